@@ -1,0 +1,127 @@
+/**
+ * Find the translatable blocks of a Markdown document. Takes: the BOM-less
+ * source. Returns: top-level blocks in source order (link and image titles
+ * nested in the block whose code holds them) and messages.
+ *
+ * Translatable: paragraphs (also in lists, block quotes and footnotes),
+ * headings, table cells, image alt text, link and definition titles, chosen
+ * front-matter fields. Code, HTML, URLs and definitions stay in the skeleton.
+ */
+import type {Nodes, PhrasingContent} from 'mdast'
+import type {Block, BlockSyntax, Diagnostic, Range} from '../../types.ts'
+import {frontmatterBlocks} from './frontmatter.ts'
+import {inlineCodes} from './inline-codes.ts'
+import {parseMarkdown} from './parse.ts'
+import {titleBlock} from './title.ts'
+
+/** Options of {@linkcode markdownBlocks}. */
+export interface Options {
+  /** Front-matter fields to translate (default `['title', 'description']`). */
+  frontmatterKeys?: readonly string[] | null
+}
+
+/** The source split into blocks. */
+export interface MarkdownBlocks {
+  /** Whether the text started with a BOM. */
+  bom: boolean
+  /** The text without its BOM; every offset refers to it. */
+  body: string
+  /** Top-level blocks in source order. */
+  blocks: Block[]
+}
+
+const defaultKeys = ['title', 'description'] as const
+
+/**
+ * @param text Markdown source, possibly with a BOM and CRLF line endings.
+ * @param options Configuration.
+ */
+export function markdownBlocks(text: string, options?: Options | null): {value: MarkdownBlocks; messages: Diagnostic[]} {
+  const bom = text.charCodeAt(0) === 0xfeff
+  const body = bom ? text.slice(1) : text
+  const locate = locator(body)
+  const keys = options?.frontmatterKeys ?? defaultKeys
+  const blocks: Block[] = []
+  const messages: Diagnostic[] = []
+
+  const visit = (node: Nodes, inBlockQuote: boolean): void => {
+    const range = node.position ? {start: node.position.start.offset!, end: node.position.end.offset!} : undefined
+    switch (node.type) {
+      case 'paragraph':
+        add(phrasingBlock(body, node.children, 'paragraph', 'markdown', inBlockQuote, locate))
+        return
+      case 'heading':
+        add(phrasingBlock(body, node.children, 'heading', 'heading', inBlockQuote, locate))
+        return
+      case 'tableCell':
+        add(phrasingBlock(body, node.children, 'tableCell', 'table-cell', inBlockQuote, locate))
+        return
+      case 'yaml': {
+        const found = frontmatterBlocks(body, range!, {keys, locate})
+        blocks.push(...found.blocks)
+        messages.push(...found.messages)
+        return
+      }
+      case 'definition':
+        if (node.title) add(titleBlock(body, range!, node.title, {inBlockQuote, counter: {next: 1}, locate}))
+        return
+      default:
+        if ('children' in node) for (const child of node.children) visit(child as Nodes, inBlockQuote || node.type === 'blockquote')
+    }
+  }
+
+  // A block with nothing to translate is dropped, but a title inside it is not.
+  const add = (block: Block | undefined): void => {
+    if (!block) return
+    if (block.tokens.some((token) => token.type === 'text' && /[\p{L}\p{N}]/u.test(token.value))) blocks.push(block)
+    else blocks.push(...block.children)
+  }
+
+  visit(parseMarkdown(body), false)
+  return {value: {bom, body, blocks}, messages}
+}
+
+function phrasingBlock(body: string, children: PhrasingContent[], kind: string, syntax: BlockSyntax, inBlockQuote: boolean, locate: (offset: number) => {line: number; column: number}): Block | undefined {
+  if (children.length === 0) return
+  const range: Range = {start: children[0]!.position!.start.offset!, end: children.at(-1)!.position!.end.offset!}
+  const titles: Block[] = []
+  const tokens = inlineCodes(body, children, range, {inBlockQuote, counter: {next: 1}, titles, locate})
+  const {line, column} = locate(range.start)
+  return {kind, syntax, range, line, column, linePrefix: linePrefix(body, range.start, tokens), tokens, children: titles}
+}
+
+/**
+ * What to write after a line ending in changed text: the prefix a
+ * continuation line has in the source, else one derived from the first line.
+ *
+ * > | > - foo
+ *         ^ block starts here; continuation prefix `>   `
+ */
+function linePrefix(body: string, start: number, tokens: Block['tokens']): string {
+  for (const token of tokens) {
+    if (token.type === 'text' && token.value === '\n') {
+      return body.slice(token.range.start, token.range.end).replace(/^[ \t]*(?:\r\n|\r|\n)/, '')
+    }
+  }
+  const lineStart = Math.max(body.lastIndexOf('\n', start - 1), body.lastIndexOf('\r', start - 1)) + 1
+  return body.slice(lineStart, start).replace(/[^>\t]/g, ' ')
+}
+
+/** Map offsets to 1-based line and column, by binary search over line starts. */
+export function locator(body: string): (offset: number) => {line: number; column: number} {
+  const starts = [0]
+  for (let index = 0; index < body.length; index++) {
+    const char = body.charCodeAt(index)
+    if (char === 10 || (char === 13 && body.charCodeAt(index + 1) !== 10)) starts.push(index + 1)
+  }
+  return (offset) => {
+    let low = 0
+    let high = starts.length - 1
+    while (low < high) {
+      const middle = (low + high + 1) >> 1
+      if (starts[middle]! <= offset) low = middle
+      else high = middle - 1
+    }
+    return {line: low + 1, column: offset - starts[low]! + 1}
+  }
+}

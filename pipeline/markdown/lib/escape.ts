@@ -1,0 +1,67 @@
+/**
+ * Escape changed text so that it renders to itself where it is written.
+ * Takes: the text, the block it goes into, whether it starts a line.
+ * Returns: source text (Markdown, a link title or a YAML scalar).
+ *
+ * Unchanged text never goes through here: it is copied from the source.
+ */
+import type {Block} from '../../types.ts'
+
+const inlineSyntax = /[\\`*_[\]<~]|&(?=#?[A-Za-z\d]+;)/g
+const lineStartSyntax = /^([ \t]*)(?:([#>+=-])|(\d{1,9})([.)]))/
+
+/** Options of {@linkcode escapeText}. */
+export interface EscapeOptions {
+  /** Whether the text starts at the start of a line (block start or after `\n`). */
+  atLineStart: boolean
+}
+
+/**
+ * @param text Translated text (`\n` for a line break).
+ * @param block The block it is written into (syntax, line prefix, quote).
+ * @param options Position.
+ */
+export function escapeText(text: string, block: Pick<Block, 'syntax' | 'linePrefix' | 'quote'>, options: EscapeOptions): string {
+  switch (block.syntax) {
+    case 'title':
+      return escapeTitle(text, block.quote ?? '"')
+    case 'yaml-plain':
+    case 'yaml-single':
+    case 'yaml-double':
+      return yamlScalar(text, block.syntax)
+    default:
+      return escapeMarkdown(text, block, options.atLineStart)
+  }
+}
+
+function escapeMarkdown(text: string, block: Pick<Block, 'syntax' | 'linePrefix'>, atLineStart: boolean): string {
+  const multiline = block.syntax === 'markdown'
+  const lines = text.split('\n')
+  return lines
+    .map((line, index) => {
+      let result = line.replace(inlineSyntax, '\\$&')
+      if (block.syntax === 'table-cell') result = result.replace(/\|/g, '\\|')
+      if (index > 0 || atLineStart) {
+        result = result.replace(lineStartSyntax, (_, space: string, marker?: string, digits?: string, delimiter?: string) =>
+          marker ? `${space}\\${marker}` : `${space}${digits}\\${delimiter}`
+        )
+      }
+      // Two trailing spaces before a line ending would make a hard break.
+      if (index < lines.length - 1) result = result.replace(/[ \t]+$/, '')
+      return result
+    })
+    .join(multiline ? '\n' + block.linePrefix : ' ')
+}
+
+function escapeTitle(text: string, quote: string): string {
+  const special = quote === ')' ? /[\\()]/g : quote === "'" ? /[\\']/g : /[\\"]/g
+  return text.replace(special, '\\$&')
+}
+
+const plainUnsafe = /^[\s\-?:,[\]{}#&*!|>'"%@`]|[\s]$|: | #|[\n\r\t]|^(?:true|false|yes|no|on|off|null|~|[-+]?[\d.]+(?:e[-+]?\d+)?)$/i
+
+function yamlScalar(text: string, syntax: 'yaml-plain' | 'yaml-single' | 'yaml-double'): string {
+  if (syntax === 'yaml-plain' && text !== '' && !plainUnsafe.test(text)) return text
+  if (syntax === 'yaml-single' && !/[\n\r]/.test(text)) return `'${text.replace(/'/g, "''")}'`
+  return JSON.stringify(text) // JSON strings are YAML 1.2 double-quoted scalars
+}

@@ -1,0 +1,164 @@
+/**
+ * Turn a block's inline Markdown into tokens: translatable text and inline
+ * codes. Takes: the source, the block's phrasing nodes and range. Returns:
+ * tokens in source order, plus title blocks found inside link and image codes.
+ *
+ * Codes keep source ranges, never copies of bytes. Text tokens either equal
+ * their source slice, or are one soft line break (`\n`) whose range also
+ * covers trailing spaces and the next line's container prefix:
+ *
+ * > | > foo
+ * > | > bar
+ *        ^^^ one token: value `\n`, range `\n> `
+ */
+import type {PhrasingContent, Nodes} from 'mdast'
+import type {Block, InlineCode, Range, Token} from '../../types.ts'
+import {titleBlock} from './title.ts'
+import {createCode as code, textTokens, type TextOptions} from './text-tokens.ts'
+
+/** Options of {@linkcode inlineCodes}. */
+export interface Options extends TextOptions {
+  /** Receives link and image title blocks found in codes. */
+  titles: Block[]
+  /** Maps an offset to its line and column. */
+  locate: (offset: number) => {line: number; column: number}
+}
+
+/**
+ * Tokenize the phrasing `nodes` that fill `range` of `body`.
+ *
+ * @param body Source text the offsets refer to.
+ * @param nodes Phrasing children of the block.
+ * @param range Range of the block's content.
+ * @param options Context of the block.
+ * @returns Tokens tiling `range`.
+ */
+export function inlineCodes(body: string, nodes: PhrasingContent[], range: Range, options: Options): Token[] {
+  const tokens: Token[] = []
+  phrasing(body, nodes, range, options, tokens)
+  return tokens
+}
+
+function phrasing(body: string, nodes: PhrasingContent[], range: Range, options: Options, tokens: Token[]): void {
+  let cursor = range.start
+  for (const node of nodes) {
+    const start = node.position!.start.offset!
+    const end = node.position!.end.offset!
+    if (start > cursor) gap(body, {start: cursor, end: start}, options, tokens)
+    one(body, node, {start, end}, options, tokens)
+    cursor = end
+  }
+  if (range.end > cursor) gap(body, {start: cursor, end: range.end}, options, tokens)
+}
+
+/** Bytes between sibling nodes: the container prefix after a hard break, mostly. */
+function gap(body: string, range: Range, options: Options, tokens: Token[]): void {
+  const last = tokens.at(-1)
+  if (last && last.type !== 'text' && /^[ \t>]*$/.test(body.slice(range.start, range.end))) {
+    const side = last.type === 'close' ? last.code.close! : last.type === 'ph' ? last.code.open : undefined
+    if (side && side.end === range.start) {
+      side.end = range.end
+      return
+    }
+  }
+  textTokens(body, range, options, tokens)
+}
+
+function one(body: string, node: PhrasingContent, range: Range, options: Options, tokens: Token[]): void {
+  switch (node.type) {
+    case 'text':
+      textTokens(body, range, options, tokens)
+      return
+    case 'emphasis':
+    case 'strong':
+    case 'delete':
+      paired(body, node, range, 'fmt', node.type, options, tokens)
+      return
+    case 'link':
+    case 'linkReference':
+      if (body.charCodeAt(range.start) !== 91 /* [ */) {
+        placeholder(options, 'link', 'autolink', range, tokens)
+        return
+      }
+      paired(body, node, range, 'link', 'link', options, tokens)
+      return
+    case 'image':
+    case 'imageReference':
+      image(body, node, range, options, tokens)
+      return
+    case 'inlineCode':
+      placeholder(options, 'code', 'inlineCode', range, tokens)
+      return
+    case 'break':
+      placeholder(options, 'break', 'break', range, tokens)
+      return
+    case 'html':
+      placeholder(options, 'html', 'html', range, tokens)
+      return
+    case 'footnoteReference':
+      placeholder(options, 'other', 'footnote', range, tokens)
+      return
+    default:
+      placeholder(options, 'other', (node as Nodes).type, range, tokens)
+  }
+}
+
+function placeholder(options: Options, type: InlineCode['type'], subType: string, range: Range, tokens: Token[]): void {
+  tokens.push({type: 'ph', code: code(options.counter, 'ph', type, subType, {...range})})
+}
+
+function paired(body: string, node: PhrasingContent & {children: PhrasingContent[]}, range: Range, type: InlineCode['type'], subType: string, options: Options, tokens: Token[]): void {
+  const children = node.children
+  if (children.length === 0) {
+    placeholder(options, type, subType, range, tokens)
+    addTitle(body, node, range, options)
+    return
+  }
+  const contentStart = children[0]!.position!.start.offset!
+  const contentEnd = children.at(-1)!.position!.end.offset!
+  const pair = code(options.counter, 'pc', type, subType, {start: range.start, end: contentStart}, undefined, {start: contentEnd, end: range.end})
+  tokens.push({type: 'open', code: pair})
+  phrasing(body, children, {start: contentStart, end: contentEnd}, options, tokens)
+  tokens.push({type: 'close', code: pair})
+  addTitle(body, node, {start: contentEnd, end: range.end}, options)
+}
+
+/**
+ * An image's alt text is translatable content between `![` and `](…)`; mdast
+ * keeps only its plain string, so find its end by matching brackets:
+ *
+ * > | ![a [b] c](x.png "t")
+ *               ^ alt ends here
+ */
+function image(body: string, node: Nodes, range: Range, options: Options, tokens: Token[]): void {
+  const altStart = range.start + 2
+  let depth = 0
+  let index = altStart
+  for (; index < range.end; index++) {
+    const char = body.charCodeAt(index)
+    if (char === 92) index++
+    else if (char === 91) depth++
+    else if (char === 93) {
+      if (depth === 0) break
+      depth--
+    }
+  }
+  const alt = body.slice(altStart, index)
+  if (index >= range.end || !/[\p{L}\p{N}]/u.test(alt)) {
+    placeholder(options, 'image', 'image', range, tokens)
+    addTitle(body, node, range, options)
+    return
+  }
+  const pair = code(options.counter, 'pc', 'image', 'image', {start: range.start, end: altStart}, undefined, {start: index, end: range.end})
+  tokens.push({type: 'open', code: pair})
+  textTokens(body, {start: altStart, end: index}, options, tokens)
+  tokens.push({type: 'close', code: pair})
+  addTitle(body, node, {start: index, end: range.end}, options)
+}
+
+function addTitle(body: string, node: Nodes, range: Range, options: Options): void {
+  const title = 'title' in node && typeof node.title === 'string' ? node.title : undefined
+  if (!title) return
+  const block = titleBlock(body, range, title, options)
+  if (block) options.titles.push(block)
+}
