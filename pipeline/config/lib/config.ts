@@ -1,0 +1,63 @@
+/**
+ * The project configuration (`babele.config.json`). Takes: parsed JSON.
+ * Returns: a complete config with defaults, or messages naming each bad field.
+ */
+import {z} from 'zod'
+import type {Diagnostic} from '../../types.ts'
+
+const locale = z.string().regex(/^[A-Za-z]{2,3}(?:-[A-Za-z\d]{2,8})*$/, 'expected a BCP 47 language tag such as `en` or `pt-BR`')
+const folder = z.string().min(1, 'expected a folder path')
+
+const schema = z
+  .object({
+    sourceLocale: locale.default('it'),
+    targetLocales: z.array(locale).min(1, 'expected at least one target locale').default(['en', 'es', 'fr', 'ca']),
+    source: folder.default('source'),
+    xliff: folder.default('xliff'),
+    locales: folder.default('locales'),
+    dist: folder.default('dist'),
+    reports: folder.default('reports'),
+    fallbackLng: z.union([locale, z.array(locale), z.record(z.string(), z.array(locale))]).optional(),
+    xliffVersion: z.enum(['2.1'], {message: 'expected "2.1" (XLIFF 1.2 is not supported yet)'}).default('2.1'),
+    frontmatterKeys: z.array(z.string().min(1)).default(['title', 'description'])
+  })
+  .strict()
+
+/** A validated configuration, every field set. */
+export type Config = Omit<z.infer<typeof schema>, 'fallbackLng'> & {
+  /** i18next `fallbackLng`; every chain ends with the source locale. */
+  fallbackLng: string | string[] | Record<string, string[]>
+}
+
+/**
+ * Validate a configuration.
+ *
+ * @param input Parsed JSON of the config file (`{}` for all defaults).
+ * @param file Config path, for messages.
+ */
+export function parseConfig(input: unknown, file = 'babele.config.json'): {value: Config | undefined; messages: Diagnostic[]} {
+  const result = schema.safeParse(input)
+  if (!result.success) {
+    return {
+      value: undefined,
+      messages: result.error.issues.map((issue) => ({
+        file,
+        ruleId: 'config-invalid',
+        source: 'config',
+        severity: 'error' as const,
+        message: `\`${issue.path.join('.') || '(root)'}\`: ${issue.message}`
+      }))
+    }
+  }
+  const value = result.data
+  const fallbackLng = value.fallbackLng ?? [value.sourceLocale]
+  const messages: Diagnostic[] = []
+  const chains = typeof fallbackLng === 'string' ? [[fallbackLng]] : Array.isArray(fallbackLng) ? [fallbackLng] : Object.values(fallbackLng)
+  if (chains.some((chain) => chain.at(-1) !== value.sourceLocale)) {
+    messages.push({file, ruleId: 'config-invalid', source: 'config', severity: 'error', message: `\`fallbackLng\`: the last fallback must be the source locale \`${value.sourceLocale}\` (i18next format, e.g. {"ca": ["es", "${value.sourceLocale}"], "default": ["${value.sourceLocale}"]})`})
+  }
+  const targets = value.targetLocales
+  if (targets.includes(value.sourceLocale)) messages.push({file, ruleId: 'config-invalid', source: 'config', severity: 'error', message: `\`targetLocales\`: must not include the source locale \`${value.sourceLocale}\``})
+  if (new Set(targets).size !== targets.length) messages.push({file, ruleId: 'config-invalid', source: 'config', severity: 'error', message: '`targetLocales`: a locale is listed twice'})
+  return {value: messages.length > 0 ? undefined : {...value, fallbackLng}, messages}
+}

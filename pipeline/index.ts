@@ -1,0 +1,14 @@
+/**
+ * babele's public API: every stage on strings and values, named exports only.
+ * Stage internals (tokenizers, escapers, hashing) stay behind their stage's
+ * own index.
+ */
+export {buildDocument, createResolver, type BuildOptions, type Coverage, type Resolved, type Resolver, type ResolverOptions} from './build/index.ts'
+export {parseConfig, type Config} from './config/index.ts'
+export {escapeText, markdownBlocks, merge, parseMarkdown, type EscapeOptions, type MarkdownBlocks, type MarkdownOptions, type Renderer} from './markdown/index.ts'
+export {buildProject, extractDocuments, extractProject, importProject, paths, type BuildEntry, type ImportResult, type Outputs, type Stores} from './project/index.ts'
+export {defaultRules, fromSrx, segment, sentenceSpans, type SegmentOptions, type SrxRules} from './segment/index.ts'
+export {applyUpdates, importXliff, sourceBundle, toJson, type BundleUpdate, type ImportOptions, type ImportReport} from './store/index.ts'
+export {checkTargetCodes, fromBundleValue, fromMarkdown, segmentKey, toBundleValue, type CodeProblem, type ExtractOptions} from './units/index.ts'
+export {fromXliff, toXliff, type FromXliffResult, type KnownTarget, type ReadOptions, type WriteOptions, type XliffDocument} from './xliff/index.ts'
+export type * from './types.ts'

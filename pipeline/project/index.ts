@@ -1,0 +1,1 @@
+export {buildProject, extractDocuments, extractProject, importProject, paths, type BuildEntry, type ImportResult, type Outputs, type Stores} from './lib/project.ts'

@@ -1,0 +1,2 @@
+export {applyUpdates, ordered, sourceBundle, sourceHash, toJson, type BundleUpdate} from './lib/bundles.ts'
+export {importXliff, type ImportReport, type Options as ImportOptions} from './lib/import-xliff.ts'

@@ -1,0 +1,74 @@
+/**
+ * Locale bundles and their per-key state, as values. Takes: a source
+ * document, or a bundle and updates. Returns: new bundles and state files,
+ * with keys in source order so files change only where content changed.
+ */
+import type {Bundle, KeyState, SourceDocument, StateFile} from '../../types.ts'
+import {hashOf, normalizeValue} from '../../units/index.ts'
+
+/** One translation to store. */
+export interface BundleUpdate {
+  key: string
+  value: string
+  state: KeyState['state']
+  origin: KeyState['origin']
+  /** The source value the translation was made from. */
+  source: string
+}
+
+/** The source-locale bundle of a document: each segment key once, first occurrence wins. */
+export function sourceBundle(document: SourceDocument): Bundle {
+  const bundle: Bundle = {}
+  for (const unit of document.units) {
+    for (const part of unit.parts) {
+      if (part.type === 'segment' && !(part.segment.key in bundle)) bundle[part.segment.key] = part.segment.value
+    }
+  }
+  return bundle
+}
+
+/** The hash recorded with a translation, of the normalized source value. */
+export function sourceHash(value: string): string {
+  return hashOf(normalizeValue(value))
+}
+
+/**
+ * Apply updates to a target bundle and its state.
+ *
+ * @param bundle Current target bundle.
+ * @param state Current state file.
+ * @param updates Translations to store.
+ * @param order Keys in source order (the source bundle's keys).
+ * @returns The new bundle and state, and which keys changed.
+ */
+export function applyUpdates(bundle: Bundle, state: StateFile, updates: readonly BundleUpdate[], order: readonly string[]): {bundle: Bundle; state: StateFile; changed: string[]} {
+  const nextBundle: Bundle = {...bundle}
+  const nextState: StateFile = {...state}
+  const changed: string[] = []
+  for (const update of updates) {
+    const record: KeyState = {state: update.state, origin: update.origin, sourceHash: sourceHash(update.source)}
+    const previous = nextState[update.key]
+    if (nextBundle[update.key] === update.value && previous && sameState(previous, record)) continue
+    nextBundle[update.key] = update.value
+    nextState[update.key] = record
+    changed.push(update.key)
+  }
+  return {bundle: ordered(nextBundle, order), state: ordered(nextState, order), changed}
+}
+
+/** Keys in source order, then keys no longer in the source, sorted. */
+export function ordered<T>(record: Record<string, T>, order: readonly string[]): Record<string, T> {
+  const result: Record<string, T> = {}
+  for (const key of order) if (key in record) result[key] = record[key]!
+  for (const key of Object.keys(record).sort()) if (!(key in result)) result[key] = record[key]!
+  return result
+}
+
+/** Serialize a bundle or state file: two-space JSON with a final newline. */
+export function toJson(value: unknown): string {
+  return JSON.stringify(value, null, 2) + '\n'
+}
+
+function sameState(a: KeyState, b: KeyState): boolean {
+  return a.state === b.state && a.origin === b.origin && a.sourceHash === b.sourceHash
+}

@@ -1,0 +1,152 @@
+/**
+ * Turn a translated XLIFF document into bundle updates. Takes: the read XLIFF
+ * and the current source document. Returns: updates for the good units, a
+ * report, and a message for every rejected unit (quarantined whole, with
+ * file, unit, line and reason), so one bad unit never blocks the others.
+ */
+import type {Diagnostic, InlineCode, KeyState, Segment, SourceDocument, TargetToken, Unit} from '../../types.ts'
+import {checkTargetCodes, targetBundleValue, type CodeProblem} from '../../units/index.ts'
+import type {Inline, XliffDocument, XliffFile, XliffUnit} from '../../xliff/index.ts'
+import type {BundleUpdate} from './bundles.ts'
+
+/** Options of {@linkcode importXliff}. */
+export interface Options {
+  /** Path of the XLIFF file, for messages. */
+  file: string
+  /** Origin recorded for imported translations (default `human`). */
+  origin?: KeyState['origin'] | null
+}
+
+/** What an import did with one file. */
+export interface ImportReport {
+  file: string
+  /** Units whose translations were taken. */
+  units: number
+  /** Segments with a target that were taken. */
+  segments: number
+  /** Units rejected, with why. */
+  quarantined: Array<{unitId: string; line: number; reasons: string[]}>
+}
+
+const states = new Set<KeyState['state']>(['initial', 'translated', 'reviewed', 'final'])
+
+/**
+ * @param xliff The XLIFF as read by `fromXliff`.
+ * @param documents Current source documents by path (`file/@original`).
+ * @param options File name and origin.
+ */
+export function importXliff(xliff: XliffDocument, documents: ReadonlyMap<string, SourceDocument>, options: Options): {value: BundleUpdate[]; report: ImportReport; messages: Diagnostic[]} {
+  const updates: Array<BundleUpdate & {document: string}> = []
+  const messages: Diagnostic[] = []
+  const report: ImportReport = {file: options.file, units: 0, segments: 0, quarantined: []}
+  for (const file of xliff.files) {
+    const document = file.original === undefined ? undefined : documents.get(file.original)
+    if (!document) {
+      messages.push({file: options.file, line: file.line, column: file.column, ruleId: 'file-unknown', source: 'import', severity: 'error', message: `File \`${file.original ?? '(no original)'}\` is not a current source document; its units were not imported`})
+      for (const unit of file.units) report.quarantined.push({unitId: unit.id, line: unit.line, reasons: ['unknown source file']})
+      continue
+    }
+    importFile(file, document, options, updates, messages, report)
+  }
+  return {value: updates, report, messages}
+}
+
+function importFile(file: XliffFile, document: SourceDocument, options: Options, updates: BundleUpdate[], messages: Diagnostic[], report: ImportReport): void {
+  const units = new Map(document.units.map((unit) => [unit.id, unit]))
+  for (const xliffUnit of file.units) {
+    const problems: Array<CodeProblem | {ruleId: string; message: string; segmentId?: string}> = []
+    const unit = units.get(xliffUnit.id)
+    const taken: BundleUpdate[] = []
+    if (unit) collect(xliffUnit, unit, options, taken, problems)
+    else problems.push({ruleId: 'unit-unknown', message: `Unit \`${xliffUnit.id}\` is not in the current source \`${document.path}\` (the source changed after export)`})
+    if (problems.length > 0) {
+      report.quarantined.push({unitId: xliffUnit.id, line: xliffUnit.line, reasons: problems.map((problem) => `${problem.ruleId}: ${problem.message}`)})
+      for (const problem of problems) {
+        messages.push({file: options.file, line: xliffUnit.line, column: xliffUnit.column, unitId: xliffUnit.id, segmentId: 'segmentId' in problem ? problem.segmentId : undefined, ruleId: problem.ruleId, source: 'import', severity: 'error', message: `${problem.message}; unit quarantined`})
+      }
+      continue
+    }
+    if (taken.length > 0) report.units++
+    report.segments += taken.length
+    updates.push(...taken)
+  }
+}
+
+function collect(xliffUnit: XliffUnit, unit: Unit, options: Options, taken: BundleUpdate[], problems: Array<{ruleId: string; message: string; segmentId?: string}>): void {
+  const segments = new Map<string, Segment>()
+  for (const part of unit.parts) if (part.type === 'segment') segments.set(part.segment.id, part.segment)
+  const codes = new Map(unit.codes.map((code) => [code.id, code]))
+  for (const part of xliffUnit.parts) {
+    if (part.kind !== 'segment' || part.target === undefined) continue
+    const segment = part.id === undefined ? undefined : segments.get(part.id)
+    if (!segment) {
+      problems.push({ruleId: 'segment-unknown', segmentId: part.id, message: `Segment \`${part.id ?? '(no id)'}\` is not in unit \`${unit.id}\``})
+      continue
+    }
+    const tokens: TargetToken[] = []
+    const found: CodeProblem[] = []
+    toTokens(part.target, segment, codes, tokens, found)
+    found.push(...checkTargetCodes(segment, tokens))
+    if (found.length > 0) {
+      for (const problem of found) problems.push({...problem, segmentId: segment.id, message: `Segment \`${segment.id}\`: ${problem.message}`})
+      continue
+    }
+    const state = states.has(part.state as KeyState['state']) ? (part.state as KeyState['state']) : 'translated'
+    taken.push({key: segment.key, value: targetBundleValue(segment, tokens), state, origin: options.origin ?? 'human', source: segment.value})
+  }
+}
+
+/** Map XLIFF inline content to target tokens; `<sc>`/`<ec>` take the role their code has in the source. */
+function toTokens(content: readonly Inline[], segment: Segment, codes: ReadonlyMap<string, InlineCode>, tokens: TargetToken[], problems: CodeProblem[]): void {
+  const roles = new Set(segment.tokens.flatMap((token) => (token.type === 'text' ? [] : [token.type + ' ' + token.code.id])))
+  const codeOf = (id: string | undefined, element: string): InlineCode | undefined => {
+    const code = id === undefined ? undefined : codes.get(id)
+    if (!code) problems.push({ruleId: 'code-extra', message: `<${element}> \`${id ?? '(no id)'}\` names no code of the source`})
+    return code
+  }
+  for (const item of content) {
+    if (typeof item === 'string') {
+      tokens.push({type: 'text', value: item})
+      continue
+    }
+    switch (item.type) {
+      case 'ph': {
+        const code = codeOf(item.id, 'ph')
+        if (code) tokens.push({type: 'ph', code})
+        break
+      }
+      case 'pc': {
+        const code = codeOf(item.id, 'pc')
+        if (!code) break
+        tokens.push({type: 'open', code})
+        toTokens(item.children, segment, codes, tokens, problems)
+        tokens.push({type: 'close', code})
+        break
+      }
+      case 'sc': {
+        const code = codeOf(item.id, 'sc')
+        if (code) tokens.push({type: roles.has('open ' + code.id) ? 'open' : 'start', code})
+        break
+      }
+      case 'ec': {
+        const code = codeOf(item.startRef ?? item.id, 'ec')
+        if (code) tokens.push({type: roles.has('close ' + code.id) ? 'close' : 'end', code})
+        break
+      }
+      case 'mrk':
+        toTokens(item.children, segment, codes, tokens, problems)
+        break
+      default:
+        break
+    }
+  }
+  // Adjacent strings (around a removed annotation) read as one text.
+  for (let index = tokens.length - 1; index > 0; index--) {
+    const a = tokens[index - 1]!
+    const b = tokens[index]!
+    if (a.type === 'text' && b.type === 'text') {
+      a.value += b.value
+      tokens.splice(index, 1)
+    }
+  }
+}
