@@ -1,4 +1,4 @@
-export {markdownBlocks, locator, type MarkdownBlocks, type Options} from './lib/blocks.ts'
+export {markdownBlocks, locator, type MarkdownBlocks, type Options as MarkdownOptions} from './lib/blocks.ts'
 export {escapeText, type EscapeOptions} from './lib/escape.ts'
 export {merge, type Renderer} from './lib/merge.ts'
 export {parseMarkdown} from './lib/parse.ts'

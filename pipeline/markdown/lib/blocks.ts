@@ -48,13 +48,13 @@ export function markdownBlocks(text: string, options?: Options | null): {value: 
     const range = node.position ? {start: node.position.start.offset!, end: node.position.end.offset!} : undefined
     switch (node.type) {
       case 'paragraph':
-        add(phrasingBlock(body, node.children, 'paragraph', 'markdown', inBlockQuote, locate))
+        add(phrasingBlock(body, node, 'paragraph', 'markdown', inBlockQuote, locate))
         return
       case 'heading':
-        add(phrasingBlock(body, node.children, 'heading', 'heading', inBlockQuote, locate))
+        add(phrasingBlock(body, node, 'heading', 'heading', inBlockQuote, locate))
         return
       case 'tableCell':
-        add(phrasingBlock(body, node.children, 'tableCell', 'table-cell', inBlockQuote, locate))
+        add(phrasingBlock(body, node, 'tableCell', 'table-cell', inBlockQuote, locate))
         return
       case 'yaml': {
         const found = frontmatterBlocks(body, range!, {keys, locate})
@@ -81,9 +81,14 @@ export function markdownBlocks(text: string, options?: Options | null): {value: 
   return {value: {bom, body, blocks}, messages}
 }
 
-function phrasingBlock(body: string, children: PhrasingContent[], kind: string, syntax: BlockSyntax, inBlockQuote: boolean, locate: (offset: number) => {line: number; column: number}): Block | undefined {
+function phrasingBlock(body: string, node: Nodes & {children: PhrasingContent[]}, kind: string, syntax: BlockSyntax, inBlockQuote: boolean, locate: (offset: number) => {line: number; column: number}): Block | undefined {
+  const children = node.children
   if (children.length === 0) return
-  const range: Range = {start: children[0]!.position!.start.offset!, end: children.at(-1)!.position!.end.offset!}
+  const first = children[0]!.position
+  const last = children.at(-1)!.position
+  // GFM's autolink transform can leave a text node without a position; the
+  // paragraph's own range is then the content range.
+  const range: Range = first && last ? {start: first.start.offset!, end: last.end.offset!} : {start: node.position!.start.offset!, end: node.position!.end.offset!}
   const titles: Block[] = []
   const tokens = inlineCodes(body, children, range, {inBlockQuote, counter: {next: 1}, titles, locate})
   const {line, column} = locate(range.start)

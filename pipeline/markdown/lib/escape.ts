@@ -7,7 +7,17 @@
  */
 import type {Block} from '../../types.ts'
 
-const inlineSyntax = /[\\`*_[\]<~]|&(?=#?[A-Za-z\d]+;)/g
+const inlineSyntax = /[\\`*_[\]~]|&(?=#?[A-Za-z\d]+;)/g
+
+// What `<` may start in CommonMark inline content: raw HTML (open or closing
+// tag, comment, processing instruction, declaration, CDATA) or an autolink.
+// Any other `<` is literal, and escaping it would change a GFM literal
+// autolink it follows (`https://example.org/<name>` ends at `<`).
+const attribute = String.raw`\s+[A-Za-z_:][\w.:-]*(?:\s*=\s*(?:[^\s"'=<>\x60]+|'[^']*'|"[^"]*"))?`
+const opensSyntax = new RegExp(
+  String.raw`<(?=[A-Za-z][A-Za-z\d-]*(?:${attribute})*\s*\/?>|\/[A-Za-z][A-Za-z\d-]*\s*>|!--|\?|![A-Za-z]|!\[CDATA\[|[A-Za-z][A-Za-z\d+.-]{1,31}:[^\s<>]*>|[\w.!#$%&'*+/=?^\x60{|}~-]+@[A-Za-z\d](?:[A-Za-z\d-]{0,61}[A-Za-z\d])?(?:\.[A-Za-z\d](?:[A-Za-z\d-]{0,61}[A-Za-z\d])?)*>)`,
+  'g'
+)
 const lineStartSyntax = /^([ \t]*)(?:([#>+=-])|(\d{1,9})([.)]))/
 
 /** Options of {@linkcode escapeText}. */
@@ -39,7 +49,7 @@ function escapeMarkdown(text: string, block: Pick<Block, 'syntax' | 'linePrefix'
   const lines = text.split('\n')
   return lines
     .map((line, index) => {
-      let result = line.replace(inlineSyntax, '\\$&')
+      let result = line.replace(inlineSyntax, '\\$&').replace(opensSyntax, '\\<')
       if (block.syntax === 'table-cell') result = result.replace(/\|/g, '\\|')
       if (index > 0 || atLineStart) {
         result = result.replace(lineStartSyntax, (_, space: string, marker?: string, digits?: string, delimiter?: string) =>

@@ -41,14 +41,45 @@ export function inlineCodes(body: string, nodes: PhrasingContent[], range: Range
 
 function phrasing(body: string, nodes: PhrasingContent[], range: Range, options: Options, tokens: Token[]): void {
   let cursor = range.start
-  for (const node of nodes) {
-    const start = node.position!.start.offset!
-    const end = node.position!.end.offset!
+  const ranges = nodeRanges(body, nodes, range)
+  for (const [index, node] of nodes.entries()) {
+    const {start, end} = ranges[index]!
     if (start > cursor) gap(body, {start: cursor, end: start}, options, tokens)
     one(body, node, {start, end}, options, tokens)
     cursor = end
   }
   if (range.end > cursor) gap(body, {start: cursor, end: range.end}, options, tokens)
+}
+
+/**
+ * Source ranges of sibling nodes. GFM's literal-autolink transform leaves the
+ * nodes it creates without positions, so a link is found by its text and
+ * other nodes fill the space between their neighbours:
+ *
+ * > | voir https://example.org/x ici
+ *          ^^^^^^^^^^^^^^^^^^^^^ found by the link's text
+ */
+function nodeRanges(body: string, nodes: PhrasingContent[], range: Range): Range[] {
+  const ranges: Array<Range | undefined> = []
+  let cursor = range.start
+  for (const [index, node] of nodes.entries()) {
+    let found: Range | undefined
+    if (node.position) found = {start: node.position.start.offset!, end: node.position.end.offset!}
+    else if (node.type === 'link') {
+      const text = node.children.map((child) => ('value' in child ? child.value : '')).join('')
+      const limit = nodes.slice(index + 1).find((next) => next.position)?.position!.start.offset ?? range.end
+      const at = text ? body.indexOf(text, cursor) : -1
+      if (at >= 0 && at + text.length <= limit) found = {start: at, end: at + text.length}
+    }
+    ranges.push(found)
+    if (found) cursor = found.end
+  }
+  return ranges.map((found, index) => {
+    if (found) return found
+    const start = ranges.slice(0, index).findLast(Boolean)?.end ?? range.start
+    const end = ranges.slice(index + 1).find(Boolean)?.start ?? range.end
+    return {start, end}
+  })
 }
 
 /** Bytes between sibling nodes: the container prefix after a hard break, mostly. */
