@@ -1,0 +1,128 @@
+/**
+ * The pipeline commands: extract, import, build and run. Takes: a workspace
+ * and command options. Returns: a command result (files written, messages,
+ * a summary); printing and exit codes are main's job.
+ */
+import {buildProject, extractDocuments, extractProject, importProject, type BuildEntry, type Stores} from '../../project/index.ts'
+import type {ImportReport} from '../../store/index.ts'
+import type {Diagnostic, SourceDocument} from '../../types.ts'
+import {toJson} from '../../store/index.ts'
+import {startProgress} from '../progress.ts'
+import {readFiles, readSources, readStores, writeOutputs, xliffFiles, UsageError, type Workspace} from '../workspace.ts'
+
+/** What a command did. */
+export interface CommandResult {
+  command: string
+  /** Files whose content changed. */
+  written: string[]
+  /** Files produced whose content was already up to date. */
+  unchanged: number
+  messages: Diagnostic[]
+  /** Human summary lines. */
+  summary: string[]
+  reports?: ImportReport[]
+  coverage?: BuildEntry[]
+}
+
+/** Options shared by the commands. */
+export interface CommandOptions {
+  /** Show a progress bar (a TTY and not `--json`). */
+  progress: boolean
+}
+
+interface Loaded {
+  documents: Map<string, SourceDocument>
+  stores: Stores
+  messages: Diagnostic[]
+}
+
+function load(workspace: Workspace, options: CommandOptions): Loaded {
+  const sources = readSources(workspace)
+  if (sources.size === 0) throw new UsageError(`No Markdown sources in ${workspace.config.source}/${workspace.config.sourceLocale}/`)
+  const progress = startProgress('extract', sources.size, options.progress)
+  const extracted = extractDocuments(workspace.config, sources)
+  progress.stop()
+  const stores = readStores(workspace)
+  return {documents: extracted.value, stores: stores.value, messages: [...extracted.messages, ...stores.messages]}
+}
+
+/** `babele extract`: source bundles and XLIFF for every target locale. */
+export function extract(workspace: Workspace, options: CommandOptions, loaded = load(workspace, options)): CommandResult {
+  const result = extractProject(workspace.config, loaded.documents, loaded.stores)
+  const written = writeOutputs(workspace, result.value)
+  const units = [...loaded.documents.values()].reduce((sum, document) => sum + document.units.length, 0)
+  return {
+    command: 'extract',
+    written,
+    unchanged: result.value.size - written.length,
+    messages: [...loaded.messages, ...result.messages],
+    summary: [`extract: ${loaded.documents.size} document(s), ${units} unit(s), ${workspace.config.targetLocales.length} target locale(s); ${written.length} file(s) written, ${result.value.size - written.length} unchanged`]
+  }
+}
+
+/** `babele import [FILE…]`: translated XLIFF into the locale stores. */
+export function importCommand(workspace: Workspace, options: CommandOptions & {files: string[]}, loaded = load(workspace, options)): CommandResult & {stores: Stores} {
+  const files = options.files.length > 0 ? readFiles(options.files, process.cwd()) : readFiles(xliffFiles(workspace), workspace.root)
+  const result = importProject(workspace.config, loaded.documents, loaded.stores, files)
+  const reportFiles = new Map<string, string>()
+  const byLocale = new Map<string, ImportReport[]>()
+  for (const report of result.reports) {
+    const locale = /(?:^|\/)([^/]+)\/[^/]+$/.exec(report.file)?.[1] ?? 'unknown'
+    byLocale.set(locale, [...(byLocale.get(locale) ?? []), report])
+  }
+  const written = writeOutputs(workspace, result.value)
+  // A report is written for a locale when its import read a target or refused a unit;
+  // re-importing files nobody translated yet (babele's own) leaves no trace.
+  for (const [locale, reports] of byLocale) {
+    if (reports.some((report) => report.segments > 0 || report.quarantined.length > 0)) reportFiles.set(`${workspace.config.reports}/import-${locale}.json`, toJson(reports))
+  }
+  written.push(...writeOutputs(workspace, reportFiles))
+  const segments = result.reports.reduce((sum, report) => sum + report.segments, 0)
+  const quarantined = result.reports.reduce((sum, report) => sum + report.quarantined.length, 0)
+  return {
+    command: 'import',
+    written,
+    unchanged: 0,
+    messages: [...loaded.messages, ...result.messages],
+    summary: [`import: ${files.size} file(s), ${segments} segment(s) read, ${written.length} store file(s) changed, ${quarantined} unit(s) quarantined`],
+    reports: result.reports,
+    stores: result.stores
+  }
+}
+
+/** `babele build`: localized Markdown for every target locale. */
+export function build(workspace: Workspace, options: CommandOptions, loaded = load(workspace, options)): CommandResult {
+  const result = buildProject(workspace.config, loaded.documents, loaded.stores)
+  const written = writeOutputs(workspace, result.value)
+  const lines = result.coverage.map((entry) => {
+    const {segments, translated, fallback} = entry.coverage
+    const percent = segments === 0 ? 100 : Math.round((translated / segments) * 100)
+    return `  ${entry.locale}/${entry.path}: ${translated}/${segments} translated (${percent}%), ${fallback} from fallback`
+  })
+  return {
+    command: 'build',
+    written,
+    unchanged: result.value.size - written.length,
+    messages: [...loaded.messages, ...result.messages],
+    summary: [`build: ${result.value.size} file(s), ${written.length} written, ${result.value.size - written.length} unchanged`, ...lines],
+    coverage: result.coverage
+  }
+}
+
+/** `babele run`: import what translators returned, extract, build. */
+export function run(workspace: Workspace, options: CommandOptions): CommandResult {
+  const loaded = load(workspace, options)
+  const imported = importCommand(workspace, {...options, files: []}, loaded)
+  const next = {...loaded, stores: imported.stores, messages: []}
+  const extracted = extract(workspace, options, next)
+  const built = build(workspace, options, next)
+  return {
+    command: 'run',
+    written: [...imported.written, ...extracted.written, ...built.written],
+    unchanged: extracted.unchanged + built.unchanged,
+    messages: [...imported.messages, ...extracted.messages, ...built.messages],
+    summary: [...imported.summary, ...extracted.summary, ...built.summary],
+    reports: imported.reports,
+    coverage: built.coverage
+  }
+}

@@ -1,0 +1,51 @@
+/**
+ * The file-system edge: reads, listings and atomic writes. Takes: paths.
+ * Returns: contents, or which files a write changed. Nothing else in babele
+ * touches the disk.
+ */
+import {existsSync, mkdirSync, readdirSync, readFileSync, renameSync, statSync, writeFileSync} from 'node:fs'
+import {dirname, join, relative, sep} from 'node:path'
+
+/** Read a UTF-8 file as is (BOM included). */
+export function readText(path: string): string {
+  return readFileSync(path, 'utf8')
+}
+
+/** Whether a path exists. */
+export function exists(path: string): boolean {
+  return existsSync(path)
+}
+
+/**
+ * List files under `folder` (recursively) whose names pass `accept`.
+ *
+ * @returns Paths relative to `folder`, with `/` separators, sorted.
+ */
+export function listFiles(folder: string, accept: (name: string) => boolean): string[] {
+  if (!existsSync(folder)) return []
+  const found: string[] = []
+  const walk = (directory: string) => {
+    for (const entry of readdirSync(directory, {withFileTypes: true})) {
+      const full = join(directory, entry.name)
+      if (entry.isDirectory()) walk(full)
+      else if (entry.isFile() && accept(entry.name)) found.push(relative(folder, full).split(sep).join('/'))
+    }
+  }
+  walk(folder)
+  return found.sort()
+}
+
+/**
+ * Write a file atomically (temp file + rename), and only when its content
+ * changes, so re-running a command with nothing new touches no file.
+ *
+ * @returns Whether the file was written.
+ */
+export function writeAtomic(path: string, content: string): boolean {
+  if (existsSync(path) && statSync(path).isFile() && readFileSync(path, 'utf8') === content) return false
+  mkdirSync(dirname(path), {recursive: true})
+  const temporary = `${path}.${process.pid}.tmp`
+  writeFileSync(temporary, content)
+  renameSync(temporary, path)
+  return true
+}

@@ -1,0 +1,80 @@
+/**
+ * The `babele` command line: parses arguments, runs a command, prints its
+ * result (text or `--json`) and sets the exit code: 0 success, 1 content
+ * errors (quarantined units, broken translations), 2 usage or config errors.
+ */
+import {readFileSync} from 'node:fs'
+import {Command, Option} from 'commander'
+import type {Diagnostic} from '../types.ts'
+import {build, extract, importCommand, run, type CommandResult} from './commands/pipeline.ts'
+import {segmentCommand} from './commands/segment.ts'
+import {countSeverities, formatDiagnostics} from './format.ts'
+import {openWorkspace, UsageError} from './workspace.ts'
+
+interface GlobalOptions {
+  config: string
+  json?: boolean
+}
+
+const color = Boolean(process.stderr.isTTY) && !process.env.NO_COLOR
+
+/** Build the program; exported so tests can parse arguments without a process. */
+export function createProgram(): Command {
+  const program = new Command('babele')
+    .description('Localization pipeline: Markdown sources to XLIFF units, i18next locale bundles and localized Markdown.')
+    .version(JSON.parse(readFileSync(new URL('../../package.json', import.meta.url), 'utf8')).version)
+    .showHelpAfterError()
+
+  const common = (command: Command) =>
+    command
+      .addOption(new Option('-c, --config <file>', 'config file').default('babele.config.json'))
+      .option('--json', 'print the result as JSON (for scripts)')
+
+  common(program.command('extract').description('write source bundles (locales/<source>/) and XLIFF for every target locale (xliff/<lng>/)')).action((options: GlobalOptions, command: Command) =>
+    execute(command, options, (workspace) => extract(workspace, {progress: !options.json}))
+  )
+  common(program.command('import').description('import translated XLIFF into the locale stores (default: every .xlf under the xliff folder)').argument('[files...]', 'XLIFF files to import')).action(
+    (files: string[], options: GlobalOptions, command: Command) => execute(command, options, (workspace) => importCommand(workspace, {progress: !options.json, files}))
+  )
+  common(program.command('build').description('build localized Markdown (dist/<lng>/) with i18next fallback chains')).action((options: GlobalOptions, command: Command) =>
+    execute(command, options, (workspace) => build(workspace, {progress: !options.json}))
+  )
+  common(program.command('run').description('the whole pipeline: import returned XLIFF, extract, build')).action((options: GlobalOptions, command: Command) =>
+    execute(command, options, (workspace) => run(workspace, {progress: !options.json}))
+  )
+  program
+    .command('segment')
+    .description('split text from stdin into sentences, one per line')
+    .requiredOption('-l, --lang <language>', 'language of the text (BCP 47)')
+    .option('--json', 'print a JSON array of strings')
+    .addOption(new Option('-c, --config <file>', 'config file (unused by this command)').default('babele.config.json'))
+    .action((options: {lang: string; json?: boolean}) => {
+      const sentences = segmentCommand(readFileSync(0, 'utf8'), options.lang)
+      process.stdout.write(options.json ? JSON.stringify(sentences, null, 2) + '\n' : sentences.map((sentence) => sentence.replace(/\s+/g, ' ')).join('\n') + (sentences.length > 0 ? '\n' : ''))
+    })
+  return program
+}
+
+function execute(command: Command, options: GlobalOptions, action: (workspace: ReturnType<typeof openWorkspace>) => CommandResult): void {
+  const explicit = command.getOptionValueSource('config') === 'cli'
+  let result: CommandResult
+  try {
+    result = action(openWorkspace(options.config, explicit))
+  } catch (error) {
+    if (!(error instanceof UsageError)) throw error
+    const messages: Diagnostic[] = error.messages.length > 0 ? error.messages : [{ruleId: 'usage', source: 'cli', severity: 'error', message: error.message}]
+    if (options.json) process.stdout.write(JSON.stringify({command: command.name(), ok: false, messages}, null, 2) + '\n')
+    else process.stderr.write(`babele ${command.name()}: ${error.message}\n${error.messages.length > 0 ? formatDiagnostics(messages, {color}) + '\n' : ''}`)
+    process.exitCode = 2
+    return
+  }
+  const {errors, warnings} = countSeverities(result.messages)
+  if (options.json) {
+    process.stdout.write(JSON.stringify({...result, ok: errors === 0}, null, 2) + '\n')
+  } else {
+    if (result.messages.length > 0) process.stderr.write(formatDiagnostics(result.messages, {color}) + '\n')
+    process.stdout.write(result.summary.join('\n') + '\n')
+    if (errors + warnings > 0) process.stderr.write(`${errors} error(s), ${warnings} warning(s)\n`)
+  }
+  if (errors > 0) process.exitCode = 1
+}

@@ -1,0 +1,102 @@
+/**
+ * Load a project from disk and write outputs back. Takes: the config path.
+ * Returns: the validated config, sources and stores as values; writes go
+ * through the atomic writer and report which files changed.
+ */
+import {dirname, join, resolve} from 'node:path'
+import {parseConfig, type Config} from '../config/index.ts'
+import type {Outputs, Stores} from '../project/index.ts'
+import type {Bundle, Diagnostic, StateFile} from '../types.ts'
+import {exists, listFiles, readText, writeAtomic} from './fs.ts'
+
+/** A project on disk. */
+export interface Workspace {
+  /** Folder the config lives in; every configured path is relative to it. */
+  root: string
+  config: Config
+}
+
+/** Raised for a problem that stops a command before it starts (exit code 2). */
+export class UsageError extends Error {
+  messages: Diagnostic[]
+  constructor(message: string, messages: Diagnostic[] = []) {
+    super(message)
+    this.messages = messages
+  }
+}
+
+/** Read and validate the config; a missing default config means all defaults. */
+export function openWorkspace(configPath: string, explicit: boolean): Workspace {
+  const path = resolve(configPath)
+  let input: unknown = {}
+  if (exists(path)) {
+    try {
+      input = JSON.parse(readText(path))
+    } catch (error) {
+      throw new UsageError(`${configPath}: not valid JSON (${(error as Error).message})`)
+    }
+  } else if (explicit) {
+    throw new UsageError(`${configPath}: config file not found`)
+  }
+  const {value, messages} = parseConfig(input, configPath)
+  if (!value) throw new UsageError(`${configPath}: invalid configuration`, messages)
+  return {root: dirname(path), config: value}
+}
+
+/** Source texts by path relative to `<source>/<sourceLocale>/`. */
+export function readSources(workspace: Workspace): Map<string, string> {
+  const folder = join(workspace.root, workspace.config.source, workspace.config.sourceLocale)
+  const sources = new Map<string, string>()
+  for (const path of listFiles(folder, (name) => /\.(?:md|markdown)$/i.test(name))) sources.set(path, readText(join(folder, path)))
+  return sources
+}
+
+/** Target-locale bundles and state files. */
+export function readStores(workspace: Workspace): {value: Stores; messages: Diagnostic[]} {
+  const bundles = new Map<string, Bundle>()
+  const states = new Map<string, StateFile>()
+  const messages: Diagnostic[] = []
+  for (const locale of workspace.config.targetLocales) {
+    const folder = join(workspace.root, workspace.config.locales, locale)
+    for (const path of listFiles(folder, (name) => name.endsWith('.json'))) {
+      const file = `${workspace.config.locales}/${locale}/${path}`
+      let value: unknown
+      try {
+        value = JSON.parse(readText(join(folder, path)))
+      } catch (error) {
+        messages.push({file, ruleId: 'store-invalid', source: 'store', severity: 'error', message: `Not valid JSON: ${(error as Error).message}`})
+        continue
+      }
+      if (!value || typeof value !== 'object' || Array.isArray(value)) {
+        messages.push({file, ruleId: 'store-invalid', source: 'store', severity: 'error', message: 'Expected a JSON object of keys to values'})
+        continue
+      }
+      if (path.endsWith('.state.json')) states.set(`${locale}/${path.slice(0, -'.state.json'.length)}`, value as StateFile)
+      else bundles.set(`${locale}/${path.slice(0, -'.json'.length)}`, value as Bundle)
+    }
+  }
+  return {value: {bundles, states}, messages}
+}
+
+/** Every `.xlf` under the configured XLIFF folder, by project-relative path. */
+export function xliffFiles(workspace: Workspace): string[] {
+  return listFiles(join(workspace.root, workspace.config.xliff), (name) => name.endsWith('.xlf')).map((path) => `${workspace.config.xliff}/${path}`)
+}
+
+/** Read files by path, relative to `base` unless absolute; keys are the paths as given. */
+export function readFiles(paths: readonly string[], base: string): Map<string, string> {
+  const files = new Map<string, string>()
+  for (const path of paths) {
+    const full = resolve(base, path)
+    if (!exists(full)) throw new UsageError(`${path}: file not found`)
+    files.set(path, readText(full))
+  }
+  return files
+}
+
+/** Write outputs atomically; returns the paths whose content changed. */
+export function writeOutputs(workspace: Workspace, outputs: Outputs): string[] {
+  const written: string[] = []
+  for (const [path, content] of outputs) if (writeAtomic(join(workspace.root, path), content)) written.push(path)
+  return written
+}
