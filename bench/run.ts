@@ -1,0 +1,60 @@
+/**
+ * `npm run bench`: time the pipeline on a generated corpus against the floor,
+ * bare remark-parse with the same plugins. Prints figures and ratios; asserts
+ * nothing (speed is tracked here, not in tests).
+ */
+import {readFileSync} from 'node:fs'
+import {unified} from 'unified'
+import remarkParse from 'remark-parse'
+import remarkGfm from 'remark-gfm'
+import remarkFrontmatter from 'remark-frontmatter'
+import {buildProject, extractDocuments, extractProject, parseConfig, sourceBundle, type Bundle} from '../pipeline/index.ts'
+import {corpus} from './corpus.ts'
+
+const count = Number(process.env.BENCH_FILES ?? 2000)
+const seed = readFileSync(new URL('../source/it/putin-xi-alleanza.md', import.meta.url), 'utf8')
+const files = corpus(seed, count)
+const bytes = [...files.values()].reduce((sum, text) => sum + Buffer.byteLength(text), 0)
+const megabytes = bytes / 1e6
+const config = parseConfig({targetLocales: ['en']}).value!
+
+function time<T>(run: () => T): {seconds: number; value: T} {
+  const started = performance.now()
+  const value = run()
+  return {seconds: (performance.now() - started) / 1000, value}
+}
+
+// Warm up the JIT on a slice so the first timed stage is not penalized.
+extractDocuments(config, new Map([...files].slice(0, 50)))
+
+const processor = unified().use(remarkParse).use(remarkGfm).use(remarkFrontmatter, ['yaml', 'toml'])
+const parse = time(() => {
+  for (const text of files.values()) processor.parse(text)
+})
+const units = time(() => extractDocuments(config, files).value)
+const stores = {bundles: new Map<string, Bundle>(), states: new Map()}
+const xliff = time(() => extractProject(config, units.value, stores))
+for (const document of units.value.values()) {
+  const upper: Bundle = {}
+  for (const [key, value] of Object.entries(sourceBundle(document))) upper[key] = value.replace(/(^|>)([^<]+)/g, (_, tag: string, text: string) => tag + text.toUpperCase())
+  stores.bundles.set(`en/${document.id}`, upper)
+}
+const build = time(() => buildProject(config, units.value, stores))
+
+const segments = [...units.value.values()].reduce((sum, document) => sum + document.units.reduce((inner, unit) => inner + unit.parts.filter((part) => part.type === 'segment').length, 0), 0)
+const rss = process.resourceUsage().maxRSS / 1024
+const rate = (seconds: number) => `${(megabytes / seconds).toFixed(2)} MB/s`
+const rows: Array<[string, string]> = [
+  ['files', String(files.size)],
+  ['bytes', `${bytes} (${megabytes.toFixed(2)} MB)`],
+  ['units / segments', `${[...units.value.values()].reduce((sum, document) => sum + document.units.length, 0)} / ${segments}`],
+  ['remark-parse (gfm + frontmatter), bare', `${parse.seconds.toFixed(2)} s  ${rate(parse.seconds)}`],
+  ['extract: units (parse + blocks + segment + keys)', `${units.seconds.toFixed(2)} s  ${rate(units.seconds)}  ratio to bare parse ${(units.seconds / parse.seconds).toFixed(2)}`],
+  ['extract: XLIFF 2.1 + source bundles', `${xliff.seconds.toFixed(2)} s  ${rate(xliff.seconds)}`],
+  ['extract total', `${(units.seconds + xliff.seconds).toFixed(2)} s  ratio to bare parse ${((units.seconds + xliff.seconds) / parse.seconds).toFixed(2)}`],
+  ['build (1 locale, every key translated; source parsed in extract)', `${build.seconds.toFixed(2)} s  ${rate(build.seconds)}  ratio to bare parse ${(build.seconds / parse.seconds).toFixed(2)}`],
+  ['peak RSS', `${rss.toFixed(0)} MB`]
+]
+const width = Math.max(...rows.map(([name]) => name.length))
+console.log(`babele bench (Node ${process.version}, one process)`)
+for (const [name, value] of rows) console.log(`${name.padEnd(width)}  ${value}`)

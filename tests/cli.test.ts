@@ -1,0 +1,130 @@
+import {spawnSync} from 'node:child_process'
+import {cpSync, mkdirSync, mkdtempSync, readFileSync, readdirSync, rmSync, statSync, writeFileSync} from 'node:fs'
+import {tmpdir} from 'node:os'
+import {join} from 'node:path'
+import {fileURLToPath} from 'node:url'
+import test from 'ava'
+
+const root = fileURLToPath(new URL('..', import.meta.url))
+const bin = join(root, 'bin/babele.js')
+
+function babele(cwd: string, ...args: string[]): {status: number | null; stdout: string; stderr: string} {
+  const result = spawnSync('node', [bin, ...args], {cwd, encoding: 'utf8', input: '', env: {...process.env, NO_COLOR: '1'}})
+  return {status: result.status, stdout: result.stdout, stderr: result.stderr}
+}
+
+/** A fresh copy of the shipped project (config and seed, no outputs). */
+function project(): string {
+  const folder = mkdtempSync(join(tmpdir(), 'babele-cli-'))
+  cpSync(join(root, 'babele.config.json'), join(folder, 'babele.config.json'))
+  cpSync(join(root, 'source'), join(folder, 'source'), {recursive: true})
+  return folder
+}
+
+function snapshot(folder: string): Map<string, number> {
+  const times = new Map<string, number>()
+  const walk = (path: string) => {
+    for (const name of readdirSync(path)) {
+      const full = join(path, name)
+      if (statSync(full).isDirectory()) walk(full)
+      else times.set(full, statSync(full).mtimeMs)
+    }
+  }
+  walk(folder)
+  return times
+}
+
+test('babele run writes bundles, XLIFF and localized files for every locale, and a second run changes nothing', (t) => {
+  const folder = project()
+  try {
+    const first = babele(folder, 'run')
+    t.is(first.status, 0, first.stderr)
+    for (const locale of ['en', 'es', 'fr', 'ca']) {
+      t.is(readFileSync(join(folder, `dist/${locale}/putin-xi-alleanza.md`), 'utf8'), readFileSync(join(root, 'source/it/putin-xi-alleanza.md'), 'utf8'), `${locale} falls back to the source`)
+      t.true(readFileSync(join(folder, `xliff/${locale}/putin-xi-alleanza.md.xlf`), 'utf8').includes(`trgLang="${locale}"`))
+    }
+    t.truthy(JSON.parse(readFileSync(join(folder, 'locales/it/putin-xi-alleanza.json'), 'utf8')))
+    const before = snapshot(folder)
+    const second = babele(folder, 'run', '--json')
+    t.is(second.status, 0)
+    t.deepEqual(JSON.parse(second.stdout).written, [])
+    t.deepEqual(snapshot(folder), before, 'no file touched')
+  } finally {
+    rmSync(folder, {recursive: true, force: true})
+  }
+})
+
+test('babele import takes a translated file, reports a broken unit and exits 1', (t) => {
+  const folder = project()
+  try {
+    t.is(babele(folder, 'extract').status, 0)
+    const file = join(folder, 'xliff/en/putin-xi-alleanza.md.xlf')
+    let xliff = readFileSync(file, 'utf8').replace(/(<segment id="[^"]+") state="initial">\n(\s*)<source>(.*)<\/source>/g, '$1 state="translated">\n$2<source>$3</source>\n$2<target>$3</target>')
+    xliff = xliff.replace('<target>Venerdì 4 febbraio', '<target>Friday 4 February')
+    xliff = xliff.replace(/(<target>Russia signed[^]*?)<ph id="1"[^>]*\/>/, '$1')
+    writeFileSync(file, xliff)
+    const result = babele(folder, 'import', '--json')
+    t.is(result.status, 1)
+    const output = JSON.parse(result.stdout)
+    t.is(output.ok, false)
+    t.true(output.messages.some((message: {message: string; file: string; unitId: string; line: number}) => /is missing/.test(message.message) && message.file.endsWith('putin-xi-alleanza.md.xlf') && message.unitId && message.line > 0))
+    const report = JSON.parse(readFileSync(join(folder, 'reports/import-en.json'), 'utf8'))
+    t.is(report[0].quarantined.length, 1)
+    t.is(babele(folder, 'build').status, 0)
+    t.true(readFileSync(join(folder, 'dist/en/putin-xi-alleanza.md'), 'utf8').includes('Friday 4 February, il presidente russo [Vladimir Putin'))
+    const again = babele(folder, 'import', '--json')
+    t.deepEqual(JSON.parse(again.stdout).written, [], 'importing again changes no store')
+  } finally {
+    rmSync(folder, {recursive: true, force: true})
+  }
+})
+
+test('babele build fails when a bundle value edited by hand breaks a code', (t) => {
+  const folder = project()
+  try {
+    t.is(babele(folder, 'extract').status, 0)
+    const source = JSON.parse(readFileSync(join(folder, 'locales/it/putin-xi-alleanza.json'), 'utf8')) as Record<string, string>
+    const [key] = Object.entries(source).find(([, value]) => value.startsWith('<1>I due presidenti'))!
+    mkdirSync(join(folder, 'locales/en'), {recursive: true})
+    writeFileSync(join(folder, 'locales/en/putin-xi-alleanza.json'), JSON.stringify({[key]: 'The two presidents <1>promised support.'}))
+    const result = babele(folder, 'build')
+    t.is(result.status, 1)
+    t.regex(result.stderr, /code-misnested/)
+    t.regex(result.stderr, /locales\/en\/putin-xi-alleanza\.json/)
+  } finally {
+    rmSync(folder, {recursive: true, force: true})
+  }
+})
+
+test('babele refuses a bad config with a message that names the field', (t) => {
+  const folder = project()
+  try {
+    writeFileSync(join(folder, 'babele.config.json'), JSON.stringify({targetLocales: ['en', 'not a locale']}))
+    const result = babele(folder, 'build')
+    t.is(result.status, 2)
+    t.regex(result.stderr, /`targetLocales\.1`: expected a BCP 47 language tag/)
+    writeFileSync(join(folder, 'babele.config.json'), JSON.stringify({fallbackLng: ['en']}))
+    t.regex(babele(folder, 'build').stderr, /`fallbackLng`: the last fallback must be the source locale `it`/)
+    t.is(babele(folder, 'build', '--config', 'missing.json').status, 2)
+  } finally {
+    rmSync(folder, {recursive: true, force: true})
+  }
+})
+
+test('babele has --help on every command', (t) => {
+  for (const command of ['extract', 'import', 'build', 'run', 'segment']) {
+    const result = babele(root, command, '--help')
+    t.is(result.status, 0)
+    t.regex(result.stdout, new RegExp(`Usage: babele ${command}`))
+    t.regex(result.stdout, /--json/)
+  }
+})
+
+test('babele segment prints sentences, or a JSON array with --json', (t) => {
+  const input = 'Il Sig. Rossi è arrivato. Poi è partito per gli U.S.A. con 1.000,5 euro.'
+  const json = spawnSync('node', [bin, 'segment', '--lang', 'it', '--json'], {encoding: 'utf8', input})
+  t.is(json.status, 0)
+  t.deepEqual(JSON.parse(json.stdout), ['Il Sig. Rossi è arrivato.', 'Poi è partito per gli U.S.A. con 1.000,5 euro.'])
+  const text = spawnSync('node', [bin, 'segment', '--lang', 'it'], {encoding: 'utf8', input})
+  t.is(text.stdout, 'Il Sig. Rossi è arrivato.\nPoi è partito per gli U.S.A. con 1.000,5 euro.\n')
+})

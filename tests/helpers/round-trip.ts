@@ -1,0 +1,63 @@
+/**
+ * Run the whole flow on in-memory sources with a translator that is not
+ * babele: extract → XLIFF on disk → fill-xliff.py → import → build.
+ */
+import {mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync} from 'node:fs'
+import {tmpdir} from 'node:os'
+import {dirname, join} from 'node:path'
+import {buildProject, extractDocuments, extractProject, importProject, parseConfig, type Config, type Diagnostic} from '../../pipeline/index.ts'
+import {fillXliff, xliff21Schema, xmllint} from './tools.ts'
+
+/** What a round trip produced. */
+export interface RoundTrip {
+  /** Built documents by source path. */
+  built: Map<string, string>
+  /** XLIFF as babele wrote it, by source path. */
+  xliff: Map<string, string>
+  /** xmllint's complaints about the written XLIFF ('' when all valid). */
+  invalid: string
+  messages: Diagnostic[]
+}
+
+/** A config for tests: one target locale, defaults otherwise. */
+export function testConfig(overrides: Record<string, unknown> = {}): Config {
+  const {value, messages} = parseConfig({targetLocales: ['en'], ...overrides})
+  if (!value) throw new Error(messages.map((message) => message.message).join('\n'))
+  return value
+}
+
+/**
+ * @param sources Source texts by path.
+ * @param mode How fill-xliff.py translates.
+ * @param validate Whether to validate the written XLIFF with xmllint.
+ */
+export function roundTrip(sources: ReadonlyMap<string, string>, mode: 'identity' | 'upper', validate = true): RoundTrip {
+  const config = testConfig()
+  const folder = mkdtempSync(join(tmpdir(), 'babele-rt-'))
+  try {
+    const documents = extractDocuments(config, sources)
+    const stores = {bundles: new Map(), states: new Map()}
+    const extracted = extractProject(config, documents.value, stores)
+    const files: string[] = []
+    const xliff = new Map<string, string>()
+    for (const document of documents.value.values()) {
+      const path = `${config.xliff}/en/${document.path}.xlf`
+      if (!extracted.value.has(path)) continue
+      const file = join(folder, path)
+      mkdirSync(dirname(file), {recursive: true})
+      writeFileSync(file, extracted.value.get(path)!)
+      xliff.set(document.path, extracted.value.get(path)!)
+      files.push(file)
+    }
+    const invalid = validate ? xmllint(xliff21Schema, files) : ''
+    fillXliff(mode, files)
+    const filled = new Map(files.map((file) => [file.slice(folder.length + 1), readFileSync(file, 'utf8')]))
+    const imported = importProject(config, documents.value, stores, filled)
+    const built = buildProject(config, documents.value, imported.stores)
+    const byPath = new Map<string, string>()
+    for (const document of documents.value.values()) byPath.set(document.path, built.value.get(`${config.dist}/en/${document.path}`)!)
+    return {built: byPath, xliff, invalid, messages: [...documents.messages, ...extracted.messages, ...imported.messages, ...built.messages]}
+  } finally {
+    rmSync(folder, {recursive: true, force: true})
+  }
+}

@@ -1,0 +1,99 @@
+import {readFileSync} from 'node:fs'
+import test from 'ava'
+import {extractDocuments, extractProject, importProject, sourceBundle, type Stores} from '../pipeline/index.ts'
+import {testConfig} from './helpers/round-trip.ts'
+
+const seed = readFileSync(new URL('../source/it/putin-xi-alleanza.md', import.meta.url), 'utf8')
+const config = testConfig()
+const documents = extractDocuments(config, new Map([['putin-xi-alleanza.md', seed]])).value
+const empty = (): Stores => ({bundles: new Map(), states: new Map()})
+const path = 'xliff/en/putin-xi-alleanza.md.xlf'
+
+/** The seed's XLIFF with every target a copy of its source (what a translator's identity pass gives). */
+function translated(): string {
+  const xliff = extractProject(config, documents, empty()).value.get(path)!
+  return xliff.replace(/(<segment id="[^"]+") state="initial">\n(\s*)<source>(.*)<\/source>/g, '$1 state="translated">\n$2<source>$3</source>\n$2<target>$3</target>')
+}
+
+/** Edit the target of the unit holding `marker`. */
+function editUnit(xliff: string, marker: string, edit: (unit: string) => string): string {
+  const start = xliff.lastIndexOf('<unit ', xliff.indexOf(marker))
+  const end = xliff.indexOf('</unit>', start)
+  return xliff.slice(0, start) + edit(xliff.slice(start, end)) + xliff.slice(end)
+}
+
+test('importProject takes every unit of a good file', (t) => {
+  const result = importProject(config, documents, empty(), new Map([[path, translated()]]))
+  t.deepEqual(result.messages, [])
+  t.is(result.reports[0]!.quarantined.length, 0)
+  const bundle = result.stores.bundles.get('en/putin-xi-alleanza')!
+  t.is(Object.keys(bundle).length, Object.keys(sourceBundle(documents.get('putin-xi-alleanza.md')!)).length)
+  t.true(result.value.has('locales/en/putin-xi-alleanza.json'))
+  t.true(result.value.has('locales/en/putin-xi-alleanza.state.json'))
+})
+
+test('importProject quarantines units with broken codes or unknown ids and imports the rest', (t) => {
+  let xliff = translated()
+  // A missing code: the tweet's first hard break removed from the target.
+  xliff = editUnit(xliff, 'Russia signed', (unit) => unit.replace(/(<target>[^]*?)<ph id="1"[^>]*\/>/, '$1'))
+  // A duplicated code: the link placeholder written twice.
+  xliff = editUnit(xliff, 'Sana Jamal', (unit) => unit.replace(/(<target>[^]*?)(<ph id="1"[^>]*\/>)/, '$1$2$2'))
+  // Misnested: two sibling links rewritten as overlapping spans.
+  xliff = editUnit(xliff, 'I russi', (unit) =>
+    unit.replace(
+      /(<target>[^<]*su )<pc id="(\d+)"[^>]*>Taiwan<\/pc>( e i cinesi condannando )<pc id="(\d+)"[^>]*>le mire (espansionistiche della NATO)<\/pc>/,
+      '$1<sc id="$2"/>Taiwan$3<sc id="$4"/>le mire <ec startRef="$2"/>$5<ec startRef="$4"/>'
+    )
+  )
+  // An extra code: a placeholder the source never had.
+  xliff = editUnit(xliff, 'La capacità', (unit) => unit.replace(/<target>La capacità di /, '<target>La capacità di <ph id="99"/>'))
+  // An unknown unit: its id no longer exists in the source.
+  xliff = editUnit(xliff, 'di Enrico Phelipon', (unit) => unit.replace(/<unit id="[^"]+"/, '<unit id="u0000000000"'))
+
+  const result = importProject(config, documents, empty(), new Map([[path, xliff]]))
+  // The strict reader rejects what XLIFF itself forbids (a deleted canDelete="no" code, a
+  // duplicated id, a pc rewritten as overlapping sc/ec); the import checks the rest against the source.
+  const reasons = new Map(result.reports[0]!.quarantined.map((entry) => [entry.unitId, entry.reasons.join(' | ')]))
+  const reasonOf = (marker: string) => reasons.get(documents.get('putin-xi-alleanza.md')!.units.find((unit) => unit.parts.some((part) => part.type === 'segment' && part.segment.value.includes(marker)))!.id) ?? ''
+  t.regex(reasonOf('Russia signed'), /`<ph>` with `canDelete="no"` is missing/)
+  t.regex(reasonOf('Sana Jamal'), /Duplicate id `1`/)
+  t.regex(reasonOf('I russi'), /`<sc id="\d+">` corresponds to a source `<pc>`/)
+  t.regex(reasonOf('La capacità'), /code-extra: .*`99` names no code of the source/)
+  t.regex(reasons.get('u0000000000') ?? '', /unit-unknown: Unit `u0000000000` is not in the current source/)
+  for (const message of result.messages) {
+    t.is(message.file, path)
+    t.truthy(message.unitId)
+    t.true(typeof message.line === 'number' && message.line > 0)
+    t.is(message.severity, 'error')
+  }
+  const report = result.reports[0]!
+  t.is(report.quarantined.length, 5)
+  const bundle = result.stores.bundles.get('en/putin-xi-alleanza')!
+  const document = documents.get('putin-xi-alleanza.md')!
+  const quarantined = new Set(report.quarantined.map((entry) => entry.unitId))
+  const goodKeys = new Set(document.units.filter((unit) => !quarantined.has(unit.id) && xliff.includes(`<unit id="${unit.id}"`)).flatMap((unit) => unit.parts.flatMap((part) => (part.type === 'segment' ? [part.segment.key] : []))))
+  t.deepEqual(new Set(Object.keys(bundle)), goodKeys, 'every segment of every good unit landed')
+  t.is(goodKeys.size, 7)
+  t.false(Object.values(bundle).some((value) => value.startsWith('Russia signed')), 'the broken unit did not')
+  t.false(Object.values(bundle).some((value) => value.includes('Enrico Phelipon')), 'nor the unknown one')
+})
+
+test('importProject changes nothing the second time the same file is imported', (t) => {
+  const files = new Map([[path, translated()]])
+  const first = importProject(config, documents, empty(), files)
+  const second = importProject(config, documents, first.stores, files)
+  t.true(first.value.size > 0)
+  t.is(second.value.size, 0)
+})
+
+test('importProject refuses a DOCTYPE with an external entity and a billion-laughs file quickly', (t) => {
+  const xxe = '<?xml version="1.0"?><!DOCTYPE xliff [<!ENTITY x SYSTEM "file:///etc/passwd">]><xliff xmlns="urn:oasis:names:tc:xliff:document:2.0" version="2.1" srcLang="it" trgLang="en"><file id="f"><unit id="u"><segment><source>&x;</source></segment></unit></file></xliff>'
+  const laughs = '<?xml version="1.0"?><!DOCTYPE lolz [<!ENTITY lol "lol">' + Array.from({length: 9}, (_, index) => `<!ENTITY lol${index + 1} "${`&lol${index || ''};`.repeat(10)}">`).join('') + ']><xliff>&lol9;</xliff>'
+  for (const xml of [xxe, laughs]) {
+    const started = performance.now()
+    const result = importProject(config, documents, empty(), new Map([[path, xml]]))
+    t.true(performance.now() - started < 1000, 'refused in under a second')
+    t.is(result.value.size, 0, 'no store written')
+    t.true(result.messages.some((message) => message.severity === 'error' && /DOCTYPE|DTD/i.test(message.message)), 'a clear error names the DOCTYPE')
+  }
+})

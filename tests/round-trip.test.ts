@@ -1,0 +1,99 @@
+import {readdirSync, readFileSync, statSync} from 'node:fs'
+import {join, relative} from 'node:path'
+import test from 'ava'
+import {roundTrip} from './helpers/round-trip.ts'
+import {requireTool, shared} from './helpers/tools.ts'
+import {parseMarkdown} from '../pipeline/index.ts'
+
+const seed = readFileSync(new URL('../source/it/putin-xi-alleanza.md', import.meta.url), 'utf8')
+
+function examples(file: string, prefix: string): Map<string, string> {
+  const list = JSON.parse(readFileSync(`${shared}corpora/${file}`, 'utf8')) as Array<{markdown: string; example: number}>
+  return new Map(list.map((example) => [`${prefix}-${String(example.example).padStart(4, '0')}.md`, example.markdown]))
+}
+
+function itDocs(): Map<string, string> {
+  const root = `${shared}corpora/it-docs-sample`
+  const files = new Map<string, string>()
+  const walk = (folder: string) => {
+    for (const name of readdirSync(folder)) {
+      const path = join(folder, name)
+      if (statSync(path).isDirectory()) walk(path)
+      else if (name.endsWith('.md')) files.set(relative(root, path), readFileSync(path, 'utf8'))
+    }
+  }
+  walk(root)
+  return files
+}
+
+function corpora(): Map<string, string> {
+  const sources = new Map<string, string>([['putin-xi-alleanza.md', seed]])
+  for (const [path, text] of examples('commonmark/spec-0.31.2.json', 'commonmark/example')) sources.set(path, text)
+  for (const name of ['spec', 'extensions', 'extensions-full-info-string', 'extensions-table-prefer-style-attributes', 'regression', 'smart_punct']) {
+    for (const [path, text] of examples(`gfm/${name}.json`, `gfm/${name}`)) sources.set(path, text)
+  }
+  sources.set('commonmark/spec.md', readFileSync(`${shared}corpora/commonmark/spec-0.31.2.txt`, 'utf8'))
+  sources.set('gfm/spec.md', readFileSync(`${shared}corpora/gfm/spec.txt`, 'utf8'))
+  for (const [path, text] of itDocs()) sources.set(`it-docs/${path}`, text)
+  return sources
+}
+
+test('an identity translation rebuilds every source byte for byte (seed, CommonMark, GFM, it-docs)', (t) => {
+  if (!requireTool(t, 'python3', 'the round trip through fill-xliff.py')) return
+  if (!requireTool(t, 'xmllint', 'XLIFF validation')) return
+  const sources = corpora()
+  t.true(sources.size >= 652 + 673 + 28 + 159, `${sources.size} sources`)
+  const result = roundTrip(sources, 'identity')
+  t.is(result.invalid, '', 'every written XLIFF validates against XLIFF 2.1 with modules')
+  t.deepEqual(result.messages.filter((message) => message.severity === 'error'), [])
+  const different = [...sources].filter(([path, text]) => result.built.get(path) !== text).map(([path]) => path)
+  t.deepEqual(different, [], 'built files equal their sources')
+})
+
+/** Raw source of a node with escapes and character references removed (they are codes). */
+function prose(text: string, node: {value?: string; position?: {start: {offset?: number}; end: {offset?: number}}}): string {
+  if (!node.position) return node.value ?? ''
+  return text.slice(node.position!.start.offset!, node.position!.end.offset!).replace(/\\[!-/:-@[-`{-~]|&#?[A-Za-z\d]+;/g, '')
+}
+
+interface Inventory {
+  lowercase: string[]
+  kept: string[]
+}
+
+/** What a built file must have upper-cased (prose) and kept (code, URLs, HTML, front-matter keys). */
+function inventory(text: string): Inventory {
+  const body = text.replace(/^\uFEFF/, '')
+  const lowercase: string[] = []
+  const kept: string[] = []
+  const visit = (node: any, inAutolink: boolean) => {
+    const autolink = inAutolink || (node.type === 'link' && (!node.position || body[node.position.start.offset] !== '['))
+    if (node.type === 'text' && !autolink) {
+      const raw = prose(body, node)
+      if (raw !== raw.toUpperCase()) lowercase.push(raw)
+    }
+    if (node.type === 'code' || node.type === 'inlineCode' || node.type === 'html') kept.push(`${node.type}:${node.value}`)
+    if (node.type === 'link' || node.type === 'image' || node.type === 'definition') kept.push(`url:${node.url}`)
+    if (node.type === 'yaml') kept.push(...String(node.value).split('\n').map((line) => `yaml:${/^([\w-]+):/.exec(line)?.[1] ?? ''}`))
+    if (node.type === 'image' && node.alt && node.alt !== node.alt.toUpperCase() && /[\p{L}\p{N}]/u.test(node.alt)) lowercase.push(`alt:${node.alt}`)
+    for (const child of node.children ?? []) visit(child, autolink)
+  }
+  visit(parseMarkdown(body), false)
+  return {lowercase, kept}
+}
+
+test('an upper-cased translation leaves no lowercase prose while code, URLs, HTML and front-matter keys stay', (t) => {
+  if (!requireTool(t, 'python3', 'the round trip through fill-xliff.py')) return
+  const sources = new Map<string, string>([['putin-xi-alleanza.md', seed]])
+  for (const [path, text] of itDocs()) sources.set(`it-docs/${path}`, text)
+  const result = roundTrip(sources, 'upper', false)
+  t.deepEqual(result.messages.filter((message) => message.severity === 'error'), [])
+  for (const [path, text] of sources) {
+    const built = result.built.get(path)!
+    const after = inventory(built)
+    t.deepEqual(after.lowercase, [], `${path}: prose left in lowercase`)
+    t.deepEqual(after.kept, inventory(text).kept, `${path}: code, URLs, HTML and front-matter keys unchanged`)
+  }
+  t.not(result.built.get('putin-xi-alleanza.md'), seed)
+  t.true(result.built.get('putin-xi-alleanza.md')!.includes('**IL CONFRONTO AVEVA COME SCOPO'))
+})
