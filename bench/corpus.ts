@@ -44,7 +44,7 @@ export function corpus(seed: string, count: number): Map<string, string> {
   const files = new Map<string, string>()
   for (let file = 0; file < count; file++) {
     const parts = [`---\ntitle: "${paragraph(1).replace(/["\\]/g, '').slice(0, 60)}"\nlayout: post\n---`, `# ${pick(sentences).replace(/[*[\]`#]/g, '').slice(0, 50)}`]
-    const blocks = 4 + Math.floor(next() * 4)
+    const blocks = 7 + Math.floor(next() * 7)
     for (let index = 0; index < blocks; index++) {
       const kind = next()
       if (kind < 0.6) parts.push(paragraph(2 + Math.floor(next() * 3)))

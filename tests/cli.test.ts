@@ -4,6 +4,7 @@ import {tmpdir} from 'node:os'
 import {join} from 'node:path'
 import {fileURLToPath} from 'node:url'
 import test from 'ava'
+import {requireTool, xliff21Schema, xmllint} from './helpers/tools.ts'
 
 const root = fileURLToPath(new URL('..', import.meta.url))
 const bin = join(root, 'bin/babele.js')
@@ -44,6 +45,9 @@ test('babele run writes bundles, XLIFF and localized files for every locale, and
       t.true(readFileSync(join(folder, `xliff/${locale}/putin-xi-alleanza.md.xlf`), 'utf8').includes(`trgLang="${locale}"`))
     }
     t.truthy(JSON.parse(readFileSync(join(folder, 'locales/it/putin-xi-alleanza.json'), 'utf8')))
+    if (requireTool(t, 'xmllint', 'XLIFF validation')) {
+      t.is(xmllint(xliff21Schema, ['en', 'es', 'fr', 'ca'].map((locale) => join(folder, `xliff/${locale}/putin-xi-alleanza.md.xlf`))), '')
+    }
     const before = snapshot(folder)
     const second = babele(folder, 'run', '--json')
     t.is(second.status, 0)
@@ -74,6 +78,11 @@ test('babele import takes a translated file, reports a broken unit and exits 1',
     t.true(readFileSync(join(folder, 'dist/en/putin-xi-alleanza.md'), 'utf8').includes('Friday 4 February, il presidente russo [Vladimir Putin'))
     const again = babele(folder, 'import', '--json')
     t.deepEqual(JSON.parse(again.stdout).written, [], 'importing again changes no store')
+    t.is(babele(folder, 'extract').status, 0)
+    const prefilled = readFileSync(file, 'utf8')
+    t.regex(prefilled, /<segment id="[^"]+" state="translated">\n\s*<source>Venerdì 4 febbraio[^]*?<\/source>\n\s*<target>Friday 4 February, il presidente russo <pc id="1"/, 'known translations are pre-filled as targets')
+    t.false(/<target>Russia signed/.test(prefilled), 'the quarantined unit is not')
+    if (requireTool(t, 'xmllint', 'XLIFF validation')) t.is(xmllint(xliff21Schema, [file]), '')
   } finally {
     rmSync(folder, {recursive: true, force: true})
   }

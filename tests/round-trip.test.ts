@@ -3,7 +3,7 @@ import {join, relative} from 'node:path'
 import test from 'ava'
 import {roundTrip} from './helpers/round-trip.ts'
 import {requireTool, shared} from './helpers/tools.ts'
-import {parseMarkdown} from '../pipeline/index.ts'
+import {inventory} from './helpers/inventory.ts'
 
 const seed = readFileSync(new URL('../source/it/putin-xi-alleanza.md', import.meta.url), 'utf8')
 
@@ -49,38 +49,6 @@ test('an identity translation rebuilds every source byte for byte (seed, CommonM
   const different = [...sources].filter(([path, text]) => result.built.get(path) !== text).map(([path]) => path)
   t.deepEqual(different, [], 'built files equal their sources')
 })
-
-/** Raw source of a node with escapes and character references removed (they are codes). */
-function prose(text: string, node: {value?: string; position?: {start: {offset?: number}; end: {offset?: number}}}): string {
-  if (!node.position) return node.value ?? ''
-  return text.slice(node.position!.start.offset!, node.position!.end.offset!).replace(/\\[!-/:-@[-`{-~]|&#?[A-Za-z\d]+;/g, '')
-}
-
-interface Inventory {
-  lowercase: string[]
-  kept: string[]
-}
-
-/** What a built file must have upper-cased (prose) and kept (code, URLs, HTML, front-matter keys). */
-function inventory(text: string): Inventory {
-  const body = text.replace(/^\uFEFF/, '')
-  const lowercase: string[] = []
-  const kept: string[] = []
-  const visit = (node: any, inAutolink: boolean) => {
-    const autolink = inAutolink || (node.type === 'link' && (!node.position || body[node.position.start.offset] !== '['))
-    if (node.type === 'text' && !autolink) {
-      const raw = prose(body, node)
-      if (raw !== raw.toUpperCase()) lowercase.push(raw)
-    }
-    if (node.type === 'code' || node.type === 'inlineCode' || node.type === 'html') kept.push(`${node.type}:${node.value}`)
-    if (node.type === 'link' || node.type === 'image' || node.type === 'definition') kept.push(`url:${node.url}`)
-    if (node.type === 'yaml') kept.push(...String(node.value).split('\n').map((line) => `yaml:${/^([\w-]+):/.exec(line)?.[1] ?? ''}`))
-    if (node.type === 'image' && node.alt && node.alt !== node.alt.toUpperCase() && /[\p{L}\p{N}]/u.test(node.alt)) lowercase.push(`alt:${node.alt}`)
-    for (const child of node.children ?? []) visit(child, autolink)
-  }
-  visit(parseMarkdown(body), false)
-  return {lowercase, kept}
-}
 
 test('an upper-cased translation leaves no lowercase prose while code, URLs, HTML and front-matter keys stay', (t) => {
   if (!requireTool(t, 'python3', 'the round trip through fill-xliff.py')) return

@@ -1,0 +1,97 @@
+import test from 'ava'
+import {buildDocument, createResolver, fromMarkdown, parseMarkdown, sourceBundle, type Bundle, type SourceDocument} from '../pipeline/index.ts'
+
+function extract(text: string): SourceDocument {
+  return fromMarkdown(text, {path: 'doc.md'}).value
+}
+
+/** Build `document` for `en` with every source value mapped through `translate`. */
+function build(document: SourceDocument, translate: (value: string) => string): string {
+  const source = sourceBundle(document)
+  const target: Bundle = {}
+  for (const [key, value] of Object.entries(source)) target[key] = translate(value)
+  const resolve = createResolver({resources: {it: {doc: source}, en: {doc: target}}, fallbackLng: ['it']})
+  const built = buildDocument(document, {locale: 'en', resolve})
+  if (built.messages.length > 0) throw new Error(JSON.stringify(built.messages))
+  return built.value
+}
+
+/** The plain text a Markdown document renders to, block by block. */
+function rendered(markdown: string): string[] {
+  const blocks: string[] = []
+  const text = (node: any): string => (node.type === 'text' || node.type === 'inlineCode' ? node.value : (node.children ?? []).map(text).join(''))
+  const visit = (node: any) => {
+    if (node.type === 'paragraph' || node.type === 'heading' || node.type === 'tableCell') blocks.push(text(node))
+    else for (const child of node.children ?? []) visit(child)
+  }
+  visit(parseMarkdown(markdown))
+  return blocks
+}
+
+test('buildDocument escapes Markdown-significant characters so the output renders to the translation', (t) => {
+  const cases: Array<[source: string, translation: string, expected: string[]]> = [
+    ['Una frase.\n', '*not emphasis* and _not_ either', ['*not emphasis* and _not_ either']],
+    ['Una frase.\n', '[not a link](x) <b>not html</b> `not code`', ['[not a link](x) <b>not html</b> `not code`']],
+    ['Una frase.\n', '# not a heading', ['# not a heading']],
+    ['Una frase.\n', '1. not a list', ['1. not a list']],
+    ['Una frase.\n', '- not a list either', ['- not a list either']],
+    ['Una frase.\n', '> not a quote', ['> not a quote']],
+    ['Una frase.\n', 'a &copy; b and \\ c and ~~d~~', ['a &copy; b and \\ c and ~~d~~']],
+    ['| a | b |\n|---|---|\n| Una cella | altra |\n', 'cell | with pipe', ['a', 'b', 'cell | with pipe', 'altra']],
+    ['Una riga\ne la seconda.\n', 'One line\n# and a second', ['One line\n# and a second']]
+  ]
+  for (const [source, translation, expected] of cases) {
+    const document = extract(source)
+    const target = (value: string) => (value === 'Una cella' || value === 'Una frase.' || value.startsWith('Una riga') ? translation : value)
+    t.deepEqual(rendered(build(document, target)), expected, `${JSON.stringify(translation)}`)
+  }
+})
+
+test('buildDocument writes a translated line break with the block quote prefix', (t) => {
+  const output = build(extract('> Prima riga\n> seconda riga.\n'), () => 'First line\nsecond line.')
+  t.is(output, '> First line\n> second line.\n')
+})
+
+test('buildDocument copies an unchanged segment byte for byte, escapes and all', (t) => {
+  const source = 'Testo con \\_ e &amp; e  \nfine. Seconda *frase* qui.\n'
+  const document = extract(source)
+  t.is(build(document, (value) => value), source)
+  t.is(build(document, (value) => (value.startsWith('Seconda') ? 'Second <1>sentence</1> here.' : value)), 'Testo con \\_ e &amp; e  \nfine. Second *sentence* here.\n')
+})
+
+test('buildDocument keeps code bytes and lets a translation move codes', (t) => {
+  const document = extract('Vedi [il sito](https://example.org "Titolo") e `codice`.\n')
+  const output = build(document, (value) => (value.startsWith('Vedi') ? 'See <2/> and <1>the site</1>.' : 'Title'))
+  t.is(output, 'See `codice` and [the site](https://example.org "Title").\n')
+})
+
+test('createResolver follows the configured fallback chain, source locale last', (t) => {
+  const resolve = createResolver({
+    resources: {it: {doc: {a: 'uno', b: 'due', c: 'tre'}}, es: {doc: {a: 'uno-es', b: 'dos'}}, ca: {doc: {a: 'un'}}},
+    fallbackLng: {ca: ['es', 'it'], default: ['it']}
+  })
+  t.deepEqual(resolve('ca', 'doc', 'a'), {value: 'un', locale: 'ca'})
+  t.deepEqual(resolve('ca', 'doc', 'b'), {value: 'dos', locale: 'es'})
+  t.deepEqual(resolve('ca', 'doc', 'c'), {value: 'tre', locale: 'it'})
+  t.deepEqual(resolve('fr', 'doc', 'b'), {value: 'due', locale: 'it'})
+  t.is(resolve('fr', 'doc', 'missing'), undefined)
+})
+
+test('createResolver returns Markdown-bearing values verbatim (no separators, interpolation or nesting)', (t) => {
+  const tricky = 'Use {{name}} and $t(other) with a.b:c keys, <1>tags</1> & <b>html</b>'
+  const resolve = createResolver({resources: {it: {'docs/a.b': {'k.e:y': tricky, other: 'x'}}}, fallbackLng: ['it']})
+  t.deepEqual(resolve('it', 'docs/a.b', 'k.e:y'), {value: tricky, locale: 'it'})
+})
+
+test('buildDocument reports a bundle value with broken codes and keeps the source for it', (t) => {
+  const document = extract('Una **frase** qui.\n')
+  const source = sourceBundle(document)
+  const [key] = Object.keys(source)
+  const resolve = createResolver({resources: {it: {doc: source}, en: {doc: {[key!]: 'A <1>sentence here.'}}}, fallbackLng: ['it']})
+  const built = buildDocument(document, {locale: 'en', resolve, file: 'locales/en/doc.json'})
+  t.is(built.value, 'Una **frase** qui.\n')
+  t.deepEqual(built.messages.map((message) => [message.ruleId, message.file, message.severity]), [
+    ['code-misnested', 'locales/en/doc.json', 'error'],
+    ['code-missing', 'locales/en/doc.json', 'error']
+  ])
+})

@@ -1,0 +1,47 @@
+import {existsSync, readdirSync, readFileSync, writeFileSync} from 'node:fs'
+import test from 'ava'
+import {fromMarkdown, toXliff} from '../pipeline/index.ts'
+import {roundTrip} from './helpers/round-trip.ts'
+import {inventory} from './helpers/inventory.ts'
+import {requireTool} from './helpers/tools.ts'
+
+const root = new URL('fixtures/', import.meta.url)
+const names = readdirSync(root).filter((name) => existsSync(new URL(`${name}/input.md`, root))).sort()
+// BABELE_UPDATE_FIXTURES=1 rewrites units.json and expected.xlf after a reviewed change.
+const update = Boolean(process.env.BABELE_UPDATE_FIXTURES)
+
+for (const name of names) {
+  test(`fixture ${name}: units and XLIFF are as expected`, (t) => {
+    const input = readFileSync(new URL(`${name}/input.md`, root), 'utf8')
+    const document = fromMarkdown(input, {path: 'input.md'}).value
+    const units = document.units.map((unit) => ({
+      id: unit.id,
+      kind: unit.block.kind,
+      parts: unit.parts.map((part) => (part.type === 'segment' ? {key: part.segment.key, value: part.segment.value} : {ignorable: part.ignorable.value}))
+    }))
+    const xliff = toXliff(document, {sourceLocale: 'it', targetLocale: 'en'})
+    if (update) {
+      writeFileSync(new URL(`${name}/units.json`, root), JSON.stringify(units, null, 2) + '\n')
+      writeFileSync(new URL(`${name}/expected.xlf`, root), xliff)
+    }
+    t.deepEqual(units, JSON.parse(readFileSync(new URL(`${name}/units.json`, root), 'utf8')))
+    t.is(xliff, readFileSync(new URL(`${name}/expected.xlf`, root), 'utf8'))
+  })
+}
+
+test('fixtures round-trip byte for byte, and upper-cased leave no lowercase prose', (t) => {
+  if (!requireTool(t, 'python3', 'the round trip through fill-xliff.py')) return
+  if (!requireTool(t, 'xmllint', 'XLIFF validation')) return
+  const sources = new Map(names.map((name) => [`${name}.md`, readFileSync(new URL(`${name}/input.md`, root), 'utf8')]))
+  const identity = roundTrip(sources, 'identity')
+  t.is(identity.invalid, '')
+  for (const [path, text] of sources) t.is(identity.built.get(path), text, path)
+  const upper = roundTrip(sources, 'upper', false)
+  for (const [path, text] of sources) {
+    const after = inventory(upper.built.get(path)!)
+    t.deepEqual(after.lowercase, [], `${path}: prose left in lowercase`)
+    t.deepEqual(after.kept, inventory(text).kept, `${path}: code, URLs, HTML and front-matter keys unchanged`)
+  }
+  t.is(upper.built.get('bold-across-sentences.md'), 'PRIMA FRASE. **SECONDA FRASE. TERZA FRASE** E FINE.\n\nIL SIG. ROSSI HA PAGATO 1.000,5 EURO, ECC. POI HA DETTO: «VADO. TORNO SUBITO.» E SE N\'È ANDATO.\n')
+  t.is(upper.built.get('containers.md'), '> UNA CITAZIONE SU\n> DUE RIGHE, CON **GRASSETTO**  \n> E UN A CAPO.\n\n- UNA VOCE\n  CHE CONTINUA.\n  1. ANNIDATA *QUI*\n     E QUI.\n\n[^1]: UNA NOTA A PIÈ DI PAGINA.\n')
+})

@@ -1,0 +1,37 @@
+/**
+ * What a built Markdown file must have translated (prose) and kept (code,
+ * URLs, HTML, front-matter keys), read with the same parser babele uses.
+ */
+import {parseMarkdown} from '../../pipeline/index.ts'
+
+/** Raw source of a node with escapes and character references removed (they are codes). */
+function prose(text: string, node: {value?: string; position?: {start: {offset?: number}; end: {offset?: number}}}): string {
+  if (!node.position) return node.value ?? ''
+  return text.slice(node.position!.start.offset!, node.position!.end.offset!).replace(/\\[!-/:-@[-`{-~]|&#?[A-Za-z\d]+;/g, '')
+}
+
+export interface Inventory {
+  lowercase: string[]
+  kept: string[]
+}
+
+/** What a built file must have upper-cased (prose) and kept (code, URLs, HTML, front-matter keys). */
+export function inventory(text: string): Inventory {
+  const body = text.replace(/^\uFEFF/, '')
+  const lowercase: string[] = []
+  const kept: string[] = []
+  const visit = (node: any, inAutolink: boolean) => {
+    const autolink = inAutolink || (node.type === 'link' && (!node.position || body[node.position.start.offset] !== '['))
+    if (node.type === 'text' && !autolink) {
+      const raw = prose(body, node)
+      if (raw !== raw.toUpperCase()) lowercase.push(raw)
+    }
+    if (node.type === 'code' || node.type === 'inlineCode' || node.type === 'html') kept.push(`${node.type}:${node.value}`)
+    if (node.type === 'link' || node.type === 'image' || node.type === 'definition') kept.push(`url:${node.url}`)
+    if (node.type === 'yaml') kept.push(...String(node.value).split('\n').map((line) => `yaml:${/^([\w-]+):/.exec(line)?.[1] ?? ''}`))
+    if (node.type === 'image' && node.alt && node.alt !== node.alt.toUpperCase() && /[\p{L}\p{N}]/u.test(node.alt)) lowercase.push(`alt:${node.alt}`)
+    for (const child of node.children ?? []) visit(child, autolink)
+  }
+  visit(parseMarkdown(body), false)
+  return {lowercase, kept}
+}
