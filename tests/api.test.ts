@@ -13,6 +13,7 @@ test('should expose the public api', (t) => {
     'extractDocuments',
     'extractProject',
     'fromBundleValue',
+    'fromBundleXliff',
     'fromMarkdown',
     'fromSrx',
     'fromXliff',
@@ -28,6 +29,7 @@ test('should expose the public api', (t) => {
     'sentenceSpans',
     'sourceBundle',
     'toBundleValue',
+    'toBundleXliff',
     'toJson',
     'toXliff'
   ])

@@ -6,6 +6,7 @@
 import {readFileSync} from 'node:fs'
 import {Command, Option} from 'commander'
 import type {Diagnostic} from '../types.ts'
+import {exportBundles} from './commands/export-bundles.ts'
 import {build, extract, importCommand, run, type CommandResult} from './commands/pipeline.ts'
 import {segmentCommand} from './commands/segment.ts'
 import {countSeverities, formatDiagnostics} from './format.ts'
@@ -42,6 +43,16 @@ export function createProgram(): Command {
   common(program.command('run').description('the whole pipeline: import returned XLIFF, extract, build')).action((options: GlobalOptions, command: Command) =>
     execute(command, options, (workspace) => run(workspace, {progress: !options.json}))
   )
+  common(
+    program
+      .command('export-bundles')
+      .description('export each locale bundle and its source as flat XLIFF (one unit per key) for app-string tooling')
+      .requiredOption('-o, --out <folder>', 'output folder; files go to <folder>/<lng>/<doc>.xlf')
+      .option('-l, --locale <lng...>', 'target locales (default: all)', [])
+      .addOption(new Option('--xliff-version <version>', 'XLIFF version').choices(['2.0', '1.2']).default('2.0'))
+  ).action((options: GlobalOptions & {out: string; locale: string[]; xliffVersion: '2.0' | '1.2'}, command: Command) =>
+    execute(command, options, (workspace) => exportBundles(workspace, {out: options.out, locales: options.locale, version: options.xliffVersion}))
+  )
   program
     .command('segment')
     .description('split text from stdin into sentences, one per line')
@@ -55,11 +66,11 @@ export function createProgram(): Command {
   return program
 }
 
-function execute(command: Command, options: GlobalOptions, action: (workspace: ReturnType<typeof openWorkspace>) => CommandResult): void {
+async function execute(command: Command, options: GlobalOptions, action: (workspace: ReturnType<typeof openWorkspace>) => CommandResult | Promise<CommandResult>): Promise<void> {
   const explicit = command.getOptionValueSource('config') === 'cli'
   let result: CommandResult
   try {
-    result = action(openWorkspace(options.config, explicit))
+    result = await action(openWorkspace(options.config, explicit))
   } catch (error) {
     if (!(error instanceof UsageError)) throw error
     const messages: Diagnostic[] = error.messages.length > 0 ? error.messages : [{ruleId: 'usage', source: 'cli', severity: 'error', message: error.message}]
