@@ -9,6 +9,7 @@
  */
 import type {Nodes, PhrasingContent} from 'mdast'
 import type {Block, BlockSyntax, Diagnostic, Range} from '../../types.ts'
+import {pointAt} from '../../position.ts'
 import {frontmatterBlocks} from './frontmatter.ts'
 import {inlineCodes} from './inline-codes.ts'
 import {parseMarkdown} from './parse.ts'
@@ -112,21 +113,12 @@ function linePrefix(body: string, start: number, tokens: Block['tokens']): strin
   return body.slice(lineStart, start).replace(/[^>\t]/g, ' ')
 }
 
-/** Map offsets to 1-based line and column, by binary search over line starts. */
+/** Map offsets of `body` to 1-based lines and columns. */
 export function locator(body: string): (offset: number) => {line: number; column: number} {
   const starts = [0]
   for (let index = 0; index < body.length; index++) {
     const char = body.charCodeAt(index)
     if (char === 10 || (char === 13 && body.charCodeAt(index + 1) !== 10)) starts.push(index + 1)
   }
-  return (offset) => {
-    let low = 0
-    let high = starts.length - 1
-    while (low < high) {
-      const middle = (low + high + 1) >> 1
-      if (starts[middle]! <= offset) low = middle
-      else high = middle - 1
-    }
-    return {line: low + 1, column: offset - starts[low]! + 1}
-  }
+  return (offset) => pointAt(starts, offset)
 }

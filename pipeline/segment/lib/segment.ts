@@ -397,21 +397,35 @@ function leadingRepeat(source: string): boolean {
   return /^[*+{]/.test(rest.slice(atom[0].length))
 }
 
-/** Index just after the group opening at `index`. */
-function groupEnd(source: string, index: number): number {
+/**
+ * Walk the characters of a pattern that are outside escapes and character
+ * classes, with the group depth before each; stop when `visit` returns true.
+ *
+ * @returns The index `visit` stopped at, or -1.
+ */
+function walkPattern(source: string, from: number, visit: (char: string, depth: number) => boolean): number {
   let depth = 0
   let inClass = 0
-  for (; index < source.length; index++) {
-    const char = source[index]
+  for (let index = from; index < source.length; index++) {
+    const char = source[index]!
     if (char === '\\') index++
     else if (inClass > 0) {
       if (char === '[') inClass++
       else if (char === ']') inClass--
     } else if (char === '[') inClass = 1
-    else if (char === '(') depth++
-    else if (char === ')' && --depth === 0) return index + 1
+    else {
+      if (visit(char, depth)) return index
+      if (char === '(') depth++
+      else if (char === ')') depth--
+    }
   }
-  return source.length
+  return -1
+}
+
+/** Index just after the group opening at `index`. */
+function groupEnd(source: string, index: number): number {
+  const close = walkPattern(source, index, (char, depth) => char === ')' && depth === 1)
+  return close === -1 ? source.length : close + 1
 }
 
 /**
@@ -448,20 +462,7 @@ function plain(char: string): boolean {
 
 /** Whether `source` has a top-level `|`. */
 function alternatives(source: string): boolean {
-  let depth = 0
-  let inClass = 0
-  for (let index = 0; index < source.length; index++) {
-    const char = source[index]
-    if (char === '\\') index++
-    else if (inClass > 0) {
-      if (char === '[') inClass++
-      else if (char === ']') inClass--
-    } else if (char === '[') inClass = 1
-    else if (char === '(') depth++
-    else if (char === ')') depth--
-    else if (char === '|' && depth === 0) return true
-  }
-  return false
+  return walkPattern(source, 0, (char, depth) => char === '|' && depth === 0) !== -1
 }
 
 /**

@@ -6,6 +6,7 @@
  */
 
 import type {Diagnostic} from '../../types.ts'
+import {pointAt} from '../../position.ts'
 
 /** A 1-based line and column. */
 export interface Point {
@@ -77,15 +78,7 @@ export class Reporter {
 
     this.scanned = Math.max(this.scanned, end - bomLength)
 
-    let low = 0
-    let high = lineStarts.length - 1
-    while (low < high) {
-      const middle = (low + high + 1) >> 1
-      if (lineStarts[middle]! <= offset) low = middle
-      else high = middle - 1
-    }
-
-    return {line: low + 1, column: offset - lineStarts[low]! + 1}
+    return pointAt(lineStarts, offset)
   }
 
   /** Make an error diagnostic at an offset. */
