@@ -97,3 +97,17 @@ test('fromMarkdown offsets survive a BOM and CRLF line endings', (t) => {
   const second = segments(document)[1]!
   t.is(document.body.slice(second.range.start, second.range.end), "Una riga\r\ne l'altra.")
 })
+
+test('fromMarkdown keeps block-quote alert and directive markers out of the text', (t) => {
+  const values = (text: string) => segments(extract(text)).map((segment) => segment.value)
+  t.deepEqual(values('> [!NOTE]\n> Una nota importante.\n'), ['<1/>\nUna nota importante.'])
+  t.deepEqual(values('> [!INCLUDE [nome](../includes/file.md)] e poi testo.\n'), ['<1/> e poi testo.'])
+  t.deepEqual(values('> [!Video https://example.org/player]\n'), [], 'a marker alone is nothing to translate')
+  const document = extract('> [!WARNING]\n> Attenzione.\n')
+  const marker = document.units[0]!.codes[0]!
+  t.is(document.body.slice(marker.open.start, marker.open.end), '[!WARNING]')
+})
+
+test('fromMarkdown does not end a sentence at punctuation inside a token', (t) => {
+  t.deepEqual(segments(extract('Un [!link](u) normale. Usa Yahoo!Mail e la 1.2.3 oggi. Fine.\n')).map((segment) => segment.value), ['Un <1>!link</1> normale.', 'Usa Yahoo!Mail e la 1.2.3 oggi.', 'Fine.'])
+})

@@ -4,12 +4,17 @@
  */
 import {parseMarkdown} from '../../pipeline/index.ts'
 
-/** Raw source of a node with escapes and character references removed (they are codes). */
+/**
+ * Raw source of a node without what babele makes codes: escapes, character
+ * references and a block quote's alert marker (`[!NOTE]`, or `[!Video ` when
+ * GFM split an autolink out of it).
+ */
 function prose(text: string, node: {value?: string; position?: {start: {offset?: number}; end: {offset?: number}}}): string {
-  if (!node.position) return node.value ?? ''
-  return text.slice(node.position!.start.offset!, node.position!.end.offset!).replace(/\\[!-/:-@[-`{-~]|&#?[A-Za-z\d]+;/g, '')
+  const raw = node.position ? text.slice(node.position.start.offset!, node.position.end.offset!) : (node.value ?? '')
+  return raw.replace(/^\[![A-Za-z](?:[^[\]\n]|\[[^\]\n]*\])*(?:\]|$)/, '').replace(/\\[!-/:-@[-`{-~]|&#?[A-Za-z\d]+;/g, '')
 }
 
+/** Prose left in lowercase, and what must survive translation unchanged. */
 export interface Inventory {
   lowercase: string[]
   kept: string[]

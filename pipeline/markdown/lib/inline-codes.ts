@@ -35,15 +35,47 @@ export interface Options extends TextOptions {
  */
 export function inlineCodes(body: string, nodes: PhrasingContent[], range: Range, options: Options): Token[] {
   const tokens: Token[] = []
-  phrasing(body, nodes, range, options, tokens)
+  const ranges = nodeRanges(body, nodes, range)
+  const marker = options.inBlockQuote ? alertMarker(body, nodes, ranges, range) : undefined
+  if (marker) placeholder(options, 'other', 'alert', marker, tokens)
+  phrasing(body, nodes, range, options, tokens, ranges, marker?.end ?? range.start)
   return tokens
 }
 
-function phrasing(body: string, nodes: PhrasingContent[], range: Range, options: Options, tokens: Token[]): void {
-  let cursor = range.start
-  const ranges = nodeRanges(body, nodes, range)
+/**
+ * An alert or directive marker opening a block quote (GitHub `[!NOTE]`,
+ * Microsoft Docs `[!Video https://…]`, `[!INCLUDE [a](b)]`): syntax that
+ * must not be translated. Only a text node may run past its end.
+ *
+ * > | > [!NOTE]
+ *       ^^^^^^^ one placeholder
+ */
+function alertMarker(body: string, nodes: PhrasingContent[], ranges: Range[], range: Range): Range | undefined {
+  if (!body.startsWith('[!', range.start) || !/[A-Za-z]/.test(body[range.start + 2] ?? '')) return
+  let depth = 0
+  for (let index = range.start; index < range.end; index++) {
+    const char = body[index]
+    if (char === '\\') index++
+    else if (char === '\n' || char === '\r') return
+    else if (char === '[') depth++
+    else if (char === ']' && --depth === 0) {
+      const end = index + 1
+      const cut = nodes.findIndex((node, position) => ranges[position]!.start < end && ranges[position]!.end > end && node.type !== 'text')
+      return cut === -1 ? {start: range.start, end} : undefined
+    }
+  }
+}
+
+function phrasing(body: string, nodes: PhrasingContent[], range: Range, options: Options, tokens: Token[], ranges = nodeRanges(body, nodes, range), from = range.start): void {
+  let cursor = from
   for (const [index, node] of nodes.entries()) {
     const {start, end} = ranges[index]!
+    if (end <= from) continue
+    if (start < from) {
+      textTokens(body, {start: from, end}, options, tokens)
+      cursor = end
+      continue
+    }
     if (start > cursor) gap(body, {start: cursor, end: start}, options, tokens)
     one(body, node, {start, end}, options, tokens)
     cursor = end
