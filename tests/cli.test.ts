@@ -137,3 +137,23 @@ test('babele segment prints sentences, or a JSON array with --json', (t) => {
   const text = spawnSync('node', [bin, 'segment', '--lang', 'it'], {encoding: 'utf8', input})
   t.is(text.stdout, 'Il Sig. Rossi è arrivato.\nPoi è partito per gli U.S.A. con 1.000,5 euro.\n')
 })
+
+test('babele import --allow-quarantine exits 0 with a quarantined unit, and an oversized file is not read', (t) => {
+  const folder = project()
+  try {
+    t.is(babele(folder, 'extract').status, 0)
+    const file = join(folder, 'xliff/en/putin-xi-alleanza.md.xlf')
+    const xliff = readFileSync(file, 'utf8').replace(/<unit id="[^"]+"/, '<unit id="u0000000000"')
+    writeFileSync(file, xliff.replace(/(<segment id="[^"]+") state="initial">\n(\s*)<source>(.*)<\/source>/g, '$1 state="translated">\n$2<source>$3</source>\n$2<target>$3</target>'))
+    t.is(babele(folder, 'import').status, 1)
+    const relaxed = babele(folder, 'import', '--allow-quarantine', '--json')
+    t.is(relaxed.status, 0)
+    t.true(JSON.parse(relaxed.stdout).messages.some((message: {ruleId: string}) => message.ruleId === 'unit-unknown'))
+    writeFileSync(join(folder, 'babele.config.json'), JSON.stringify({...JSON.parse(readFileSync(join(root, 'babele.config.json'), 'utf8')), maxXliffBytes: 1000}))
+    const big = babele(folder, 'import', 'xliff/en', '--json')
+    t.is(big.status, 1)
+    t.true(JSON.parse(big.stdout).messages.some((message: {ruleId: string; message: string}) => message.ruleId === 'xliff-too-large' && /not read/.test(message.message)))
+  } finally {
+    rmSync(folder, {recursive: true, force: true})
+  }
+})

@@ -97,3 +97,22 @@ test('importProject refuses a DOCTYPE with an external entity and a billion-laug
     t.true(result.messages.some((message) => message.severity === 'error' && /DOCTYPE|DTD/i.test(message.message)), 'a clear error names the DOCTYPE')
   }
 })
+
+test('importProject quarantines a unit whose source drifted after export, and an oversized target', (t) => {
+  let xliff = translated()
+  xliff = editUnit(xliff, 'Il vertice di Pechino', (unit) => unit.replace('<source>Il vertice di Pechino, ha inoltre', '<source>Il vertice di Mosca, ha inoltre'))
+  xliff = editUnit(xliff, 'Al momento', (unit) => unit.replace(/<target>Al momento/, `<target>${'x'.repeat(70000)}Al momento`))
+  const result = importProject(config, documents, empty(), new Map([[path, xliff]]))
+  const reasons = result.reports[0]!.quarantined.map((entry) => entry.reasons.join(' '))
+  t.is(reasons.length, 2)
+  t.true(reasons.some((reason) => /^source-drifted: .*no longer matches the current source/.test(reason)))
+  t.true(reasons.some((reason) => /^target-too-long: .*70\d{3} characters, over the limit of 65536/.test(reason)))
+})
+
+test('importProject does not take a pre-filled copy of the source as a translation', (t) => {
+  const xliff = extractProject(config, documents, empty()).value.get(path)!.replace(/(<segment id="[^"]+" state="initial">\n(\s*)<source>(.*)<\/source>)/g, '$1\n$2<target>$3</target>')
+  const result = importProject(config, documents, empty(), new Map([[path, xliff]]))
+  t.deepEqual(result.messages, [])
+  t.is(result.reports[0]!.segments, 0)
+  t.is(result.value.size, 0)
+})

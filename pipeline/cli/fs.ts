@@ -11,6 +11,16 @@ export function readText(path: string): string {
   return readFileSync(path, 'utf8')
 }
 
+/** Size of a file in bytes. */
+export function sizeOf(path: string): number {
+  return statSync(path).size
+}
+
+/** Whether a path is a folder. */
+export function isFolder(path: string): boolean {
+  return statSync(path).isDirectory()
+}
+
 /** Whether a path exists. */
 export function exists(path: string): boolean {
   return existsSync(path)

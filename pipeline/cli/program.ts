@@ -34,14 +34,20 @@ export function createProgram(): Command {
   common(program.command('extract').description('write source bundles (locales/<source>/) and XLIFF for every target locale (xliff/<lng>/)')).action((options: GlobalOptions, command: Command) =>
     execute(command, options, (workspace) => extract(workspace, {progress: !options.json}))
   )
-  common(program.command('import').description('import translated XLIFF into the locale stores (default: every .xlf under the xliff folder)').argument('[files...]', 'XLIFF files to import')).action(
-    (files: string[], options: GlobalOptions, command: Command) => execute(command, options, (workspace) => importCommand(workspace, {progress: !options.json, files}))
+  common(
+    program
+      .command('import')
+      .description('import translated XLIFF (2.x or 1.2) into the locale stores (default: every .xlf under the xliff folder)')
+      .argument('[files...]', 'XLIFF files, or folders of them (an OmegaT project\'s target/)')
+      .option('--allow-quarantine', 'exit 0 even when units were quarantined (they are still reported)')
+  ).action((files: string[], options: GlobalOptions & {allowQuarantine?: boolean}, command: Command) =>
+    execute(command, options, (workspace) => importCommand(workspace, {progress: !options.json, files, allowQuarantine: options.allowQuarantine}))
   )
   common(program.command('build').description('build localized Markdown (dist/<lng>/) with i18next fallback chains')).action((options: GlobalOptions, command: Command) =>
     execute(command, options, (workspace) => build(workspace, {progress: !options.json}))
   )
-  common(program.command('run').description('the whole pipeline: import returned XLIFF, extract, build')).action((options: GlobalOptions, command: Command) =>
-    execute(command, options, (workspace) => run(workspace, {progress: !options.json}))
+  common(program.command('run').description('the whole pipeline: import returned XLIFF, extract, build').option('--allow-quarantine', 'exit 0 even when units were quarantined')).action(
+    (options: GlobalOptions & {allowQuarantine?: boolean}, command: Command) => execute(command, options, (workspace) => run(workspace, {progress: !options.json, allowQuarantine: options.allowQuarantine}))
   )
   common(
     program
@@ -80,12 +86,13 @@ async function execute(command: Command, options: GlobalOptions, action: (worksp
     return
   }
   const {errors, warnings} = countSeverities(result.messages)
+  const ok = result.ok ?? errors === 0
   if (options.json) {
-    process.stdout.write(JSON.stringify({...result, ok: errors === 0}, null, 2) + '\n')
+    process.stdout.write(JSON.stringify({...result, ok}, null, 2) + '\n')
   } else {
     if (result.messages.length > 0) process.stderr.write(formatDiagnostics(result.messages, {color}) + '\n')
     process.stdout.write(result.summary.join('\n') + '\n')
     if (errors + warnings > 0) process.stderr.write(`${errors} error(s), ${warnings} warning(s)\n`)
   }
-  if (errors > 0) process.exitCode = 1
+  if (!ok) process.exitCode = 1
 }

@@ -7,7 +7,7 @@ import {dirname, join, resolve} from 'node:path'
 import {parseConfig, type Config} from '../config/index.ts'
 import type {Outputs, Stores} from '../project/index.ts'
 import type {Bundle, Diagnostic, StateFile} from '../types.ts'
-import {exists, listFiles, readText, writeAtomic} from './fs.ts'
+import {exists, isFolder, listFiles, readText, sizeOf, writeAtomic} from './fs.ts'
 
 /** A project on disk. */
 export interface Workspace {
@@ -83,15 +83,28 @@ export function xliffFiles(workspace: Workspace): string[] {
   return listFiles(join(workspace.root, workspace.config.xliff), (name) => name.endsWith('.xlf')).map((path) => `${workspace.config.xliff}/${path}`)
 }
 
-/** Read files by path, relative to `base` unless absolute; keys are the paths as given. */
-export function readFiles(paths: readonly string[], base: string): Map<string, string> {
+/**
+ * Read XLIFF files by path (relative to `base` unless absolute; a folder
+ * means every `.xlf` in it). A file over `maxBytes` is not read at all: it is
+ * reported, so a hostile file never reaches memory.
+ */
+export function readXliffFiles(paths: readonly string[], base: string, maxBytes: number): {value: Map<string, string>; messages: Diagnostic[]} {
   const files = new Map<string, string>()
+  const messages: Diagnostic[] = []
   for (const path of paths) {
     const full = resolve(base, path)
     if (!exists(full)) throw new UsageError(`${path}: file not found`)
-    files.set(path, readText(full))
+    const names = isFolder(full) ? listFiles(full, (name) => name.endsWith('.xlf') || name.endsWith('.xliff')).map((name) => join(path, name)) : [path]
+    for (const name of names) {
+      const size = sizeOf(resolve(base, name))
+      if (size > maxBytes) {
+        messages.push({file: name, ruleId: 'xliff-too-large', source: 'import', severity: 'error', message: `File is ${size} bytes, over the limit of ${maxBytes} (\`maxXliffBytes\` in the config); not read`})
+        continue
+      }
+      files.set(name, readText(resolve(base, name)))
+    }
   }
-  return files
+  return {value: files, messages}
 }
 
 /** Write outputs atomically; returns the paths whose content changed. */

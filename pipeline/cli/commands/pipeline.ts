@@ -8,7 +8,7 @@ import type {ImportReport} from '../../store/index.ts'
 import type {Diagnostic, SourceDocument} from '../../types.ts'
 import {toJson} from '../../store/index.ts'
 import {startProgress} from '../progress.ts'
-import {readFiles, readSources, readStores, writeOutputs, xliffFiles, UsageError, type Workspace} from '../workspace.ts'
+import {readSources, readStores, readXliffFiles, writeOutputs, xliffFiles, UsageError, type Workspace} from '../workspace.ts'
 
 /** What a command did. */
 export interface CommandResult {
@@ -22,12 +22,16 @@ export interface CommandResult {
   summary: string[]
   reports?: ImportReport[]
   coverage?: BuildEntry[]
+  /** Overrides success (default: no error message); `--allow-quarantine` sets it. */
+  ok?: boolean
 }
 
 /** Options shared by the commands. */
 export interface CommandOptions {
   /** Show a progress bar (a TTY and not `--json`). */
   progress: boolean
+  /** Exit 0 even when units were quarantined (they are still reported). */
+  allowQuarantine?: boolean
 }
 
 interface Loaded {
@@ -62,8 +66,11 @@ export function extract(workspace: Workspace, options: CommandOptions, loaded = 
 
 /** `babele import [FILE…]`: translated XLIFF into the locale stores. */
 export function importCommand(workspace: Workspace, options: CommandOptions & {files: string[]}, loaded = load(workspace, options)): CommandResult & {stores: Stores} {
-  const files = options.files.length > 0 ? readFiles(options.files, process.cwd()) : readFiles(xliffFiles(workspace), workspace.root)
+  const maxBytes = workspace.config.maxXliffBytes
+  const read = options.files.length > 0 ? readXliffFiles(options.files, process.cwd(), maxBytes) : readXliffFiles(xliffFiles(workspace), workspace.root, maxBytes)
+  const files = read.value
   const result = importProject(workspace.config, loaded.documents, loaded.stores, files)
+  result.messages.unshift(...read.messages)
   const reportFiles = new Map<string, string>()
   const byLocale = new Map<string, ImportReport[]>()
   for (const report of result.reports) {
@@ -86,7 +93,8 @@ export function importCommand(workspace: Workspace, options: CommandOptions & {f
     messages: [...loaded.messages, ...result.messages],
     summary: [`import: ${files.size} file(s), ${segments} segment(s) read, ${written.length} store file(s) changed, ${quarantined} unit(s) quarantined`],
     reports: result.reports,
-    stores: result.stores
+    stores: result.stores,
+    ...(options.allowQuarantine && [...loaded.messages, ...read.messages, ...result.messages].every((message) => message.severity !== 'error' || isQuarantine(message)) ? {ok: true} : {})
   }
 }
 
@@ -123,6 +131,16 @@ export function run(workspace: Workspace, options: CommandOptions): CommandResul
     messages: [...imported.messages, ...extracted.messages, ...built.messages],
     summary: [...imported.summary, ...extracted.summary, ...built.summary],
     reports: imported.reports,
-    coverage: built.coverage
+    coverage: built.coverage,
+    ...(imported.ok && countErrors(extracted.messages) + countErrors(built.messages) === 0 ? {ok: true} : {})
   }
+}
+
+/** An error that quarantined one unit (the rest of the file imported). */
+function isQuarantine(message: Diagnostic): boolean {
+  return message.unitId !== undefined && (message.source === 'import' || message.source === 'xliff')
+}
+
+function countErrors(messages: readonly Diagnostic[]): number {
+  return messages.filter((message) => message.severity === 'error').length
 }

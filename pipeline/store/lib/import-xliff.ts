@@ -5,7 +5,7 @@
  * file, unit, line and reason), so one bad unit never blocks the others.
  */
 import type {Diagnostic, InlineCode, KeyState, Segment, SourceDocument, TargetToken, Unit} from '../../types.ts'
-import {checkTargetCodes, targetBundleValue, type CodeProblem} from '../../units/index.ts'
+import {checkTargetCodes, normalizeValue, targetBundleValue, type CodeProblem} from '../../units/index.ts'
 import type {Inline, XliffDocument, XliffFile, XliffUnit} from '../../xliff/index.ts'
 import type {BundleUpdate} from './bundles.ts'
 
@@ -15,6 +15,8 @@ export interface Options {
   file: string
   /** Origin recorded for imported translations (default `human`). */
   origin?: KeyState['origin'] | null
+  /** Longest target accepted for one segment, in UTF-16 code units (default 65,536). */
+  maxTargetLength?: number | null
 }
 
 /** What an import did with one file. */
@@ -83,16 +85,31 @@ function collect(xliffUnit: XliffUnit, unit: Unit, options: Options, taken: Bund
       problems.push({ruleId: 'segment-unknown', segmentId: part.id, message: `Segment \`${part.id ?? '(no id)'}\` is not in unit \`${unit.id}\``})
       continue
     }
+    // The file's source must still be the current source: a unit edited after
+    // export would otherwise pair an old translation with new text.
+    const sourceTokens: TargetToken[] = []
+    toTokens(part.source, segment, codes, sourceTokens, [])
+    const fileSource = targetBundleValue(segment, sourceTokens)
+    if (normalizeValue(fileSource) !== normalizeValue(segment.value)) {
+      problems.push({ruleId: 'source-drifted', segmentId: segment.id, message: `Segment \`${segment.id}\`: the source in the file no longer matches the current source (file: ${JSON.stringify(fileSource)}, now: ${JSON.stringify(segment.value)})`})
+      continue
+    }
     const tokens: TargetToken[] = []
     const found: CodeProblem[] = []
     toTokens(part.target, segment, codes, tokens, found)
     found.push(...checkTargetCodes(segment, tokens))
+    const length = tokens.reduce((sum, token) => sum + (token.type === 'text' ? token.value.length : 0), 0)
+    const limit = options.maxTargetLength ?? 65536
+    if (length > limit) problems.push({ruleId: 'target-too-long', segmentId: segment.id, message: `Segment \`${segment.id}\`: the target has ${length} characters, over the limit of ${limit}`})
     if (found.length > 0) {
       for (const problem of found) problems.push({...problem, segmentId: segment.id, message: `Segment \`${segment.id}\`: ${problem.message}`})
       continue
     }
+    const value = targetBundleValue(segment, tokens)
     const state = states.has(part.state as KeyState['state']) ? (part.state as KeyState['state']) : 'translated'
-    taken.push({key: segment.key, value: targetBundleValue(segment, tokens), state, origin: options.origin ?? 'human', source: segment.value})
+    // A copy of the source in an untouched segment is a pre-fill, not a translation.
+    if (state === 'initial' && value === segment.value) continue
+    taken.push({key: segment.key, value, state, origin: options.origin ?? 'human', source: segment.value})
   }
 }
 
