@@ -445,12 +445,19 @@ test('fromXliff reports malformed XML with the parser position', (t) => {
   ])
 })
 
-test('fromXliff refuses an XLIFF 1.2 document and says what it found', (t) => {
-  const result = fromXliff('<xliff xmlns="urn:oasis:names:tc:xliff:document:1.2" version="1.2"><file/></xliff>')
-  t.is(result.value, undefined)
-  t.is(result.messages.length, 1)
-  t.is(result.messages[0]?.ruleId, 'xliff-version')
-  t.regex(result.messages[0]!.message, /XLIFF 1\.2 document/)
+test('fromXliff reads an XLIFF 1.2 document with the 1.2 reader and still refuses a version its namespace does not name', (t) => {
+  const core12 = 'urn:oasis:names:tc:xliff:document:1.2'
+  const result = fromXliff('<xliff xmlns="' + core12 + '" version="1.2"><file original="a.md" source-language="it" target-language="en" datatype="x-markdown"><body><trans-unit id="u1"><source>Ciao</source><target>Hello</target></trans-unit></body></file></xliff>')
+  t.deepEqual(result.messages, [])
+  t.is(result.value?.version, '1.2')
+  t.is(result.value?.srcLang, 'it')
+  t.is(result.value?.trgLang, 'en')
+  t.deepEqual(result.value?.files[0]?.units[0]?.parts.map((part) => [part.id, part.source, part.target]), [['u1', ['Ciao'], ['Hello']]])
+
+  const wrong = fromXliff('<xliff xmlns="' + core12 + '" version="2.1"><file/></xliff>')
+  t.is(wrong.value, undefined)
+  t.is(wrong.messages.length, 1)
+  t.is(wrong.messages[0]?.ruleId, 'xliff-version')
 })
 
 test('fromXliff refuses an unknown version or a root outside the XLIFF 2 namespace', (t) => {

@@ -1,12 +1,13 @@
 /**
  * Run the whole flow on in-memory sources with a translator that is not
- * babele: extract → XLIFF on disk → fill-xliff.py → import → build.
+ * babele: extract → XLIFF (2.1, or 1.2) on disk → fill-xliff.py → import → build.
  */
 import {mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync} from 'node:fs'
 import {tmpdir} from 'node:os'
 import {dirname, join} from 'node:path'
-import {buildProject, extractDocuments, extractProject, importProject, parseConfig, type Config, type Diagnostic} from '../../pipeline/index.ts'
-import {fillXliff, xliff21Schema, xmllint} from './tools.ts'
+import {buildProject, extractDocuments, extractProject, importProject, parseConfig, type Config, type Diagnostic, type ImportReport} from '../../pipeline/index.ts'
+import {toXliff12} from '../../pipeline/xliff/index.ts'
+import {fillXliff, shared, xliff21Schema, xmllint} from './tools.ts'
 
 /** What a round trip produced. */
 export interface RoundTrip {
@@ -14,10 +15,15 @@ export interface RoundTrip {
   built: Map<string, string>
   /** XLIFF as babele wrote it, by source path. */
   xliff: Map<string, string>
-  /** xmllint's complaints about the written XLIFF ('' when all valid). */
+  /** xmllint's complaints about the written XLIFF ('' when all valid), against the schema of its version. */
   invalid: string
+  /** What the import took from each filled file. */
+  reports: ImportReport[]
   messages: Diagnostic[]
 }
+
+/** The XLIFF 1.2 strict schema. */
+export const xliff12Schema = `${shared}corpora/xliff-schemas/xliff-1.2/xliff-core-1.2-strict.xsd`
 
 /** A config for tests: one target locale, defaults otherwise. */
 export function testConfig(overrides: Record<string, unknown> = {}): Config {
@@ -30,8 +36,10 @@ export function testConfig(overrides: Record<string, unknown> = {}): Config {
  * @param sources Source texts by path.
  * @param mode How fill-xliff.py translates.
  * @param validate Whether to validate the written XLIFF with xmllint.
+ * @param version XLIFF version written: `2.1` through `extractProject`, or
+ *   `1.2` with `toXliff12` per document (the project layer writes 2.1 only).
  */
-export function roundTrip(sources: ReadonlyMap<string, string>, mode: 'identity' | 'upper', validate = true): RoundTrip {
+export function roundTrip(sources: ReadonlyMap<string, string>, mode: 'identity' | 'upper', validate = true, version: '2.1' | '1.2' = '2.1'): RoundTrip {
   const config = testConfig()
   const folder = mkdtempSync(join(tmpdir(), 'babele-rt-'))
   try {
@@ -42,21 +50,22 @@ export function roundTrip(sources: ReadonlyMap<string, string>, mode: 'identity'
     const xliff = new Map<string, string>()
     for (const document of documents.value.values()) {
       const path = `${config.xliff}/en/${document.path}.xlf`
-      if (!extracted.value.has(path)) continue
+      const text = version === '1.2' ? toXliff12(document, {sourceLocale: config.sourceLocale, targetLocale: 'en'}) : extracted.value.get(path)
+      if (text === undefined) continue
       const file = join(folder, path)
       mkdirSync(dirname(file), {recursive: true})
-      writeFileSync(file, extracted.value.get(path)!)
-      xliff.set(document.path, extracted.value.get(path)!)
+      writeFileSync(file, text)
+      xliff.set(document.path, text)
       files.push(file)
     }
-    const invalid = validate ? xmllint(xliff21Schema, files) : ''
+    const invalid = validate ? xmllint(version === '1.2' ? xliff12Schema : xliff21Schema, files) : ''
     fillXliff(mode, files)
     const filled = new Map(files.map((file) => [file.slice(folder.length + 1), readFileSync(file, 'utf8')]))
     const imported = importProject(config, documents.value, stores, filled)
     const built = buildProject(config, documents.value, imported.stores)
     const byPath = new Map<string, string>()
     for (const document of documents.value.values()) byPath.set(document.path, built.value.get(`${config.dist}/en/${document.path}`)!)
-    return {built: byPath, xliff, invalid, messages: [...documents.messages, ...extracted.messages, ...imported.messages, ...built.messages]}
+    return {built: byPath, xliff, invalid, reports: imported.reports, messages: [...documents.messages, ...extracted.messages, ...imported.messages, ...built.messages]}
   } finally {
     rmSync(folder, {recursive: true, force: true})
   }

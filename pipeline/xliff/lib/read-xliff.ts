@@ -1,0 +1,145 @@
+/**
+ * Read an XLIFF document of any version with the reader its root element
+ * names. Takes: the document as a string (already decoded; a BOM is allowed),
+ * options, which versions to accept. Returns: `{value, messages}`. Shared by
+ * `fromXliff` and `fromXliff12`, which only choose the versions.
+ *
+ * Security: any DOCTYPE is refused before it is read, so no entity other than
+ * the five predefined ones and character references is ever expanded (no
+ * XXE, no billion laughs, no quadratic blowup); input size, nesting depth and
+ * the length of any one text are limited, and refused early. The same holds
+ * for every version: all of them go through the one XML driver.
+ *
+ * This module only checks options and wires layers together: the XML driver
+ * (`xml-driver.ts`, which knows nothing of XLIFF) and, chosen by the root
+ * element's namespace, the XLIFF 2 reader (`xliff2-reader.ts`) or the XLIFF
+ * 1.2 reader (`xliff12-reader.ts`), which receive namespace-resolved
+ * elements and text. The document is parsed once.
+ */
+
+import type {Diagnostic} from '../../types.ts'
+import {Reporter} from './reporter.ts'
+import {readXml, type XmlElement, type XmlHandler, type XmlLimits} from './xml-driver.ts'
+import {Xliff2Reader} from './xliff2-reader.ts'
+import {Xliff12Reader, xliff1Namespaces} from './xliff12-reader.ts'
+import type {XliffDocument} from './xliff-model.ts'
+
+/** Configuration for `fromXliff` and `fromXliff12`. */
+export interface Options {
+  /** Path of the document, copied into every diagnostic. */
+  file?: string | null | undefined
+  /** Largest input accepted, in UTF-8 bytes; larger input is refused before parsing (`xliff-too-large`). Default: 50 MiB. */
+  maxBytes?: number | null | undefined
+  /** Deepest element nesting accepted (`xliff-too-deep`). Default: 256. */
+  maxDepth?: number | null | undefined
+  /** Longest single text, attribute value, comment or start tag accepted, and longest merged text of one inline run, in UTF-16 code units (`xliff-text-too-long`). Default: 10 MiB. */
+  maxTextLength?: number | null | undefined
+}
+
+/** What `fromXliff` and `fromXliff12` return. */
+export interface FromXliffResult {
+  /** The document, or `undefined` if an error outside any unit was found. */
+  value: XliffDocument | undefined
+  /** Diagnostics, in the order found. */
+  messages: Diagnostic[]
+}
+
+const emptyOptions: Options = {}
+const mebibyte = 1024 * 1024
+
+/**
+ * Read an XLIFF document with the reader its root asks for.
+ *
+ * @param xml
+ *   The document as a string (a leading BOM is ignored).
+ * @param options
+ *   Configuration (optional).
+ * @param versions
+ *   `any`: a 1.x root goes to the 1.2 reader, anything else to the XLIFF 2
+ *   reader (which refuses what is not XLIFF 2); `1.2`: always the 1.2 reader
+ *   (which refuses what is not XLIFF 1.2).
+ * @returns
+ *   The value (`undefined` on document-level errors) and diagnostics.
+ */
+export function readXliff(xml: string, options: Options | null | undefined, versions: 'any' | '1.2'): FromXliffResult {
+  if (typeof xml !== 'string') {
+    throw new TypeError('Cannot read XLIFF from `' + typeof xml + '`, expected a string')
+  }
+
+  const settings = options || emptyOptions
+  const limits: XmlLimits = {
+    maxBytes: checkLimit(settings.maxBytes, 'maxBytes', 50 * mebibyte),
+    maxDepth: checkLimit(settings.maxDepth, 'maxDepth', 256),
+    maxTextLength: checkLimit(settings.maxTextLength, 'maxTextLength', 10 * mebibyte)
+  }
+  const file = settings.file ?? undefined
+  if (file !== undefined && typeof file !== 'string') {
+    throw new TypeError('Cannot use `' + String(file) + '` for `options.file`, expected a string')
+  }
+
+  const report = new Reporter(xml, file)
+  const reader = new VersionSwitch(report, limits, versions)
+  const fatal = readXml(xml, reader, limits, report)
+
+  // Reading stopped: report that alone. What the reader found before is
+  // noise next to it (saxes even closes open elements before it fails).
+  if (fatal) return {value: undefined, messages: [fatal]}
+
+  return {value: reader.finish(), messages: report.messages}
+}
+
+/**
+ * Hands the events to the reader of the version the root element names,
+ * chosen at the root, so the document is parsed once.
+ */
+class VersionSwitch implements XmlHandler {
+  private reader: Xliff2Reader | Xliff12Reader | undefined
+
+  constructor(
+    private readonly report: Reporter,
+    private readonly limits: XmlLimits,
+    private readonly versions: 'any' | '1.2'
+  ) {}
+
+  open(element: XmlElement): void {
+    if (!this.reader) {
+      const one = this.versions === '1.2' || Object.hasOwn(xliff1Namespaces, element.uri)
+      this.reader = one ? new Xliff12Reader(this.report, this.limits) : new Xliff2Reader(this.report, this.limits)
+    }
+
+    this.reader.open(element)
+  }
+
+  close(element: XmlElement): void {
+    this.reader?.close(element)
+  }
+
+  text(value: string, offset: number): void {
+    this.reader?.text(value, offset)
+  }
+
+  finish(): XliffDocument | undefined {
+    return this.reader?.finish()
+  }
+}
+
+/**
+ * Validate a numeric limit option.
+ *
+ * @param value
+ *   Value given.
+ * @param name
+ *   Option name.
+ * @param fallback
+ *   Default.
+ * @returns
+ *   The limit.
+ */
+function checkLimit(value: number | null | undefined, name: string, fallback: number): number {
+  if (value === null || value === undefined) return fallback
+  if (typeof value !== 'number' || !Number.isInteger(value) || value < 1) {
+    throw new TypeError('Cannot use `' + String(value) + '` for `options.' + name + '`, expected a positive integer')
+  }
+
+  return value
+}
