@@ -133,6 +133,8 @@ export interface SourceDocument {
   units: Unit[]
   /** Top-level blocks in source order (the skeleton is the body with these replaced). */
   blocks: Block[]
+  /** Whether the document defines link references or footnotes. */
+  definitions: boolean
 }
 
 /** Severity of a diagnostic, as in vfile-message: error is fatal, warning is not. */

@@ -3,12 +3,13 @@
 # (unless --no-run) run the pipeline on the shipped project.
 #   Debian packages: libxml2-utils (xmllint validates XLIFF against the OASIS
 #   schemas in tests), python3 (runs ../shared/tools/fill-xliff.py, the
-#   translator stand-in of the round-trip tests).
+#   translator stand-in of the round-trip tests), omegat (the real CAT tool of
+#   the OmegaT round-trip test, run headless in console mode).
 #   npm packages: exactly package-lock.json (npm ci).
 set -euo pipefail
 cd "$(dirname "$0")/.."
 
-packages=(libxml2-utils python3)
+packages=(libxml2-utils python3 omegat)
 missing=()
 for package in "${packages[@]}"; do
   dpkg-query -W -f='${Status}' "$package" 2>/dev/null | grep -q 'install ok installed' || missing+=("$package")

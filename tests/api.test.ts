@@ -17,10 +17,12 @@ test('should expose the public api', (t) => {
     'fromMarkdown',
     'fromSrx',
     'fromXliff',
+    'fromXliff12',
     'importProject',
     'importXliff',
     'markdownBlocks',
     'merge',
+    'omegatProject',
     'parseConfig',
     'parseMarkdown',
     'paths',
@@ -31,6 +33,8 @@ test('should expose the public api', (t) => {
     'toBundleValue',
     'toBundleXliff',
     'toJson',
-    'toXliff'
+    'toTmx',
+    'toXliff',
+    'toXliff12'
   ])
 })

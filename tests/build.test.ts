@@ -95,3 +95,11 @@ test('buildDocument reports a bundle value with broken codes and keeps the sourc
     ['code-missing', 'locales/en/doc.json', 'error']
   ])
 })
+
+test('buildDocument escapes brackets only where they could make a link', (t) => {
+  const plain = extract('[di Enrico Phelipon]\n')
+  t.is(build(plain, () => '[by Enrico Phelipon]'), '[by Enrico Phelipon]\n')
+  t.is(build(plain, () => '[by](x) Enrico'), '\\[by\\](x) Enrico\n')
+  const withDefinition = extract('[di Enrico Phelipon]\n\n[by enrico phelipon]: https://example.org\n')
+  t.is(build(withDefinition, () => '[by Enrico Phelipon]'), '\\[by Enrico Phelipon\\]\n\n[by enrico phelipon]: https://example.org\n')
+})

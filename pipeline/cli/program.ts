@@ -7,10 +7,11 @@ import {readFileSync} from 'node:fs'
 import {Command, Option} from 'commander'
 import type {Diagnostic} from '../types.ts'
 import {exportBundles} from './commands/export-bundles.ts'
+import {exportProject} from './commands/export-project.ts'
 import {build, extract, importCommand, run, type CommandResult} from './commands/pipeline.ts'
 import {segmentCommand} from './commands/segment.ts'
 import {countSeverities, formatDiagnostics} from './format.ts'
-import {openWorkspace, UsageError} from './workspace.ts'
+import {openWorkspace, UsageError, type Workspace} from './workspace.ts'
 
 interface GlobalOptions {
   config: string
@@ -31,8 +32,13 @@ export function createProgram(): Command {
       .addOption(new Option('-c, --config <file>', 'config file').default('babele.config.json'))
       .option('--json', 'print the result as JSON (for scripts)')
 
-  common(program.command('extract').description('write source bundles (locales/<source>/) and XLIFF for every target locale (xliff/<lng>/)')).action((options: GlobalOptions, command: Command) =>
-    execute(command, options, (workspace) => extract(workspace, {progress: !options.json}))
+  common(
+    program
+      .command('extract')
+      .description('write source bundles (locales/<source>/) and XLIFF for every target locale (xliff/<lng>/)')
+      .addOption(new Option('--xliff-version <version>', 'XLIFF version (default: the config\'s xliffVersion)').choices(['2.1', '1.2']))
+  ).action((options: GlobalOptions & {xliffVersion?: '2.1' | '1.2'}, command: Command) =>
+    execute(command, options, (workspace) => extract(withVersion(workspace, options.xliffVersion), {progress: !options.json}))
   )
   common(
     program
@@ -46,8 +52,24 @@ export function createProgram(): Command {
   common(program.command('build').description('build localized Markdown (dist/<lng>/) with i18next fallback chains')).action((options: GlobalOptions, command: Command) =>
     execute(command, options, (workspace) => build(workspace, {progress: !options.json}))
   )
-  common(program.command('run').description('the whole pipeline: import returned XLIFF, extract, build').option('--allow-quarantine', 'exit 0 even when units were quarantined')).action(
-    (options: GlobalOptions & {allowQuarantine?: boolean}, command: Command) => execute(command, options, (workspace) => run(workspace, {progress: !options.json, allowQuarantine: options.allowQuarantine}))
+  common(
+    program
+      .command('run')
+      .description('the whole pipeline: import returned XLIFF, extract, build')
+      .option('--allow-quarantine', 'exit 0 even when units were quarantined')
+      .addOption(new Option('--xliff-version <version>', 'XLIFF version (default: the config\'s xliffVersion)').choices(['2.1', '1.2']))
+  ).action((options: GlobalOptions & {allowQuarantine?: boolean; xliffVersion?: '2.1' | '1.2'}, command: Command) =>
+    execute(command, options, (workspace) => run(withVersion(workspace, options.xliffVersion), {progress: !options.json, allowQuarantine: options.allowQuarantine}))
+  )
+  common(
+    program
+      .command('export')
+      .description('write a CAT-tool project for one locale (OmegaT: omegat.project, source/ with XLIFF 1.2, tm/auto/ with known translations)')
+      .addOption(new Option('--for <tool>', 'CAT tool').choices(['omegat']).makeOptionMandatory())
+      .requiredOption('-l, --locale <lng>', 'target locale')
+      .requiredOption('-o, --out <folder>', 'project folder')
+  ).action((options: GlobalOptions & {for: 'omegat'; locale: string; out: string}, command: Command) =>
+    execute(command, options, (workspace) => exportProject(workspace, {tool: options.for, locale: options.locale, out: options.out}))
   )
   common(
     program
@@ -70,6 +92,11 @@ export function createProgram(): Command {
       process.stdout.write(options.json ? JSON.stringify(sentences, null, 2) + '\n' : sentences.map((sentence) => sentence.replace(/\s+/g, ' ')).join('\n') + (sentences.length > 0 ? '\n' : ''))
     })
   return program
+}
+
+/** The workspace with `--xliff-version` applied over the config's `xliffVersion`. */
+function withVersion(workspace: Workspace, version: '2.1' | '1.2' | undefined): Workspace {
+  return version ? {...workspace, config: {...workspace.config, xliffVersion: version}} : workspace
 }
 
 async function execute(command: Command, options: GlobalOptions, action: (workspace: ReturnType<typeof openWorkspace>) => CommandResult | Promise<CommandResult>): Promise<void> {

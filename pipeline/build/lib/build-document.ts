@@ -58,7 +58,7 @@ export function buildDocument(document: SourceDocument, options: Options): {valu
       else if (resolved.locale === options.locale) coverage.translated++
       else coverage.fallback++
       const tokens = resolved ? targetTokens(resolved.value, segment, unit, options, messages) : undefined
-      out += tokens ? renderTokens(tokens, block, out, renderRange) : renderRange(segment.range)
+      out += tokens ? renderTokens(tokens, block, out, renderRange, document.definitions) : renderRange(segment.range)
     }
     return out
   })
@@ -84,13 +84,13 @@ function targetTokens(value: string, segment: Segment, unit: Unit, options: Opti
   return problems.length > 0 ? undefined : tokens
 }
 
-function renderTokens(tokens: TargetToken[], block: Block, before: string, renderRange: (range: Range) => string): string {
+function renderTokens(tokens: TargetToken[], block: Block, before: string, renderRange: (range: Range) => string, definitions: boolean): string {
   let out = ''
   for (const token of tokens) {
     if (token.type === 'text') {
       const sofar = before + out
       const atLineStart = sofar === '' ? block.syntax === 'markdown' : /\n[ \t>]*$/.test(sofar)
-      out += escapeText(token.value, block, {atLineStart})
+      out += escapeText(token.value, block, {atLineStart, definitions})
     } else if (token.type === 'open' || token.type === 'ph' || token.type === 'start') {
       out += renderRange(token.code.open)
     } else {

@@ -18,7 +18,7 @@ const schema = z
     dist: folder.default('dist'),
     reports: folder.default('reports'),
     fallbackLng: z.union([locale, z.array(locale), z.record(z.string(), z.array(locale))]).optional(),
-    xliffVersion: z.enum(['2.1'], {message: 'expected "2.1" (XLIFF 1.2 is not supported yet)'}).default('2.1'),
+    xliffVersion: z.enum(['2.1', '1.2'], {message: 'expected "2.1" or "1.2"'}).default('2.1'),
     frontmatterKeys: z.array(z.string().min(1)).default(['title', 'description']),
     maxXliffBytes: z.number().int().positive('expected a positive number of bytes').default(50 * 1024 * 1024)
   })

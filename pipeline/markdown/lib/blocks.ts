@@ -29,6 +29,8 @@ export interface MarkdownBlocks {
   body: string
   /** Top-level blocks in source order. */
   blocks: Block[]
+  /** Whether the document defines link references or footnotes (then `[…]` in changed text must be escaped). */
+  definitions: boolean
 }
 
 const defaultKeys = ['title', 'description'] as const
@@ -44,6 +46,7 @@ export function markdownBlocks(text: string, options?: Options | null): {value: 
   const keys = options?.frontmatterKeys ?? defaultKeys
   const blocks: Block[] = []
   const messages: Diagnostic[] = []
+  let definitions = false
 
   const visit = (node: Nodes, inBlockQuote: boolean): void => {
     const range = node.position ? {start: node.position.start.offset!, end: node.position.end.offset!} : undefined
@@ -63,7 +66,12 @@ export function markdownBlocks(text: string, options?: Options | null): {value: 
         messages.push(...found.messages)
         return
       }
+      case 'footnoteDefinition':
+        definitions = true
+        for (const child of node.children) visit(child, inBlockQuote)
+        return
       case 'definition':
+        definitions = true
         if (node.title) add(titleBlock(body, range!, node.title, {inBlockQuote, counter: {next: 1}, locate}))
         return
       default:
@@ -79,7 +87,7 @@ export function markdownBlocks(text: string, options?: Options | null): {value: 
   }
 
   visit(parseMarkdown(body), false)
-  return {value: {bom, body, blocks}, messages}
+  return {value: {bom, body, blocks, definitions}, messages}
 }
 
 function phrasingBlock(body: string, node: Nodes & {children: PhrasingContent[]}, kind: string, syntax: BlockSyntax, inBlockQuote: boolean, locate: (offset: number) => {line: number; column: number}): Block | undefined {

@@ -8,6 +8,7 @@
 import type {Block} from '../../types.ts'
 
 const inlineSyntax = /[\\`*_[\]~]|&(?=#?[A-Za-z\d]+;)/g
+const inlineSyntaxButBrackets = /[\\`*_~]|&(?=#?[A-Za-z\d]+;)/g
 
 // What `<` may start in CommonMark inline content: raw HTML (open or closing
 // tag, comment, processing instruction, declaration, CDATA) or an autolink.
@@ -24,7 +25,16 @@ const lineStartSyntax = /^([ \t]*)(?:([#>+=-])|(\d{1,9})([.)]))/
 export interface EscapeOptions {
   /** Whether the text starts at the start of a line (block start or after `\n`). */
   atLineStart: boolean
+  /**
+   * Whether the document defines link references or footnotes, so that any
+   * `[…]` could become a link (default `true`). Without definitions only
+   * brackets that could make an inline link or image are escaped.
+   */
+  definitions?: boolean | null
 }
+
+// A line whose brackets could make a link, image or footnote without a definition.
+const linkShape = /\][([:]|\[\^|!\[/
 
 /**
  * @param text Translated text (`\n` for a line break).
@@ -40,16 +50,17 @@ export function escapeText(text: string, block: Pick<Block, 'syntax' | 'linePref
     case 'yaml-double':
       return yamlScalar(text, block.syntax)
     default:
-      return escapeMarkdown(text, block, options.atLineStart)
+      return escapeMarkdown(text, block, options.atLineStart, options.definitions ?? true)
   }
 }
 
-function escapeMarkdown(text: string, block: Pick<Block, 'syntax' | 'linePrefix'>, atLineStart: boolean): string {
+function escapeMarkdown(text: string, block: Pick<Block, 'syntax' | 'linePrefix'>, atLineStart: boolean, definitions: boolean): string {
   const multiline = block.syntax === 'markdown'
   const lines = text.split('\n')
   return lines
     .map((line, index) => {
-      let result = line.replace(inlineSyntax, '\\$&').replace(opensSyntax, '\\<')
+      const brackets = definitions || linkShape.test(line)
+      let result = line.replace(brackets ? inlineSyntax : inlineSyntaxButBrackets, '\\$&').replace(opensSyntax, '\\<')
       if (block.syntax === 'table-cell') result = result.replace(/\|/g, '\\|')
       if (index > 0 || atLineStart) {
         result = result.replace(lineStartSyntax, (_, space: string, marker?: string, digits?: string, delimiter?: string) =>

@@ -64,16 +64,21 @@ function native(entry: TmxEntry, code: InlineCode, role: Role): string {
 /**
  * OmegaT 3.6 names a code after the first letter of its native data (`f`
  * when it has none) and numbers codes from 0 in source order; a closing code
- * takes its opening code's name:
+ * takes its opening code's name. A pair that encloses the whole segment is
+ * not shown at all (OmegaT puts it back around the translation):
  *
- * > | <bpt>**</bpt>Il vertice<ept>**</ept> <ph>`x`</ph>
- *     `<f0>Il vertice</f0> <x1/>`
+ * > | <bpt>**</bpt>Il vertice<ept>**</ept> di <ph>`x`</ph>
+ *     `<f0>Il vertice</f0> di <x1/>`
  */
 function omegatWriter(entry: TmxEntry): Writer {
+  const tokens = entry.segment.tokens
+  const first = tokens[0]
+  const last = tokens.at(-1)
+  const hidden = first?.type === 'open' && last?.type === 'close' && first.code.id === last.code.id ? first.code.id : undefined
   const names = new Map<string, string>()
   let index = 0
-  for (const token of entry.segment.tokens) {
-    if (token.type === 'text' || token.type === 'close') continue
+  for (const token of tokens) {
+    if (token.type === 'text' || token.type === 'close' || token.code.id === hidden) continue
     const letter = /\p{L}/u.exec(native(entry, token.code, token.type))?.[0]?.toLowerCase() ?? 'f'
     names.set(`${token.type === 'end' ? 'end' : 'start'} ${token.code.id}`, `${letter}${index++}`)
   }
@@ -81,6 +86,7 @@ function omegatWriter(entry: TmxEntry): Writer {
     tokens
       .map((token) => {
         if (token.type === 'text') return escapeContent(token.value)
+        if (token.code.id === hidden) return ''
         const name = names.get(`${token.type === 'end' ? 'end' : 'start'} ${token.code.id}`) ?? 'f'
         const tag = token.type === 'open' || token.type === 'start' ? `<${name}>` : token.type === 'ph' ? `<${name}/>` : `</${name}>`
         return escapeContent(tag)

@@ -9,7 +9,7 @@ import {buildDocument, createResolver, type Coverage} from '../../build/index.ts
 import {applyUpdates, importXliff, sourceBundle, toJson, type BundleUpdate, type ImportReport} from '../../store/index.ts'
 import type {Bundle, Diagnostic, SourceDocument, StateFile} from '../../types.ts'
 import {fromBundleValue, fromMarkdown} from '../../units/index.ts'
-import {fromXliff, toXliff} from '../../xliff/index.ts'
+import {fromXliff, toXliff, toXliff12} from '../../xliff/index.ts'
 
 /** The stores of a project, as values. */
 export interface Stores {
@@ -66,7 +66,8 @@ export function extractProject(config: Config, documents: ReadonlyMap<string, So
       // apps loading `locales/<lng>/<ns>.json` find it; an existing one is never rewritten here.
       if (!stores.bundles.has(`${locale}/${document.id}`)) outputs.set(paths.bundle(config, locale, document.id), toJson(bundle))
       if (!stores.states.has(`${locale}/${document.id}`)) outputs.set(paths.state(config, locale, document.id), toJson(state))
-      const xliff = toXliff(document, {
+      const write = config.xliffVersion === '1.2' ? toXliff12 : toXliff
+      const xliff = write(document, {
         sourceLocale: config.sourceLocale,
         targetLocale: locale,
         target(segment) {

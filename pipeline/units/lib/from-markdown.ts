@@ -63,6 +63,7 @@ export function fromMarkdown(text: string, options: Options): {value: SourceDocu
       bom: found.value.bom,
       body: found.value.body,
       blocks: found.value.blocks,
+      definitions: found.value.definitions,
       units
     },
     messages
