@@ -1,6 +1,6 @@
 import {readFileSync} from 'node:fs'
 import test from 'ava'
-import {extractDocuments, extractProject, importProject, sourceBundle, type Stores} from '../pipeline/index.ts'
+import {buildProject, extractDocuments, extractProject, importProject, sourceBundle, toXliff12, type Stores} from '../pipeline/index.ts'
 import {testConfig} from './helpers/round-trip.ts'
 
 const seed = readFileSync(new URL('../source/it/putin-xi-alleanza.md', import.meta.url), 'utf8')
@@ -115,4 +115,72 @@ test('importProject does not take a pre-filled copy of the source as a translati
   t.deepEqual(result.messages, [])
   t.is(result.reports[0]!.segments, 0)
   t.is(result.value.size, 0)
+})
+
+test('importProject lands the good units of a file with a broken code, a drifted source and an unknown unit, and a second import is a no-op', (t) => {
+  let xliff = translated()
+  xliff = editUnit(xliff, 'La capacità', (unit) => unit.replace(/<target>La capacità di /, '<target>La capacità di <ph id="99"/>'))
+  xliff = editUnit(xliff, 'Al momento', (unit) => unit.replace('<source>Al momento, questa alleanza', '<source>Al momento, quella alleanza'))
+  xliff = editUnit(xliff, 'di Enrico Phelipon', (unit) => unit.replace(/<unit id="[^"]+"/, '<unit id="u0000000000"'))
+  const files = new Map([[path, xliff]])
+  const first = importProject(config, documents, empty(), files)
+  const report = first.reports[0]!
+  t.deepEqual(
+    report.quarantined.map((entry) => entry.reasons.map((reason) => reason.split(':')[0]).join(',')).sort(),
+    ['code-extra', 'source-drifted', 'unit-unknown']
+  )
+  for (const entry of report.quarantined) t.true(entry.line > 0 && entry.unitId.length > 0)
+  const bundle = first.stores.bundles.get('en/putin-xi-alleanza')!
+  const document = documents.get('putin-xi-alleanza.md')!
+  const quarantined = new Set(report.quarantined.map((entry) => entry.unitId))
+  const good = document.units.filter((unit) => !quarantined.has(unit.id) && xliff.includes(`<unit id="${unit.id}"`))
+  t.deepEqual(new Set(Object.keys(bundle)), new Set(good.flatMap((unit) => unit.parts.flatMap((part) => (part.type === 'segment' ? [part.segment.key] : [])))))
+  t.deepEqual(Object.keys(first.stores.states.get('en/putin-xi-alleanza')!).sort(), Object.keys(bundle).sort(), 'state written for every stored key')
+  const second = importProject(config, documents, first.stores, files)
+  t.is(second.value.size, 0, 'nothing to write the second time')
+  t.deepEqual(second.stores.bundles.get('en/putin-xi-alleanza'), bundle)
+})
+
+test('importProject takes the whole target of a unit whose segments a CAT tool joined or split, and the build uses it', (t) => {
+  const xliff = extractProject(config, documents, empty()).value.get(path)!
+  const document = documents.get('putin-xi-alleanza.md')!
+  const unit = document.units.find((one) => one.parts.some((part) => part.type === 'segment' && part.segment.value.startsWith('Venerdì')))!
+  const start = xliff.indexOf(`<unit id="${unit.id}"`)
+  const end = xliff.indexOf('</unit>', start)
+  const segments = [...xliff.slice(start, end).matchAll(/<segment id="([^"]+)"[^>]*>\n\s*<source>(.*)<\/source>/g)]
+  t.is(segments.length, 2)
+  // Joined: one segment (the first id) holding both sentences, the ignorable gone.
+  const joinedSource = `${segments[0]![2]} ${segments[1]![2]}`
+  const joinedTarget = joinedSource.replace(/^Venerdì 4 febbraio[^<]*/, 'On Friday, 4 February, ').replace(/(<pc id="1"[^>]*>)[^<]*/, '$1Putin and Xi met in Beijing').replace(/(<\/pc>), in vista[^<]*/, '$1. ').replace(/(<pc id="2"[^>]*>)[^<]*/, '$1The meeting sought a common front').replace(/(<\/pc>) a causa.*$/, '$1 and succeeded.')
+  const joinedUnit = xliff.slice(start, xliff.indexOf('<segment', start)) + `<segment id="${segments[0]![1]}" state="translated"><source>${joinedSource}</source><target>${joinedTarget}</target></segment>\n  `
+  const joined = xliff.slice(0, start) + joinedUnit + xliff.slice(end)
+  const result = importProject(config, documents, empty(), new Map([[path, joined]]))
+  t.deepEqual(result.messages, [])
+  const bundle = result.stores.bundles.get('en/putin-xi-alleanza')!
+  t.deepEqual(Object.keys(bundle), [unit.id], 'stored whole, under the unit id')
+  const built = buildProject(config, documents, result.stores).value.get('dist/en/putin-xi-alleanza.md')!
+  t.true(built.includes('On Friday, 4 February, [Putin and Xi met in Beijing](#). **The meeting sought a common front** and succeeded.\n'))
+
+  // Split: the second sentence cut in two by the translator's tool.
+  const splitUnit = xliff
+    .slice(start, end)
+    .replace(/(<segment id="[^"]+") state="initial">\n(\s*)<source>(.*)<\/source>/g, '$1 state="translated">\n$2<source>$3</source>\n$2<target>$3</target>')
+    .replace(/(<segment id=")([^"]+)(" state="translated">\n\s*<source><pc id="2"[^]*?)( a causa delle recenti tensioni[^<]*)<\/source>\n(\s*)<target>([^]*?) a causa delle recenti tensioni[^<]*<\/target>/, '$1$2$3</source>\n$5<target>$6</target>\n   </segment>\n   <segment id="$2-b" state="translated">\n    <source>$4</source>\n    <target>$4</target>')
+  t.true(splitUnit.includes('-b" state="translated">'))
+  const split = importProject(config, documents, empty(), new Map([[path, xliff.slice(0, start) + splitUnit + xliff.slice(end)]]))
+  t.deepEqual(split.messages, [])
+  t.deepEqual(Object.keys(split.stores.bundles.get('en/putin-xi-alleanza')!), [unit.id])
+})
+
+test('importProject takes an XLIFF 1.2 target written without segment marks as the unit\'s whole translation', (t) => {
+  const document = documents.get('putin-xi-alleanza.md')!
+  const unit = document.units.find((one) => one.parts.some((part) => part.type === 'segment' && part.segment.value.startsWith('Venerdì')))!
+  const xliff12 = toXliff12(document, {sourceLocale: 'it', targetLocale: 'en'})
+  const start = xliff12.indexOf(`<trans-unit id="${unit.id}"`)
+  const source = /<source>([^]*?)<\/source>/.exec(xliff12.slice(start))![1]!
+  const target = source.replace('Venerdì 4 febbraio, il presidente russo', 'On Friday, 4 February, Russian President').replace(/<\/ept>, in vista[^<]*<bpt/, '</ept>. <bpt')
+  const edited = xliff12.slice(0, start) + xliff12.slice(start).replace('</seg-source>', `</seg-source>\n    <target state="translated">${target}</target>`)
+  const result = importProject(config, documents, empty(), new Map([['omegat-en/target/putin-xi-alleanza.md.xlf', edited]]))
+  t.deepEqual(result.messages, [])
+  t.deepEqual(Object.keys(result.stores.bundles.get('en/putin-xi-alleanza')!), [unit.id])
 })

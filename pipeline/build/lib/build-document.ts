@@ -45,6 +45,13 @@ export function buildDocument(document: SourceDocument, options: Options): {valu
   const value = merge(document, (block, renderRange) => {
     const unit = unitOf.get(block)
     if (!unit) return
+    const whole = wholeUnit(unit, document, options, messages)
+    if (whole) {
+      const segments = unit.parts.filter((part) => part.type === 'segment').length
+      coverage.segments += segments
+      coverage.translated += segments
+      return renderTokens(whole, block, '', renderRange, document.definitions)
+    }
     let out = ''
     for (const part of unit.parts) {
       if (part.type === 'ignorable') {
@@ -63,6 +70,20 @@ export function buildDocument(document: SourceDocument, options: Options): {valu
     return out
   })
   return {value, coverage, messages}
+}
+
+/**
+ * A unit translated whole (its segments joined or split in a CAT tool) is
+ * stored under its unit id; it wins when the target locale itself has it.
+ */
+function wholeUnit(unit: Unit, document: SourceDocument, options: Options, messages: Diagnostic[]): TargetToken[] | undefined {
+  const resolved = options.resolve(options.locale, document.id, unit.id)
+  if (!resolved || resolved.locale !== options.locale) return
+  const {tokens, problems} = fromBundleValue(resolved.value, {tokens: unit.block.tokens})
+  for (const problem of problems) {
+    messages.push({file: options.file ?? undefined, line: unit.block.line, column: unit.block.column, unitId: unit.id, ruleId: problem.ruleId, source: 'build', severity: 'error', message: `${problem.message}; the unit's translation (key \`${unit.id}\`) was not used`})
+  }
+  return problems.length > 0 ? undefined : tokens
 }
 
 function targetTokens(value: string, segment: Segment, unit: Unit, options: Options, messages: Diagnostic[]): TargetToken[] | undefined {

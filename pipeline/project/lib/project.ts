@@ -140,7 +140,13 @@ export function importProject(config: Config, documents: ReadonlyMap<string, Sou
       if (document) byDocument.set(document.id, [])
     }
     const keyOwner = new Map<string, string>()
-    for (const document of documents.values()) for (const unit of document.units) for (const part of unit.parts) if (part.type === 'segment') keyOwner.set(`${document.id}\u0000${part.segment.key}`, document.id)
+    for (const document of documents.values()) {
+      for (const unit of document.units) {
+        // A unit id is a key too: the whole translation of a unit whose segments a CAT tool joined or split.
+        keyOwner.set(`${document.id}\u0000${unit.id}`, document.id)
+        for (const part of unit.parts) if (part.type === 'segment') keyOwner.set(`${document.id}\u0000${part.segment.key}`, document.id)
+      }
+    }
     const seen = new Map<string, string>()
     for (const update of imported.value) {
       const documentId = [...byDocument.keys()].find((id) => keyOwner.has(`${id}\u0000${update.key}`))

@@ -78,6 +78,10 @@ function collect(xliffUnit: XliffUnit, unit: Unit, options: Options, taken: Bund
   const segments = new Map<string, Segment>()
   for (const part of unit.parts) if (part.type === 'segment') segments.set(part.segment.id, part.segment)
   const codes = new Map(unit.codes.map((code) => [code.id, code]))
+  if (resegmented(xliffUnit, unit, segments, codes)) {
+    collectWhole(xliffUnit, unit, codes, options, taken, problems)
+    return
+  }
   for (const part of xliffUnit.parts) {
     if (part.kind !== 'segment' || part.target === undefined) continue
     const segment = part.id === undefined ? undefined : segments.get(part.id)
@@ -113,8 +117,62 @@ function collect(xliffUnit: XliffUnit, unit: Unit, options: Options, taken: Bund
   }
 }
 
+/**
+ * Whether a CAT tool joined or split the unit's segments: the file's segments
+ * are not babele's, but the unit's whole source still is.
+ */
+function resegmented(xliffUnit: XliffUnit, unit: Unit, segments: ReadonlyMap<string, Segment>, codes: ReadonlyMap<string, InlineCode>): boolean {
+  const same = (content: readonly Inline[], segment: Pick<Segment, 'tokens'>, value: string) => {
+    const tokens: TargetToken[] = []
+    toTokens(content, segment, codes, tokens, [])
+    return normalizeValue(targetBundleValue(segment, tokens)) === normalizeValue(value)
+  }
+  const aligned = xliffUnit.parts.every((part) => {
+    if (part.kind !== 'segment') return true
+    const segment = part.id === undefined ? undefined : segments.get(part.id)
+    return segment !== undefined && same(part.source, segment, segment.value)
+  })
+  if (aligned) return false
+  const whole = wholeOf(unit)
+  return same(xliffUnit.parts.flatMap((part) => part.source), whole, targetBundleValue(whole, unit.block.tokens))
+}
+
+/** The whole unit seen as one segment (a pair cut by a sentence boundary is whole again). */
+function wholeOf(unit: Unit): Pick<Segment, 'tokens'> {
+  return {tokens: unit.block.tokens}
+}
+
+/**
+ * Take the unit's whole target as one unit-level translation, stored under
+ * the unit id: sentence keys cannot hold a translation whose sentences no
+ * longer line up with the source's.
+ */
+function collectWhole(xliffUnit: XliffUnit, unit: Unit, codes: ReadonlyMap<string, InlineCode>, options: Options, taken: BundleUpdate[], problems: Array<{ruleId: string; message: string; segmentId?: string}>): void {
+  const segments = xliffUnit.parts.filter((part) => part.kind === 'segment')
+  if (segments.some((part) => part.target === undefined)) return
+  const whole = wholeOf(unit)
+  const tokens: TargetToken[] = []
+  const found: CodeProblem[] = []
+  toTokens(
+    xliffUnit.parts.flatMap((part) => part.target ?? part.source),
+    whole,
+    codes,
+    tokens,
+    found
+  )
+  found.push(...checkTargetCodes(whole, tokens))
+  for (const problem of found) problems.push({...problem, message: `Unit \`${unit.id}\` (segments joined or split by the CAT tool): ${problem.message}`})
+  if (found.length > 0) return
+  const order: Array<KeyState['state']> = ['initial', 'translated', 'reviewed', 'final']
+  const state = segments.map((part) => (states.has(part.state as KeyState['state']) ? (part.state as KeyState['state']) : 'translated')).sort((a, b) => order.indexOf(a) - order.indexOf(b))[0]!
+  const source = targetBundleValue(whole, unit.block.tokens)
+  const value = targetBundleValue(whole, tokens)
+  if (state === 'initial' && value === source) return
+  taken.push({key: unit.id, value, state, origin: options.origin ?? 'human', source})
+}
+
 /** Map XLIFF inline content to target tokens; `<sc>`/`<ec>` take the role their code has in the source. */
-function toTokens(content: readonly Inline[], segment: Segment, codes: ReadonlyMap<string, InlineCode>, tokens: TargetToken[], problems: CodeProblem[]): void {
+function toTokens(content: readonly Inline[], segment: Pick<Segment, 'tokens'>, codes: ReadonlyMap<string, InlineCode>, tokens: TargetToken[], problems: CodeProblem[]): void {
   const roles = new Set(segment.tokens.flatMap((token) => (token.type === 'text' ? [] : [token.type + ' ' + token.code.id])))
   const codeOf = (id: string | undefined, element: string): InlineCode | undefined => {
     const code = id === undefined ? undefined : codes.get(id)
