@@ -3,7 +3,9 @@
  * bare remark-parse with the same plugins. Prints figures and ratios; asserts
  * nothing (speed is tracked here, not in tests).
  */
+import {execFileSync} from 'node:child_process'
 import {readFileSync} from 'node:fs'
+import {fileURLToPath} from 'node:url'
 import {unified} from 'unified'
 import remarkParse from 'remark-parse'
 import remarkGfm from 'remark-gfm'
@@ -58,6 +60,16 @@ const rows: Array<[string, string]> = [
   ['build as the CLI runs it (re-extract + resolve + render)', `${buildCli.seconds.toFixed(2)} s  ${rate(buildCli.seconds)}  ratio to bare parse ${(buildCli.seconds / parse.seconds).toFixed(2)}`],
   ['peak RSS', `${rss.toFixed(0)} MB`]
 ]
+// The large-file import runs in a process of its own, so its RSS is its own.
+const large = JSON.parse(
+  execFileSync('node', ['--expose-gc', '--import', 'tsx', fileURLToPath(new URL('import-large.ts', import.meta.url)), String(process.env.BENCH_IMPORT_UNITS ?? 100000)], {encoding: 'utf8', maxBuffer: 1 << 20})
+)
+rows.push(
+  ['import: one XLIFF 2.1 file, every target filled', `${large.units} units, ${large.megabytes.toFixed(1)} MB, ${large.segments} segments taken, ${large.quarantined} quarantined`],
+  ['import: seconds (read, check, store)', `${large.importSeconds.toFixed(2)} s  ${(large.megabytes / large.importSeconds).toFixed(2)} MB/s`],
+  ['import: RSS before → after (source extracted first)', `${large.rssBeforeImport.toFixed(0)} MB → ${large.rssAfterImport.toFixed(0)} MB, heap retained ${large.retainedHeap.toFixed(0)} MB`],
+  ['import: peak RSS of that process (incl. extracting the 10^5-paragraph source)', `${large.peakRss.toFixed(0)} MB`]
+)
 const width = Math.max(...rows.map(([name]) => name.length))
 console.log(`babele bench (Node ${process.version}, one process)`)
 for (const [name, value] of rows) console.log(`${name.padEnd(width)}  ${value}`)

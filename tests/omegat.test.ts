@@ -55,6 +55,8 @@ test('a real OmegaT translates babele\'s project from a TMX, and the import and 
     const report = JSON.parse(imported.stdout).reports[0]
     t.deepEqual(report.quarantined, [])
     t.true(report.segments >= 17, `${report.segments} segments imported`)
+    const written = JSON.parse(readFileSync(join(folder, 'reports/import-en.json'), 'utf8'))
+    t.deepEqual(written.map((entry: {file: string; locale: string}) => [entry.file, entry.locale]), [['omegat-en/target/putin-xi-alleanza.md.xlf', 'en']])
 
     t.is(run('node', [join(root, 'bin/babele.js'), 'build'], folder).status, 0)
     const english = readFileSync(join(folder, 'dist/en/putin-xi-alleanza.md'), 'utf8')

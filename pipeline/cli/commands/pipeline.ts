@@ -74,14 +74,16 @@ export function importCommand(workspace: Workspace, options: CommandOptions & {f
   const reportFiles = new Map<string, string>()
   const byLocale = new Map<string, ImportReport[]>()
   for (const report of result.reports) {
-    const locale = /(?:^|\/)([^/]+)\/[^/]+$/.exec(report.file)?.[1] ?? 'unknown'
+    const locale = report.locale ?? 'unknown'
     byLocale.set(locale, [...(byLocale.get(locale) ?? []), report])
   }
   const written = writeOutputs(workspace, result.value)
-  // A report is written for a locale when its import read a target or refused a unit;
-  // re-importing files nobody translated yet (babele's own) leaves no trace.
-  for (const [locale, reports] of byLocale) {
-    if (reports.some((report) => report.segments > 0 || report.quarantined.length > 0)) reportFiles.set(`${workspace.config.reports}/import-${locale}.json`, toJson(reports))
+  // Every import writes a report per target locale. It lists the files that had
+  // translations or refused units: files nobody translated yet (babele's own,
+  // re-read by \`run\`) are left out, so re-running changes no report.
+  for (const locale of workspace.config.targetLocales) {
+    const reports = (byLocale.get(locale) ?? []).filter((report) => report.segments > 0 || report.quarantined.length > 0)
+    reportFiles.set(`${workspace.config.reports}/import-${locale}.json`, toJson(reports))
   }
   written.push(...writeOutputs(workspace, reportFiles))
   const segments = result.reports.reduce((sum, report) => sum + report.segments, 0)

@@ -111,7 +111,7 @@ export function importProject(config: Config, documents: ReadonlyMap<string, Sou
   const byId = new Map([...documents.values()].map((document) => [document.id, document]))
 
   for (const [file, text] of xliffs) {
-    const read = fromXliff(text, {file})
+    const read = fromXliff(text, {file, maxBytes: config.maxXliffBytes})
     messages.push(...read.messages)
     const xliff = read.value
     if (!xliff) {

@@ -22,6 +22,8 @@ export interface Options {
 /** What an import did with one file. */
 export interface ImportReport {
   file: string
+  /** Target language of the file (`trgLang`), when it could be read. */
+  locale?: string
   /** Units whose translations were taken. */
   units: number
   /** Segments with a target that were taken. */
@@ -40,7 +42,7 @@ const states = new Set<KeyState['state']>(['initial', 'translated', 'reviewed', 
 export function importXliff(xliff: XliffDocument, documents: ReadonlyMap<string, SourceDocument>, options: Options): {value: BundleUpdate[]; report: ImportReport; messages: Diagnostic[]} {
   const updates: Array<BundleUpdate & {document: string}> = []
   const messages: Diagnostic[] = []
-  const report: ImportReport = {file: options.file, units: 0, segments: 0, quarantined: []}
+  const report: ImportReport = {file: options.file, ...(xliff.trgLang ? {locale: xliff.trgLang} : {}), units: 0, segments: 0, quarantined: []}
   for (const file of xliff.files) {
     const document = file.original === undefined ? undefined : documents.get(file.original)
     if (!document) {
