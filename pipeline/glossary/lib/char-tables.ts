@@ -1,0 +1,106 @@
+/**
+ * Per-character tables for term matching, built once for the whole Basic
+ * Multilingual Plane. Takes: nothing. Returns: each UTF-16 code unit's class
+ * (word character, white space, placeholder, surrogate, other), its folded
+ * form (lowercase; `’` and `ʼ` as `'`; hyphens as `-`; white space as a
+ * space) and whether it is a capital.
+ *
+ * Tables turn the matcher's inner loop into array reads; building them costs
+ * a few milliseconds once per process.
+ */
+
+/** A character that is not a word character, white space or a placeholder. */
+export const other = 0
+/** A letter, mark or digit (`\p{L}`, `\p{M}`, `\p{N}`): words are made of these. */
+export const word = 1
+/** White space: runs of it match one space in a term. */
+export const space = 2
+/** U+FFFC, an inline code's placeholder: a boundary no term crosses. */
+export const stop = 3
+/** First half of a surrogate pair: its class is that of the pair. */
+export const high = 4
+/** Second half of a surrogate pair. */
+export const low = 5
+
+/** The tables. */
+export interface CharTables {
+  /** Class of each code unit. */
+  kind: Uint8Array
+  /** Folded code unit. */
+  fold: Uint16Array
+  /** 1 for an uppercase or titlecase letter. */
+  upper: Uint8Array
+  /** Class and folded code unit in one read: `fold << 3 | kind`. */
+  info: Int32Array
+}
+
+let cache: CharTables | undefined
+
+/** The tables (built on first use). */
+export function charTables(): CharTables {
+  if (cache) return cache
+  const kind = new Uint8Array(65_536)
+  const fold = new Uint16Array(65_536)
+  const upper = new Uint8Array(65_536)
+  const wordPattern = /[\p{L}\p{M}\p{N}]/u
+  const spacePattern = /\s/u
+  const upperPattern = /[\p{Lu}\p{Lt}]/u
+
+  for (let code = 0; code < 65_536; code++) {
+    if (code >= 0xd8_00 && code <= 0xdf_ff) {
+      kind[code] = code < 0xdc_00 ? high : low
+      fold[code] = code
+      continue
+    }
+
+    const character = String.fromCharCode(code)
+    const lower = character.toLowerCase()
+    fold[code] = lower.length === 1 ? lower.charCodeAt(0) : code
+    if (code === 0xff_fc) kind[code] = stop
+    else if (wordPattern.test(character)) kind[code] = word
+    else if (spacePattern.test(character)) {
+      kind[code] = space
+      fold[code] = 32
+    } else kind[code] = other
+    if (upperPattern.test(character)) upper[code] = 1
+  }
+
+  // Typographic apostrophes and modifier letter apostrophe: `d’Europa` is `d'Europa`.
+  for (const code of [0x20_19, 0x02_bc]) fold[code] = 39
+  // Hyphen and non-breaking hyphen: `Indo‑Pacifico` is `Indo-Pacifico`.
+  for (const code of [0x20_10, 0x20_11]) fold[code] = 45
+  // ʼ (U+02BC) is a letter; as an apostrophe it must end a word like `'` does.
+  kind[0x02_bc] = other
+
+  const info = new Int32Array(65_536)
+  for (let code = 0; code < 65_536; code++) info[code] = (fold[code]! << 3) | kind[code]!
+  cache = {kind, fold, upper, info}
+  return cache
+}
+
+/**
+ * Whether the character at an offset is a word character, looking at the
+ * whole surrogate pair when it is one.
+ *
+ * @param text
+ *   Text.
+ * @param offset
+ *   Offset (out of range: not a word character).
+ * @param tables
+ *   Tables.
+ */
+export function isWordAt(text: string, offset: number, tables: CharTables): boolean {
+  if (offset < 0 || offset >= text.length) return false
+  const kind = tables.kind[text.charCodeAt(offset)]
+  if (kind === word) return true
+  if (kind === high) return astralWord(text.codePointAt(offset)!)
+  if (kind === low && offset > 0) return astralWord(text.codePointAt(offset - 1)!)
+  return false
+}
+
+const astralWordPattern = /^[\p{L}\p{M}\p{N}]$/u
+
+/** Whether a code point outside the BMP is a letter, mark or digit. */
+function astralWord(codePoint: number): boolean {
+  return astralWordPattern.test(String.fromCodePoint(codePoint))
+}

@@ -1,0 +1,103 @@
+/**
+ * Read a TBX termbase. Takes: a TBX v3 (`<tbx>`, ISO 30042:2019, DCA or DCT
+ * style) or TBX v2 (`<martif>`) document as a string, options. Returns:
+ * `{value, messages}`: the termbase, or `undefined` when the file has errors,
+ * and diagnostics with line, column and rule id.
+ *
+ * This module checks options and wires two layers together: the XML driver
+ * (`xml-driver.ts`: limits, the DOCTYPE rule, saxes) and the TBX reader
+ * (`tbx-reader.ts`: structure, dialect, model).
+ *
+ * Security: a DOCTYPE is accepted only as a name and an external identifier
+ * (`<!DOCTYPE martif SYSTEM "TBXcoreStructV02.dtd">`, how TBX v2 files
+ * start), never fetched or read; an internal subset is refused, so no entity
+ * other than the predefined ones is ever expanded. Input size, nesting depth
+ * and the length of one text are limited.
+ */
+import type {Diagnostic} from '../../types.ts'
+import {Reporter} from './reporter.ts'
+import {TbxReader} from './tbx-reader.ts'
+import type {Termbase} from './termbase.ts'
+import {readXml, type XmlLimits} from './xml-driver.ts'
+
+/** Configuration for {@linkcode fromTbx}. */
+export interface Options {
+  /** Path of the file, copied into every diagnostic. */
+  file?: string | null | undefined
+  /** Largest input accepted, in UTF-8 bytes (`tbx-too-large`). Default: 64 MiB. */
+  maxBytes?: number | null | undefined
+  /** Deepest element nesting accepted (`tbx-too-deep`). Default: 256. */
+  maxDepth?: number | null | undefined
+  /** Longest single text, attribute value, comment or start tag accepted, in UTF-16 code units (`tbx-text-too-long`). Default: 10 MiB. */
+  maxTextLength?: number | null | undefined
+}
+
+/** What {@linkcode fromTbx} returns. */
+export interface FromTbxResult {
+  /** The termbase, or `undefined` if the file has errors. */
+  value: Termbase | undefined
+  /** Diagnostics (`source: 'glossary'`), in the order found. */
+  messages: Diagnostic[]
+}
+
+const emptyOptions: Options = {}
+const mebibyte = 1024 * 1024
+
+/**
+ * Read a TBX document.
+ *
+ * Never throws on bad input. Rule ids: `tbx-malformed` (not well-formed XML),
+ * `tbx-doctype` (a DOCTYPE with an internal subset), `tbx-invalid` (wrong
+ * root, structure, attributes, ids, TBX-Basic/TBX-Min data categories),
+ * `tbx-too-large`, `tbx-too-deep`, `tbx-text-too-long`,
+ * `tbx-too-many-errors` (errors); `tbx-unknown-value`, `tbx-empty-term`,
+ * `tbx-forbidden-status` (warnings: the termbase is still returned).
+ *
+ * @param xml
+ *   The document (a leading BOM is ignored).
+ * @param options
+ *   Configuration (optional).
+ * @returns
+ *   The termbase (`undefined` on errors) and diagnostics.
+ */
+export function fromTbx(xml: string, options?: Options | null): FromTbxResult {
+  if (typeof xml !== 'string') {
+    throw new TypeError('Cannot read TBX from `' + typeof xml + '`, expected a string')
+  }
+
+  const settings = options || emptyOptions
+  const limits: XmlLimits = {
+    maxBytes: checkLimit(settings.maxBytes, 'maxBytes', 64 * mebibyte),
+    maxDepth: checkLimit(settings.maxDepth, 'maxDepth', 256),
+    maxTextLength: checkLimit(settings.maxTextLength, 'maxTextLength', 10 * mebibyte)
+  }
+  const file = settings.file ?? undefined
+  if (file !== undefined && typeof file !== 'string') {
+    throw new TypeError('Cannot use `' + String(file) + '` for `options.file`, expected a string')
+  }
+
+  const report = new Reporter(xml, file)
+  const reader = new TbxReader(report)
+  const stopped = readXml(xml, reader, limits, report)
+  if (stopped) return {value: undefined, messages: [...report.messages, stopped]}
+  return {value: reader.result(), messages: report.messages}
+}
+
+/**
+ * Check a limit option.
+ *
+ * @param value
+ *   Given value.
+ * @param name
+ *   Option name.
+ * @param fallback
+ *   Default.
+ */
+function checkLimit(value: number | null | undefined, name: string, fallback: number): number {
+  if (value === null || value === undefined) return fallback
+  if (typeof value !== 'number' || !(value > 0)) {
+    throw new TypeError('Cannot use `' + String(value) + '` for `options.' + name + '`, expected a positive number')
+  }
+
+  return value
+}
