@@ -70,7 +70,8 @@ function phrasing(body: string, nodes: PhrasingContent[], range: Range, options:
   let cursor = from
   for (const [index, node] of nodes.entries()) {
     const {start, end} = ranges[index]!
-    if (end <= from) continue
+    // Nodes that could not be placed share one range: it is tokenized once, as text.
+    if (end <= from || start < cursor) continue
     if (start < from) {
       textTokens(body, {start: from, end}, options, tokens)
       cursor = end
