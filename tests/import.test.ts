@@ -161,6 +161,12 @@ test('importProject takes the whole target of a unit whose segments a CAT tool j
   const built = buildProject(config, documents, result.stores).value.get('dist/en/putin-xi-alleanza.md')!
   t.true(built.includes('On Friday, 4 February, [Putin and Xi met in Beijing](#). **The meeting sought a common front** and succeeded.\n'))
 
+  // Translated sentence by sentence later, the unit's whole translation is retired.
+  const again = importProject(config, documents, result.stores, new Map([[path, translated().replace('<target>Venerdì 4 febbraio, il presidente russo', '<target>Friday 4 February, the Russian president')]]))
+  t.false(unit.id in again.stores.bundles.get('en/putin-xi-alleanza')!)
+  t.false(unit.id in again.stores.states.get('en/putin-xi-alleanza')!)
+  t.true(buildProject(config, documents, again.stores).value.get('dist/en/putin-xi-alleanza.md')!.includes('Friday 4 February, the Russian president [Vladimir Putin'))
+
   // Split: the second sentence cut in two by the translator's tool.
   const splitUnit = xliff
     .slice(start, end)

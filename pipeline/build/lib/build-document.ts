@@ -19,6 +19,8 @@ export interface Options {
   resolve: Resolver
   /** Path of the built file, for messages. */
   file?: string | null
+  /** The source locale, whose values count as untranslated (default `it`). */
+  sourceLocale?: string | null
 }
 
 /** How much of a built document came from where. */
@@ -27,7 +29,7 @@ export interface Coverage {
   segments: number
   /** Segments resolved from the target locale itself. */
   translated: number
-  /** Segments resolved from a fallback locale other than the target. */
+  /** Segments resolved from a fallback locale other than the target and the source. */
   fallback: number
   /** Segments left as their source (no translation anywhere in the chain). */
   source: number
@@ -61,7 +63,7 @@ export function buildDocument(document: SourceDocument, options: Options): {valu
       const segment = part.segment
       coverage.segments++
       const resolved = options.resolve(options.locale, document.id, segment.key)
-      if (!resolved) coverage.source++
+      if (!resolved || resolved.locale === (options.sourceLocale ?? 'it')) coverage.source++
       else if (resolved.locale === options.locale) coverage.translated++
       else coverage.fallback++
       const tokens = resolved ? targetTokens(resolved.value, segment, unit, options, messages) : undefined

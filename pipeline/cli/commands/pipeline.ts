@@ -107,7 +107,7 @@ export function build(workspace: Workspace, options: CommandOptions, loaded = lo
   const lines = result.coverage.map((entry) => {
     const {segments, translated, fallback} = entry.coverage
     const percent = segments === 0 ? 100 : Math.round((translated / segments) * 100)
-    return `  ${entry.locale}/${entry.path}: ${translated}/${segments} translated (${percent}%), ${fallback} from fallback`
+    return `  ${entry.locale}/${entry.path}: ${translated}/${segments} translated (${percent}%), ${fallback} from a fallback locale, ${entry.coverage.source} untranslated`
   })
   return {
     command: 'build',

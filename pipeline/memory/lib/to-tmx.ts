@@ -7,6 +7,9 @@
 import type {InlineCode, Segment, SegmentToken, SourceDocument, TargetToken} from '../../types.ts'
 import {escapeAttribute, escapeContent} from '../../xliff/index.ts'
 
+// TMX has no <cp>: a character XML cannot hold becomes U+FFFD (never in prose; only in native data).
+const escapeTmx = (text: string) => escapeContent(text.replace(/[\0-\x08\x0B\x0C\x0E-\x1F\uFFFE\uFFFF]/g, '\uFFFD'))
+
 /** One translation unit. */
 export interface TmxEntry {
   /** The document the segment comes from (its bytes give the codes' native data). */
@@ -85,11 +88,11 @@ function omegatWriter(entry: TmxEntry): Writer {
   return (tokens) =>
     tokens
       .map((token) => {
-        if (token.type === 'text') return escapeContent(token.value)
+        if (token.type === 'text') return escapeTmx(token.value)
         if (token.code.id === hidden) return ''
         const name = names.get(`${token.type === 'end' ? 'end' : 'start'} ${token.code.id}`) ?? 'f'
         const tag = token.type === 'open' || token.type === 'start' ? `<${name}>` : token.type === 'ph' ? `<${name}/>` : `</${name}>`
-        return escapeContent(tag)
+        return escapeTmx(tag)
       })
       .join('')
 }
@@ -101,9 +104,9 @@ function tmxWriter(entry: TmxEntry): Writer {
   return (tokens) =>
     tokens
       .map((token) => {
-        if (token.type === 'text') return escapeContent(token.value)
+        if (token.type === 'text') return escapeTmx(token.value)
         const number = numbers.get(token.code.id)
-        const data = escapeContent(native(entry, token.code, token.type))
+        const data = escapeTmx(native(entry, token.code, token.type))
         const type = ` type="${escapeAttribute(token.code.subType)}"`
         switch (token.type) {
           case 'open':

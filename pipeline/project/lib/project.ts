@@ -109,6 +109,20 @@ export function importProject(config: Config, documents: ReadonlyMap<string, Sou
   const bundles = new Map(stores.bundles)
   const states = new Map(stores.states)
   const byId = new Map([...documents.values()].map((document) => [document.id, document]))
+  const keyOwner = new Map<string, string>()
+  // Segment keys of a unit, to retire the unit's whole translation when its sentences are translated again.
+  const unitOfKey = new Map<string, string>()
+  for (const document of documents.values()) {
+    for (const unit of document.units) {
+      // A unit id is a key too: the whole translation of a unit whose segments a CAT tool joined or split.
+      keyOwner.set(`${document.id}\u0000${unit.id}`, document.id)
+      for (const part of unit.parts) {
+        if (part.type !== 'segment') continue
+        keyOwner.set(`${document.id}\u0000${part.segment.key}`, document.id)
+        unitOfKey.set(`${document.id}\u0000${part.segment.key}`, unit.id)
+      }
+    }
+  }
 
   for (const [file, text] of xliffs) {
     const read = fromXliff(text, {file, maxBytes: config.maxXliffBytes})
@@ -139,14 +153,6 @@ export function importProject(config: Config, documents: ReadonlyMap<string, Sou
       const document = one.original === undefined ? undefined : documents.get(one.original)
       if (document) byDocument.set(document.id, [])
     }
-    const keyOwner = new Map<string, string>()
-    for (const document of documents.values()) {
-      for (const unit of document.units) {
-        // A unit id is a key too: the whole translation of a unit whose segments a CAT tool joined or split.
-        keyOwner.set(`${document.id}\u0000${unit.id}`, document.id)
-        for (const part of unit.parts) if (part.type === 'segment') keyOwner.set(`${document.id}\u0000${part.segment.key}`, document.id)
-      }
-    }
     const seen = new Map<string, string>()
     for (const update of imported.value) {
       const documentId = [...byDocument.keys()].find((id) => keyOwner.has(`${id}\u0000${update.key}`))
@@ -162,6 +168,14 @@ export function importProject(config: Config, documents: ReadonlyMap<string, Sou
       const name = `${locale}/${documentId}`
       const order = Object.keys(sourceBundle(byId.get(documentId)!))
       const applied = applyUpdates(bundles.get(name) ?? {}, states.get(name) ?? {}, updates, order)
+      // A unit translated sentence by sentence again no longer uses its older whole translation.
+      const retired = new Set(updates.flatMap((update) => unitOfKey.get(`${documentId}\u0000${update.key}`) ?? []))
+      for (const unitId of retired) {
+        if (!(unitId in applied.bundle)) continue
+        delete applied.bundle[unitId]
+        delete applied.state[unitId]
+        applied.changed.push(unitId)
+      }
       if (applied.changed.length === 0) continue
       bundles.set(name, applied.bundle)
       states.set(name, applied.state)
@@ -200,7 +214,7 @@ export function buildProject(config: Config, documents: ReadonlyMap<string, Sour
   for (const locale of config.targetLocales) {
     for (const document of documents.values()) {
       const file = paths.dist(config, locale, document.path)
-      const built = buildDocument(document, {locale, resolve, file: paths.bundle(config, locale, document.id)})
+      const built = buildDocument(document, {locale, resolve, file: paths.bundle(config, locale, document.id), sourceLocale: config.sourceLocale})
       outputs.set(file, built.value)
       coverage.push({locale, path: document.path, coverage: built.coverage})
       messages.push(...built.messages)
