@@ -103,3 +103,38 @@ test('buildDocument escapes brackets only where they could make a link', (t) => 
   const withDefinition = extract('[di Enrico Phelipon]\n\n[by enrico phelipon]: https://example.org\n')
   t.is(build(withDefinition, () => '[by Enrico Phelipon]'), '\\[by Enrico Phelipon\\]\n\n[by enrico phelipon]: https://example.org\n')
 })
+
+test('buildDocument keeps translated text from becoming other Markdown', (t) => {
+  const cases: Array<[source: string, translate: (value: string) => string, expected: string]> = [
+    // `!` before a link would make an image.
+    ['Vedi [qui](u).\n', () => 'Wow!<1>here</1>', 'Wow\\![here](u)\n'],
+    // Brackets inside link text would end or nest the link.
+    ['Vedi [qui](u).\n', () => 'See <1>a]b[c</1>.', 'See [a\\]b\\[c](u).\n'],
+    // An ATX closing sequence would be dropped.
+    ['# Impara il C\n', () => 'Learn C #', '# Learn C \\#\n'],
+    // Setext heading text that looks like an ATX heading or a list item.
+    ['Titolo\n======\n', () => '# Title', '\\# Title\n======\n'],
+    ['Titolo\n======\n', () => '- Title', '\\- Title\n======\n'],
+    // `<div` at a line start would open an HTML block.
+    ['Prima riga\nseconda riga.\n', () => 'First line\n<div of text', 'First line\n\\<div of text\n'],
+    // Leading spaces would make an indented code block.
+    ['Una frase.\n', () => '    indented', 'indented\n'],
+    // A blank line would end the paragraph and the block quote.
+    ['> Prima riga\n> seconda riga.\n', () => 'One\n\nTwo', '> One\n> Two\n'],
+    // Spaces inside emphasis delimiters stop them being delimiters.
+    ['Una **parola** qui.\n', () => 'A<1> word </1>here.', 'A **word** here.\n']
+  ]
+  for (const [source, translate, expected] of cases) t.is(build(extract(source), translate), expected, JSON.stringify(translate('')))
+})
+
+test('buildDocument writes changed lines with the document\'s own line endings', (t) => {
+  const source = 'Prima riga\r\ne seconda.\r\n\r\nAltro.\r\n'
+  t.is(build(extract(source), (value) => (value.startsWith('Prima') ? 'First line\nand second.' : value)), 'First line\r\nand second.\r\n\r\nAltro.\r\n')
+})
+
+test('buildDocument quotes a front-matter value that YAML would not read back as text', (t) => {
+  const source = '---\ntitle: Il vertice\n---\n\nTesto.\n'
+  for (const [value, written] of [['0x10', '"0x10"'], ['.inf', '".inf"'], ['true', '"true"'], ['Summit: day one', '"Summit: day one"'], ['The summit', 'The summit']]) {
+    t.is(build(extract(source), (one) => (one === 'Il vertice' ? value! : one)), `---\ntitle: ${written}\n---\n\nTesto.\n`)
+  }
+})

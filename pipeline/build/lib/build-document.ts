@@ -43,6 +43,8 @@ export function buildDocument(document: SourceDocument, options: Options): {valu
   const coverage: Coverage = {segments: 0, translated: 0, fallback: 0, source: 0}
   const messages: Diagnostic[] = []
   const unitOf = new Map<Block, Unit>(document.units.map((unit) => [unit.block, unit]))
+  const lineEnding = /\r\n|\r|\n/.exec(document.body)?.[0] ?? '\n'
+  const contextOf = (block: Block): RenderContext => ({definitions: document.definitions, lineEnding, startsLine: startsLine(document.body, block)})
 
   const value = merge(document, (block, renderRange) => {
     const unit = unitOf.get(block)
@@ -52,7 +54,7 @@ export function buildDocument(document: SourceDocument, options: Options): {valu
       const segments = unit.parts.filter((part) => part.type === 'segment').length
       coverage.segments += segments
       coverage.translated += segments
-      return renderTokens(whole, block, '', renderRange, document.definitions)
+      return renderTokens(whole, block, '', renderRange, contextOf(block))
     }
     let out = ''
     for (const part of unit.parts) {
@@ -67,11 +69,22 @@ export function buildDocument(document: SourceDocument, options: Options): {valu
       else if (resolved.locale === options.locale) coverage.translated++
       else coverage.fallback++
       const tokens = resolved ? targetTokens(resolved.value, segment, unit, options, messages) : undefined
-      out += tokens ? renderTokens(tokens, block, out, renderRange, document.definitions) : renderRange(segment.range)
+      out += tokens ? renderTokens(tokens, block, out, renderRange, contextOf(block)) : renderRange(segment.range)
     }
     return out
   })
   return {value, coverage, messages}
+}
+
+/**
+ * Whether a block begins its line, after any container prefix (block quote
+ * markers, list markers, indentation): a paragraph or setext heading does, an
+ * ATX heading's text (after `# `) and a table cell do not.
+ */
+function startsLine(body: string, block: Block): boolean {
+  if (block.syntax !== 'markdown' && block.syntax !== 'heading') return false
+  const lineStart = Math.max(body.lastIndexOf('\n', block.range.start - 1), body.lastIndexOf('\r', block.range.start - 1)) + 1
+  return /^[ \t>]*(?:(?:[-+*]|\d{1,9}[.)])[ \t]+[ \t>]*)*$/.test(body.slice(lineStart, block.range.start))
 }
 
 /**
@@ -107,18 +120,66 @@ function targetTokens(value: string, segment: Segment, unit: Unit, options: Opti
   return problems.length > 0 ? undefined : tokens
 }
 
-function renderTokens(tokens: TargetToken[], block: Block, before: string, renderRange: (range: Range) => string, definitions: boolean): string {
+/** What rendering needs to know of the document. */
+interface RenderContext {
+  /** Whether the document defines link references or footnotes. */
+  definitions: boolean
+  /** The document's line ending. */
+  lineEnding: string
+  /** Whether the block starts a line (after its container prefix). */
+  startsLine: boolean
+}
+
+function renderTokens(tokens: TargetToken[], block: Block, before: string, renderRange: (range: Range) => string, context: RenderContext): string {
   let out = ''
-  for (const token of tokens) {
+  const open: string[] = []
+  for (const token of moveSpacesOutOfFormatting(tokens)) {
     if (token.type === 'text') {
       const sofar = before + out
-      const atLineStart = sofar === '' ? block.syntax === 'markdown' : /\n[ \t>]*$/.test(sofar)
-      out += escapeText(token.value, block, {atLineStart, definitions})
-    } else if (token.type === 'open' || token.type === 'ph' || token.type === 'start') {
-      out += renderRange(token.code.open)
-    } else {
-      out += renderRange(token.code.close!)
+      const atLineStart = sofar === '' ? context.startsLine : /\n[ \t>]*$/.test(sofar)
+      // Inside link or image text any bracket would end or nest the link.
+      const inLink = open.some((type) => type === 'link' || type === 'image')
+      out += escapeText(token.value, block, {atLineStart, definitions: context.definitions || inLink, lineEnding: context.lineEnding})
+      continue
     }
+    const bytes = renderRange(token.type === 'close' || token.type === 'end' ? token.code.close! : token.code.open)
+    // Text ending in `!` before a link would turn the link into an image.
+    if (bytes.startsWith('[') && /(?:^|[^\\])!$/.test(out)) out = out.slice(0, -1) + '\\!'
+    if (token.type === 'open') open.push(token.code.type)
+    if (token.type === 'close') open.pop()
+    out += bytes
   }
   return out
+}
+
+/**
+ * Spaces just inside emphasis or strong delimiters stop them from being
+ * delimiters (`** word **` is literal), so they move outside the pair:
+ *
+ * > | <1> parola </1>   →   ` **parola** `
+ */
+function moveSpacesOutOfFormatting(tokens: readonly TargetToken[]): TargetToken[] {
+  const result: TargetToken[] = tokens.map((token) => (token.type === 'text' ? {...token} : token))
+  for (let index = 0; index < result.length; index++) {
+    const token = result[index]!
+    if (token.type !== 'open' && token.type !== 'close') continue
+    if (token.code.type !== 'fmt') continue
+    if (token.type === 'open') {
+      const next = result[index + 1]
+      const space = next?.type === 'text' ? /^\s+/.exec(next.value)?.[0] : undefined
+      if (next?.type === 'text' && space) {
+        next.value = next.value.slice(space.length)
+        result.splice(index, 0, {type: 'text', value: space})
+        index++
+      }
+    } else {
+      const previous = result[index - 1]
+      const space = previous?.type === 'text' ? /\s+$/.exec(previous.value)?.[0] : undefined
+      if (previous?.type === 'text' && space) {
+        previous.value = previous.value.slice(0, -space.length)
+        result.splice(index + 1, 0, {type: 'text', value: space})
+      }
+    }
+  }
+  return result.filter((token) => token.type !== 'text' || token.value !== '')
 }

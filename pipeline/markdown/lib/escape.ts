@@ -5,6 +5,7 @@
  *
  * Unchanged text never goes through here: it is copied from the source.
  */
+import {parse} from 'yaml'
 import type {Block} from '../../types.ts'
 
 const inlineSyntax = /[\\`*_[\]~]|&(?=#?[A-Za-z\d]+;)/g
@@ -19,7 +20,9 @@ const opensSyntax = new RegExp(
   String.raw`<(?=[A-Za-z][A-Za-z\d-]*(?:${attribute})*\s*\/?>|\/[A-Za-z][A-Za-z\d-]*\s*>|!--|\?|![A-Za-z]|!\[CDATA\[|[A-Za-z][A-Za-z\d+.-]{1,31}:[^\s<>]*>|[\w.!#$%&'*+/=?^\x60{|}~-]+@[A-Za-z\d](?:[A-Za-z\d-]{0,61}[A-Za-z\d])?(?:\.[A-Za-z\d](?:[A-Za-z\d-]{0,61}[A-Za-z\d])?)*>)`,
   'g'
 )
-const lineStartSyntax = /^([ \t]*)(?:([#>+=-])|(\d{1,9})([.)]))/
+// Line starts: ATX headings, block quotes, list markers, setext underlines,
+// table rows, ordered-list numbers, and `<` that could open an HTML block.
+const lineStartSyntax = /^(?:([#>+=|-])|(\d{1,9})([.)])|(<)(?=[A-Za-z/!?]))/
 
 /** Options of {@linkcode escapeText}. */
 export interface EscapeOptions {
@@ -31,6 +34,8 @@ export interface EscapeOptions {
    * brackets that could make an inline link or image are escaped.
    */
   definitions?: boolean | null
+  /** Line ending to write for `\n` (default `\n`; `\r\n` in a CRLF document). */
+  lineEnding?: string | null
 }
 
 // A line whose brackets could make a link, image or footnote without a definition.
@@ -50,28 +55,32 @@ export function escapeText(text: string, block: Pick<Block, 'syntax' | 'linePref
     case 'yaml-double':
       return yamlScalar(text, block.syntax)
     default:
-      return escapeMarkdown(text, block, options.atLineStart, options.definitions ?? true)
+      return escapeMarkdown(text, block, options)
   }
 }
 
-function escapeMarkdown(text: string, block: Pick<Block, 'syntax' | 'linePrefix'>, atLineStart: boolean, definitions: boolean): string {
+function escapeMarkdown(text: string, block: Pick<Block, 'syntax' | 'linePrefix'>, options: EscapeOptions): string {
   const multiline = block.syntax === 'markdown'
-  const lines = text.split('\n')
+  // A blank line would end the paragraph (and the block quote or list item around it).
+  const lines = (multiline ? text.replace(/\n[ \t]*(?:\n[ \t]*)+/g, '\n') : text).split('\n')
   return lines
     .map((line, index) => {
-      const brackets = definitions || linkShape.test(line)
+      const brackets = (options.definitions ?? true) || linkShape.test(line)
       let result = line.replace(brackets ? inlineSyntax : inlineSyntaxButBrackets, '\\$&').replace(opensSyntax, '\\<')
       if (block.syntax === 'table-cell') result = result.replace(/\|/g, '\\|')
-      if (index > 0 || atLineStart) {
-        result = result.replace(lineStartSyntax, (_, space: string, marker?: string, digits?: string, delimiter?: string) =>
-          marker ? `${space}\\${marker}` : `${space}${digits}\\${delimiter}`
+      if (index > 0 || options.atLineStart) {
+        // Leading spaces are dropped: four would start an indented code block.
+        result = result.replace(/^[ \t]+/, '').replace(lineStartSyntax, (_, marker?: string, digits?: string, delimiter?: string, angle?: string) =>
+          marker ? `\\${marker}` : angle ? '\\<' : `${digits}\\${delimiter}`
         )
       }
+      // A closing sequence of an ATX heading (`Learn C #`) would be dropped.
+      if (block.syntax === 'heading' && index === lines.length - 1) result = result.replace(/(^|[ \t])(#+)([ \t]*)$/, '$1\\$2$3')
       // Two trailing spaces before a line ending would make a hard break.
       if (index < lines.length - 1) result = result.replace(/[ \t]+$/, '')
       return result
     })
-    .join(multiline ? '\n' + block.linePrefix : ' ')
+    .join(multiline ? (options.lineEnding ?? '\n') + block.linePrefix : ' ')
 }
 
 function escapeTitle(text: string, quote: string): string {
@@ -79,10 +88,19 @@ function escapeTitle(text: string, quote: string): string {
   return text.replace(special, '\\$&')
 }
 
-const plainUnsafe = /^[\s\-?:,[\]{}#&*!|>'"%@`]|[\s]$|: | #|[\n\r\t]|^(?:true|false|yes|no|on|off|null|~|[-+]?[\d.]+(?:e[-+]?\d+)?)$/i
+const plainUnsafe = /^[\s\-?:,[\]{}#&*!|>'"%@`]|[\s]$|: | #|[\n\r\t]/
 
 function yamlScalar(text: string, syntax: 'yaml-plain' | 'yaml-single' | 'yaml-double'): string {
-  if (syntax === 'yaml-plain' && text !== '' && !plainUnsafe.test(text)) return text
+  // Plain only when YAML reads it back as this very string (not a number, boolean, null…).
+  if (syntax === 'yaml-plain' && text !== '' && !plainUnsafe.test(text) && readsBack(text)) return text
   if (syntax === 'yaml-single' && !/[\n\r]/.test(text)) return `'${text.replace(/'/g, "''")}'`
   return JSON.stringify(text) // JSON strings are YAML 1.2 double-quoted scalars
+}
+
+function readsBack(text: string): boolean {
+  try {
+    return parse(text) === text
+  } catch {
+    return false
+  }
 }

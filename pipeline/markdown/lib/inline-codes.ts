@@ -118,6 +118,11 @@ function nodeRanges(body: string, nodes: PhrasingContent[], range: Range): Range
 /** Bytes between sibling nodes: the container prefix after a hard break, mostly. */
 function gap(body: string, range: Range, options: Options, tokens: Token[]): void {
   const last = tokens.at(-1)
+  // The next line's container prefix after a text node that ends with its line.
+  if (last?.type === 'text' && last.value === '\n' && last.range.end === range.start && /^[ \t>]*$/.test(body.slice(range.start, range.end))) {
+    last.range.end = range.end
+    return
+  }
   if (last && last.type !== 'text' && /^[ \t>]*$/.test(body.slice(range.start, range.end))) {
     const side = last.type === 'close' ? last.code.close! : last.type === 'ph' ? last.code.open : undefined
     if (side && side.end === range.start) {
