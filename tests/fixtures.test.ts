@@ -38,7 +38,11 @@ test('fixtures round-trip byte for byte, and upper-cased leave no lowercase pros
   for (const [path, text] of sources) t.is(identity.built.get(path), text, path)
   const upper = roundTrip(sources, 'upper', false)
   for (const [path, text] of sources) {
-    const after = inventory(upper.built.get(path)!)
+    const built = upper.built.get(path)!
+    t.is(built.startsWith('\uFEFF'), text.startsWith('\uFEFF'), `${path}: BOM kept`)
+    t.is(built.split('\r\n').length, text.split('\r\n').length, `${path}: CRLF line endings kept`)
+    t.is(built.split('\n').length, text.split('\n').length, `${path}: same lines`)
+    const after = inventory(built)
     t.deepEqual(after.lowercase, [], `${path}: prose left in lowercase`)
     t.deepEqual(after.kept, inventory(text).kept, `${path}: code, URLs, HTML and front-matter keys unchanged`)
   }

@@ -123,7 +123,15 @@ test('importProject lands the good units of a file with a broken code, a drifted
   xliff = editUnit(xliff, 'Al momento', (unit) => unit.replace('<source>Al momento, questa alleanza', '<source>Al momento, quella alleanza'))
   xliff = editUnit(xliff, 'di Enrico Phelipon', (unit) => unit.replace(/<unit id="[^"]+"/, '<unit id="u0000000000"'))
   const files = new Map([[path, xliff]])
-  const first = importProject(config, documents, empty(), files)
+  // Earlier translations of the units about to be refused must survive the import.
+  const document0 = documents.get('putin-xi-alleanza.md')!
+  const earlier = Object.fromEntries(
+    document0.units
+      .filter((unit) => unit.parts.some((part) => part.type === 'segment' && /La capacità|Al momento|Enrico Phelipon/.test(part.segment.value)))
+      .flatMap((unit) => unit.parts.flatMap((part) => (part.type === 'segment' ? [[part.segment.key, `EARLIER ${part.segment.key}`]] : [])))
+  )
+  const start = {bundles: new Map([['en/putin-xi-alleanza', earlier]]), states: new Map()}
+  const first = importProject(config, documents, start, files)
   const report = first.reports[0]!
   t.deepEqual(
     report.quarantined.map((entry) => entry.reasons.map((reason) => reason.split(':')[0]).join(',')).sort(),
@@ -134,8 +142,10 @@ test('importProject lands the good units of a file with a broken code, a drifted
   const document = documents.get('putin-xi-alleanza.md')!
   const quarantined = new Set(report.quarantined.map((entry) => entry.unitId))
   const good = document.units.filter((unit) => !quarantined.has(unit.id) && xliff.includes(`<unit id="${unit.id}"`))
-  t.deepEqual(new Set(Object.keys(bundle)), new Set(good.flatMap((unit) => unit.parts.flatMap((part) => (part.type === 'segment' ? [part.segment.key] : [])))))
-  t.deepEqual(Object.keys(first.stores.states.get('en/putin-xi-alleanza')!).sort(), Object.keys(bundle).sort(), 'state written for every stored key')
+  const goodKeys = good.flatMap((unit) => unit.parts.flatMap((part) => (part.type === 'segment' ? [part.segment.key] : [])))
+  t.deepEqual(new Set(Object.keys(bundle)), new Set([...goodKeys, ...Object.keys(earlier)]))
+  for (const [key, value] of Object.entries(earlier)) if (!goodKeys.includes(key)) t.is(bundle[key], value, 'an earlier translation of a refused unit is intact')
+  t.deepEqual(Object.keys(first.stores.states.get('en/putin-xi-alleanza')!).sort(), [...new Set(goodKeys)].sort(), 'state written for every imported key')
   const second = importProject(config, documents, first.stores, files)
   t.is(second.value.size, 0, 'nothing to write the second time')
   t.deepEqual(second.stores.bundles.get('en/putin-xi-alleanza'), bundle)

@@ -48,6 +48,8 @@ test('an identity translation rebuilds every source byte for byte (seed, CommonM
   t.deepEqual(result.messages.filter((message) => message.severity === 'error'), [])
   const different = [...sources].filter(([path, text]) => result.built.get(path) !== text).map(([path]) => path)
   t.deepEqual(different, [], 'built files equal their sources')
+  t.is(result.reports.reduce((sum, report) => sum + report.segments, 0), result.segments, 'every segment was imported, so the build used the translations')
+  t.true(result.segments > 14000, `${result.segments} segments`)
 })
 
 test('an upper-cased translation leaves no lowercase prose while code, URLs, HTML and front-matter keys stay', (t) => {

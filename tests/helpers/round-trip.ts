@@ -6,7 +6,6 @@ import {mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync} from 'node:
 import {tmpdir} from 'node:os'
 import {dirname, join} from 'node:path'
 import {buildProject, extractDocuments, extractProject, importProject, parseConfig, type Config, type Diagnostic, type ImportReport} from '../../pipeline/index.ts'
-import {toXliff12} from '../../pipeline/xliff/index.ts'
 import {fillXliff, shared, xliff21Schema, xmllint} from './tools.ts'
 
 /** What a round trip produced. */
@@ -19,6 +18,8 @@ export interface RoundTrip {
   invalid: string
   /** What the import took from each filled file. */
   reports: ImportReport[]
+  /** Segments in all the sources (what a complete import takes). */
+  segments: number
   messages: Diagnostic[]
 }
 
@@ -36,11 +37,10 @@ export function testConfig(overrides: Record<string, unknown> = {}): Config {
  * @param sources Source texts by path.
  * @param mode How fill-xliff.py translates.
  * @param validate Whether to validate the written XLIFF with xmllint.
- * @param version XLIFF version written: `2.1` through `extractProject`, or
- *   `1.2` with `toXliff12` per document (the project layer writes 2.1 only).
+ * @param version XLIFF version `extractProject` writes (the config's `xliffVersion`).
  */
 export function roundTrip(sources: ReadonlyMap<string, string>, mode: 'identity' | 'upper', validate = true, version: '2.1' | '1.2' = '2.1'): RoundTrip {
-  const config = testConfig()
+  const config = testConfig({xliffVersion: version})
   const folder = mkdtempSync(join(tmpdir(), 'babele-rt-'))
   try {
     const documents = extractDocuments(config, sources)
@@ -50,7 +50,7 @@ export function roundTrip(sources: ReadonlyMap<string, string>, mode: 'identity'
     const xliff = new Map<string, string>()
     for (const document of documents.value.values()) {
       const path = `${config.xliff}/en/${document.path}.xlf`
-      const text = version === '1.2' ? toXliff12(document, {sourceLocale: config.sourceLocale, targetLocale: 'en'}) : extracted.value.get(path)
+      const text = extracted.value.get(path)
       if (text === undefined) continue
       const file = join(folder, path)
       mkdirSync(dirname(file), {recursive: true})
@@ -65,7 +65,8 @@ export function roundTrip(sources: ReadonlyMap<string, string>, mode: 'identity'
     const built = buildProject(config, documents.value, imported.stores)
     const byPath = new Map<string, string>()
     for (const document of documents.value.values()) byPath.set(document.path, built.value.get(`${config.dist}/en/${document.path}`)!)
-    return {built: byPath, xliff, invalid, reports: imported.reports, messages: [...documents.messages, ...extracted.messages, ...imported.messages, ...built.messages]}
+    const segments = [...documents.value.values()].reduce((sum, document) => sum + document.units.reduce((inner, unit) => inner + unit.parts.filter((part) => part.type === 'segment').length, 0), 0)
+    return {built: byPath, xliff, invalid, reports: imported.reports, segments, messages: [...documents.messages, ...extracted.messages, ...imported.messages, ...built.messages]}
   } finally {
     rmSync(folder, {recursive: true, force: true})
   }
