@@ -1,30 +1,13 @@
-import {readdirSync, readFileSync, statSync} from 'node:fs'
-import {join, relative} from 'node:path'
+import {readFileSync} from 'node:fs'
 import test from 'ava'
+import {examples, itDocs} from './helpers/corpora.ts'
 import {roundTrip} from './helpers/round-trip.ts'
 import {requireTool, shared} from './helpers/tools.ts'
 import {inventory} from './helpers/inventory.ts'
 
 const seed = readFileSync(new URL('../source/it/putin-xi-alleanza.md', import.meta.url), 'utf8')
 
-function examples(file: string, prefix: string): Map<string, string> {
-  const list = JSON.parse(readFileSync(`${shared}corpora/${file}`, 'utf8')) as Array<{markdown: string; example: number}>
-  return new Map(list.map((example) => [`${prefix}-${String(example.example).padStart(4, '0')}.md`, example.markdown]))
-}
 
-function itDocs(): Map<string, string> {
-  const root = `${shared}corpora/it-docs-sample`
-  const files = new Map<string, string>()
-  const walk = (folder: string) => {
-    for (const name of readdirSync(folder)) {
-      const path = join(folder, name)
-      if (statSync(path).isDirectory()) walk(path)
-      else if (name.endsWith('.md')) files.set(relative(root, path), readFileSync(path, 'utf8'))
-    }
-  }
-  walk(root)
-  return files
-}
 
 function corpora(): Map<string, string> {
   const sources = new Map<string, string>([['putin-xi-alleanza.md', seed]])

@@ -1,7 +1,8 @@
-import {mkdtempSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync} from 'node:fs'
+import {mkdtempSync, readFileSync, rmSync, writeFileSync} from 'node:fs'
 import {tmpdir} from 'node:os'
-import {join, relative} from 'node:path'
+import {join} from 'node:path'
 import test from 'ava'
+import {itDocs} from './helpers/corpora.ts'
 import {extractDocuments, importProject, type KeyState, type SourceDocument, type Stores} from '../pipeline/index.ts'
 import {fromXliff, fromXliff12, toXliff12, type XliffDocument, type XliffPart, type XliffState} from '../pipeline/xliff/index.ts'
 import {inventory} from './helpers/inventory.ts'
@@ -12,19 +13,6 @@ const seed = readFileSync(new URL('../source/it/putin-xi-alleanza.md', import.me
 const config = testConfig()
 const empty = (): Stores => ({bundles: new Map(), states: new Map()})
 
-function itDocs(): Map<string, string> {
-  const root = `${shared}corpora/it-docs-sample`
-  const files = new Map<string, string>()
-  const walk = (folder: string) => {
-    for (const name of readdirSync(folder)) {
-      const path = join(folder, name)
-      if (statSync(path).isDirectory()) walk(path)
-      else if (name.endsWith('.md')) files.set(relative(root, path), readFileSync(path, 'utf8'))
-    }
-  }
-  walk(root)
-  return files
-}
 
 /** The seed and every `.md` of the it-docs sample. */
 function corpus(): Map<string, string> {

@@ -4,7 +4,7 @@
  * with keys in source order so files change only where content changed.
  */
 import type {Bundle, KeyState, SourceDocument, StateFile} from '../../types.ts'
-import {hashOf, normalizeValue} from '../../units/index.ts'
+import {segmentKey} from '../../units/index.ts'
 
 /** One translation to store. */
 export interface BundleUpdate {
@@ -27,10 +27,6 @@ export function sourceBundle(document: SourceDocument): Bundle {
   return bundle
 }
 
-/** The hash recorded with a translation, of the normalized source value. */
-export function sourceHash(value: string): string {
-  return hashOf(normalizeValue(value))
-}
 
 /**
  * Apply updates to a target bundle and its state.
@@ -46,7 +42,7 @@ export function applyUpdates(bundle: Bundle, state: StateFile, updates: readonly
   const nextState: StateFile = {...state}
   const changed: string[] = []
   for (const update of updates) {
-    const record: KeyState = {state: update.state, origin: update.origin, sourceHash: sourceHash(update.source)}
+    const record: KeyState = {state: update.state, origin: update.origin, sourceHash: segmentKey(update.source)}
     const previous = nextState[update.key]
     if (nextBundle[update.key] === update.value && previous && sameState(previous, record)) continue
     nextBundle[update.key] = update.value
@@ -57,7 +53,7 @@ export function applyUpdates(bundle: Bundle, state: StateFile, updates: readonly
 }
 
 /** Keys in source order, then keys no longer in the source, sorted. */
-export function ordered<T>(record: Record<string, T>, order: readonly string[]): Record<string, T> {
+function ordered<T>(record: Record<string, T>, order: readonly string[]): Record<string, T> {
   const result: Record<string, T> = {}
   for (const key of order) if (key in record) result[key] = record[key]!
   for (const key of Object.keys(record).sort()) if (!(key in result)) result[key] = record[key]!

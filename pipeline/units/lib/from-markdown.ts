@@ -6,7 +6,8 @@
 import {markdownBlocks} from '../../markdown/index.ts'
 import {sentenceSpans, type SrxRules} from '../../segment/index.ts'
 import type {Block, Diagnostic, SourceDocument, Unit} from '../../types.ts'
-import {hashOf, normalizeValue, segmentKey, toBundleValue} from './keys.ts'
+import {toBundleValue} from './bundle-value.ts'
+import {hashOf, normalizeValue, segmentKey} from './keys.ts'
 import {blockCodes, segmentBlock, type SentenceSplitter} from './segment-block.ts'
 
 /** Options of {@linkcode fromMarkdown}. */

@@ -5,7 +5,7 @@
  * misnested codes), each with a rule id.
  */
 import type {InlineCode, Segment, SegmentToken, TargetToken} from '../../types.ts'
-import {escapeBundleText, unescapeBundleText} from './keys.ts'
+import {unescapeBundleText} from './bundle-value.ts'
 
 /** A problem with a target's codes, before it gets file and unit context. */
 export interface CodeProblem {
@@ -96,22 +96,4 @@ export function checkTargetCodes(segment: Pick<Segment, 'tokens'>, tokens: reado
 
 function describe(number: number, roles: Set<Role>): string {
   return roles.has('open') ? `\`<${number}>…</${number}>\`` : `\`<${number}/>\``
-}
-
-/**
- * The bundle form of target tokens, numbering codes as the source segment
- * does, so a translation that moves codes keeps their numbers.
- */
-export function targetBundleValue(segment: Pick<Segment, 'tokens'>, tokens: readonly TargetToken[]): string {
-  const numbers = new Map<string, number>()
-  for (const token of segment.tokens) if (token.type !== 'text' && !numbers.has(token.code.id)) numbers.set(token.code.id, numbers.size + 1)
-  let result = ''
-  for (const token of tokens) {
-    if (token.type === 'text') result += escapeBundleText(token.value)
-    else {
-      const number = numbers.get(token.code.id)
-      result += token.type === 'open' ? `<${number}>` : token.type === 'close' ? `</${number}>` : `<${number}/>`
-    }
-  }
-  return result
 }

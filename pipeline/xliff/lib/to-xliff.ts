@@ -88,7 +88,7 @@ function writeUnit(document: SourceDocument, unit: Unit, target: Options['target
 }
 
 /** Write tokens as XLIFF 2 inline content. */
-export function inline(tokens: readonly TargetToken[]): string {
+function inline(tokens: readonly TargetToken[]): string {
   let result = ''
   for (const token of tokens) {
     switch (token.type) {
