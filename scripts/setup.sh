@@ -9,6 +9,12 @@
 set -euo pipefail
 cd "$(dirname "$0")/.."
 
+# ava 7 and the TypeScript sources need Node.js 20.19 or later.
+if ! node -e 'const [a, b] = process.versions.node.split(".").map(Number); process.exit(a > 20 || (a === 20 && b >= 19) ? 0 : 1)' 2>/dev/null; then
+  echo "setup: Node.js 20.19 or later is required (found: $(node --version 2>/dev/null || echo none))" >&2
+  exit 1
+fi
+
 packages=(libxml2-utils python3 omegat)
 missing=()
 for package in "${packages[@]}"; do
@@ -18,8 +24,10 @@ if [ ${#missing[@]} -gt 0 ]; then
   sudo_cmd=()
   [ "$(id -u)" -eq 0 ] || sudo_cmd=(sudo)
   echo "setup: installing Debian packages: ${missing[*]}"
+  # Slim images lack this folder, and the Java runtime OmegaT pulls in fails without it.
+  "${sudo_cmd[@]}" mkdir -p /usr/share/man/man1
   "${sudo_cmd[@]}" apt-get update -qq
-  DEBIAN_FRONTEND=noninteractive "${sudo_cmd[@]}" apt-get install -y -qq "${missing[@]}" >/dev/null
+  "${sudo_cmd[@]}" env DEBIAN_FRONTEND=noninteractive apt-get install -y -qq "${missing[@]}" >/dev/null
 fi
 
 echo "setup: npm ci"
