@@ -163,6 +163,13 @@ export interface Diagnostic {
   message: string
   actual?: string
   expected?: string
+  /**
+   * A suggested edit of the file the message is about: replace the UTF-16
+   * code units `start` to `end` (offsets into the text as read, a BOM
+   * included) with `replacement`. `safe` marks a fix that may be applied
+   * without review (`babele lint --fix` applies only those, and says so).
+   */
+  fix?: {start: number; end: number; replacement: string; safe: boolean}
 }
 
 /** Per-key translation state, kept beside a bundle, not inside its values. */

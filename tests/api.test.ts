@@ -3,6 +3,7 @@ import * as babele from '../pipeline/index.ts'
 
 test('should expose the public api', (t) => {
   t.deepEqual(Object.keys(babele).sort(), [
+    'applyFixes',
     'applyUpdates',
     'buildDocument',
     'buildProject',
@@ -23,6 +24,7 @@ test('should expose the public api', (t) => {
     'fromXliff12',
     'importProject',
     'importXliff',
+    'lintMarkdown',
     'markdownBlocks',
     'matchTerms',
     'merge',

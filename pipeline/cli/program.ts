@@ -8,6 +8,7 @@ import {Command, Option} from 'commander'
 import type {Diagnostic} from '../types.ts'
 import {exportBundles} from './commands/export-bundles.ts'
 import {exportProject} from './commands/export-project.ts'
+import {lintCommand} from './commands/lint.ts'
 import {build, extract, importCommand, run, type CommandResult} from './commands/pipeline.ts'
 import {segmentCommand} from './commands/segment.ts'
 import {countSeverities, formatDiagnostics} from './format.ts'
@@ -80,6 +81,16 @@ export function createProgram(): Command {
       .addOption(new Option('--xliff-version <version>', 'XLIFF version').choices(['2.0', '1.2']).default('2.0'))
   ).action((options: GlobalOptions & {out: string; locale: string[]; xliffVersion: '2.0' | '1.2'}, command: Command) =>
     execute(command, options, (workspace) => exportBundles(workspace, {out: options.out, locales: options.locale, version: options.xliffVersion}))
+  )
+  common(
+    program
+      .command('lint')
+      .description('check sources for glossary variants and near misses, accents typed as apostrophes, repeated lines splitting a sentence and links to `#` (default: every source); exit 1 on errors, or on any finding with --strict')
+      .argument('[files...]', 'Markdown files, or folders of them')
+      .option('--fix', 'apply the fixes marked safe, write the files and print each fix applied')
+      .option('--strict', 'exit 1 on any finding, not only on errors')
+  ).action((files: string[], options: GlobalOptions & {fix?: boolean; strict?: boolean}, command: Command) =>
+    execute(command, options, (workspace) => lintCommand(workspace, {files, fix: options.fix, strict: options.strict}))
   )
   program
     .command('segment')

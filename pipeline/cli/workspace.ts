@@ -5,6 +5,7 @@
  */
 import {dirname, join, resolve} from 'node:path'
 import {parseConfig, type Config} from '../config/index.ts'
+import {fromTbx, fromTermCsv, type Termbase} from '../glossary/index.ts'
 import type {Outputs, Stores} from '../project/index.ts'
 import type {Bundle, Diagnostic, StateFile} from '../types.ts'
 import {exists, isFolder, listFiles, readText, sizeOf, writeAtomic} from './fs.ts'
@@ -49,6 +50,37 @@ export function readSources(workspace: Workspace): Map<string, string> {
   const sources = new Map<string, string>()
   for (const path of listFiles(folder, (name) => /\.(?:md|markdown)$/i.test(name))) sources.set(path, readText(join(folder, path)))
   return sources
+}
+
+/**
+ * The project's termbase: every `*.tbx`, `*.csv` and `*.tsv` under the
+ * configured glossary folder, read with `fromTbx`/`fromTermCsv` and merged
+ * in path order (concepts concatenated; a concept id already seen in an
+ * earlier file is left out with a warning). `value` is `undefined` when the
+ * folder holds no termbase or none could be read.
+ */
+export function readGlossary(workspace: Workspace): {value: Termbase | undefined; messages: Diagnostic[]} {
+  const folder = join(workspace.root, workspace.config.glossary)
+  const messages: Diagnostic[] = []
+  let merged: Termbase | undefined
+  const ids = new Set<string>()
+  for (const path of listFiles(folder, (name) => /\.(?:tbx|csv|tsv)$/i.test(name))) {
+    const file = `${workspace.config.glossary}/${path}`
+    const text = readText(join(folder, path))
+    const read = /\.tbx$/i.test(path) ? fromTbx(text, {file}) : fromTermCsv(text, {file})
+    messages.push(...read.messages)
+    if (!read.value) continue
+    merged ??= {...read.value, concepts: []}
+    for (const concept of read.value.concepts) {
+      if (ids.has(concept.id)) {
+        messages.push({file, ruleId: 'glossary-duplicate-concept', source: 'glossary', severity: 'warning', message: `Concept \`${concept.id}\` is already defined in an earlier glossary file; this one is left out`})
+        continue
+      }
+      ids.add(concept.id)
+      merged.concepts.push(concept)
+    }
+  }
+  return {value: merged, messages}
 }
 
 /** Target-locale bundles and state files. */

@@ -8,6 +8,7 @@ import type {ImportReport} from '../../store/index.ts'
 import type {Diagnostic, SourceDocument} from '../../types.ts'
 import {toJson} from '../../store/index.ts'
 import {startProgress} from '../progress.ts'
+import {lintSources} from './lint.ts'
 import {readSources, readStores, readXliffFiles, writeOutputs, xliffFiles, UsageError, type Workspace} from '../workspace.ts'
 
 /** What a command did. */
@@ -50,16 +51,17 @@ function load(workspace: Workspace, options: CommandOptions): Loaded {
   return {documents: extracted.value, stores: stores.value, messages: [...extracted.messages, ...stores.messages]}
 }
 
-/** `babele extract`: source bundles and XLIFF for every target locale. */
+/** `babele extract`: source bundles and XLIFF for every target locale; the source lint's findings come along as warnings. */
 export function extract(workspace: Workspace, options: CommandOptions, loaded = load(workspace, options)): CommandResult {
   const result = extractProject(workspace.config, loaded.documents, loaded.stores)
   const written = writeOutputs(workspace, result.value)
   const units = [...loaded.documents.values()].reduce((sum, document) => sum + document.units.length, 0)
+  const lint = lintSources(workspace, new Map([...loaded.documents].map(([path, document]) => [path, document.text])))
   return {
     command: 'extract',
     written,
     unchanged: result.value.size - written.length,
-    messages: [...loaded.messages, ...result.messages],
+    messages: [...loaded.messages, ...result.messages, ...lint],
     summary: [`extract: ${loaded.documents.size} document(s), ${units} unit(s), ${workspace.config.targetLocales.length} target locale(s); ${written.length} file(s) written, ${result.value.size - written.length} unchanged`]
   }
 }

@@ -17,6 +17,7 @@ const schema = z
     locales: folder.default('locales'),
     dist: folder.default('dist'),
     reports: folder.default('reports'),
+    glossary: folder.default('glossary'),
     fallbackLng: z.union([locale, z.array(locale), z.record(z.string(), z.array(locale))]).optional(),
     xliffVersion: z.enum(['2.1', '1.2'], {message: 'expected "2.1" or "1.2"'}).default('2.1'),
     frontmatterKeys: z.array(z.string().min(1)).default(['title', 'description']),

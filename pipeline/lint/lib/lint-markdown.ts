@@ -1,0 +1,84 @@
+/**
+ * Lint a Markdown source before it goes to translators. Takes: the text as
+ * read (BOM and CRLF allowed) and options (language, termbase). Returns:
+ * `{messages}`: findings in source order, each a diagnostic with
+ * `source: 'lint'`, a rule id, the 1-based line and column of the problem
+ * and, where one is known, a suggested fix (offsets into the text as read).
+ *
+ * Rules, each in its own file: `term-deprecated`, `term-near-miss` (both
+ * need a termbase), `accent-apostrophe` (Italian only), `repeated-line`,
+ * `link-empty-url`. Only Markdown's translatable text is read: code, HTML
+ * and URLs are never linted as prose.
+ */
+import type {TermIndex, Termbase} from '../../glossary/index.ts'
+import type {Diagnostic} from '../../types.ts'
+import {accentApostrophe} from './accent-apostrophe.ts'
+import {lintContext, type Rule} from './lint-context.ts'
+import {linkEmptyUrl} from './link-empty-url.ts'
+import {repeatedLine} from './repeated-line.ts'
+import {termDeprecated} from './term-deprecated.ts'
+import {termNearMiss} from './term-near-miss.ts'
+
+/** Configuration for {@linkcode lintMarkdown}. */
+export interface Options {
+  /** Path copied into every finding. */
+  file?: string | null | undefined
+  /** BCP 47 tag of the source (default `it`); `accent-apostrophe` runs only for Italian. */
+  language?: string | null | undefined
+  /** Termbase for `term-deprecated` and `term-near-miss`; without it they do not run. */
+  termbase?: Termbase | null | undefined
+  /** The termbase compiled for `language` (`compileTermIndex`), to compile it once for many files. Default: compiled on first use and kept per termbase. */
+  termIndex?: TermIndex | null | undefined
+  /** Rule ids to run (default: all). */
+  rules?: readonly string[] | null | undefined
+}
+
+/** What {@linkcode lintMarkdown} returns. */
+export interface LintResult {
+  /** Findings, by line, then column. */
+  messages: Diagnostic[]
+}
+
+/** Every rule, in the order ties are reported. */
+export const lintRules: readonly Rule[] = [termDeprecated, termNearMiss, accentApostrophe, repeatedLine, linkEmptyUrl]
+
+const emptyOptions: Options = {}
+
+/**
+ * Lint a Markdown source.
+ *
+ * @param text Markdown as read.
+ * @param options Configuration (optional).
+ * @returns Findings.
+ */
+export function lintMarkdown(text: string, options?: Options | null): LintResult {
+  if (typeof text !== 'string') throw new TypeError('Cannot lint `' + typeof text + '`, expected a string')
+  const settings = options || emptyOptions
+  const language = settings.language ?? 'it'
+  if (typeof language !== 'string' || !/^[A-Za-z]{2,3}(?:-[A-Za-z\d]{1,8})*$/.test(language)) {
+    throw new TypeError('Cannot use `' + String(language) + '` for `options.language`, expected a BCP 47 tag such as `it`')
+  }
+
+  const file = settings.file ?? undefined
+  if (file !== undefined && typeof file !== 'string') throw new TypeError('Cannot use `' + String(file) + '` for `options.file`, expected a string')
+  const termbase = settings.termbase ?? undefined
+  const termIndex = settings.termIndex ?? undefined
+  if (termIndex && !termbase) throw new TypeError('Cannot use `options.termIndex` without `options.termbase`, expected the termbase it was compiled from')
+  if (termIndex && termIndex.language.split('-')[0]!.toLowerCase() !== language.split('-')[0]!.toLowerCase()) {
+    throw new TypeError('Cannot use terms compiled for `' + termIndex.language + '` on `' + language + '` text, expected the same language')
+  }
+
+  const wanted = settings.rules ?? undefined
+  for (const id of wanted ?? []) {
+    if (!lintRules.some((rule) => rule.id === id)) {
+      throw new TypeError('Cannot use `' + id + '` in `options.rules`, expected ' + lintRules.map((rule) => '`' + rule.id + '`').join(', '))
+    }
+  }
+
+  const context = lintContext(text, {file, language, termbase, termIndex})
+  const messages: Diagnostic[] = []
+  for (const rule of lintRules) if (!wanted || wanted.includes(rule.id)) messages.push(...rule.check(context))
+  // Stable sort: rule order breaks ties.
+  messages.sort((a, b) => a.line! - b.line! || a.column! - b.column!)
+  return {messages}
+}

@@ -1,0 +1,174 @@
+/**
+ * Rule `term-near-miss`: a word one typing slip away from a name in the
+ * termbase. Takes: a lint context. Returns: one finding per such word,
+ * suggesting the term (never a safe fix: a near miss may be another name).
+ *
+ * > | la capitale del Cremilno
+ * >                   ^^^^^^^^ did you mean `Cremlino`?
+ *
+ * A word is reported when all of these hold:
+ *
+ * - the term is a single word of five letters or more that starts with a
+ *   capital (a place, a person, an acronym) and is preferred or admitted in
+ *   the document's language; lowercase terms are left to spelling checkers,
+ *   since their neighbours are mostly real words (`alleata` for `alleato`);
+ * - the word has five letters or more, starts with the term's first letter,
+ *   as a capital, and is one edit from the term, case aside: a letter added,
+ *   dropped or changed, or two neighbours swapped (`Pechnio`, `Cremilno`);
+ * - the edit leaves the term's last letter alone and adds or drops no vowel
+ *   just before a final vowel: changes there are inflection and derivation,
+ *   not slips (`Olimpiade`, `Russian`, `Russa` for `Russia`);
+ * - the word is no known word: not inside a term match, not any word of
+ *   any term in any language of the termbase (`Russa` of `Federazione Russa`,
+ *   `Europe`), not written in lowercase elsewhere in the document (`Guida`
+ *   at the start of a sentence, `guida` elsewhere), and not written the same
+ *   way twice in the document (a slip does not repeat; a product or a person
+ *   does);
+ * - all capitals only against an acronym, and the other way round.
+ *
+ * babele has no Italian lexicon, so the rule assumes a domain glossary: the
+ * larger the list of names, the more common words fall one edit from one.
+ *
+ * Candidates are found through single-deletion keys (symmetric delete), so
+ * the cost per word does not grow with the termbase.
+ */
+import type {Termbase, TermIndex} from '../../glossary/index.ts'
+import type {Diagnostic} from '../../types.ts'
+import {finding, type LintContext, type Rule} from './lint-context.ts'
+import {sourceRange} from './plain-text.ts'
+import {singleEdit, type Edit} from './single-edit.ts'
+
+/** Names to compare words with, by single-deletion key. */
+interface Targets {
+  /** Deletion key (a lowercase form, or it with one letter dropped) → forms. */
+  byKey: Map<string, string[]>
+  /** Every word of every term in the termbase, lowercase. */
+  known: Set<string>
+}
+
+const minimum = 5
+const cache = new WeakMap<TermIndex, Targets>()
+const wordPattern = /[\p{L}\p{M}]+/gu
+
+/** The rule. */
+export const termNearMiss: Rule = {id: 'term-near-miss', check}
+
+function check(context: LintContext): Diagnostic[] {
+  if (!context.terms) return []
+  const targets = targetsOf(context.terms.index, context.terms.termbase)
+  if (targets.byKey.size === 0) return []
+  // Words the document writes in lowercase are common words, whatever their
+  // capital at the start of a sentence (`Guida`, `Chiama`); a capitalized
+  // word written the same way twice is a deliberate spelling (a product, a
+  // person): slips do not repeat.
+  const vocabulary = new Set<string>()
+  const seen = new Map<string, number>()
+  for (const plain of context.plain) {
+    for (const found of plain.value.matchAll(wordPattern)) {
+      if (/^\p{Ll}+$/u.test(found[0])) vocabulary.add(found[0])
+      else seen.set(found[0], (seen.get(found[0]) ?? 0) + 1)
+    }
+  }
+
+  const messages: Diagnostic[] = []
+  for (const [position, plain] of context.plain.entries()) {
+    const matches = context.matches[position]!
+    for (const found of plain.value.matchAll(wordPattern)) {
+      const word = found[0]
+      if (word.length < minimum || !/^\p{Lu}/u.test(word)) continue
+      const lower = word.toLowerCase()
+      if (targets.known.has(lower) || vocabulary.has(lower) || seen.get(word)! > 1) continue
+      const shouting = word.length > 1 && word === word.toUpperCase()
+      const start = found.index
+      const end = start + word.length
+      if (matches.some((match) => match.start < end && match.end > start)) continue
+      // Letters run on into digits (`Beijing2022`): a handle or a code, not a word.
+      if (/[\p{N}]/u.test(plain.value[end] ?? '') || /[\p{N}]/u.test(plain.value[start - 1] ?? '')) continue
+      const suggestions = candidates(lower, targets).filter((form) => form.charAt(0) === word.charAt(0) && (form === form.toUpperCase()) === shouting && slip(singleEdit(lower, form.toLowerCase()), lower, form))
+      if (suggestions.length === 0) continue
+      const range = sourceRange(plain, start, end, context.body)
+      const list = suggestions.map((form) => `\`${form}\``).join(' or ')
+      messages.push(
+        finding(context, range, {
+          ruleId: termNearMiss.id,
+          message: `\`${word}\` is not in the glossary: did you mean ${list}?`,
+          actual: word,
+          expected: suggestions[0]!,
+          ...(range.exact ? {fix: {replacement: suggestions[0]!, safe: false}} : {})
+        })
+      )
+    }
+  }
+
+  return messages
+}
+
+/**
+ * Whether an edit looks like a slip rather than inflection: it leaves the
+ * last letter alone, and does not add or drop a vowel just before a final
+ * vowel (`Russia` → `Russa`).
+ *
+ * @param edit Edit turning the term into the word.
+ * @param word The word, lowercase.
+ * @param form The term.
+ */
+function slip(edit: Edit | undefined, word: string, form: string): boolean {
+  if (!edit) return false
+  const last = form.length - 1
+  if (edit.kind === 'substitute' || edit.kind === 'delete') return edit.index < last && !(edit.kind === 'delete' && edit.index === last - 1 && vowel(form, last) && vowel(form, last - 1))
+  if (edit.kind === 'transpose') return edit.index + 1 < last
+  return edit.index < last || (edit.index === last && !(vowel(form, last) && vowel(word, last)))
+}
+
+/** Whether the character at an index is a vowel. */
+function vowel(value: string, index: number): boolean {
+  return /[aeiouàèéìòù]/i.test(value.charAt(index))
+}
+
+/** Forms sharing a deletion key with a word. */
+function candidates(word: string, targets: Targets): string[] {
+  const found = new Set<string>()
+  for (const key of deletions(word)) for (const form of targets.byKey.get(key) ?? []) found.add(form)
+  return [...found]
+}
+
+/** A word and each way of dropping one letter from it. */
+function deletions(word: string): Set<string> {
+  const keys = new Set([word])
+  for (let index = 0; index < word.length; index++) keys.add(word.slice(0, index) + word.slice(index + 1))
+  return keys
+}
+
+/** The names of a term index and the known words of its termbase, built once. */
+function targetsOf(index: TermIndex, termbase: Termbase): Targets {
+  const cached = cache.get(index)
+  if (cached) return cached
+  const byKey = new Map<string, string[]>()
+  const known = new Set<string>()
+  for (const concept of termbase.concepts) {
+    for (const section of concept.languages) {
+      for (const term of section.terms) for (const word of term.text.match(wordPattern) ?? []) known.add(word.toLowerCase())
+    }
+  }
+
+  const seen = new Set<string>()
+  for (const list of index.lists) {
+    for (const candidate of list) {
+      known.add(candidate.form.toLowerCase())
+      for (const word of candidate.form.match(wordPattern) ?? []) known.add(word.toLowerCase())
+      const form = candidate.form
+      if (candidate.status !== 'preferred' && candidate.status !== 'admitted') continue
+      if (form.length < minimum || !/^\p{Lu}[\p{L}\p{M}]*$/u.test(form) || seen.has(form)) continue
+      seen.add(form)
+      for (const key of deletions(form.toLowerCase())) {
+        const forms = byKey.get(key)
+        if (forms) forms.push(form)
+        else byKey.set(key, [form])
+      }
+    }
+  }
+
+  const targets = {byKey, known}
+  cache.set(index, targets)
+  return targets
+}

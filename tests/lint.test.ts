@@ -1,0 +1,282 @@
+import {spawnSync} from 'node:child_process'
+import {cpSync, mkdtempSync, readFileSync, rmSync} from 'node:fs'
+import {tmpdir} from 'node:os'
+import {join} from 'node:path'
+import {fileURLToPath} from 'node:url'
+import test from 'ava'
+import {fromTbx, type Term, type Termbase} from '../pipeline/glossary/index.ts'
+import {applyFixes, lintMarkdown, lintRules, type LintOptions} from '../pipeline/lint/index.ts'
+import type {Diagnostic} from '../pipeline/types.ts'
+
+const root = fileURLToPath(new URL('..', import.meta.url))
+const bin = join(root, 'bin/babele.js')
+const geopolitics = fromTbx(readFileSync(join(root, 'glossary/geopolitics.tbx'), 'utf8')).value!
+const seedPath = 'source/it/putin-xi-alleanza.md'
+const seed = readFileSync(join(root, seedPath), 'utf8')
+
+/** Findings of one rule as `line:column actual → replacement (safe|unsafe)`. */
+function findings(text: string, rule: string, options: LintOptions = {}): string[] {
+  return lintMarkdown(text, {termbase: geopolitics, ...options, rules: [rule]}).messages.map(
+    (message) => `${message.line}:${message.column} ${message.actual ?? ''}` + (message.fix ? ` → ${message.fix.replacement} (${message.fix.safe ? 'safe' : 'unsafe'})` : '')
+  )
+}
+
+/** The text at a 1-based line and column. */
+function at(text: string, line: number, column: number, length: number): string {
+  return text.split('\n')[line - 1]!.slice(column - 1, column - 1 + length)
+}
+
+/** A termbase of one concept in Italian. */
+function concept(id: string, ...terms: Array<Partial<Term> & {text: string}>): Termbase {
+  return {
+    language: 'it',
+    sourceDesc: [],
+    concepts: [{id, notes: [], languages: [{language: 'it', terms: terms.map((term, index) => ({id: `${id}-${index}`, status: 'preferred' as const, doNotTranslate: false, notes: [], ...term}))}]}]
+  }
+}
+
+function babele(cwd: string, ...args: string[]): {status: number | null; stdout: string; stderr: string} {
+  const result = spawnSync('node', [bin, ...args], {cwd, encoding: 'utf8', input: '', env: {...process.env, NO_COLOR: '1'}})
+  return {status: result.status, stdout: result.stdout, stderr: result.stderr}
+}
+
+/** A fresh copy of the shipped project: config, seed and glossary. */
+function project(): string {
+  const folder = mkdtempSync(join(tmpdir(), 'babele-lint-'))
+  cpSync(join(root, 'babele.config.json'), join(folder, 'babele.config.json'))
+  cpSync(join(root, 'source'), join(folder, 'source'), {recursive: true})
+  cpSync(join(root, 'glossary'), join(folder, 'glossary'), {recursive: true})
+  return folder
+}
+
+test('lintMarkdown reports on the seed AKUS, più\' twice, the repeated title, the six `#` links and the deprecated `Medio orientali`, and nothing else', (t) => {
+  const {messages} = lintMarkdown(seed, {file: seedPath, language: 'it', termbase: geopolitics})
+  t.deepEqual(
+    messages.map((message) => `${message.ruleId} ${message.line}:${message.column}`),
+    [
+      'link-empty-url 5:113',
+      'link-empty-url 10:70',
+      'link-empty-url 12:47',
+      'link-empty-url 14:162',
+      'link-empty-url 14:226',
+      'term-deprecated 14:382',
+      'link-empty-url 14:387',
+      'accent-apostrophe 16:156',
+      'accent-apostrophe 16:265',
+      'repeated-line 18:1',
+      // The termbase deprecates `medio orientale` ("written as two words by mistake").
+      'term-deprecated 20:258'
+    ]
+  )
+  // Each place holds what it names.
+  const place = (ruleId: string) => messages.filter((message) => message.ruleId === ruleId).map((message) => at(seed, message.line!, message.column!, 4))
+  t.deepEqual(place('link-empty-url').map((text) => text.slice(0, 3)), ['(#)', '(#)', '(#)', '(#)', '(#)', '(#)'])
+  t.deepEqual(place('term-deprecated'), ['AKUS', 'Medi'])
+  t.deepEqual(place('accent-apostrophe'), ["più'", "più'"])
+  t.is(at(seed, 18, 1, 62), "Putin e Xi Jinping hanno sancito un'alleanza tra Russia e Cina")
+
+  for (const message of messages) {
+    t.is(message.file, seedPath)
+    t.is(message.source, 'lint')
+    t.is(message.severity, 'warning')
+  }
+
+  const akus = messages.find((message) => message.ruleId === 'term-deprecated')!
+  t.deepEqual(akus.fix, {start: 1376, end: 1380, replacement: 'AUKUS', safe: true})
+  t.regex(akus.message, /did you mean `AUKUS`\?/)
+  const medio = messages.at(-1)!
+  t.deepEqual(medio.fix, {start: 2911, end: 2926, replacement: 'mediorientali', safe: false})
+  for (const message of messages.filter((one) => one.ruleId === 'accent-apostrophe')) {
+    t.is(seed.slice(message.fix!.start, message.fix!.end), "più'")
+    t.like(message.fix, {replacement: 'più', safe: true})
+  }
+})
+
+test('lintMarkdown places the repeated title\'s fix between the two halves of the sentence it splits', (t) => {
+  const [message] = lintMarkdown(seed, {rules: ['repeated-line']}).messages
+  t.like(message, {line: 18, column: 1, fix: {replacement: ' ', safe: false}})
+  const fixed = seed.slice(0, message!.fix!.start) + message!.fix!.replacement + seed.slice(message!.fix!.end)
+  t.true(fixed.includes("tradizionalmente sotto l'influenza del Cremlino. La capacità"))
+  t.is(fixed.split("Putin e Xi Jinping hanno sancito un'alleanza tra Russia e Cina").length, 2, 'the title is left once, at the top')
+})
+
+test('lintMarkdown runs no glossary rule without a termbase, and every rule has a kebab-case id', (t) => {
+  t.deepEqual(lintRules.map((rule) => rule.id), ['term-deprecated', 'term-near-miss', 'accent-apostrophe', 'repeated-line', 'link-empty-url'])
+  const ids = new Set(lintMarkdown(seed).messages.map((message) => message.ruleId))
+  t.deepEqual([...ids].sort(), ['accent-apostrophe', 'link-empty-url', 'repeated-line'])
+})
+
+test('lintMarkdown refuses bad options with a message naming the option', (t) => {
+  t.throws(() => lintMarkdown(seed, {rules: ['nope']}), {message: /`nope` in `options.rules`/})
+  t.throws(() => lintMarkdown(seed, {language: 'not a tag'}), {message: /options.language/})
+  t.throws(() => lintMarkdown(seed, {termIndex: {language: 'it'} as never}), {message: /without `options.termbase`/})
+  t.throws(() => lintMarkdown(42 as unknown as string), {message: /Cannot lint `number`/})
+})
+
+test('term-deprecated suggests the preferred term, safe only for a misspelled name', (t) => {
+  t.deepEqual(findings("Contro l'alleanza AKUS e dell'AKUS.", 'term-deprecated'), ['1:19 AKUS → AUKUS (safe)', '1:31 AKUS → AUKUS (safe)'])
+  t.deepEqual(findings('I paesi medio orientali.', 'term-deprecated'), ['1:9 medio orientali → mediorientali (unsafe)'])
+  t.deepEqual(findings('Medio orientale, il paese.', 'term-deprecated'), ['1:1 Medio orientale → Mediorientale (unsafe)'], 'a capital where a sentence starts')
+  // Passing: the preferred term, and a term in inline code.
+  t.deepEqual(findings("L'alleanza AUKUS, non `AKUS`; un paese mediorientale.", 'term-deprecated'), [])
+})
+
+test('term-deprecated reports a forbidden term as an error, and leaves a homonym that is also a preferred term alone', (t) => {
+  const forbidden = concept('urss', {text: 'URSS', termType: 'acronym'}, {text: 'CCCP', status: 'forbidden'})
+  const [message] = lintMarkdown('La CCCP cadde.', {termbase: forbidden, rules: ['term-deprecated']}).messages
+  t.like(message, {severity: 'error', actual: 'CCCP', expected: 'URSS', fix: {replacement: 'URSS', safe: false}}, 'CCCP is no spelling of URSS: not safe')
+  const homonym: Termbase = {...forbidden, concepts: [...forbidden.concepts, ...concept('cccp', {text: 'CCCP'}).concepts]}
+  t.deepEqual(lintMarkdown('La CCCP cadde.', {termbase: homonym, rules: ['term-deprecated']}).messages, [])
+})
+
+test('term-near-miss suggests a name one slip away, never as a safe fix', (t) => {
+  t.deepEqual(findings('Il vertice di Pechnio e il Cremilno; Washingon e Austalia.', 'term-near-miss'), [
+    '1:15 Pechnio → Pechino (unsafe)',
+    '1:28 Cremilno → Cremlino (unsafe)',
+    '1:38 Washingon → Washington (unsafe)',
+    '1:50 Austalia → Australia (unsafe)'
+  ])
+})
+
+test('term-near-miss leaves terms, inflection, derivation, lowercase words and repeated spellings alone', (t) => {
+  const text = [
+    'Pechino, il Cremlino e AKUS.',
+    'Russa la nave, e la flotta russa. Russian, Europe, Olimpiade, Pacifica.',
+    'Prussia e Ucraino. Pechini dice: Pechini!',
+    'Lo scrittore pechnio.'
+  ].join('\n\n')
+  t.deepEqual(findings(text, 'term-near-miss'), [])
+})
+
+test('accent-apostrophe reports an accent typed as an apostrophe, with a safe fix when certain', (t) => {
+  t.deepEqual(findings("Di più' e PIU', perche' no, poichè sì, affinchè, nè lui nè lei, un pò.", 'accent-apostrophe'), [
+    "1:4 più' → più (safe)",
+    "1:11 PIU' → PIÙ (safe)",
+    "1:17 perche' → perché (safe)",
+    '1:29 poichè → poiché (safe)',
+    '1:40 affinchè → affinché (safe)',
+    '1:50 nè → né (safe)',
+    '1:57 nè → né (safe)',
+    "1:68 pò → po' (safe)"
+  ])
+  t.deepEqual(findings("Qual'è il punto? E' vero, e' così. La citta' e la liberta'.", 'accent-apostrophe'), [
+    "1:1 Qual'è → Qual è (safe)",
+    "1:18 E' → È (unsafe)",
+    "1:27 e' → è (unsafe)",
+    "1:39 citta' → città (unsafe)",
+    "1:51 liberta' → libertà (unsafe)"
+  ])
+})
+
+test('accent-apostrophe leaves apocopes, imperatives, elisions, quotes and code alone', (t) => {
+  const text = [
+    "Aspetta un po' e poi mo' vediamo; po' di tempo.",
+    "Di' la verità, va' a casa, fa' presto, sta' zitto, da' retta.",
+    "Le repubbliche dell'Asia centrale e l'alleanza, quell'anno, un'invasione.",
+    "La parola 'ciao' e 'perche' e ‘più’; it's 'Pippo'.",
+    "In codice `più'` e `perchè`.",
+    "<div>perchè</div>",
+    "```\npiù'\n```"
+  ].join('\n\n')
+  t.deepEqual(findings(text, 'accent-apostrophe'), [])
+  t.deepEqual(findings("Di più'.", 'accent-apostrophe', {language: 'en'}), [], 'Italian only')
+})
+
+test('repeated-line reports a line repeated between the halves of a sentence, and nothing else', (t) => {
+  const split = '# Titolo del rapporto\n\nIl governo ha deciso di\n\nTitolo del rapporto\n\nrinviare il voto.\n'
+  t.deepEqual(findings(split, 'repeated-line'), ['5:1 Titolo del rapporto →   (unsafe)'])
+  const [message] = lintMarkdown(split, {rules: ['repeated-line']}).messages
+  t.is(split.slice(0, message!.fix!.start) + ' ' + split.slice(message!.fix!.end), '# Titolo del rapporto\n\nIl governo ha deciso di rinviare il voto.\n')
+  // Passing: a repeated paragraph between whole sentences; a sentence split by a new paragraph.
+  t.deepEqual(findings('Esempio:\n\nPrimo passo.\n\nEsempio:\n\nSecondo passo.\n', 'repeated-line'), [])
+  t.deepEqual(findings('Il governo ha deciso di\n\nUn titolo nuovo\n\nrinviare il voto.\n', 'repeated-line'), [])
+  t.deepEqual(findings('Titolo\n\nFine del discorso.\n\nTitolo\n\nAltro discorso.\n', 'repeated-line'), [])
+})
+
+test('link-empty-url reports a link to `#` or to nothing at its `(`, and no other link', (t) => {
+  const text = 'Vedi [qui](#), [là]() e [su](<>), [giù](# "titolo").\n\n[rif][r]\n\n[r]: #\n'
+  t.deepEqual(findings(text, 'link-empty-url'), ['1:11 #', '1:20 ', '1:29 ', '1:40 #', '5:6 #'])
+  t.deepEqual([at(text, 1, 11, 3), at(text, 1, 20, 2), at(text, 1, 29, 4), at(text, 1, 40, 3), at(text, 5, 6, 1)], ['(#)', '()', '(<>)', '(# ', '#'])
+  for (const message of lintMarkdown(text, {rules: ['link-empty-url']}).messages) t.is(message.fix, undefined)
+  // Passing: fragments, addresses, autolinks.
+  t.deepEqual(findings('Vedi [qui](#sezione), [là](https://example.org), <https://example.org> e https://example.org.', 'link-empty-url'), [])
+})
+
+test('applyFixes applies only safe fixes and leaves every other byte as it was', (t) => {
+  const text = '\uFEFFPerchè no?\r\nDi più\' e AKUS, poi Pechnio.\r\n\r\nUn [link](#).\r\n'
+  const {messages} = lintMarkdown(text, {termbase: geopolitics})
+  t.deepEqual(
+    messages.map((message) => `${message.ruleId} ${message.fix?.safe ?? '-'}`),
+    ['accent-apostrophe true', 'accent-apostrophe true', 'term-deprecated true', 'term-near-miss false', 'link-empty-url -']
+  )
+  t.is(text.slice(messages[0]!.fix!.start, messages[0]!.fix!.end), 'Perchè', 'offsets count the BOM')
+  const {value, applied} = applyFixes(text, messages)
+  t.is(value, '\uFEFFPerché no?\r\nDi più e AUKUS, poi Pechnio.\r\n\r\nUn [link](#).\r\n')
+  t.deepEqual(applied, messages.slice(0, 3))
+  t.deepEqual(lintMarkdown(value, {termbase: geopolitics}).messages.map((message) => message.ruleId), ['term-near-miss', 'link-empty-url'])
+})
+
+test('applyFixes takes the first of two overlapping fixes, and refuses a fix outside the text', (t) => {
+  const fix = (start: number, end: number, replacement: string, safe = true): Diagnostic => ({ruleId: 'x', source: 'lint', severity: 'warning', message: 'x', fix: {start, end, replacement, safe}})
+  const result = applyFixes('abcdef', [fix(3, 5, 'X'), fix(0, 2, 'Y'), fix(1, 3, 'Z'), fix(5, 6, 'W', false)])
+  t.is(result.value, 'YcXf')
+  t.deepEqual(result.applied.map((message) => message.fix!.replacement), ['Y', 'X'])
+  t.throws(() => applyFixes('abc', [fix(2, 9, 'X')]), {message: /expected 0 <= start <= end <= 3/})
+})
+
+test('babele lint --json lists the findings with line and column, and exits 0 on warnings (1 with --strict)', (t) => {
+  const folder = project()
+  try {
+    const result = babele(folder, 'lint', '--json')
+    t.is(result.status, 0, result.stderr)
+    const output = JSON.parse(result.stdout) as {ok: boolean; messages: Diagnostic[]; fixed: Diagnostic[]}
+    t.true(output.ok)
+    t.deepEqual(
+      output.messages.map((message) => `${message.file}:${message.line}:${message.column} ${message.ruleId}`),
+      lintMarkdown(seed, {file: seedPath, termbase: geopolitics}).messages.map((message) => `${message.file}:${message.line}:${message.column} ${message.ruleId}`)
+    )
+    t.true(output.messages.some((message) => message.ruleId === 'term-deprecated' && message.line === 14 && message.actual === 'AKUS'))
+    t.is(babele(folder, 'lint', '--strict', seedPath).status, 1)
+    const help = babele(folder, 'lint', '--help')
+    t.regex(help.stdout, /Usage: babele lint/)
+    t.regex(help.stdout, /--fix/)
+  } finally {
+    rmSync(folder, {recursive: true, force: true})
+  }
+})
+
+test('babele lint --fix changes AKUS and both più\' in the copy, prints each fix, and changes nothing else', (t) => {
+  const folder = project()
+  try {
+    const result = babele(folder, 'lint', '--fix')
+    t.is(result.status, 0, result.stderr)
+    t.is(readFileSync(join(folder, seedPath), 'utf8'), seed.replace('AKUS', 'AUKUS').replaceAll("più'", 'più'))
+    t.deepEqual(result.stdout.split('\n').filter((line) => line.startsWith('fixed ')), [
+      `fixed ${seedPath}:14:382  \`AKUS\` → \`AUKUS\`  term-deprecated`,
+      `fixed ${seedPath}:16:156  \`più'\` → \`più\`  accent-apostrophe`,
+      `fixed ${seedPath}:16:265  \`più'\` → \`più\`  accent-apostrophe`
+    ])
+    // What is left is still reported, at its place in the fixed file.
+    t.regex(result.stderr, new RegExp(`${seedPath}:14:388 {2}warning {2}Link`))
+    t.regex(result.stderr, /repeated-line/)
+    const again = babele(folder, 'lint', '--fix', '--json')
+    t.deepEqual(JSON.parse(again.stdout).written, [], 'nothing left to fix')
+  } finally {
+    rmSync(folder, {recursive: true, force: true})
+  }
+})
+
+test('babele extract reports the lint findings as warnings and still succeeds', (t) => {
+  const folder = project()
+  try {
+    const result = babele(folder, 'extract', '--json')
+    t.is(result.status, 0, result.stderr)
+    const output = JSON.parse(result.stdout) as {ok: boolean; messages: Diagnostic[]}
+    t.true(output.ok)
+    const lint = output.messages.filter((message) => message.source === 'lint')
+    t.is(lint.length, 11)
+    t.true(lint.every((message) => message.severity === 'warning'))
+  } finally {
+    rmSync(folder, {recursive: true, force: true})
+  }
+})
