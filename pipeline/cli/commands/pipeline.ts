@@ -87,6 +87,7 @@ export function importCommand(workspace: Workspace, options: CommandOptions & {f
     const reports = (byLocale.get(locale) ?? []).filter((report) => report.segments > 0 || report.quarantined.length > 0)
     reportFiles.set(`${workspace.config.reports}/import-${locale}.json`, toJson(reports))
   }
+  const stores = written.length
   written.push(...writeOutputs(workspace, reportFiles))
   const segments = result.reports.reduce((sum, report) => sum + report.segments, 0)
   const quarantined = result.reports.reduce((sum, report) => sum + report.quarantined.length, 0)
@@ -95,7 +96,7 @@ export function importCommand(workspace: Workspace, options: CommandOptions & {f
     written,
     unchanged: 0,
     messages: [...loaded.messages, ...result.messages],
-    summary: [`import: ${files.size} file(s), ${segments} segment(s) read, ${written.length} store file(s) changed, ${quarantined} unit(s) quarantined`],
+    summary: [`import: ${files.size} file(s), ${segments} segment(s) read, ${stores} store file(s) changed, ${quarantined} unit(s) quarantined`],
     reports: result.reports,
     stores: result.stores,
     ...(options.allowQuarantine && [...loaded.messages, ...read.messages, ...result.messages].every((message) => message.severity !== 'error' || isQuarantine(message)) ? {ok: true} : {})
