@@ -5,7 +5,7 @@
  * and diagnostics with line, column and rule id.
  *
  * This module checks options and wires two layers together: the XML driver
- * (`xml-driver.ts`: limits, the DOCTYPE rule, saxes) and the TBX reader
+ * (`pipeline/xml/`: limits, the DOCTYPE rule, saxes) and the TBX reader
  * (`tbx-reader.ts`: structure, dialect, model).
  *
  * Security: a DOCTYPE is accepted only as a name and an external identifier
@@ -15,10 +15,9 @@
  * and the length of one text are limited.
  */
 import type {Diagnostic} from '../../types.ts'
-import {Reporter} from './reporter.ts'
+import {readXml, Reporter, type XmlFormat, type XmlOptions} from '../../xml/index.ts'
 import {TbxReader} from './tbx-reader.ts'
 import type {Termbase} from './termbase.ts'
-import {readXml, type XmlLimits} from './xml-driver.ts'
 
 /** Configuration for {@linkcode fromTbx}. */
 export interface Options {
@@ -43,6 +42,14 @@ export interface FromTbxResult {
 const emptyOptions: Options = {}
 const mebibyte = 1024 * 1024
 
+/** How TBX reads XML: a TBX v2 DOCTYPE passes as long as it only names a DTD, never fetched. */
+const tbxXml: XmlFormat = {
+  doctype: 'external-id-only',
+  doctypeMessage:
+    'DOCTYPE refused: only a DOCTYPE with an external identifier and no internal subset is accepted, such as `<!DOCTYPE martif SYSTEM "TBXcoreStructV02.dtd">` (it is never fetched; no entity is declared or expanded)',
+  ruleIds: {malformed: 'tbx-malformed', doctype: 'tbx-doctype', tooLarge: 'tbx-too-large', tooDeep: 'tbx-too-deep', textTooLong: 'tbx-text-too-long'}
+}
+
 /**
  * Read a TBX document.
  *
@@ -66,7 +73,8 @@ export function fromTbx(xml: string, options?: Options | null): FromTbxResult {
   }
 
   const settings = options || emptyOptions
-  const limits: XmlLimits = {
+  const limits: XmlOptions = {
+    ...tbxXml,
     maxBytes: checkLimit(settings.maxBytes, 'maxBytes', 64 * mebibyte),
     maxDepth: checkLimit(settings.maxDepth, 'maxDepth', 256),
     maxTextLength: checkLimit(settings.maxTextLength, 'maxTextLength', 10 * mebibyte)
@@ -76,7 +84,7 @@ export function fromTbx(xml: string, options?: Options | null): FromTbxResult {
     throw new TypeError('Cannot use `' + String(file) + '` for `options.file`, expected a string')
   }
 
-  const report = new Reporter(xml, file)
+  const report = new Reporter(xml, file, 'glossary')
   const reader = new TbxReader(report)
   const stopped = readXml(xml, reader, limits, report)
   if (stopped) return {value: undefined, messages: [...report.messages, stopped]}

@@ -9,8 +9,8 @@
  * termbase's language is the first language column.
  */
 import type {Diagnostic} from '../../types.ts'
+import {Reporter} from '../../xml/index.ts'
 import {detectDelimiter, parseDelimited, type Field, type Row} from './parse-delimited.ts'
-import {Reporter} from './reporter.ts'
 import {parseColumn, type Column} from './term-csv-columns.ts'
 import {isXmlName, termId} from './term-id.ts'
 import {readGender, readNumber, readPartOfSpeech, readStatus, readTermType} from './tbx-values.ts'
@@ -75,7 +75,7 @@ export function fromTermCsv(text: string, options?: Options | null): FromTermCsv
     throw new TypeError('Cannot use `' + String(delimiter) + '` for `options.delimiter`, expected one character other than `"` or a line break')
   }
 
-  const report = new Reporter(text, file)
+  const report = new Reporter(text, file, 'glossary')
   const rows = parseDelimited(body, delimiter, report)
   if (!rows) return {value: undefined, messages: report.messages}
   try {
@@ -102,7 +102,7 @@ function read(rows: Row[], report: Reporter): Termbase | undefined {
   const fail: Fail = (field, message, actual) => {
     report.error(field.offset, 'csv-invalid', message, actual === undefined ? undefined : {actual})
     if (report.errors >= maxErrors) {
-      report.messages.push(report.create(field.offset, 'error', 'csv-too-many-errors', 'Reading stopped after ' + maxErrors + ' errors'))
+      report.messages.push(report.create(field.offset, 'csv-too-many-errors', 'Reading stopped after ' + maxErrors + ' errors'))
       throw new TooManyErrors()
     }
   }

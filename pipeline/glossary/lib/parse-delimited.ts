@@ -8,7 +8,7 @@
  * may hold the delimiter, line breaks and doubled quotes (`""`); line breaks
  * are `\r\n`, `\n` or `\r`; rows whose fields are all empty are skipped.
  */
-import type {Reporter} from './reporter.ts'
+import type {Reporter} from '../../xml/index.ts'
 
 /** One field of a row. */
 export interface Field {

@@ -1,7 +1,7 @@
 /**
  * Build a termbase from the XML events of a TBX v3 (`tbx`, DCA or DCT style)
  * or TBX v2 (`martif`) document, checking its structure as it goes. Takes:
- * namespace-resolved start tags, end tags and text (from `xml-driver.ts`), a
+ * namespace-resolved start tags, end tags and text (from `pipeline/xml/`), a
  * reporter. Returns: the termbase (once the document ends, from
  * {@linkcode TbxReader.result}) and the diagnostics.
  *
@@ -12,8 +12,7 @@
  * name, level and picklist value (`tbx-dialect.ts`). Values the model does
  * not hold become warnings (`tbx-unknown-value`), once per distinct value.
  */
-import type {Reporter} from './reporter.ts'
-import {Abort, type XmlAttribute, type XmlElement, type XmlHandler} from './xml-driver.ts'
+import {Abort, type Reporter, type XmlAttribute, type XmlElement, type XmlHandler} from '../../xml/index.ts'
 import {datcatRule, structure2, structure3, tbxNamespace, type ElementRule, type Slot, type Structure} from './tbx-structure.ts'
 import {checkCategory, checkValue, datcatElements, isCheckedDialect, type Level} from './tbx-dialect.ts'
 import {
@@ -619,13 +618,13 @@ export class TbxReader implements XmlHandler {
   private error(offset: number, message: string, extra?: {actual?: string; expected?: string}): void {
     this.report.error(offset, 'tbx-invalid', message, extra)
     if (this.report.errors >= maxErrors) {
-      throw new Abort(this.report.create(offset, 'error', 'tbx-too-many-errors', 'Reading stopped after ' + maxErrors + ' errors'))
+      throw new Abort(this.report.create(offset, 'tbx-too-many-errors', 'Reading stopped after ' + maxErrors + ' errors'))
     }
   }
 
   /** Stop reading with a `tbx-invalid` error. */
   private stop(offset: number, message: string, actual: string, expected: string): never {
-    throw new Abort(this.report.create(offset, 'error', 'tbx-invalid', message, {actual, expected}))
+    throw new Abort(this.report.create(offset, 'tbx-invalid', message, {actual, expected}))
   }
 
   /** Turn the drafts into the model, making ids for what has none. */

@@ -11,15 +11,14 @@
  * for every version: all of them go through the one XML driver.
  *
  * This module only checks options and wires layers together: the XML driver
- * (`xml-driver.ts`, which knows nothing of XLIFF) and, chosen by the root
+ * (`pipeline/xml/`, which knows nothing of XLIFF) and, chosen by the root
  * element's namespace, the XLIFF 2 reader (`xliff2-reader.ts`) or the XLIFF
  * 1.2 reader (`xliff12-reader.ts`), which receive namespace-resolved
  * elements and text. The document is parsed once.
  */
 
 import type {Diagnostic} from '../../types.ts'
-import {Reporter} from './reporter.ts'
-import {readXml, type XmlElement, type XmlHandler, type XmlLimits} from './xml-driver.ts'
+import {readXml, Reporter, type XmlElement, type XmlFormat, type XmlHandler, type XmlOptions} from '../../xml/index.ts'
 import {Xliff2Reader} from './xliff2-reader.ts'
 import {Xliff12Reader, xliff1Namespaces} from './xliff12-reader.ts'
 import type {XliffDocument} from './xliff-model.ts'
@@ -47,6 +46,14 @@ export interface FromXliffResult {
 const emptyOptions: Options = {}
 const mebibyte = 1024 * 1024
 
+/** How XLIFF reads XML: no DOCTYPE at all, and the rule ids README lists. */
+const xliffXml: XmlFormat = {
+  doctype: 'refuse',
+  doctypeMessage: 'DOCTYPE refused: XLIFF documents must not declare a DTD (no entities other than the predefined ones are expanded)',
+  ruleIds: {malformed: 'xml-malformed', doctype: 'xml-doctype', tooLarge: 'xliff-too-large', tooDeep: 'xliff-too-deep', textTooLong: 'xliff-text-too-long'},
+  textTooLongMessage: maxTextLength => 'Text of more than ' + maxTextLength + ' characters refused (`maxTextLength`)'
+}
+
 /**
  * Read an XLIFF document with the reader its root asks for.
  *
@@ -67,7 +74,8 @@ export function readXliff(xml: string, options: Options | null | undefined, vers
   }
 
   const settings = options || emptyOptions
-  const limits: XmlLimits = {
+  const limits: XmlOptions = {
+    ...xliffXml,
     maxBytes: checkLimit(settings.maxBytes, 'maxBytes', 50 * mebibyte),
     maxDepth: checkLimit(settings.maxDepth, 'maxDepth', 256),
     maxTextLength: checkLimit(settings.maxTextLength, 'maxTextLength', 10 * mebibyte)
@@ -77,7 +85,7 @@ export function readXliff(xml: string, options: Options | null | undefined, vers
     throw new TypeError('Cannot use `' + String(file) + '` for `options.file`, expected a string')
   }
 
-  const report = new Reporter(xml, file)
+  const report = new Reporter(xml, file, 'xliff')
   const reader = new VersionSwitch(report, limits, versions)
   const fatal = readXml(xml, reader, limits, report)
 
@@ -97,7 +105,7 @@ class VersionSwitch implements XmlHandler {
 
   constructor(
     private readonly report: Reporter,
-    private readonly limits: XmlLimits,
+    private readonly limits: XmlOptions,
     private readonly versions: 'any' | '1.2'
   ) {}
 

@@ -36,8 +36,7 @@
  */
 
 import type {Inline, InlineElement, XliffAttributes, XliffDocument, XliffFile, XliffGroup, XliffNote, XliffSkeleton, XliffUnit} from './xliff-model.ts'
-import type {Reporter} from './reporter.ts'
-import {Abort, textTooLong, type XmlElement, type XmlHandler, type XmlLimits} from './xml-driver.ts'
+import {Abort, textTooLong, type Reporter, type XmlElement, type XmlHandler, type XmlOptions} from '../../xml/index.ts'
 import {isLanguageTag, isWhitespace, isXmlCharacter, record, xmlNamespace} from './xliff2-vocabulary.ts'
 import {unitParts, type Content} from './xliff12-parts.ts'
 
@@ -113,11 +112,11 @@ export class Xliff12Reader implements XmlHandler {
    * @param report
    *   Positions and diagnostics.
    * @param limits
-   *   Limits (`maxTextLength` also bounds merged text).
+   *   Limits and rules of the XML driver (`maxTextLength` also bounds merged text).
    */
   constructor(
     private readonly report: Reporter,
-    private readonly limits: XmlLimits
+    private readonly limits: XmlOptions
   ) {}
 
   /** The value, once the whole document was read. */

@@ -20,8 +20,7 @@ import type {
   XliffState,
   XliffUnit
 } from './xliff-model.ts'
-import type {Extra, Reporter} from './reporter.ts'
-import {Abort, textTooLong, type XmlElement, type XmlHandler, type XmlLimits} from './xml-driver.ts'
+import {Abort, textTooLong, type Extra, type Reporter, type XmlElement, type XmlHandler, type XmlOptions} from '../../xml/index.ts'
 import {checkUnit, type PartContent, type SubFlowReference, type UnitContent} from './check-unit.ts'
 import {
   checkInlineAttributes,
@@ -148,11 +147,11 @@ export class Xliff2Reader implements XmlHandler {
    * @param report
    *   Positions and diagnostics.
    * @param limits
-   *   Limits (`maxTextLength` also bounds merged text).
+   *   Limits and rules of the XML driver (`maxTextLength` also bounds merged text).
    */
   constructor(
     private readonly report: Reporter,
-    private readonly limits: XmlLimits
+    private readonly limits: XmlOptions
   ) {}
 
   /** The value, once the whole document was read. */

@@ -6,7 +6,7 @@
  * identifiers. Knows no document state.
  */
 
-import type {XmlElement} from './xml-driver.ts'
+import type {XmlElement} from '../../xml/index.ts'
 import type {XliffAttributes} from './xliff-model.ts'
 
 /** Namespace of the XLIFF 2.0 and 2.1 core. */

@@ -1,11 +1,12 @@
 /**
- * Place and collect the diagnostics of reading an XML document (any XLIFF
- * version). Takes: the document text, its path. Returns: a reporter that turns
- * offsets into lines and columns, and builds `source: 'xliff'` error
- * diagnostics (optionally kept in `messages`).
+ * Place and collect the diagnostics of reading a text: an XML document (XLIFF
+ * of any version, TBX) or a delimited file (CSV). Takes: the text, its path,
+ * the stage to name as `source`. Returns: a reporter that turns offsets into
+ * 1-based lines and columns, and builds diagnostics (errors and warnings,
+ * optionally kept in `messages`).
  */
 
-import type {Diagnostic} from '../../types.ts'
+import type {Diagnostic, Severity} from '../../types.ts'
 import {pointAt} from '../../position.ts'
 
 /** A 1-based line and column. */
@@ -31,11 +32,14 @@ export interface Extra {
 /**
  * Turns offsets into lines and columns, and collects diagnostics. Offsets
  * index the text without its BOM; columns count UTF-16 code units.
- * Line starts are found lazily, so reading stays linear.
+ * Line starts are found lazily, so a clean file costs nothing and reading
+ * stays linear.
  */
 export class Reporter {
-  /** Diagnostics added with {@link Reporter.error}, in the order added. */
+  /** Diagnostics added with {@link Reporter.error} and {@link Reporter.warning}, in the order added. */
   readonly messages: Diagnostic[] = []
+  /** Errors added with {@link Reporter.error} so far. */
+  errors = 0
   private readonly text: string
   private readonly bomLength: number
   private readonly lineStarts: number[] = [0]
@@ -46,14 +50,20 @@ export class Reporter {
   private nextReturn = -2
 
   /**
-   * @param xml
-   *   The document as given (a leading BOM is allowed).
+   * @param text
+   *   The text as given (a leading BOM is allowed).
    * @param file
-   *   Path of the document, copied into every diagnostic.
+   *   Path of the text, copied into every diagnostic.
+   * @param source
+   *   Stage that reads the text, copied into every diagnostic (`'xliff'`, `'glossary'`).
    */
-  constructor(xml: string, readonly file: string | undefined) {
-    this.bomLength = xml.charCodeAt(0) === 0xfe_ff ? 1 : 0
-    this.text = xml
+  constructor(
+    text: string,
+    readonly file: string | undefined,
+    readonly source: string
+  ) {
+    this.bomLength = text.charCodeAt(0) === 0xfe_ff ? 1 : 0
+    this.text = text
   }
 
   /** Point of an offset into the BOM-less text. */
@@ -61,8 +71,9 @@ export class Reporter {
     const {text, lineStarts, bomLength} = this
     const end = Math.min(offset, text.length - bomLength) + bomLength
 
-    // Line endings: `\n`, `\r\n` and a lone `\r`, as XML normalizes them.
-    // Jump between them with `indexOf`, which is much faster than a loop.
+    // Line endings: `\n`, `\r\n` and a lone `\r`, as XML normalizes them and
+    // CSV reads them. Jump between them with `indexOf`, which is much faster
+    // than a loop.
     let from = this.scanned + bomLength
     while (from < end) {
       if (this.nextLineFeed !== -1 && this.nextLineFeed < from) this.nextLineFeed = text.indexOf('\n', from)
@@ -81,9 +92,25 @@ export class Reporter {
     return pointAt(lineStarts, offset)
   }
 
-  /** Make an error diagnostic at an offset. */
+  /** Make an error diagnostic at an offset (not added to `messages`). */
   create(offset: number, ruleId: string, message: string, extra?: Extra): Diagnostic {
-    const diagnostic: Diagnostic = {ruleId, source: 'xliff', severity: 'error', message}
+    return this.make(offset, 'error', ruleId, message, extra)
+  }
+
+  /** Add an error diagnostic at an offset. */
+  error(offset: number, ruleId: string, message: string, extra?: Extra): void {
+    this.errors++
+    this.messages.push(this.make(offset, 'error', ruleId, message, extra))
+  }
+
+  /** Add a warning diagnostic at an offset. */
+  warning(offset: number, ruleId: string, message: string, extra?: Extra): void {
+    this.messages.push(this.make(offset, 'warning', ruleId, message, extra))
+  }
+
+  /** Make a diagnostic of some severity at an offset. */
+  private make(offset: number, severity: Severity, ruleId: string, message: string, extra: Extra | undefined): Diagnostic {
+    const diagnostic: Diagnostic = {ruleId, source: this.source, severity, message}
     if (this.file !== undefined) diagnostic.file = this.file
     const point = this.point(offset)
     diagnostic.line = point.line
@@ -96,10 +123,5 @@ export class Reporter {
     }
 
     return diagnostic
-  }
-
-  /** Add an error diagnostic at an offset. */
-  error(offset: number, ruleId: string, message: string, extra?: Extra): void {
-    this.messages.push(this.create(offset, ruleId, message, extra))
   }
 }

@@ -1,0 +1,2 @@
+export {Reporter, type Extra, type Point} from './lib/reporter.ts'
+export {Abort, readXml, textTooLong, type Options as XmlOptions, type XmlAttribute, type XmlElement, type XmlFormat, type XmlHandler, type XmlLimits, type XmlRuleIds} from './lib/xml-driver.ts'
