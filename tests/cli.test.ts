@@ -1,26 +1,12 @@
 import {spawnSync} from 'node:child_process'
-import {cpSync, mkdirSync, mkdtempSync, readFileSync, readdirSync, rmSync, statSync, writeFileSync} from 'node:fs'
-import {tmpdir} from 'node:os'
+import {mkdirSync, readFileSync, readdirSync, rmSync, statSync, writeFileSync} from 'node:fs'
 import {join} from 'node:path'
-import {fileURLToPath} from 'node:url'
 import test from 'ava'
+import {babele, bin, copyProject, root} from './helpers/cli.ts'
 import {requireTool, xliff21Schema, xmllint} from './helpers/tools.ts'
 
-const root = fileURLToPath(new URL('..', import.meta.url))
-const bin = join(root, 'bin/babele.js')
 
-function babele(cwd: string, ...args: string[]): {status: number | null; stdout: string; stderr: string} {
-  const result = spawnSync('node', [bin, ...args], {cwd, encoding: 'utf8', input: '', env: {...process.env, NO_COLOR: '1'}})
-  return {status: result.status, stdout: result.stdout, stderr: result.stderr}
-}
 
-/** A fresh copy of the shipped project (config and seed, no outputs). */
-function project(): string {
-  const folder = mkdtempSync(join(tmpdir(), 'babele-cli-'))
-  cpSync(join(root, 'babele.config.json'), join(folder, 'babele.config.json'))
-  cpSync(join(root, 'source'), join(folder, 'source'), {recursive: true})
-  return folder
-}
 
 function snapshot(folder: string): Map<string, number> {
   const times = new Map<string, number>()
@@ -36,7 +22,7 @@ function snapshot(folder: string): Map<string, number> {
 }
 
 test('babele run writes bundles, XLIFF and localized files for every locale, and a second run changes nothing', (t) => {
-  const folder = project()
+  const folder = copyProject()
   try {
     const first = babele(folder, 'run')
     t.is(first.status, 0, first.stderr)
@@ -59,7 +45,7 @@ test('babele run writes bundles, XLIFF and localized files for every locale, and
 })
 
 test('babele import takes a translated file, reports a broken unit and exits 1', (t) => {
-  const folder = project()
+  const folder = copyProject()
   try {
     t.is(babele(folder, 'extract').status, 0)
     const file = join(folder, 'xliff/en/putin-xi-alleanza.md.xlf')
@@ -89,7 +75,7 @@ test('babele import takes a translated file, reports a broken unit and exits 1',
 })
 
 test('babele build fails when a bundle value edited by hand breaks a code', (t) => {
-  const folder = project()
+  const folder = copyProject()
   try {
     t.is(babele(folder, 'extract').status, 0)
     const source = JSON.parse(readFileSync(join(folder, 'locales/it/putin-xi-alleanza.json'), 'utf8')) as Record<string, string>
@@ -106,7 +92,7 @@ test('babele build fails when a bundle value edited by hand breaks a code', (t) 
 })
 
 test('babele refuses a bad config with a message that names the field', (t) => {
-  const folder = project()
+  const folder = copyProject()
   try {
     writeFileSync(join(folder, 'babele.config.json'), JSON.stringify({targetLocales: ['en', 'not a locale']}))
     const result = babele(folder, 'build')
@@ -139,7 +125,7 @@ test('babele segment prints sentences, or a JSON array with --json', (t) => {
 })
 
 test('babele import --allow-quarantine exits 0 with a quarantined unit, and an oversized file is not read', (t) => {
-  const folder = project()
+  const folder = copyProject()
   try {
     t.is(babele(folder, 'extract').status, 0)
     const file = join(folder, 'xliff/en/putin-xi-alleanza.md.xlf')

@@ -248,7 +248,7 @@ test('fromTbx refuses input over its limits before reading it', (t) => {
   const xml = toTbx(geopolitics.value!)
   t.like(fromTbx(xml, {maxBytes: 1000}).messages[0], {ruleId: 'tbx-too-large', line: 1, column: 1})
   t.like(fromTbx(xml, {maxDepth: 5}).messages.at(-1), {ruleId: 'tbx-too-deep', line: 20, column: 11})
-  t.throws(() => fromTbx(xml, {maxDepth: -1}), {message: 'Cannot use `-1` for `options.maxDepth`, expected a positive number'})
+  t.throws(() => fromTbx(xml, {maxDepth: -1}), {message: 'Cannot use `-1` for `options.maxDepth`, expected a positive integer'})
 })
 
 test('fromTbx reads babele’s notes as forbidden, do-not-translate and number, and warns on a contradiction', (t) => {

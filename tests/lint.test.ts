@@ -1,15 +1,11 @@
-import {spawnSync} from 'node:child_process'
-import {cpSync, mkdtempSync, readFileSync, rmSync} from 'node:fs'
-import {tmpdir} from 'node:os'
+import {readFileSync, rmSync} from 'node:fs'
 import {join} from 'node:path'
-import {fileURLToPath} from 'node:url'
 import test from 'ava'
+import {babele, copyProject, root} from './helpers/cli.ts'
 import {fromTbx, type Term, type Termbase} from '../pipeline/glossary/index.ts'
 import {applyFixes, lintMarkdown, lintRules, type LintOptions} from '../pipeline/lint/index.ts'
 import type {Diagnostic} from '../pipeline/types.ts'
 
-const root = fileURLToPath(new URL('..', import.meta.url))
-const bin = join(root, 'bin/babele.js')
 const geopolitics = fromTbx(readFileSync(join(root, 'glossary/geopolitics.tbx'), 'utf8')).value!
 const seedPath = 'source/it/putin-xi-alleanza.md'
 const seed = readFileSync(join(root, seedPath), 'utf8')
@@ -35,19 +31,7 @@ function concept(id: string, ...terms: Array<Partial<Term> & {text: string}>): T
   }
 }
 
-function babele(cwd: string, ...args: string[]): {status: number | null; stdout: string; stderr: string} {
-  const result = spawnSync('node', [bin, ...args], {cwd, encoding: 'utf8', input: '', env: {...process.env, NO_COLOR: '1'}})
-  return {status: result.status, stdout: result.stdout, stderr: result.stderr}
-}
 
-/** A fresh copy of the shipped project: config, seed and glossary. */
-function project(): string {
-  const folder = mkdtempSync(join(tmpdir(), 'babele-lint-'))
-  cpSync(join(root, 'babele.config.json'), join(folder, 'babele.config.json'))
-  cpSync(join(root, 'source'), join(folder, 'source'), {recursive: true})
-  cpSync(join(root, 'glossary'), join(folder, 'glossary'), {recursive: true})
-  return folder
-}
 
 test('lintMarkdown reports on the seed AKUS, più\' twice, the repeated title, the six `#` links and the deprecated `Medio orientali`, and nothing else', (t) => {
   const {messages} = lintMarkdown(seed, {file: seedPath, language: 'it', termbase: geopolitics})
@@ -225,7 +209,7 @@ test('applyFixes takes the first of two overlapping fixes, and refuses a fix out
 })
 
 test('babele lint --json lists the findings with line and column, and exits 0 on warnings (1 with --strict)', (t) => {
-  const folder = project()
+  const folder = copyProject()
   try {
     const result = babele(folder, 'lint', '--json')
     t.is(result.status, 0, result.stderr)
@@ -246,7 +230,7 @@ test('babele lint --json lists the findings with line and column, and exits 0 on
 })
 
 test('babele lint --fix changes AKUS and both più\' in the copy, prints each fix, and changes nothing else', (t) => {
-  const folder = project()
+  const folder = copyProject()
   try {
     const result = babele(folder, 'lint', '--fix')
     t.is(result.status, 0, result.stderr)
@@ -267,7 +251,7 @@ test('babele lint --fix changes AKUS and both più\' in the copy, prints each fi
 })
 
 test('babele extract reports the lint findings as warnings and still succeeds', (t) => {
-  const folder = project()
+  const folder = copyProject()
   try {
     const result = babele(folder, 'extract', '--json')
     t.is(result.status, 0, result.stderr)

@@ -15,21 +15,15 @@
  * and the length of one text are limited.
  */
 import type {Diagnostic} from '../../types.ts'
-import {readXml, Reporter, type XmlFormat, type XmlOptions} from '../../xml/index.ts'
+import {readOptions, readXml, Reporter, type ReadOptions, type XmlFormat, type XmlOptions} from '../../xml/index.ts'
 import {TbxReader} from './tbx-reader.ts'
 import type {Termbase} from './termbase.ts'
 
-/** Configuration for {@linkcode fromTbx}. */
-export interface Options {
-  /** Path of the file, copied into every diagnostic. */
-  file?: string | null | undefined
-  /** Largest input accepted, in UTF-8 bytes (`tbx-too-large`). Default: 64 MiB. */
-  maxBytes?: number | null | undefined
-  /** Deepest element nesting accepted (`tbx-too-deep`). Default: 256. */
-  maxDepth?: number | null | undefined
-  /** Longest single text, attribute value, comment or start tag accepted, in UTF-16 code units (`tbx-text-too-long`). Default: 10 MiB. */
-  maxTextLength?: number | null | undefined
-}
+/**
+ * Configuration for {@linkcode fromTbx}.
+ * Limits refuse input with `tbx-too-large` (default 64 MiB), `tbx-too-deep` and `tbx-text-too-long`.
+ */
+export type Options = ReadOptions
 
 /** What {@linkcode fromTbx} returns. */
 export interface FromTbxResult {
@@ -39,7 +33,6 @@ export interface FromTbxResult {
   messages: Diagnostic[]
 }
 
-const emptyOptions: Options = {}
 const mebibyte = 1024 * 1024
 
 /** How TBX reads XML: a TBX v2 DOCTYPE passes as long as it only names a DTD, never fetched. */
@@ -72,17 +65,8 @@ export function fromTbx(xml: string, options?: Options | null): FromTbxResult {
     throw new TypeError('Cannot read TBX from `' + typeof xml + '`, expected a string')
   }
 
-  const settings = options || emptyOptions
-  const limits: XmlOptions = {
-    ...tbxXml,
-    maxBytes: checkLimit(settings.maxBytes, 'maxBytes', 64 * mebibyte),
-    maxDepth: checkLimit(settings.maxDepth, 'maxDepth', 256),
-    maxTextLength: checkLimit(settings.maxTextLength, 'maxTextLength', 10 * mebibyte)
-  }
-  const file = settings.file ?? undefined
-  if (file !== undefined && typeof file !== 'string') {
-    throw new TypeError('Cannot use `' + String(file) + '` for `options.file`, expected a string')
-  }
+  const {file, limits: checked} = readOptions(options, 64 * mebibyte)
+  const limits: XmlOptions = {...tbxXml, ...checked}
 
   const report = new Reporter(xml, file, 'glossary')
   const reader = new TbxReader(report)
@@ -91,21 +75,3 @@ export function fromTbx(xml: string, options?: Options | null): FromTbxResult {
   return {value: reader.result(), messages: report.messages}
 }
 
-/**
- * Check a limit option.
- *
- * @param value
- *   Given value.
- * @param name
- *   Option name.
- * @param fallback
- *   Default.
- */
-function checkLimit(value: number | null | undefined, name: string, fallback: number): number {
-  if (value === null || value === undefined) return fallback
-  if (typeof value !== 'number' || !(value > 0)) {
-    throw new TypeError('Cannot use `' + String(value) + '` for `options.' + name + '`, expected a positive number')
-  }
-
-  return value
-}

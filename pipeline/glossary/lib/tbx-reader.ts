@@ -173,20 +173,7 @@ export class TbxReader implements XmlHandler {
       }
     }
 
-    const frame: Frame = {
-      kind,
-      name: element.name,
-      rule,
-      offset: element.offset,
-      slot: 0,
-      count: 0,
-      missing: -1,
-      last: '',
-      textReported: false,
-      level: rule && kind !== '#datcat' ? levels.get(kind) : undefined,
-      category: undefined,
-      purpose: undefined
-    }
+    const frame = newFrame(kind, element, rule, rule && kind !== '#datcat' ? levels.get(kind) : undefined)
     parent.last = element.name
     this.stack.push(frame)
 
@@ -245,20 +232,7 @@ export class TbxReader implements XmlHandler {
 
     this.namespace = element.uri
     const rule = this.structure.get(element.local)!
-    const frame: Frame = {
-      kind: element.local,
-      name: element.name,
-      rule,
-      offset: element.offset,
-      slot: 0,
-      count: 0,
-      missing: -1,
-      last: '',
-      textReported: false,
-      level: undefined,
-      category: undefined,
-      purpose: undefined
-    }
+    const frame = newFrame(element.local, element, rule, undefined)
     this.stack.push(frame)
     this.attributes(frame, element.attributes)
     this.language = attribute(element.attributes, xmlNamespace, 'lang') ?? ''
@@ -708,4 +682,9 @@ function names(slot: Slot): string {
     .filter((name) => name !== '#datcat')
     .map((name) => '`<' + name + '>`')
     .join(' or ')
+}
+
+/** A fresh frame for an element just opened. */
+function newFrame(kind: string, element: XmlElement, rule: Frame['rule'], level: Frame['level']): Frame {
+  return {kind, name: element.name, rule, offset: element.offset, slot: 0, count: 0, missing: -1, last: '', textReported: false, level, category: undefined, purpose: undefined}
 }

@@ -18,22 +18,16 @@
  */
 
 import type {Diagnostic} from '../../types.ts'
-import {readXml, Reporter, type XmlElement, type XmlFormat, type XmlHandler, type XmlOptions} from '../../xml/index.ts'
+import {readOptions, readXml, Reporter, type ReadOptions, type XmlElement, type XmlFormat, type XmlHandler, type XmlOptions} from '../../xml/index.ts'
 import {Xliff2Reader} from './xliff2-reader.ts'
 import {Xliff12Reader, xliff1Namespaces} from './xliff12-reader.ts'
 import type {XliffDocument} from './xliff-model.ts'
 
-/** Configuration for `fromXliff` and `fromXliff12`. */
-export interface Options {
-  /** Path of the document, copied into every diagnostic. */
-  file?: string | null | undefined
-  /** Largest input accepted, in UTF-8 bytes; larger input is refused before parsing (`xliff-too-large`). Default: 50 MiB. */
-  maxBytes?: number | null | undefined
-  /** Deepest element nesting accepted (`xliff-too-deep`). Default: 256. */
-  maxDepth?: number | null | undefined
-  /** Longest single text, attribute value, comment or start tag accepted, and longest merged text of one inline run, in UTF-16 code units (`xliff-text-too-long`). Default: 10 MiB. */
-  maxTextLength?: number | null | undefined
-}
+/**
+ * Configuration for `fromXliff` and `fromXliff12`.
+ * Limits refuse input with `xliff-too-large` (default 50 MiB), `xliff-too-deep` and `xliff-text-too-long`.
+ */
+export type Options = ReadOptions
 
 /** What `fromXliff` and `fromXliff12` return. */
 export interface FromXliffResult {
@@ -43,7 +37,6 @@ export interface FromXliffResult {
   messages: Diagnostic[]
 }
 
-const emptyOptions: Options = {}
 const mebibyte = 1024 * 1024
 
 /** How XLIFF reads XML: no DOCTYPE at all, and the rule ids README lists. */
@@ -73,17 +66,8 @@ export function readXliff(xml: string, options: Options | null | undefined, vers
     throw new TypeError('Cannot read XLIFF from `' + typeof xml + '`, expected a string')
   }
 
-  const settings = options || emptyOptions
-  const limits: XmlOptions = {
-    ...xliffXml,
-    maxBytes: checkLimit(settings.maxBytes, 'maxBytes', 50 * mebibyte),
-    maxDepth: checkLimit(settings.maxDepth, 'maxDepth', 256),
-    maxTextLength: checkLimit(settings.maxTextLength, 'maxTextLength', 10 * mebibyte)
-  }
-  const file = settings.file ?? undefined
-  if (file !== undefined && typeof file !== 'string') {
-    throw new TypeError('Cannot use `' + String(file) + '` for `options.file`, expected a string')
-  }
+  const {file, limits: checked} = readOptions(options, 50 * mebibyte)
+  const limits: XmlOptions = {...xliffXml, ...checked}
 
   const report = new Reporter(xml, file, 'xliff')
   const reader = new VersionSwitch(report, limits, versions)
@@ -131,23 +115,3 @@ class VersionSwitch implements XmlHandler {
   }
 }
 
-/**
- * Validate a numeric limit option.
- *
- * @param value
- *   Value given.
- * @param name
- *   Option name.
- * @param fallback
- *   Default.
- * @returns
- *   The limit.
- */
-function checkLimit(value: number | null | undefined, name: string, fallback: number): number {
-  if (value === null || value === undefined) return fallback
-  if (typeof value !== 'number' || !Number.isInteger(value) || value < 1) {
-    throw new TypeError('Cannot use `' + String(value) + '` for `options.' + name + '`, expected a positive integer')
-  }
-
-  return value
-}

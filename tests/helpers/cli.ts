@@ -1,0 +1,28 @@
+/**
+ * Run the `babele` CLI as a user would, on a throwaway copy of the shipped
+ * project. Takes: a folder and arguments. Returns: exit status and output.
+ */
+import {spawnSync} from 'node:child_process'
+import {cpSync, mkdtempSync} from 'node:fs'
+import {tmpdir} from 'node:os'
+import {join} from 'node:path'
+import {fileURLToPath} from 'node:url'
+
+/** The repository root. */
+export const root = fileURLToPath(new URL('../..', import.meta.url))
+
+/** The CLI entry point (`bin/babele.js`). */
+export const bin = join(root, 'bin/babele.js')
+
+/** Run `babele …args` in `cwd`, no TTY, no color, empty stdin. */
+export function babele(cwd: string, ...args: string[]): {status: number | null; stdout: string; stderr: string} {
+  const result = spawnSync('node', [bin, ...args], {cwd, encoding: 'utf8', input: '', env: {...process.env, NO_COLOR: '1'}})
+  return {status: result.status, stdout: result.stdout, stderr: result.stderr}
+}
+
+/** A fresh copy of the shipped project in a temp folder: config, seed and glossary, no outputs. */
+export function copyProject(): string {
+  const folder = mkdtempSync(join(tmpdir(), 'babele-project-'))
+  for (const name of ['babele.config.json', 'source', 'glossary']) cpSync(join(root, name), join(folder, name), {recursive: true})
+  return folder
+}
