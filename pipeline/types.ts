@@ -35,6 +35,12 @@ export interface InlineCode {
   open: Range
   /** Source range of the closing side (pc only). */
   close?: Range
+  /**
+   * The label of a shortcut or collapsed reference (`[label]`, `[label][]`),
+   * as written. Its text is also its label, so once the text is translated the
+   * reference must be written in full: `[translated][label]`.
+   */
+  referenceLabel?: string
   /** A short display text for CAT tools (`disp`), such as the character an escape stands for. */
   display?: string
   /** Equivalent plain text (`equiv`), used when the code is read as text (QA, MT). */

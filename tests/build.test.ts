@@ -138,3 +138,9 @@ test('buildDocument quotes a front-matter value that YAML would not read back as
     t.is(build(extract(source), (one) => (one === 'Il vertice' ? value! : one)), `---\ntitle: ${written}\n---\n\nTesto.\n`)
   }
 })
+
+test('buildDocument writes a translated shortcut or collapsed reference in full, so it still finds its definition', (t) => {
+  const source = 'Vedi [la fonte] e [la fonte][] e ![foto].\n\n[la fonte]: https://example.org\n[foto]: a.png\n'
+  const output = build(extract(source), (value) => (value.startsWith('Vedi') ? 'See <1>the source</1> and <2>the source</2> and <3>photo</3>.' : value))
+  t.is(output, 'See [the source][la fonte] and [the source][la fonte] and ![photo][foto].\n\n[la fonte]: https://example.org\n[foto]: a.png\n')
+})

@@ -45,6 +45,7 @@ test('fixtures round-trip byte for byte, and upper-cased leave no lowercase pros
     const after = inventory(built)
     t.deepEqual(after.lowercase, [], `${path}: prose left in lowercase`)
     t.deepEqual(after.kept, inventory(text).kept, `${path}: code, URLs, HTML and front-matter keys unchanged`)
+    t.deepEqual(after.structure, inventory(text).structure, `${path}: same Markdown structure`)
   }
   t.is(upper.built.get('bold-across-sentences.md'), 'PRIMA FRASE. **SECONDA FRASE. TERZA FRASE** E FINE.\n\nIL SIG. ROSSI HA PAGATO 1.000,5 EURO, ECC. POI HA DETTO: «VADO. TORNO SUBITO.» E SE N\'È ANDATO.\n')
   t.is(upper.built.get('containers.md'), '> UNA CITAZIONE SU\n> DUE RIGHE, CON **GRASSETTO**  \n> E UN A CAPO.\n\n- UNA VOCE\n  CHE CONTINUA.\n  1. ANNIDATA *QUI*\n     E QUI.\n\n[^1]: UNA NOTA A PIÈ DI PAGINA.\n')

@@ -87,6 +87,7 @@ test('an upper-cased translation through XLIFF 1.2 leaves no lowercase prose whi
     const after = inventory(result.built.get(path)!)
     t.deepEqual(after.lowercase, [], `${path}: prose left in lowercase`)
     t.deepEqual(after.kept, inventory(text).kept, `${path}: code, URLs, HTML and front-matter keys unchanged`)
+    t.deepEqual(after.structure, inventory(text).structure, `${path}: same Markdown structure`)
   }
   t.true(result.built.get('putin-xi-alleanza.md')!.includes('**IL CONFRONTO AVEVA COME SCOPO'))
 })

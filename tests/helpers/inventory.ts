@@ -18,6 +18,8 @@ function prose(text: string, node: {value?: string; position?: {start: {offset?:
 export interface Inventory {
   lowercase: string[]
   kept: string[]
+  /** Node types in document order, text aside: the structure a translation must keep. */
+  structure: string[]
 }
 
 /** What a built file must have upper-cased (prose) and kept (code, URLs, HTML, front-matter keys). */
@@ -25,12 +27,14 @@ export function inventory(text: string): Inventory {
   const body = text.replace(/^\uFEFF/, '')
   const lowercase: string[] = []
   const kept: string[] = []
+  const structure: string[] = []
   const visit = (node: any, inAutolink: boolean) => {
     const autolink = inAutolink || (node.type === 'link' && (!node.position || body[node.position.start.offset] !== '['))
     if (node.type === 'text' && !autolink) {
       const raw = prose(body, node)
       if (raw !== raw.toUpperCase()) lowercase.push(raw)
     }
+    if (node.type !== 'text') structure.push(node.type)
     if (node.type === 'code' || node.type === 'inlineCode' || node.type === 'html') kept.push(`${node.type}:${node.value}`)
     if (node.type === 'link' || node.type === 'image' || node.type === 'definition') kept.push(`url:${node.url}`)
     if (node.type === 'yaml') kept.push(...String(node.value).split('\n').map((line) => `yaml:${/^([\w-]+):/.exec(line)?.[1] ?? ''}`))
@@ -38,5 +42,5 @@ export function inventory(text: string): Inventory {
     for (const child of node.children ?? []) visit(child, autolink)
   }
   visit(parseMarkdown(body), false)
-  return {lowercase, kept}
+  return {lowercase, kept, structure}
 }

@@ -142,7 +142,9 @@ function renderTokens(tokens: TargetToken[], block: Block, before: string, rende
       out += escapeText(token.value, block, {atLineStart, definitions: context.definitions || inLink, lineEnding: context.lineEnding})
       continue
     }
-    const bytes = renderRange(token.type === 'close' || token.type === 'end' ? token.code.close! : token.code.open)
+    // A shortcut or collapsed reference whose text changed keeps its target through a full reference.
+    const label = token.code.referenceLabel
+    const bytes = (token.type === 'close' || token.type === 'end') && label !== undefined ? `][${label}]` : renderRange(token.type === 'close' || token.type === 'end' ? token.code.close! : token.code.open)
     // Text ending in `!` before a link would turn the link into an image.
     if (bytes.startsWith('[') && /(?:^|[^\\])!$/.test(out)) out = out.slice(0, -1) + '\\!'
     if (token.type === 'open') open.push(token.code.type)

@@ -101,8 +101,7 @@ function nodeRanges(body: string, nodes: PhrasingContent[], range: Range): Range
     else if (node.type === 'link') {
       const text = node.children.map((child) => ('value' in child ? child.value : '')).join('')
       const limit = nodes.slice(index + 1).find((next) => next.position)?.position!.start.offset ?? range.end
-      const at = text ? body.indexOf(text, cursor) : -1
-      if (at >= 0 && at + text.length <= limit) found = {start: at, end: at + text.length}
+      found = locate(body, text, cursor, limit)
     }
     ranges.push(found)
     if (found) cursor = found.end
@@ -113,6 +112,19 @@ function nodeRanges(body: string, nodes: PhrasingContent[], range: Range): Range
     const end = ranges.slice(index + 1).find(Boolean)?.start ?? range.end
     return {start, end}
   })
+}
+
+/**
+ * Find `text` in `body[from, limit)`, where any ASCII punctuation may be
+ * written with a backslash escape (GFM finds `foo+@bar.example.com` in
+ * `foo\+@bar.example.com`).
+ */
+function locate(body: string, text: string, from: number, limit: number): Range | undefined {
+  if (!text) return
+  const pattern = new RegExp([...text].map((char) => (/[!-/:-@[-`{-~]/.test(char) ? '\\\\?' : '') + char.replace(/[.*+?^${}()|[\]\\/]/g, '\\$&')).join(''), 'g')
+  pattern.lastIndex = from
+  const match = pattern.exec(body)
+  return match && match.index + match[0].length <= limit ? {start: match.index, end: match.index + match[0].length} : undefined
 }
 
 /** Bytes between sibling nodes: the container prefix after a hard break, mostly. */
@@ -186,6 +198,7 @@ function paired(body: string, node: PhrasingContent & {children: PhrasingContent
   const contentStart = children[0]!.position!.start.offset!
   const contentEnd = children.at(-1)!.position!.end.offset!
   const pair = code(options.counter, 'pc', type, subType, {start: range.start, end: contentStart}, undefined, {start: contentEnd, end: range.end})
+  if (node.type === 'linkReference' && node.referenceType !== 'full') pair.referenceLabel = body.slice(contentStart, contentEnd)
   tokens.push({type: 'open', code: pair})
   phrasing(body, children, {start: contentStart, end: contentEnd}, options, tokens)
   tokens.push({type: 'close', code: pair})
@@ -219,6 +232,7 @@ function image(body: string, node: Nodes, range: Range, options: Options, tokens
     return
   }
   const pair = code(options.counter, 'pc', 'image', 'image', {start: range.start, end: altStart}, undefined, {start: index, end: range.end})
+  if (node.type === 'imageReference' && node.referenceType !== 'full') pair.referenceLabel = alt
   tokens.push({type: 'open', code: pair})
   textTokens(body, {start: altStart, end: index}, options, tokens)
   tokens.push({type: 'close', code: pair})
