@@ -1,2 +1,5 @@
-export {buildProject, extractDocuments, extractProject, importProject, paths, type BuildEntry, type ImportResult, type Outputs, type Stores} from './lib/project.ts'
+export {buildProject, type BuildEntry} from './lib/build-project.ts'
+export {extractDocuments, extractProject} from './lib/extract-project.ts'
+export {importProject, type ImportResult} from './lib/import-project.ts'
+export {paths, type Outputs, type Stores} from './lib/paths.ts'
 export {omegatProject, type OmegatOptions} from './lib/omegat.ts'

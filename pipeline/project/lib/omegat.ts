@@ -10,7 +10,7 @@ import {toTmx, type TmxEntry} from '../../memory/index.ts'
 import type {Bundle, SourceDocument, TargetToken} from '../../types.ts'
 import {fromBundleValue} from '../../units/index.ts'
 import {escapeContent, toXliff12} from '../../xliff/index.ts'
-import type {Outputs, Stores} from './project.ts'
+import type {Outputs, Stores} from './paths.ts'
 
 /** Options of {@linkcode omegatProject}. */
 export interface OmegatOptions {

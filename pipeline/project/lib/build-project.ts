@@ -1,0 +1,47 @@
+/**
+ * Build a project. Takes: the config, the documents and the stores. Returns:
+ * the localized file of every document for every target locale, resolved
+ * with i18next and the configured fallback chain, with coverage and messages.
+ */
+import {buildDocument, createResolver, type Coverage} from '../../build/index.ts'
+import type {Config} from '../../config/index.ts'
+import {sourceBundle} from '../../store/index.ts'
+import type {Bundle, Diagnostic, SourceDocument} from '../../types.ts'
+import {paths, type Outputs, type Stores} from './paths.ts'
+
+/** Coverage of one built document. */
+export interface BuildEntry {
+  locale: string
+  path: string
+  coverage: Coverage
+}
+
+/**
+ * Build every document for every target locale, resolving keys with
+ * i18next and the configured fallback chain.
+ */
+export function buildProject(config: Config, documents: ReadonlyMap<string, SourceDocument>, stores: Stores): {value: Outputs; coverage: BuildEntry[]; messages: Diagnostic[]} {
+  const resources: Record<string, Record<string, Bundle>> = {}
+  for (const document of documents.values()) {
+    ;(resources[config.sourceLocale] ??= {})[document.id] = sourceBundle(document)
+  }
+  for (const [name, bundle] of stores.bundles) {
+    const slash = name.indexOf('/')
+    const locale = name.slice(0, slash)
+    if (locale !== config.sourceLocale) (resources[locale] ??= {})[name.slice(slash + 1)] = bundle
+  }
+  const resolve = createResolver({resources, fallbackLng: config.fallbackLng})
+  const outputs: Outputs = new Map()
+  const coverage: BuildEntry[] = []
+  const messages: Diagnostic[] = []
+  for (const locale of config.targetLocales) {
+    for (const document of documents.values()) {
+      const file = paths.dist(config, locale, document.path)
+      const built = buildDocument(document, {locale, resolve, file: paths.bundle(config, locale, document.id), sourceLocale: config.sourceLocale})
+      outputs.set(file, built.value)
+      coverage.push({locale, path: document.path, coverage: built.coverage})
+      messages.push(...built.messages)
+    }
+  }
+  return {value: outputs, coverage, messages}
+}

@@ -1,0 +1,67 @@
+/**
+ * Extract a project. Takes: the config, the sources (or documents) and the
+ * stores. Returns: the extracted documents; the source bundles and, for every
+ * target locale, an XLIFF file per document with known translations pre-filled.
+ */
+import type {Config} from '../../config/index.ts'
+import {sourceBundle, toJson} from '../../store/index.ts'
+import type {Diagnostic, SourceDocument} from '../../types.ts'
+import {fromBundleValue, fromMarkdown} from '../../units/index.ts'
+import {toXliff, toXliff12} from '../../xliff/index.ts'
+import {paths, type Outputs, type Stores} from './paths.ts'
+
+/**
+ * Extract every source into units.
+ *
+ * @param config Project config.
+ * @param sources Source texts by path relative to `<source>/<sourceLocale>/`.
+ */
+export function extractDocuments(config: Config, sources: ReadonlyMap<string, string>): {value: Map<string, SourceDocument>; messages: Diagnostic[]} {
+  const documents = new Map<string, SourceDocument>()
+  const messages: Diagnostic[] = []
+  for (const [path, text] of [...sources].sort(([a], [b]) => a.localeCompare(b))) {
+    const result = fromMarkdown(text, {path, language: config.sourceLocale, frontmatterKeys: config.frontmatterKeys})
+    documents.set(path, result.value)
+    messages.push(...result.messages.map((message) => ({...message, file: paths.source(config, path)})))
+  }
+  return {value: documents, messages}
+}
+
+/**
+ * Write the source bundles and, for every target locale, an XLIFF file per
+ * document with known translations pre-filled.
+ */
+export function extractProject(config: Config, documents: ReadonlyMap<string, SourceDocument>, stores: Stores): {value: Outputs; messages: Diagnostic[]} {
+  const outputs: Outputs = new Map()
+  const messages: Diagnostic[] = []
+  for (const document of documents.values()) {
+    outputs.set(paths.bundle(config, config.sourceLocale, document.id), toJson(sourceBundle(document)))
+    // XLIFF 2 requires a unit in every file; a document with nothing to translate gets none.
+    if (document.units.length === 0) continue
+    for (const locale of config.targetLocales) {
+      const bundle = stores.bundles.get(`${locale}/${document.id}`) ?? {}
+      const state = stores.states.get(`${locale}/${document.id}`) ?? {}
+      // A target bundle exists from the start (empty: nothing translated yet), so
+      // apps loading `locales/<lng>/<ns>.json` find it; an existing one is never rewritten here.
+      if (!stores.bundles.has(`${locale}/${document.id}`)) outputs.set(paths.bundle(config, locale, document.id), toJson(bundle))
+      if (!stores.states.has(`${locale}/${document.id}`)) outputs.set(paths.state(config, locale, document.id), toJson(state))
+      const write = config.xliffVersion === '1.2' ? toXliff12 : toXliff
+      const xliff = write(document, {
+        sourceLocale: config.sourceLocale,
+        targetLocale: locale,
+        target(segment) {
+          const value = bundle[segment.key]
+          if (value === undefined) return
+          const {tokens, problems} = fromBundleValue(value, segment)
+          if (problems.length > 0) {
+            messages.push(...problems.map((problem) => ({file: paths.bundle(config, locale, document.id), segmentId: segment.id, ruleId: problem.ruleId, source: 'extract', severity: 'warning' as const, message: `${problem.message}; key \`${segment.key}\` is not pre-filled`})))
+            return
+          }
+          return {tokens, state: state[segment.key]?.state ?? 'translated'}
+        }
+      })
+      outputs.set(paths.xliff(config, locale, document.path), xliff)
+    }
+  }
+  return {value: outputs, messages}
+}

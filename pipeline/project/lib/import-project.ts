@@ -1,0 +1,109 @@
+/**
+ * Import translated XLIFF files into a project's locale stores. Takes: the
+ * config, the documents, the stores and the XLIFF texts by path. Returns: the
+ * changed store files, the new stores, a report per file and messages.
+ */
+import type {Config} from '../../config/index.ts'
+import {applyUpdates, importXliff, sourceBundle, toJson, type BundleUpdate, type ImportReport} from '../../store/index.ts'
+import type {Diagnostic, SourceDocument} from '../../types.ts'
+import {fromXliff} from '../../xliff/index.ts'
+import {paths, type Outputs, type Stores} from './paths.ts'
+
+/** What importing did, per file. */
+export interface ImportResult {
+  /** Bundle and state files that changed. */
+  value: Outputs
+  /** The stores after the import. */
+  stores: Stores
+  reports: ImportReport[]
+  messages: Diagnostic[]
+}
+
+/**
+ * Import translated XLIFF files into the locale stores.
+ *
+ * @param xliffs XLIFF texts by path.
+ */
+export function importProject(config: Config, documents: ReadonlyMap<string, SourceDocument>, stores: Stores, xliffs: ReadonlyMap<string, string>): ImportResult {
+  const outputs: Outputs = new Map()
+  const messages: Diagnostic[] = []
+  const reports: ImportReport[] = []
+  const bundles = new Map(stores.bundles)
+  const states = new Map(stores.states)
+  const byId = new Map([...documents.values()].map((document) => [document.id, document]))
+  const keyOwner = new Map<string, string>()
+  // Segment keys of a unit, to retire the unit's whole translation when its sentences are translated again.
+  const unitOfKey = new Map<string, string>()
+  for (const document of documents.values()) {
+    for (const unit of document.units) {
+      // A unit id is a key too: the whole translation of a unit whose segments a CAT tool joined or split.
+      keyOwner.set(`${document.id}\u0000${unit.id}`, document.id)
+      for (const part of unit.parts) {
+        if (part.type !== 'segment') continue
+        keyOwner.set(`${document.id}\u0000${part.segment.key}`, document.id)
+        unitOfKey.set(`${document.id}\u0000${part.segment.key}`, unit.id)
+      }
+    }
+  }
+
+  for (const [file, text] of xliffs) {
+    const read = fromXliff(text, {file, maxBytes: config.maxXliffBytes})
+    messages.push(...read.messages)
+    const xliff = read.value
+    if (!xliff) {
+      reports.push({file, units: 0, segments: 0, quarantined: [{unitId: '*', line: 1, reasons: read.messages.map((message) => message.message)}]})
+      continue
+    }
+    const locale = xliff.trgLang
+    if (!locale || !config.targetLocales.includes(locale)) {
+      messages.push({file, line: 1, ruleId: 'locale-unknown', source: 'import', severity: 'error', message: `Target language \`${locale ?? '(none)'}\` is not one of the configured target locales (${config.targetLocales.join(', ')})`})
+      reports.push({file, units: 0, segments: 0, quarantined: []})
+      continue
+    }
+    const badUnits = new Set(read.messages.filter((message) => message.severity === 'error' && message.unitId).map((message) => message.unitId))
+    const filtered = {...xliff, files: xliff.files.map((one) => ({...one, units: one.units.filter((unit) => !badUnits.has(unit.id))}))}
+    const imported = importXliff(filtered, documents, {file})
+    for (const unitId of badUnits) {
+      const found = read.messages.filter((message) => message.unitId === unitId)
+      imported.report.quarantined.push({unitId: unitId!, line: found[0]?.line ?? 0, reasons: found.map((message) => `${message.ruleId}: ${message.message}`)})
+    }
+    messages.push(...imported.messages)
+    reports.push(imported.report)
+
+    const byDocument = new Map<string, BundleUpdate[]>()
+    for (const one of xliff.files) {
+      const document = one.original === undefined ? undefined : documents.get(one.original)
+      if (document) byDocument.set(document.id, [])
+    }
+    const seen = new Map<string, string>()
+    for (const update of imported.value) {
+      const documentId = [...byDocument.keys()].find((id) => keyOwner.has(`${id}\u0000${update.key}`))
+      if (!documentId) continue
+      const previous = seen.get(`${documentId}\u0000${update.key}`)
+      if (previous !== undefined && previous !== update.value) {
+        messages.push({file, ruleId: 'key-conflict', source: 'import', severity: 'warning', message: `Repeated segment \`${update.key}\` has different translations in one file; the last one is kept`})
+      }
+      seen.set(`${documentId}\u0000${update.key}`, update.value)
+      byDocument.get(documentId)!.push(update)
+    }
+    for (const [documentId, updates] of byDocument) {
+      const name = `${locale}/${documentId}`
+      const order = Object.keys(sourceBundle(byId.get(documentId)!))
+      const applied = applyUpdates(bundles.get(name) ?? {}, states.get(name) ?? {}, updates, order)
+      // A unit translated sentence by sentence again no longer uses its older whole translation.
+      const retired = new Set(updates.flatMap((update) => unitOfKey.get(`${documentId}\u0000${update.key}`) ?? []))
+      for (const unitId of retired) {
+        if (!(unitId in applied.bundle)) continue
+        delete applied.bundle[unitId]
+        delete applied.state[unitId]
+        applied.changed.push(unitId)
+      }
+      if (applied.changed.length === 0) continue
+      bundles.set(name, applied.bundle)
+      states.set(name, applied.state)
+      outputs.set(paths.bundle(config, locale, documentId), toJson(applied.bundle))
+      outputs.set(paths.state(config, locale, documentId), toJson(applied.state))
+    }
+  }
+  return {value: outputs, stores: {bundles, states}, reports, messages}
+}
