@@ -296,9 +296,9 @@ test('compileTermIndex takes the terms of one language, regional tags included, 
   }
   t.is(compileTermIndex(terms, {language: 'it'}).terms, 1)
   const english = compileTermIndex(terms, {language: 'en'})
-  t.deepEqual(matchTerms('alliances and alliance', english).map((match) => match.start), [14])
-  const plural = compileTermIndex(terms, {language: 'en', forms: (item) => [item.text, item.text + 's']})
-  t.deepEqual(matchTerms('alliances and alliance', plural).map((match) => match.start), [0, 14])
+  t.deepEqual(matchTerms('alliances and alliance', english).map((match) => match.start), [0, 14])
+  const asWritten = compileTermIndex(terms, {language: 'en', forms: (item) => [item.text]})
+  t.deepEqual(matchTerms('alliances and alliance', asWritten).map((match) => match.start), [14])
   t.throws(() => compileTermIndex(terms, {language: ''}), {message: 'Cannot compile terms without `options.language`, expected a BCP 47 tag such as `it`'})
   t.throws(() => matchTerms('x', english, {language: 'it'}), {message: 'Cannot match `it` text with terms compiled for `en`, expected the same language'})
   t.deepEqual(matchTerms('alliance', english, {language: 'en-GB'}).length, 1)

@@ -1,8 +1,9 @@
 /**
  * Compile the terms of one language into a matcher. Takes: a termbase, the
  * language, optionally a function giving each term's forms. Returns: a term
- * index, a trie over every normalized form (Italian: inflected by
- * `italian-forms.ts`), for `matchTerms` to scan texts with.
+ * index, a trie over every normalized form (Italian, English, Spanish, French
+ * and Catalan: inflected by `target-forms.ts`), for `matchTerms` to scan
+ * texts with.
  *
  * Built once per termbase and language; scanning then costs the same whatever
  * the number of terms. A form is normalized as the text will be: NFC, each
@@ -13,7 +14,7 @@
  */
 import {charTables, space, word} from './char-tables.ts'
 import {indexTermbase, termsOfLanguage} from './index-termbase.ts'
-import {italianForms} from './italian-forms.ts'
+import {termForms} from './target-forms.ts'
 import type {Term, Termbase, TermStatus} from './termbase.ts'
 import {Trie} from './trie.ts'
 
@@ -22,8 +23,9 @@ export interface Options {
   /** BCP 47 tag of the texts to match (`it`): its terms are compiled (`it` takes `it-IT` too). */
   language: string
   /**
-   * Forms of a term to match, the term itself included. Default: Italian
-   * inflection (`italianForms`) for `it`, the term as written otherwise.
+   * Forms of a term to match, the term itself included. Default:
+   * `termForms(language)`, inflection for Italian, English, Spanish, French
+   * and Catalan, the term as written otherwise.
    */
   forms?: ((term: Term) => readonly string[]) | null | undefined
 }
@@ -75,7 +77,7 @@ export function compileTermIndex(termbase: Termbase, options: Options): TermInde
   }
 
   const language = options.language
-  const formsOf = options.forms ?? (/^it(?:-|$)/i.test(language) ? italianForms : (term: Term) => [term.text])
+  const formsOf = options.forms ?? termForms(language)
   if (typeof formsOf !== 'function') throw new TypeError('Cannot use `' + String(formsOf) + '` for `options.forms`, expected a function')
   const tables = charTables()
   const trie = new Trie()
