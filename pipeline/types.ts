@@ -143,6 +143,40 @@ export interface SourceDocument {
   definitions: boolean
 }
 
+/**
+ * A glossary term found in a segment's source, with what the termbase asks
+ * of its translation. Offsets count the segment's plain text: its text
+ * tokens' values in order, each code one U+FFFC (`textOfTokens`), so a lock
+ * never spans a code and exchange-file writers can wrap it in a marker.
+ */
+export interface TermLock {
+  /** Offset of the term's first code unit in the segment's plain text. */
+  start: number
+  /** Offset just past its last code unit. */
+  end: number
+  conceptId: string
+  /** Id of the source term matched. */
+  termId: string
+  /** The source term as written in the termbase (`Cremlino`; `AKUS` for a deprecated variant). */
+  term: string
+  /** The term is kept verbatim in every target (XLIFF `translate="no"`, 1.2 `mtype="protected"`). */
+  doNotTranslate: boolean
+  /** Target terms a translation may use, preferred first (the source term itself when do-not-translate). */
+  translations: string[]
+  /** Target terms a translation must not use (deprecated or forbidden). */
+  avoid: string[]
+  /** A name or do-not-translate term: a translation without it is an error, not a warning. */
+  locked: boolean
+  /** Definition of the concept, if the termbase has one. */
+  definition?: string
+  /**
+   * A string every translation must contain, when the termbase makes one
+   * exact: a do-not-translate term, or a locked term with a single approved
+   * translation that inflection only extends (XLIFF 2 `val:rule isPresent`).
+   */
+  mustContain?: {text: string; caseSensitive: boolean}
+}
+
 /** Severity of a diagnostic, as in vfile-message: error is fatal, warning is not. */
 export type Severity = 'error' | 'warning' | 'info'
 

@@ -43,15 +43,24 @@ function errors(messages: Diagnostic[]): string[] {
 
 test('should expose the public api', (t) => {
   t.deepEqual(Object.keys(glossary).sort(), [
+    'catalanForms',
+    'checkTranslation',
     'compileTermIndex',
+    'compileTermRules',
+    'englishForms',
     'feminineOf',
+    'frenchForms',
     'fromTbx',
     'fromTermCsv',
     'indexTermbase',
     'italianForms',
     'matchTerms',
     'pluralOf',
+    'spanishForms',
+    'termForms',
+    'termLocks',
     'termsOfLanguage',
+    'toOmegatGlossary',
     'toTbx',
     'toTermCsv'
   ])
