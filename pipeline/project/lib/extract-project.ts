@@ -1,7 +1,8 @@
 /**
  * Extract a project. Takes: the config, the sources (or documents) and the
  * stores. Returns: the extracted documents; the source bundles and, for every
- * target locale, an XLIFF file per document with known translations pre-filled.
+ * target locale, an XLIFF file per document with known translations pre-filled
+ * and, given the project's term rules, its glossary terms marked.
  */
 import type {Config} from '../../config/index.ts'
 import {sourceBundle, toJson} from '../../store/index.ts'
@@ -9,6 +10,13 @@ import type {Diagnostic, SourceDocument} from '../../types.ts'
 import {fromBundleValue, fromMarkdown} from '../../units/index.ts'
 import {toXliff, toXliff12} from '../../xliff/index.ts'
 import {paths, type Outputs, type Stores} from './paths.ts'
+import {locksOf, type ProjectTerms} from './terms.ts'
+
+/** Options of {@linkcode extractProject}. */
+export interface ExtractProjectOptions {
+  /** Term rules by target locale: each XLIFF marks its glossary terms (see `projectTerms`). */
+  terms?: ProjectTerms | null
+}
 
 /**
  * Extract every source into units.
@@ -31,7 +39,7 @@ export function extractDocuments(config: Config, sources: ReadonlyMap<string, st
  * Write the source bundles and, for every target locale, an XLIFF file per
  * document with known translations pre-filled.
  */
-export function extractProject(config: Config, documents: ReadonlyMap<string, SourceDocument>, stores: Stores): {value: Outputs; messages: Diagnostic[]} {
+export function extractProject(config: Config, documents: ReadonlyMap<string, SourceDocument>, stores: Stores, options: ExtractProjectOptions = {}): {value: Outputs; messages: Diagnostic[]} {
   const outputs: Outputs = new Map()
   const messages: Diagnostic[] = []
   for (const document of documents.values()) {
@@ -46,9 +54,11 @@ export function extractProject(config: Config, documents: ReadonlyMap<string, So
       if (!stores.bundles.has(`${locale}/${document.id}`)) outputs.set(paths.bundle(config, locale, document.id), toJson(bundle))
       if (!stores.states.has(`${locale}/${document.id}`)) outputs.set(paths.state(config, locale, document.id), toJson(state))
       const write = config.xliffVersion === '1.2' ? toXliff12 : toXliff
+      const rules = options.terms?.locales.get(locale)
       const xliff = write(document, {
         sourceLocale: config.sourceLocale,
         targetLocale: locale,
+        terms: rules ? (segment) => locksOf(rules, segment.tokens) : null,
         target(segment) {
           const value = bundle[segment.key]
           if (value === undefined) return

@@ -3,8 +3,16 @@
  * Takes: the source document and the translations known for it. Returns: the
  * XLIFF text: one `<unit>` per block, one `<segment>` per sentence, whitespace
  * in `<ignorable>`, inline codes with their source bytes in `<originalData>`.
+ *
+ * Given term locks, each source term is a `<mrk type="term">` (with
+ * `translate="no"` when it is kept verbatim), the unit lists them in the
+ * Glossary module (`gls:glossEntry` pointing at its mark, with the approved
+ * translations and the definition) and carries Validation module rules
+ * (`val:rule isPresent` for each exact requirement, `isNotPresent` for each
+ * term to avoid), so a CAT tool shows and checks what babele enforces.
  */
-import type {InlineCode, KeyState, Segment, SourceDocument, TargetToken, Unit} from '../../types.ts'
+import type {InlineCode, KeyState, Segment, SourceDocument, TargetToken, TermLock, Unit} from '../../types.ts'
+import {withTermMarks, type MarkedToken} from './term-marks.ts'
 import {escapeAttribute, escapeContent} from './xml-text.ts'
 
 /** A known translation of a segment key. */
@@ -21,9 +29,13 @@ export interface Options {
   targetLocale: string
   /** The known translation of a segment, pre-filled as its target. */
   target?: ((segment: Segment, unit: Unit) => KnownTarget | undefined) | null
+  /** The glossary terms of a segment's source (offsets into its `textOfTokens`), marked and listed. */
+  terms?: ((segment: Segment, unit: Unit) => readonly TermLock[]) | null
 }
 
 const xliffNamespace = 'urn:oasis:names:tc:xliff:document:2.0'
+const glossaryNamespace = 'urn:oasis:names:tc:xliff:glossary:2.0'
+const validationNamespace = 'urn:oasis:names:tc:xliff:validation:2.0'
 
 const subTypes: Record<string, [type: string, subType?: string]> = {
   strong: ['fmt', 'xlf:b'],
@@ -48,17 +60,20 @@ export function toXliff(document: SourceDocument, options: Options): string {
   if (!options?.sourceLocale || !options.targetLocale) throw new TypeError('Missing `options.sourceLocale` or `options.targetLocale`, expected BCP 47 tags')
   const lines = [
     '<?xml version="1.0" encoding="UTF-8"?>',
-    `<xliff xmlns="${xliffNamespace}" version="2.1" srcLang="${escapeAttribute(options.sourceLocale)}" trgLang="${escapeAttribute(options.targetLocale)}">`,
+    `<xliff xmlns="${xliffNamespace}"${options.terms ? ` xmlns:gls="${glossaryNamespace}" xmlns:val="${validationNamespace}"` : ''} version="2.1" srcLang="${escapeAttribute(options.sourceLocale)}" trgLang="${escapeAttribute(options.targetLocale)}">`,
     ` <file id="f1" original="${escapeAttribute(document.path)}" xml:space="preserve">`
   ]
-  for (const unit of document.units) lines.push(...writeUnit(document, unit, options.target ?? undefined))
+  for (const unit of document.units) lines.push(...writeUnit(document, unit, options))
   lines.push(' </file>', '</xliff>', '')
   return lines.join('\n')
 }
 
-function writeUnit(document: SourceDocument, unit: Unit, target: Options['target']): string[] {
+function writeUnit(document: SourceDocument, unit: Unit, options: Options): string[] {
   const block = unit.block
   const lines = [`  <unit id="${unit.id}" name="${escapeAttribute(block.kind)}">`]
+  const locks = new Map<Segment, readonly TermLock[]>()
+  for (const part of unit.parts) if (part.type === 'segment' && options.terms) locks.set(part.segment, options.terms(part.segment, unit))
+  lines.push(...termModules([...locks.values()].flat()))
   lines.push('   <notes>', `    <note category="location">line ${block.line}, column ${block.column}</note>`, '   </notes>')
   if (unit.codes.length > 0) {
     lines.push('   <originalData>')
@@ -69,6 +84,8 @@ function writeUnit(document: SourceDocument, unit: Unit, target: Options['target
     lines.push('   </originalData>')
   }
   let ignorables = 0
+  // Mark ids count the unit's marks (`m1`, `m2`, …): they share the unit's id space.
+  let marks = 0
   for (const part of unit.parts) {
     if (part.type === 'ignorable') {
       const value = escapeContent(part.ignorable.value)
@@ -76,10 +93,12 @@ function writeUnit(document: SourceDocument, unit: Unit, target: Options['target
       continue
     }
     const segment = part.segment
-    const known = target ? target(segment, unit) : undefined
+    const known = options.target ? options.target(segment, unit) : undefined
     const state = known ? known.state : 'initial'
     lines.push(`   <segment id="${segment.id}" state="${state}">`)
-    lines.push(`    <source>${inline(segment.tokens)}</source>`)
+    const segmentLocks = locks.get(segment) ?? []
+    lines.push(`    <source>${inline(withTermMarks(segment.tokens, segmentLocks), marks)}</source>`)
+    marks += segmentLocks.length
     if (known) lines.push(`    <target>${inline(known.tokens)}</target>`)
     lines.push('   </segment>')
   }
@@ -87,11 +106,43 @@ function writeUnit(document: SourceDocument, unit: Unit, target: Options['target
   return lines
 }
 
-/** Write tokens as XLIFF 2 inline content. */
-function inline(tokens: readonly TargetToken[]): string {
+/**
+ * The unit's Glossary and Validation module elements: a glossary entry per
+ * mark (`ref` to it), and the rules of its locked terms, each rule once.
+ */
+function termModules(locks: readonly TermLock[]): string[] {
+  if (locks.length === 0) return []
+  const lines = ['   <gls:glossary>']
+  locks.forEach((lock, index) => {
+    lines.push(`    <gls:glossEntry ref="#m${index + 1}">`, `     <gls:term>${escapeContent(lock.term)}</gls:term>`)
+    for (const translation of lock.translations) lines.push(`     <gls:translation>${escapeContent(translation)}</gls:translation>`)
+    if (lock.definition !== undefined) lines.push(`     <gls:definition>${escapeContent(lock.definition)}</gls:definition>`)
+    lines.push('    </gls:glossEntry>')
+  })
+  lines.push('   </gls:glossary>')
+  const rules = new Set<string>()
+  for (const lock of locks) {
+    if (lock.mustContain) rules.add(`<val:rule isPresent="${escapeAttribute(lock.mustContain.text)}"${lock.mustContain.caseSensitive ? '' : ' caseSensitive="no"'}/>`)
+    for (const avoid of lock.avoid) rules.add(`<val:rule isNotPresent="${escapeAttribute(avoid)}"/>`)
+  }
+  if (rules.size > 0) lines.push('   <val:validation>', ...[...rules].map((rule) => '    ' + rule), '   </val:validation>')
+  return lines
+}
+
+/**
+ * Write tokens as XLIFF 2 inline content; term marks are numbered on from
+ * `marksBefore` (the unit's marks in earlier segments).
+ */
+function inline(tokens: readonly MarkedToken[], marksBefore = 0): string {
   let result = ''
   for (const token of tokens) {
     switch (token.type) {
+      case 'mark-open':
+        result += `<mrk id="m${marksBefore + token.index + 1}" type="term"${token.lock.doNotTranslate ? ' translate="no"' : ''}>`
+        break
+      case 'mark-close':
+        result += '</mrk>'
+        break
       case 'text':
         result += escapeContent(token.value)
         break

@@ -16,6 +16,11 @@
  * id, also when the pair is cut by a sentence boundary: `<bpt>` in one
  * `<mrk>`, `<ept>` in a later one) and every placeholder is `<ph>`.
  *
+ * Given term locks, each source term is marked in `<source>` and
+ * `<seg-source>`: `<mrk mtype="protected">` when it is kept verbatim,
+ * `<mrk mtype="term">` otherwise, its `comment` the approved translations
+ * (1.2 has no glossary module).
+ *
  * XLIFF 1.2 has no `<cp>` either. A character XML 1.0 cannot hold (a C0
  * control but tab, LF and CR; U+FFFE, U+FFFF; a lone surrogate) is written:
  * - in translatable text, as `<x id="cpN" ctype="x-babele-cp-HHHH"/>`, which
@@ -24,7 +29,8 @@
  * - in native data, as U+FFFD: native data is shown to translators only,
  *   babele rebuilds from the source ranges, never from it.
  */
-import type {InlineCode, KeyState, SourceDocument, TargetToken, Unit} from '../../types.ts'
+import type {InlineCode, KeyState, SourceDocument, Unit} from '../../types.ts'
+import {withTermMarks, type MarkedToken} from './term-marks.ts'
 import type {KnownTarget, Options} from './to-xliff.ts'
 import {escapeAttribute, escapeContent} from './xml-text.ts'
 
@@ -79,12 +85,12 @@ export function toXliff12(document: SourceDocument, options: Options): string {
     '  </header>',
     '  <body>'
   ]
-  for (const unit of document.units) lines.push(...writeUnit(document, unit, options.target ?? undefined))
+  for (const unit of document.units) lines.push(...writeUnit(document, unit, options))
   lines.push('  </body>', ' </file>', '</xliff>', '')
   return lines.join('\n')
 }
 
-function writeUnit(document: SourceDocument, unit: Unit, target: Options['target']): string[] {
+function writeUnit(document: SourceDocument, unit: Unit, options: Options): string[] {
   const block = unit.block
   let source = ''
   let segmented = ''
@@ -99,9 +105,10 @@ function writeUnit(document: SourceDocument, unit: Unit, target: Options['target
     }
     const segment = part.segment
     const open = `<mrk mtype="seg" mid="${segment.id}">`
-    source += inline12(document, segment.tokens)
-    segmented += open + inline12(document, segment.tokens) + '</mrk>'
-    const known: KnownTarget | undefined = target ? target(segment, unit) : undefined
+    const marked = inline12(document, withTermMarks(segment.tokens, options.terms ? options.terms(segment, unit) : []))
+    source += marked
+    segmented += open + marked + '</mrk>'
+    const known: KnownTarget | undefined = options.target ? options.target(segment, unit) : undefined
     if (!known) continue
     translated += open + inline12(document, known.tokens) + '</mrk>'
     // 1.2 has one `state` per `<target>`: the least advanced of its segments.
@@ -122,10 +129,16 @@ function writeUnit(document: SourceDocument, unit: Unit, target: Options['target
  * source. Forbidden characters come out as `<x id="cp" …/>`, numbered once
  * the whole element is known.
  */
-function inline12(document: SourceDocument, tokens: readonly TargetToken[]): string {
+function inline12(document: SourceDocument, tokens: readonly MarkedToken[]): string {
   let result = ''
   for (const token of tokens) {
     switch (token.type) {
+      case 'mark-open':
+        result += `<mrk mtype="${token.lock.doNotTranslate ? 'protected' : 'term'}" comment="${escapeAttribute(token.lock.translations.join(' / '))}">`
+        break
+      case 'mark-close':
+        result += '</mrk>'
+        break
       case 'text':
         result += text(token.value)
         break

@@ -1,0 +1,48 @@
+/**
+ * A project's glossary rules. Takes: the config and the termbase. Returns:
+ * the term rules of every target locale (sharing one compiled source index),
+ * and the locks and violations of segments in the shape the project's other
+ * operations use.
+ */
+import type {Config} from '../../config/index.ts'
+import {checkTranslation, compileTermIndex, compileTermRules, termLocks, type TermIndex, type Termbase, type TermRules} from '../../glossary/index.ts'
+import type {TranslationProblem} from '../../store/index.ts'
+import type {SegmentToken, TargetToken, TermLock} from '../../types.ts'
+import {textOfTokens} from '../../units/index.ts'
+
+/** A project's compiled glossary. */
+export interface ProjectTerms {
+  /** The source terms (what the source lint and every locale's rules match with). */
+  sourceIndex: TermIndex
+  /** Term rules by target locale. */
+  locales: ReadonlyMap<string, TermRules>
+}
+
+/**
+ * @param config Project config (source and target locales).
+ * @param termbase The project's termbase.
+ */
+export function projectTerms(config: Config, termbase: Termbase): ProjectTerms {
+  const sourceIndex = compileTermIndex(termbase, {language: config.sourceLocale})
+  return {sourceIndex, locales: new Map(config.targetLocales.map((locale) => [locale, compileTermRules(termbase, {source: config.sourceLocale, target: locale, sourceIndex})]))}
+}
+
+/** The locks of a segment's source for one locale (none without rules). */
+export function locksOf(rules: TermRules | undefined, tokens: readonly SegmentToken[]): TermLock[] {
+  return rules ? termLocks(rules, textOfTokens(tokens)) : []
+}
+
+/**
+ * The term violations of a translation as import problems (none without
+ * rules): each message names the term and its concept.
+ */
+export function termProblems(rules: TermRules | undefined, source: readonly SegmentToken[], target: readonly TargetToken[]): TranslationProblem[] {
+  if (!rules) return []
+  return checkTranslation(rules, {source: textOfTokens(source), target: textOfTokens(target)}).map((violation) => ({
+    ruleId: violation.ruleId,
+    severity: violation.severity === 'error' ? 'error' : 'warning',
+    message: `${violation.message} (term \`${violation.term}\`, concept \`${violation.conceptId}\`)`,
+    ...(violation.expected === undefined ? {} : {expected: violation.expected}),
+    ...(violation.actual === undefined ? {} : {actual: violation.actual})
+  }))
+}
