@@ -5,10 +5,10 @@
  */
 export {buildDocument, createResolver, type BuildOptions, type Coverage, type Resolved, type Resolver, type ResolverOptions} from './build/index.ts'
 export {parseConfig, type Config} from './config/index.ts'
-export {compileTermIndex, fromTbx, fromTermCsv, matchTerms, toTbx, toTermCsv, type Concept, type Term, type TermIndex, type TermMatch, type Termbase, type TermStatus} from './glossary/index.ts'
+export {checkTranslation, compileTermIndex, compileTermRules, fromTbx, fromTermCsv, matchTerms, termForms, termLocks, toOmegatGlossary, toTbx, toTermCsv, type Concept, type Term, type TermIndex, type TermMatch, type TermRules, type TermViolation, type Termbase, type TermStatus} from './glossary/index.ts'
 export {applyFixes, lintMarkdown, type LintOptions, type LintResult} from './lint/index.ts'
 export {escapeText, markdownBlocks, merge, parseMarkdown, type EscapeOptions, type MarkdownBlocks, type MarkdownOptions, type Renderer} from './markdown/index.ts'
-export {buildProject, extractDocuments, extractProject, importProject, omegatProject, paths, type BuildEntry, type ImportResult, type OmegatOptions, type Outputs, type Stores} from './project/index.ts'
+export {buildProject, checkProject, extractDocuments, extractProject, importProject, omegatProject, paths, projectTerms, type BuildEntry, type BuildProjectOptions, type CheckProjectOptions, type ExtractProjectOptions, type ImportProjectOptions, type ImportResult, type OmegatOptions, type Outputs, type ProjectTerms, type Stores} from './project/index.ts'
 export {defaultRules, fromSrx, segment, sentenceSpans, type SegmentOptions, type SrxRules} from './segment/index.ts'
 export {applyUpdates, fromBundleXliff, importXliff, sourceBundle, toBundleXliff, toJson, type BundleUpdate, type BundleXliff, type BundleXliffOptions, type ImportOptions, type ImportReport} from './store/index.ts'
 export {toTmx, type TmxEntry, type TmxOptions} from './memory/index.ts'

@@ -9,6 +9,7 @@ import type {Diagnostic} from '../types.ts'
 import {exportBundles} from './commands/export-bundles.ts'
 import {exportProject} from './commands/export-project.ts'
 import {lintCommand} from './commands/lint.ts'
+import {checkCommand} from './commands/check.ts'
 import {build, extract, importCommand, run, type CommandResult} from './commands/pipeline.ts'
 import {segmentCommand} from './commands/segment.ts'
 import {countSeverities, formatDiagnostics} from './format.ts'
@@ -55,6 +56,15 @@ export function createProgram(): Command {
   )
   common(
     program
+      .command('check')
+      .description('CI gate: check every stored translation against its source\'s codes and the glossary (approved terms used, locked terms kept, no forbidden or deprecated term); exit 0 clean, 1 on errors (or any finding with --strict), 2 on usage or config errors')
+      .option('-l, --locale <lng...>', 'target locales to check (default: all)', [])
+      .option('--strict', 'exit 1 on warnings too (a common term not used)')
+  ).action((options: GlobalOptions & {locale: string[]; strict?: boolean}, command: Command) =>
+    execute(command, options, (workspace) => checkCommand(workspace, {locales: options.locale, strict: options.strict, progress: !options.json}))
+  )
+  common(
+    program
       .command('run')
       .description('the whole pipeline: import returned XLIFF, extract, build')
       .option('--allow-quarantine', 'exit 0 even when units were quarantined')
@@ -65,7 +75,7 @@ export function createProgram(): Command {
   common(
     program
       .command('export')
-      .description('write a CAT-tool project for one locale (OmegaT: omegat.project, source/ with XLIFF 1.2, tm/auto/ with known translations)')
+      .description('write a CAT-tool project for one locale (OmegaT: omegat.project, source/ with XLIFF 1.2 and term marks, tm/auto/ with known translations, glossary/ with the termbase)')
       .addOption(new Option('--for <tool>', 'CAT tool').choices(['omegat']).makeOptionMandatory())
       .requiredOption('-l, --locale <lng>', 'target locale')
       .requiredOption('-o, --out <folder>', 'project folder')

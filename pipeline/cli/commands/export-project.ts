@@ -1,12 +1,13 @@
 /**
  * `babele export --for omegat`: a ready-to-open CAT-tool project for one
- * target locale. Takes: a workspace, the tool, a locale and a folder.
- * Returns: a command result (the project's files, written atomically).
+ * target locale, with the project's glossary. Takes: a workspace, the tool,
+ * a locale and a folder. Returns: a command result (the project's files,
+ * written atomically).
  */
 import {relative, resolve} from 'node:path'
-import {extractDocuments, omegatProject} from '../../project/index.ts'
-import {readSources, readStores, UsageError, writeOutputs, type Workspace} from '../workspace.ts'
-import type {CommandResult} from './pipeline.ts'
+import {omegatProject} from '../../project/index.ts'
+import {UsageError, writeOutputs, type Workspace} from '../workspace.ts'
+import {load, type CommandResult} from './pipeline.ts'
 
 /** Options of {@linkcode exportProject}. */
 export interface ExportProjectOptions {
@@ -24,18 +25,17 @@ export interface ExportProjectOptions {
 export function exportProject(workspace: Workspace, options: ExportProjectOptions): CommandResult {
   const {config} = workspace
   if (!config.targetLocales.includes(options.locale)) throw new UsageError(`--locale ${options.locale}: not a configured target locale (${config.targetLocales.join(', ')})`)
-  const documents = extractDocuments(config, readSources(workspace))
-  const stores = readStores(workspace)
+  const loaded = load(workspace, {progress: false})
   const folder = relative(workspace.root, resolve(options.out)) || '.'
-  const files = omegatProject(config, documents.value, stores.value, {locale: options.locale})
+  const files = omegatProject(config, loaded.documents, loaded.stores, {locale: options.locale, termbase: loaded.termbase, terms: loaded.terms})
   const written = writeOutputs(workspace, new Map([...files].map(([path, content]) => [`${folder}/${path}`, content])))
   return {
     command: 'export',
     written,
     unchanged: files.size - written.length,
-    messages: [...documents.messages, ...stores.messages],
+    messages: loaded.messages,
     summary: [
-      `export: OmegaT project for ${options.locale} in ${options.out} (${documents.value.size} document(s)); translate it, then run: babele import ${options.out}/target`
+      `export: OmegaT project for ${options.locale} in ${options.out} (${loaded.documents.size} document(s)${loaded.termbase ? ', glossary in glossary/' : ''}); translate it, then run: babele import ${options.out}/target`
     ]
   }
 }

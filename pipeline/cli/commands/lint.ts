@@ -12,7 +12,7 @@ import {paths} from '../../project/index.ts'
 import type {Diagnostic} from '../../types.ts'
 import {exists, isFolder, listFiles, readText} from '../fs.ts'
 import {readGlossary, readSources, UsageError, writeOutputs, type Workspace} from '../workspace.ts'
-import type {CommandResult} from './pipeline.ts'
+import type {CommandResult, Loaded} from './pipeline.ts'
 
 /** Options of {@linkcode lintCommand}. */
 export interface LintCommandOptions {
@@ -86,21 +86,26 @@ export function lintCommand(workspace: Workspace, options: LintCommandOptions): 
  *
  * @param workspace Project.
  * @param sources Source texts by path relative to `<source>/<sourceLocale>/`.
+ * @param glossary The termbase and term rules already read (its messages already reported).
  */
-export function lintSources(workspace: Workspace, sources: ReadonlyMap<string, string>): Diagnostic[] {
-  const linter = projectLinter(workspace)
-  const messages = [...linter.messages]
-  for (const [path, text] of sources) messages.push(...linter.lint(paths.source(workspace.config, path), text))
+export function lintSources(workspace: Workspace, sources: ReadonlyMap<string, string>, glossary: Pick<Loaded, 'termbase' | 'terms'>): Diagnostic[] {
+  const linter = linterFor(workspace, glossary.termbase, glossary.terms?.sourceIndex)
+  const messages: Diagnostic[] = []
+  for (const [path, text] of sources) messages.push(...linter(paths.source(workspace.config, path), text))
   return messages.map((message) => (message.severity === 'error' ? {...message, severity: 'warning' as const} : message))
 }
 
-/** The project's glossary, compiled once, and a function linting one file with it. */
+/** The project's glossary, read and compiled once, and a function linting one file with it. */
 function projectLinter(workspace: Workspace): {messages: Diagnostic[]; lint: (file: string, text: string) => Diagnostic[]} {
   const glossary = readGlossary(workspace)
+  return {messages: glossary.messages, lint: linterFor(workspace, glossary.value, undefined)}
+}
+
+/** Lint one file with a termbase (its source terms compiled here unless given). */
+function linterFor(workspace: Workspace, termbase: Termbase | undefined, compiled: TermIndex | undefined): (file: string, text: string) => Diagnostic[] {
   const language = workspace.config.sourceLocale
-  const termbase: Termbase | undefined = glossary.value
-  const termIndex: TermIndex | undefined = termbase ? compileTermIndex(termbase, {language}) : undefined
-  return {messages: glossary.messages, lint: (file, text) => lintMarkdown(text, {file, language, termbase, termIndex}).messages}
+  const termIndex = compiled ?? (termbase ? compileTermIndex(termbase, {language}) : undefined)
+  return (file, text) => lintMarkdown(text, {file, language, termbase, termIndex}).messages
 }
 
 /** Every source, keyed by its project-relative path. */

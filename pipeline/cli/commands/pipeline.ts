@@ -3,13 +3,14 @@
  * and command options. Returns: a command result (files written, messages,
  * a summary); printing and exit codes are main's job.
  */
-import {buildProject, extractDocuments, extractProject, importProject, type BuildEntry, type Stores} from '../../project/index.ts'
+import type {Termbase} from '../../glossary/index.ts'
+import {buildProject, extractDocuments, extractProject, importProject, projectTerms, type BuildEntry, type ProjectTerms, type Stores} from '../../project/index.ts'
 import type {ImportReport} from '../../store/index.ts'
 import type {Diagnostic, SourceDocument} from '../../types.ts'
 import {toJson} from '../../store/index.ts'
 import {startProgress} from '../progress.ts'
 import {lintSources} from './lint.ts'
-import {readSources, readStores, readXliffFiles, writeOutputs, xliffFiles, UsageError, type Workspace} from '../workspace.ts'
+import {readGlossary, readSources, readStores, readXliffFiles, writeOutputs, xliffFiles, UsageError, type Workspace} from '../workspace.ts'
 
 /** What a command did. */
 export interface CommandResult {
@@ -35,28 +36,40 @@ export interface CommandOptions {
   allowQuarantine?: boolean
 }
 
-interface Loaded {
+/** A project read from disk: documents, stores, and the glossary with its compiled term rules. */
+export interface Loaded {
   documents: Map<string, SourceDocument>
   stores: Stores
+  termbase: Termbase | undefined
+  terms: ProjectTerms | undefined
   messages: Diagnostic[]
 }
 
-function load(workspace: Workspace, options: CommandOptions): Loaded {
+/** Read and extract the sources, read the stores and the glossary. */
+export function load(workspace: Workspace, options: CommandOptions): Loaded {
   const sources = readSources(workspace)
   if (sources.size === 0) throw new UsageError(`No Markdown sources in ${workspace.config.source}/${workspace.config.sourceLocale}/`)
   const progress = startProgress('extract', sources.size, options.progress)
   const extracted = extractDocuments(workspace.config, sources)
   progress.stop()
   const stores = readStores(workspace)
-  return {documents: extracted.value, stores: stores.value, messages: [...extracted.messages, ...stores.messages]}
+  const glossary = readGlossary(workspace)
+  const termbase = glossary.value
+  return {
+    documents: extracted.value,
+    stores: stores.value,
+    termbase,
+    terms: termbase ? projectTerms(workspace.config, termbase) : undefined,
+    messages: [...extracted.messages, ...stores.messages, ...glossary.messages]
+  }
 }
 
 /** `babele extract`: source bundles and XLIFF for every target locale; the source lint's findings come along as warnings. */
 export function extract(workspace: Workspace, options: CommandOptions, loaded = load(workspace, options)): CommandResult {
-  const result = extractProject(workspace.config, loaded.documents, loaded.stores)
+  const result = extractProject(workspace.config, loaded.documents, loaded.stores, {terms: loaded.terms})
   const written = writeOutputs(workspace, result.value)
   const units = [...loaded.documents.values()].reduce((sum, document) => sum + document.units.length, 0)
-  const lint = lintSources(workspace, new Map([...loaded.documents].map(([path, document]) => [path, document.text])))
+  const lint = lintSources(workspace, new Map([...loaded.documents].map(([path, document]) => [path, document.text])), loaded)
   return {
     command: 'extract',
     written,
@@ -71,7 +84,7 @@ export function importCommand(workspace: Workspace, options: CommandOptions & {f
   const maxBytes = workspace.config.maxXliffBytes
   const read = options.files.length > 0 ? readXliffFiles(options.files, process.cwd(), maxBytes) : readXliffFiles(xliffFiles(workspace), workspace.root, maxBytes)
   const files = read.value
-  const result = importProject(workspace.config, loaded.documents, loaded.stores, files)
+  const result = importProject(workspace.config, loaded.documents, loaded.stores, files, {terms: loaded.terms})
   result.messages.unshift(...read.messages)
   const reportFiles = new Map<string, string>()
   const byLocale = new Map<string, ImportReport[]>()
@@ -105,7 +118,7 @@ export function importCommand(workspace: Workspace, options: CommandOptions & {f
 
 /** `babele build`: localized Markdown for every target locale. */
 export function build(workspace: Workspace, options: CommandOptions, loaded = load(workspace, options)): CommandResult {
-  const result = buildProject(workspace.config, loaded.documents, loaded.stores)
+  const result = buildProject(workspace.config, loaded.documents, loaded.stores, {terms: loaded.terms})
   const written = writeOutputs(workspace, result.value)
   const lines = result.coverage.map((entry) => {
     const {segments, translated, fallback} = entry.coverage

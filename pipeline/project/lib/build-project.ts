@@ -2,12 +2,22 @@
  * Build a project. Takes: the config, the documents and the stores. Returns:
  * the localized file of every document for every target locale, resolved
  * with i18next and the configured fallback chain, with coverage and messages.
+ * Given the project's term rules, a document whose own translations in a
+ * locale break a locked term is not written for that locale.
  */
 import {buildDocument, createResolver, type Coverage} from '../../build/index.ts'
 import type {Config} from '../../config/index.ts'
 import {sourceBundle} from '../../store/index.ts'
 import type {Bundle, Diagnostic, SourceDocument} from '../../types.ts'
+import {checkProject} from './check-project.ts'
 import {paths, type Outputs, type Stores} from './paths.ts'
+import type {ProjectTerms} from './terms.ts'
+
+/** Options of {@linkcode buildProject}. */
+export interface BuildProjectOptions {
+  /** Term rules by target locale (see `projectTerms`). */
+  terms?: ProjectTerms | null
+}
 
 /** Coverage of one built document. */
 export interface BuildEntry {
@@ -20,7 +30,7 @@ export interface BuildEntry {
  * Build every document for every target locale, resolving keys with
  * i18next and the configured fallback chain.
  */
-export function buildProject(config: Config, documents: ReadonlyMap<string, SourceDocument>, stores: Stores): {value: Outputs; coverage: BuildEntry[]; messages: Diagnostic[]} {
+export function buildProject(config: Config, documents: ReadonlyMap<string, SourceDocument>, stores: Stores, options: BuildProjectOptions = {}): {value: Outputs; coverage: BuildEntry[]; messages: Diagnostic[]} {
   const resources: Record<string, Record<string, Bundle>> = {}
   for (const document of documents.values()) {
     ;(resources[config.sourceLocale] ??= {})[document.id] = sourceBundle(document)
@@ -33,10 +43,16 @@ export function buildProject(config: Config, documents: ReadonlyMap<string, Sour
   const resolve = createResolver({resources, fallbackLng: config.fallbackLng})
   const outputs: Outputs = new Map()
   const coverage: BuildEntry[] = []
-  const messages: Diagnostic[] = []
+  // Only a locale's own translations are checked: a fallback's were checked in their own locale.
+  const messages = options.terms ? checkProject(config, documents, stores, {terms: options.terms, stage: 'build', codes: false}).messages : []
+  const broken = new Set(messages.filter((message) => message.severity === 'error').map((message) => message.file))
   for (const locale of config.targetLocales) {
     for (const document of documents.values()) {
       const file = paths.dist(config, locale, document.path)
+      if (broken.has(paths.bundle(config, locale, document.id))) {
+        messages.push({file, ruleId: 'build-refused', source: 'build', severity: 'error', message: `Not written: translations in \`${paths.bundle(config, locale, document.id)}\` break glossary locks (see above); fix them or re-import`})
+        continue
+      }
       const built = buildDocument(document, {locale, resolve, file: paths.bundle(config, locale, document.id), sourceLocale: config.sourceLocale})
       outputs.set(file, built.value)
       coverage.push({locale, path: document.path, coverage: built.coverage})

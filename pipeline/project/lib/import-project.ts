@@ -1,13 +1,21 @@
 /**
  * Import translated XLIFF files into a project's locale stores. Takes: the
- * config, the documents, the stores and the XLIFF texts by path. Returns: the
- * changed store files, the new stores, a report per file and messages.
+ * config, the documents, the stores and the XLIFF texts by path (and the
+ * project's term rules, to enforce). Returns: the changed store files, the
+ * new stores, a report per file and messages.
  */
 import type {Config} from '../../config/index.ts'
 import {applyUpdates, importXliff, sourceBundle, toJson, type BundleUpdate, type ImportReport} from '../../store/index.ts'
 import type {Diagnostic, SourceDocument} from '../../types.ts'
 import {fromXliff} from '../../xliff/index.ts'
 import {paths, type Outputs, type Stores} from './paths.ts'
+import {termProblems, type ProjectTerms} from './terms.ts'
+
+/** Options of {@linkcode importProject}. */
+export interface ImportProjectOptions {
+  /** Term rules by target locale: a translation that breaks a locked term is quarantined (see `projectTerms`). */
+  terms?: ProjectTerms | null
+}
 
 /** What importing did, per file. */
 export interface ImportResult {
@@ -24,7 +32,7 @@ export interface ImportResult {
  *
  * @param xliffs XLIFF texts by path.
  */
-export function importProject(config: Config, documents: ReadonlyMap<string, SourceDocument>, stores: Stores, xliffs: ReadonlyMap<string, string>): ImportResult {
+export function importProject(config: Config, documents: ReadonlyMap<string, SourceDocument>, stores: Stores, xliffs: ReadonlyMap<string, string>, options: ImportProjectOptions = {}): ImportResult {
   const outputs: Outputs = new Map()
   const messages: Diagnostic[] = []
   const reports: ImportReport[] = []
@@ -62,7 +70,8 @@ export function importProject(config: Config, documents: ReadonlyMap<string, Sou
     }
     const badUnits = new Set(read.messages.filter((message) => message.severity === 'error' && message.unitId).map((message) => message.unitId))
     const filtered = {...xliff, files: xliff.files.map((one) => ({...one, units: one.units.filter((unit) => !badUnits.has(unit.id))}))}
-    const imported = importXliff(filtered, documents, {file})
+    const rules = options.terms?.locales.get(locale)
+    const imported = importXliff(filtered, documents, {file, check: rules ? (source, target) => termProblems(rules, source, target) : null})
     for (const unitId of badUnits) {
       const found = read.messages.filter((message) => message.unitId === unitId)
       imported.report.quarantined.push({unitId: unitId!, line: found[0]?.line ?? 0, reasons: found.map((message) => `${message.ruleId}: ${message.message}`)})

@@ -3,19 +3,27 @@
  * documents, the stores, a locale. Returns: the project's files, relative to
  * its folder: `omegat.project`, `source/` (XLIFF 1.2, every target pre-filled
  * because OmegaT 3.6 only writes targets that exist), `tm/auto/` (the
- * locale's known translations, in OmegaT's tag form so they match exactly).
+ * locale's known translations, in OmegaT's tag form so they match exactly),
+ * and, given the termbase and term rules, the glossary terms marked in the
+ * XLIFF and listed in `glossary/` so the translator sees them.
  */
 import type {Config} from '../../config/index.ts'
+import {toOmegatGlossary, type Termbase} from '../../glossary/index.ts'
 import {toTmx, type TmxEntry} from '../../memory/index.ts'
 import type {Bundle, SourceDocument, TargetToken} from '../../types.ts'
 import {fromBundleValue} from '../../units/index.ts'
 import {escapeContent, toXliff12} from '../../xliff/index.ts'
 import type {Outputs, Stores} from './paths.ts'
+import {locksOf, type ProjectTerms} from './terms.ts'
 
 /** Options of {@linkcode omegatProject}. */
 export interface OmegatOptions {
   /** Target locale of the project. */
   locale: string
+  /** The project's termbase: written as `glossary/babele-<locale>.txt`. */
+  termbase?: Termbase | null
+  /** Term rules by target locale: terms are marked in the XLIFF. */
+  terms?: ProjectTerms | null
 }
 
 /**
@@ -26,6 +34,7 @@ export interface OmegatOptions {
  */
 export function omegatProject(config: Config, documents: ReadonlyMap<string, SourceDocument>, stores: Stores, options: OmegatOptions): Outputs {
   const {locale} = options
+  const rules = options.terms?.locales.get(locale)
   const outputs: Outputs = new Map()
   const memory: TmxEntry[] = []
   outputs.set('omegat.project', projectFile(config.sourceLocale, locale))
@@ -36,6 +45,7 @@ export function omegatProject(config: Config, documents: ReadonlyMap<string, Sou
     const xliff = toXliff12(document, {
       sourceLocale: config.sourceLocale,
       targetLocale: locale,
+      terms: rules ? (segment) => locksOf(rules, segment.tokens) : null,
       target(segment) {
         const value = bundle[segment.key]
         const known = value === undefined ? undefined : fromBundleValue(value, segment)
@@ -51,6 +61,7 @@ export function omegatProject(config: Config, documents: ReadonlyMap<string, Sou
   outputs.set(`tm/auto/babele-${locale}.tmx`, toTmx(memory, {sourceLocale: config.sourceLocale, targetLocale: locale, tagStyle: 'omegat'}))
   // OmegaT 3.6 refuses a project whose omegat/ folder is missing ("Unable to read project file").
   for (const folder of ['glossary', 'dictionary', 'target', 'omegat']) outputs.set(`${folder}/.keep`, '')
+  if (options.termbase) outputs.set(`glossary/babele-${locale}.txt`, toOmegatGlossary(options.termbase, {source: config.sourceLocale, target: locale}))
   return outputs
 }
 

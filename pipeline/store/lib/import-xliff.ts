@@ -4,10 +4,25 @@
  * report, and a message for every rejected unit (quarantined whole, with
  * file, unit, line and reason), so one bad unit never blocks the others.
  */
-import type {Diagnostic, InlineCode, KeyState, Segment, SourceDocument, TargetToken, Unit} from '../../types.ts'
+import type {Diagnostic, InlineCode, KeyState, Segment, SegmentToken, SourceDocument, TargetToken, Unit} from '../../types.ts'
 import {checkTargetCodes, normalizeValue, targetBundleValue, type CodeProblem} from '../../units/index.ts'
 import type {Inline, XliffDocument, XliffFile, XliffUnit} from '../../xliff/index.ts'
 import type {BundleUpdate} from './bundles.ts'
+
+/**
+ * A finding about one translation; an error quarantines its unit, a warning
+ * is reported and the translation is taken.
+ */
+export interface TranslationProblem {
+  ruleId: string
+  severity: 'error' | 'warning'
+  message: string
+  expected?: string
+  actual?: string
+}
+
+/** A problem of a unit being imported (error unless it says otherwise). */
+type Problem = {ruleId: string; message: string; segmentId?: string; severity?: 'error' | 'warning'; expected?: string; actual?: string}
 
 /** Options of {@linkcode importXliff}. */
 export interface Options {
@@ -17,6 +32,12 @@ export interface Options {
   origin?: KeyState['origin'] | null
   /** Longest target accepted for one segment, in UTF-16 code units (default 65,536). */
   maxTargetLength?: number | null
+  /**
+   * More checks of a translation whose codes are sound: its source tokens
+   * (a segment's, or a unit's whole block) and target tokens. The glossary's
+   * term rules come in here.
+   */
+  check?: ((source: readonly SegmentToken[], target: readonly TargetToken[]) => TranslationProblem[]) | null
 }
 
 /** What an import did with one file. */
@@ -58,25 +79,28 @@ export function importXliff(xliff: XliffDocument, documents: ReadonlyMap<string,
 function importFile(file: XliffFile, document: SourceDocument, options: Options, updates: BundleUpdate[], messages: Diagnostic[], report: ImportReport): void {
   const units = new Map(document.units.map((unit) => [unit.id, unit]))
   for (const xliffUnit of file.units) {
-    const problems: Array<CodeProblem | {ruleId: string; message: string; segmentId?: string}> = []
+    const found: Problem[] = []
     const unit = units.get(xliffUnit.id)
     const taken: BundleUpdate[] = []
-    if (unit) collect(xliffUnit, unit, options, taken, problems)
-    else problems.push({ruleId: 'unit-unknown', message: `Unit \`${xliffUnit.id}\` is not in the current source \`${document.path}\` (the source changed after export)`})
-    if (problems.length > 0) {
-      report.quarantined.push({unitId: xliffUnit.id, line: xliffUnit.line, reasons: problems.map((problem) => `${problem.ruleId}: ${problem.message}`)})
-      for (const problem of problems) {
-        messages.push({file: options.file, line: xliffUnit.line, column: xliffUnit.column, unitId: xliffUnit.id, segmentId: 'segmentId' in problem ? problem.segmentId : undefined, ruleId: problem.ruleId, source: 'import', severity: 'error', message: `${problem.message}; unit quarantined`})
-      }
-      continue
+    if (unit) collect(xliffUnit, unit, options, taken, found)
+    else found.push({ruleId: 'unit-unknown', message: `Unit \`${xliffUnit.id}\` is not in the current source \`${document.path}\` (the source changed after export)`})
+    const problems = found.filter((problem) => problem.severity !== 'warning')
+    const quarantined = problems.length > 0
+    if (quarantined) report.quarantined.push({unitId: xliffUnit.id, line: xliffUnit.line, reasons: problems.map((problem) => `${problem.ruleId}: ${problem.message}`)})
+    for (const problem of found) {
+      const {ruleId, segmentId, expected, actual} = problem
+      const severity = problem.severity ?? 'error'
+      const message = severity === 'error' ? `${problem.message}; unit quarantined` : problem.message
+      messages.push({file: options.file, line: xliffUnit.line, column: xliffUnit.column, unitId: xliffUnit.id, segmentId, ruleId, source: 'import', severity, message, ...(expected === undefined ? {} : {expected}), ...(actual === undefined ? {} : {actual})})
     }
+    if (quarantined) continue
     if (taken.length > 0) report.units++
     report.segments += taken.length
     updates.push(...taken)
   }
 }
 
-function collect(xliffUnit: XliffUnit, unit: Unit, options: Options, taken: BundleUpdate[], problems: Array<{ruleId: string; message: string; segmentId?: string}>): void {
+function collect(xliffUnit: XliffUnit, unit: Unit, options: Options, taken: BundleUpdate[], problems: Problem[]): void {
   const segments = new Map<string, Segment>()
   for (const part of unit.parts) if (part.type === 'segment') segments.set(part.segment.id, part.segment)
   const codes = new Map(unit.codes.map((code) => [code.id, code]))
@@ -111,6 +135,7 @@ function collect(xliffUnit: XliffUnit, unit: Unit, options: Options, taken: Bund
       for (const problem of found) problems.push({...problem, segmentId: segment.id, message: `Segment \`${segment.id}\`: ${problem.message}`})
       continue
     }
+    for (const problem of options.check?.(segment.tokens, tokens) ?? []) problems.push({...problem, segmentId: segment.id, message: `Segment \`${segment.id}\`: ${problem.message}`})
     const value = targetBundleValue(segment, tokens)
     const state = states.has(part.state as KeyState['state']) ? (part.state as KeyState['state']) : 'translated'
     // A copy of the source in an untouched segment is a pre-fill, not a translation.
@@ -149,7 +174,7 @@ function wholeOf(unit: Unit): Pick<Segment, 'tokens'> {
  * the unit id: sentence keys cannot hold a translation whose sentences no
  * longer line up with the source's.
  */
-function collectWhole(xliffUnit: XliffUnit, unit: Unit, codes: ReadonlyMap<string, InlineCode>, options: Options, taken: BundleUpdate[], problems: Array<{ruleId: string; message: string; segmentId?: string}>): void {
+function collectWhole(xliffUnit: XliffUnit, unit: Unit, codes: ReadonlyMap<string, InlineCode>, options: Options, taken: BundleUpdate[], problems: Problem[]): void {
   const segments = xliffUnit.parts.filter((part) => part.kind === 'segment')
   if (segments.some((part) => part.target === undefined)) return
   const whole = wholeOf(unit)
@@ -165,6 +190,7 @@ function collectWhole(xliffUnit: XliffUnit, unit: Unit, codes: ReadonlyMap<strin
   found.push(...checkTargetCodes(whole, tokens))
   for (const problem of found) problems.push({...problem, message: `Unit \`${unit.id}\` (segments joined or split by the CAT tool): ${problem.message}`})
   if (found.length > 0) return
+  for (const problem of options.check?.(unit.block.tokens, tokens) ?? []) problems.push({...problem, message: `Unit \`${unit.id}\` (segments joined or split by the CAT tool): ${problem.message}`})
   const order: Array<KeyState['state']> = ['initial', 'translated', 'reviewed', 'final']
   const state = segments.map((part) => (states.has(part.state as KeyState['state']) ? (part.state as KeyState['state']) : 'translated')).sort((a, b) => order.indexOf(a) - order.indexOf(b))[0]!
   const source = targetBundleValue(whole, unit.block.tokens)

@@ -4,7 +4,7 @@
  * source segment. Returns: tokens and problems (missing, extra, duplicated or
  * misnested codes), each with a rule id.
  */
-import type {InlineCode, Segment, SegmentToken, TargetToken} from '../../types.ts'
+import type {InlineCode, SegmentToken, TargetToken} from '../../types.ts'
 import {unescapeBundleText} from './bundle-value.ts'
 
 /** A problem with a target's codes, before it gets file and unit context. */
@@ -21,7 +21,7 @@ type Role = SegmentToken['type']
  * @param value Bundle value: text with `<n>…</n>` and `<n/>` tags, numbered per segment.
  * @param segment The source segment the numbers refer to.
  */
-export function fromBundleValue(value: string, segment: Pick<Segment, 'tokens'>): {tokens: TargetToken[]; problems: CodeProblem[]} {
+export function fromBundleValue(value: string, segment: {readonly tokens: readonly SegmentToken[]}): {tokens: TargetToken[]; problems: CodeProblem[]} {
   const byNumber: Array<{code: InlineCode; roles: Set<Role>}> = []
   const seen = new Map<string, number>()
   for (const token of segment.tokens) {
@@ -64,7 +64,7 @@ export function fromBundleValue(value: string, segment: Pick<Segment, 'tokens'>)
  * Check that a target has each code of its source segment exactly once, in
  * the same role, with paired codes well nested.
  */
-export function checkTargetCodes(segment: Pick<Segment, 'tokens'>, tokens: readonly TargetToken[]): CodeProblem[] {
+export function checkTargetCodes(segment: {readonly tokens: readonly SegmentToken[]}, tokens: readonly TargetToken[]): CodeProblem[] {
   const problems: CodeProblem[] = []
   const expected = new Map<string, number>()
   for (const token of segment.tokens) if (token.type !== 'text') expected.set(token.type + ' ' + token.code.id, 0)

@@ -1,0 +1,46 @@
+/**
+ * `babele check`: the CI gate over the locale stores. Takes: a workspace and
+ * options. Returns: a command result whose messages are every stored
+ * translation that breaks its source's codes or a glossary rule; not ok
+ * (exit 1) on any error, or on any finding with `strict`.
+ */
+import {checkProject} from '../../project/index.ts'
+import {UsageError, type Workspace} from '../workspace.ts'
+import {load, type CommandResult} from './pipeline.ts'
+
+/** Options of {@linkcode checkCommand}. */
+export interface CheckCommandOptions {
+  /** Target locales to check (empty: every configured one). */
+  locales: string[]
+  /** Fail on warnings too (a common term not used). */
+  strict?: boolean
+  /** Show a progress bar while extracting. */
+  progress: boolean
+}
+
+/**
+ * @param workspace Project.
+ * @param options Locales, strictness.
+ */
+export function checkCommand(workspace: Workspace, options: CheckCommandOptions): CommandResult {
+  const {config} = workspace
+  for (const locale of options.locales) {
+    if (!config.targetLocales.includes(locale)) throw new UsageError(`--locale ${locale}: not a configured target locale (${config.targetLocales.join(', ')})`)
+  }
+
+  const loaded = load(workspace, options)
+  const locales = options.locales.length > 0 ? options.locales : config.targetLocales
+  const result = checkProject(config, loaded.documents, loaded.stores, {terms: loaded.terms, locales})
+  const count = (severity: string) => result.messages.filter((message) => message.severity === severity).length
+  const messages = [...loaded.messages, ...result.messages]
+  return {
+    command: 'check',
+    written: [],
+    unchanged: 0,
+    messages,
+    summary: [
+      `check: ${locales.length} locale(s), ${result.checked} stored translation(s) checked${loaded.terms ? ' against the glossary' : ' (no glossary: codes only)'}; ${count('error')} error(s), ${count('warning')} warning(s)`
+    ],
+    ...(options.strict && messages.some((message) => message.severity !== 'info') ? {ok: false} : {})
+  }
+}
