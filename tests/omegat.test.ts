@@ -37,6 +37,13 @@ test('a real OmegaT translates babele\'s project from a TMX, and the import and 
   try {
     const exported = babele(folder, 'export', '--for', 'omegat', '--locale', 'en', '--out', 'omegat-en')
     t.is(exported.status, 0, exported.stderr)
+    const glossary = readFileSync(join(folder, 'omegat-en/glossary/babele-en.txt'), 'utf8')
+    for (const line of ['Cremlino\tKremlin\tpreferred', 'AUKUS\tAUKUS\tdo not translate', 'AKUS\tAUKUS\tpreferred; `AKUS` is a deprecated it variant; keep as written', 'Pechino\tBeijing\tpreferred; avoid: Peking']) {
+      t.true(glossary.split('\n').includes(line), `the OmegaT glossary has ${JSON.stringify(line)}`)
+    }
+    const source = readFileSync(join(folder, 'omegat-en/source/putin-xi-alleanza.md.xlf'), 'utf8')
+    t.true(source.includes('<mrk mtype="protected" comment="NATO">NATO</mrk>'), 'NATO is protected in English')
+    t.true(source.includes('<mrk mtype="term" comment="AUKUS">AKUS</mrk>'), 'the misspelt AKUS is a term whose translation is AUKUS')
     const seed = readFileSync(join(folder, 'source/it/putin-xi-alleanza.md'), 'utf8')
     writeFileSync(join(folder, 'omegat-en/tm/auto/reference-en.tmx'), referenceTmx(seed))
 
@@ -48,8 +55,12 @@ test('a real OmegaT translates babele\'s project from a TMX, and the import and 
 
     const imported = babele(folder, 'import', 'omegat-en/target', '--json')
     t.is(imported.status, 0, imported.stdout)
-    const report = JSON.parse(imported.stdout).reports[0]
+    const output = JSON.parse(imported.stdout)
+    const report = output.reports[0]
     t.deepEqual(report.quarantined, [])
+    // The reference translation keeps every locked term; where it rephrases a common noun, the glossary warns.
+    t.deepEqual(output.messages.filter((message: {severity: string}) => message.severity === 'error'), [])
+    t.log(output.messages.map((message: {ruleId: string; message: string}) => `${message.ruleId}: ${message.message}`).join('\n'))
     // 21 segments; the 3 of the English tweet come back identical (state new) and stay the source's.
     t.is(report.segments, 18)
     const written = JSON.parse(readFileSync(join(folder, 'reports/import-en.json'), 'utf8'))
