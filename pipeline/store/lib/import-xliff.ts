@@ -2,7 +2,8 @@
  * Turn a translated XLIFF document into bundle updates. Takes: the read XLIFF
  * and the current source document. Returns: updates for the good units, a
  * report, and a message for every rejected unit (quarantined whole, with
- * file, unit, line and reason), so one bad unit never blocks the others.
+ * file, unit, line and reason), so one bad unit never blocks the others, and
+ * for every warning about a translation that was still taken.
  */
 import type {Diagnostic, InlineCode, KeyState, Segment, SegmentToken, SourceDocument, TargetToken, Unit} from '../../types.ts'
 import {checkTargetCodes, normalizeValue, targetBundleValue, type CodeProblem} from '../../units/index.ts'
@@ -22,7 +23,7 @@ export interface TranslationProblem {
 }
 
 /** A problem of a unit being imported (error unless it says otherwise). */
-type Problem = {ruleId: string; message: string; segmentId?: string; severity?: 'error' | 'warning'; expected?: string; actual?: string}
+type Problem = Omit<TranslationProblem, 'severity'> & Partial<Pick<TranslationProblem, 'severity'>> & {segmentId?: string}
 
 /** Options of {@linkcode importXliff}. */
 export interface Options {
@@ -135,11 +136,11 @@ function collect(xliffUnit: XliffUnit, unit: Unit, options: Options, taken: Bund
       for (const problem of found) problems.push({...problem, segmentId: segment.id, message: `Segment \`${segment.id}\`: ${problem.message}`})
       continue
     }
-    for (const problem of options.check?.(segment.tokens, tokens) ?? []) problems.push({...problem, segmentId: segment.id, message: `Segment \`${segment.id}\`: ${problem.message}`})
     const value = targetBundleValue(segment, tokens)
     const state = states.has(part.state as KeyState['state']) ? (part.state as KeyState['state']) : 'translated'
     // A copy of the source in an untouched segment is a pre-fill, not a translation.
     if (state === 'initial' && value === segment.value) continue
+    for (const problem of options.check?.(segment.tokens, tokens) ?? []) problems.push({...problem, segmentId: segment.id, message: `Segment \`${segment.id}\`: ${problem.message}`})
     taken.push({key: segment.key, value, state, origin: options.origin ?? 'human', source: segment.value})
   }
 }
@@ -190,12 +191,12 @@ function collectWhole(xliffUnit: XliffUnit, unit: Unit, codes: ReadonlyMap<strin
   found.push(...checkTargetCodes(whole, tokens))
   for (const problem of found) problems.push({...problem, message: `Unit \`${unit.id}\` (segments joined or split by the CAT tool): ${problem.message}`})
   if (found.length > 0) return
-  for (const problem of options.check?.(unit.block.tokens, tokens) ?? []) problems.push({...problem, message: `Unit \`${unit.id}\` (segments joined or split by the CAT tool): ${problem.message}`})
   const order: Array<KeyState['state']> = ['initial', 'translated', 'reviewed', 'final']
   const state = segments.map((part) => (states.has(part.state as KeyState['state']) ? (part.state as KeyState['state']) : 'translated')).sort((a, b) => order.indexOf(a) - order.indexOf(b))[0]!
   const source = targetBundleValue(whole, unit.block.tokens)
   const value = targetBundleValue(whole, tokens)
   if (state === 'initial' && value === source) return
+  for (const problem of options.check?.(unit.block.tokens, tokens) ?? []) problems.push({...problem, message: `Unit \`${unit.id}\` (segments joined or split by the CAT tool): ${problem.message}`})
   taken.push({key: unit.id, value, state, origin: options.origin ?? 'human', source})
 }
 
