@@ -3,7 +3,8 @@
  * the localized file of every document for every target locale, resolved
  * with i18next and the configured fallback chain, with coverage and messages.
  * Given the project's term rules, a document whose own translations in a
- * locale break a locked term is not written for that locale.
+ * locale break a locked term is not written for that locale (its file keeps
+ * its last good build), and those translations reach no fallback.
  */
 import {buildDocument, createResolver, type Coverage} from '../../build/index.ts'
 import type {Config} from '../../config/index.ts'
@@ -31,6 +32,11 @@ export interface BuildEntry {
  * i18next and the configured fallback chain.
  */
 export function buildProject(config: Config, documents: ReadonlyMap<string, SourceDocument>, stores: Stores, options: BuildProjectOptions = {}): {value: Outputs; coverage: BuildEntry[]; messages: Diagnostic[]} {
+  // Only a locale's own translations are checked (a fallback's were checked in
+  // its own locale); only errors are reported here, warnings are `check`'s.
+  const checked = options.terms ? checkProject(config, documents, stores, {terms: options.terms, stage: 'build', codes: false}) : undefined
+  const messages = checked ? checked.messages.filter((message) => message.severity === 'error') : []
+  const broken = checked?.broken ?? new Map<string, Set<string>>()
   const resources: Record<string, Record<string, Bundle>> = {}
   for (const document of documents.values()) {
     ;(resources[config.sourceLocale] ??= {})[document.id] = sourceBundle(document)
@@ -38,18 +44,18 @@ export function buildProject(config: Config, documents: ReadonlyMap<string, Sour
   for (const [name, bundle] of stores.bundles) {
     const slash = name.indexOf('/')
     const locale = name.slice(0, slash)
-    if (locale !== config.sourceLocale) (resources[locale] ??= {})[name.slice(slash + 1)] = bundle
+    if (locale === config.sourceLocale) continue
+    // A value that breaks a lock reaches no locale that falls back to this one.
+    const refused = broken.get(name)
+    ;(resources[locale] ??= {})[name.slice(slash + 1)] = refused ? Object.fromEntries(Object.entries(bundle).filter(([key]) => !refused.has(key))) : bundle
   }
   const resolve = createResolver({resources, fallbackLng: config.fallbackLng})
   const outputs: Outputs = new Map()
   const coverage: BuildEntry[] = []
-  // Only a locale's own translations are checked: a fallback's were checked in their own locale.
-  const messages = options.terms ? checkProject(config, documents, stores, {terms: options.terms, stage: 'build', codes: false}).messages : []
-  const broken = new Set(messages.filter((message) => message.severity === 'error').map((message) => message.file))
   for (const locale of config.targetLocales) {
     for (const document of documents.values()) {
       const file = paths.dist(config, locale, document.path)
-      if (broken.has(paths.bundle(config, locale, document.id))) {
+      if (broken.has(`${locale}/${document.id}`)) {
         messages.push({file, ruleId: 'build-refused', source: 'build', severity: 'error', message: `Not written: translations in \`${paths.bundle(config, locale, document.id)}\` break glossary locks (see above); fix them or re-import`})
         continue
       }

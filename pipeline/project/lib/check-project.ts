@@ -2,9 +2,10 @@
  * Check a project's locale stores. Takes: the config, the documents, the
  * stores and the term rules. Returns: a message for every stored translation
  * whose codes do not match its source, or that breaks a glossary rule, with
- * the store file, unit, segment and key it is about. `build` refuses to
- * write a document whose own translations break a locked term; `babele
- * check` reports all of it.
+ * the store file, unit, segment and key it is about, and the keys with an
+ * error by store (`<locale>/<document id>`). `build` refuses to write a
+ * document whose own translations break a locked term; `babele check`
+ * reports all of it.
  */
 import type {Config} from '../../config/index.ts'
 import type {Diagnostic, Segment, SegmentToken, SourceDocument, Unit} from '../../types.ts'
@@ -39,10 +40,13 @@ interface Stored {
  * @param documents Extracted sources.
  * @param stores Locale stores.
  * @param options Term rules, stage, locales.
- * @returns Messages, in locale, document and source order; how many stored translations were checked.
+ * @returns Messages, in locale, document and source order; how many stored
+ *   translations were checked; the ones with an error, by store.
  */
-export function checkProject(config: Config, documents: ReadonlyMap<string, SourceDocument>, stores: Stores, options: CheckProjectOptions = {}): {messages: Diagnostic[]; checked: number} {
+export function checkProject(config: Config, documents: ReadonlyMap<string, SourceDocument>, stores: Stores, options: CheckProjectOptions = {}): {messages: Diagnostic[]; checked: number; broken: Map<string, Set<string>>} {
   const messages: Diagnostic[] = []
+  const broken = new Map<string, Set<string>>()
+  const refuse = (store: string, key: string) => broken.set(store, (broken.get(store) ?? new Set()).add(key))
   let checked = 0
   const stage = options.stage ?? 'check'
   for (const locale of options.locales ?? config.targetLocales) {
@@ -58,16 +62,23 @@ export function checkProject(config: Config, documents: ReadonlyMap<string, Sour
         const where = {file, unitId: stored.unit.id, ...(stored.segment ? {segmentId: stored.segment.id} : {}), source: stage}
         const parsed = fromBundleValue(value, {tokens: stored.source})
         if (parsed.problems.length > 0) {
-          if (options.codes ?? true) for (const problem of parsed.problems) messages.push({...where, ruleId: problem.ruleId, severity: 'error', message: `Key \`${stored.key}\`: ${problem.message}`})
+          if (options.codes ?? true) {
+            for (const problem of parsed.problems) messages.push({...where, ruleId: problem.ruleId, severity: 'error', message: `Key \`${stored.key}\`: ${problem.message}`})
+            refuse(`${locale}/${document.id}`, stored.key)
+          }
+
           continue
         }
 
-        for (const problem of termProblems(rules, stored.source, parsed.tokens)) messages.push({...where, ...problem, message: `Key \`${stored.key}\`: ${problem.message}`})
+        for (const problem of termProblems(rules, stored.source, parsed.tokens)) {
+          messages.push({...where, ...problem, message: `Key \`${stored.key}\`: ${problem.message}`})
+          if (problem.severity === 'error') refuse(`${locale}/${document.id}`, stored.key)
+        }
       }
     }
   }
 
-  return {messages, checked}
+  return {messages, checked, broken}
 }
 
 /** Every key a document's bundle may hold, once each: segment keys, and unit ids for whole translations. */
