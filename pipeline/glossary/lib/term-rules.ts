@@ -11,7 +11,10 @@
  * capital in the termbase: `Cremlino`, `NATO`, `oceano Pacifico`) or
  * do-not-translate on either side: breaking a lock is an error. Missing a
  * common noun or adjective (`vertice` → `summit`) is a warning: a translator
- * may have good reason to rephrase. A term whose text belongs to several
+ * may have good reason to rephrase. An avoided target term is an error when
+ * its concept is in the source, a warning otherwise. In a translation, only
+ * a target term's first capital is required (`Asia central` passes for
+ * `Asia Central`), except for kept terms and acronyms, matched exactly. A term whose text belongs to several
  * concepts (a homonym) is left alone: which one it is cannot be known.
  *
  * Presence is per concept and segment, not per occurrence: a sentence that
@@ -134,7 +137,8 @@ export function compileTermRules(termbase: Termbase, options: Options): TermRule
       languages: [{language: options.target, terms: [...approved, ...avoided, ...(kept.get(concept.id) ?? [])]}]
     }))
   }
-  const targetIndex = compileTermIndex(targetTerms, {language: options.target})
+  const inflect = termForms(options.target)
+  const targetIndex = compileTermIndex(targetTerms, {language: options.target, forms: (term) => (exactCase(term) ? [term.text] : inflect(term).map(firstCapitalOnly))})
   return {source: options.source, target: options.target, sourceIndex, targetIndex, concepts, terms: index.terms}
 }
 
@@ -188,9 +192,11 @@ export function checkTranslation(rules: TermRules, translation: Translation): Te
     if (avoided && !avoidedUsed.has(match.termId)) avoidedUsed.set(match.termId, match)
   }
 
+  const sourceMatches = unambiguous(matchTerms(translation.source, rules.sourceIndex))
+  const inSource = new Set(sourceMatches.map((match) => match.conceptId))
   const explained = new Set([...avoidedUsed.values()].map((match) => match.conceptId))
   const checked = new Set<string>()
-  for (const match of unambiguous(matchTerms(translation.source, rules.sourceIndex))) {
+  for (const match of sourceMatches) {
     if (checked.has(match.conceptId)) continue
     checked.add(match.conceptId)
     const lock = lockOf(rules, match)
@@ -222,7 +228,8 @@ export function checkTranslation(rules: TermRules, translation: Translation): Te
     const instead = approved.length > 0 ? `; use ${quoteList(approved.map((term) => term.text))}` : ''
     violations.push({
       ruleId: match.status === 'forbidden' ? 'term-forbidden' : 'term-deprecated',
-      severity: 'error',
+      // Without its concept in the source, the word may mean something else (`americano` in `continente americano`).
+      severity: inSource.has(match.conceptId) ? 'error' : 'warning',
       conceptId: match.conceptId,
       term: entry.term.text,
       ...(approved.length > 0 ? {expected: approved.map((term) => term.text).join(' / ')} : {}),
@@ -273,10 +280,29 @@ function keptTerm(source: Term, concept: ConceptRules): Term | undefined {
 function exactRequirement(rules: TermRules, approved: readonly Term[]): TermLock['mustContain'] {
   if (approved.length !== 1) return undefined
   const term = approved[0]!
-  const caseSensitive = capital.test(term.text)
+  // Case-sensitive when babele too wants the term as written (`Kremlin`), not when it lets later capitals go (`Asia Central`).
+  const caseSensitive = exactCase(term) || firstCapitalOnly(term.text) === term.text
   const fold = (text: string) => (caseSensitive ? text : text.toLowerCase())
-  const forms = term.doNotTranslate ? [term.text] : termForms(rules.target)(term)
+  const forms = exactCase(term) ? [term.text] : termForms(rules.target)(term)
   return forms.every((form) => fold(form).includes(fold(term.text))) ? {text: term.text, caseSensitive} : undefined
+}
+
+/**
+ * Whether a target term must be written exactly as in the termbase: kept
+ * terms, acronyms, abbreviations and terms with no lowercase letter (`NATO`).
+ */
+function exactCase(term: Term): boolean {
+  return term.doNotTranslate || term.termType === 'acronym' || term.termType === 'abbreviation' || !/\p{Ll}/u.test(term.text)
+}
+
+/**
+ * A target form whose only required capital is its first letter: style
+ * guides differ on the rest (`Asia Central`, `Asia central`), and a
+ * lowercase letter in a form matches either case.
+ */
+function firstCapitalOnly(form: string): string {
+  const first = String.fromCodePoint(form.codePointAt(0)!)
+  return first + form.slice(first.length).toLowerCase()
 }
 
 /** Matches whose text names one concept only. */
