@@ -100,6 +100,11 @@ test('a store value edited by hand to break a lock fails babele check and babele
     ])
     t.is(readFileSync(join(folder, 'dist/en/putin-xi-alleanza.md'), 'utf8'), built, 'the English file is not rewritten with the broken lock')
     t.is(babele(folder, 'check', '--locale', 'xx').status, 2, 'an unknown locale is a usage error')
+    t.is(babele(folder, 'check', '--bogus').status, 2, 'so is an unknown option')
+    writeFileSync(join(folder, 'glossary/broken.tbx'), '<tbx')
+    const unreadable = babele(folder, 'check', '--json')
+    t.is(unreadable.status, 2, 'a gate never passes without its glossary')
+    t.regex(JSON.parse(unreadable.stdout).messages[0].file, /^glossary\/broken\.tbx$/)
   } finally {
     rmSync(folder, {recursive: true, force: true})
   }

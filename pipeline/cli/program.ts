@@ -28,6 +28,8 @@ export function createProgram(): Command {
     .description('Localization pipeline: Markdown sources to XLIFF units, i18next locale bundles and localized Markdown.')
     .version(JSON.parse(readFileSync(new URL('../../package.json', import.meta.url), 'utf8')).version)
     .showHelpAfterError()
+    // Unknown options and missing arguments are usage errors: exit 2, as documented (commander's own is 1).
+    .exitOverride((error) => process.exit(error.exitCode === 0 ? 0 : 2))
 
   const common = (command: Command) =>
     command

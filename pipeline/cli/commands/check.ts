@@ -2,7 +2,8 @@
  * `babele check`: the CI gate over the locale stores. Takes: a workspace and
  * options. Returns: a command result whose messages are every stored
  * translation that breaks its source's codes or a glossary rule; not ok
- * (exit 1) on any error, or on any finding with `strict`.
+ * (exit 1) on any error, or on any finding with `strict`; a glossary that
+ * cannot be read is a usage error (exit 2).
  */
 import {checkProject} from '../../project/index.ts'
 import {UsageError, type Workspace} from '../workspace.ts'
@@ -29,6 +30,9 @@ export function checkCommand(workspace: Workspace, options: CheckCommandOptions)
   }
 
   const loaded = load(workspace, options)
+  // A gate that silently skipped the glossary would pass what it should refuse.
+  const unreadable = loaded.messages.filter((message) => message.source === 'glossary' && message.severity === 'error')
+  if (unreadable.length > 0) throw new UsageError(`the glossary in ${config.glossary}/ could not be read`, unreadable)
   const locales = options.locales.length > 0 ? options.locales : config.targetLocales
   const result = checkProject(config, loaded.documents, loaded.stores, {terms: loaded.terms, locales})
   const count = (severity: string) => result.messages.filter((message) => message.severity === severity).length
