@@ -37,7 +37,7 @@ test('a real OmegaT translates babele\'s project from a TMX, and the import and 
   try {
     const exported = babele(folder, 'export', '--for', 'omegat', '--locale', 'en', '--out', 'omegat-en')
     t.is(exported.status, 0, exported.stderr)
-    const glossary = readFileSync(join(folder, 'omegat-en/glossary/babele-en.txt'), 'utf8')
+    const glossary = readFileSync(join(folder, 'omegat-en/glossary/babele-en.utf8'), 'utf8')
     for (const line of ['Cremlino\tKremlin\tpreferred', 'AUKUS\tAUKUS\tdo not translate', 'AKUS\tAUKUS\tpreferred; `AKUS` is a deprecated it variant; keep as written', 'Pechino\tBeijing\tpreferred; avoid: Peking']) {
       t.true(glossary.split('\n').includes(line), `the OmegaT glossary has ${JSON.stringify(line)}`)
     }

@@ -61,7 +61,7 @@ export function omegatProject(config: Config, documents: ReadonlyMap<string, Sou
   outputs.set(`tm/auto/babele-${locale}.tmx`, toTmx(memory, {sourceLocale: config.sourceLocale, targetLocale: locale, tagStyle: 'omegat'}))
   // OmegaT 3.6 refuses a project whose omegat/ folder is missing ("Unable to read project file").
   for (const folder of ['glossary', 'dictionary', 'target', 'omegat']) outputs.set(`${folder}/.keep`, '')
-  if (options.termbase) outputs.set(`glossary/babele-${locale}.txt`, toOmegatGlossary(options.termbase, {source: config.sourceLocale, target: locale}))
+  if (options.termbase) outputs.set(`glossary/babele-${locale}.utf8`, toOmegatGlossary(options.termbase, {source: config.sourceLocale, target: locale}))
   return outputs
 }
 
