@@ -4,4 +4,4 @@ export {extractDocuments, extractProject, type ExtractProjectOptions} from './li
 export {importProject, type ImportProjectOptions, type ImportResult} from './lib/import-project.ts'
 export {omegatProject, type OmegatOptions} from './lib/omegat.ts'
 export {paths, type Outputs, type Stores} from './lib/paths.ts'
-export {locksOf, projectTerms, termProblems, type ProjectTerms} from './lib/terms.ts'
+export {projectTerms, segmentLocks, termProblems, type ProjectTerms} from './lib/terms.ts'

@@ -44,6 +44,8 @@ export interface ConceptRules {
   approved: Term[]
   /** Target terms a translation must not use: deprecated and forbidden. */
   avoided: Term[]
+  /** The string every translation of a locked use must contain, when a substring test is exact (see `TermLock.mustContain`). */
+  exact?: TermLock['mustContain']
 }
 
 /** Compiled rules for one language pair (treat as opaque; made by {@linkcode compileTermRules}). */
@@ -117,7 +119,12 @@ export function compileTermRules(termbase: Termbase, options: Options): TermRule
     else rules.avoided.push(term)
   }
 
-  for (const rules of concepts.values()) rules.approved.sort((a, b) => Number(b.status === 'preferred') - Number(a.status === 'preferred'))
+  const inflect = termForms(options.target)
+  for (const rules of concepts.values()) {
+    rules.approved.sort((a, b) => Number(b.status === 'preferred') - Number(a.status === 'preferred'))
+    const exact = exactRequirement(rules.approved, inflect)
+    if (exact) rules.exact = exact
+  }
 
   // The target index also holds the source's do-not-translate terms, so one
   // scan of a translation finds whether they were kept.
@@ -137,7 +144,6 @@ export function compileTermRules(termbase: Termbase, options: Options): TermRule
       languages: [{language: options.target, terms: [...approved, ...avoided, ...(kept.get(concept.id) ?? [])]}]
     }))
   }
-  const inflect = termForms(options.target)
   const targetIndex = compileTermIndex(targetTerms, {language: options.target, forms: (term) => (exactCase(term) ? [term.text] : inflect(term).map(firstCapitalOnly))})
   return {source: options.source, target: options.target, sourceIndex, targetIndex, concepts, terms: index.terms}
 }
@@ -255,7 +261,7 @@ function lockOf(rules: TermRules, match: TermMatch): TermLock | undefined {
   const lock: TermLock = {start: match.start, end: match.end, conceptId: match.conceptId, termId: match.termId, term: entry.term.text, doNotTranslate: keep !== undefined, translations, avoid, locked}
   const definition = entry.section.definition ?? concept.concept.definition
   if (definition) lock.definition = definition
-  const mustContain = keep ? {text: keep.text, caseSensitive: true} : locked ? exactRequirement(rules, concept.approved) : undefined
+  const mustContain = keep ? {text: keep.text, caseSensitive: true} : locked ? concept.exact : undefined
   if (mustContain) lock.mustContain = mustContain
   return lock
 }
@@ -277,13 +283,13 @@ function keptTerm(source: Term, concept: ConceptRules): Term | undefined {
  * it (English `Kremlin`, `Kremlin's`; not Spanish `sanción`, whose plural is
  * `sanciones`).
  */
-function exactRequirement(rules: TermRules, approved: readonly Term[]): TermLock['mustContain'] {
+function exactRequirement(approved: readonly Term[], inflect: (term: Term) => readonly string[]): TermLock['mustContain'] {
   if (approved.length !== 1) return undefined
   const term = approved[0]!
   // Case-sensitive when babele too wants the term as written (`Kremlin`), not when it lets later capitals go (`Asia Central`).
   const caseSensitive = exactCase(term) || firstCapitalOnly(term.text) === term.text
   const fold = (text: string) => (caseSensitive ? text : text.toLowerCase())
-  const forms = exactCase(term) ? [term.text] : termForms(rules.target)(term)
+  const forms = exactCase(term) ? [term.text] : inflect(term)
   return forms.every((form) => fold(form).includes(fold(term.text))) ? {text: term.text, caseSensitive} : undefined
 }
 

@@ -10,7 +10,7 @@ import type {Diagnostic, SourceDocument} from '../../types.ts'
 import {fromBundleValue, fromMarkdown} from '../../units/index.ts'
 import {toXliff, toXliff12} from '../../xliff/index.ts'
 import {paths, type Outputs, type Stores} from './paths.ts'
-import {locksOf, type ProjectTerms} from './terms.ts'
+import {segmentLocks, type ProjectTerms} from './terms.ts'
 
 /** Options of {@linkcode extractProject}. */
 export interface ExtractProjectOptions {
@@ -54,11 +54,10 @@ export function extractProject(config: Config, documents: ReadonlyMap<string, So
       if (!stores.bundles.has(`${locale}/${document.id}`)) outputs.set(paths.bundle(config, locale, document.id), toJson(bundle))
       if (!stores.states.has(`${locale}/${document.id}`)) outputs.set(paths.state(config, locale, document.id), toJson(state))
       const write = config.xliffVersion === '1.2' ? toXliff12 : toXliff
-      const rules = options.terms?.locales.get(locale)
       const xliff = write(document, {
         sourceLocale: config.sourceLocale,
         targetLocale: locale,
-        terms: rules ? (segment) => locksOf(rules, segment.tokens) : null,
+        terms: segmentLocks(options.terms, locale),
         target(segment) {
           const value = bundle[segment.key]
           if (value === undefined) return

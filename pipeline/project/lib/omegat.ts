@@ -14,7 +14,7 @@ import type {Bundle, SourceDocument, TargetToken} from '../../types.ts'
 import {fromBundleValue} from '../../units/index.ts'
 import {escapeContent, toXliff12} from '../../xliff/index.ts'
 import type {Outputs, Stores} from './paths.ts'
-import {locksOf, type ProjectTerms} from './terms.ts'
+import {segmentLocks, type ProjectTerms} from './terms.ts'
 
 /** Options of {@linkcode omegatProject}. */
 export interface OmegatOptions {
@@ -34,7 +34,6 @@ export interface OmegatOptions {
  */
 export function omegatProject(config: Config, documents: ReadonlyMap<string, SourceDocument>, stores: Stores, options: OmegatOptions): Outputs {
   const {locale} = options
-  const rules = options.terms?.locales.get(locale)
   const outputs: Outputs = new Map()
   const memory: TmxEntry[] = []
   outputs.set('omegat.project', projectFile(config.sourceLocale, locale))
@@ -45,7 +44,7 @@ export function omegatProject(config: Config, documents: ReadonlyMap<string, Sou
     const xliff = toXliff12(document, {
       sourceLocale: config.sourceLocale,
       targetLocale: locale,
-      terms: rules ? (segment) => locksOf(rules, segment.tokens) : null,
+      terms: segmentLocks(options.terms, locale),
       target(segment) {
         const value = bundle[segment.key]
         const known = value === undefined ? undefined : fromBundleValue(value, segment)

@@ -7,7 +7,7 @@
 import type {Config} from '../../config/index.ts'
 import {checkTranslation, compileTermIndex, compileTermRules, termLocks, type TermIndex, type Termbase, type TermRules} from '../../glossary/index.ts'
 import type {TranslationProblem} from '../../store/index.ts'
-import type {SegmentToken, TargetToken, TermLock} from '../../types.ts'
+import type {Segment, SegmentToken, TargetToken, TermLock} from '../../types.ts'
 import {textOfTokens} from '../../units/index.ts'
 
 /** A project's compiled glossary. */
@@ -27,9 +27,13 @@ export function projectTerms(config: Config, termbase: Termbase): ProjectTerms {
   return {sourceIndex, locales: new Map(config.targetLocales.map((locale) => [locale, compileTermRules(termbase, {source: config.sourceLocale, target: locale, sourceIndex})]))}
 }
 
-/** The locks of a segment's source for one locale (none without rules). */
-export function locksOf(rules: TermRules | undefined, tokens: readonly SegmentToken[]): TermLock[] {
-  return rules ? termLocks(rules, textOfTokens(tokens)) : []
+/**
+ * The `terms` option of the XLIFF writers for one locale: each segment's
+ * locks, or `null` when the project has no rules for it.
+ */
+export function segmentLocks(terms: ProjectTerms | null | undefined, locale: string): ((segment: Segment) => TermLock[]) | null {
+  const rules = terms?.locales.get(locale)
+  return rules ? (segment) => termLocks(rules, textOfTokens(segment.tokens)) : null
 }
 
 /**
