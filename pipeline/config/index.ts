@@ -1,1 +1,1 @@
-export {parseConfig, type Config} from './lib/config.ts'
+export {flavors, parseConfig, type Config} from './lib/config.ts'

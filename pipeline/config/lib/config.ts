@@ -8,6 +8,25 @@ import type {Diagnostic} from '../../types.ts'
 const locale = z.string().regex(/^[A-Za-z]{2,3}(?:-[A-Za-z\d]{2,8})*$/, 'expected a BCP 47 language tag such as `en` or `pt-BR`')
 const folder = z.string().min(1, 'expected a folder path')
 
+/**
+ * Documentation-site flavours whose syntax (heading ids, containers,
+ * admonitions, shortcodes, template tags) is never translatable text.
+ * CommonMark and GFM need none: they are always on.
+ */
+export const flavors = ['vitepress', 'docusaurus', 'mkdocs', 'hugo', 'jekyll', 'mdbook', 'docfx'] as const
+
+/** A code-finder pattern: JavaScript regex source, compiled with the `u` flag, never matching the empty string. */
+const codePattern = z.string().superRefine((source, context) => {
+  let pattern: RegExp
+  try {
+    pattern = new RegExp(source, 'u')
+  } catch (error) {
+    context.addIssue({code: 'custom', message: `expected a regular expression (${(error as Error).message})`})
+    return
+  }
+  if (pattern.test('')) context.addIssue({code: 'custom', message: 'expected a pattern that cannot match the empty string'})
+})
+
 const schema = z
   .object({
     sourceLocale: locale.default('it'),
@@ -21,6 +40,11 @@ const schema = z
     fallbackLng: z.union([locale, z.array(locale), z.record(z.string(), z.array(locale))]).optional(),
     xliffVersion: z.enum(['2.1', '1.2'], {message: 'expected "2.1" or "1.2"'}).default('2.1'),
     frontmatterKeys: z.array(z.string().min(1)).default(['title', 'description']),
+    flavor: z
+      .union([z.enum(flavors), z.array(z.enum(flavors))], {message: `expected one of ${flavors.map((name) => `"${name}"`).join(', ')}, or a list of them`})
+      .transform((value) => (typeof value === 'string' ? [value] : value))
+      .default([]),
+    codeFinder: z.array(codePattern).default([]),
     maxXliffBytes: z.number().int().positive('expected a positive number of bytes').default(50 * 1024 * 1024)
   })
   .strict()
