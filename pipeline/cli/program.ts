@@ -2,18 +2,14 @@
  * The `babele` command line: parses arguments, runs a command, prints its
  * result (text or `--json`) and sets the exit code: 0 success, 1 content
  * errors (quarantined units, broken translations), 2 usage or config errors.
+ * Only commander is loaded up front: each action imports its command's
+ * modules when it runs, so `--help` and `--version` never load the pipeline.
  */
 import {readFileSync} from 'node:fs'
 import {Command, Option} from 'commander'
 import type {Diagnostic} from '../types.ts'
-import {exportBundles} from './commands/export-bundles.ts'
-import {exportProject} from './commands/export-project.ts'
-import {lintCommand} from './commands/lint.ts'
-import {checkCommand} from './commands/check.ts'
-import {build, extract, importCommand, run, type CommandResult} from './commands/pipeline.ts'
-import {segmentCommand} from './commands/segment.ts'
-import {countSeverities, formatDiagnostics} from './format.ts'
-import {openWorkspace, UsageError, type Workspace} from './workspace.ts'
+import type {CommandResult} from './commands/pipeline.ts'
+import type {Workspace} from './workspace.ts'
 
 interface GlobalOptions {
   config: string
@@ -42,7 +38,7 @@ export function createProgram(): Command {
       .description('write source bundles (locales/<source>/) and XLIFF for every target locale (xliff/<lng>/)')
       .addOption(new Option('--xliff-version <version>', 'XLIFF version (default: the config\'s xliffVersion)').choices(['2.1', '1.2']))
   ).action((options: GlobalOptions & {xliffVersion?: '2.1' | '1.2'}, command: Command) =>
-    execute(command, options, (workspace) => extract(withVersion(workspace, options.xliffVersion), {progress: !options.json}))
+    execute(command, options, async (workspace) => (await import('./commands/pipeline.ts')).extract(withVersion(workspace, options.xliffVersion), {progress: !options.json}))
   )
   common(
     program
@@ -51,10 +47,10 @@ export function createProgram(): Command {
       .argument('[files...]', 'XLIFF files, or folders of them (an OmegaT project\'s target/)')
       .option('--allow-quarantine', 'exit 0 even when units were quarantined (they are still reported)')
   ).action((files: string[], options: GlobalOptions & {allowQuarantine?: boolean}, command: Command) =>
-    execute(command, options, (workspace) => importCommand(workspace, {progress: !options.json, files, allowQuarantine: options.allowQuarantine}))
+    execute(command, options, async (workspace) => (await import('./commands/pipeline.ts')).importCommand(workspace, {progress: !options.json, files, allowQuarantine: options.allowQuarantine}))
   )
   common(program.command('build').description('build localized Markdown (dist/<lng>/) with i18next fallback chains')).action((options: GlobalOptions, command: Command) =>
-    execute(command, options, (workspace) => build(workspace, {progress: !options.json}))
+    execute(command, options, async (workspace) => (await import('./commands/pipeline.ts')).build(workspace, {progress: !options.json}))
   )
   common(
     program
@@ -63,7 +59,7 @@ export function createProgram(): Command {
       .option('-l, --locale <lng...>', 'target locales to check (default: all)', [])
       .option('--strict', 'exit 1 on warnings too (a common term not used)')
   ).action((options: GlobalOptions & {locale: string[]; strict?: boolean}, command: Command) =>
-    execute(command, options, (workspace) => checkCommand(workspace, {locales: options.locale, strict: options.strict, progress: !options.json}))
+    execute(command, options, async (workspace) => (await import('./commands/check.ts')).checkCommand(workspace, {locales: options.locale, strict: options.strict, progress: !options.json}))
   )
   common(
     program
@@ -72,7 +68,7 @@ export function createProgram(): Command {
       .option('--allow-quarantine', 'exit 0 even when units were quarantined')
       .addOption(new Option('--xliff-version <version>', 'XLIFF version (default: the config\'s xliffVersion)').choices(['2.1', '1.2']))
   ).action((options: GlobalOptions & {allowQuarantine?: boolean; xliffVersion?: '2.1' | '1.2'}, command: Command) =>
-    execute(command, options, (workspace) => run(withVersion(workspace, options.xliffVersion), {progress: !options.json, allowQuarantine: options.allowQuarantine}))
+    execute(command, options, async (workspace) => (await import('./commands/pipeline.ts')).run(withVersion(workspace, options.xliffVersion), {progress: !options.json, allowQuarantine: options.allowQuarantine}))
   )
   common(
     program
@@ -82,7 +78,7 @@ export function createProgram(): Command {
       .requiredOption('-l, --locale <lng>', 'target locale')
       .requiredOption('-o, --out <folder>', 'project folder')
   ).action((options: GlobalOptions & {for: 'omegat'; locale: string; out: string}, command: Command) =>
-    execute(command, options, (workspace) => exportProject(workspace, {tool: options.for, locale: options.locale, out: options.out}))
+    execute(command, options, async (workspace) => (await import('./commands/export-project.ts')).exportProject(workspace, {tool: options.for, locale: options.locale, out: options.out}))
   )
   common(
     program
@@ -92,7 +88,7 @@ export function createProgram(): Command {
       .option('-l, --locale <lng...>', 'target locales (default: all)', [])
       .addOption(new Option('--xliff-version <version>', 'XLIFF version').choices(['2.0', '1.2']).default('2.0'))
   ).action((options: GlobalOptions & {out: string; locale: string[]; xliffVersion: '2.0' | '1.2'}, command: Command) =>
-    execute(command, options, (workspace) => exportBundles(workspace, {out: options.out, locales: options.locale, version: options.xliffVersion}))
+    execute(command, options, async (workspace) => (await import('./commands/export-bundles.ts')).exportBundles(workspace, {out: options.out, locales: options.locale, version: options.xliffVersion}))
   )
   common(
     program
@@ -102,7 +98,7 @@ export function createProgram(): Command {
       .option('--fix', 'apply the fixes marked safe, write the files and print each fix applied')
       .option('--strict', 'exit 1 on any finding, not only on errors')
   ).action((files: string[], options: GlobalOptions & {fix?: boolean; strict?: boolean}, command: Command) =>
-    execute(command, options, (workspace) => lintCommand(workspace, {files, fix: options.fix, strict: options.strict}))
+    execute(command, options, async (workspace) => (await import('./commands/lint.ts')).lintCommand(workspace, {files, fix: options.fix, strict: options.strict}))
   )
   program
     .command('segment')
@@ -110,7 +106,8 @@ export function createProgram(): Command {
     .requiredOption('-l, --lang <language>', 'language of the text (BCP 47)')
     .option('--json', 'print a JSON array of strings')
     .addOption(new Option('-c, --config <file>', 'config file (unused by this command)').default('babele.config.json'))
-    .action((options: {lang: string; json?: boolean}) => {
+    .action(async (options: {lang: string; json?: boolean}) => {
+      const {segmentCommand} = await import('./commands/segment.ts')
       const sentences = segmentCommand(readFileSync(0, 'utf8'), options.lang)
       process.stdout.write(options.json ? JSON.stringify(sentences, null, 2) + '\n' : sentences.map((sentence) => sentence.replace(/\s+/g, ' ')).join('\n') + (sentences.length > 0 ? '\n' : ''))
     })
@@ -122,7 +119,9 @@ function withVersion(workspace: Workspace, version: '2.1' | '1.2' | undefined): 
   return version ? {...workspace, config: {...workspace.config, xliffVersion: version}} : workspace
 }
 
-async function execute(command: Command, options: GlobalOptions, action: (workspace: ReturnType<typeof openWorkspace>) => CommandResult | Promise<CommandResult>): Promise<void> {
+async function execute(command: Command, options: GlobalOptions, action: (workspace: Workspace) => Promise<CommandResult>): Promise<void> {
+  const {openWorkspace, UsageError} = await import('./workspace.ts')
+  const {countSeverities, formatDiagnostics} = await import('./format.ts')
   const explicit = command.getOptionValueSource('config') === 'cli'
   let result: CommandResult
   try {
