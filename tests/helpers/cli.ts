@@ -11,8 +11,12 @@ import {fileURLToPath} from 'node:url'
 /** The repository root. */
 export const root = fileURLToPath(new URL('../..', import.meta.url))
 
-/** The CLI entry point (`bin/babele.js`). */
-export const bin = join(root, 'bin/babele.js')
+/**
+ * The CLI entry point the tests run with `node`: the TypeScript sources
+ * through tsx (`tests/helpers/babele-source.js`), never the compiled `lib/`,
+ * so a test needs no build step.
+ */
+export const bin = join(root, 'tests/helpers/babele-source.js')
 
 /** Run `babele …args` in `cwd`, no TTY, no color, empty stdin. */
 export function babele(cwd: string, ...args: string[]): {status: number | null; stdout: string; stderr: string} {

@@ -1,0 +1,150 @@
+/**
+ * The npm package as a user gets it: `npm pack` (which builds lib/ on
+ * `prepack`), installed into a fresh project outside the repository, used with
+ * plain node (no loader) and through its installed bin. The other tests run
+ * the TypeScript sources; this one proves the compiled package does the same.
+ */
+import {spawnSync} from 'node:child_process'
+import {readdirSync, readFileSync, rmSync, statSync, writeFileSync} from 'node:fs'
+import {join, relative} from 'node:path'
+import {pathToFileURL} from 'node:url'
+import test from 'ava'
+import * as api from '../pipeline/index.ts'
+import {fromMarkdown, fromXliff, segment, toXliff} from '../pipeline/index.ts'
+import {createProgram} from '../pipeline/cli/program.ts'
+import {babele, copyProject, root} from './helpers/cli.ts'
+import {cleanEnv, packAndInstall, type Installed} from './helpers/install.ts'
+
+let installed: Installed
+
+test.before(() => {
+  installed = packAndInstall()
+})
+
+test.after.always(() => {
+  if (installed) rmSync(installed.folder, {recursive: true, force: true})
+})
+
+/** Every file under a folder, as paths relative to it with `/`. */
+function listFiles(folder: string): string[] {
+  const found: string[] = []
+  const walk = (path: string) => {
+    for (const name of readdirSync(path)) {
+      const full = join(path, name)
+      if (statSync(full).isDirectory()) walk(full)
+      else found.push(relative(folder, full).split('\\').join('/'))
+    }
+  }
+  walk(folder)
+  return found.sort()
+}
+
+/** Run `file …args` with plain node in `cwd`: no `NODE_OPTIONS`, no npm script context. */
+function node(cwd: string, args: string[], env: NodeJS.ProcessEnv = {}): {status: number | null; stdout: string; stderr: string} {
+  const result = spawnSync('node', args, {cwd, encoding: 'utf8', input: '', env: {...cleanEnv(), ...env}})
+  return {status: result.status, stdout: result.stdout, stderr: result.stderr}
+}
+
+test('the tarball holds only the bin, the compiled code with its types and data, the README and package.json', (t) => {
+  const topLevel = [...new Set(installed.files.map((path) => path.split('/')[0]))].sort()
+  t.deepEqual(topLevel, ['README.md', 'bin', 'lib', 'package.json'])
+  t.deepEqual(installed.files.filter((path) => path.startsWith('bin/')), ['bin/babele.js'])
+  // lib/ mirrors pipeline/: each source compiled to .js and .d.ts, each data file (the SRX rules) copied;
+  // an ambient declaration (xliff-package.d.ts, types for a dependency) serves the build only.
+  const expected = listFiles(join(root, 'pipeline')).flatMap((path) => (path.endsWith('.d.ts') ? [] : path.endsWith('.ts') ? [`lib/${path.slice(0, -3)}.js`, `lib/${path.slice(0, -3)}.d.ts`] : [`lib/${path}`]))
+  t.true(expected.includes('lib/segment/rules/babele.srx'))
+  t.deepEqual(installed.files.filter((path) => path.startsWith('lib/')).sort(), expected.sort())
+})
+
+test('a project that installs the tarball imports the API with plain node, or requires it, and gets what the sources compute', (t) => {
+  const text = '# Titolo\n\nIl sig. Rossi è arrivato a **Mosca**. Poi è partito.\n'
+  const script = `import('babele').then(({fromMarkdown, toXliff, fromXliff, segment}) => {
+    const document = fromMarkdown(${JSON.stringify(text)}, {path: 'doc.md'})
+    const xliff = toXliff(document.value, {sourceLocale: 'it', targetLocale: 'en'})
+    const read = fromXliff(xliff)
+    process.stdout.write(JSON.stringify({execArgv: process.execArgv, nodeOptions: process.env.NODE_OPTIONS ?? null, document, xliff, units: read.value.files[0].units.length, messages: read.messages, sentences: segment('Il sig. Rossi è arrivato. Poi è partito.', {language: 'it'})}))
+  })`
+  const result = node(installed.project, ['-e', script])
+  t.is(result.status, 0, result.stderr)
+  const output = JSON.parse(result.stdout)
+  t.deepEqual(output.execArgv, ['-e', script], 'no loader')
+  t.is(output.nodeOptions, null, 'no loader')
+  const document = fromMarkdown(text, {path: 'doc.md'})
+  t.is(document.value.units.length, 2)
+  t.deepEqual(output.document, JSON.parse(JSON.stringify(document)))
+  t.is(output.xliff, toXliff(document.value, {sourceLocale: 'it', targetLocale: 'en'}))
+  t.is(output.units, 2)
+  t.deepEqual(output.messages, fromXliff(output.xliff).messages)
+  t.is(output.messages.length, 0)
+  // The sentence rules come from lib/segment/rules/babele.srx: "sig." does not end a sentence.
+  t.deepEqual(output.sentences, segment('Il sig. Rossi è arrivato. Poi è partito.', {language: 'it'}))
+  t.is(output.sentences.length, 2)
+  // CommonJS gets the same exports: Node 20.19+ requires ES modules.
+  const required = node(installed.project, ['-e', "process.stdout.write(JSON.stringify(Object.keys(require('babele')).sort()))"])
+  t.is(required.status, 0, required.stderr)
+  t.deepEqual(JSON.parse(required.stdout), Object.keys(api).sort())
+})
+
+test('the installed types check a strict TypeScript project, and catch a wrong call', (t) => {
+  writeFileSync(
+    join(installed.project, 'use.ts'),
+    [
+      "import {fromMarkdown, toXliff, type Diagnostic, type SourceDocument} from 'babele'",
+      '',
+      "const result: {value: SourceDocument; messages: Diagnostic[]} = fromMarkdown('# Titolo\\n', {path: 'doc.md'})",
+      "export const xliff: string = toXliff(result.value, {sourceLocale: 'it', targetLocale: 'en'})",
+      '// @ts-expect-error the options need a path',
+      "fromMarkdown('# Titolo\\n', {})",
+      ''
+    ].join('\n')
+  )
+  // skipLibCheck off: the package's own .d.ts files are checked too.
+  const options = {module: 'nodenext', moduleResolution: 'nodenext', target: 'es2022', strict: true, noEmit: true, skipLibCheck: false, types: []}
+  writeFileSync(join(installed.project, 'tsconfig.json'), JSON.stringify({compilerOptions: options, files: ['use.ts']}))
+  const tsc = join(root, 'node_modules/typescript/bin/tsc')
+  const result = node(installed.project, [tsc, '-p', '.'])
+  t.is(result.status, 0, result.stdout + result.stderr)
+})
+
+test('the installed bin prints its version and help, loading nothing but the command line itself', (t) => {
+  const bin = join(installed.project, 'node_modules/.bin/babele')
+  const manifest = JSON.parse(readFileSync(join(root, 'package.json'), 'utf8'))
+  const version = spawnSync(bin, ['--version'], {cwd: installed.project, encoding: 'utf8', env: cleanEnv()})
+  t.is(version.status, 0, version.stderr)
+  t.is(version.stdout, `${manifest.version}\n`)
+  const help = spawnSync(bin, ['--help'], {cwd: installed.project, encoding: 'utf8', env: cleanEnv()})
+  t.is(help.status, 0, help.stderr)
+  t.true(help.stdout.startsWith('Usage: babele '))
+  for (const command of createProgram().commands) t.regex(help.stdout, new RegExp(`^  ${command.name()}\\b`, 'm'), command.name())
+  // Which of babele's modules each start needs: the pipeline loads only when a command runs.
+  const script = join(installed.project, 'node_modules/babele/bin/babele.js')
+  const hook = pathToFileURL(join(root, 'tests/helpers/record-loads.js')).href
+  const own = pathToFileURL(join(installed.project, 'node_modules/babele/')).href
+  for (const flag of ['--version', '--help']) {
+    const loads = join(installed.folder, `loads${flag}.txt`)
+    writeFileSync(loads, '')
+    t.is(node(installed.project, ['--import', hook, script, flag], {BABELE_LOADS: loads}).status, 0)
+    const loaded = readFileSync(loads, 'utf8').split('\n').filter((url) => url.startsWith(own)).map((url) => url.slice(own.length))
+    t.deepEqual(loaded.sort(), ['bin/babele.js', 'lib/cli/main.js', 'lib/cli/program.js'], flag)
+  }
+})
+
+test('the installed bin runs the shipped project and writes exactly what the sources write', (t) => {
+  const compiled = copyProject()
+  const sources = copyProject()
+  try {
+    const bin = join(installed.project, 'node_modules/.bin/babele')
+    const result = spawnSync(bin, ['run'], {cwd: compiled, encoding: 'utf8', input: '', env: cleanEnv()})
+    t.is(result.status, 0, result.stderr)
+    const reference = babele(sources, 'run')
+    t.is(reference.status, 0, reference.stderr)
+    t.is(result.stdout, reference.stdout)
+    const files = listFiles(compiled)
+    t.deepEqual(files, listFiles(sources))
+    for (const locale of ['en', 'es', 'fr', 'ca']) t.true(files.includes(`dist/${locale}/putin-xi-alleanza.md`), locale)
+    for (const file of files) t.true(readFileSync(join(compiled, file)).equals(readFileSync(join(sources, file))), file)
+  } finally {
+    rmSync(compiled, {recursive: true, force: true})
+    rmSync(sources, {recursive: true, force: true})
+  }
+})
