@@ -50,7 +50,10 @@ export interface InlineCode {
 /**
  * One piece of a block's content, in source order. Text tokens hold the
  * translatable text as a translator sees it (container prefixes removed,
- * soft line breaks as `\n`); their range is where it came from.
+ * soft line breaks as `\n`); their range is where it came from. A soft
+ * break's range covers the spaces before the line ending, the line ending
+ * and the next line's own prefix (`> `, list indentation, or none on a lazy
+ * line), so every line of a block keeps its prefix.
  */
 export type Token =
   | {type: 'text'; value: string; range: Range}
@@ -70,8 +73,6 @@ export interface Block {
   /** 1-based line and column of `range.start`. */
   line: number
   column: number
-  /** Written after each line ending of changed text (`> ` inside a block quote, list indentation). */
-  linePrefix: string
   /** For `title` syntax: the delimiter the title is enclosed in (`"`, `'` or `)`). */
   quote?: string
   tokens: Token[]

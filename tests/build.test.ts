@@ -144,3 +144,36 @@ test('buildDocument writes a translated shortcut or collapsed reference in full,
   const output = build(extract(source), (value) => (value.startsWith('Vedi') ? 'See <1>the source</1> and <2>the source</2> and <3>photo</3>.' : value))
   t.is(output, 'See [the source][la fonte] and [the source][la fonte] and ![photo][foto].\n\n[la fonte]: https://example.org\n[foto]: a.png\n')
 })
+
+test('buildDocument writes each line break of a translation with its own line prefix', (t) => {
+  t.is(build(extract('Testo\n  riga\n    `codice`\n'), () => 'Text\nline\n<1/>'), 'Text\n  line\n    `codice`\n')
+  t.is(build(extract('> Citazione\npigra\n> e ancora.\n'), () => 'Quote\nlazy\nand more.'), '> Quote\nlazy\n> and more.\n')
+  t.is(build(extract('- Voce\n  riga\n      ```js qui\n'), () => 'Item\nline\n```JS here'), '- Item\n  line\n      \\`\\`\\`JS here\n')
+  t.is(build(extract('Una [riga\n  lunga](x "titolo\n    su due")\n'), (value) => value.toUpperCase()), 'UNA [RIGA\n  LUNGA](x "TITOLO\n    SU DUE")\n')
+})
+
+test('buildDocument re-wraps a translation with more or fewer line breaks on the source lines', (t) => {
+  const document = extract('- Una riga\n  e la seconda.\n')
+  t.is(build(document, () => 'One\ntwo\nthree\nfour.'), '- One two\n  three four.\n')
+  t.is(build(document, () => 'One two three four.'), '- One two\n  three four.\n')
+  t.is(build(extract('Una riga sola.\n'), () => 'One\n# line\n\n> only.'), 'One # line > only.\n')
+})
+
+test('buildDocument never starts a line with a code that would open a block the source did not have', (t) => {
+  const document = extract('Testo con <div>x</div>\ne fine.\n')
+  const built = build(document, () => 'Text with\n<1/>x<2/> and end.')
+  t.is(built, 'Text with <div>x</div> and end.\n')
+  t.deepEqual(parseMarkdown(built).children.map((node) => node.type), ['paragraph'])
+  // A code that starts a line in the source keeps that line's prefix wherever the translator puts the break.
+  t.is(build(extract('Testo\n    <div>x</div> fine.\n'), () => 'Text\n<1/>x<2/> end.'), 'Text\n    <div>x</div> end.\n')
+  // A hard break already ends its line: a break after it would leave a blank line.
+  t.is(build(extract('Riga  \ndue.\n'), () => 'Line<1/>\ntwo.'), 'Line  \ntwo.\n')
+})
+
+test('buildDocument wraps one translation of a repeated sentence like each occurrence', (t) => {
+  const document = extract('Una frase\nuguale.\n\nUna frase uguale.\n')
+  const keys = document.units.map((unit) => unit.parts.flatMap((part) => (part.type === 'segment' ? [part.segment.key] : [])))
+  t.deepEqual(keys[0], keys[1], 'one key for both occurrences')
+  t.is(build(document, () => 'A sentence\nthe same.'), 'A sentence\nthe same.\n\nA sentence the same.\n')
+  t.is(build(document, () => 'A sentence the same.'), 'A sentence\nthe same.\n\nA sentence the same.\n')
+})

@@ -50,3 +50,24 @@ test('fixtures round-trip byte for byte, and upper-cased leave no lowercase pros
   t.is(upper.built.get('bold-across-sentences.md'), 'PRIMA FRASE. **SECONDA FRASE. TERZA FRASE** E FINE.\n\nIL SIG. ROSSI HA PAGATO 1.000,5 EURO, ECC. POI HA DETTO: «VADO. TORNO SUBITO.» E SE N\'È ANDATO.\n')
   t.is(upper.built.get('containers.md'), '> UNA CITAZIONE SU\n> DUE RIGHE, CON **GRASSETTO**  \n> E UN A CAPO.\n\n- UNA VOCE\n  CHE CONTINUA.\n  1. ANNIDATA *QUI*\n     E QUI.\n\n[^1]: UNA NOTA A PIÈ DI PAGINA.\n')
 })
+
+/** The container prefix of each line: indentation, block-quote markers, list markers. */
+function prefixes(text: string): string[] {
+  return text.split(/\r\n|\r|\n/).map((line) => /^(?:[ \t>]|[-+*][ \t]|\d{1,9}[.)][ \t])*/.exec(line)![0])
+}
+
+test('fixtures round-trip byte for byte through XLIFF 1.2, with no key conflict, and upper-cased keep every line prefix', (t) => {
+  if (!requireTool(t, 'python3', 'the round trip through fill-xliff.py')) return
+  if (!requireTool(t, 'xmllint', 'XLIFF validation')) return
+  const sources = new Map(names.map((name) => [`${name}.md`, readFileSync(new URL(`${name}/input.md`, root), 'utf8')]))
+  const identity = roundTrip(sources, 'identity', true, '1.2')
+  t.is(identity.invalid, '')
+  for (const [path, text] of sources) t.is(identity.built.get(path), text, path)
+  t.deepEqual(identity.messages.filter((message) => message.ruleId === 'key-conflict'), [])
+  t.deepEqual(roundTrip(sources, 'identity', false).messages.filter((message) => message.ruleId === 'key-conflict'), [])
+  const upper = roundTrip(sources, 'upper', false)
+  for (const [path, text] of sources) t.deepEqual(prefixes(upper.built.get(path)!), prefixes(text), `${path}: every line keeps its prefix`)
+  t.is(upper.built.get('line-prefixes.md')!.split('\n').slice(0, 3).join('\n'), 'TESTO\n  RIGA\n    `codice` IN FONDO.')
+  t.is(upper.built.get('rewrapped-repeat.md'), "UNA FRASE\nUGUALE.\n\nUNA FRASE UGUALE.\n\n- UN'ALTRA FRASE RIPETUTA, QUI\n  SPEZZATA IN DUE RIGHE.\n- UN'ALTRA FRASE RIPETUTA, QUI SPEZZATA IN DUE RIGHE.\n\n> UN'ALTRA FRASE\n> RIPETUTA, QUI SPEZZATA\n> IN DUE RIGHE.\n")
+  t.is(upper.built.get('link-leading-space.md')!.split('\n')[0], '* [ VOCE CON SPAZIO](http://x.example/1)')
+})

@@ -73,8 +73,10 @@ test('fromMarkdown keeps container prefixes out of the text', (t) => {
   const document = extract('> Prima riga\n> seconda riga.\n\n- voce\n  continua qui.\n')
   const values = segments(document).map((segment) => segment.value)
   t.deepEqual(values, ['Prima riga\nseconda riga.', 'voce\ncontinua qui.'])
-  t.is(document.units[0]!.block.linePrefix, '> ')
-  t.is(document.units[1]!.block.linePrefix, '  ')
+  // Each soft break's range holds its own line's prefix.
+  const breaks = (index: number) => document.units[index]!.block.tokens.flatMap((token) => (token.type === 'text' && token.value === '\n' ? [document.body.slice(token.range.start, token.range.end)] : []))
+  t.deepEqual(breaks(0), ['\n> '])
+  t.deepEqual(breaks(1), ['\n  '])
 })
 
 test('fromMarkdown extracts front-matter fields, table cells, image alt and link titles', (t) => {

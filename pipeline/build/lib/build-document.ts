@@ -4,11 +4,13 @@
  *
  * A segment whose resolved value equals its source is copied byte for byte;
  * a changed one is rendered: its codes from their source bytes, its text
- * escaped for where it lands, line breaks followed by the block's prefix.
+ * escaped for where it lands, each line break as one of the source's own
+ * (its line ending and that line's container prefix).
  */
-import {escapeText, merge} from '../../markdown/index.ts'
-import type {Block, Diagnostic, Range, Segment, SourceDocument, TargetToken, Unit} from '../../types.ts'
+import {escapeText, merge, opensBlock} from '../../markdown/index.ts'
+import type {Block, Diagnostic, Range, Segment, SegmentToken, SourceDocument, TargetToken, Token, Unit} from '../../types.ts'
 import {fromBundleValue, normalizeValue} from '../../units/index.ts'
+import {placeBreaks, type Placed} from './line-breaks.ts'
 import type {Resolver} from './resolve.ts'
 
 /** Options of {@linkcode buildDocument}. */
@@ -43,8 +45,7 @@ export function buildDocument(document: SourceDocument, options: Options): {valu
   const coverage: Coverage = {segments: 0, translated: 0, fallback: 0, source: 0}
   const messages: Diagnostic[] = []
   const unitOf = new Map<Block, Unit>(document.units.map((unit) => [unit.block, unit]))
-  const lineEnding = /\r\n|\r|\n/.exec(document.body)?.[0] ?? '\n'
-  const contextOf = (block: Block): RenderContext => ({definitions: document.definitions, lineEnding, startsLine: startsLine(document.body, block)})
+  const contextOf = (block: Block): RenderContext => ({definitions: document.definitions, startsLine: startsLine(document.body, block)})
 
   const value = merge(document, (block, renderRange) => {
     const unit = unitOf.get(block)
@@ -54,7 +55,7 @@ export function buildDocument(document: SourceDocument, options: Options): {valu
       const segments = unit.parts.filter((part) => part.type === 'segment').length
       coverage.segments += segments
       coverage.translated += segments
-      return renderTokens(whole, block, '', renderRange, contextOf(block))
+      return renderTokens(whole, unit.block.tokens, block, '', renderRange, contextOf(block))
     }
     let out = ''
     for (const part of unit.parts) {
@@ -69,7 +70,7 @@ export function buildDocument(document: SourceDocument, options: Options): {valu
       else if (resolved.locale === options.locale) coverage.translated++
       else coverage.fallback++
       const tokens = resolved ? targetTokens(resolved.value, segment, unit, options, messages) : undefined
-      out += tokens ? renderTokens(tokens, block, out, renderRange, contextOf(block)) : renderRange(segment.range)
+      out += tokens ? renderTokens(tokens, segment.tokens, block, out, renderRange, contextOf(block)) : renderRange(segment.range)
     }
     return out
   })
@@ -124,32 +125,48 @@ function targetTokens(value: string, segment: Segment, unit: Unit, options: Opti
 interface RenderContext {
   /** Whether the document defines link references or footnotes. */
   definitions: boolean
-  /** The document's line ending. */
-  lineEnding: string
   /** Whether the block starts a line (after its container prefix). */
   startsLine: boolean
 }
 
-function renderTokens(tokens: TargetToken[], block: Block, before: string, renderRange: (range: Range) => string, context: RenderContext): string {
+function renderTokens(tokens: TargetToken[], source: ReadonlyArray<Token | SegmentToken>, block: Block, before: string, renderRange: (range: Range) => string, context: RenderContext): string {
+  const bytesOf = (token: Exclude<TargetToken, {type: 'text'}>): string => {
+    const label = token.code.referenceLabel
+    // A shortcut or collapsed reference whose text changed keeps its target through a full reference.
+    if ((token.type === 'close' || token.type === 'end') && label !== undefined) return `][${label}]`
+    return renderRange(token.type === 'close' || token.type === 'end' ? token.code.close! : token.code.open)
+  }
+  const moved = moveSpacesOutOfFormatting(tokens)
+  // YAML scalars hold their line breaks as characters; they are not lines of the document.
+  const items: Placed[] = block.syntax.startsWith('yaml')
+    ? moved
+    : placeBreaks(moved, source, {opensBlock: (token) => opensBlock(bytesOf(token)), endsLine: (token) => /[\n\r][ \t>]*$/.test(bytesOf(token))})
   let out = ''
+  let lineStart = false
   const open: string[] = []
-  for (const token of moveSpacesOutOfFormatting(tokens)) {
-    if (token.type === 'text') {
-      const sofar = before + out
-      const atLineStart = sofar === '' ? context.startsLine : /\n[ \t>]*$/.test(sofar)
-      // Inside link or image text any bracket would end or nest the link.
-      const inLink = open.some((type) => type === 'link' || type === 'image')
-      out += escapeText(token.value, block, {atLineStart, definitions: context.definitions || inLink, lineEnding: context.lineEnding})
+  for (const item of items) {
+    if (item.type === 'break') {
+      // The source's line ending and prefix, without the spaces before it.
+      out += renderRange(item.source).replace(/^[ \t]+/, '')
+      lineStart = true
       continue
     }
-    // A shortcut or collapsed reference whose text changed keeps its target through a full reference.
-    const label = token.code.referenceLabel
-    const bytes = (token.type === 'close' || token.type === 'end') && label !== undefined ? `][${label}]` : renderRange(token.type === 'close' || token.type === 'end' ? token.code.close! : token.code.open)
+    if (item.type === 'text') {
+      const sofar = before + out
+      const atLineStart = lineStart || (sofar === '' ? context.startsLine : /[\n\r][ \t>]*$/.test(sofar))
+      // Inside link or image text any bracket would end or nest the link.
+      const inLink = open.some((type) => type === 'link' || type === 'image')
+      out += escapeText(item.value, block, {atLineStart, definitions: context.definitions || inLink})
+      lineStart = false
+      continue
+    }
+    const bytes = bytesOf(item)
     // Text ending in `!` before a link would turn the link into an image.
     if (bytes.startsWith('[') && /(?:^|[^\\])!$/.test(out)) out = out.slice(0, -1) + '\\!'
-    if (token.type === 'open') open.push(token.code.type)
-    if (token.type === 'close') open.pop()
+    if (item.type === 'open') open.push(item.code.type)
+    if (item.type === 'close') open.pop()
     out += bytes
+    lineStart = false
   }
   return out
 }

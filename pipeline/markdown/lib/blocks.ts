@@ -101,24 +101,7 @@ function phrasingBlock(body: string, node: Nodes & {children: PhrasingContent[]}
   const titles: Block[] = []
   const tokens = inlineCodes(body, children, range, {inBlockQuote, counter: {next: 1}, titles, locate})
   const {line, column} = locate(range.start)
-  return {kind, syntax, range, line, column, linePrefix: linePrefix(body, range.start, tokens), tokens, children: titles}
-}
-
-/**
- * What to write after a line ending in changed text: the prefix a
- * continuation line has in the source, else one derived from the first line.
- *
- * > | > - foo
- *         ^ block starts here; continuation prefix `>   `
- */
-function linePrefix(body: string, start: number, tokens: Block['tokens']): string {
-  for (const token of tokens) {
-    if (token.type === 'text' && token.value === '\n') {
-      return body.slice(token.range.start, token.range.end).replace(/^[ \t]*(?:\r\n|\r|\n)/, '')
-    }
-  }
-  const lineStart = Math.max(body.lastIndexOf('\n', start - 1), body.lastIndexOf('\r', start - 1)) + 1
-  return body.slice(lineStart, start).replace(/[^>\t]/g, ' ')
+  return {kind, syntax, range, line, column, tokens, children: titles}
 }
 
 /** Map offsets of `body` to 1-based lines and columns. */

@@ -1,7 +1,8 @@
 /**
  * Escape changed text so that it renders to itself where it is written.
- * Takes: the text, the block it goes into, whether it starts a line.
- * Returns: source text (Markdown, a link title or a YAML scalar).
+ * Takes: the text, the block it goes into, whether it starts a line, what to
+ * write for each line break. Returns: source text (Markdown, a link title or
+ * a YAML scalar); and whether a line could open a block.
  *
  * Unchanged text never goes through here: it is copied from the source.
  */
@@ -34,8 +35,13 @@ export interface EscapeOptions {
    * brackets that could make an inline link or image are escaped.
    */
   definitions?: boolean | null
-  /** Line ending to write for `\n` (default `\n`; `\r\n` in a CRLF document). */
-  lineEnding?: string | null
+  /**
+   * What to write for each line break of the text, in turn: a line ending
+   * and the next line's container prefix, as the source has them (`\n> `).
+   * A break with no entry left is written as a space, which never leaves a
+   * container (default: none).
+   */
+  lineBreaks?: readonly string[] | null
 }
 
 // A line whose brackets could make a link, image or footnote without a definition.
@@ -46,10 +52,10 @@ const linkShape = /\][([:]|\[\^|!\[/
  * @param block The block it is written into (syntax, line prefix, quote).
  * @param options Position.
  */
-export function escapeText(text: string, block: Pick<Block, 'syntax' | 'linePrefix' | 'quote'>, options: EscapeOptions): string {
+export function escapeText(text: string, block: Pick<Block, 'syntax' | 'quote'>, options: EscapeOptions): string {
   switch (block.syntax) {
     case 'title':
-      return escapeTitle(text, block.quote ?? '"')
+      return joinLines(text.split('\n').map((line) => escapeTitle(line, block.quote ?? '"')), options)
     case 'yaml-plain':
     case 'yaml-single':
     case 'yaml-double':
@@ -59,12 +65,10 @@ export function escapeText(text: string, block: Pick<Block, 'syntax' | 'linePref
   }
 }
 
-function escapeMarkdown(text: string, block: Pick<Block, 'syntax' | 'linePrefix'>, options: EscapeOptions): string {
-  const multiline = block.syntax === 'markdown'
+function escapeMarkdown(text: string, block: Pick<Block, 'syntax'>, options: EscapeOptions): string {
   // A blank line would end the paragraph (and the block quote or list item around it).
-  const lines = (multiline ? text.replace(/\n[ \t]*(?:\n[ \t]*)+/g, '\n') : text).split('\n')
-  return lines
-    .map((line, index) => {
+  const lines = text.replace(/\n[ \t]*(?:\n[ \t]*)+/g, '\n').split('\n')
+  const escaped = lines.map((line, index) => {
       const brackets = (options.definitions ?? true) || linkShape.test(line)
       let result = line.replace(brackets ? inlineSyntax : inlineSyntaxButBrackets, '\\$&').replace(opensSyntax, '\\<')
       if (block.syntax === 'table-cell') result = result.replace(/\|/g, '\\|')
@@ -80,7 +84,29 @@ function escapeMarkdown(text: string, block: Pick<Block, 'syntax' | 'linePrefix'
       if (index < lines.length - 1) result = result.replace(/[ \t]+$/, '')
       return result
     })
-    .join(multiline ? (options.lineEnding ?? '\n') + block.linePrefix : ' ')
+  return joinLines(escaped, options)
+}
+
+function joinLines(lines: readonly string[], options: EscapeOptions): string {
+  let result = lines[0]!
+  for (let index = 1; index < lines.length; index++) result += (options.lineBreaks?.[index - 1] ?? ' ') + lines[index]
+  return result
+}
+
+// What may open a block at a line start (after a container prefix): ATX
+// headings, block quotes, tables, list items, HTML, fences, thematic breaks,
+// setext underlines, footnote definitions; or nothing at all (a blank line).
+const blockStart = /^(?:[ \t]*$| {0,3}(?:[#>|]|[-+*](?:[ \t]|$)|\d{1,9}[.)](?:[ \t]|$)|<[A-Za-z/!?]|`{3}|~{3}|\[\^[^\]]*\]:|(?:[-*_][ \t]*){3,}$|=+[ \t]*$|-+[ \t]*$))/
+
+/**
+ * Whether a line of Markdown, after its container prefix, could start a
+ * block or end one (a blank line) rather than continue a paragraph. Errs on
+ * the side of yes.
+ *
+ * @param line The line's text after its container prefix.
+ */
+export function opensBlock(line: string): boolean {
+  return blockStart.test(line)
 }
 
 function escapeTitle(text: string, quote: string): string {

@@ -55,7 +55,6 @@ export function frontmatterBlocks(body: string, range: Range, options: Frontmatt
       range: blockRange,
       line,
       column,
-      linePrefix: '',
       tokens: [{type: 'text', value: value.value, range: blockRange}],
       children: []
     })

@@ -39,7 +39,7 @@ export function titleBlock(body: string, range: Range, title: string, options: T
   const decoded = tokens.map((token) => (token.type === 'text' ? token.value : token.type === 'ph' ? token.code.equiv ?? '' : '')).join('')
   if (decoded.replace(/\s+/g, ' ') !== title.replace(/\s+/g, ' ')) return
   const {line, column} = options.locate(content.start)
-  return {kind: 'title', syntax: 'title', range: content, line, column, linePrefix: '', quote, tokens, children: []}
+  return {kind: 'title', syntax: 'title', range: content, line, column, quote, tokens, children: []}
 }
 
 function escaped(body: string, index: number): boolean {

@@ -7,6 +7,7 @@
 import type {Config} from '../../config/index.ts'
 import {applyUpdates, importXliff, sourceBundle, toJson, type BundleUpdate, type ImportReport} from '../../store/index.ts'
 import type {Diagnostic, SourceDocument} from '../../types.ts'
+import {normalizeValue} from '../../units/index.ts'
 import {fromXliff} from '../../xliff/index.ts'
 import {paths, type Outputs, type Stores} from './paths.ts'
 import {termProblems, type ProjectTerms} from './terms.ts'
@@ -89,7 +90,9 @@ export function importProject(config: Config, documents: ReadonlyMap<string, Sou
       const documentId = [...byDocument.keys()].find((id) => keyOwner.has(`${id}\u0000${update.key}`))
       if (!documentId) continue
       const previous = seen.get(`${documentId}\u0000${update.key}`)
-      if (previous !== undefined && previous !== update.value) {
+      // A sentence repeated with other wrapping has one key; translations that
+      // differ only in whitespace or line breaks are the same translation.
+      if (previous !== undefined && normalizeValue(previous) !== normalizeValue(update.value)) {
         messages.push({file, ruleId: 'key-conflict', source: 'import', severity: 'warning', message: `Repeated segment \`${update.key}\` has different translations in one file; the last one is kept`})
       }
       seen.set(`${documentId}\u0000${update.key}`, update.value)

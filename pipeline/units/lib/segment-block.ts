@@ -74,8 +74,14 @@ export function segmentBlock(block: Block, split: SentenceSplitter | undefined):
     const before = segments[index - 1]
     const after = segments[index]
     if (!before) {
-      const lastCode = gap.findLastIndex((piece) => piece.token.type !== 'text')
-      if (lastCode >= 0) after!.unshift(...gap.splice(0, lastCode + 1))
+      // Everything from the first code on moves, whitespace after a code
+      // included: an ignorable is written before its segment, so whitespace
+      // left behind would come out before the code instead of after it.
+      //
+      // > | * [ Voce](x)
+      //       ^^ `[` and ` ` both open the segment
+      const firstCode = gap.findIndex((piece) => piece.token.type !== 'text')
+      if (firstCode >= 0) after!.unshift(...gap.splice(firstCode))
       return
     }
     let lastBack = -1
