@@ -417,6 +417,18 @@ test('fromSrx throws on bad options, naming the option', (t) => {
   t.throws(() => fromSrx('<srx/>', {file: 3}), {message: /options\.file/})
 })
 
+test('fromSrx refuses input over its limits as errors, with no rules', (t) => {
+  const xml = srx(rule('\\bSig\\.', '\\s'))
+  const large = fromSrx(xml, {maxBytes: 100})
+  t.deepEqual(large.messages.map((message) => [message.ruleId, message.severity]), [['srx-too-large', 'error']])
+  t.deepEqual(large.value.languageRules, [])
+  const deep = fromSrx(xml, {maxDepth: 4})
+  t.deepEqual(deep.messages.map((message) => [message.ruleId, message.line]), [['srx-too-deep', 7]])
+  const long = fromSrx(xml, {maxTextLength: 5})
+  t.deepEqual(long.messages.map((message) => message.ruleId), ['srx-text-too-long'])
+  t.throws(() => fromSrx(xml, {maxBytes: 0}), {message: /options\.maxBytes/})
+})
+
 // Shared SRX files.
 
 test('fromSrx loads every shared SRX file without throwing', (t) => {

@@ -1,2 +1,5 @@
-export {fromSrx, type JsPattern, type Options as FromSrxOptions, type SrxLanguageMap, type SrxLanguageRule, type SrxRule, type SrxRules} from './lib/from-srx.ts'
-export {defaultRules, segment, sentenceSpans, type Options as SegmentOptions} from './lib/segment.ts'
+export {defaultRules} from './lib/default-rules.ts'
+export {fromSrx, type Options as FromSrxOptions} from './lib/from-srx.ts'
+export {segment} from './lib/segment.ts'
+export {sentenceSpans, type Options as SegmentOptions} from './lib/sentence-spans.ts'
+export type {JsPattern, SrxLanguageMap, SrxLanguageRule, SrxRule, SrxRules} from './lib/srx-rules.ts'

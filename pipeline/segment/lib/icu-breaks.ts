@@ -1,0 +1,74 @@
+/**
+ * Candidate sentence breaks from ICU. Takes: text (line breaks already
+ * turned into spaces) and a BCP 47 language tag. Returns: the interior
+ * offsets where `Intl.Segmenter` puts a sentence boundary.
+ *
+ * `Intl.Segmenter` slows down quadratically on long strings, so it is fed
+ * pieces of about `icuWindow` code units, each starting at a boundary
+ * already accepted (ICU's own restart point), so it sees what ICU would see
+ * in the whole text.
+ */
+import {isSpace} from './whitespace.ts'
+
+/** ICU is fed pieces of about this size: `Intl.Segmenter` slows down quadratically on long strings. */
+const icuWindow = 2048
+/** Boundaries this close to the end of a piece are found again in the next one, with their full lookahead. */
+const icuMargin = 256
+
+const segmenters = new Map<string, Intl.Segmenter>()
+
+/**
+ * The sentence segmenter of a language, made once.
+ *
+ * @param language BCP 47 language tag.
+ * @returns The segmenter; throws a `RangeError` naming `options.language` for a bad tag.
+ */
+export function segmenterFor(language: string): Intl.Segmenter {
+  let segmenter = segmenters.get(language)
+  if (!segmenter) {
+    try {
+      segmenter = new Intl.Segmenter(language, {granularity: 'sentence'})
+    } catch {
+      throw new RangeError(`Cannot segment with \`${language}\` for \`options.language\`, expected a BCP 47 language tag such as \`it\``)
+    }
+    segmenters.set(language, segmenter)
+  }
+  return segmenter
+}
+
+/**
+ * Interior ICU boundaries, from pieces of `icuWindow` code units.
+ *
+ * @param work Text, line breaks turned into spaces.
+ * @param segmenter From {@linkcode segmenterFor}.
+ * @returns Offsets of boundaries, ascending, neither 0 nor the length.
+ */
+export function icuBoundaries(work: string, segmenter: Intl.Segmenter): number[] {
+  const length = work.length
+  const found: number[] = []
+  let from = 0
+  while (from < length) {
+    const to = Math.min(length, from + icuWindow)
+    const limit = to === length ? length : to - icuMargin
+    const piece = from === 0 && to === length ? work : work.slice(from, to)
+    let last = from
+    for (const {index} of segmenter.segment(piece)) {
+      if (index === 0) continue
+      if (from + index > limit) break
+      last = from + index
+      found.push(last)
+    }
+    if (to === length) break
+    // No sentence ends in this piece: restart at a word start, which is never a
+    // boundary here and hides no context from the boundaries after it.
+    from = last > from ? last : restart(work, from, limit)
+  }
+  return found
+}
+
+function restart(work: string, from: number, limit: number): number {
+  for (let position = limit; position > from + 1; position--) {
+    if (isSpace(work.charCodeAt(position - 1)) && !isSpace(work.charCodeAt(position))) return position
+  }
+  return limit
+}
