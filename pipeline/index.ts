@@ -8,10 +8,50 @@ export {parseConfig, type Config} from './config/index.ts'
 export {checkTranslation, compileTermIndex, compileTermRules, fromTbx, fromTermCsv, matchTerms, termForms, termLocks, toOmegatGlossary, toTbx, toTermCsv, type Concept, type Term, type TermIndex, type TermMatch, type TermRules, type TermViolation, type Termbase, type TermStatus} from './glossary/index.ts'
 export {applyFixes, lintMarkdown, type LintOptions, type LintResult} from './lint/index.ts'
 export {escapeText, markdownBlocks, merge, parseMarkdown, type EscapeOptions, type MarkdownBlocks, type MarkdownOptions, type Renderer} from './markdown/index.ts'
-export {buildProject, checkProject, extractDocuments, extractProject, importProject, omegatProject, paths, projectTerms, type BuildEntry, type BuildProjectOptions, type CheckProjectOptions, type ExtractProjectOptions, type ImportProjectOptions, type ImportResult, type OmegatOptions, type Outputs, type ProjectTerms, type Stores} from './project/index.ts'
+export {analyzeProject, buildProject, checkProject, extractDocuments, extractProject, importProject, omegatProject, paths, projectLeverage, projectPrefill, projectTerms, storedMemory, type AnalyzeProjectOptions, type BuildEntry, type ExternalMemory, type MachineTranslations, type ProjectLeverage, type ProjectLeverageOptions, type BuildProjectOptions, type CheckProjectOptions, type ExtractProjectOptions, type ImportProjectOptions, type ImportResult, type OmegatOptions, type Outputs, type ProjectTerms, type Stores} from './project/index.ts'
+export {analyze, formatAnalysis, type Analysis, type AnalysisCounts, type AnalyzeOptions, type Band, type Count, type UnknownWord} from './report/index.ts'
 export {defaultRules, fromSrx, segment, sentenceSpans, type SegmentOptions, type SrxRules} from './segment/index.ts'
 export {applyUpdates, fromBundleXliff, importXliff, sourceBundle, toBundleXliff, toJson, type BundleUpdate, type BundleXliff, type BundleXliffOptions, type ImportOptions, type ImportReport} from './store/index.ts'
-export {toTmx, type TmxEntry, type TmxOptions} from './memory/index.ts'
+export {
+  compileMemory,
+  contextOf,
+  defaultPrefill,
+  entryUnit,
+  fromTmx,
+  fuzzyScore,
+  leverage,
+  lookupMemory,
+  memoryTokens,
+  memoryValue,
+  prefill,
+  storeEntries,
+  tmxEntries,
+  toTmx,
+  wordCount,
+  xliffEntries,
+  type Candidate,
+  type CandidateFrom,
+  type FromTmxOptions,
+  type FromTmxResult,
+  type LeverageOptions,
+  type LookupOptions,
+  type MachineTranslation,
+  type MatchType,
+  type Memory,
+  type MemoryEntry,
+  type MemoryHit,
+  type MemoryToken,
+  type Prefill,
+  type PrefillPolicy,
+  type SegmentLeverage,
+  type TmxDocument,
+  type TmxHeader,
+  type TmxOptions,
+  type TmxProp,
+  type TmxUnit,
+  type TmxUnitInput,
+  type TmxVariant
+} from './memory/index.ts'
 export {checkTargetCodes, fromBundleValue, fromMarkdown, segmentKey, toBundleValue, type CodeProblem, type ExtractOptions} from './units/index.ts'
 export {fromXliff, fromXliff12, toXliff, toXliff12, type FromXliffResult, type KnownTarget, type ReadOptions, type WriteOptions, type XliffDocument} from './xliff/index.ts'
 export type * from './types.ts'

@@ -213,12 +213,90 @@ export interface Diagnostic {
   fix?: {start: number; end: number; replacement: string; safe: boolean}
 }
 
-/** Per-key translation state, kept beside a bundle, not inside its values. */
+/** Who made a translation: a person, the translation memory, or a machine-translation engine. */
+export type Origin = 'human' | 'memory' | 'machine'
+
+/**
+ * Per-key translation state, kept beside a bundle, not inside its values.
+ * Every field but `state`, `origin` and `sourceHash` is optional, so state
+ * files written before memory and machine translation existed still load.
+ */
 export interface KeyState {
   state: 'initial' | 'translated' | 'reviewed' | 'final'
-  origin: 'human' | 'memory' | 'machine' | 'source'
+  /** Who made it (`source`: a copy of the source, from older state files). */
+  origin: Origin | 'source'
   /** Hash of the source value the translation was made from. */
   sourceHash: string
+  /**
+   * The source value (bundle form) the translation was made from, so the pair
+   * stays in the translation memory after the source sentence changes.
+   */
+  source?: string
+  /**
+   * The segment's neighbours when it was translated (`contextOf`): a later
+   * segment with the same source and the same neighbours is a context match.
+   */
+  context?: string
+  /** Match score of a translation taken from memory: 101 context, 100 exact, 75–99 fuzzy. */
+  score?: number
+  /** Engine of a machine translation (`apertium`, …). */
+  engine?: string
+}
+
+/**
+ * How a candidate translation matches its segment, best first: `context`
+ * (101%: same source, same neighbouring segments), `exact` (100%: same
+ * source), `fuzzy` (a similar source, scored), `machine` (an engine's).
+ */
+export type MatchType = 'context' | 'exact' | 'fuzzy' | 'machine'
+
+/**
+ * A piece of memory text: text, or an inline code with its native bytes
+ * (`**`, `[`, `](url)`), independent of any document. `id` pairs an opening
+ * and a closing code and links a target's code to the source's; `data` is
+ * `''` when the bytes are unknown (a TMX code without content, a stored pair
+ * whose source no longer exists).
+ */
+export type MemoryToken = {type: 'text'; value: string} | {type: 'open' | 'close' | 'ph' | 'start' | 'end'; id: string; data: string; subType?: string}
+
+/** Where a candidate comes from. */
+export type CandidateFrom =
+  /** A stored translation: the bundle file, its document id and key. */
+  | {kind: 'store'; file: string; document: string; key: string}
+  /** A TMX file given as memory, and the line of its `<tu>`. */
+  | {kind: 'tmx'; file: string; line: number; tuid?: string}
+  /** An XLIFF file given as memory: its unit and segment. */
+  | {kind: 'xliff'; file: string; line: number; unitId: string; segmentId?: string}
+  /** A machine-translation engine. */
+  | {kind: 'engine'; engine: string}
+
+/** One candidate translation of a segment, as the leverage stage finds it. */
+export interface Candidate {
+  match: MatchType
+  /** `tm` for a memory match (whatever made the stored pair), `mt` for an engine's translation. */
+  type: 'tm' | 'mt'
+  /** Similarity: 101 context, 100 exact, the fuzzy score; absent for machine translation. */
+  score?: number
+  /** Who made the pair: `human`, `memory` or `machine`. */
+  origin: Origin
+  from: CandidateFrom
+  /** Engine of a machine translation (an engine's, or a stored machine translation's). */
+  engine?: string
+  /** The memory's source (the segment's own for machine translation). */
+  source: MemoryToken[]
+  /** The memory's target, codes as the memory has them. */
+  target: MemoryToken[]
+  /**
+   * The target on the segment's own codes, when every code maps and none is
+   * missing: only such a candidate can pre-fill a target.
+   */
+  tokens?: TargetToken[]
+  /** Bundle form of `tokens`. */
+  value?: string
+  /** State of the stored pair, when it comes from a store. */
+  state?: KeyState['state']
+  /** The segment's own stored translation (same document, same key): not a match but the translation itself. */
+  own?: boolean
 }
 
 /** An i18next resource bundle for one namespace: flat keys to values. */

@@ -2,7 +2,7 @@ import {spawnSync} from 'node:child_process'
 import {readFileSync, rmSync, writeFileSync} from 'node:fs'
 import {join} from 'node:path'
 import test from 'ava'
-import {fromBundleValue, fromMarkdown, toTmx, type TmxEntry} from '../pipeline/index.ts'
+import {fromBundleValue, fromMarkdown, memoryTokens, toTmx, type TmxUnitInput} from '../pipeline/index.ts'
 import {babele, copyProject} from './helpers/cli.ts'
 import {requireTool} from './helpers/tools.ts'
 
@@ -17,7 +17,7 @@ function referenceTmx(source: string): string {
   const document = fromMarkdown(source, {path: 'putin-xi-alleanza.md'}).value
   const reference = JSON.parse(readFileSync(new URL('reference-en.json', fixtures), 'utf8')) as Array<{source: string; target: string}>
   const targets = new Map(reference.map((pair) => [pair.source, pair.target]))
-  const entries: TmxEntry[] = []
+  const units: TmxUnitInput[] = []
   for (const unit of document.units) {
     for (const part of unit.parts) {
       if (part.type !== 'segment') continue
@@ -25,10 +25,15 @@ function referenceTmx(source: string): string {
       if (target === undefined) throw new Error(`No reference translation for ${JSON.stringify(part.segment.value)}`)
       const {tokens, problems} = fromBundleValue(target, part.segment)
       if (problems.length > 0) throw new Error(problems.map((problem) => problem.message).join('; '))
-      entries.push({document, segment: part.segment, target: tokens})
+      units.push({
+        variants: [
+          {lang: 'it', tokens: memoryTokens(document.body, part.segment.tokens)},
+          {lang: 'en', tokens: memoryTokens(document.body, tokens)}
+        ]
+      })
     }
   }
-  return toTmx(entries, {sourceLocale: 'it', targetLocale: 'en', tagStyle: 'omegat'})
+  return toTmx(units, {sourceLocale: 'it', tagStyle: 'omegat'})
 }
 
 test('a real OmegaT translates babele\'s project from a TMX, and the import and build give the English article', (t) => {

@@ -11,6 +11,11 @@ export function readText(path: string): string {
   return readFileSync(path, 'utf8')
 }
 
+/** Read a file's bytes (for files whose encoding the content declares: TMX, XLIFF given as memory). */
+export function readBytes(path: string): Uint8Array {
+  return readFileSync(path)
+}
+
 /** Size of a file in bytes. */
 export function sizeOf(path: string): number {
   return statSync(path).size

@@ -72,6 +72,28 @@ export function createProgram(): Command {
   )
   common(
     program
+      .command('analyze')
+      .description('analyze what the translation memory and machine translation cover, per target locale, like a CAT tool: segments and words per band (context, 100%, 95–99, 85–94, 75–84, machine, no match, repetitions), per file and in total; writes reports/analysis-<lng>.json')
+      .option('-l, --locale <lng...>', 'target locales (default: all)', [])
+  ).action((options: GlobalOptions & {locale: string[]}, command: Command) =>
+    execute(command, options, async (workspace) => (await import('./commands/analyze.ts')).analyzeCommand(workspace, {locales: options.locale, progress: !options.json}))
+  )
+  const tm = program.command('tm').description('translation memory files: import TMX into the memory folder, export a locale\'s stored translations as TMX')
+  common(
+    tm
+      .command('import')
+      .description('check TMX files (1.4b; 1.1–1.3 read too), report problems per file and unit with line and rule id, and store the good units in the memory folder (config memory.folder); importing the same file again changes nothing')
+      .argument('<files...>', 'TMX files')
+  ).action((files: string[], options: GlobalOptions, command: Command) => execute(command, options, async (workspace) => (await import('./commands/tm.ts')).tmImport(workspace, {files})))
+  common(
+    tm
+      .command('export')
+      .description('write the stored translations of one locale as TMX 1.4b (codes as <bpt>/<ept>/<ph>/<it>; who made each pair and its context as props)')
+      .requiredOption('-l, --locale <lng>', 'target locale')
+      .option('-o, --out <file>', 'TMX file to write (default: standard output)')
+  ).action((options: GlobalOptions & {locale: string; out?: string}, command: Command) => execute(command, options, async (workspace) => (await import('./commands/tm.ts')).tmExport(workspace, {locale: options.locale, out: options.out})))
+  common(
+    program
       .command('export')
       .description('write a CAT-tool project for one locale (OmegaT: omegat.project, source/ with XLIFF 1.2 and term marks, tm/auto/ with known translations, glossary/ with the termbase)')
       .addOption(new Option('--for <tool>', 'CAT tool').choices(['omegat']).makeOptionMandatory())

@@ -3,12 +3,15 @@
  * Returns: the validated config, sources and stores as values; writes go
  * through the atomic writer and report which files changed.
  */
-import {dirname, join, resolve} from 'node:path'
+import {dirname, isAbsolute, join, relative, resolve} from 'node:path'
 import {parseConfig, type Config} from '../config/index.ts'
 import {fromTbx, fromTermCsv, type Termbase} from '../glossary/index.ts'
-import type {Outputs, Stores} from '../project/index.ts'
+import {fromTmx, tmxEntries, xliffEntries, type MemoryEntry} from '../memory/index.ts'
+import type {ExternalMemory, Outputs, Stores} from '../project/index.ts'
 import type {Bundle, Diagnostic, StateFile} from '../types.ts'
-import {exists, isFolder, listFiles, readText, sizeOf, writeAtomic} from './fs.ts'
+import {fromXliff} from '../xliff/index.ts'
+import {decodeXml} from '../xml/index.ts'
+import {exists, isFolder, listFiles, readBytes, readText, sizeOf, writeAtomic} from './fs.ts'
 
 /** A project on disk. */
 export interface Workspace {
@@ -110,6 +113,70 @@ export function readStores(workspace: Workspace): {value: Stores; messages: Diag
   return {value: {bundles, states}, messages}
 }
 
+/** Largest TMX file read as memory (the reader's own default). */
+const maxTmxBytes = 256 * 1024 * 1024
+
+/**
+ * Read an XML file whose encoding its content declares (TMX, XLIFF given
+ * as memory), refusing one over `maxBytes` unread.
+ *
+ * @param path Absolute path.
+ * @param file Path for messages.
+ */
+export function readXmlFile(path: string, file: string, maxBytes: number, source: string): {value: string | undefined; messages: Diagnostic[]} {
+  const size = sizeOf(path)
+  if (size > maxBytes) return {value: undefined, messages: [{file, ruleId: 'memory-too-large', source, severity: 'error', message: `File is ${size} bytes, over the limit of ${maxBytes}; not read`}]}
+  const decoded = decodeXml(readBytes(path))
+  if (decoded.value === undefined) return {value: undefined, messages: [{file, ruleId: 'memory-encoding', source, severity: 'error', message: decoded.message!}]}
+  return {value: decoded.value, messages: []}
+}
+
+/**
+ * The translation memory outside the stores: every `*.tmx`, `*.xlf` and
+ * `*.xliff` in the configured memory folder, then each file of
+ * `memory.files`, read strictly (a file or unit with problems is reported;
+ * the good units are used), as memory entries by target locale.
+ */
+export function readMemory(workspace: Workspace): {value: ExternalMemory; messages: Diagnostic[]} {
+  const {config} = workspace
+  const folder = join(workspace.root, config.memory.folder)
+  const files = listFiles(folder, (name) => /\.(?:tmx|xlf|xliff)$/i.test(name)).map((path) => `${config.memory.folder}/${path}`)
+  for (const file of config.memory.files) if (!files.includes(file)) files.push(file)
+  const memory = new Map<string, MemoryEntry[]>(config.targetLocales.map((locale) => [locale, []]))
+  const messages: Diagnostic[] = []
+  for (const file of files) {
+    const path = isAbsolute(file) ? file : join(workspace.root, file)
+    if (!exists(path)) {
+      messages.push({file, ruleId: 'memory-missing', source: 'memory', severity: 'error', message: 'Memory file not found (`memory.files` in the config)'})
+      continue
+    }
+    const tmx = /\.tmx$/i.test(file)
+    const read = readXmlFile(path, file, tmx ? maxTmxBytes : config.maxXliffBytes, 'memory')
+    messages.push(...read.messages)
+    if (read.value === undefined) continue
+    if (tmx) {
+      const parsed = fromTmx(read.value, {file})
+      messages.push(...parsed.messages)
+      if (!parsed.value) continue
+      for (const [locale, entries] of tmxEntries(parsed.value, {file, sourceLocale: config.sourceLocale, targetLocales: config.targetLocales})) memory.get(locale)!.push(...entries)
+    } else {
+      const parsed = fromXliff(read.value, {file, maxBytes: config.maxXliffBytes})
+      messages.push(...parsed.messages)
+      if (!parsed.value) continue
+      const found = xliffEntries(parsed.value, {file, sourceLocale: config.sourceLocale, targetLocales: config.targetLocales})
+      if (found) memory.get(found.locale)!.push(...found.entries)
+      else messages.push({file, ruleId: 'memory-language', source: 'memory', severity: 'warning', message: `Languages ${parsed.value.srcLang} → ${parsed.value.trgLang ?? '(none)'} are not the project's (${config.sourceLocale} → ${config.targetLocales.join(', ')}); not used as memory`})
+    }
+  }
+  return {value: memory, messages}
+}
+
+/** A path relative to the project root, `/`-separated (absolute when outside it). */
+export function projectPath(workspace: Workspace, path: string): string {
+  const inside = relative(workspace.root, resolve(path))
+  return inside.startsWith('..') || isAbsolute(inside) ? resolve(path) : inside.split('\\').join('/')
+}
+
 /** Every `.xlf` under the configured XLIFF folder, by project-relative path. */
 export function xliffFiles(workspace: Workspace): string[] {
   return listFiles(join(workspace.root, workspace.config.xliff), (name) => name.endsWith('.xlf')).map((path) => `${workspace.config.xliff}/${path}`)
@@ -139,9 +206,9 @@ export function readXliffFiles(paths: readonly string[], base: string, maxBytes:
   return {value: files, messages}
 }
 
-/** Write outputs atomically; returns the paths whose content changed. */
+/** Write outputs atomically (paths relative to the project root, or absolute); returns the paths whose content changed. */
 export function writeOutputs(workspace: Workspace, outputs: Outputs): string[] {
   const written: string[] = []
-  for (const [path, content] of outputs) if (writeAtomic(join(workspace.root, path), content)) written.push(path)
+  for (const [path, content] of outputs) if (writeAtomic(resolve(workspace.root, path), content)) written.push(path)
   return written
 }

@@ -5,3 +5,5 @@ export {importProject, type ImportProjectOptions, type ImportResult} from './lib
 export {omegatProject, type OmegatOptions} from './lib/omegat.ts'
 export {paths, type Outputs, type Stores} from './lib/paths.ts'
 export {projectTerms, segmentLocks, termProblems, type ProjectTerms} from './lib/terms.ts'
+export {projectLeverage, projectPrefill, storedMemory, type ExternalMemory, type MachineTranslations, type ProjectLeverage, type ProjectLeverageOptions} from './lib/leverage-project.ts'
+export {analyzeProject, type AnalyzeProjectOptions} from './lib/analyze-project.ts'

@@ -34,11 +34,11 @@ export function requireTool(t: ExecutionContext, name: string, why: string): boo
 }
 
 /**
- * Validate XML files against a schema (XSD, or Schematron with `kind`) with xmllint.
+ * Validate XML files against a schema (XSD, or Schematron or a DTD with `kind`) with xmllint.
  *
  * @returns xmllint's complaints (empty when every file is valid).
  */
-export function xmllint(schema: string, files: readonly string[], kind: 'schema' | 'schematron' = 'schema'): string {
+export function xmllint(schema: string, files: readonly string[], kind: 'schema' | 'schematron' | 'dtdvalid' = 'schema'): string {
   const result = spawnSync('xmllint', ['--noout', `--${kind}`, schema, ...files], {encoding: 'utf8', maxBuffer: 64 * 1024 * 1024})
   if (result.status === 0) return ''
   return result.stderr

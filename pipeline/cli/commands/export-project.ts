@@ -27,7 +27,7 @@ export function exportProject(workspace: Workspace, options: ExportProjectOption
   if (!config.targetLocales.includes(options.locale)) throw new UsageError(`--locale ${options.locale}: not a configured target locale (${config.targetLocales.join(', ')})`)
   const loaded = load(workspace, {progress: false})
   const folder = relative(workspace.root, resolve(options.out)) || '.'
-  const files = omegatProject(config, loaded.documents, loaded.stores, {locale: options.locale, termbase: loaded.termbase, terms: loaded.terms})
+  const files = omegatProject(config, loaded.documents, loaded.stores, {locale: options.locale, termbase: loaded.termbase, terms: loaded.terms, memory: loaded.memory})
   const written = writeOutputs(workspace, new Map([...files].map(([path, content]) => [`${folder}/${path}`, content])))
   return {
     command: 'export',

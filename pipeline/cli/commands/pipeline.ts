@@ -4,13 +4,13 @@
  * a summary); printing and exit codes are main's job.
  */
 import type {Termbase} from '../../glossary/index.ts'
-import {buildProject, extractDocuments, extractProject, importProject, projectTerms, type BuildEntry, type ProjectTerms, type Stores} from '../../project/index.ts'
+import {buildProject, extractDocuments, extractProject, importProject, projectTerms, type BuildEntry, type ExternalMemory, type ProjectTerms, type Stores} from '../../project/index.ts'
 import type {ImportReport} from '../../store/index.ts'
 import type {Diagnostic, SourceDocument} from '../../types.ts'
 import {toJson} from '../../store/index.ts'
 import {startProgress} from '../progress.ts'
 import {lintSources} from './lint.ts'
-import {readGlossary, readSources, readStores, readXliffFiles, writeOutputs, xliffFiles, UsageError, type Workspace} from '../workspace.ts'
+import {readGlossary, readMemory, readSources, readStores, readXliffFiles, writeOutputs, xliffFiles, UsageError, type Workspace} from '../workspace.ts'
 
 /** What a command did. */
 export interface CommandResult {
@@ -36,12 +36,14 @@ export interface CommandOptions {
   allowQuarantine?: boolean
 }
 
-/** A project read from disk: documents, stores, and the glossary with its compiled term rules. */
+/** A project read from disk: documents, stores, the glossary with its compiled term rules, and the translation memory. */
 export interface Loaded {
   documents: Map<string, SourceDocument>
   stores: Stores
   termbase: Termbase | undefined
   terms: ProjectTerms | undefined
+  /** Memory from TMX and XLIFF files (the stores' own pairs are added per locale by the leverage stage). */
+  memory: ExternalMemory
   messages: Diagnostic[]
 }
 
@@ -55,18 +57,21 @@ export function load(workspace: Workspace, options: CommandOptions): Loaded {
   const stores = readStores(workspace)
   const glossary = readGlossary(workspace)
   const termbase = glossary.value
+  const memory = readMemory(workspace)
   return {
     documents: extracted.value,
     stores: stores.value,
     termbase,
     terms: termbase ? projectTerms(workspace.config, termbase) : undefined,
-    messages: [...extracted.messages, ...stores.messages, ...glossary.messages]
+    memory: memory.value,
+    // A bad memory file does not stop the pipeline: its good units are used, the rest reported (`babele tm import` checks files before they get there).
+    messages: [...extracted.messages, ...stores.messages, ...glossary.messages, ...memory.messages.map((message) => (message.severity === 'error' ? {...message, severity: 'warning' as const} : message))]
   }
 }
 
 /** `babele extract`: source bundles and XLIFF for every target locale; the source lint's findings come along as warnings. */
 export function extract(workspace: Workspace, options: CommandOptions, loaded = load(workspace, options)): CommandResult {
-  const result = extractProject(workspace.config, loaded.documents, loaded.stores, {terms: loaded.terms})
+  const result = extractProject(workspace.config, loaded.documents, loaded.stores, {terms: loaded.terms, memory: loaded.memory})
   const written = writeOutputs(workspace, result.value)
   const units = [...loaded.documents.values()].reduce((sum, document) => sum + document.units.length, 0)
   const lint = lintSources(workspace, new Map([...loaded.documents].map(([path, document]) => [path, document.text])), loaded)
@@ -84,7 +89,18 @@ export function importCommand(workspace: Workspace, options: CommandOptions & {f
   const maxBytes = workspace.config.maxXliffBytes
   const read = options.files.length > 0 ? readXliffFiles(options.files, process.cwd(), maxBytes) : readXliffFiles(xliffFiles(workspace), workspace.root, maxBytes)
   const files = read.value
-  const result = importProject(workspace.config, loaded.documents, loaded.stores, files, {terms: loaded.terms})
+  // Without file arguments, a file of the XLIFF folder exactly as extract would write it now was
+  // never touched by a translator: it is not read, so its pre-filled matches never pass for translations.
+  let untouched = 0
+  if (options.files.length === 0 && files.size > 0) {
+    const current = extractProject(workspace.config, loaded.documents, loaded.stores, {terms: loaded.terms, memory: loaded.memory}).value
+    for (const [path, text] of files) {
+      if (current.get(path) !== text) continue
+      files.delete(path)
+      untouched++
+    }
+  }
+  const result = importProject(workspace.config, loaded.documents, loaded.stores, files, {terms: loaded.terms, memory: loaded.memory})
   result.messages.unshift(...read.messages)
   const reportFiles = new Map<string, string>()
   const byLocale = new Map<string, ImportReport[]>()
@@ -109,7 +125,7 @@ export function importCommand(workspace: Workspace, options: CommandOptions & {f
     written,
     unchanged: 0,
     messages: [...loaded.messages, ...result.messages],
-    summary: [`import: ${files.size} file(s), ${segments} segment(s) read, ${stores} store file(s) changed, ${quarantined} unit(s) quarantined`],
+    summary: [`import: ${files.size} file(s)${untouched > 0 ? ` (${untouched} unchanged since extract, skipped)` : ''}, ${segments} segment(s) read, ${stores} store file(s) changed, ${quarantined} unit(s) quarantined`],
     reports: result.reports,
     stores: result.stores,
     ...(options.allowQuarantine && [...loaded.messages, ...read.messages, ...result.messages].every((message) => message.severity !== 'error' || isQuarantine(message)) ? {ok: true} : {})

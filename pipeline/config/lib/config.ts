@@ -27,6 +27,29 @@ const codePattern = z.string().superRefine((source, context) => {
   if (pattern.test('')) context.addIssue({code: 'custom', message: 'expected a pattern that cannot match the empty string'})
 })
 
+const prefillExact = z.enum(['translated', 'initial', 'none'], {message: 'expected "translated", "initial" or "none"'})
+const prefillProposal = z.enum(['initial', 'none'], {message: 'expected "initial" or "none"'})
+
+/** Translation memory and leverage: where memory lives, the fuzzy threshold, what pre-fills targets. */
+const memory = z
+  .object({
+    folder: folder.default('memory'),
+    files: z.array(z.string().min(1, 'expected a file path')).default([]),
+    threshold: z.number().int('expected a whole percentage').min(50, 'expected a percentage from 50 to 100').max(100, 'expected a percentage from 50 to 100').default(75),
+    matches: z.number().int('expected a whole number').min(1, 'expected 1 to 20 candidates').max(20, 'expected 1 to 20 candidates').default(5),
+    prefill: z
+      .object({
+        context: prefillExact.default('translated'),
+        exact: prefillExact.default('translated'),
+        fuzzy: prefillProposal.default('none'),
+        machine: prefillProposal.default('none')
+      })
+      .strict()
+      .prefault({})
+  })
+  .strict()
+  .prefault({})
+
 const schema = z
   .object({
     sourceLocale: locale.default('it'),
@@ -45,7 +68,8 @@ const schema = z
       .transform((value) => (typeof value === 'string' ? [value] : value))
       .default([]),
     codeFinder: z.array(codePattern).default([]),
-    maxXliffBytes: z.number().int().positive('expected a positive number of bytes').default(50 * 1024 * 1024)
+    maxXliffBytes: z.number().int().positive('expected a positive number of bytes').default(50 * 1024 * 1024),
+    memory
   })
   .strict()
 

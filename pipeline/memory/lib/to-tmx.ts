@@ -1,27 +1,31 @@
 /**
- * Write translation pairs as TMX 1.4. Takes: source segments with their
- * translations. Returns: the TMX text, with inline codes either as TMX level 2
- * elements holding their native bytes, or as the tags OmegaT shows, so that
- * OmegaT finds exact matches in an XLIFF 1.2 made by babele.
+ * Write translation units as TMX 1.4b. Takes: units (each with its variants:
+ * a language and memory tokens; props and notes), the source language and a
+ * code style. Returns: the TMX text, valid against the TMX 1.4 DTD, with
+ * inline codes either as TMX level 2 elements holding their native bytes, or
+ * as the tags OmegaT shows, so that OmegaT finds exact matches in an XLIFF
+ * 1.2 made by babele.
  */
-import type {InlineCode, Segment, SegmentToken, SourceDocument, TargetToken} from '../../types.ts'
+import type {MemoryToken} from '../../types.ts'
 import {escapeAttribute, escapeContent} from '../../xliff/index.ts'
+import type {TmxProp} from './tmx-reader.ts'
 
 // TMX has no <cp>: a character XML cannot hold becomes U+FFFD (never in prose; only in native data).
 const escapeTmx = (text: string) => escapeContent(text.replace(/[\0-\x08\x0B\x0C\x0E-\x1F\uFFFE\uFFFF]/g, '\uFFFD'))
 
-/** One translation unit. */
-export interface TmxEntry {
-  /** The document the segment comes from (its bytes give the codes' native data). */
-  document: Pick<SourceDocument, 'body'>
-  segment: Pick<Segment, 'tokens'>
-  target: readonly TargetToken[]
+/** A unit to write. */
+export interface TmxUnitInput {
+  tuid?: string
+  /** Props (`type` and value) and notes (`type: 'note'`), written before the variants. */
+  props?: readonly TmxProp[]
+  /** The variants, the source language's first: its codes number the unit's. */
+  variants: ReadonlyArray<{lang: string; tokens: readonly MemoryToken[]}>
 }
 
 /** Options of {@linkcode toTmx}. */
 export interface Options {
+  /** `srclang` of the header. */
   sourceLocale: string
-  targetLocale: string
   /**
    * How codes are written: `tmx` (default) as `<bpt>`/`<ept>`/`<ph>`/`<it>`
    * with native bytes; `omegat` as OmegaT's own tags (`<f0>…</f0>`, `<c1/>`),
@@ -30,39 +34,31 @@ export interface Options {
   tagStyle?: 'tmx' | 'omegat' | null
 }
 
-type Role = SegmentToken['type']
-
 /**
- * @param entries Translation pairs.
- * @param options Languages and code style.
+ * @param units Translation units.
+ * @param options Source language and code style.
  */
-export function toTmx(entries: readonly TmxEntry[], options: Options): string {
-  if (!options?.sourceLocale || !options.targetLocale) throw new TypeError('Missing `options.sourceLocale` or `options.targetLocale`, expected BCP 47 tags')
+export function toTmx(units: readonly TmxUnitInput[], options: Options): string {
+  if (!options?.sourceLocale) throw new TypeError('Missing `options.sourceLocale`, expected a BCP 47 tag')
   const lines = [
     '<?xml version="1.0" encoding="UTF-8"?>',
     '<tmx version="1.4">',
     `  <header creationtool="babele" creationtoolversion="1" segtype="sentence" o-tmf="babele" adminlang="en" srclang="${escapeAttribute(options.sourceLocale)}" datatype="plaintext"/>`,
     '  <body>'
   ]
-  for (const entry of entries) {
-    const write = options.tagStyle === 'omegat' ? omegatWriter(entry) : tmxWriter(entry)
-    lines.push(
-      '    <tu>',
-      `      <tuv xml:lang="${escapeAttribute(options.sourceLocale)}"><seg>${write(entry.segment.tokens)}</seg></tuv>`,
-      `      <tuv xml:lang="${escapeAttribute(options.targetLocale)}"><seg>${write(entry.target)}</seg></tuv>`,
-      '    </tu>'
-    )
+  for (const unit of units) {
+    const source = unit.variants[0]?.tokens ?? []
+    const write = options.tagStyle === 'omegat' ? omegatWriter(source) : tmxWriter(unit.variants.map((variant) => variant.tokens))
+    lines.push(unit.tuid === undefined ? '    <tu>' : `    <tu tuid="${escapeAttribute(unit.tuid)}">`)
+    for (const prop of unit.props ?? []) lines.push(prop.type === 'note' ? `      <note>${escapeTmx(prop.value)}</note>` : `      <prop type="${escapeAttribute(prop.type)}">${escapeTmx(prop.value)}</prop>`)
+    for (const variant of unit.variants) lines.push(`      <tuv xml:lang="${escapeAttribute(variant.lang)}"><seg>${write(variant.tokens)}</seg></tuv>`)
+    lines.push('    </tu>')
   }
   lines.push('  </body>', '</tmx>', '')
   return lines.join('\n')
 }
 
-type Writer = (tokens: ReadonlyArray<SegmentToken | TargetToken>) => string
-
-function native(entry: TmxEntry, code: InlineCode, role: Role): string {
-  const side = role === 'close' || role === 'end' ? code.close! : code.open
-  return entry.document.body.slice(side.start, side.end)
-}
+type Writer = (tokens: readonly MemoryToken[]) => string
 
 /**
  * OmegaT 3.6 names a code after the first letter of its native data (`f`
@@ -73,53 +69,54 @@ function native(entry: TmxEntry, code: InlineCode, role: Role): string {
  * > | <bpt>**</bpt>Il vertice<ept>**</ept> di <ph>`x`</ph>
  *     `<f0>Il vertice</f0> di <x1/>`
  */
-function omegatWriter(entry: TmxEntry): Writer {
-  const tokens = entry.segment.tokens
-  const first = tokens[0]
-  const last = tokens.at(-1)
-  const hidden = first?.type === 'open' && last?.type === 'close' && first.code.id === last.code.id ? first.code.id : undefined
+function omegatWriter(source: readonly MemoryToken[]): Writer {
+  const first = source[0]
+  const last = source.at(-1)
+  const hidden = first?.type === 'open' && last?.type === 'close' && first.id === last.id ? first.id : undefined
   const names = new Map<string, string>()
   let index = 0
-  for (const token of tokens) {
-    if (token.type === 'text' || token.type === 'close' || token.code.id === hidden) continue
-    const letter = /\p{L}/u.exec(native(entry, token.code, token.type))?.[0]?.toLowerCase() ?? 'f'
-    names.set(`${token.type === 'end' ? 'end' : 'start'} ${token.code.id}`, `${letter}${index++}`)
+  const side = (token: Exclude<MemoryToken, {type: 'text'}>) => `${token.type === 'end' ? 'end' : 'start'} ${token.id}`
+  for (const token of source) {
+    if (token.type === 'text' || token.type === 'close' || token.id === hidden) continue
+    const letter = /\p{L}/u.exec(token.data)?.[0]?.toLowerCase() ?? 'f'
+    names.set(side(token), `${letter}${index++}`)
   }
   return (tokens) =>
     tokens
       .map((token) => {
         if (token.type === 'text') return escapeTmx(token.value)
-        if (token.code.id === hidden) return ''
-        const name = names.get(`${token.type === 'end' ? 'end' : 'start'} ${token.code.id}`) ?? 'f'
+        if (token.id === hidden) return ''
+        const name = names.get(side(token)) ?? 'f'
         const tag = token.type === 'open' || token.type === 'start' ? `<${name}>` : token.type === 'ph' ? `<${name}/>` : `</${name}>`
         return escapeTmx(tag)
       })
       .join('')
 }
 
-/** TMX level 2: paired codes as `<bpt>`/`<ept>`, split ones as `<it>`, placeholders as `<ph>`. */
-function tmxWriter(entry: TmxEntry): Writer {
+/**
+ * TMX level 2: a pair as `<bpt>`/`<ept>` (when both sides are in the
+ * variant; a side alone is `<it>`), a split pair's side as `<it>`, a
+ * placeholder as `<ph>`; `x` (and a pair's `i`) number the unit's codes, so
+ * a target's code names the source's.
+ */
+function tmxWriter(variants: ReadonlyArray<readonly MemoryToken[]>): Writer {
   const numbers = new Map<string, number>()
-  for (const token of entry.segment.tokens) if (token.type !== 'text' && !numbers.has(token.code.id)) numbers.set(token.code.id, numbers.size + 1)
-  return (tokens) =>
-    tokens
+  for (const tokens of variants) for (const token of tokens) if (token.type !== 'text' && !numbers.has(token.id)) numbers.set(token.id, numbers.size + 1)
+  return (tokens) => {
+    const opens = new Set(tokens.flatMap((token) => (token.type === 'open' ? [token.id] : [])))
+    const closes = new Set(tokens.flatMap((token) => (token.type === 'close' ? [token.id] : [])))
+    return tokens
       .map((token) => {
         if (token.type === 'text') return escapeTmx(token.value)
-        const number = numbers.get(token.code.id)
-        const data = escapeTmx(native(entry, token.code, token.type))
-        const type = ` type="${escapeAttribute(token.code.subType)}"`
-        switch (token.type) {
-          case 'open':
-            return `<bpt i="${number}" x="${number}"${type}>${data}</bpt>`
-          case 'close':
-            return `<ept i="${number}">${data}</ept>`
-          case 'start':
-            return `<it pos="begin" x="${number}"${type}>${data}</it>`
-          case 'end':
-            return `<it pos="end" x="${number}"${type}>${data}</it>`
-          default:
-            return `<ph x="${number}"${type}>${data}</ph>`
-        }
+        const number = numbers.get(token.id)
+        const data = escapeTmx(token.data)
+        const type = token.subType === undefined ? '' : ` type="${escapeAttribute(token.subType)}"`
+        if (token.type === 'open' && closes.has(token.id)) return `<bpt i="${number}" x="${number}"${type}>${data}</bpt>`
+        if (token.type === 'close' && opens.has(token.id)) return `<ept i="${number}">${data}</ept>`
+        if (token.type === 'open' || token.type === 'start') return `<it pos="begin" x="${number}"${type}>${data}</it>`
+        if (token.type === 'close' || token.type === 'end') return `<it pos="end" x="${number}"${type}>${data}</it>`
+        return `<ph x="${number}"${type}>${data}</ph>`
       })
       .join('')
+  }
 }

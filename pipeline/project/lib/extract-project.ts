@@ -1,19 +1,24 @@
 /**
- * Extract a project. Takes: the config, the sources (or documents) and the
- * stores. Returns: the extracted documents; the source bundles and, for every
- * target locale, an XLIFF file per document with known translations pre-filled
- * and, given the project's term rules, its glossary terms marked.
+ * Extract a project. Takes: the config, the sources (or documents), the
+ * stores and the memory. Returns: the extracted documents; the source
+ * bundles and, for every target locale, an XLIFF file per document whose
+ * targets the leverage stage pre-filled (the segment's own stored
+ * translation, a context or exact match; fuzzy matches and machine
+ * translations as the config's `memory.prefill` says), with every other
+ * candidate listed as a proposal and, given the project's term rules, its
+ * glossary terms marked.
  */
 import type {Config} from '../../config/index.ts'
 import {sourceBundle, toJson} from '../../store/index.ts'
 import type {Diagnostic, SourceDocument} from '../../types.ts'
-import {fromBundleValue, fromMarkdown} from '../../units/index.ts'
+import {fromMarkdown} from '../../units/index.ts'
 import {toXliff, toXliff12} from '../../xliff/index.ts'
+import {projectLeverage, projectPrefill, type ProjectLeverageOptions} from './leverage-project.ts'
 import {paths, type Outputs, type Stores} from './paths.ts'
 import {segmentLocks, type ProjectTerms} from './terms.ts'
 
 /** Options of {@linkcode extractProject}. */
-export interface ExtractProjectOptions {
+export interface ExtractProjectOptions extends ProjectLeverageOptions {
   /** Term rules by target locale: each XLIFF marks its glossary terms (see `projectTerms`). */
   terms?: ProjectTerms | null
 }
@@ -42,32 +47,28 @@ export function extractDocuments(config: Config, sources: ReadonlyMap<string, st
 export function extractProject(config: Config, documents: ReadonlyMap<string, SourceDocument>, stores: Stores, options: ExtractProjectOptions = {}): {value: Outputs; messages: Diagnostic[]} {
   const outputs: Outputs = new Map()
   const messages: Diagnostic[] = []
-  for (const document of documents.values()) {
-    outputs.set(paths.bundle(config, config.sourceLocale, document.id), toJson(sourceBundle(document)))
-    // XLIFF 2 requires a unit in every file; a document with nothing to translate gets none.
-    if (document.units.length === 0) continue
-    for (const locale of config.targetLocales) {
-      const bundle = stores.bundles.get(`${locale}/${document.id}`) ?? {}
-      const state = stores.states.get(`${locale}/${document.id}`) ?? {}
+  for (const document of documents.values()) outputs.set(paths.bundle(config, config.sourceLocale, document.id), toJson(sourceBundle(document)))
+  for (const locale of config.targetLocales) {
+    const found = projectLeverage(config, documents, stores, locale, options)
+    messages.push(...found.messages)
+    for (const document of documents.values()) {
+      // XLIFF 2 requires a unit in every file; a document with nothing to translate gets none.
+      if (document.units.length === 0) continue
+      const name = `${locale}/${document.id}`
       // A target bundle exists from the start (empty: nothing translated yet), so
       // apps loading `locales/<lng>/<ns>.json` find it; an existing one is never rewritten here.
-      if (!stores.bundles.has(`${locale}/${document.id}`)) outputs.set(paths.bundle(config, locale, document.id), toJson(bundle))
-      if (!stores.states.has(`${locale}/${document.id}`)) outputs.set(paths.state(config, locale, document.id), toJson(state))
+      if (!stores.bundles.has(name)) outputs.set(paths.bundle(config, locale, document.id), toJson({}))
+      if (!stores.states.has(name)) outputs.set(paths.state(config, locale, document.id), toJson({}))
       const write = config.xliffVersion === '1.2' ? toXliff12 : toXliff
       const xliff = write(document, {
         sourceLocale: config.sourceLocale,
         targetLocale: locale,
         terms: segmentLocks(options.terms, locale),
         target(segment) {
-          const value = bundle[segment.key]
-          if (value === undefined) return
-          const {tokens, problems} = fromBundleValue(value, segment)
-          if (problems.length > 0) {
-            messages.push(...problems.map((problem) => ({file: paths.bundle(config, locale, document.id), segmentId: segment.id, ruleId: problem.ruleId, source: 'extract', severity: 'warning' as const, message: `${problem.message}; key \`${segment.key}\` is not pre-filled`})))
-            return
-          }
-          return {tokens, state: state[segment.key]?.state ?? 'translated'}
-        }
+          const filled = projectPrefill(config, found.segments.get(segment))
+          return filled && {tokens: filled.tokens, state: filled.state}
+        },
+        matches: (segment) => (found.segments.get(segment)?.candidates ?? []).filter((candidate) => !candidate.own)
       })
       outputs.set(paths.xliff(config, locale, document.path), xliff)
     }

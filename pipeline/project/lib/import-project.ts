@@ -1,19 +1,25 @@
 /**
  * Import translated XLIFF files into a project's locale stores. Takes: the
  * config, the documents, the stores and the XLIFF texts by path (and the
- * project's term rules, to enforce). Returns: the changed store files, the
- * new stores, a report per file and messages.
+ * project's term rules, to enforce; the memory extract leveraged, to know
+ * what it pre-filled). Returns: the changed store files, the new stores, a
+ * report per file and messages.
+ *
+ * What extract pre-filled is recomputed with the same leverage stage, from
+ * the stores as they were before this import: a target left as it was
+ * pre-filled is no translator's work (see `importXliff`).
  */
 import type {Config} from '../../config/index.ts'
-import {applyUpdates, importXliff, sourceBundle, toJson, type BundleUpdate, type ImportReport} from '../../store/index.ts'
-import type {Diagnostic, SourceDocument} from '../../types.ts'
+import {applyUpdates, importXliff, sourceBundle, toJson, type BundleUpdate, type ImportReport, type Prefilled} from '../../store/index.ts'
+import type {Diagnostic, Segment, SourceDocument} from '../../types.ts'
 import {normalizeValue} from '../../units/index.ts'
 import {fromXliff} from '../../xliff/index.ts'
+import {projectLeverage, projectPrefill, type ProjectLeverage, type ProjectLeverageOptions} from './leverage-project.ts'
 import {paths, type Outputs, type Stores} from './paths.ts'
 import {termProblems, type ProjectTerms} from './terms.ts'
 
 /** Options of {@linkcode importProject}. */
-export interface ImportProjectOptions {
+export interface ImportProjectOptions extends ProjectLeverageOptions {
   /** Term rules by target locale: a translation that breaks a locked term is quarantined (see `projectTerms`). */
   terms?: ProjectTerms | null
 }
@@ -55,6 +61,24 @@ export function importProject(config: Config, documents: ReadonlyMap<string, Sou
     }
   }
 
+  // What extract pre-filled, per locale, from the stores before this import.
+  const leverages = new Map<string, ProjectLeverage>()
+  const prefilled = (locale: string, segment: Segment): Prefilled | undefined => {
+    let found = leverages.get(locale)
+    if (!found) leverages.set(locale, (found = projectLeverage(config, documents, stores, locale, options)))
+    const filled = projectPrefill(config, found.segments.get(segment))
+    if (!filled) return undefined
+    const {candidate} = filled
+    if (candidate.own && candidate.from.kind === 'store') {
+      // The segment's own stored translation, returned as it was: stored again as it is (no change).
+      const record = stores.states.get(`${locale}/${candidate.from.document}`)?.[candidate.from.key]
+      const origin = record?.origin === 'memory' || record?.origin === 'machine' ? record.origin : 'human'
+      return {value: filled.value, state: filled.state, keep: {origin, ...(record?.score === undefined ? {} : {score: record.score}), ...(record?.engine === undefined ? {} : {engine: record.engine})}}
+    }
+    const keep = filled.state === 'translated' && (candidate.match === 'context' || candidate.match === 'exact')
+    return {value: filled.value, state: filled.state, ...(keep ? {keep: {origin: 'memory' as const, ...(candidate.score === undefined ? {} : {score: candidate.score})}} : {})}
+  }
+
   for (const [file, text] of xliffs) {
     const read = fromXliff(text, {file, maxBytes: config.maxXliffBytes})
     messages.push(...read.messages)
@@ -72,7 +96,7 @@ export function importProject(config: Config, documents: ReadonlyMap<string, Sou
     const badUnits = new Set(read.messages.filter((message) => message.severity === 'error' && message.unitId).map((message) => message.unitId))
     const filtered = {...xliff, files: xliff.files.map((one) => ({...one, units: one.units.filter((unit) => !badUnits.has(unit.id))}))}
     const rules = options.terms?.locales.get(locale)
-    const imported = importXliff(filtered, documents, {file, check: rules ? (source, target) => termProblems(rules, source, target) : null})
+    const imported = importXliff(filtered, documents, {file, check: rules ? (source, target) => termProblems(rules, source, target) : null, prefilled: (segment) => prefilled(locale, segment)})
     for (const unitId of badUnits) {
       const found = read.messages.filter((message) => message.unitId === unitId)
       imported.report.quarantined.push({unitId: unitId!, line: found[0]?.line ?? 0, reasons: found.map((message) => `${message.ruleId}: ${message.message}`)})
@@ -91,8 +115,10 @@ export function importProject(config: Config, documents: ReadonlyMap<string, Sou
       if (!documentId) continue
       const previous = seen.get(`${documentId}\u0000${update.key}`)
       // A sentence repeated with other wrapping has one key; translations that
-      // differ only in whitespace or line breaks are the same translation.
-      if (previous !== undefined && normalizeValue(previous) !== normalizeValue(update.value)) {
+      // differ only in whitespace or line breaks are the same translation, and
+      // the first occurrence's record (and context) stands.
+      if (previous !== undefined && normalizeValue(previous) === normalizeValue(update.value)) continue
+      if (previous !== undefined) {
         messages.push({file, ruleId: 'key-conflict', source: 'import', severity: 'warning', message: `Repeated segment \`${update.key}\` has different translations in one file; the last one is kept`})
       }
       seen.set(`${documentId}\u0000${update.key}`, update.value)

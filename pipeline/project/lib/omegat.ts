@@ -1,26 +1,29 @@
 /**
  * An OmegaT project for one target locale. Takes: the config, the extracted
- * documents, the stores, a locale. Returns: the project's files, relative to
- * its folder: `omegat.project`, `source/` (XLIFF 1.2, every target pre-filled
- * because OmegaT 3.6 only writes targets that exist), `tm/auto/` (the
- * locale's known translations, in OmegaT's tag form so they match exactly),
- * and, given the termbase and term rules, the glossary terms marked in the
- * XLIFF and listed in `glossary/` so the translator sees them.
+ * documents, the stores, a locale and the memory. Returns: the project's
+ * files, relative to its folder: `omegat.project`, `source/` (XLIFF 1.2,
+ * every target pre-filled because OmegaT 3.6 only writes targets that exist:
+ * with the leverage stage's pre-fill, else a copy of the source in state
+ * `new`), `tm/auto/` (the pre-fills that are the segment's own translation
+ * or a context or exact match, in OmegaT's tag form so they match exactly),
+ * `tm/` (the fuzzy matches and machine translations, which OmegaT shows as
+ * proposals), and, given the termbase and term rules, the glossary terms
+ * marked in the XLIFF and listed in `glossary/` so the translator sees them.
  */
 import type {Config} from '../../config/index.ts'
 import {toOmegatGlossary, type Termbase} from '../../glossary/index.ts'
-import {toTmx, type TmxEntry} from '../../memory/index.ts'
-import type {Bundle, SourceDocument, TargetToken} from '../../types.ts'
-import {fromBundleValue} from '../../units/index.ts'
+import {memoryTokens, toTmx, type TmxUnitInput} from '../../memory/index.ts'
+import type {MemoryToken, SourceDocument, TargetToken} from '../../types.ts'
 import {escapeContent, toXliff12} from '../../xliff/index.ts'
+import {projectLeverage, projectPrefill, type ProjectLeverageOptions} from './leverage-project.ts'
 import type {Outputs, Stores} from './paths.ts'
 import {segmentLocks, type ProjectTerms} from './terms.ts'
 
 /** Options of {@linkcode omegatProject}. */
-export interface OmegatOptions {
+export interface OmegatOptions extends ProjectLeverageOptions {
   /** Target locale of the project. */
   locale: string
-  /** The project's termbase: written as `glossary/babele-<locale>.txt`. */
+  /** The project's termbase: written as `glossary/babele-<locale>.utf8`. */
   termbase?: Termbase | null
   /** Term rules by target locale: terms are marked in the XLIFF. */
   terms?: ProjectTerms | null
@@ -30,34 +33,45 @@ export interface OmegatOptions {
  * @param config Project config.
  * @param documents Extracted sources.
  * @param stores Locale stores.
- * @param options The target locale.
+ * @param options The target locale, glossary and memory.
  */
 export function omegatProject(config: Config, documents: ReadonlyMap<string, SourceDocument>, stores: Stores, options: OmegatOptions): Outputs {
   const {locale} = options
   const outputs: Outputs = new Map()
-  const memory: TmxEntry[] = []
+  const exact: TmxUnitInput[] = []
+  const proposals: TmxUnitInput[] = []
+  const pair = (source: readonly MemoryToken[], target: readonly MemoryToken[]): TmxUnitInput => ({
+    variants: [
+      {lang: config.sourceLocale, tokens: source},
+      {lang: locale, tokens: target}
+    ]
+  })
+  const found = projectLeverage(config, documents, stores, locale, options)
   outputs.set('omegat.project', projectFile(config.sourceLocale, locale))
   for (const document of documents.values()) {
     if (document.units.length === 0) continue
-    const bundle: Bundle = stores.bundles.get(`${locale}/${document.id}`) ?? {}
-    const state = stores.states.get(`${locale}/${document.id}`) ?? {}
     const xliff = toXliff12(document, {
       sourceLocale: config.sourceLocale,
       targetLocale: locale,
       terms: segmentLocks(options.terms, locale),
       target(segment) {
-        const value = bundle[segment.key]
-        const known = value === undefined ? undefined : fromBundleValue(value, segment)
-        if (known && known.problems.length === 0) {
-          memory.push({document, segment, target: known.tokens})
-          return {tokens: known.tokens, state: state[segment.key]?.state ?? 'translated'}
+        const leverage = found.segments.get(segment)
+        const filled = projectPrefill(config, leverage)
+        const source = memoryTokens(document.body, segment.tokens)
+        for (const candidate of leverage?.candidates ?? []) {
+          if (candidate !== filled?.candidate && (candidate.match === 'fuzzy' || candidate.match === 'machine')) proposals.push(pair(candidate.source, candidate.target))
         }
-        return {tokens: segment.tokens as TargetToken[], state: 'initial'}
+        if (!filled) return {tokens: segment.tokens as TargetToken[], state: 'initial'}
+        const target = memoryTokens(document.body, filled.tokens)
+        if (filled.candidate.own || filled.candidate.match === 'context' || filled.candidate.match === 'exact') exact.push(pair(source, target))
+        else proposals.push(pair(source, target))
+        return {tokens: filled.tokens, state: filled.state}
       }
     })
     outputs.set(`source/${document.path}.xlf`, xliff)
   }
-  outputs.set(`tm/auto/babele-${locale}.tmx`, toTmx(memory, {sourceLocale: config.sourceLocale, targetLocale: locale, tagStyle: 'omegat'}))
+  outputs.set(`tm/auto/babele-${locale}.tmx`, toTmx(exact, {sourceLocale: config.sourceLocale, tagStyle: 'omegat'}))
+  if (proposals.length > 0) outputs.set(`tm/babele-${locale}-proposals.tmx`, toTmx(proposals, {sourceLocale: config.sourceLocale, tagStyle: 'omegat'}))
   // OmegaT 3.6 refuses a project whose omegat/ folder is missing ("Unable to read project file").
   for (const folder of ['glossary', 'dictionary', 'target', 'omegat']) outputs.set(`${folder}/.keep`, '')
   if (options.termbase) outputs.set(`glossary/babele-${locale}.utf8`, toOmegatGlossary(options.termbase, {source: config.sourceLocale, target: locale}))

@@ -14,6 +14,12 @@ export interface BundleUpdate {
   origin: KeyState['origin']
   /** The source value the translation was made from. */
   source: string
+  /** The segment's context when it was translated (`contextOf`). */
+  context?: string
+  /** Match score, for a translation taken from memory. */
+  score?: number
+  /** Engine, for a machine translation. */
+  engine?: string
 }
 
 /** The source-locale bundle of a document: each segment key once, first occurrence wins. */
@@ -29,7 +35,9 @@ export function sourceBundle(document: SourceDocument): Bundle {
 
 
 /**
- * Apply updates to a target bundle and its state.
+ * Apply updates to a target bundle and its state. Each key's state records
+ * who made the translation, the source it was made from and its context,
+ * and a memory match's score or a machine translation's engine.
  *
  * @param bundle Current target bundle.
  * @param state Current state file.
@@ -42,7 +50,15 @@ export function applyUpdates(bundle: Bundle, state: StateFile, updates: readonly
   const nextState: StateFile = {...state}
   const changed: string[] = []
   for (const update of updates) {
-    const record: KeyState = {state: update.state, origin: update.origin, sourceHash: segmentKey(update.source)}
+    const record: KeyState = {
+      state: update.state,
+      origin: update.origin,
+      sourceHash: segmentKey(update.source),
+      source: update.source,
+      ...(update.context === undefined ? {} : {context: update.context}),
+      ...(update.score === undefined ? {} : {score: update.score}),
+      ...(update.engine === undefined ? {} : {engine: update.engine})
+    }
     const previous = nextState[update.key]
     if (nextBundle[update.key] === update.value && previous && sameState(previous, record)) continue
     nextBundle[update.key] = update.value
@@ -66,5 +82,5 @@ export function toJson(value: unknown): string {
 }
 
 function sameState(a: KeyState, b: KeyState): boolean {
-  return a.state === b.state && a.origin === b.origin && a.sourceHash === b.sourceHash
+  return a.state === b.state && a.origin === b.origin && a.sourceHash === b.sourceHash && a.source === b.source && a.context === b.context && a.score === b.score && a.engine === b.engine
 }

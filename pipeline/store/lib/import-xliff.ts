@@ -4,8 +4,17 @@
  * report, and a message for every rejected unit (quarantined whole, with
  * file, unit, line and reason), so one bad unit never blocks the others, and
  * for every warning about a translation that was still taken.
+ *
+ * A target left as extract pre-filled it (same text, same state; see
+ * `Options.prefilled`) is not the translator's work: the segment's own
+ * stored translation is taken as stored (origin, score and engine kept), an
+ * untouched context or exact match as the memory's (origin `memory`, with
+ * its score), and an untouched proposal in `initial` (a fuzzy match, a
+ * machine translation) is not taken. None becomes a human's. Every other
+ * target is the translator's: origin `human`.
  */
-import type {Diagnostic, InlineCode, KeyState, Segment, SegmentToken, SourceDocument, TargetToken, Unit} from '../../types.ts'
+import {segmentContexts} from '../../memory/index.ts'
+import type {Diagnostic, InlineCode, KeyState, Origin, Segment, SegmentToken, SourceDocument, TargetToken, Unit} from '../../types.ts'
 import {checkTargetCodes, normalizeValue, targetBundleValue, type CodeProblem} from '../../units/index.ts'
 import type {Inline, XliffDocument, XliffFile, XliffUnit} from '../../xliff/index.ts'
 import type {BundleUpdate} from './bundles.ts'
@@ -39,6 +48,22 @@ export interface Options {
    * term rules come in here.
    */
   check?: ((source: readonly SegmentToken[], target: readonly TargetToken[]) => TranslationProblem[]) | null
+  /** What the exchange file was pre-filled with for a segment (the leverage stage's pre-fill), to recognize a target left as it was. */
+  prefilled?: ((segment: Segment, unit: Unit) => Prefilled | undefined) | null
+}
+
+/** A segment's pre-filled target, as extract wrote it. */
+export interface Prefilled {
+  /** Bundle form of the pre-filled target. */
+  value: string
+  state: KeyState['state']
+  /**
+   * Take the target, when left untouched, as made by this origin: the
+   * stored record's for the segment's own translation, `memory` and its
+   * score for a context or exact match. Absent: an untouched pre-fill is not
+   * a translation (a proposal in `initial`).
+   */
+  keep?: {origin: Origin; score?: number; engine?: string}
 }
 
 /** What an import did with one file. */
@@ -79,11 +104,12 @@ export function importXliff(xliff: XliffDocument, documents: ReadonlyMap<string,
 
 function importFile(file: XliffFile, document: SourceDocument, options: Options, updates: BundleUpdate[], messages: Diagnostic[], report: ImportReport): void {
   const units = new Map(document.units.map((unit) => [unit.id, unit]))
+  const contexts = segmentContexts(document)
   for (const xliffUnit of file.units) {
     const found: Problem[] = []
     const unit = units.get(xliffUnit.id)
     const taken: BundleUpdate[] = []
-    if (unit) collect(xliffUnit, unit, options, taken, found)
+    if (unit) collect(xliffUnit, unit, contexts, options, taken, found)
     else found.push({ruleId: 'unit-unknown', message: `Unit \`${xliffUnit.id}\` is not in the current source \`${document.path}\` (the source changed after export)`})
     const problems = found.filter((problem) => problem.severity !== 'warning')
     const quarantined = problems.length > 0
@@ -101,7 +127,7 @@ function importFile(file: XliffFile, document: SourceDocument, options: Options,
   }
 }
 
-function collect(xliffUnit: XliffUnit, unit: Unit, options: Options, taken: BundleUpdate[], problems: Problem[]): void {
+function collect(xliffUnit: XliffUnit, unit: Unit, contexts: ReadonlyMap<Segment, string>, options: Options, taken: BundleUpdate[], problems: Problem[]): void {
   const segments = new Map<string, Segment>()
   for (const part of unit.parts) if (part.type === 'segment') segments.set(part.segment.id, part.segment)
   const codes = new Map(unit.codes.map((code) => [code.id, code]))
@@ -138,10 +164,14 @@ function collect(xliffUnit: XliffUnit, unit: Unit, options: Options, taken: Bund
     }
     const value = targetBundleValue(segment, tokens)
     const state = states.has(part.state as KeyState['state']) ? (part.state as KeyState['state']) : 'translated'
-    // A copy of the source in an untouched segment is a pre-fill, not a translation.
-    if (state === 'initial' && value === segment.value) continue
+    const prefill = options.prefilled?.(segment, unit)
+    const untouched = prefill !== undefined && prefill.value === value && prefill.state === state
+    // A copy of the source in an untouched segment is a pre-fill, not a translation; so is any pre-fill left as it was, unless it is a match to keep.
+    if ((untouched && !prefill.keep) || (state === 'initial' && value === segment.value)) continue
     for (const problem of options.check?.(segment.tokens, tokens) ?? []) problems.push({...problem, segmentId: segment.id, message: `Segment \`${segment.id}\`: ${problem.message}`})
-    taken.push({key: segment.key, value, state, origin: options.origin ?? 'human', source: segment.value})
+    const context = contexts.get(segment)
+    const made = untouched && prefill.keep ? prefill.keep : {origin: options.origin ?? 'human'}
+    taken.push({key: segment.key, value, state, source: segment.value, ...(context === undefined ? {} : {context}), ...made})
   }
 }
 

@@ -10,8 +10,20 @@
  * translations and the definition) and carries Validation module rules
  * (`val:rule isPresent` for each exact requirement, `isNotPresent` for each
  * term to avoid), so a CAT tool shows and checks what babele enforces.
+ *
+ * Given candidates (the leverage stage's), the unit lists them in the
+ * Matches module: one `<mtc:match ref="#<segment id>">` each, with `type`
+ * (`tm` or `mt`), `subType` (`babele:context`, `babele:exact`,
+ * `babele:fuzzy`, `babele:machine`), `similarity` and `matchQuality` (the
+ * score; a context match's 101 is written 100, the attribute's maximum),
+ * `origin` (the store or memory file, or the engine) and, in the Metadata
+ * module, who made the pair and its score. Its source and target carry
+ * their own codes: `<sc>`/`<ec>` (a side without its partner `isolated`)
+ * and `<ph>`, their bytes in the match's own `<originalData>`, as the
+ * module requires.
  */
-import type {InlineCode, KeyState, Segment, SourceDocument, TargetToken, TermLock, Unit} from '../../types.ts'
+import type {Candidate, InlineCode, KeyState, MemoryToken, Segment, SourceDocument, TargetToken, TermLock, Unit} from '../../types.ts'
+import {candidateOrigin, candidateSimilarity, codeNumbers} from './candidates.ts'
 import {withTermMarks, type MarkedToken} from './term-marks.ts'
 import {escapeAttribute, escapeContent} from './xml-text.ts'
 
@@ -31,11 +43,15 @@ export interface Options {
   target?: ((segment: Segment, unit: Unit) => KnownTarget | undefined) | null
   /** The glossary terms of a segment's source (offsets into its `textOfTokens`), marked and listed. */
   terms?: ((segment: Segment, unit: Unit) => readonly TermLock[]) | null
+  /** Translation candidates of a segment, best first, listed as proposals. */
+  matches?: ((segment: Segment, unit: Unit) => readonly Candidate[]) | null
 }
 
 const xliffNamespace = 'urn:oasis:names:tc:xliff:document:2.0'
 const glossaryNamespace = 'urn:oasis:names:tc:xliff:glossary:2.0'
 const validationNamespace = 'urn:oasis:names:tc:xliff:validation:2.0'
+const matchesNamespace = 'urn:oasis:names:tc:xliff:matches:2.0'
+const metadataNamespace = 'urn:oasis:names:tc:xliff:metadata:2.0'
 
 const subTypes: Record<string, [type: string, subType?: string]> = {
   strong: ['fmt', 'xlf:b'],
@@ -58,21 +74,31 @@ const subTypes: Record<string, [type: string, subType?: string]> = {
  */
 export function toXliff(document: SourceDocument, options: Options): string {
   if (!options?.sourceLocale || !options.targetLocale) throw new TypeError('Missing `options.sourceLocale` or `options.targetLocale`, expected BCP 47 tags')
+  // Candidates first: the Matches and Metadata namespaces are declared only when there is one.
+  const matches = new Map<Segment, readonly Candidate[]>()
+  for (const unit of document.units) {
+    for (const part of unit.parts) {
+      if (part.type !== 'segment' || !options.matches) continue
+      const found = options.matches(part.segment, unit)
+      if (found.length > 0) matches.set(part.segment, found)
+    }
+  }
   const lines = [
     '<?xml version="1.0" encoding="UTF-8"?>',
-    `<xliff xmlns="${xliffNamespace}"${options.terms ? ` xmlns:gls="${glossaryNamespace}" xmlns:val="${validationNamespace}"` : ''} version="2.1" srcLang="${escapeAttribute(options.sourceLocale)}" trgLang="${escapeAttribute(options.targetLocale)}">`,
+    `<xliff xmlns="${xliffNamespace}"${matches.size > 0 ? ` xmlns:mtc="${matchesNamespace}" xmlns:mda="${metadataNamespace}"` : ''}${options.terms ? ` xmlns:gls="${glossaryNamespace}" xmlns:val="${validationNamespace}"` : ''} version="2.1" srcLang="${escapeAttribute(options.sourceLocale)}" trgLang="${escapeAttribute(options.targetLocale)}">`,
     ` <file id="f1" original="${escapeAttribute(document.path)}" xml:space="preserve">`
   ]
-  for (const unit of document.units) lines.push(...writeUnit(document, unit, options))
+  for (const unit of document.units) lines.push(...writeUnit(document, unit, options, matches))
   lines.push(' </file>', '</xliff>', '')
   return lines.join('\n')
 }
 
-function writeUnit(document: SourceDocument, unit: Unit, options: Options): string[] {
+function writeUnit(document: SourceDocument, unit: Unit, options: Options, matches: ReadonlyMap<Segment, readonly Candidate[]>): string[] {
   const block = unit.block
   const lines = [`  <unit id="${unit.id}" name="${escapeAttribute(block.kind)}">`]
   const locks = new Map<Segment, readonly TermLock[]>()
   for (const part of unit.parts) if (part.type === 'segment' && options.terms) locks.set(part.segment, options.terms(part.segment, unit))
+  lines.push(...matchesModule(unit, matches))
   lines.push(...termModules([...locks.values()].flat()))
   lines.push('   <notes>', `    <note category="location">line ${block.line}, column ${block.column}</note>`, '   </notes>')
   if (unit.codes.length > 0) {
@@ -127,6 +153,83 @@ function termModules(locks: readonly TermLock[]): string[] {
   }
   if (rules.size > 0) lines.push('   <val:validation>', ...[...rules].map((rule) => '    ' + rule), '   </val:validation>')
   return lines
+}
+
+/** The unit's Matches module: every segment's candidates, each pointing at its segment. */
+function matchesModule(unit: Unit, matches: ReadonlyMap<Segment, readonly Candidate[]>): string[] {
+  const lines: string[] = []
+  for (const part of unit.parts) {
+    if (part.type !== 'segment') continue
+    for (const candidate of matches.get(part.segment) ?? []) lines.push(...writeMatch(part.segment, candidate))
+  }
+  return lines.length === 0 ? [] : ['   <mtc:matches>', ...lines, '   </mtc:matches>']
+}
+
+function writeMatch(segment: Segment, candidate: Candidate): string[] {
+  const similarity = candidateSimilarity(candidate)
+  const scores = similarity === undefined ? '' : ` similarity="${similarity}" matchQuality="${similarity}"`
+  const lines = [`    <mtc:match ref="#${segment.id}" type="${candidate.type}" subType="babele:${candidate.match}"${scores} origin="${escapeAttribute(candidateOrigin(candidate))}">`]
+  const meta: Array<[string, string]> = [['origin', candidate.origin]]
+  if (candidate.score !== undefined) meta.push(['score', String(candidate.score)])
+  if (candidate.engine !== undefined) meta.push(['engine', candidate.engine])
+  if (candidate.state !== undefined) meta.push(['state', candidate.state])
+  lines.push('     <mda:metadata>', '      <mda:metaGroup category="babele">', ...meta.map(([type, value]) => `       <mda:meta type="${type}">${escapeContent(value)}</mda:meta>`), '      </mda:metaGroup>', '     </mda:metadata>')
+  const numbers = codeNumbers(candidate)
+  const data = new Map<string, string>()
+  const source = matchInline(candidate.source, numbers, data, undefined)
+  const target = matchInline(candidate.target, numbers, data, source.elements)
+  if (data.size > 0) lines.push('     <originalData>', ...[...data].map(([id, value]) => `      <data id="${id}">${escapeContent(value)}</data>`), '     </originalData>')
+  lines.push(`     <source>${source.text}</source>`, `     <target>${target.text}</target>`, '    </mtc:match>')
+  return lines
+}
+
+/**
+ * Memory tokens as inline content of a match: a pair as `<sc>`/`<ec>` (any
+ * nesting stays valid), a side alone as an isolated `<sc>` or `<ec>`, a
+ * placeholder as `<ph>`. In the target an element reuses its source
+ * counterpart's id (the module's rule), else takes `t<n>`.
+ */
+function matchInline(tokens: readonly MemoryToken[], numbers: ReadonlyMap<string, number>, data: Map<string, string>, sourceElements: ReadonlySet<string> | undefined): {text: string; elements: Set<string>} {
+  // A pair: an opening code followed, later in the text, by its closing one.
+  const paired = new Set<string>()
+  const seenOpen = new Set<string>()
+  for (const token of tokens) {
+    if (token.type === 'open') seenOpen.add(token.id)
+    else if (token.type === 'close' && seenOpen.has(token.id)) paired.add(token.id)
+  }
+  const elements = new Set<string>()
+  let text = ''
+  const id = (element: string, number: number) => {
+    const plain = String(number)
+    const value = !sourceElements || sourceElements.has(`${element} ${plain}`) ? plain : `t${plain}`
+    elements.add(`${element} ${value}`)
+    return value
+  }
+  const ref = (key: string, value: string) => {
+    if (value === '') return ''
+    if (!data.has(key)) data.set(key, value)
+    return key
+  }
+  const started = new Map<number, string>()
+  for (const token of tokens) {
+    if (token.type === 'text') {
+      text += escapeContent(token.value)
+      continue
+    }
+    const number = numbers.get(token.id)!
+    const closing = token.type === 'close' || token.type === 'end'
+    const dataRef = ref(closing ? `d${number}e` : `d${number}`, token.data)
+    const attribute = dataRef ? ` dataRef="${dataRef}"` : ''
+    if (token.type === 'open' && paired.has(token.id)) {
+      const value = id('sc', number)
+      started.set(number, value)
+      text += `<sc id="${value}"${attribute}/>`
+    } else if (token.type === 'close' && started.has(number)) text += `<ec startRef="${started.get(number)}"${attribute}/>`
+    else if (!closing && token.type !== 'ph') text += `<sc id="${id('sc', number)}" isolated="yes"${attribute}/>`
+    else if (closing) text += `<ec id="${id('ec', number)}" isolated="yes"${attribute}/>`
+    else text += `<ph id="${id('ph', number)}"${attribute}/>`
+  }
+  return {text, elements}
 }
 
 /**

@@ -21,6 +21,12 @@
  * `<mrk mtype="term">` otherwise, its `comment` the approved translations
  * (1.2 has no glossary module).
  *
+ * Given candidates, each becomes an `<alt-trans mid="<segment id>">` after
+ * the unit's note: `match-quality` the score (100 at most), `origin` the
+ * store or memory file or the engine, `extype` `tm` or `mt`, its own
+ * `<source>` and `<target>` with their codes' native data, and a `<note>`
+ * saying what kind of match it is and who made it.
+ *
  * XLIFF 1.2 has no `<cp>` either. A character XML 1.0 cannot hold (a C0
  * control but tab, LF and CR; U+FFFE, U+FFFF; a lone surrogate) is written:
  * - in translatable text, as `<x id="cpN" ctype="x-babele-cp-HHHH"/>`, which
@@ -29,7 +35,8 @@
  * - in native data, as U+FFFD: native data is shown to translators only,
  *   babele rebuilds from the source ranges, never from it.
  */
-import type {InlineCode, KeyState, SourceDocument, Unit} from '../../types.ts'
+import type {Candidate, InlineCode, KeyState, MemoryToken, SourceDocument, Unit} from '../../types.ts'
+import {candidateNote, candidateOrigin, candidateSimilarity, codeNumbers} from './candidates.ts'
 import {withTermMarks, type MarkedToken} from './term-marks.ts'
 import type {KnownTarget, Options} from './to-xliff.ts'
 import {escapeAttribute, escapeContent} from './xml-text.ts'
@@ -96,6 +103,7 @@ function writeUnit(document: SourceDocument, unit: Unit, options: Options): stri
   let segmented = ''
   let translated = ''
   let state: KeyState['state'] | undefined
+  const alternatives: string[] = []
   for (const part of unit.parts) {
     if (part.type === 'ignorable') {
       source += text(part.ignorable.value)
@@ -108,6 +116,7 @@ function writeUnit(document: SourceDocument, unit: Unit, options: Options): stri
     const marked = inline12(document, withTermMarks(segment.tokens, options.terms ? options.terms(segment, unit) : []))
     source += marked
     segmented += open + marked + '</mrk>'
+    for (const candidate of options.matches ? options.matches(segment, unit) : []) alternatives.push(...altTrans(segment.id, candidate, options.targetLocale))
     const known: KnownTarget | undefined = options.target ? options.target(segment, unit) : undefined
     if (!known) continue
     translated += open + inline12(document, known.tokens) + '</mrk>'
@@ -120,8 +129,39 @@ function writeUnit(document: SourceDocument, unit: Unit, options: Options): stri
     `    <seg-source>${numberCharacters(segmented)}</seg-source>`
   ]
   if (state !== undefined) lines.push(`    <target state="${states[state]}">${numberCharacters(translated)}</target>`)
-  lines.push(`    <note from="babele">line ${block.line}, column ${block.column}</note>`, '   </trans-unit>')
+  lines.push(`    <note from="babele">line ${block.line}, column ${block.column}</note>`, ...alternatives, '   </trans-unit>')
   return lines
+}
+
+/** A candidate as `<alt-trans>`, pointing at its segment's `mid`. */
+function altTrans(mid: string, candidate: Candidate, targetLocale: string): string[] {
+  const similarity = candidateSimilarity(candidate)
+  const quality = similarity === undefined ? '' : ` match-quality="${similarity}"`
+  const numbers = codeNumbers(candidate)
+  return [
+    `    <alt-trans mid="${escapeAttribute(mid)}"${quality} origin="${escapeAttribute(candidateOrigin(candidate))}" extype="${candidate.type}">`,
+    `     <source>${numberCharacters(memoryInline(candidate.source, numbers))}</source>`,
+    `     <target xml:lang="${escapeAttribute(targetLocale)}">${numberCharacters(memoryInline(candidate.target, numbers))}</target>`,
+    `     <note from="babele">${escapeContent(candidateNote(candidate))}</note>`,
+    '    </alt-trans>'
+  ]
+}
+
+/** Memory tokens as 1.2 inline content: `<bpt>`/`<ept>` (a side alone too), `<ph>`, native data inside. */
+function memoryInline(tokens: readonly MemoryToken[], numbers: ReadonlyMap<string, number>): string {
+  let result = ''
+  for (const token of tokens) {
+    if (token.type === 'text') {
+      result += text(token.value)
+      continue
+    }
+    const number = numbers.get(token.id)!
+    const data = nativeData(token.data)
+    if (token.type === 'open' || token.type === 'start') result += `<bpt id="${number}" rid="${number}">${data}</bpt>`
+    else if (token.type === 'close' || token.type === 'end') result += `<ept id="${number}" rid="${number}">${data}</ept>`
+    else result += `<ph id="${number}">${data}</ph>`
+  }
+  return result
 }
 
 /**
@@ -170,7 +210,12 @@ function equiv(code: InlineCode): string {
 
 /** Native data: escaped source bytes; what XML cannot hold becomes U+FFFD (display only). */
 function native(document: SourceDocument, start: number, end: number): string {
-  return escapeContent(document.body.slice(start, end)).replace(/<cp hex="[\dA-F]+"\/>/g, '\uFFFD')
+  return nativeData(document.body.slice(start, end))
+}
+
+/** Escaped native data; what XML cannot hold becomes U+FFFD (display only). */
+function nativeData(value: string): string {
+  return escapeContent(value).replace(/<cp hex="[\dA-F]+"\/>/g, '\uFFFD')
 }
 
 /**

@@ -1,0 +1,140 @@
+/**
+ * The fuzzy score of a memory source against a segment. Takes: two memory
+ * texts (`MemoryToken[]`). Returns: an integer from 0 to 100.
+ *
+ * The formula (the README states the same):
+ *
+ * 1. Both texts become word and punctuation tokens (`words.ts`); codes are
+ *    left out of the text and counted apart. A token's *key* is its
+ *    lower-case form (NFC), and `#` for any number.
+ * 2. `d` is the word-level edit distance between the two key sequences
+ *    (insert, delete, substitute a token: 1 each), `n` and `m` their lengths.
+ *    The text similarity is `⌊100 × (1 − d / max(n, m))⌋` (100 when both
+ *    have no token).
+ * 3. Explicit penalties, one point each, over the tokens the edit script
+ *    pairs as equal (the backtrace prefers a match, then a substitution, a
+ *    deletion, an insertion, from the end):
+ *    - *case*: a pair whose forms differ in case only (`Nato`/`NATO`);
+ *    - *numbers*: a pair of numbers written differently (`2021`/`2022`);
+ *    - *codes*: each code of either text without a counterpart of the same
+ *      role and bytes in the other (`matchCodes`).
+ * 4. `score = similarity − case − numbers − codes`, at least 0 and at most
+ *    99: 100 is only for an exact match, the same bundle value (white space
+ *    normalized) with the same code bytes (see `isExact`).
+ *
+ * Example: a 13-token sentence (12 words and a full stop) with one word
+ * replaced: `d = 1`, `⌊100 × 12/13⌋ = 92`, no penalty: 92.
+ */
+import type {MemoryToken} from '../../types.ts'
+import {normalizeValue} from '../../units/index.ts'
+import {matchCodes, memoryText, memoryValue} from './memory-tokens.ts'
+import {textTokens, type TextToken} from './words.ts'
+
+/** A text ready to score: its tokens and their keys. */
+export interface PreparedText {
+  tokens: TextToken[]
+  keys: string[]
+}
+
+/** Tokens and keys of a memory text. */
+export function prepareText(text: readonly MemoryToken[]): PreparedText {
+  const tokens = textTokens(memoryText(text))
+  return {tokens, keys: tokens.map(tokenKey)}
+}
+
+/** The key a token is compared by: `#` for a number, else its lower-case NFC form. */
+export function tokenKey(token: TextToken): string {
+  return token.number ? '#' : token.value.normalize('NFC').toLowerCase()
+}
+
+/**
+ * @param query The segment's source.
+ * @param entry A memory source.
+ * @returns The score, 0–100 (100 only for an exact match).
+ */
+export function fuzzyScore(query: readonly MemoryToken[], entry: readonly MemoryToken[]): number {
+  if (isExact(query, entry)) return 100
+  const a = prepareText(query)
+  const b = prepareText(entry)
+  const ids = new Map<string, number>()
+  const id = (key: string) => {
+    let value = ids.get(key)
+    if (value === undefined) ids.set(key, (value = ids.size))
+    return value
+  }
+  return scoreAligned(a.keys.map(id), b.keys.map(id), a.tokens, b.tokens, matchCodes(query, entry).unmatched)
+}
+
+/**
+ * Whether two memory texts are the same: equal bundle values once white
+ * space is normalized, and equal bytes for every code whose bytes both know.
+ */
+export function isExact(a: readonly MemoryToken[], b: readonly MemoryToken[]): boolean {
+  if (normalizeValue(memoryValue(a)) !== normalizeValue(memoryValue(b))) return false
+  const codes = (tokens: readonly MemoryToken[]) => tokens.filter((token) => token.type !== 'text')
+  const left = codes(a)
+  const right = codes(b)
+  return left.every((token, index) => {
+    const other = right[index]!
+    return token.data === '' || other.data === '' || token.data === other.data
+  })
+}
+
+/**
+ * Score two key sequences (steps 2 to 4), given the tokens (for the case and
+ * number penalties) and the count of unmatched codes.
+ */
+export function scoreAligned(a: ArrayLike<number>, b: ArrayLike<number>, aTokens: readonly TextToken[], bTokens: readonly TextToken[], unmatchedCodes: number): number {
+  const n = a.length
+  const m = b.length
+  const longest = Math.max(n, m)
+  if (longest === 0) return Math.max(0, Math.min(99, 100 - unmatchedCodes))
+  const {distance, pairs} = align(a, b)
+  let penalty = unmatchedCodes
+  for (const [i, j] of pairs) {
+    const x = aTokens[i]!
+    const y = bTokens[j]!
+    if (x.value !== y.value) penalty++
+  }
+  const similarity = Math.floor((100 * (longest - distance)) / longest)
+  return Math.max(0, Math.min(99, similarity - penalty))
+}
+
+/**
+ * Word-level edit distance and the pairs of equal keys the backtrace takes.
+ * Equal keys with different forms are exactly the case and number
+ * penalties: keys fold case and numbers, so forms differ only there.
+ */
+function align(a: ArrayLike<number>, b: ArrayLike<number>): {distance: number; pairs: Array<[number, number]>} {
+  const n = a.length
+  const m = b.length
+  const width = m + 1
+  const table = new Uint16Array((n + 1) * width)
+  for (let j = 0; j <= m; j++) table[j] = j
+  for (let i = 1; i <= n; i++) {
+    table[i * width] = i
+    const key = a[i - 1]
+    for (let j = 1; j <= m; j++) {
+      const diagonal = table[(i - 1) * width + j - 1]! + (key === b[j - 1] ? 0 : 1)
+      const up = table[(i - 1) * width + j]! + 1
+      const left = table[i * width + j - 1]! + 1
+      table[i * width + j] = diagonal < up ? (diagonal < left ? diagonal : left) : up < left ? up : left
+    }
+  }
+  const pairs: Array<[number, number]> = []
+  let i = n
+  let j = m
+  while (i > 0 && j > 0) {
+    const here = table[i * width + j]!
+    if (a[i - 1] === b[j - 1] && here === table[(i - 1) * width + j - 1]) {
+      pairs.push([i - 1, j - 1])
+      i--
+      j--
+    } else if (here === table[(i - 1) * width + j - 1]! + 1) {
+      i--
+      j--
+    } else if (here === table[(i - 1) * width + j]! + 1) i--
+    else j--
+  }
+  return {distance: table[n * width + m]!, pairs}
+}

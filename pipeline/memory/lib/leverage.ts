@@ -1,0 +1,153 @@
+/**
+ * The leverage stage: the best drafts for every segment of a document in one
+ * target locale. Takes: the document, the locale's indexed memory (its
+ * stores' pairs, TMX and XLIFF memory) and, optionally, machine translations
+ * already made and checked at the CLI's edge. Returns: for each segment
+ * occurrence, in document order, its candidates best first and the best one.
+ * Pure and synchronous: it never calls an engine.
+ *
+ * Candidates, in this order:
+ *
+ * 1. `context` (101%): an exact match whose pair was stored with the
+ *    segment's current context (`context.ts`: the same neighbouring
+ *    segments);
+ * 2. `exact` (100%): the same source (bundle value, white space normalized;
+ *    code bytes equal where both know them);
+ * 3. `fuzzy`: a similar source scoring at least the threshold (default 75;
+ *    `fuzzy-score.ts`), best score first;
+ * 4. `machine`: the engine's translation passed in.
+ *
+ * Within a kind: higher score, then a human's pair before the memory's
+ * before a machine's, then the segment's own stored translation, then the
+ * more advanced state (final, reviewed, translated, initial), then stores
+ * before XLIFF before TMX, then memory order. Two candidates with the same
+ * target keep the first. At most `limit` candidates (default 5) are kept.
+ */
+import type {Candidate, Diagnostic, KeyState, MatchType, Segment, SourceDocument, Unit} from '../../types.ts'
+import {checkTargetCodes, fromBundleValue, targetBundleValue} from '../../units/index.ts'
+import type {Memory, MemoryEntry} from './compile-memory.ts'
+import {segmentContexts} from './context.ts'
+import {memoryTokens, memoryValue, onSegment} from './memory-tokens.ts'
+
+/** A machine translation of a segment, made and checked before leverage runs. */
+export interface MachineTranslation {
+  /** The translation in bundle form (`<1>…</1>`, `<2/>`), numbered as the source segment's value. */
+  value: string
+  /** Engine name (`apertium`, …). */
+  engine: string
+}
+
+/** Options of {@linkcode leverage}. */
+export interface Options {
+  /** The target locale's memory (`compileMemory`). */
+  memory?: Memory | null
+  /** Machine translations by segment key. */
+  machine?: ReadonlyMap<string, MachineTranslation> | null
+  /** Lowest fuzzy score proposed (default 75). */
+  threshold?: number | null
+  /** Most candidates kept per segment (default 5). */
+  limit?: number | null
+}
+
+/** What leverage found for one segment occurrence. */
+export interface SegmentLeverage {
+  unit: Unit
+  segment: Segment
+  /** The segment's context (`contextOf` its neighbours). */
+  context: string
+  /** Candidates, best first. */
+  candidates: Candidate[]
+  /** The best candidate, if any. */
+  best?: Candidate
+}
+
+const matchRank: Record<MatchType, number> = {context: 0, exact: 1, fuzzy: 2, machine: 3}
+const originRank = {human: 0, memory: 1, machine: 2}
+const stateRank: Record<KeyState['state'], number> = {final: 0, reviewed: 1, translated: 2, initial: 3}
+const fromRank = {store: 0, xliff: 1, tmx: 2, engine: 3}
+
+/**
+ * @param document The extracted source.
+ * @param options Memory, machine translations, threshold and limit.
+ */
+export function leverage(document: SourceDocument, options?: Options | null): {value: SegmentLeverage[]; messages: Diagnostic[]} {
+  const settings = options ?? {}
+  const threshold = settings.threshold ?? 75
+  const limit = settings.limit ?? 5
+  if (!Number.isInteger(threshold) || threshold < 1 || threshold > 100) throw new TypeError('Cannot use `' + threshold + '` for `options.threshold`, expected an integer from 1 to 100')
+  if (!Number.isInteger(limit) || limit < 1) throw new TypeError('Cannot use `' + limit + '` for `options.limit`, expected a positive integer')
+  const contexts = segmentContexts(document)
+  const value: SegmentLeverage[] = []
+  const messages: Diagnostic[] = []
+  for (const unit of document.units) {
+    for (const part of unit.parts) {
+      if (part.type !== 'segment') continue
+      const segment = part.segment
+      const context = contexts.get(segment)!
+      const source = memoryTokens(document.body, segment.tokens)
+      const found: Array<{candidate: Candidate; order: number}> = []
+      if (settings.memory) {
+        for (const hit of settings.memory.exactHits(source)) {
+          const match: MatchType = hit.entry.context !== undefined && hit.entry.context === context ? 'context' : 'exact'
+          found.push({candidate: fromEntry(document, segment, hit.entry, match, match === 'context' ? 101 : 100), order: hit.index})
+        }
+        for (const hit of settings.memory.fuzzyHits(source, {threshold, limit: limit * 2})) found.push({candidate: fromEntry(document, segment, hit.entry, 'fuzzy', hit.score), order: hit.index})
+      }
+      const machine = settings.machine?.get(segment.key)
+      if (machine) {
+        const {tokens, problems} = fromBundleValue(machine.value, segment)
+        if (problems.length > 0) {
+          messages.push(...problems.map((problem) => ({unitId: unit.id, segmentId: segment.id, ruleId: problem.ruleId, source: 'memory', severity: 'warning' as const, message: `${problem.message}; the ${machine.engine} translation is not used`})))
+        } else {
+          found.push({
+            candidate: {match: 'machine', type: 'mt', origin: 'machine', from: {kind: 'engine', engine: machine.engine}, engine: machine.engine, source, target: memoryTokens(document.body, tokens), tokens, value: targetBundleValue(segment, tokens)},
+            order: Number.MAX_SAFE_INTEGER
+          })
+        }
+      }
+      found.sort((a, b) => compare(a.candidate, b.candidate) || a.order - b.order)
+      const candidates: Candidate[] = []
+      const targets = new Set<string>()
+      for (const {candidate} of found) {
+        const target = memoryValue(candidate.source, candidate.target)
+        if (targets.has(target)) continue
+        targets.add(target)
+        candidates.push(candidate)
+        if (candidates.length === limit) break
+      }
+      value.push({unit, segment, context, candidates, ...(candidates[0] ? {best: candidates[0]} : {})})
+    }
+  }
+  return {value, messages}
+}
+
+function compare(a: Candidate, b: Candidate): number {
+  return (
+    matchRank[a.match] - matchRank[b.match] ||
+    (b.score ?? 0) - (a.score ?? 0) ||
+    originRank[a.origin] - originRank[b.origin] ||
+    Number(Boolean(b.own)) - Number(Boolean(a.own)) ||
+    (a.state === undefined ? 4 : stateRank[a.state]) - (b.state === undefined ? 4 : stateRank[b.state]) ||
+    fromRank[a.from.kind] - fromRank[b.from.kind]
+  )
+}
+
+/** A candidate from a memory entry, with the target on the segment's codes when they all fit. */
+function fromEntry(document: SourceDocument, segment: Segment, entry: MemoryEntry, match: MatchType, score: number): Candidate {
+  const own = entry.from.kind === 'store' && entry.from.document === document.id && entry.from.key === segment.key
+  const tokens = onSegment(segment, document.body, entry.source, entry.target)
+  const fits = tokens !== undefined && checkTargetCodes(segment, tokens).length === 0
+  return {
+    match,
+    type: 'tm',
+    score,
+    origin: entry.origin,
+    from: entry.from,
+    ...(entry.engine === undefined ? {} : {engine: entry.engine}),
+    source: entry.source,
+    target: entry.target,
+    ...(fits ? {tokens, value: targetBundleValue(segment, tokens)} : {}),
+    ...(entry.state === undefined ? {} : {state: entry.state}),
+    ...(own ? {own} : {})
+  }
+}

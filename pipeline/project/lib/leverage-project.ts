@@ -1,0 +1,96 @@
+/**
+ * The leverage stage over a project, for one target locale. Takes: the
+ * config, the documents, the stores and the memory from outside the stores
+ * (TMX and XLIFF files, by locale), and machine translations made at the
+ * edge. Returns: every document's leverage (candidates per segment, best
+ * first), and the pre-fill of a segment as the config's policy says.
+ *
+ * The locale's memory is every stored translation of the locale (every
+ * document's, and those of documents no longer in the source whose state
+ * recorded their source), then the outside memory, in that order.
+ */
+import type {Config} from '../../config/index.ts'
+import {compileMemory, leverage, prefill, storeEntries, type MachineTranslation, type MemoryEntry, type Prefill, type SegmentLeverage} from '../../memory/index.ts'
+import type {Diagnostic, Segment, SourceDocument} from '../../types.ts'
+import {paths, type Stores} from './paths.ts'
+
+/** Memory entries from TMX and XLIFF files, by target locale. */
+export type ExternalMemory = ReadonlyMap<string, readonly MemoryEntry[]>
+
+/** Machine translations by target locale, then segment key. */
+export type MachineTranslations = ReadonlyMap<string, ReadonlyMap<string, MachineTranslation>>
+
+/** Options of {@linkcode projectLeverage}. */
+export interface ProjectLeverageOptions {
+  /** Memory from outside the stores. */
+  memory?: ExternalMemory | null
+  /** Machine translations made at the edge (see `MachineTranslation`). */
+  machine?: MachineTranslations | null
+}
+
+/** A locale's leverage: by document path, and by segment occurrence. */
+export interface ProjectLeverage {
+  documents: Map<string, SegmentLeverage[]>
+  segments: Map<Segment, SegmentLeverage>
+  messages: Diagnostic[]
+}
+
+/**
+ * @param config Project config (threshold, number of candidates).
+ * @param documents Extracted sources by path.
+ * @param stores Locale stores.
+ * @param locale Target locale.
+ * @param options Outside memory and machine translations.
+ */
+export function projectLeverage(config: Config, documents: ReadonlyMap<string, SourceDocument>, stores: Stores, locale: string, options?: ProjectLeverageOptions | null): ProjectLeverage {
+  const stored = storedMemory(config, documents, stores, locale)
+  const messages = stored.messages
+  const entries = stored.value
+  entries.push(...(options?.memory?.get(locale) ?? []))
+  const memory = compileMemory(entries)
+  const result: ProjectLeverage = {documents: new Map(), segments: new Map(), messages}
+  for (const document of documents.values()) {
+    const found = leverage(document, {memory, machine: options?.machine?.get(locale), threshold: config.memory.threshold, limit: config.memory.matches})
+    messages.push(...found.messages.map((message) => ({...message, file: paths.source(config, document.path)})))
+    result.documents.set(document.path, found.value)
+    for (const one of found.value) result.segments.set(one.segment, one)
+  }
+  return result
+}
+
+/**
+ * The stored translations of a locale as memory entries: every document's,
+ * then those of documents no longer in the source whose state recorded
+ * their source; warnings for stored values whose codes do not fit.
+ *
+ * @param config Project config.
+ * @param documents Extracted sources by path.
+ * @param stores Locale stores.
+ * @param locale Target locale.
+ */
+export function storedMemory(config: Config, documents: ReadonlyMap<string, SourceDocument>, stores: Stores, locale: string): {value: MemoryEntry[]; messages: Diagnostic[]} {
+  const messages: Diagnostic[] = []
+  const entries: MemoryEntry[] = []
+  const known = new Set<string>()
+  for (const document of documents.values()) {
+    const name = `${locale}/${document.id}`
+    known.add(name)
+    const bundle = stores.bundles.get(name)
+    if (!bundle) continue
+    const found = storeEntries(document, bundle, stores.states.get(name) ?? {}, {file: paths.bundle(config, locale, document.id)})
+    entries.push(...found.value)
+    messages.push(...found.messages)
+  }
+  for (const [name, bundle] of [...stores.bundles].sort(([a], [b]) => a.localeCompare(b))) {
+    if (known.has(name) || !name.startsWith(locale + '/')) continue
+    const id = name.slice(locale.length + 1)
+    const gone: SourceDocument = {id, path: id + '.md', text: '', bom: false, body: '', units: [], blocks: [], definitions: false}
+    entries.push(...storeEntries(gone, bundle, stores.states.get(name) ?? {}, {file: paths.bundle(config, locale, id)}).value)
+  }
+  return {value: entries, messages}
+}
+
+/** The pre-fill of a segment under the config's policy (`memory.prefill`). */
+export function projectPrefill(config: Config, found: SegmentLeverage | undefined): Prefill | undefined {
+  return found ? prefill(found, config.memory.prefill) : undefined
+}

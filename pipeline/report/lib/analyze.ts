@@ -1,0 +1,131 @@
+/**
+ * The analysis of a target locale, as a CAT tool's: how much of the text the
+ * memory and machine translation already cover. Takes: the leverage of every
+ * document (by path), the threshold, and optionally the words machine
+ * translation did not know. Returns: segments and words per band, per file
+ * and in total.
+ *
+ * Bands, and how a segment occurrence is placed (files in path order,
+ * segments in document order):
+ *
+ * - `context` (101%): a context match, made by a human or taken from memory;
+ * - `repetitions`: a later occurrence of a source already counted (the same
+ *   key, in this file or an earlier one), unless it is a context match;
+ * - `exact` (100%), then `95-99`, `85-94` and `<threshold>-84` (75–84 by
+ *   default): the best exact or fuzzy match made by a human or taken from
+ *   memory;
+ * - `machine`: the best candidate is a machine translation, an engine's or a
+ *   stored one nobody confirmed (origin `machine`), and no better band applies;
+ * - `none`: no candidate.
+ *
+ * A segment takes the best band any of its candidates reaches.
+ *
+ * The word count rule (`wordCount`): a word is a run of letters, combining
+ * marks and digits, or a number with `.`/`,` between digit groups;
+ * punctuation and codes are not words, an apostrophe or a hyphen splits
+ * (`un'alleanza` is 2 words).
+ *
+ * Unknown words (the words an engine marked as unknown) are an extension the
+ * machine-translation stage fills: `Options.unknownWords`, listed as given.
+ */
+import {wordCount, type SegmentLeverage} from '../../memory/index.ts'
+import type {Candidate} from '../../types.ts'
+import {textOfTokens} from '../../units/index.ts'
+
+/** The bands, best first, in the order the table shows them. */
+export const bands = ['context', 'exact', '95-99', '85-94', 'fuzzy', 'machine', 'none', 'repetitions'] as const
+
+/** A band. `fuzzy` is the lowest fuzzy band, from the threshold to 84. */
+export type Band = (typeof bands)[number]
+
+/** Segments and words. */
+export interface Count {
+  segments: number
+  words: number
+}
+
+/** The counts of one file, or of all. */
+export interface AnalysisCounts {
+  bands: Record<Band, Count>
+  total: Count
+}
+
+/** A word machine translation did not know, and how often it occurs. */
+export interface UnknownWord {
+  word: string
+  count: number
+}
+
+/** The analysis of a target locale. */
+export interface Analysis {
+  sourceLocale: string
+  locale: string
+  /** Lowest fuzzy score counted (the `fuzzy` band starts here). */
+  threshold: number
+  /** The word-count rule, in words. */
+  wordRule: string
+  files: Array<{path: string} & AnalysisCounts>
+  total: AnalysisCounts
+  /** Words machine translation did not know (filled by the machine-translation stage; empty otherwise). */
+  unknownWords: UnknownWord[]
+}
+
+/** Options of {@linkcode analyze}. */
+export interface Options {
+  sourceLocale: string
+  locale: string
+  /** Lowest fuzzy score (default 75). */
+  threshold?: number | null
+  /** Unknown words of the locale, as the machine-translation stage found them. */
+  unknownWords?: readonly UnknownWord[] | null
+}
+
+/** The word rule the report states. */
+export const wordRule = "a word is a run of letters, combining marks and digits, or a number with . or , between digit groups; punctuation and inline codes are not words; an apostrophe or a hyphen splits words (un'alleanza: 2)"
+
+/**
+ * @param documents Leverage of each document, by path (`projectLeverage`).
+ * @param options Locales, threshold, unknown words.
+ */
+export function analyze(documents: ReadonlyMap<string, readonly SegmentLeverage[]>, options: Options): Analysis {
+  const threshold = options.threshold ?? 75
+  const total = emptyCounts()
+  const files: Analysis['files'] = []
+  const seen = new Set<string>()
+  for (const path of [...documents.keys()].sort()) {
+    const counts = emptyCounts()
+    for (const found of documents.get(path)!) {
+      const band = bandOf(found, seen)
+      seen.add(found.segment.key)
+      const words = wordCount(textOfTokens(found.segment.tokens))
+      for (const counted of [counts, total]) {
+        counted.bands[band].segments++
+        counted.bands[band].words += words
+        counted.total.segments++
+        counted.total.words += words
+      }
+    }
+    files.push({path, ...counts})
+  }
+  return {sourceLocale: options.sourceLocale, locale: options.locale, threshold, wordRule, files, total, unknownWords: [...(options.unknownWords ?? [])]}
+}
+
+function bandOf(found: SegmentLeverage, seen: ReadonlySet<string>): Band {
+  const best = found.candidates.map(candidateBand).sort((a, b) => bands.indexOf(a) - bands.indexOf(b))[0] ?? 'none'
+  if (best !== 'context' && seen.has(found.segment.key)) return 'repetitions'
+  return best
+}
+
+function candidateBand(candidate: Candidate): Band {
+  if (candidate.match === 'machine' || candidate.origin === 'machine') return 'machine'
+  if (candidate.match === 'context') return 'context'
+  if (candidate.match === 'exact') return 'exact'
+  const score = candidate.score ?? 0
+  return score >= 95 ? '95-99' : score >= 85 ? '85-94' : 'fuzzy'
+}
+
+function emptyCounts(): AnalysisCounts {
+  const counts = {} as Record<Band, Count>
+  for (const band of bands) counts[band] = {segments: 0, words: 0}
+  return {bands: counts, total: {segments: 0, words: 0}}
+}

@@ -1,0 +1,370 @@
+import {mkdtempSync, readFileSync, readdirSync, rmSync, writeFileSync} from 'node:fs'
+import {tmpdir} from 'node:os'
+import {join} from 'node:path'
+import test from 'ava'
+import {
+  analyzeProject,
+  applyUpdates,
+  compileMemory,
+  contextOf,
+  entryUnit,
+  extractDocuments,
+  extractProject,
+  fromMarkdown,
+  fromTmx,
+  fuzzyScore,
+  importProject,
+  leverage,
+  memoryTokens,
+  memoryValue,
+  projectLeverage,
+  sourceBundle,
+  storedMemory,
+  tmxEntries,
+  toTmx,
+  type MemoryEntry,
+  type MemoryToken,
+  type SourceDocument,
+  type Stores
+} from '../pipeline/index.ts'
+import {segmentContexts} from '../pipeline/memory/index.ts'
+import {decodeXml} from '../pipeline/xml/index.ts'
+import {testConfig} from './helpers/round-trip.ts'
+import {fillXliff, requireTool, shared, xmllint} from './helpers/tools.ts'
+
+const root = new URL('../', import.meta.url)
+const seed = readFileSync(new URL('source/it/putin-xi-alleanza.md', root), 'utf8')
+const reference = JSON.parse(readFileSync(new URL('tests/fixtures/omegat/reference-en.json', root), 'utf8')) as Array<{source: string; target: string}>
+const text = (value: string): MemoryToken[] => [{type: 'text', value}]
+
+/** Stores holding the reference English translation of a document, made by a human in the document's context. */
+function referenceStores(document: SourceDocument): Stores {
+  const targets = new Map(reference.map((pair) => [pair.source, pair.target]))
+  const contexts = segmentContexts(document)
+  const updates = document.units.flatMap((unit) =>
+    unit.parts.flatMap((part) => (part.type === 'segment' ? [{key: part.segment.key, value: targets.get(part.segment.value)!, state: 'translated' as const, origin: 'human' as const, source: part.segment.value, context: contexts.get(part.segment)!}] : []))
+  )
+  // The repeated heading keeps its first occurrence's context, as import does.
+  const first = updates.filter((update, index) => updates.findIndex((other) => other.key === update.key) === index)
+  const {bundle, state} = applyUpdates({}, {}, first, Object.keys(sourceBundle(document)))
+  return {bundles: new Map([[`en/${document.id}`, bundle]]), states: new Map([[`en/${document.id}`, state]])}
+}
+
+function documentsOf(sources: Record<string, string>) {
+  return extractDocuments(testConfig(), new Map(Object.entries(sources))).value
+}
+
+test('fuzzyScore follows the documented formula: edit similarity over words, minus case, number and code penalties', (t) => {
+  // 17 tokens (15 words, a comma, a full stop); one word replaced: ⌊100 × 16/17⌋ = 94.
+  t.is(fuzzyScore(text('Il vertice di Pechino, ha inoltre portato al rafforzamento dei legami commerciali tra i due.'), text('Il vertice di Pechino, ha inoltre portato al rafforzamento dei legami economici tra i due.')), 94)
+  // Numbers compare as one key: no edit, one number penalty.
+  t.is(fuzzyScore(text('Venerdì 4 febbraio il presidente russo'), text('Venerdì 5 febbraio il presidente russo')), 99)
+  // Two words differ in case only: two case penalties.
+  t.is(fuzzyScore(text('Venerdì 4 febbraio il presidente russo'), text('venerdì 4 febbraio il Presidente russo')), 98)
+  // The same words, one side in bold: one code without a counterpart.
+  const bold = fromMarkdown('Il **vertice** di Pechino ha portato al rafforzamento dei legami.\n', {path: 'a.md'}).value
+  const plain = fromMarkdown('Il vertice di Pechino ha portato al rafforzamento dei legami.\n', {path: 'b.md'}).value
+  const tokens = (document: SourceDocument) => {
+    const part = document.units[0]!.parts[0]!
+    return part.type === 'segment' ? memoryTokens(document.body, part.segment.tokens) : []
+  }
+  t.is(fuzzyScore(tokens(plain), tokens(bold)), 99)
+  // Only the same text with the same codes is 100; white space does not count.
+  t.is(fuzzyScore(tokens(bold), tokens(bold)), 100)
+  t.is(fuzzyScore(text('Il  vertice\ndi Pechino.'), text('Il vertice di Pechino.')), 100)
+  // 5 and 4 tokens, only the full stop in common: 4 edits, ⌊100 × 1/5⌋ = 20.
+  t.is(fuzzyScore(text('Il vertice di Pechino.'), text('Le sanzioni restano.')), 20)
+})
+
+test('a sentence edited by one word gets its old translation as a fuzzy match scoring 94; its neighbours drop from context to exact', (t) => {
+  const config = testConfig()
+  const before = documentsOf({'putin-xi-alleanza.md': seed})
+  const stores = referenceStores(before.get('putin-xi-alleanza.md')!)
+  const edited = seed.replace('legami economici tra i due', 'legami commerciali tra i due')
+  t.not(edited, seed)
+  const after = documentsOf({'putin-xi-alleanza.md': edited})
+  const found = projectLeverage(config, after, stores, 'en').documents.get('putin-xi-alleanza.md')!
+  const index = found.findIndex((one) => one.segment.value.includes('commerciali'))
+  const changed = found[index]!
+  t.is(changed.best?.match, 'fuzzy')
+  // 17 tokens, one replaced: ⌊1600 / 17⌋ = 94 (see fuzzy-score.ts).
+  t.is(changed.best?.score, 94)
+  t.is(changed.best?.origin, 'human')
+  t.is(changed.best?.type, 'tm')
+  t.is(changed.best?.value, reference.find((pair) => pair.source.includes('legami economici'))!.target)
+  t.deepEqual(changed.best?.from, {kind: 'store', file: 'locales/en/putin-xi-alleanza.json', document: 'putin-xi-alleanza', key: changed.best?.from.kind === 'store' ? changed.best.from.key : ''})
+  t.is(found[index - 1]!.best?.match, 'exact', 'the sentence before lost its next neighbour')
+  t.is(found[index + 1]!.best?.match, 'exact', 'the sentence after lost its previous neighbour')
+  t.is(found[index - 2]!.best?.match, 'context')
+  t.is(found.filter((one) => one.best?.match === 'context').length, 17)
+})
+
+test('an unchanged document gets context matches from the translation a CAT tool returned', (t) => {
+  if (!requireTool(t, 'python3', 'the XLIFF round trip through fill-xliff.py')) return
+  const config = testConfig()
+  const documents = documentsOf({'putin-xi-alleanza.md': seed})
+  const empty: Stores = {bundles: new Map(), states: new Map()}
+  const folder = mkdtempSync(join(tmpdir(), 'babele-memory-'))
+  try {
+    const file = join(folder, 'en.xlf')
+    writeFileSync(file, extractProject(config, documents, empty).value.get('xliff/en/putin-xi-alleanza.md.xlf')!)
+    fillXliff('upper', [file])
+    const imported = importProject(config, documents, empty, new Map([['xliff/en/putin-xi-alleanza.md.xlf', readFileSync(file, 'utf8')]]))
+    t.is(imported.reports[0]!.segments, 21)
+    const state = imported.stores.states.get('en/putin-xi-alleanza')!
+    t.true(Object.values(state).every((record) => record.origin === 'human' && record.context !== undefined && record.source !== undefined))
+    const found = projectLeverage(config, documents, imported.stores, 'en').documents.get('putin-xi-alleanza.md')!
+    const kinds = found.map((one) => one.best?.match)
+    // 21 occurrences; the heading repeated before the last paragraph has other neighbours than the first: exact.
+    t.is(kinds.filter((kind) => kind === 'context').length, 20)
+    t.is(kinds.filter((kind) => kind === 'exact').length, 1)
+    t.true(found.every((one) => one.best?.own === true && one.best.score === (one.best.match === 'context' ? 101 : 100)))
+    // Extract pre-fills them with their stored state and lists no other candidate.
+    const again = extractProject(config, documents, imported.stores).value.get('xliff/en/putin-xi-alleanza.md.xlf')!
+    t.is((again.match(/<target>/g) ?? []).length, 21)
+    t.false(again.includes('mtc:match'))
+  } finally {
+    rmSync(folder, {recursive: true, force: true})
+  }
+})
+
+test('the memory index finds the same fuzzy matches as scoring every entry', (t) => {
+  // Sentences of the Italian documentation sample, and queries made by editing a word of some of them.
+  const sample = `${shared}corpora/it-docs-sample/`
+  const files = readdirSync(sample, {recursive: true}).map(String).filter((name) => name.endsWith('.md')).sort()
+  const sentences = [...new Set(files.flatMap((name) => readFileSync(sample + name, 'utf8').split(/(?<=[.!?])\s+|\n+/)).map((line) => line.trim()).filter((line) => line.split(' ').length >= 4))]
+  t.true(sentences.length > 1000, `${sentences.length} sentences`)
+  const entries: MemoryEntry[] = sentences.map((sentence, index) => ({source: text(sentence), target: text(sentence.toUpperCase()), origin: 'human', from: {kind: 'tmx', file: 'sample.tmx', line: index + 1}}))
+  const memory = compileMemory(entries)
+  let compared = 0
+  for (let index = 0; index < sentences.length; index += Math.floor(sentences.length / 60)) {
+    const query = text(sentences[index]!.replace(/\p{L}{5,}/u, 'parola'))
+    const fromIndex = memory.fuzzyHits(query, {threshold: 75, limit: 1000}).map((hit) => `${hit.index}:${hit.score}`)
+    const scanned = entries.flatMap((entry, position) => {
+      const score = fuzzyScore(query, entry.source)
+      return score >= 75 && score < 100 ? [{position, score}] : []
+    })
+    scanned.sort((a, b) => b.score - a.score || a.position - b.position)
+    t.deepEqual(fromIndex, scanned.map((hit) => `${hit.position}:${hit.score}`))
+    compared += scanned.length
+  }
+  t.true(compared > 60, `${compared} fuzzy hits compared`)
+})
+
+test('a babele TMX validates against the TMX 1.4 DTD, and TMX export then import gives the same pairs', (t) => {
+  const config = testConfig()
+  const documents = documentsOf({'putin-xi-alleanza.md': seed})
+  const stores = referenceStores(documents.get('putin-xi-alleanza.md')!)
+  // A machine translation stored beside them, and a stale pair whose source changed.
+  const bundle = stores.bundles.get('en/putin-xi-alleanza')!
+  const state = stores.states.get('en/putin-xi-alleanza')!
+  Object.assign(bundle, {abcdef0123: 'An <1>old</1> sentence.'})
+  Object.assign(state, {abcdef0123: {state: 'initial', origin: 'machine', sourceHash: 'abcdef0123', source: 'Una frase <1>vecchia</1>.', engine: 'apertium'}})
+  const entries = storedMemory(config, documents, stores, 'en').value
+  t.is(entries.length, 21)
+  const tmx = toTmx(
+    entries.map((entry) => entryUnit(entry, {sourceLocale: 'it', targetLocale: 'en'})),
+    {sourceLocale: 'it'}
+  )
+  if (requireTool(t, 'xmllint', 'TMX validation against the TMX 1.4 DTD')) {
+    const folder = mkdtempSync(join(tmpdir(), 'babele-tmx-'))
+    try {
+      writeFileSync(join(folder, 'en.tmx'), tmx)
+      t.is(xmllint(`${shared}corpora/tmx/dtd/tmx14.dtd`, [join(folder, 'en.tmx')], 'dtdvalid'), '')
+    } finally {
+      rmSync(folder, {recursive: true, force: true})
+    }
+  }
+  const read = fromTmx(tmx, {file: 'en.tmx'})
+  t.deepEqual(read.messages, [])
+  const back = tmxEntries(read.value!, {file: 'en.tmx', sourceLocale: 'it', targetLocales: ['en']}).get('en')!
+  const pairs = (list: readonly MemoryEntry[]) =>
+    list.map((entry) => ({
+      source: memoryValue(entry.source),
+      target: memoryValue(entry.source, entry.target),
+      bytes: entry.source.flatMap((token) => (token.type === 'text' ? [] : [token.data])),
+      targetBytes: entry.target.flatMap((token) => (token.type === 'text' ? [] : [token.data])),
+      origin: entry.origin,
+      state: entry.state,
+      context: entry.context,
+      engine: entry.engine
+    }))
+  t.deepEqual(pairs(back), pairs(entries))
+  t.true(tmx.includes('<bpt i="1" x="1" type="link">[</bpt>'), 'codes keep their bytes')
+})
+
+test('the shared TMX samples load, UTF-16 ones too, and the one that breaks the DTD is reported with line and rule id', (t) => {
+  const folder = `${shared}corpora/tmx/`
+  const files = ['lisa-tmx-compliance-kit-omegat', 'okapi', 'omegat', 'openxliff'].flatMap((sub) => readdirSync(folder + sub).filter((name) => name.endsWith('.tmx')).map((name) => `${sub}/${name}`))
+  t.is(files.length, 34)
+  const problems: string[] = []
+  let units = 0
+  for (const file of files) {
+    const decoded = decodeXml(readFileSync(folder + file))
+    t.not(decoded.value, undefined, file)
+    const read = fromTmx(decoded.value!, {file})
+    t.not(read.value, undefined, file)
+    units += read.value?.units.length ?? 0
+    problems.push(...read.messages.map((message) => `${message.file}:${message.line}:${message.column} ${message.ruleId} ${message.message}`))
+  }
+  // As many `<tu>` as `xmllint --xpath 'count(//tu)'` finds in the 34 files.
+  t.is(units, 638)
+  // Trados's html_test.tmx has a header `<prop type2="…">`: xmllint --dtdvalid reports the same two errors on line 14.
+  t.deepEqual(problems, ['okapi/html_test.tmx:14:1 tmx-invalid Attribute `type2` is not declared for `<prop>`', 'okapi/html_test.tmx:14:1 tmx-invalid `<prop>` needs the attribute `type`'])
+  // A unit with codes: `<bpt>`/`<ept>` pairs whose ids link the target's codes to the source's (by `x`).
+  const decoded = decodeXml(readFileSync(folder + 'lisa-tmx-compliance-kit-omegat/ImportTest2A.tmx')).value!
+  const entries = tmxEntries(fromTmx(decoded).value!, {file: 'ImportTest2A.tmx', sourceLocale: 'en', targetLocales: ['fr']}).get('fr')!
+  t.is(memoryValue(entries[0]!.source), 'The big <1>black</1> <2>cat</2> sleeps.')
+  t.is(memoryValue(entries[0]!.source, entries[0]!.target), 'Le gros <2>chat</2> <1>noir</1> dors.')
+})
+
+test('a malformed TMX is reported with line, column and rule id, and only its bad units are left out', (t) => {
+  const head = '<?xml version="1.0"?>\n<tmx version="1.4">\n<header creationtool="t" creationtoolversion="1" segtype="sentence" o-tmf="t" adminlang="en" srclang="it" datatype="plaintext"/>\n<body>\n'
+  const tu = (seg: string, lang = 'xml:lang="en"') => `<tu><tuv xml:lang="it"><seg>${seg}</seg></tuv><tuv ${lang}><seg>${seg}</seg></tuv></tu>\n`
+  const file = head + tu('Buono.') + tu('<bpt i="1">**</bpt>Rotto.') + tu('Senza lingua.', 'lang="en"') + tu('Anche buono.') + '</body>\n</tmx>\n'
+  const read = fromTmx(file, {file: 'bad.tmx'})
+  t.deepEqual(read.value?.units.map((unit) => unit.line), [5, 8])
+  t.deepEqual(
+    read.messages.map((message) => [message.line, message.column, message.ruleId, message.message]),
+    [
+      [6, 29, 'tmx-invalid', '`<bpt i="1">` has no `<ept>` with the same `i` in its `<seg>`; the unit is left out'],
+      [6, 90, 'tmx-invalid', '`<bpt i="1">` has no `<ept>` with the same `i` in its `<seg>`; the unit is left out'],
+      [7, 54, 'tmx-invalid', 'TMX 1.4 `<tuv>` needs `xml:lang`; `lang` is deprecated; the unit is left out']
+    ]
+  )
+  const fatal = (xml: string) => fromTmx(xml, {file: 'x.tmx'}).messages.map((message) => [message.line, message.column, message.ruleId])
+  t.deepEqual(fatal('<?xml version="1.0"?>\n<!DOCTYPE tmx [<!ENTITY a "b">]>\n<tmx version="1.4"/>'), [[2, 1, 'tmx-doctype']])
+  // saxes reports the mismatched end tag just past it.
+  t.deepEqual(fatal(head + '<tu><tuv xml:lang="it"><seg>a</tuv></tu>'), [[5, 36, 'tmx-malformed']])
+  t.deepEqual(fatal('<tmx version="2.0"><header/></tmx>'), [[1, 1, 'tmx-version']])
+  t.is(fromTmx('<?xml version="1.0"?>\n<!DOCTYPE tmx SYSTEM "tmx14.dtd">\n' + head.slice(22) + tu('Con DOCTYPE.') + '</body></tmx>').value?.units.length, 1)
+})
+
+test('extract lists candidates as XLIFF 2.1 mtc:matches and XLIFF 1.2 alt-trans, both valid', (t) => {
+  const edited = seed.replace('legami economici tra i due', 'legami commerciali tra i due')
+  const before = documentsOf({'putin-xi-alleanza.md': seed})
+  const stores = referenceStores(before.get('putin-xi-alleanza.md')!)
+  const documents = documentsOf({'putin-xi-alleanza.md': edited})
+  // A TMX match whose codes have their bytes, and a machine translation.
+  const tmx = toTmx(
+    [
+      {
+        variants: [
+          {lang: 'it', tokens: [{type: 'open', id: '1', data: '**', subType: 'strong'}, ...text('I due presidenti si sono infatti promessi sostegno reciproco in politica estera.'), {type: 'close', id: '1', data: '**'}]},
+          {lang: 'en', tokens: [{type: 'open', id: '1', data: '**', subType: 'strong'}, ...text('The two presidents pledged each other support in foreign policy.'), {type: 'close', id: '1', data: '**'}]}
+        ]
+      }
+    ],
+    {sourceLocale: 'it'}
+  )
+  const memory = new Map([['en', tmxEntries(fromTmx(tmx).value!, {file: 'memory/old.tmx', sourceLocale: 'it', targetLocales: ['en']}).get('en')!]])
+  const pechino = [...documents.values()][0]!.units.flatMap((unit) => unit.parts.flatMap((part) => (part.type === 'segment' && part.segment.value.startsWith('Il peso economico') ? [part.segment] : [])))[0]!
+  const machine = new Map([['en', new Map([[pechino.key, {value: "Beijing's economic weight cannot fail to be a source of concern.", engine: 'apertium'}]])]])
+  for (const version of ['2.1', '1.2'] as const) {
+    const config = testConfig({xliffVersion: version})
+    const xliff = extractProject(config, documents, stores, {memory, machine}).value.get('xliff/en/putin-xi-alleanza.md.xlf')!
+    if (version === '2.1') {
+      t.regex(xliff, /<mtc:match ref="#s[\da-f]+" type="tm" subType="babele:fuzzy" similarity="94" matchQuality="94" origin="locales\/en\/putin-xi-alleanza.json">/)
+      t.regex(xliff, /<mtc:match ref="#s[\da-f]+" type="tm" subType="babele:fuzzy" similarity="\d+" matchQuality="\d+" origin="memory\/old.tmx">/)
+      t.regex(xliff, /<mtc:match ref="#s[\da-f]+" type="mt" subType="babele:machine" origin="apertium">/)
+      t.true(xliff.includes('<data id="d1">**</data>'), 'a match carries its own original data')
+    } else {
+      t.regex(xliff, /<alt-trans mid="s[\da-f]+" match-quality="94" origin="locales\/en\/putin-xi-alleanza.json" extype="tm">/)
+      t.regex(xliff, /<alt-trans mid="s[\da-f]+" origin="apertium" extype="mt">/)
+    }
+    // Fuzzy matches and machine translations are proposals: no target was pre-filled from them.
+    t.false(xliff.includes("Beijing's economic weight cannot fail to be a source of concern.</target>\n   </segment>"))
+    if (!requireTool(t, 'xmllint', 'XLIFF validation')) continue
+    const folder = mkdtempSync(join(tmpdir(), 'babele-matches-'))
+    try {
+      const file = join(folder, 'en.xlf')
+      writeFileSync(file, xliff)
+      if (version === '2.1') {
+        t.is(xmllint(`${shared}corpora/xliff-schemas/xliff-2.1/xliff-2.1-with-modules.xsd`, [file]), '')
+        t.is(xmllint(new URL('tests/fixtures/xliff/matches.xpath1.sch', root).pathname, [file], 'schematron'), '')
+      } else {
+        t.is(xmllint(`${shared}corpora/xliff-schemas/xliff-1.2/xliff-core-1.2-strict.xsd`, [file]), '')
+      }
+    } finally {
+      rmSync(folder, {recursive: true, force: true})
+    }
+  }
+})
+
+test('import never makes an untouched pre-fill human: own drafts stay as stored, untouched matches stay the memory\'s, proposals are not taken', (t) => {
+  const config = testConfig({memory: {prefill: {fuzzy: 'initial'}}})
+  const source = 'Il vertice si è chiuso con un accordo. Le sanzioni restano in vigore. Pechino tace. Nessuno lo aveva previsto.\n'
+  const documents = documentsOf({'doc.md': source})
+  const segments = [...documents.values()][0]!.units[0]!.parts.flatMap((part) => (part.type === 'segment' ? [part.segment] : []))
+  const [summit, sanctions, silence, surprise] = segments
+  // A stored machine draft of one sentence; a TMX with an exact and a fuzzy match for two others.
+  const {bundle, state} = applyUpdates({}, {}, [{key: silence!.key, value: 'Beijing is silent.', state: 'initial', origin: 'machine', source: silence!.value, engine: 'apertium'}], segments.map((segment) => segment.key))
+  const stores: Stores = {bundles: new Map([['en/doc', bundle]]), states: new Map([['en/doc', state]])}
+  const tmx = toTmx(
+    [
+      {variants: [{lang: 'it', tokens: text('Il vertice si è chiuso con un accordo.')}, {lang: 'en', tokens: text('The summit ended with an agreement.')}]},
+      {variants: [{lang: 'it', tokens: text('Le sanzioni restano in piedi.')}, {lang: 'en', tokens: text('The sanctions remain standing.')}]}
+    ],
+    {sourceLocale: 'it'}
+  )
+  const memory = new Map([['en', tmxEntries(fromTmx(tmx).value!, {file: 'memory/m.tmx', sourceLocale: 'it', targetLocales: ['en']}).get('en')!]])
+  const xliff = extractProject(config, documents, stores, {memory}).value.get('xliff/en/doc.md.xlf')!
+  t.true(xliff.includes('<segment id="s' + summit!.key + '" state="translated">'), 'the exact match pre-fills as translated')
+  t.true(xliff.includes('<segment id="s' + sanctions!.key + '" state="initial">'), 'the fuzzy match pre-fills as initial, as configured')
+  t.true(xliff.includes('<segment id="s' + silence!.key + '" state="initial">'), 'the stored machine draft keeps its state')
+  // Returned untouched, but for the last sentence, which the translator wrote.
+  const returned = xliff.replace(/(<segment id="s[\da-f]+" state="initial">\n    <source>Nessuno lo aveva previsto.<\/source>)\n/, '$1\n    <target>Nobody saw it coming.</target>\n')
+  t.not(returned, xliff)
+  const imported = importProject(config, documents, stores, new Map([['xliff/en/doc.md.xlf', returned]]), {memory})
+  const after = imported.stores.states.get('en/doc')!
+  t.like(after[summit!.key], {origin: 'memory', state: 'translated', score: 100})
+  t.false(sanctions!.key in after, 'an untouched fuzzy proposal is not a translation')
+  t.like(after[silence!.key], {origin: 'machine', state: 'initial', engine: 'apertium'})
+  t.like(after[surprise!.key], {origin: 'human', state: 'initial'})
+  t.is(imported.stores.bundles.get('en/doc')![surprise!.key], 'Nobody saw it coming.')
+  // The translator confirms the machine draft: now it is human.
+  const confirmed = xliff.replace(/(<segment id="s[\da-f]+") state="initial">(\n    <source>Pechino tace.)/, '$1 state="translated">$2')
+  t.like(importProject(config, documents, stores, new Map([['xliff/en/doc.md.xlf', confirmed]]), {memory}).stores.states.get('en/doc')![silence!.key], {origin: 'human', state: 'translated'})
+})
+
+test('the analysis of a fixture equals a hand count', (t) => {
+  const config = testConfig()
+  const folder = new URL('fixtures/analysis/', import.meta.url)
+  const documents = extractDocuments(config, new Map([['input.md', readFileSync(new URL('input.md', folder), 'utf8')]])).value
+  const memory = new Map([['en', tmxEntries(fromTmx(readFileSync(new URL('memory.tmx', folder), 'utf8')).value!, {file: 'memory.tmx', sourceLocale: 'it', targetLocales: ['en']}).get('en')!]])
+  const surprise = [...documents.values()][0]!.units.flatMap((unit) => unit.parts.flatMap((part) => (part.type === 'segment' && part.segment.value === 'Nessuno lo aveva previsto.' ? [part.segment.key] : [])))[0]!
+  const machine = new Map([['en', new Map([[surprise, {value: 'Nobody had foreseen it.', engine: 'apertium'}]])]])
+  const {value: [analysis], outputs} = analyzeProject(config, documents, {bundles: new Map(), states: new Map()}, {memory, machine})
+  // Words by the documented rule (letters and digits; punctuation is not a word):
+  //   Il vertice di Pechino                                    4  context (its TMX pair has this heading's context)
+  //   Il vertice si è chiuso con un accordo.                   8  exact
+  //   I due presidenti hanno firmato un documento comune.      8  95–99 (99: one case penalty)
+  //   Le sanzioni restano in vigore.                           5  75–84 (83: one edit in 6 tokens)
+  //   Il gas russo arriva in Cina attraverso un nuovo gasdotto. 10 85–94 (90: one edit in 11 tokens)
+  //   Il vertice si è chiuso con un accordo. (again)           8  repetitions
+  //   Nessuno lo aveva previsto.                               4  machine
+  //   Pechino tace.                                            2  no match
+  //   total: 8 segments, 49 words
+  const bands = {
+    context: {segments: 1, words: 4},
+    exact: {segments: 1, words: 8},
+    '95-99': {segments: 1, words: 8},
+    '85-94': {segments: 1, words: 10},
+    fuzzy: {segments: 1, words: 5},
+    machine: {segments: 1, words: 4},
+    none: {segments: 1, words: 2},
+    repetitions: {segments: 1, words: 8}
+  }
+  t.deepEqual(analysis!.files, [{path: 'input.md', bands, total: {segments: 8, words: 49}}])
+  t.deepEqual(analysis!.total, {bands, total: {segments: 8, words: 49}})
+  t.deepEqual(JSON.parse(outputs.get('reports/analysis-en.json')!), analysis)
+  // The scores behind the bands (the leverage stage alone, without the machine translation).
+  const document = [...documents.values()][0]!
+  t.deepEqual(
+    leverage(document, {memory: compileMemory(memory.get('en')!)}).value.map((one) => one.best?.score),
+    [101, 100, 99, 83, 90, 100, undefined, undefined]
+  )
+  // The fixture's `x-babele-context` is the heading's context: no neighbour before it, the next sentence after it.
+  const second = document.units[1]!.parts[0]!
+  t.is(contextOf(undefined, second.type === 'segment' ? second.segment.key : undefined), '6b3c2f3c0a')
+})
