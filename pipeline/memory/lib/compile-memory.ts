@@ -9,17 +9,19 @@
  * (the edit script's matches), so at least `k = ⌈T% × n⌉`. Sorting the
  * query's tokens from rarest to commonest in the memory, any entry with `k`
  * tokens in common shares one of the first `n − k + 1` (the prefix filter):
- * only their posting lists are read. Each entry found is then filtered by
- * length (`m` between `T% × n` and `n / T%`) and by the count of tokens in
- * common (the multiset intersection, at least `⌈T% × max(n, m)⌉`), and
- * only the survivors are scored (`fuzzy-score.ts`).
+ * only their posting lists are read, and of each only the entries whose
+ * length `m` can reach the threshold (between `T% × n` and `n / T%`; the
+ * lists are sorted by length, so a binary search finds the range). Each
+ * entry found is then filtered by the count of tokens in common (the
+ * multiset intersection, at least `⌈T% × max(n, m)⌉`) and by its edit
+ * distance, and only the survivors get their penalties (`fuzzy-score.ts`).
  *
  * Texts of more than 2,000 tokens are found by exact match only (their
  * edit-distance table would not be worth its memory).
  */
 import type {CandidateFrom, KeyState, MemoryToken, Origin} from '../../types.ts'
 import {normalizeValue} from '../../units/index.ts'
-import {isExact, prepareText, scoreAligned, tokenKey} from './fuzzy-score.ts'
+import {align, finalScore, isExact, prepareText, textSimilarity, tokenKey} from './fuzzy-score.ts'
 import {matchCodes, memoryText, memoryValue} from './memory-tokens.ts'
 import {textTokens} from './words.ts'
 
@@ -68,8 +70,10 @@ export class Memory {
   readonly entries: readonly MemoryEntry[]
   private readonly exact = new Map<string, number[]>()
   private readonly vocabulary = new Map<string, number>()
-  /** Per entry: its token keys as vocabulary ids (`undefined` when too long to score). */
-  private readonly keys: Array<Int32Array | undefined> = []
+  /** Every entry's token keys as vocabulary ids, one after the other (see `starts`). */
+  private readonly keys: Int32Array
+  /** Per entry: where its keys start in `keys`; the next entry's start ends them. An entry too long to score has none. */
+  private readonly starts: Int32Array
   /** Per vocabulary id: the entries holding it, ascending, each once. */
   private postings: Int32Array[] = []
   /** Per vocabulary id: how many entries hold it. */
@@ -77,23 +81,23 @@ export class Memory {
   private readonly stamp: Int32Array
   private readonly counts: Int32Array
   private query = 0
+  private readonly touched = new Int32Array(maxTokens)
 
   /** @param entries Translation pairs (use {@linkcode compileMemory}). */
   constructor(entries: readonly MemoryEntry[]) {
     this.entries = entries
     const lists: number[][] = []
+    const all: number[] = []
+    this.starts = new Int32Array(entries.length + 1)
     entries.forEach((entry, index) => {
+      this.starts[index] = all.length
       const key = normalizeValue(memoryValue(entry.source))
       const same = this.exact.get(key)
       if (same) same.push(index)
       else this.exact.set(key, [index])
       const tokens = textTokens(memoryText(entry.source))
-      if (tokens.length > maxTokens) {
-        this.keys.push(undefined)
-        return
-      }
-      const ids = new Int32Array(tokens.length)
-      tokens.forEach((token, position) => {
+      if (tokens.length > maxTokens) return
+      for (const token of tokens) {
         const word = tokenKey(token)
         let id = this.vocabulary.get(word)
         if (id === undefined) {
@@ -101,13 +105,16 @@ export class Memory {
           this.vocabulary.set(word, id)
           lists.push([])
         }
-        ids[position] = id
+        all.push(id)
         const list = lists[id]!
-        if (list.at(-1) !== index) list.push(index)
-      })
-      this.keys.push(ids)
+        if (list[list.length - 1] !== index) list.push(index)
+      }
     })
-    this.postings = lists.map((list) => Int32Array.from(list))
+    this.starts[entries.length] = all.length
+    this.keys = Int32Array.from(all)
+    // Postings sorted by entry length, so a lookup reads only the entries whose length can reach the threshold.
+    const length = (index: number) => this.starts[index + 1]! - this.starts[index]!
+    this.postings = lists.map((list) => Int32Array.from(list).sort((a, b) => length(a) - length(b) || a - b))
     this.frequency = Int32Array.from(lists, (list) => list.length)
     this.stamp = new Int32Array(entries.length)
     this.counts = new Int32Array(this.vocabulary.size)
@@ -133,41 +140,58 @@ export class Memory {
     const order = ids.map((id) => ({id, frequency: id < 0 ? 0 : this.frequency[id]!})).sort((x, y) => x.frequency - y.frequency || x.id - y.id)
     const query = ++this.query
     const found: number[] = []
+    // Length filter: an entry of m tokens needs min(n, m) ≥ ⌈T × max(n, m)⌉.
+    const shortest = Math.ceil(fraction * n - 1e-9)
+    const longestAllowed = Math.floor(n / fraction + 1e-9)
+    const {starts} = this
     for (const {id} of order.slice(0, Math.max(1, n - needed + 1))) {
       if (id < 0) continue
-      for (const index of this.postings[id]!) {
+      const list = this.postings[id]!
+      let low = 0
+      let high = list.length
+      while (low < high) {
+        const middle = (low + high) >>> 1
+        if (starts[list[middle]! + 1]! - starts[list[middle]!]! < shortest) low = middle + 1
+        else high = middle
+      }
+      for (let position = low; position < list.length; position++) {
+        const index = list[position]!
+        if (starts[index + 1]! - starts[index]! > longestAllowed) break
         if (this.stamp[index] === query) continue
         this.stamp[index] = query
         found.push(index)
       }
     }
     const counts = this.counts
+    const {keys} = this
     for (const id of ids) if (id >= 0) counts[id]!++
     const hits: MemoryHit[] = []
-    const touched: number[] = []
-    for (const index of found) {
-      const keys = this.keys[index]
-      if (!keys) continue
-      const m = keys.length
-      const longest = Math.max(n, m)
+    const touched = this.touched
+    for (let position = 0; position < found.length; position++) {
+      const index = found[position]!
+      const start = starts[index]!
+      const m = starts[index + 1]! - start
+      const longest = n > m ? n : m
       const least = Math.ceil(fraction * longest - 1e-9)
-      if (Math.min(n, m) < least) continue
+      if ((n < m ? n : m) < least) continue
       // Tokens in common (multiset): take from the query's counts, then give back.
       let common = 0
-      touched.length = 0
-      for (const id of keys) {
+      for (let offset = start; offset < start + m; offset++) {
+        const id = keys[offset]!
         if (counts[id]! > 0) {
           counts[id]!--
-          common++
-          touched.push(id)
+          touched[common++] = id
         }
       }
-      for (const id of touched) counts[id]!++
+      for (let back = 0; back < common; back++) counts[touched[back]!]!++
       if (common < least) continue
+      const entryKeys = keys.subarray(start, start + m)
+      const {distance, pairs} = align(ids, entryKeys)
+      const similarity = textSimilarity(distance, longest)
+      if (similarity < threshold) continue
       const entry = this.entries[index]!
-      if (isExact(source, entry.source)) continue
-      const entryTokens = textTokens(memoryText(entry.source))
-      const score = scoreAligned(ids, keys, prepared.tokens, entryTokens, matchCodes(source, entry.source).unmatched)
+      if (distance === 0 && isExact(source, entry.source)) continue
+      const score = finalScore(similarity, pairs, prepared.tokens, textTokens(memoryText(entry.source)), matchCodes(source, entry.source).unmatched)
       if (score >= threshold) hits.push({entry, index, score})
     }
     for (const id of ids) if (id >= 0) counts[id] = 0

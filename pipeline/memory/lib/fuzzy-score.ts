@@ -85,40 +85,50 @@ export function isExact(a: readonly MemoryToken[], b: readonly MemoryToken[]): b
  * number penalties) and the count of unmatched codes.
  */
 export function scoreAligned(a: ArrayLike<number>, b: ArrayLike<number>, aTokens: readonly TextToken[], bTokens: readonly TextToken[], unmatchedCodes: number): number {
-  const n = a.length
-  const m = b.length
-  const longest = Math.max(n, m)
+  const longest = Math.max(a.length, b.length)
   if (longest === 0) return Math.max(0, Math.min(99, 100 - unmatchedCodes))
   const {distance, pairs} = align(a, b)
-  let penalty = unmatchedCodes
-  for (const [i, j] of pairs) {
-    const x = aTokens[i]!
-    const y = bTokens[j]!
-    if (x.value !== y.value) penalty++
-  }
-  const similarity = Math.floor((100 * (longest - distance)) / longest)
-  return Math.max(0, Math.min(99, similarity - penalty))
+  return finalScore(textSimilarity(distance, longest), pairs, aTokens, bTokens, unmatchedCodes)
+}
+
+/** Step 2: the text similarity of an edit distance over the longer length. */
+export function textSimilarity(distance: number, longest: number): number {
+  return longest === 0 ? 100 : Math.floor((100 * (longest - distance)) / longest)
 }
 
 /**
- * Word-level edit distance and the pairs of equal keys the backtrace takes.
- * Equal keys with different forms are exactly the case and number
- * penalties: keys fold case and numbers, so forms differ only there.
+ * Steps 3 and 4: the similarity minus the penalties. Equal keys with
+ * different forms are exactly the case and number penalties: keys fold case
+ * and numbers, so forms differ only there.
  */
-function align(a: ArrayLike<number>, b: ArrayLike<number>): {distance: number; pairs: Array<[number, number]>} {
+export function finalScore(similarity: number, pairs: ReadonlyArray<readonly [number, number]>, aTokens: readonly TextToken[], bTokens: readonly TextToken[], unmatchedCodes: number): number {
+  let penalty = unmatchedCodes
+  for (const [i, j] of pairs) if (aTokens[i]!.value !== bTokens[j]!.value) penalty++
+  return Math.max(0, Math.min(99, similarity - penalty))
+}
+
+let table = new Uint16Array(1024)
+
+/**
+ * Word-level edit distance and the pairs of equal keys the backtrace takes
+ * (a match first, then a substitution, a deletion, an insertion, from the end).
+ */
+export function align(a: ArrayLike<number>, b: ArrayLike<number>): {distance: number; pairs: Array<[number, number]>} {
   const n = a.length
   const m = b.length
   const width = m + 1
-  const table = new Uint16Array((n + 1) * width)
+  if (table.length < (n + 1) * width) table = new Uint16Array((n + 1) * width * 2)
   for (let j = 0; j <= m; j++) table[j] = j
   for (let i = 1; i <= n; i++) {
-    table[i * width] = i
+    const row = i * width
+    const above = row - width
+    table[row] = i
     const key = a[i - 1]
     for (let j = 1; j <= m; j++) {
-      const diagonal = table[(i - 1) * width + j - 1]! + (key === b[j - 1] ? 0 : 1)
-      const up = table[(i - 1) * width + j]! + 1
-      const left = table[i * width + j - 1]! + 1
-      table[i * width + j] = diagonal < up ? (diagonal < left ? diagonal : left) : up < left ? up : left
+      const diagonal = table[above + j - 1]! + (key === b[j - 1] ? 0 : 1)
+      const up = table[above + j]! + 1
+      const left = table[row + j - 1]! + 1
+      table[row + j] = diagonal < up ? (diagonal < left ? diagonal : left) : up < left ? up : left
     }
   }
   const pairs: Array<[number, number]> = []
