@@ -330,7 +330,7 @@ test('import never makes an untouched pre-fill human: own drafts stay as stored,
 test('the analysis of a fixture equals a hand count', (t) => {
   const config = testConfig()
   const folder = new URL('fixtures/analysis/', import.meta.url)
-  const documents = extractDocuments(config, new Map([['input.md', readFileSync(new URL('input.md', folder), 'utf8')]])).value
+  const documents = extractDocuments(config, new Map([['article.md', readFileSync(new URL('article.md', folder), 'utf8')]])).value
   const memory = new Map([['en', tmxEntries(fromTmx(readFileSync(new URL('memory.tmx', folder), 'utf8')).value!, {file: 'memory.tmx', sourceLocale: 'it', targetLocales: ['en']}).get('en')!]])
   const surprise = [...documents.values()][0]!.units.flatMap((unit) => unit.parts.flatMap((part) => (part.type === 'segment' && part.segment.value === 'Nessuno lo aveva previsto.' ? [part.segment.key] : [])))[0]!
   const machine = new Map([['en', new Map([[surprise, {value: 'Nobody had foreseen it.', engine: 'apertium'}]])]])
@@ -355,7 +355,7 @@ test('the analysis of a fixture equals a hand count', (t) => {
     none: {segments: 1, words: 2},
     repetitions: {segments: 1, words: 8}
   }
-  t.deepEqual(analysis!.files, [{path: 'input.md', bands, total: {segments: 8, words: 49}}])
+  t.deepEqual(analysis!.files, [{path: 'article.md', bands, total: {segments: 8, words: 49}}])
   t.deepEqual(analysis!.total, {bands, total: {segments: 8, words: 49}})
   t.deepEqual(JSON.parse(outputs.get('reports/analysis-en.json')!), analysis)
   // The scores behind the bands (the leverage stage alone, without the machine translation).
