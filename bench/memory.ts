@@ -15,22 +15,11 @@
 import {readdirSync, readFileSync} from 'node:fs'
 import {fileURLToPath} from 'node:url'
 import {compileMemory, type MemoryEntry, type MemoryToken} from '../pipeline/index.ts'
+import {random} from './corpus.ts'
 
 const entriesWanted = Number(process.env.BENCH_MEMORY_ENTRIES ?? 100_000)
 const queriesWanted = Number(process.env.BENCH_MEMORY_QUERIES ?? 1000)
 const sample = fileURLToPath(new URL('../../shared/corpora/it-docs-sample/', import.meta.url))
-
-/** Mulberry32: a small, fast, seedable PRNG. */
-function random(seed: number): () => number {
-  let state = seed >>> 0
-  return () => {
-    state = (state + 0x6d2b79f5) >>> 0
-    let value = state
-    value = Math.imul(value ^ (value >>> 15), value | 1)
-    value ^= value + Math.imul(value ^ (value >>> 7), value | 61)
-    return ((value ^ (value >>> 14)) >>> 0) / 4294967296
-  }
-}
 
 const next = random(20220204)
 const files = readdirSync(sample, {recursive: true}).map(String).filter((name) => name.endsWith('.md')).sort()
