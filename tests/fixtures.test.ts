@@ -3,12 +3,17 @@ import test from 'ava'
 import {fromMarkdown, toXliff} from '../pipeline/index.ts'
 import {roundTrip} from './helpers/round-trip.ts'
 import {inventory} from './helpers/inventory.ts'
-import {requireTool} from './helpers/tools.ts'
+import {testWith} from './helpers/tools.ts'
 
 const root = new URL('fixtures/', import.meta.url)
 const names = readdirSync(root).filter((name) => existsSync(new URL(`${name}/input.md`, root))).sort()
 // BABELE_UPDATE_FIXTURES=1 rewrites units.json and expected.xlf after a reviewed change.
 const update = Boolean(process.env.BABELE_UPDATE_FIXTURES)
+
+test('every fixture folder has a README saying what it shows and where it came from', (t) => {
+  const folders = readdirSync(root, {withFileTypes: true}).filter((entry) => entry.isDirectory()).map((entry) => entry.name)
+  t.deepEqual(folders.filter((name) => !existsSync(new URL(`${name}/README.md`, root))), [])
+})
 
 for (const name of names) {
   test(`fixture ${name}: units and XLIFF are as expected`, (t) => {
@@ -29,9 +34,7 @@ for (const name of names) {
   })
 }
 
-test('fixtures round-trip byte for byte, and upper-cased leave no lowercase prose', (t) => {
-  if (!requireTool(t, 'python3', 'the round trip through fill-xliff.py')) return
-  if (!requireTool(t, 'xmllint', 'XLIFF validation')) return
+testWith('python3', 'xmllint')('fixtures round-trip byte for byte, and upper-cased leave no lowercase prose', (t) => {
   const sources = new Map(names.map((name) => [`${name}.md`, readFileSync(new URL(`${name}/input.md`, root), 'utf8')]))
   const identity = roundTrip(sources, 'identity')
   t.is(identity.invalid, '')
