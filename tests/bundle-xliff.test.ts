@@ -3,7 +3,7 @@ import {tmpdir} from 'node:os'
 import {join} from 'node:path'
 import test from 'ava'
 import {fromBundleXliff, toBundleXliff, type Bundle} from '../pipeline/index.ts'
-import {requireTool, shared, xmllint} from './helpers/tools.ts'
+import {shared, testWith, xmllint} from './helpers/tools.ts'
 
 const source: Bundle = {
   a1: 'Venerdì 4 febbraio, il presidente <1>Vladimir Putin</1> & "Xi"',
@@ -21,8 +21,7 @@ test('toBundleXliff and fromBundleXliff carry flat bundles losslessly', async (t
   t.deepEqual(read.value!.namespaces.get('docs/putin-xi'), {source, target})
 })
 
-test('toBundleXliff writes valid XLIFF 2.0 and 1.2', async (t) => {
-  if (!requireTool(t, 'xmllint', 'XLIFF validation')) return
+testWith('xmllint')('toBundleXliff writes valid XLIFF 2.0 and 1.2', async (t) => {
   const folder = mkdtempSync(join(tmpdir(), 'babele-flat-'))
   try {
     const two = join(folder, 'flat-2.0.xlf')

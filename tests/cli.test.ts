@@ -1,12 +1,9 @@
 import {spawnSync} from 'node:child_process'
 import {mkdirSync, readFileSync, readdirSync, rmSync, statSync, writeFileSync} from 'node:fs'
 import {join} from 'node:path'
-import test from 'ava'
+import test, {type ExecutionContext} from 'ava'
 import {babele, bin, copyProject, root} from './helpers/cli.ts'
-import {requireTool, xliff21Schema, xmllint} from './helpers/tools.ts'
-
-
-
+import {testWith, xliff21Schema, xmllint} from './helpers/tools.ts'
 
 function snapshot(folder: string): Map<string, number> {
   const times = new Map<string, number>()
@@ -31,9 +28,6 @@ test('babele run writes bundles, XLIFF and localized files for every locale, and
       t.true(readFileSync(join(folder, `xliff/${locale}/putin-xi-alleanza.md.xlf`), 'utf8').includes(`trgLang="${locale}"`))
     }
     t.truthy(JSON.parse(readFileSync(join(folder, 'locales/it/putin-xi-alleanza.json'), 'utf8')))
-    if (requireTool(t, 'xmllint', 'XLIFF validation')) {
-      t.is(xmllint(xliff21Schema, ['en', 'es', 'fr', 'ca'].map((locale) => join(folder, `xliff/${locale}/putin-xi-alleanza.md.xlf`))), '')
-    }
     const before = snapshot(folder)
     const second = babele(folder, 'run', '--json')
     t.is(second.status, 0)
@@ -44,22 +38,46 @@ test('babele run writes bundles, XLIFF and localized files for every locale, and
   }
 })
 
+testWith('xmllint')('babele run writes XLIFF 2.1 that validates against the schema with modules, term marks included', (t) => {
+  const folder = copyProject()
+  try {
+    t.is(babele(folder, 'run').status, 0)
+    t.is(xmllint(xliff21Schema, ['en', 'es', 'fr', 'ca'].map((locale) => join(folder, `xliff/${locale}/putin-xi-alleanza.md.xlf`))), '')
+  } finally {
+    rmSync(folder, {recursive: true, force: true})
+  }
+})
+
+/**
+ * Extract, then translate the English XLIFF as a CAT tool would: every
+ * target a copy of its source, the first sentence in English, and one code
+ * deleted from the unit that starts "Russia signed" (so import refuses it).
+ * Codes only: the glossary is removed, since the Italian targets would break
+ * its locks (tests/terms-cli.test.ts). Returns: the XLIFF file's path.
+ */
+function translateEnglish(t: ExecutionContext, folder: string): string {
+  rmSync(join(folder, 'glossary'), {recursive: true})
+  t.is(babele(folder, 'extract').status, 0)
+  const file = join(folder, 'xliff/en/putin-xi-alleanza.md.xlf')
+  let xliff = readFileSync(file, 'utf8').replace(/(<segment id="[^"]+") state="initial">\n(\s*)<source>(.*)<\/source>/g, '$1 state="translated">\n$2<source>$3</source>\n$2<target>$3</target>')
+  xliff = xliff.replace('<target>Venerdì 4 febbraio', '<target>Friday 4 February')
+  xliff = xliff.replace(/(<target>Russia signed[^]*?)<ph id="1"[^>]*\/>/, '$1')
+  writeFileSync(file, xliff)
+  return file
+}
+
 test('babele import takes a translated file, reports a broken unit and exits 1', (t) => {
   const folder = copyProject()
-  // Codes only: the targets are the Italian sources, which the glossary's locks would refuse (tests/terms-cli.test.ts).
-  rmSync(join(folder, 'glossary'), {recursive: true})
   try {
-    t.is(babele(folder, 'extract').status, 0)
-    const file = join(folder, 'xliff/en/putin-xi-alleanza.md.xlf')
-    let xliff = readFileSync(file, 'utf8').replace(/(<segment id="[^"]+") state="initial">\n(\s*)<source>(.*)<\/source>/g, '$1 state="translated">\n$2<source>$3</source>\n$2<target>$3</target>')
-    xliff = xliff.replace('<target>Venerdì 4 febbraio', '<target>Friday 4 February')
-    xliff = xliff.replace(/(<target>Russia signed[^]*?)<ph id="1"[^>]*\/>/, '$1')
-    writeFileSync(file, xliff)
+    const file = translateEnglish(t, folder)
     const result = babele(folder, 'import', '--json')
     t.is(result.status, 1)
     const output = JSON.parse(result.stdout)
     t.is(output.ok, false)
-    t.true(output.messages.some((message: {message: string; file: string; unitId: string; line: number}) => /is missing/.test(message.message) && message.file.endsWith('putin-xi-alleanza.md.xlf') && message.unitId && message.line > 0))
+    // Reported where the deleted code is in the source.
+    const line = readFileSync(file, 'utf8').split('\n').findIndex((text) => text.includes('<source>Russia signed')) + 1
+    t.deepEqual(output.messages.map((message: {ruleId: string; file: string; line: number}) => [message.ruleId, message.file, message.line]), [['xliff-invalid', 'xliff/en/putin-xi-alleanza.md.xlf', line]])
+    t.regex(output.messages[0].message, /`<ph>` with `canDelete="no"` is missing/)
     const report = JSON.parse(readFileSync(join(folder, 'reports/import-en.json'), 'utf8'))
     t.is(report[0].quarantined.length, 1)
     t.is(babele(folder, 'build').status, 0)
@@ -70,7 +88,19 @@ test('babele import takes a translated file, reports a broken unit and exits 1',
     const prefilled = readFileSync(file, 'utf8')
     t.regex(prefilled, /<segment id="[^"]+" state="translated">\n\s*<source>Venerdì 4 febbraio[^]*?<\/source>\n\s*<target>Friday 4 February, il presidente russo <pc id="1"/, 'known translations are pre-filled as targets')
     t.false(/<target>Russia signed/.test(prefilled), 'the quarantined unit is not')
-    if (requireTool(t, 'xmllint', 'XLIFF validation')) t.is(xmllint(xliff21Schema, [file]), '')
+  } finally {
+    rmSync(folder, {recursive: true, force: true})
+  }
+})
+
+testWith('xmllint')('XLIFF pre-filled with imported translations still validates against XLIFF 2.1 with modules', (t) => {
+  const folder = copyProject()
+  try {
+    const file = translateEnglish(t, folder)
+    t.is(babele(folder, 'import').status, 1)
+    t.is(babele(folder, 'extract').status, 0)
+    t.regex(readFileSync(file, 'utf8'), /<target>Friday 4 February/)
+    t.is(xmllint(xliff21Schema, [file]), '')
   } finally {
     rmSync(folder, {recursive: true, force: true})
   }
@@ -136,11 +166,16 @@ test('babele import --allow-quarantine exits 0 with a quarantined unit, and an o
     t.is(babele(folder, 'import').status, 1)
     const relaxed = babele(folder, 'import', '--allow-quarantine', '--json')
     t.is(relaxed.status, 0)
-    t.true(JSON.parse(relaxed.stdout).messages.some((message: {ruleId: string}) => message.ruleId === 'unit-unknown'))
+    // The Italian targets also leave glossary terms untranslated (`term-*`, tests/terms-cli.test.ts).
+    const notTerms = JSON.parse(relaxed.stdout).messages.filter((message: {ruleId: string}) => !message.ruleId.startsWith('term-'))
+    t.deepEqual(notTerms.map((message: {ruleId: string; unitId: string}) => [message.ruleId, message.unitId]), [['unit-unknown', 'u0000000000']])
     writeFileSync(join(folder, 'babele.config.json'), JSON.stringify({...JSON.parse(readFileSync(join(root, 'babele.config.json'), 'utf8')), maxXliffBytes: 1000}))
     const big = babele(folder, 'import', 'xliff/en', '--json')
     t.is(big.status, 1)
-    t.true(JSON.parse(big.stdout).messages.some((message: {ruleId: string; message: string}) => message.ruleId === 'xliff-too-large' && /not read/.test(message.message)))
+    const [tooLarge, ...others] = JSON.parse(big.stdout).messages
+    t.deepEqual(others, [])
+    t.like(tooLarge, {ruleId: 'xliff-too-large', file: 'xliff/en/putin-xi-alleanza.md.xlf'})
+    t.regex(tooLarge.message, /over the limit of 1000 .*; not read/)
   } finally {
     rmSync(folder, {recursive: true, force: true})
   }

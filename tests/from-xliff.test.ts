@@ -4,8 +4,9 @@ import test from 'ava'
 import * as module from '../pipeline/xliff/lib/from-xliff.ts'
 import {fromXliff} from '../pipeline/xliff/lib/from-xliff.ts'
 import type {Diagnostic} from '../pipeline/types.ts'
+import {shared} from './helpers/tools.ts'
 
-const suite = '/work/shared/corpora/xliff-test-suite/oasis-xliff-2.1'
+const suite = `${shared}corpora/xliff-test-suite/oasis-xliff-2.1`
 const core20 = 'urn:oasis:names:tc:xliff:document:2.0'
 
 /**
@@ -326,7 +327,7 @@ test('fromXliff reads XLIFF 2.2 with document-level notes and extensions', (t) =
 
 test('fromXliff reads every valid file of the OASIS 2.1 core suite without errors', (t) => {
   const names = readdirSync(join(suite, 'core/valid')).filter((name) => name.endsWith('.xlf'))
-  t.true(names.length >= 25)
+  t.is(names.length, 25)
   for (const name of names) {
     const result = fromXliff(readFileSync(join(suite, 'core/valid', name), 'utf8'), {file: name})
     t.deepEqual(errors(result.messages), [], name)
@@ -336,7 +337,7 @@ test('fromXliff reads every valid file of the OASIS 2.1 core suite without error
 
 test('fromXliff reads every valid file of the OASIS 2.1 modules suite without errors', (t) => {
   const names = readdirSync(join(suite, 'modules/valid')).filter((name) => name.endsWith('.xlf'))
-  t.true(names.length >= 30)
+  t.is(names.length, 34)
   for (const name of names) {
     const result = fromXliff(readFileSync(join(suite, 'modules/valid', name), 'utf8'), {file: name})
     t.deepEqual(errors(result.messages), [], name)
@@ -356,6 +357,8 @@ test('fromXliff refuses every invalid file of the OASIS 2.1 core suite it can de
       continue
     }
 
+    // Refused: at least one error. How many depends on how far the reader gets
+    // past the first problem, which the suite does not specify.
     t.true(found.length > 0, name + ' should be refused')
     for (const message of found) {
       t.is(message.file, name)
@@ -487,15 +490,27 @@ test('fromXliff throws on options it cannot use, never on input', (t) => {
   t.throws(() => fromXliff(document('a'), {maxDepth: 1.5}), {message: /`options.maxDepth`/})
   // @ts-expect-error: not a string.
   t.throws(() => fromXliff(Buffer.from('<x/>')), {instanceOf: TypeError})
-  for (const input of ['', ' ', '<', '\uFEFF', '<?xml version="1.0"?>', '<xliff', '\u0000', '<a>\uD800</a>']) {
+  const refused: Record<string, string> = {
+    '': 'xml-malformed',
+    ' ': 'xml-malformed',
+    '<': 'xml-malformed',
+    '\uFEFF': 'xml-malformed',
+    '<?xml version="1.0"?>': 'xml-malformed',
+    '<xliff': 'xml-malformed',
+    '\u0000': 'xml-malformed',
+    '<a>\uD800</a>': 'xliff-version'
+  }
+  for (const [input, ruleId] of Object.entries(refused)) {
     t.notThrows(() => fromXliff(input), JSON.stringify(input))
-    t.true(errors(fromXliff(input).messages).length > 0, JSON.stringify(input))
+    t.deepEqual(errors(fromXliff(input).messages).map((message) => message.ruleId), [ruleId], JSON.stringify(input))
   }
 })
 
-// Hostile input: each must be refused in well under a second without growing
-// the process. RSS is measured around the call only; the input string itself
-// is built (and flattened) before the first probe.
+// Hostile input: each must be refused with one message, reading no unit and
+// without growing the process. RSS is measured around the call only; the input
+// string itself is built (and flattened) before the first probe. The time is
+// printed, never asserted: speed is measured in `npm run bench`, and a wall-clock
+// bound fails on a loaded machine.
 
 /** Build the billion laughs: ten levels of ten references, 10^9 `lol`s if expanded. */
 function billionLaughs(): string {
@@ -551,14 +566,14 @@ for (const [name, {xml, ruleId, options}] of Object.entries(hostile)) {
     const result = measure(input, options)
     t.is(result.value?.files[0]?.units.length ?? 0, 0)
     t.is(result.messages[0]?.ruleId, ruleId)
-    t.true(result.messages.length <= 2, 'one clear message, not a flood')
+    t.is(result.messages.length, 1, 'one clear message, not a flood')
     // Bounded: never more than 64 MiB beyond the input itself.
     t.true(result.growth < 64 * mebibyte, name + ' grew RSS by ' + (result.growth / mebibyte).toFixed(1) + ' MiB')
     t.log(name + ': ' + result.elapsed.toFixed(1) + ' ms, RSS ' + (result.growth >= 0 ? '+' : '') + (result.growth / mebibyte).toFixed(1) + ' MiB, ' + result.messages[0]?.message)
   })
 }
 
-test.serial('fromXliff reads a 10 MB document of 14 000 units without a message', (t) => {
+test.serial('fromXliff reads a 12 MB document of 14,000 units whole', (t) => {
   const parts = ['<?xml version="1.0"?>\n<xliff xmlns="' + core20 + '" version="2.1" srcLang="it" trgLang="en">\n<file id="f1">\n']
   const count = 14_000
   for (let index = 0; index < count; index++) {
@@ -577,7 +592,7 @@ test.serial('fromXliff reads a 10 MB document of 14 000 units without a message'
 
   parts.push('</file>\n</xliff>\n')
   const xml = parts.join('')
-  t.true(xml.length > 10 * mebibyte)
+  t.is(xml.length, 12_020_818, 'over 10 MiB')
   const result = measure(xml)
   t.deepEqual(result.messages, [])
   t.is(result.value?.files[0]?.units.length, count)

@@ -304,14 +304,13 @@ test('compileTermIndex takes the terms of one language, regional tags included, 
   t.deepEqual(matchTerms('alliance', english, {language: 'en-GB'}).length, 1)
 })
 
-test('matchTerms bounds each walk by the longest term, however long the text', (t) => {
+test('matchTerms finds a 200-word term at the end of a 20,000-word run of its prefixes, and nothing before it', (t) => {
   // A termbase made to make walks long: every prefix of a long run of `a `.
   const terms = termbase(...Array.from({length: 200}, (_, index) => term('a' + index, 'a '.repeat(index + 1).trim() + ' b')))
   const compiled = compileTermIndex(terms, {language: 'it'})
   const text = 'a '.repeat(20_000)
-  const started = performance.now()
+  // Each walk is bounded by the longest term (200 words), not by the text; the
+  // time is not asserted here (speed is measured in `npm run bench`).
   t.deepEqual(matchTerms(text, compiled), [])
-  // Each walk is bounded by the longest term (200 words), not by the text.
-  t.true(performance.now() - started < 5000)
   t.deepEqual(matchTerms(text + 'b', compiled).map((match) => match.start), [39_600])
 })

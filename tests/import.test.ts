@@ -82,17 +82,15 @@ test('importProject changes nothing the second time the same file is imported', 
   const files = new Map([[path, translated()]])
   const first = importProject(config, documents, empty(), files)
   const second = importProject(config, documents, first.stores, files)
-  t.true(first.value.size > 0)
+  t.deepEqual([...first.value.keys()].sort(), ['locales/en/putin-xi-alleanza.json', 'locales/en/putin-xi-alleanza.state.json'])
   t.is(second.value.size, 0)
 })
 
-test('importProject refuses a DOCTYPE with an external entity and a billion-laughs file quickly', (t) => {
+test('importProject refuses a DOCTYPE with an external entity and a billion-laughs file, writing no store', (t) => {
   const xxe = '<?xml version="1.0"?><!DOCTYPE xliff [<!ENTITY x SYSTEM "file:///etc/passwd">]><xliff xmlns="urn:oasis:names:tc:xliff:document:2.0" version="2.1" srcLang="it" trgLang="en"><file id="f"><unit id="u"><segment><source>&x;</source></segment></unit></file></xliff>'
   const laughs = '<?xml version="1.0"?><!DOCTYPE lolz [<!ENTITY lol "lol">' + Array.from({length: 9}, (_, index) => `<!ENTITY lol${index + 1} "${`&lol${index || ''};`.repeat(10)}">`).join('') + ']><xliff>&lol9;</xliff>'
   for (const xml of [xxe, laughs]) {
-    const started = performance.now()
     const result = importProject(config, documents, empty(), new Map([[path, xml]]))
-    t.true(performance.now() - started < 1000, 'refused in under a second')
     t.is(result.value.size, 0, 'no store written')
     t.true(result.messages.some((message) => message.severity === 'error' && /DOCTYPE|DTD/i.test(message.message)), 'a clear error names the DOCTYPE')
   }

@@ -1,6 +1,7 @@
 import {mkdtempSync, readFileSync, readdirSync, rmSync, writeFileSync} from 'node:fs'
 import {tmpdir} from 'node:os'
 import {join} from 'node:path'
+import {fileURLToPath} from 'node:url'
 import test from 'ava'
 import {
   analyzeProject,
@@ -30,7 +31,7 @@ import {
 import {segmentContexts} from '../pipeline/memory/index.ts'
 import {decodeXml} from '../pipeline/xml/index.ts'
 import {testConfig} from './helpers/round-trip.ts'
-import {fillXliff, requireTool, shared, xmllint} from './helpers/tools.ts'
+import {fillXliff, shared, testWith, xmllint} from './helpers/tools.ts'
 
 const root = new URL('../', import.meta.url)
 const seed = readFileSync(new URL('source/it/putin-xi-alleanza.md', root), 'utf8')
@@ -99,8 +100,7 @@ test('a sentence edited by one word gets its old translation as a fuzzy match sc
   t.is(found.filter((one) => one.best?.match === 'context').length, 17)
 })
 
-test('an unchanged document gets context matches from the translation a CAT tool returned', (t) => {
-  if (!requireTool(t, 'python3', 'the XLIFF round trip through fill-xliff.py')) return
+testWith('python3')('an unchanged document gets context matches from the translation a CAT tool returned', (t) => {
   const config = testConfig()
   const documents = documentsOf({'putin-xi-alleanza.md': seed})
   const empty: Stores = {bundles: new Map(), states: new Map()}
@@ -151,7 +151,8 @@ test('the memory index finds the same fuzzy matches as scoring every entry', (t)
   t.true(compared > 60, `${compared} fuzzy hits compared`)
 })
 
-test('a babele TMX validates against the TMX 1.4 DTD, and TMX export then import gives the same pairs', (t) => {
+/** The reference translation's stored memory for English, with a machine draft and a stale pair, and its TMX. */
+function storedTmx() {
   const config = testConfig()
   const documents = documentsOf({'putin-xi-alleanza.md': seed})
   const stores = referenceStores(documents.get('putin-xi-alleanza.md')!)
@@ -161,20 +162,27 @@ test('a babele TMX validates against the TMX 1.4 DTD, and TMX export then import
   Object.assign(bundle, {abcdef0123: 'An <1>old</1> sentence.'})
   Object.assign(state, {abcdef0123: {state: 'initial', origin: 'machine', sourceHash: 'abcdef0123', source: 'Una frase <1>vecchia</1>.', engine: 'apertium'}})
   const entries = storedMemory(config, documents, stores, 'en').value
-  t.is(entries.length, 21)
   const tmx = toTmx(
     entries.map((entry) => entryUnit(entry, {sourceLocale: 'it', targetLocale: 'en'})),
     {sourceLocale: 'it'}
   )
-  if (requireTool(t, 'xmllint', 'TMX validation against the TMX 1.4 DTD')) {
-    const folder = mkdtempSync(join(tmpdir(), 'babele-tmx-'))
-    try {
-      writeFileSync(join(folder, 'en.tmx'), tmx)
-      t.is(xmllint(`${shared}corpora/tmx/dtd/tmx14.dtd`, [join(folder, 'en.tmx')], 'dtdvalid'), '')
-    } finally {
-      rmSync(folder, {recursive: true, force: true})
-    }
+  return {entries, tmx}
+}
+
+testWith('xmllint')('a babele TMX validates against the TMX 1.4 DTD', (t) => {
+  const {tmx} = storedTmx()
+  const folder = mkdtempSync(join(tmpdir(), 'babele-tmx-'))
+  try {
+    writeFileSync(join(folder, 'en.tmx'), tmx)
+    t.is(xmllint(`${shared}corpora/tmx/dtd/tmx14.dtd`, [join(folder, 'en.tmx')], 'dtdvalid'), '')
+  } finally {
+    rmSync(folder, {recursive: true, force: true})
   }
+})
+
+test('TMX export then import gives the same pairs', (t) => {
+  const {entries, tmx} = storedTmx()
+  t.is(entries.length, 21)
   const read = fromTmx(tmx, {file: 'en.tmx'})
   t.deepEqual(read.messages, [])
   const back = tmxEntries(read.value!, {file: 'en.tmx', sourceLocale: 'it', targetLocales: ['en']}).get('en')!
@@ -240,7 +248,8 @@ test('a malformed TMX is reported with line, column and rule id, and only its ba
   t.is(fromTmx('<?xml version="1.0"?>\n<!DOCTYPE tmx SYSTEM "tmx14.dtd">\n' + head.slice(22) + tu('Con DOCTYPE.') + '</body></tmx>').value?.units.length, 1)
 })
 
-test('extract lists candidates as XLIFF 2.1 mtc:matches and XLIFF 1.2 alt-trans, both valid', (t) => {
+/** XLIFF 2.1 and 1.2 for an edited seed, with a store's fuzzy match, a TMX match and a machine translation as candidates. */
+function matchesXliff(): Map<'2.1' | '1.2', string> {
   const edited = seed.replace('legami economici tra i due', 'legami commerciali tra i due')
   const before = documentsOf({'putin-xi-alleanza.md': seed})
   const stores = referenceStores(before.get('putin-xi-alleanza.md')!)
@@ -260,9 +269,12 @@ test('extract lists candidates as XLIFF 2.1 mtc:matches and XLIFF 1.2 alt-trans,
   const memory = new Map([['en', tmxEntries(fromTmx(tmx).value!, {file: 'memory/old.tmx', sourceLocale: 'it', targetLocales: ['en']}).get('en')!]])
   const pechino = [...documents.values()][0]!.units.flatMap((unit) => unit.parts.flatMap((part) => (part.type === 'segment' && part.segment.value.startsWith('Il peso economico') ? [part.segment] : [])))[0]!
   const machine = new Map([['en', new Map([[pechino.key, {value: "Beijing's economic weight cannot fail to be a source of concern.", engine: 'apertium'}]])]])
-  for (const version of ['2.1', '1.2'] as const) {
-    const config = testConfig({xliffVersion: version})
-    const xliff = extractProject(config, documents, stores, {memory, machine}).value.get('xliff/en/putin-xi-alleanza.md.xlf')!
+  const versions = ['2.1', '1.2'] as const
+  return new Map(versions.map((version) => [version, extractProject(testConfig({xliffVersion: version}), documents, stores, {memory, machine}).value.get('xliff/en/putin-xi-alleanza.md.xlf')!]))
+}
+
+test('extract lists candidates as XLIFF 2.1 mtc:matches and XLIFF 1.2 alt-trans', (t) => {
+  for (const [version, xliff] of matchesXliff()) {
     if (version === '2.1') {
       t.regex(xliff, /<mtc:match ref="#s[\da-f]+" type="tm" subType="babele:fuzzy" similarity="94" matchQuality="94" origin="locales\/en\/putin-xi-alleanza.json">/)
       t.regex(xliff, /<mtc:match ref="#s[\da-f]+" type="tm" subType="babele:fuzzy" similarity="\d+" matchQuality="\d+" origin="memory\/old.tmx">/)
@@ -274,14 +286,18 @@ test('extract lists candidates as XLIFF 2.1 mtc:matches and XLIFF 1.2 alt-trans,
     }
     // Fuzzy matches and machine translations are proposals: no target was pre-filled from them.
     t.false(xliff.includes("Beijing's economic weight cannot fail to be a source of concern.</target>\n   </segment>"))
-    if (!requireTool(t, 'xmllint', 'XLIFF validation')) continue
+  }
+})
+
+testWith('xmllint')('XLIFF with candidates validates: 2.1 against the module schemas and the mtc constraints, 1.2 against the strict schema', (t) => {
+  for (const [version, xliff] of matchesXliff()) {
     const folder = mkdtempSync(join(tmpdir(), 'babele-matches-'))
     try {
       const file = join(folder, 'en.xlf')
       writeFileSync(file, xliff)
       if (version === '2.1') {
         t.is(xmllint(`${shared}corpora/xliff-schemas/xliff-2.1/xliff-2.1-with-modules.xsd`, [file]), '')
-        t.is(xmllint(new URL('tests/fixtures/xliff/matches.xpath1.sch', root).pathname, [file], 'schematron'), '')
+        t.is(xmllint(fileURLToPath(new URL('tests/fixtures/xliff/matches.xpath1.sch', root)), [file], 'schematron'), '')
       } else {
         t.is(xmllint(`${shared}corpora/xliff-schemas/xliff-1.2/xliff-core-1.2-strict.xsd`, [file]), '')
       }

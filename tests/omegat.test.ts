@@ -1,10 +1,9 @@
 import {spawnSync} from 'node:child_process'
 import {readFileSync, rmSync, writeFileSync} from 'node:fs'
 import {join} from 'node:path'
-import test from 'ava'
 import {fromBundleValue, fromMarkdown, memoryTokens, toTmx, type TmxUnitInput} from '../pipeline/index.ts'
 import {babele, copyProject} from './helpers/cli.ts'
-import {requireTool} from './helpers/tools.ts'
+import {testWith} from './helpers/tools.ts'
 
 const fixtures = new URL('fixtures/omegat/', import.meta.url)
 
@@ -36,8 +35,7 @@ function referenceTmx(source: string): string {
   return toTmx(units, {sourceLocale: 'it', tagStyle: 'omegat'})
 }
 
-test('a real OmegaT translates babele\'s project from a TMX, and the import and build give the English article', (t) => {
-  if (!requireTool(t, 'omegat', 'the OmegaT round trip')) return
+testWith('omegat')('a real OmegaT translates babele\'s project from a TMX, and the import and build give the English article', (t) => {
   const folder = copyProject()
   try {
     const exported = babele(folder, 'export', '--for', 'omegat', '--locale', 'en', '--out', 'omegat-en')

@@ -7,7 +7,7 @@ import {extractDocuments, importProject, type KeyState, type SourceDocument, typ
 import {fromXliff, fromXliff12, toXliff12, type XliffDocument, type XliffPart, type XliffState} from '../pipeline/xliff/index.ts'
 import {inventory} from './helpers/inventory.ts'
 import {roundTrip, testConfig, xliff12Schema} from './helpers/round-trip.ts'
-import {requireTool, shared, xmllint} from './helpers/tools.ts'
+import {shared, testWith, xmllint} from './helpers/tools.ts'
 
 const seed = readFileSync(new URL('../source/it/putin-xi-alleanza.md', import.meta.url), 'utf8')
 const config = testConfig()
@@ -45,10 +45,9 @@ function shape(parts: readonly XliffPart[]): Array<[string, string | undefined, 
   return parts.map((part) => [part.kind, part.id, inline(part.source), inline(part.target)])
 }
 
-test('toXliff12 writes XLIFF 1.2 that validates against the strict schema, with and without targets (seed and it-docs)', (t) => {
-  if (!requireTool(t, 'xmllint', 'XLIFF 1.2 validation')) return
+testWith('xmllint')('toXliff12 writes XLIFF 1.2 that validates against the strict schema, with and without targets (seed and it-docs)', (t) => {
   const documents = extract(corpus())
-  t.true(documents.size >= 160, `${documents.size} documents`)
+  t.is(documents.size, 1 + 159, 'the seed and every it-docs page')
   const folder = mkdtempSync(join(tmpdir(), 'babele-xliff12-'))
   try {
     const files: string[] = []
@@ -66,8 +65,7 @@ test('toXliff12 writes XLIFF 1.2 that validates against the strict schema, with 
   }
 })
 
-test('an identity translation through XLIFF 1.2 rebuilds every source byte for byte (seed, it-docs)', (t) => {
-  if (!requireTool(t, 'python3', 'the round trip through fill-xliff.py')) return
+testWith('python3')('an identity translation through XLIFF 1.2 rebuilds every source byte for byte (seed, it-docs)', (t) => {
   const sources = corpus()
   const result = roundTrip(sources, 'identity', false, '1.2')
   t.deepEqual(result.messages.filter((message) => message.severity === 'error'), [])
@@ -78,8 +76,7 @@ test('an identity translation through XLIFF 1.2 rebuilds every source byte for b
   t.deepEqual(different, [], 'built files equal their sources')
 })
 
-test('an upper-cased translation through XLIFF 1.2 leaves no lowercase prose while code, URLs, HTML and front-matter keys stay', (t) => {
-  if (!requireTool(t, 'python3', 'the round trip through fill-xliff.py')) return
+testWith('python3')('an upper-cased translation through XLIFF 1.2 leaves no lowercase prose while code, URLs, HTML and front-matter keys stay', (t) => {
   const sources = corpus()
   const result = roundTrip(sources, 'upper', false, '1.2')
   t.deepEqual(result.messages.filter((message) => message.severity === 'error'), [])
@@ -141,16 +138,14 @@ test('fromXliff reads Microsoft mdxliff 1.2 translated in a CAT tool: unsegmente
   t.is(part.targetAttributes!['{urn:logoport:xliffeditor:xliff-extras:1.0}matchpercent'], '98')
 })
 
-test('fromXliff refuses a 1.2 file with a DOCTYPE (external entity, billion laughs) in under a second', (t) => {
+test('fromXliff refuses a 1.2 file with a DOCTYPE (external entity, billion laughs) with one message', (t) => {
   const core12 = 'urn:oasis:names:tc:xliff:document:1.2'
   const body = `<xliff xmlns="${core12}" version="1.2"><file original="a.md" source-language="it" datatype="x-markdown"><body><trans-unit id="u"><source>&x;</source></trans-unit></body></file></xliff>`
   const xxe = `<?xml version="1.0"?><!DOCTYPE xliff [<!ENTITY x SYSTEM "file:///etc/passwd">]>${body}`
   const laughs = '<?xml version="1.0"?><!DOCTYPE xliff [<!ENTITY lol "lol">' + Array.from({length: 9}, (_, index) => `<!ENTITY lol${index + 1} "${`&lol${index || ''};`.repeat(10)}">`).join('') + ']>' + body.replace('&x;', '&lol9;')
   for (const xml of [xxe, laughs]) {
     for (const reader of [fromXliff, fromXliff12]) {
-      const started = performance.now()
       const result = reader(xml)
-      t.true(performance.now() - started < 1000, 'refused in under a second')
       t.is(result.value, undefined)
       t.is(result.messages.length, 1)
       t.is(result.messages[0]!.ruleId, 'xml-doctype')

@@ -1,11 +1,12 @@
 /**
- * Test helpers for external tools (xmllint, python3 for fill-xliff.py).
- * Outside CI a missing tool is reported and the check is left out; in CI
- * (`CI=true`) a missing tool fails the test.
+ * External tools the tests run (xmllint, python3 for fill-xliff.py, OmegaT),
+ * and `testWith`, which declares a test that needs some of them. Takes: tool
+ * names. Returns: a test declarer; when a tool is missing outside CI the test
+ * is skipped by name with the reason, and under `CI` it fails.
  */
 import {execFileSync, spawnSync} from 'node:child_process'
 import {fileURLToPath} from 'node:url'
-import type {ExecutionContext} from 'ava'
+import test, {type ImplementationFn} from 'ava'
 
 /** The shared corpora and tools folder, beside the repository. */
 export const shared = fileURLToPath(new URL('../../../shared/', import.meta.url))
@@ -13,24 +14,72 @@ export const shared = fileURLToPath(new URL('../../../shared/', import.meta.url)
 /** The XLIFF 2.1 schema entry point that checks the modules strictly too. */
 export const xliff21Schema = `${shared}corpora/xliff-schemas/xliff-2.1/xliff-2.1-with-modules.xsd`
 
+/** An external program some tests run. */
+interface Tool {
+  /** Whether it can run on this machine. */
+  available: () => boolean
+  /** What the tests use it for, shown in the name of a skipped test. */
+  purpose: string
+}
+
 /** Whether an executable is on the PATH. */
-export function hasTool(name: string): boolean {
-  return spawnSync('sh', ['-c', `command -v ${name}`]).status === 0
+function onPath(name: string): boolean {
+  return spawnSync('sh', ['-c', 'command -v "$0"', name]).status === 0
 }
 
 /**
- * Check a tool is there; outside CI, log why the check is left out.
- *
- * @returns Whether the tool can be used.
+ * The external tools, by name. To add one, add an entry here (and its Debian
+ * package to `scripts/setup.sh`, which CI runs), then declare the tests that
+ * need it with `testWith('name')`.
  */
-export function requireTool(t: ExecutionContext, name: string, why: string): boolean {
-  if (hasTool(name)) return true
-  if (process.env.CI) {
-    t.fail(`${name} is missing in CI (${why}); .ci/run must install it`)
-    return false
+export const tools = {
+  xmllint: {available: () => onPath('xmllint'), purpose: 'it validates XLIFF and TBX against their schemas'},
+  python3: {available: () => onPath('python3'), purpose: 'it runs ../shared/tools/fill-xliff.py, the translator stand-in'},
+  omegat: {available: () => onPath('omegat'), purpose: 'it is the real CAT tool of the OmegaT round trip'}
+} satisfies Record<string, Tool>
+
+/** Name of a tool in `tools`. */
+export type ToolName = keyof typeof tools
+
+const found = new Map<ToolName, boolean>()
+
+/** Whether a tool can run here (asked once per tool and process). */
+export function hasTool(name: ToolName): boolean {
+  let value = found.get(name)
+  if (value === undefined) {
+    value = tools[name].available()
+    found.set(name, value)
   }
-  t.log(`${name} is not installed: ${why} is not checked here (install it with scripts/setup.sh)`)
-  return false
+  return value
+}
+
+/** Whether the tests run in CI, where every tool must be installed. */
+const ci = Boolean(process.env.CI) && process.env.CI !== 'false'
+
+/**
+ * Declare a test that needs external tools. Decided when the test is
+ * declared: with every tool there it is a plain `test`; with one missing it
+ * is `test.skip`, its title saying which tool and why, or, under `CI`, a test
+ * that fails saying `scripts/setup.sh` must install it.
+ *
+ * ```ts
+ * testWith('python3', 'xmllint')('fixtures round-trip byte for byte', (t) => { … })
+ * ```
+ *
+ * @param names Tools the test runs.
+ * @returns A declarer taking a title and an implementation, like `test`.
+ */
+export function testWith(...names: ToolName[]): (title: string, implementation: ImplementationFn<[]>) => void {
+  const missing = names.filter((name) => !hasTool(name))
+  if (missing.length === 0) return (title, implementation) => test(title, implementation)
+  const reason = missing.map((name) => `${name} is not installed (${tools[name].purpose})`).join('; ')
+  if (ci) {
+    return (title) =>
+      test(title, (t) => {
+        t.fail(`${reason}: CI must have it, and scripts/setup.sh must install it`)
+      })
+  }
+  return (title, implementation) => test.skip(`${title} [skipped: ${reason}; scripts/setup.sh installs it]`, implementation)
 }
 
 /**
