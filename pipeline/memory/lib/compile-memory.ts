@@ -122,12 +122,14 @@ export class Memory {
 
   /** Entries whose source is the same as `source` (`isExact`), in memory order. */
   exactHits(source: readonly MemoryToken[]): MemoryHit[] {
+    if (this.entries.length === 0) return []
     const found = this.exact.get(normalizeValue(memoryValue(source))) ?? []
     return found.filter((index) => isExact(source, this.entries[index]!.source)).map((index) => ({entry: this.entries[index]!, index, score: 100}))
   }
 
   /** Fuzzy hits (not exact ones), best score first, then memory order. */
   fuzzyHits(source: readonly MemoryToken[], options: LookupOptions | null | undefined): MemoryHit[] {
+    if (this.entries.length === 0) return []
     const threshold = options?.threshold ?? 75
     const limit = options?.limit ?? 10
     const prepared = prepareText(source)

@@ -84,16 +84,21 @@ export function leverage(document: SourceDocument, options?: Options | null): {v
       if (part.type !== 'segment') continue
       const segment = part.segment
       const context = contexts.get(segment)!
+      const machine = settings.machine?.get(segment.key)
+      const memory = settings.memory && settings.memory.entries.length > 0 ? settings.memory : undefined
+      if (!memory && !machine) {
+        value.push({unit, segment, context, candidates: []})
+        continue
+      }
       const source = memoryTokens(document.body, segment.tokens)
       const found: Array<{candidate: Candidate; order: number}> = []
-      if (settings.memory) {
-        for (const hit of settings.memory.exactHits(source)) {
+      if (memory) {
+        for (const hit of memory.exactHits(source)) {
           const match: MatchType = hit.entry.context !== undefined && hit.entry.context === context ? 'context' : 'exact'
           found.push({candidate: fromEntry(document, segment, hit.entry, match, match === 'context' ? 101 : 100), order: hit.index})
         }
-        for (const hit of settings.memory.fuzzyHits(source, {threshold, limit: limit * 2})) found.push({candidate: fromEntry(document, segment, hit.entry, 'fuzzy', hit.score), order: hit.index})
+        for (const hit of memory.fuzzyHits(source, {threshold, limit: limit * 2})) found.push({candidate: fromEntry(document, segment, hit.entry, 'fuzzy', hit.score), order: hit.index})
       }
-      const machine = settings.machine?.get(segment.key)
       if (machine) {
         const {tokens, problems} = fromBundleValue(machine.value, segment)
         if (problems.length > 0) {
