@@ -1,7 +1,9 @@
-import {existsSync, readFileSync, rmSync, writeFileSync} from 'node:fs'
+import {copyFileSync, existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync} from 'node:fs'
+import {tmpdir} from 'node:os'
 import {join} from 'node:path'
 import test from 'ava'
 import {fromBundleValue, fromMarkdown, memoryTokens, toTmx, type TmxUnitInput} from '../pipeline/index.ts'
+import {openWorkspace, readMemory} from '../pipeline/cli/workspace.ts'
 import {babele, copyProject} from './helpers/cli.ts'
 import {shared} from './helpers/tools.ts'
 
@@ -89,6 +91,24 @@ test('babele tm export writes the stored translations as TMX, which tm import re
     const back = babele(folder, 'tm', 'import', 'en.tmx', '--json')
     t.is(back.status, 0, back.stderr)
     t.deepEqual(JSON.parse(back.stdout).files[0].usable, {en: 20, es: 0, fr: 0, ca: 0})
+  } finally {
+    rmSync(folder, {recursive: true, force: true})
+  }
+})
+
+test('the memory folder and memory.files are read as memory, UTF-16 TMX included, and a missing file is reported', (t) => {
+  const folder = mkdtempSync(join(tmpdir(), 'babele-memory-files-'))
+  try {
+    mkdirSync(join(folder, 'memory'))
+    copyFileSync(`${shared}corpora/tmx/lisa-tmx-compliance-kit-omegat/ImportTest2A.tmx`, join(folder, 'memory/lisa.tmx'))
+    writeFileSync(join(folder, 'babele.config.json'), JSON.stringify({sourceLocale: 'en', targetLocales: ['fr'], fallbackLng: ['en'], memory: {files: ['extra/missing.tmx']}}))
+    const read = readMemory(openWorkspace(join(folder, 'babele.config.json'), true))
+    // ImportTest2A.tmx is UTF-16 LE: 7 units from en-us to fr-ca.
+    t.is(read.value.get('fr')!.length, 7)
+    t.deepEqual(
+      read.messages.map((message) => [message.file, message.ruleId, message.severity]),
+      [['extra/missing.tmx', 'memory-missing', 'error']]
+    )
   } finally {
     rmSync(folder, {recursive: true, force: true})
   }

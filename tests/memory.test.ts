@@ -13,16 +13,19 @@ import {
   extractProject,
   fromMarkdown,
   fromTmx,
+  fromXliff,
   fuzzyScore,
   importProject,
   leverage,
   memoryTokens,
   memoryValue,
+  omegatProject,
   projectLeverage,
   sourceBundle,
   storedMemory,
   tmxEntries,
   toTmx,
+  xliffEntries,
   type MemoryEntry,
   type MemoryToken,
   type SourceDocument,
@@ -383,4 +386,38 @@ test('the analysis of a fixture equals a hand count', (t) => {
   // The fixture's `x-babele-context` is the heading's context: no neighbour before it, the next sentence after it.
   const second = document.units[1]!.parts[0]!
   t.is(contextOf(undefined, second.type === 'segment' ? second.segment.key : undefined), '6b3c2f3c0a')
+})
+
+testWith('python3')('an XLIFF file given as memory gives its confirmed segments, codes with their bytes, and the OmegaT export splits exact matches from proposals', (t) => {
+  const config = testConfig()
+  const documents = documentsOf({'putin-xi-alleanza.md': seed})
+  const empty: Stores = {bundles: new Map(), states: new Map()}
+  const folder = mkdtempSync(join(tmpdir(), 'babele-xliff-memory-'))
+  try {
+    const file = join(folder, 'old.xlf')
+    writeFileSync(file, extractProject(config, documents, empty).value.get('xliff/en/putin-xi-alleanza.md.xlf')!)
+    fillXliff('upper', [file])
+    const read = fromXliff(readFileSync(file, 'utf8'), {file: 'memory/old.xlf'})
+    const found = xliffEntries(read.value!, {file: 'memory/old.xlf', sourceLocale: 'it', targetLocales: ['en', 'es']})!
+    t.is(found.locale, 'en')
+    // 21 segments; fill-xliff marks them translated.
+    t.is(found.entries.length, 21)
+    t.true(found.entries.some((entry) => entry.source.some((token) => token.type === 'open' && token.data === '**')), 'codes keep their bytes from <originalData>')
+    // A sentence edited by one word finds the XLIFF's translation as a fuzzy match; the others are exact.
+    const edited = documentsOf({'putin-xi-alleanza.md': seed.replace('legami economici tra i due', 'legami commerciali tra i due')})
+    const memory = new Map([['en', found.entries]])
+    const leveraged = projectLeverage(config, edited, empty, 'en', {memory}).documents.get('putin-xi-alleanza.md')!
+    t.deepEqual(
+      [...new Set(leveraged.map((one) => `${one.best?.match} ${one.best?.from.kind}`))].sort(),
+      ['exact xliff', 'fuzzy xliff']
+    )
+    const project = omegatProject(config, edited, empty, {locale: 'en', memory})
+    const auto = project.get('tm/auto/babele-en.tmx')!
+    const proposals = project.get('tm/babele-en-proposals.tmx')!
+    t.is((auto.match(/<tu>/g) ?? []).length, 21 - 1)
+    t.is((proposals.match(/<tu>/g) ?? []).length, 1)
+    t.true(proposals.includes('LEGAMI ECONOMICI'), 'the fuzzy match is a proposal, not an automatic translation')
+  } finally {
+    rmSync(folder, {recursive: true, force: true})
+  }
 })
