@@ -106,8 +106,7 @@ test('sentenceSpans does not break after Italian titles', (t) => {
 
 test('sentenceSpans does not break after Italian abbreviations', (t) => {
   const cases = [
-    'Compra mele, pere ecc. Poi torna a casa.',
-    'Porta libri, quaderni etc. Domani ne parliamo.',
+    'Compra mele, pere ecc. e poi torna a casa.',
     'Alcuni frutti, p. es. Mele e pere, sono dolci.',
     'Vedi pag. 12 e pagg. 13-15 del testo.',
     "Secondo l'art. 3 e gli artt. 4 e 5 della Costituzione.",
@@ -121,6 +120,80 @@ test('sentenceSpans does not break after Italian abbreviations', (t) => {
     'Il 5 ago. 2021 fu una bella giornata.'
   ]
   for (const text of cases) t.deepEqual(it(text), [text])
+})
+
+test('sentenceSpans ends a sentence at ecc. or etc. before a capital, as Italian never doubles the period', (t) => {
+  t.deepEqual(it('Compra mele, pere ecc. Poi torna a casa.'), ['Compra mele, pere ecc.', 'Poi torna a casa.'])
+  t.deepEqual(it('Porta libri, quaderni etc. Domani ne parliamo.'), ['Porta libri, quaderni etc.', 'Domani ne parliamo.'])
+})
+
+test('sentenceSpans does not end a sentence at an abbreviation before a closing bracket', (t) => {
+  for (const text of [
+    "Per i formati di immagine (PNG, JPEG, ecc.) Windows usa l'app Foto.",
+    'Con i file di testo [TXT, CSV, ecc.] Excel apre una procedura guidata.',
+    'Le opzioni (verbose, quiet, etc.) Vue le documenta tutte.',
+    'Il tema è noto (cfr.) Rossi lo spiega bene.'
+  ]) {
+    t.deepEqual(it(text), [text])
+  }
+  t.deepEqual(it('I metodi (map, filter, ecc.) sono pronti. Gli altri no.'), ['I metodi (map, filter, ecc.) sono pronti.', 'Gli altri no.'])
+})
+
+test('sentenceSpans does not break after lower-case Italian titles', (t) => {
+  for (const title of ['sig.', 'sigg.', 'dott.', 'dr.', 'prof.', 'proff.', 'avv.', 'ing.', 'arch.', 'geom.', 'rag.', 'mons.', 'egr.', 'spett.', 'gent.', 'preg.']) {
+    t.deepEqual(it(`Ho incontrato il ${title} Rossi ieri. Poi sono partito.`), [`Ho incontrato il ${title} Rossi ieri.`, 'Poi sono partito.'], title)
+  }
+  t.deepEqual(it("L'ing. Verdi ha firmato. Il cantiere apre."), ["L'ing. Verdi ha firmato.", 'Il cantiere apre.'])
+})
+
+test('sentenceSpans takes on. for a title only after an article, not as English', (t) => {
+  for (const text of ["Ha preso la parola l'on. Ferrari in aula.", "La proposta dell'on. Rossi passa.", 'Hanno votato gli on. Verdi e Neri.']) t.deepEqual(it(text), [text])
+  t.deepEqual(it('Imposta il flag su on. Poi riavvia.'), ['Imposta il flag su on.', 'Poi riavvia.'])
+})
+
+test('sentenceSpans does not break after month and weekday abbreviations before a number, or in a run of them', (t) => {
+  for (const text of [
+    'La riunione è Lun. 5 Marzo alle 10.',
+    'La versione è uscita a gen. 2024 con molte novità.',
+    'Il corso va da sett. 2024 a ott. 2025 la sera.',
+    'Consegna prevista: Ven. 12 Gen. 2024, in mattinata.',
+    'Il 5 ago. 2021 fu una bella giornata.',
+    'Aperto Lun. Mer. Ven. dalle 9 alle 13.',
+    'Chiuso Gen. Feb. Mar. per lavori.'
+  ]) {
+    t.deepEqual(it(text), [text])
+  }
+  t.deepEqual(it('Rilasciato a gen. 2024. Poi aggiornato.'), ['Rilasciato a gen. 2024.', 'Poi aggiornato.'])
+  t.deepEqual(it('Ci vediamo mar. 23 nov.. Grazie.'), ['Ci vediamo mar. 23 nov..', 'Grazie.'])
+})
+
+test('sentenceSpans does not break at the dots of a path', (t) => {
+  for (const text of ['Apri il file ../Config/app.json con un editor.', 'Esegui ./Scripts/build.sh dalla radice.', 'Il file è in ..\\Docs\\Readme.md qui sopra.', "L'intervallo 1..N include N elementi."]) {
+    t.deepEqual(it(text), [text])
+  }
+  t.deepEqual(segment('Open ../Config/app.json now.', {language: 'en'}), ['Open ../Config/app.json now.'], 'a Default rule, for every language')
+})
+
+test('sentenceSpans never makes a sentence of an enumerator alone', (t) => {
+  for (const heading of ['1. Identifica tutti i form', '3.1. Installazione', '2.4.1. Configurazione del proxy', 'IV. Conclusioni', '4. Titolo del paragrafo: qui inizia la spiegazione.', '\uFFFC1. Performance\uFFFC: Nessuna Allocazione']) {
+    t.deepEqual(it(heading), [heading])
+  }
+  t.deepEqual(it('2. Perché usare i componenti? Una panoramica'), ['2. Perché usare i componenti?', 'Una panoramica'])
+  t.deepEqual(it('Segui questi passi. 1. Apri il file. 2. Salvalo.'), ['Segui questi passi.', '1. Apri il file.', '2. Salvalo.'])
+  t.deepEqual(it('Quanti sono? 3.'), ['Quanti sono? 3.'], 'a number left last joins the sentence before it')
+  t.deepEqual(segment('1. Identify every form', {language: 'en'}), ['1. Identify every form'], 'in every language')
+})
+
+test('sentenceSpans keeps a sentence that ends with a number whole', (t) => {
+  t.deepEqual(it('Per i dettagli cfr. Rossi 2019, cap. 3. Il resto è noto.'), ['Per i dettagli cfr. Rossi 2019, cap. 3.', 'Il resto è noto.'])
+  t.deepEqual(it('Vai al passo 2. Poi chiudi.'), ['Vai al passo 2.', 'Poi chiudi.'])
+  t.deepEqual(it('Il limite è 100. Oltre si rifiuta.'), ['Il limite è 100.', 'Oltre si rifiuta.'])
+})
+
+test('sentenceSpans keeps a numbered step after a colon with its text when more steps follow', (t) => {
+  t.deepEqual(it('Procedura: 1. Apri il pannello. 2. Scegli Impostazioni.'), ['Procedura: 1. Apri il pannello.', '2. Scegli Impostazioni.'])
+  t.deepEqual(it('Passaggi:\n1. Crea il progetto.\n2. Installa le dipendenze.'), ['Passaggi:\n1. Crea il progetto.', '2. Installa le dipendenze.'])
+  t.deepEqual(it('Totale: 100. Il resto va pagato dopo.'), ['Totale: 100.', 'Il resto va pagato dopo.'], 'a value after a colon, with no steps after it')
 })
 
 test('sentenceSpans does not break inside dotted acronyms or after initials', (t) => {

@@ -100,7 +100,7 @@ export function sentenceSpans(text: string, options: Options): Range[] {
   let end = length
   while (end > start && isSpace(work.charCodeAt(end - 1))) end--
   if (end > start) spans.push({start, end})
-  return mergeBare(work, spans)
+  return mergeEnumerators(work, mergeBare(work, spans))
 }
 
 /** Every candidate gap, from ICU and from `break="yes"` rules, by start of the next sentence. */
@@ -191,4 +191,45 @@ function isBare(work: string, span: Range): boolean {
   contentful.lastIndex = span.start
   const match = contentful.exec(work)
   return !match || match.index >= span.end
+}
+
+/**
+ * Join a span that is an enumerator and nothing else (`1.`, `3.1.`, `IV.`,
+ * `A.`) to the sentence it numbers, the next one (or, last in the text, to
+ * the one before). An enumerator at the start of a heading, a bold lead or a
+ * numbered step is never a sentence by itself:
+ *
+ * > | 1. Identifica tutti i form
+ *       ^ ICU breaks here; the span `1.` joins `Identifica tutti i form`
+ *
+ * This is not an SRX rule because it depends on the decision at the break
+ * before the number, which SRX never sees: in `Passi. 1. Apri` the number
+ * stands alone and joins `Apri`, while in `cap. 3. Il resto` the break before
+ * `3.` was refused (an abbreviation), so `3.` ends its sentence and the break
+ * after it holds.
+ */
+function mergeEnumerators(work: string, spans: Range[]): Range[] {
+  if (spans.length < 2) return spans
+  const merged: Range[] = []
+  let pending: Range | undefined
+  for (const span of spans) {
+    if (pending) {
+      merged.push({start: pending.start, end: span.end})
+      pending = undefined
+    } else if (isEnumerator(work, span)) pending = span
+    else merged.push({...span})
+  }
+  if (pending) {
+    const previous = merged.at(-1)
+    if (previous) previous.end = pending.end
+    else merged.push({...pending})
+  }
+  return merged
+}
+
+/** Placeholders and a bullet, then digits with dots (`1.`, `3.1.`), a Roman numeral (`IV.`) or one letter (`A.`), then placeholders. */
+const enumerator = /^\uFFFC*(?:[•◦▪‣⁃∙·*–—-]\s*)?(?:\d{1,4}(?:\.\d{1,4})*|[IVXLCDM]{1,7}|[ivxlcdm]{1,7}|\p{L})\.[\s\uFFFC]*$/u
+
+function isEnumerator(work: string, span: Range): boolean {
+  return span.end - span.start <= 24 && enumerator.test(work.slice(span.start, span.end))
 }
