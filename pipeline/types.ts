@@ -62,11 +62,30 @@ export type Token =
   | {type: 'ph'; code: InlineCode}
 
 /** How changed text must be escaped when it is written back into the source. */
-export type BlockSyntax = 'markdown' | 'table-cell' | 'heading' | 'title' | 'yaml-plain' | 'yaml-single' | 'yaml-double'
+export type BlockSyntax = 'markdown' | 'table-cell' | 'heading' | 'title' | 'yaml-plain' | 'yaml-single' | 'yaml-double' | 'yaml-literal' | 'yaml-folded'
+
+/**
+ * Where a front-matter scalar sits, so that changed text is written back as
+ * YAML that stays valid and means that text (`yaml-*` syntaxes).
+ */
+export interface YamlScalarContext {
+  /** Whether the scalar is inside a flow collection (`[…]`, `{…}`), where `,`, `[`, `]`, `{`, `}` end a plain scalar. */
+  flow: boolean
+  /** Block scalars: the header line as written, from its indicator (`>-`, `|2`, `| # nota`). */
+  header?: string
+  /** Block scalars: the indentation of the content lines, in spaces. */
+  indent?: number
+  /** Block scalars: the line ending of their lines in the source (`\n`, `\r\n`). */
+  lineEnding?: string
+  /** Block scalars: line breaks the value starts with (empty lines before the text), outside the unit's text. */
+  leading?: string
+  /** Block scalars: what the value ends with after the unit's text (the final line breaks that chomping keeps, trailing spaces). */
+  trailing?: string
+}
 
 /** A translatable range of the source file. */
 export interface Block {
-  /** Node kind it came from: `paragraph`, `heading`, `tableCell`, `title`, `frontmatter:title`, … */
+  /** Node kind it came from: `paragraph`, `heading`, `tableCell`, `title`, or `frontmatter:` and the key path of a front-matter field (`frontmatter:title`, `frontmatter:hero.actions[0].text`). */
   kind: string
   syntax: BlockSyntax
   range: Range
@@ -75,6 +94,8 @@ export interface Block {
   column: number
   /** For `title` syntax: the delimiter the title is enclosed in (`"`, `'` or `)`). */
   quote?: string
+  /** For `yaml-*` syntax: where the scalar sits. */
+  yaml?: YamlScalarContext
   tokens: Token[]
   /** Blocks whose range lies inside one of this block's codes (link and image titles). */
   children: Block[]

@@ -1,5 +1,6 @@
 export {markdownBlocks, locator, type MarkdownBlocks, type Options as MarkdownOptions} from './lib/blocks.ts'
 export {escapeText, opensBlock, type EscapeOptions} from './lib/escape.ts'
+export {parseKeyPath, type KeyStep} from './lib/key-path.ts'
 export {merge, type Renderer} from './lib/merge.ts'
 export {parseMarkdown} from './lib/parse.ts'
 export {textTokens, type TextOptions} from './lib/text-tokens.ts'

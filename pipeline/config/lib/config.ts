@@ -3,6 +3,7 @@
  * Returns: a complete config with defaults, or messages naming each bad field.
  */
 import {z} from 'zod'
+import {parseKeyPath} from '../../markdown/index.ts'
 import type {Diagnostic} from '../../types.ts'
 
 const locale = z.string().regex(/^[A-Za-z]{2,3}(?:-[A-Za-z\d]{2,8})*$/, 'expected a BCP 47 language tag such as `en` or `pt-BR`')
@@ -50,6 +51,12 @@ const memory = z
   .strict()
   .prefault({})
 
+/** A front-matter key path: `title`, `seo.description`, `tags[]`, `hero.actions[].text`, `features[0].title`. */
+const keyPath = z.string().superRefine((path, context) => {
+  const read = parseKeyPath(path)
+  if ('reason' in read) context.addIssue({code: 'custom', message: read.reason})
+})
+
 const schema = z
   .object({
     sourceLocale: locale.default('it'),
@@ -62,7 +69,7 @@ const schema = z
     glossary: folder.default('glossary'),
     fallbackLng: z.union([locale, z.array(locale), z.record(z.string(), z.array(locale))]).optional(),
     xliffVersion: z.enum(['2.1', '1.2'], {message: 'expected "2.1" or "1.2"'}).default('2.1'),
-    frontmatterKeys: z.array(z.string().min(1)).default(['title', 'description']),
+    frontmatterKeys: z.array(keyPath).default(['title', 'description']),
     flavor: z
       .union([z.enum(flavors), z.array(z.enum(flavors))], {message: `expected one of ${flavors.map((name) => `"${name}"`).join(', ')}, or a list of them`})
       .transform((value) => (typeof value === 'string' ? [value] : value))

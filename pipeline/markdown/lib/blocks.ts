@@ -12,12 +12,16 @@ import type {Block, BlockSyntax, Diagnostic, Range} from '../../types.ts'
 import {pointAt} from '../../position.ts'
 import {frontmatterBlocks} from './frontmatter.ts'
 import {inlineCodes} from './inline-codes.ts'
+import {parseKeyPath} from './key-path.ts'
 import {parseMarkdown} from './parse.ts'
 import {titleBlock} from './title.ts'
 
 /** Options of {@linkcode markdownBlocks}. */
 export interface Options {
-  /** Front-matter fields to translate (default `['title', 'description']`). */
+  /**
+   * Front-matter fields to translate, as key paths (default `['title', 'description']`):
+   * `seo.description` (a nested key), `tags[]` (every item of a list), `hero.actions[].text`, `features[0].title`.
+   */
   frontmatterKeys?: readonly string[] | null
 }
 
@@ -43,7 +47,11 @@ export function markdownBlocks(text: string, options?: Options | null): {value: 
   const bom = text.charCodeAt(0) === 0xfeff
   const body = bom ? text.slice(1) : text
   const locate = locator(body)
-  const keys = options?.frontmatterKeys ?? defaultKeys
+  const paths = (options?.frontmatterKeys ?? defaultKeys).map((key) => {
+    const path = parseKeyPath(key)
+    if ('reason' in path) throw new TypeError(`Cannot use \`${key}\` in \`options.frontmatterKeys\`: ${path.reason}`)
+    return path.steps
+  })
   const blocks: Block[] = []
   const messages: Diagnostic[] = []
   let definitions = false
@@ -61,7 +69,7 @@ export function markdownBlocks(text: string, options?: Options | null): {value: 
         add(phrasingBlock(body, node, 'tableCell', 'table-cell', inBlockQuote, locate))
         return
       case 'yaml': {
-        const found = frontmatterBlocks(body, range!, {keys, locate})
+        const found = frontmatterBlocks(body, range!, {paths, locate})
         blocks.push(...found.blocks)
         messages.push(...found.messages)
         return

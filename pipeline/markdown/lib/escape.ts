@@ -7,7 +7,8 @@
  * Unchanged text never goes through here: it is copied from the source.
  */
 import {parse} from 'yaml'
-import type {Block} from '../../types.ts'
+import type {Block, YamlScalarContext} from '../../types.ts'
+import {blockScalarValue, writeBlockScalar, yamlPrintable} from './yaml-block-scalar.ts'
 
 const inlineSyntax = /[\\`*_[\]~]|&(?=#?[A-Za-z\d]+;)/g
 const inlineSyntaxButBrackets = /[\\`*_~]|&(?=#?[A-Za-z\d]+;)/g
@@ -52,14 +53,16 @@ const linkShape = /\][([:]|\[\^|!\[/
  * @param block The block it is written into (syntax, line prefix, quote).
  * @param options Position.
  */
-export function escapeText(text: string, block: Pick<Block, 'syntax' | 'quote'>, options: EscapeOptions): string {
+export function escapeText(text: string, block: Pick<Block, 'syntax' | 'quote' | 'yaml'>, options: EscapeOptions): string {
   switch (block.syntax) {
     case 'title':
       return joinLines(text.split('\n').map((line) => escapeTitle(line, block.quote ?? '"')), options)
     case 'yaml-plain':
     case 'yaml-single':
     case 'yaml-double':
-      return yamlScalar(text, block.syntax)
+    case 'yaml-literal':
+    case 'yaml-folded':
+      return yamlScalar(text, block.syntax, block.yaml ?? {flow: false})
     default:
       return escapeMarkdown(text, block, options)
   }
@@ -115,17 +118,41 @@ function escapeTitle(text: string, quote: string): string {
 }
 
 const plainUnsafe = /^[\s\-?:,[\]{}#&*!|>'"%@`]|[\s]$|: | #|[\n\r\t]/
+// Inside `[…]` or `{…}` these end a plain scalar wherever they are.
+const flowIndicators = /[,[\]{}]/
 
-function yamlScalar(text: string, syntax: 'yaml-plain' | 'yaml-single' | 'yaml-double'): string {
+/**
+ * Write a front-matter scalar: in its own style when YAML reads that back as
+ * meant (a block scalar under its source header and indentation, see
+ * `yaml-block-scalar.ts`), else double-quoted (a JSON string is a YAML 1.2
+ * double-quoted scalar, valid wherever the scalar was).
+ */
+function yamlScalar(text: string, syntax: YamlSyntax, context: YamlScalarContext): string {
+  if (syntax === 'yaml-literal' || syntax === 'yaml-folded') {
+    const style = syntax === 'yaml-literal' ? 'literal' : 'folded'
+    const lines = text.replace(/\s+$/u, '')
+    const written = writeBlockScalar(lines, style, context)
+    if (written !== undefined) return written
+    // The same value double-quoted: leading empty lines, the lines read as the style reads them, the source's chomping.
+    return doubleQuoted((context.leading ?? '') + (blockScalarValue(lines, style) ?? lines) + (context.trailing ?? ''))
+  }
   // Plain only when YAML reads it back as this very string (not a number, boolean, null…).
-  if (syntax === 'yaml-plain' && text !== '' && !plainUnsafe.test(text) && readsBack(text)) return text
-  if (syntax === 'yaml-single' && !/[\n\r]/.test(text)) return `'${text.replace(/'/g, "''")}'`
-  return JSON.stringify(text) // JSON strings are YAML 1.2 double-quoted scalars
+  if (syntax === 'yaml-plain' && text !== '' && !plainUnsafe.test(text) && yamlPrintable(text) && !(context.flow && flowIndicators.test(text)) && readsBack(text)) return text
+  if (syntax === 'yaml-single' && !/[\n\r]/.test(text) && yamlPrintable(text)) return `'${text.replace(/'/g, "''")}'`
+  return doubleQuoted(text)
 }
 
+type YamlSyntax = 'yaml-plain' | 'yaml-single' | 'yaml-double' | 'yaml-literal' | 'yaml-folded'
+
+/** A JSON string, with the characters YAML does not allow raw escaped too. */
+function doubleQuoted(text: string): string {
+  return JSON.stringify(text).replace(/[\u007F-\u0084\u0086-\u009F\uFFFE\uFFFF]/g, (char) => `\\u${char.charCodeAt(0).toString(16).padStart(4, '0')}`)
+}
+
+/** Whether YAML 1.2 and 1.1 (Jekyll's Psych, older js-yaml) both read the plain scalar back as this string: `yes`, `on`, `1_000` are not strings in 1.1. */
 function readsBack(text: string): boolean {
   try {
-    return parse(text) === text
+    return parse(text) === text && parse(text, {version: '1.1'}) === text
   } catch {
     return false
   }

@@ -61,7 +61,8 @@ interface Gap {
  *
  * `\n` (a soft line break) counts as a space and never breaks by itself;
  * U+FFFC (an inline code) is never a sentence end by itself. Closing
- * placeholders right after the final punctuation stay with their sentence.
+ * placeholders right after the final punctuation stay with their sentence,
+ * and an enumerator alone (`1.`, `3.1.`, `IV.`) joins the sentence it numbers.
  *
  * @param text Plain text of one paragraph.
  * @param options Language and rules.
