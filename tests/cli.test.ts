@@ -1,5 +1,5 @@
 import {spawnSync} from 'node:child_process'
-import {mkdirSync, readFileSync, readdirSync, rmSync, statSync, writeFileSync} from 'node:fs'
+import {existsSync, mkdirSync, readFileSync, readdirSync, renameSync, rmSync, statSync, writeFileSync} from 'node:fs'
 import {join} from 'node:path'
 import test, {type ExecutionContext} from 'ava'
 import {babele, bin, copyProject, root} from './helpers/cli.ts'
@@ -133,6 +133,25 @@ test('babele refuses a bad config with a message that names the field', (t) => {
     writeFileSync(join(folder, 'babele.config.json'), JSON.stringify({fallbackLng: ['en']}))
     t.regex(babele(folder, 'build').stderr, /`fallbackLng`: the last fallback must be the source locale `it`/)
     t.is(babele(folder, 'build', '--config', 'missing.json').status, 2)
+  } finally {
+    rmSync(folder, {recursive: true, force: true})
+  }
+})
+
+test('babele run with no config says to run babele init and exits 2, and --config FILE still works', (t) => {
+  const folder = copyProject()
+  try {
+    renameSync(join(folder, 'babele.config.json'), join(folder, 'site.json'))
+    for (const command of ['run', 'extract', 'build', 'lint', 'check']) {
+      const result = babele(folder, command)
+      t.is(result.status, 2, command)
+      t.regex(result.stderr, /No babele\.config\.json in .*: run `babele init` to write one from the site's layout, or pass --config FILE/, command)
+    }
+    const json = babele(folder, 'run', '--json')
+    t.is(json.status, 2)
+    t.like(JSON.parse(json.stdout), {command: 'run', ok: false, messages: [{ruleId: 'usage', severity: 'error'}]})
+    t.is(babele(folder, 'run', '--config', 'site.json').status, 0)
+    t.true(existsSync(join(folder, 'dist/en/putin-xi-alleanza.md')))
   } finally {
     rmSync(folder, {recursive: true, force: true})
   }

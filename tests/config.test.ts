@@ -27,3 +27,28 @@ test('parseConfig names the field of an unknown flavour or a bad code-finder pat
   )
   t.regex(messages[2]!.message, /cannot match the empty string/)
 })
+
+test('parseConfig derives the path patterns from `source` and `dist` unless they are given', (t) => {
+  t.like(parseConfig({}).value, {sourcePattern: 'source/{locale}/{path}', targetPattern: 'dist/{locale}/{path}', exclude: []})
+  t.like(parseConfig({source: 'docs', dist: 'out'}).value, {sourcePattern: 'docs/{locale}/{path}', targetPattern: 'out/{locale}/{path}'})
+  t.like(parseConfig({sourcePattern: 'content/{path}.md', targetPattern: 'content/{path}.{locale}.md', exclude: ['content/drafts/**']}).value, {
+    sourcePattern: 'content/{path}.md',
+    targetPattern: 'content/{path}.{locale}.md',
+    exclude: ['content/drafts/**']
+  })
+})
+
+test('parseConfig refuses a path pattern it cannot use, saying why, and `source` beside `sourcePattern`', (t) => {
+  const problems = (input: Record<string, unknown>) => parseConfig(input, 'site.json').messages.map((message) => message.message)
+  t.deepEqual(problems({sourcePattern: 'docs'}), ['`sourcePattern`: expected `{path}` exactly once, e.g. `docs/{path}`'])
+  t.deepEqual(problems({sourcePattern: 'docs/{lang}/{path}'}), ['`sourcePattern`: unknown placeholder `{lang}`; a pattern has `{path}` and `{locale}`'])
+  t.deepEqual(problems({sourcePattern: '/srv/docs/{path}'}), ['`sourcePattern`: expected a path relative to the config file, with `/` separators'])
+  t.deepEqual(problems({sourcePattern: '../docs/{path}'}), ['`sourcePattern`: expected no `.`, `..` or empty segments'])
+  t.deepEqual(problems({sourcePattern: 'docs/page-{path}'}), ['`sourcePattern`: `{path}` must start a path segment (after `/` or at the start)'])
+  t.deepEqual(problems({sourcePattern: 'docs/{path}/index.md'}), ['`sourcePattern`: `{path}` must be in the last segment'])
+  t.deepEqual(problems({sourcePattern: 'docs/{path}.txt'}), ['`sourcePattern`: what follows `{path}` must end with `.md` or `.markdown`, e.g. `{path}.{locale}.md`'])
+  t.deepEqual(problems({targetPattern: 'translated/{path}'}), ['`targetPattern`: expected `{locale}`, so each target locale has its own files, e.g. `dist/{locale}/{path}`'])
+  t.deepEqual(problems({exclude: ['/etc/**', '']}), ['`exclude.0`: expected a glob relative to the config file', '`exclude.1`: expected a glob such as `docs/drafts/**`'])
+  t.deepEqual(problems({source: 'docs', sourcePattern: 'docs/{path}'}), ['`sourcePattern`: set `source` or `sourcePattern`, not both (`source` is short for `docs/{locale}/{path}`)'])
+  t.deepEqual(problems({dist: 'out', targetPattern: 'out/{locale}/{path}'}), ['`targetPattern`: set `dist` or `targetPattern`, not both (`dist` is short for `out/{locale}/{path}`)'])
+})

@@ -32,18 +32,20 @@ export function exists(path: string): boolean {
 }
 
 /**
- * List files under `folder` (recursively) whose names pass `accept`.
+ * List files under `folder` (recursively) whose names pass `accept`, in
+ * the sub-folders `enter` lets in (default: all).
  *
  * @returns Paths relative to `folder`, with `/` separators, sorted.
  */
-export function listFiles(folder: string, accept: (name: string) => boolean): string[] {
+export function listFiles(folder: string, accept: (name: string) => boolean, enter?: (path: string) => boolean): string[] {
   if (!existsSync(folder)) return []
   const found: string[] = []
   const walk = (directory: string) => {
     for (const entry of readdirSync(directory, {withFileTypes: true})) {
       const full = join(directory, entry.name)
-      if (entry.isDirectory()) walk(full)
-      else if (entry.isFile() && accept(entry.name)) found.push(relative(folder, full).split(sep).join('/'))
+      if (entry.isDirectory()) {
+        if (!enter || enter(relative(folder, full).split(sep).join('/'))) walk(full)
+      } else if (entry.isFile() && accept(entry.name)) found.push(relative(folder, full).split(sep).join('/'))
     }
   }
   walk(folder)

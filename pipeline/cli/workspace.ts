@@ -4,10 +4,10 @@
  * through the atomic writer and report which files changed.
  */
 import {dirname, isAbsolute, join, relative, resolve} from 'node:path'
-import {parseConfig, type Config} from '../config/index.ts'
+import {markdownExtension, parseConfig, type Config} from '../config/index.ts'
 import {fromTbx, fromTermCsv, type Termbase} from '../glossary/index.ts'
 import {fromTmx, tmxEntries, xliffEntries, type MemoryEntry} from '../memory/index.ts'
-import type {ExternalMemory, Outputs, Stores} from '../project/index.ts'
+import {documentPath, skipFolder, sourceFolder, type ExternalMemory, type Outputs, type Stores} from '../project/index.ts'
 import type {Bundle, Diagnostic, StateFile} from '../types.ts'
 import {fromXliff} from '../xliff/index.ts'
 import {decodeXml} from '../xml/index.ts'
@@ -29,30 +29,43 @@ export class UsageError extends Error {
   }
 }
 
-/** Read and validate the config; a missing default config means all defaults. */
+/**
+ * Read and validate the config. A missing config is a usage error: named
+ * with `--config`, it is not found; the default one, `babele init` writes it.
+ */
 export function openWorkspace(configPath: string, explicit: boolean): Workspace {
   const path = resolve(configPath)
-  let input: unknown = {}
-  if (exists(path)) {
-    try {
-      input = JSON.parse(readText(path))
-    } catch (error) {
-      throw new UsageError(`${configPath}: not valid JSON (${(error as Error).message})`)
-    }
-  } else if (explicit) {
-    throw new UsageError(`${configPath}: config file not found`)
+  if (!exists(path)) {
+    if (explicit) throw new UsageError(`${configPath}: config file not found`)
+    throw new UsageError(`No ${configPath} in ${dirname(path)}: run \`babele init\` to write one from the site's layout, or pass --config FILE`)
+  }
+  let input: unknown
+  try {
+    input = JSON.parse(readText(path))
+  } catch (error) {
+    throw new UsageError(`${configPath}: not valid JSON (${(error as Error).message})`)
   }
   const {value, messages} = parseConfig(input, configPath)
   if (!value) throw new UsageError(`${configPath}: invalid configuration`, messages)
   return {root: dirname(path), config: value}
 }
 
-/** Source texts by path relative to `<source>/<sourceLocale>/`. */
+/** Source texts by document path: every file `sourcePattern` matches, less the skipped, excluded and translated ones (`documentPath`). */
 export function readSources(workspace: Workspace): Map<string, string> {
-  const folder = join(workspace.root, workspace.config.source, workspace.config.sourceLocale)
+  const {config, root} = workspace
+  const folder = sourceFolder(config)
+  const prefix = folder === '' ? '' : `${folder}/`
   const sources = new Map<string, string>()
-  for (const path of listFiles(folder, (name) => /\.(?:md|markdown)$/i.test(name))) sources.set(path, readText(join(folder, path)))
+  for (const file of listFiles(join(root, folder), (name) => markdownExtension.test(name), (sub) => !skipFolder(config, prefix + sub))) {
+    const path = documentPath(config, prefix + file)
+    if (path !== undefined) sources.set(path, readText(join(root, prefix + file)))
+  }
   return sources
+}
+
+/** Why no source was found, for a usage error: the pattern searched, and where. */
+export function noSources(workspace: Workspace): string {
+  return `No Markdown sources match \`sourcePattern\` \`${workspace.config.sourcePattern}\` (source locale \`${workspace.config.sourceLocale}\`) in ${workspace.root}`
 }
 
 /**

@@ -1,1 +1,2 @@
 export {flavors, parseConfig, type Config} from './lib/config.ts'
+export {markdownExtension, parsePathPattern, withLocale, type PathPattern} from './lib/path-pattern.ts'

@@ -11,7 +11,7 @@ import {applyFixes, lintMarkdown} from '../../lint/index.ts'
 import {paths} from '../../project/index.ts'
 import type {Diagnostic} from '../../types.ts'
 import {exists, isFolder, listFiles, readText} from '../fs.ts'
-import {readGlossary, readSources, UsageError, writeOutputs, type Workspace} from '../workspace.ts'
+import {noSources, readGlossary, readSources, UsageError, writeOutputs, type Workspace} from '../workspace.ts'
 import type {CommandResult, Loaded} from './pipeline.ts'
 
 /** Options of {@linkcode lintCommand}. */
@@ -41,7 +41,7 @@ const maxPasses = 10
  */
 export function lintCommand(workspace: Workspace, options: LintCommandOptions): LintCommandResult {
   const files = options.files.length > 0 ? namedFiles(workspace, options.files) : projectSources(workspace)
-  if (files.size === 0) throw new UsageError(`No Markdown sources in ${workspace.config.source}/${workspace.config.sourceLocale}/`)
+  if (files.size === 0) throw new UsageError(noSources(workspace))
   const linter = projectLinter(workspace)
   const messages = [...linter.messages]
   const fixed: Diagnostic[] = []
@@ -85,7 +85,7 @@ export function lintCommand(workspace: Workspace, options: LintCommandOptions): 
  * errors come back as warnings.
  *
  * @param workspace Project.
- * @param sources Source texts by path relative to `<source>/<sourceLocale>/`.
+ * @param sources Source texts by document path (`documentPath`: below where `{path}` starts in `sourcePattern`).
  * @param glossary The termbase and term rules already read (its messages already reported).
  */
 export function lintSources(workspace: Workspace, sources: ReadonlyMap<string, string>, glossary: Pick<Loaded, 'termbase' | 'terms'>): Diagnostic[] {

@@ -10,7 +10,7 @@ import type {Diagnostic, SourceDocument} from '../../types.ts'
 import {toJson} from '../../store/index.ts'
 import {startProgress} from '../progress.ts'
 import {lintSources} from './lint.ts'
-import {readGlossary, readMemory, readSources, readStores, readXliffFiles, writeOutputs, xliffFiles, UsageError, type Workspace} from '../workspace.ts'
+import {noSources, readGlossary, readMemory, readSources, readStores, readXliffFiles, writeOutputs, xliffFiles, UsageError, type Workspace} from '../workspace.ts'
 
 /** What a command did. */
 export interface CommandResult {
@@ -50,7 +50,7 @@ export interface Loaded {
 /** Read and extract the sources, read the stores and the glossary. */
 export function load(workspace: Workspace, options: CommandOptions): Loaded {
   const sources = readSources(workspace)
-  if (sources.size === 0) throw new UsageError(`No Markdown sources in ${workspace.config.source}/${workspace.config.sourceLocale}/`)
+  if (sources.size === 0) throw new UsageError(noSources(workspace))
   const progress = startProgress('extract', sources.size, options.progress)
   const extracted = extractDocuments(workspace.config, sources)
   progress.stop()

@@ -5,6 +5,7 @@
 import {z} from 'zod'
 import {parseKeyPath} from '../../markdown/index.ts'
 import type {Diagnostic} from '../../types.ts'
+import {parsePathPattern} from './path-pattern.ts'
 
 const locale = z.string().regex(/^[A-Za-z]{2,3}(?:-[A-Za-z\d]{2,8})*$/, 'expected a BCP 47 language tag such as `en` or `pt-BR`')
 const folder = z.string().min(1, 'expected a folder path')
@@ -57,6 +58,16 @@ const keyPath = z.string().superRefine((path, context) => {
   if ('reason' in read) context.addIssue({code: 'custom', message: read.reason})
 })
 
+/** A path pattern (`docs/{path}`, `i18n/{locale}/…/{path}`), checked by `parsePathPattern`. */
+const pathPattern = (target: boolean) =>
+  z.string().superRefine((pattern, context) => {
+    const {problem} = parsePathPattern(pattern, target)
+    if (problem) context.addIssue({code: 'custom', message: problem})
+  })
+
+/** A glob of files that are never sources, relative to the config file. */
+const excludeGlob = z.string().min(1, 'expected a glob such as `docs/drafts/**`').refine((glob) => !glob.startsWith('/'), 'expected a glob relative to the config file')
+
 const schema = z
   .object({
     sourceLocale: locale.default('it'),
@@ -65,6 +76,9 @@ const schema = z
     xliff: folder.default('xliff'),
     locales: folder.default('locales'),
     dist: folder.default('dist'),
+    sourcePattern: pathPattern(false).optional(),
+    targetPattern: pathPattern(true).optional(),
+    exclude: z.array(excludeGlob).default([]),
     reports: folder.default('reports'),
     glossary: folder.default('glossary'),
     fallbackLng: z.union([locale, z.array(locale), z.record(z.string(), z.array(locale))]).optional(),
@@ -81,9 +95,13 @@ const schema = z
   .strict()
 
 /** A validated configuration, every field set. */
-export type Config = Omit<z.infer<typeof schema>, 'fallbackLng'> & {
+export type Config = Omit<z.infer<typeof schema>, 'fallbackLng' | 'sourcePattern' | 'targetPattern'> & {
   /** i18next `fallbackLng`; every chain ends with the source locale. */
   fallbackLng: string | string[] | Record<string, string[]>
+  /** Where the sources are (default `<source>/{locale}/{path}`), `{locale}` being the source locale. */
+  sourcePattern: string
+  /** Where each target locale's documents are written (default `<dist>/{locale}/{path}`). */
+  targetPattern: string
 }
 
 /**
@@ -113,8 +131,16 @@ export function parseConfig(input: unknown, file = 'babele.config.json'): {value
   if (chains.some((chain) => chain.at(-1) !== value.sourceLocale)) {
     messages.push({file, ruleId: 'config-invalid', source: 'config', severity: 'error', message: `\`fallbackLng\`: the last fallback must be the source locale \`${value.sourceLocale}\` (i18next format, e.g. {"ca": ["es", "${value.sourceLocale}"], "default": ["${value.sourceLocale}"]})`})
   }
+  const given = input as Record<string, unknown>
+  for (const [folderField, patternField] of [['source', 'sourcePattern'], ['dist', 'targetPattern']] as const) {
+    if (given[folderField] !== undefined && given[patternField] !== undefined) {
+      messages.push({file, ruleId: 'config-invalid', source: 'config', severity: 'error', message: `\`${patternField}\`: set \`${folderField}\` or \`${patternField}\`, not both (\`${folderField}\` is short for \`${folderField === 'source' ? value.source : value.dist}/{locale}/{path}\`)`})
+    }
+  }
   const targets = value.targetLocales
   if (targets.includes(value.sourceLocale)) messages.push({file, ruleId: 'config-invalid', source: 'config', severity: 'error', message: `\`targetLocales\`: must not include the source locale \`${value.sourceLocale}\``})
   if (new Set(targets).size !== targets.length) messages.push({file, ruleId: 'config-invalid', source: 'config', severity: 'error', message: '`targetLocales`: a locale is listed twice'})
-  return {value: messages.length > 0 ? undefined : {...value, fallbackLng}, messages}
+  const sourcePattern = value.sourcePattern ?? `${value.source}/{locale}/{path}`
+  const targetPattern = value.targetPattern ?? `${value.dist}/{locale}/{path}`
+  return {value: messages.length > 0 ? undefined : {...value, fallbackLng, sourcePattern, targetPattern}, messages}
 }

@@ -27,7 +27,7 @@ export interface ExtractProjectOptions extends ProjectLeverageOptions {
  * Extract every source into units.
  *
  * @param config Project config.
- * @param sources Source texts by path relative to `<source>/<sourceLocale>/`.
+ * @param sources Source texts by document path (`documentPath`: below where `{path}` starts in `sourcePattern`).
  */
 export function extractDocuments(config: Config, sources: ReadonlyMap<string, string>): {value: Map<string, SourceDocument>; messages: Diagnostic[]} {
   const documents = new Map<string, SourceDocument>()

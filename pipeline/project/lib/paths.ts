@@ -1,9 +1,17 @@
 /**
  * Where a project keeps each file, and the project as values. Takes: the
  * config and a locale, document id or path. Returns: paths relative to the
- * project root; the `Stores` and `Outputs` shapes every project operation uses.
+ * project root; which files are sources; the `Stores` and `Outputs` shapes
+ * every project operation uses.
+ *
+ * A document's path is its source file's path from where `{path}` starts in
+ * `sourcePattern`, so the default `source/{locale}/{path}` gives
+ * `putin-xi-alleanza.md` for `source/it/putin-xi-alleanza.md`, and
+ * `content/{path}.it.md` gives `about.it.md`, whose English document is
+ * `content/about.en.md` under `content/{path}.{locale}.md`.
  */
-import type {Config} from '../../config/index.ts'
+import picomatch from 'picomatch'
+import {markdownExtension, parsePathPattern, withLocale, type Config, type PathPattern} from '../../config/index.ts'
 import type {Bundle, StateFile} from '../../types.ts'
 
 /** The stores of a project, as values. */
@@ -22,6 +30,95 @@ export const paths = {
   bundle: (config: Config, locale: string, id: string) => `${config.locales}/${locale}/${id}.json`,
   state: (config: Config, locale: string, id: string) => `${config.locales}/${locale}/${id}.state.json`,
   xliff: (config: Config, locale: string, path: string) => `${config.xliff}/${locale}/${path}.xlf`,
-  dist: (config: Config, locale: string, path: string) => `${config.dist}/${locale}/${path}`,
-  source: (config: Config, path: string) => `${config.source}/${config.sourceLocale}/${path}`
+  /** Where a document is written for a target locale, by `targetPattern`. */
+  dist: (config: Config, locale: string, path: string) => {
+    const target = pattern(config.targetPattern, true)
+    return withLocale(target.head, locale) + capture(config, path) + withLocale(target.tail, locale)
+  },
+  /** A document's source file, by `sourcePattern`. */
+  source: (config: Config, path: string) => withLocale(pattern(config.sourcePattern, false).head, config.sourceLocale) + path
+}
+
+/**
+ * The folder sources are searched in: `sourcePattern` up to `{path}`, the
+ * source locale filled in, without its final `/` (`''` for the project root).
+ */
+export function sourceFolder(config: Config): string {
+  return withLocale(pattern(config.sourcePattern, false).head, config.sourceLocale).replace(/\/$/, '')
+}
+
+/**
+ * Whether a folder is never searched for sources: a dot folder
+ * (`.git`, `.vitepress`), `node_modules`, babele's own folders (XLIFF,
+ * locales, reports, glossary, memory), or one `exclude` matches.
+ *
+ * @param folder Project-relative path, `/` separated.
+ */
+export function skipFolder(config: Config, folder: string): boolean {
+  const name = folder.slice(folder.lastIndexOf('/') + 1)
+  if (name.startsWith('.') || name === 'node_modules') return true
+  if ([config.xliff, config.locales, config.reports, config.glossary, config.memory.folder].includes(folder)) return true
+  return excluded(config)(folder)
+}
+
+/**
+ * The document path of a project file when it is a source, else `undefined`.
+ * A source matches `sourcePattern` (source locale filled in), is Markdown,
+ * is in no skipped folder, matches no `exclude` glob, and is not a
+ * translation: a file that `targetPattern` names for a target locale is not
+ * a source, so `docs/{path}` next to `docs/{locale}/{path}` leaves `docs/en/` out.
+ *
+ * @param file Project-relative path, `/` separated.
+ */
+export function documentPath(config: Config, file: string): string | undefined {
+  const source = pattern(config.sourcePattern, false)
+  const head = withLocale(source.head, config.sourceLocale)
+  const tail = withLocale(source.tail, config.sourceLocale)
+  if (!file.startsWith(head) || !markdownExtension.test(file)) return undefined
+  const path = file.slice(head.length)
+  if (!path.endsWith(tail) || path.length === tail.length) return undefined
+  const folders = file.split('/').slice(0, -1)
+  for (let index = 1; index <= folders.length; index++) if (skipFolder(config, folders.slice(0, index).join('/'))) return undefined
+  if (excluded(config)(file)) return undefined
+  const target = pattern(config.targetPattern, true)
+  for (const locale of config.targetLocales) {
+    const targetHead = withLocale(target.head, locale)
+    const targetTail = withLocale(target.tail, locale)
+    if (file.startsWith(targetHead) && file.endsWith(targetTail) && file.length > targetHead.length + targetTail.length) return undefined
+  }
+  return path
+}
+
+/** What `{path}` stands for in a document path: the path without the source pattern's tail. */
+function capture(config: Config, path: string): string {
+  const tail = withLocale(pattern(config.sourcePattern, false).tail, config.sourceLocale)
+  if (!path.endsWith(tail)) throw new Error(`Cannot place \`${path}\`: expected a document path ending with \`${tail}\` (\`sourcePattern\`)`)
+  return path.slice(0, path.length - tail.length)
+}
+
+const parsed = new Map<string, PathPattern>()
+
+/** A config's pattern, parsed once (the config was validated, so it parses). */
+function pattern(text: string, target: boolean): PathPattern {
+  const key = `${target}:${text}`
+  let value = parsed.get(key)
+  if (!value) {
+    const result = parsePathPattern(text, target)
+    if (!result.value) throw new Error(`Cannot use \`${text}\` as a path pattern: ${result.problem}`)
+    value = result.value
+    parsed.set(key, value)
+  }
+  return value
+}
+
+const matchers = new WeakMap<readonly string[], (path: string) => boolean>()
+
+/** Whether an `exclude` glob matches a project-relative path. */
+function excluded(config: Config): (path: string) => boolean {
+  let matcher = matchers.get(config.exclude)
+  if (!matcher) {
+    matcher = config.exclude.length > 0 ? picomatch([...config.exclude], {dot: true}) : () => false
+    matchers.set(config.exclude, matcher)
+  }
+  return matcher
 }
