@@ -48,6 +48,7 @@ export {
   type TmxHeader,
   type TmxOptions,
   type TmxProp,
+  type TmxRejected,
   type TmxUnit,
   type TmxUnitInput,
   type TmxVariant

@@ -235,6 +235,10 @@ test('a malformed TMX is reported with line, column and rule id, and only its ba
   const file = head + tu('Buono.') + tu('<bpt i="1">**</bpt>Rotto.') + tu('Senza lingua.', 'lang="en"') + tu('Anche buono.') + '</body>\n</tmx>\n'
   const read = fromTmx(file, {file: 'bad.tmx'})
   t.deepEqual(read.value?.units.map((unit) => unit.line), [5, 8])
+  t.deepEqual(read.value?.rejected.map((unit) => [unit.line, unit.reasons.length]), [
+    [6, 2],
+    [7, 1]
+  ])
   t.deepEqual(
     read.messages.map((message) => [message.line, message.column, message.ruleId, message.message]),
     [

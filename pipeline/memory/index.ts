@@ -7,7 +7,7 @@ export {bundleTokens, matchCodes, memoryText, memoryTokens, memoryValue, onSegme
 export {defaultPrefill, prefill, type Prefill, type PrefillPolicy} from './lib/prefill.ts'
 export {storeEntries} from './lib/store-entries.ts'
 export {entryUnit, sameLanguage, tmxEntries} from './lib/tmx-entries.ts'
-export type {TmxDocument, TmxHeader, TmxProp, TmxUnit, TmxVariant} from './lib/tmx-reader.ts'
+export type {TmxDocument, TmxHeader, TmxProp, TmxRejected, TmxUnit, TmxVariant} from './lib/tmx-reader.ts'
 export {toTmx, type Options as TmxOptions, type TmxUnitInput} from './lib/to-tmx.ts'
 export {textTokens, wordCount, type TextToken} from './lib/words.ts'
 export {xliffEntries} from './lib/xliff-entries.ts'

@@ -48,13 +48,8 @@ export function tmImport(workspace: Workspace, options: {files: string[]}): Comm
     if (read.value === undefined) continue
     const parsed = fromTmx(read.value, {file})
     messages.push(...parsed.messages)
-    const rejected = new Map<number, string[]>()
-    for (const message of parsed.messages) {
-      if (!message.message.endsWith('the unit is left out') || message.line === undefined) continue
-      rejected.set(message.line, [...(rejected.get(message.line) ?? []), `${message.ruleId}: ${message.message}`])
-    }
-    report.rejected = [...rejected].map(([line, reasons]) => ({line, reasons}))
     if (!parsed.value) continue
+    report.rejected = parsed.value.rejected.map(({line, reasons}) => ({line, reasons}))
     const units = parsed.value.units
     report.units = units.length
     for (const locale of config.targetLocales) {

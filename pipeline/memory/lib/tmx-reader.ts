@@ -62,12 +62,23 @@ export interface TmxUnit {
   column: number
 }
 
+/** A `<tu>` left out, and why. */
+export interface TmxRejected {
+  tuid?: string
+  line: number
+  column: number
+  /** The problems found in it (`rule id: message`). */
+  reasons: string[]
+}
+
 /** A TMX document as read: its version, header and good units. */
 export interface TmxDocument {
   /** `version` of `<tmx>`: `1.4` (1.4b), or `1.1` to `1.3`. */
   version: string
   header: TmxHeader
   units: TmxUnit[]
+  /** The units left out for their problems, in document order. */
+  rejected: TmxRejected[]
 }
 
 const xmlNamespace = 'http://www.w3.org/XML/1998/namespace'
@@ -144,8 +155,9 @@ export class TmxReader implements XmlHandler {
   private version: string | undefined
   private header: TmxHeader | undefined
   private readonly units: TmxUnit[] = []
+  private readonly rejected: TmxRejected[] = []
   private readonly stack: Frame[] = []
-  private unit: (TmxUnit & {bad: boolean}) | undefined
+  private unit: (TmxUnit & {reasons: string[]}) | undefined
   private variant: TmxVariant | undefined
   private tokens: MemoryToken[] = []
   private code: OpenCode | undefined
@@ -163,7 +175,7 @@ export class TmxReader implements XmlHandler {
   /** The document read, or `undefined` when its root, version or header made it unreadable. */
   result(): TmxDocument | undefined {
     if (!this.version || !this.header) return undefined
-    return {version: this.version, header: this.header, units: this.units}
+    return {version: this.version, header: this.header, units: this.units, rejected: this.rejected}
   }
 
   open(element: XmlElement): void {
@@ -279,7 +291,7 @@ export class TmxReader implements XmlHandler {
         const tuid = value(attributes, 'tuid')
         const srclang = value(attributes, 'srclang')
         const point = this.report.point(element.offset)
-        this.unit = {props: [], variants: [], line: point.line, column: point.column, bad: false, ...(tuid === undefined ? {} : {tuid}), ...(srclang === undefined ? {} : {srclang})}
+        this.unit = {props: [], variants: [], line: point.line, column: point.column, reasons: [], ...(tuid === undefined ? {} : {tuid}), ...(srclang === undefined ? {} : {srclang})}
         break
       }
       case 'tuv': {
@@ -329,10 +341,14 @@ export class TmxReader implements XmlHandler {
         const unit = this.unit
         this.unit = undefined
         if (!unit) break
-        if (unit.variants.length === 0 && !unit.bad) this.error(frame.offset, '`<tu>` needs at least one `<tuv>`')
-        if (unit.bad) break
-        const {bad: _, ...good} = unit
-        this.units.push(good)
+        if (unit.variants.length === 0 && unit.reasons.length === 0) {
+          this.unit = unit
+          this.error(frame.offset, '`<tu>` needs at least one `<tuv>`')
+          this.unit = undefined
+        }
+        const {reasons, ...good} = unit
+        if (reasons.length > 0) this.rejected.push({line: unit.line, column: unit.column, reasons, ...(unit.tuid === undefined ? {} : {tuid: unit.tuid})})
+        else this.units.push(good)
         break
       }
       case 'tuv': {
@@ -399,7 +415,7 @@ export class TmxReader implements XmlHandler {
   }
 
   private error(offset: number, message: string): void {
-    if (this.unit) this.unit.bad = true
+    this.unit?.reasons.push('tmx-invalid: ' + message)
     this.report.error(offset, 'tmx-invalid', message + (this.unit ? '; the unit is left out' : ''), this.unit?.tuid === undefined ? undefined : {unitId: this.unit.tuid})
     if (++this.errors >= maxErrors) throw this.stop(offset, 'tmx-too-many-errors', 'Reading stopped after ' + maxErrors + ' errors')
   }
