@@ -134,7 +134,7 @@ export class Memory {
     const limit = options?.limit ?? 10
     const prepared = prepareText(source)
     const n = prepared.keys.length
-    if (n === 0 || n > maxTokens || this.entries.length === 0) return []
+    if (n === 0 || n > maxTokens) return []
     const ids = prepared.keys.map((key) => this.vocabulary.get(key) ?? -1)
     const fraction = threshold / 100
     const needed = Math.ceil(fraction * n - 1e-9)
