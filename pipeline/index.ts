@@ -5,6 +5,7 @@
  */
 export {buildDocument, createResolver, type BuildOptions, type Coverage, type Resolved, type Resolver, type ResolverOptions} from './build/index.ts'
 export {parsePathPattern, parseConfig, type Config, type PathPattern} from './config/index.ts'
+export {flavorRules, flavors, type Flavor} from './flavor/index.ts'
 export {checkTranslation, compileTermIndex, compileTermRules, fromTbx, fromTermCsv, matchTerms, termForms, termLocks, toOmegatGlossary, toTbx, toTermCsv, type Concept, type Term, type TermIndex, type TermMatch, type TermRules, type TermViolation, type Termbase, type TermStatus} from './glossary/index.ts'
 export {applyFixes, lintMarkdown, type LintOptions, type LintResult} from './lint/index.ts'
 export {escapeText, markdownBlocks, merge, parseMarkdown, type EscapeOptions, type MarkdownBlocks, type MarkdownOptions, type Renderer} from './markdown/index.ts'

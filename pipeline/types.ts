@@ -29,7 +29,12 @@ export interface InlineCode {
   id: string
   kind: 'pc' | 'ph'
   type: CodeType
-  /** Finer kind: `strong`, `emphasis`, `delete`, `link`, `image`, `inlineCode`, `break`, `escape`, `entity`, `html`, `footnote`, `autolink`, `prefix`. */
+  /**
+   * Finer kind: `strong`, `emphasis`, `delete`, `link`, `image`,
+   * `inlineCode`, `break`, `escape`, `entity`, `html`, `footnote`,
+   * `autolink`, `alert`; or the id of the flavour rule that found it
+   * (`attribute-list`, `container`, `liquid-tag`, `shortcode`, …).
+   */
   subType: string
   /** Source range of the opening side (pc) or of the whole placeholder (ph). */
   open: Range
@@ -62,7 +67,7 @@ export type Token =
   | {type: 'ph'; code: InlineCode}
 
 /** How changed text must be escaped when it is written back into the source. */
-export type BlockSyntax = 'markdown' | 'table-cell' | 'heading' | 'title' | 'yaml-plain' | 'yaml-single' | 'yaml-double' | 'yaml-literal' | 'yaml-folded'
+export type BlockSyntax = 'markdown' | 'table-cell' | 'heading' | 'title' | 'line' | 'attribute' | 'yaml-plain' | 'yaml-single' | 'yaml-double' | 'yaml-literal' | 'yaml-folded'
 
 /**
  * Where a front-matter scalar sits, so that changed text is written back as
@@ -92,7 +97,11 @@ export interface Block {
   /** 1-based line and column of `range.start`. */
   line: number
   column: number
-  /** For `title` syntax: the delimiter the title is enclosed in (`"`, `'` or `)`). */
+  /**
+   * For `title` syntax: the delimiter the title is enclosed in (`"`, `'` or
+   * `)`); for `line` and `attribute` (parts of flavour syntax): the
+   * character that would end the part (`]`, `"`), if any.
+   */
   quote?: string
   /** For `yaml-*` syntax: where the scalar sits. */
   yaml?: YamlScalarContext

@@ -24,6 +24,8 @@ test('should expose the public api', (t) => {
     'escapeText',
     'extractDocuments',
     'extractProject',
+    'flavorRules',
+    'flavors',
     'formatAnalysis',
     'fromBundleValue',
     'fromBundleXliff',

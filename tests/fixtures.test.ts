@@ -1,14 +1,14 @@
-import {existsSync, readdirSync, readFileSync, writeFileSync} from 'node:fs'
+import {existsSync, readdirSync, readFileSync} from 'node:fs'
 import test from 'ava'
-import {fromMarkdown, toXliff} from '../pipeline/index.ts'
+import {fromMarkdown} from '../pipeline/index.ts'
+import {checkFixture} from './helpers/fixture.ts'
 import {roundTrip} from './helpers/round-trip.ts'
-import {inventory} from './helpers/inventory.ts'
+import {inventory, linePrefixes} from './helpers/inventory.ts'
 import {testWith} from './helpers/tools.ts'
 
 const root = new URL('fixtures/', import.meta.url)
 const names = readdirSync(root).filter((name) => existsSync(new URL(`${name}/input.md`, root))).sort()
 // BABELE_UPDATE_FIXTURES=1 rewrites units.json and expected.xlf after a reviewed change.
-const update = Boolean(process.env.BABELE_UPDATE_FIXTURES)
 
 test('every fixture folder has a README saying what it shows and where it came from', (t) => {
   const folders = readdirSync(root, {withFileTypes: true}).filter((entry) => entry.isDirectory()).map((entry) => entry.name)
@@ -18,19 +18,7 @@ test('every fixture folder has a README saying what it shows and where it came f
 for (const name of names) {
   test(`fixture ${name}: units and XLIFF are as expected`, (t) => {
     const input = readFileSync(new URL(`${name}/input.md`, root), 'utf8')
-    const document = fromMarkdown(input, {path: 'input.md'}).value
-    const units = document.units.map((unit) => ({
-      id: unit.id,
-      kind: unit.block.kind,
-      parts: unit.parts.map((part) => (part.type === 'segment' ? {key: part.segment.key, value: part.segment.value} : {ignorable: part.ignorable.value}))
-    }))
-    const xliff = toXliff(document, {sourceLocale: 'it', targetLocale: 'en'})
-    if (update) {
-      writeFileSync(new URL(`${name}/units.json`, root), JSON.stringify(units, null, 2) + '\n')
-      writeFileSync(new URL(`${name}/expected.xlf`, root), xliff)
-    }
-    t.deepEqual(units, JSON.parse(readFileSync(new URL(`${name}/units.json`, root), 'utf8')))
-    t.is(xliff, readFileSync(new URL(`${name}/expected.xlf`, root), 'utf8'))
+    checkFixture(t, new URL(`${name}/`, root), fromMarkdown(input, {path: 'input.md'}).value)
   })
 }
 
@@ -54,10 +42,6 @@ testWith('python3', 'xmllint')('fixtures round-trip byte for byte, and upper-cas
   t.is(upper.built.get('containers.md'), '> UNA CITAZIONE SU\n> DUE RIGHE, CON **GRASSETTO**  \n> E UN A CAPO.\n\n- UNA VOCE\n  CHE CONTINUA.\n  1. ANNIDATA *QUI*\n     E QUI.\n\n[^1]: UNA NOTA A PIÈ DI PAGINA.\n')
 })
 
-/** The container prefix of each line: indentation, block-quote markers, list markers. */
-function prefixes(text: string): string[] {
-  return text.split(/\r\n|\r|\n/).map((line) => /^(?:[ \t>]|[-+*][ \t]|\d{1,9}[.)][ \t])*/.exec(line)![0])
-}
 
 testWith('python3', 'xmllint')('fixtures round-trip byte for byte through XLIFF 1.2, with no key conflict, and upper-cased keep every line prefix', (t) => {
   const sources = new Map(names.map((name) => [`${name}.md`, readFileSync(new URL(`${name}/input.md`, root), 'utf8')]))
@@ -67,7 +51,7 @@ testWith('python3', 'xmllint')('fixtures round-trip byte for byte through XLIFF 
   t.deepEqual(identity.messages.filter((message) => message.ruleId === 'key-conflict'), [])
   t.deepEqual(roundTrip(sources, 'identity', false).messages.filter((message) => message.ruleId === 'key-conflict'), [])
   const upper = roundTrip(sources, 'upper', false)
-  for (const [path, text] of sources) t.deepEqual(prefixes(upper.built.get(path)!), prefixes(text), `${path}: every line keeps its prefix`)
+  for (const [path, text] of sources) t.deepEqual(linePrefixes(upper.built.get(path)!), linePrefixes(text), `${path}: every line keeps its prefix`)
   t.is(upper.built.get('line-prefixes.md')!.split('\n').slice(0, 3).join('\n'), 'TESTO\n  RIGA\n    `codice` IN FONDO.')
   t.is(upper.built.get('rewrapped-repeat.md'), "UNA FRASE\nUGUALE.\n\nUNA FRASE UGUALE.\n\n- UN'ALTRA FRASE RIPETUTA, QUI\n  SPEZZATA IN DUE RIGHE.\n- UN'ALTRA FRASE RIPETUTA, QUI SPEZZATA IN DUE RIGHE.\n\n> UN'ALTRA FRASE\n> RIPETUTA, QUI SPEZZATA\n> IN DUE RIGHE.\n")
   t.is(upper.built.get('link-leading-space.md')!.split('\n')[0], '* [ VOCE CON SPAZIO](http://x.example/1)')

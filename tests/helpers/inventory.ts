@@ -44,3 +44,8 @@ export function inventory(text: string): Inventory {
   visit(parseMarkdown(body), false)
   return {lowercase, kept, structure}
 }
+
+/** The container prefix of each line (indentation, block-quote markers, list markers): what a translation must keep line by line. */
+export function linePrefixes(text: string): string[] {
+  return text.split(/\r\n|\r|\n/).map((line) => /^(?:[ \t>]|[-+*][ \t]|\d{1,9}[.)][ \t])*/.exec(line)![0])
+}

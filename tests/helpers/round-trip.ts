@@ -38,7 +38,7 @@ export function testConfig(overrides: Record<string, unknown> = {}): Config {
  * @param mode How fill-xliff.py translates.
  * @param validate Whether to validate the written XLIFF with xmllint.
  * @param version XLIFF version `extractProject` writes (the config's `xliffVersion`).
- * @param overrides Other config fields (`frontmatterKeys`, …).
+ * @param overrides Other config fields (`frontmatterKeys`, `flavor`, `codeFinder`…).
  */
 export function roundTrip(sources: ReadonlyMap<string, string>, mode: 'identity' | 'upper', validate = true, version: '2.1' | '1.2' = '2.1', overrides: Record<string, unknown> = {}): RoundTrip {
   const config = testConfig({...overrides, xliffVersion: version})

@@ -105,7 +105,8 @@ function projectLinter(workspace: Workspace): {messages: Diagnostic[]; lint: (fi
 function linterFor(workspace: Workspace, termbase: Termbase | undefined, compiled: TermIndex | undefined): (file: string, text: string) => Diagnostic[] {
   const language = workspace.config.sourceLocale
   const termIndex = compiled ?? (termbase ? compileTermIndex(termbase, {language}) : undefined)
-  return (file, text) => lintMarkdown(text, {file, language, termbase, termIndex}).messages
+  const {frontmatterKeys, flavor, codeFinder} = workspace.config
+  return (file, text) => lintMarkdown(text, {file, language, termbase, termIndex, frontmatterKeys, flavor, codeFinder}).messages
 }
 
 /** Every source, keyed by its project-relative path. */

@@ -3,6 +3,7 @@
  * Returns: a complete config with defaults, or messages naming each bad field.
  */
 import {z} from 'zod'
+import {flavors} from '../../flavor/index.ts'
 import {parseKeyPath} from '../../markdown/index.ts'
 import type {Diagnostic} from '../../types.ts'
 import {parsePathPattern} from './path-pattern.ts'
@@ -10,12 +11,6 @@ import {parsePathPattern} from './path-pattern.ts'
 const locale = z.string().regex(/^[A-Za-z]{2,3}(?:-[A-Za-z\d]{2,8})*$/, 'expected a BCP 47 language tag such as `en` or `pt-BR`')
 const folder = z.string().min(1, 'expected a folder path')
 
-/**
- * Documentation-site flavours whose syntax (heading ids, containers,
- * admonitions, shortcodes, template tags) is never translatable text.
- * CommonMark and GFM need none: they are always on.
- */
-export const flavors = ['vitepress', 'docusaurus', 'mkdocs', 'hugo', 'jekyll', 'mdbook', 'docfx'] as const
 
 /** A code-finder pattern: JavaScript regex source, compiled with the `u` flag, never matching the empty string. */
 const codePattern = z.string().superRefine((source, context) => {

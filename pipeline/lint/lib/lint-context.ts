@@ -7,7 +7,7 @@
  */
 import type {Root} from 'mdast'
 import {compileTermIndex, matchTerms, type TermIndex, type TermMatch, type Termbase} from '../../glossary/index.ts'
-import {locator, markdownBlocks, parseMarkdown} from '../../markdown/index.ts'
+import {locator, markdownBlocks, parseMarkdown, type MarkdownOptions} from '../../markdown/index.ts'
 import type {Block, Diagnostic, Range, Severity} from '../../types.ts'
 import {plainText, type PlainText} from './plain-text.ts'
 
@@ -62,11 +62,11 @@ const indexes = new WeakMap<Termbase, Map<string, TermIndex>>()
 
 /**
  * @param text Markdown as read.
- * @param settings Checked options.
+ * @param settings Checked options; `blocks` says which blocks are text (front-matter keys, flavours, code finder).
  * @returns The context.
  */
-export function lintContext(text: string, settings: {file: string | undefined; language: string; termbase: Termbase | undefined; termIndex: TermIndex | undefined}): LintContext {
-  const {value} = markdownBlocks(text, {frontmatterKeys: ['title', 'description']})
+export function lintContext(text: string, settings: {file: string | undefined; language: string; termbase: Termbase | undefined; termIndex: TermIndex | undefined; blocks?: MarkdownOptions | undefined}): LintContext {
+  const {value} = markdownBlocks(text, settings.blocks)
   const blocks: Block[] = []
   const flatten = (block: Block): void => {
     blocks.push(block)

@@ -10,6 +10,7 @@
  * `link-empty-url`. Only Markdown's translatable text is read: code, HTML
  * and URLs are never linted as prose.
  */
+import type {Flavor} from '../../flavor/index.ts'
 import type {TermIndex, Termbase} from '../../glossary/index.ts'
 import type {Diagnostic} from '../../types.ts'
 import {accentApostrophe} from './accent-apostrophe.ts'
@@ -31,6 +32,12 @@ export interface Options {
   termIndex?: TermIndex | null | undefined
   /** Rule ids to run (default: all). */
   rules?: readonly string[] | null | undefined
+  /** Front-matter fields that are text (default `['title', 'description']`), as in extraction. */
+  frontmatterKeys?: readonly string[] | null | undefined
+  /** Documentation-site flavours whose syntax is not text (default none), as in extraction. */
+  flavor?: readonly Flavor[] | null | undefined
+  /** Code-finder patterns whose matches are not text (default none), as in extraction. */
+  codeFinder?: readonly string[] | null | undefined
 }
 
 /** What {@linkcode lintMarkdown} returns. */
@@ -75,7 +82,7 @@ export function lintMarkdown(text: string, options?: Options | null): LintResult
     }
   }
 
-  const context = lintContext(text, {file, language, termbase, termIndex})
+  const context = lintContext(text, {file, language, termbase, termIndex, blocks: {frontmatterKeys: settings.frontmatterKeys, flavor: settings.flavor, codeFinder: settings.codeFinder}})
   const messages: Diagnostic[] = []
   for (const rule of lintRules) if (!wanted || wanted.includes(rule.id)) messages.push(...rule.check(context))
   // Stable sort: rule order breaks ties.

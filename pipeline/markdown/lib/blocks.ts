@@ -1,19 +1,25 @@
 /**
  * Find the translatable blocks of a Markdown document. Takes: the BOM-less
- * source. Returns: top-level blocks in source order (link and image titles
+ * source and its flavours. Returns: top-level blocks in source order (link
+ * and image titles, and translatable parts of flavour syntax inside a code,
  * nested in the block whose code holds them) and messages.
  *
  * Translatable: paragraphs (also in lists, block quotes and footnotes),
  * headings, table cells, image alt text, link and definition titles, chosen
- * front-matter fields. Code, HTML, URLs and definitions stay in the skeleton.
+ * front-matter fields, titles and alt text inside flavour syntax. Code,
+ * HTML, URLs, definitions and flavour syntax stay in the skeleton or become
+ * placeholder codes.
  */
-import type {Nodes, PhrasingContent} from 'mdast'
+import type {Nodes, Paragraph, PhrasingContent} from 'mdast'
+import {syntaxRules, type Flavor, type SyntaxMatch} from '../../flavor/index.ts'
+import {lineStarts, pointAt} from '../../position.ts'
 import type {Block, BlockSyntax, Diagnostic, Range} from '../../types.ts'
-import {pointAt} from '../../position.ts'
+import {flavorSyntax} from './flavor-syntax.ts'
 import {frontmatterBlocks} from './frontmatter.ts'
 import {inlineCodes} from './inline-codes.ts'
 import {parseKeyPath} from './key-path.ts'
 import {parseMarkdown} from './parse.ts'
+import {textTokens} from './text-tokens.ts'
 import {titleBlock} from './title.ts'
 
 /** Options of {@linkcode markdownBlocks}. */
@@ -23,6 +29,10 @@ export interface Options {
    * `seo.description` (a nested key), `tags[]` (every item of a list), `hero.actions[].text`, `features[0].title`.
    */
   frontmatterKeys?: readonly string[] | null
+  /** Documentation-site flavours whose syntax is never text (default none: CommonMark and GFM). */
+  flavor?: readonly Flavor[] | null
+  /** Code-finder patterns (JavaScript regex sources, flags `gmu`): matches become placeholder codes. */
+  codeFinder?: readonly string[] | null
 }
 
 /** The source split into blocks. */
@@ -35,6 +45,14 @@ export interface MarkdownBlocks {
   blocks: Block[]
   /** Whether the document defines link references or footnotes (then `[…]` in changed text must be escaped). */
   definitions: boolean
+}
+
+/** What every block finder reads. */
+interface Context {
+  /** The body with flavour syntax masked: structure is read here, text is the same as the body's. */
+  body: string
+  syntax: readonly SyntaxMatch[]
+  locate: (offset: number) => {line: number; column: number}
 }
 
 const defaultKeys = ['title', 'description'] as const
@@ -52,6 +70,8 @@ export function markdownBlocks(text: string, options?: Options | null): {value: 
     if ('reason' in path) throw new TypeError(`Cannot use \`${key}\` in \`options.frontmatterKeys\`: ${path.reason}`)
     return path.steps
   })
+  const syntax = flavorSyntax(body, syntaxRules(options))
+  const context: Context = {body: syntax.masked, syntax: syntax.matches, locate}
   const blocks: Block[] = []
   const messages: Diagnostic[] = []
   let definitions = false
@@ -60,13 +80,13 @@ export function markdownBlocks(text: string, options?: Options | null): {value: 
     const range = node.position ? {start: node.position.start.offset!, end: node.position.end.offset!} : undefined
     switch (node.type) {
       case 'paragraph':
-        add(phrasingBlock(body, node, 'paragraph', 'markdown', inBlockQuote, locate))
+        add(phrasingBlock(context, node, 'paragraph', 'markdown', inBlockQuote))
         return
       case 'heading':
-        add(phrasingBlock(body, node, 'heading', 'heading', inBlockQuote, locate))
+        add(phrasingBlock(context, node, 'heading', 'heading', inBlockQuote))
         return
       case 'tableCell':
-        add(phrasingBlock(body, node, 'tableCell', 'table-cell', inBlockQuote, locate))
+        add(phrasingBlock(context, node, 'tableCell', 'table-cell', inBlockQuote))
         return
       case 'yaml': {
         const found = frontmatterBlocks(body, range!, {paths, locate})
@@ -80,7 +100,7 @@ export function markdownBlocks(text: string, options?: Options | null): {value: 
         return
       case 'definition':
         definitions = true
-        if (node.title) add(titleBlock(body, range!, node.title, {inBlockQuote, counter: {next: 1}, locate}))
+        if (node.title) add(titleBlock(context.body, range!, node.title, {inBlockQuote, counter: {next: 1}, syntax: context.syntax, locate}))
         return
       default:
         if ('children' in node) for (const child of node.children) visit(child as Nodes, inBlockQuote || node.type === 'blockquote')
@@ -94,11 +114,11 @@ export function markdownBlocks(text: string, options?: Options | null): {value: 
     else blocks.push(...block.children)
   }
 
-  visit(parseMarkdown(body), false)
-  return {value: {bom, body, blocks, definitions}, messages}
+  visit(syntax.tree, false)
+  return {value: {bom, body, blocks: withSyntaxTexts(body, blocks, syntax.matches, locate), definitions}, messages}
 }
 
-function phrasingBlock(body: string, node: Nodes & {children: PhrasingContent[]}, kind: string, syntax: BlockSyntax, inBlockQuote: boolean, locate: (offset: number) => {line: number; column: number}): Block | undefined {
+function phrasingBlock(context: Context, node: Nodes & {children: PhrasingContent[]}, kind: string, syntax: BlockSyntax, inBlockQuote: boolean): Block | undefined {
   const children = node.children
   if (children.length === 0) return
   const first = children[0]!.position
@@ -107,17 +127,63 @@ function phrasingBlock(body: string, node: Nodes & {children: PhrasingContent[]}
   // paragraph's own range is then the content range.
   const range: Range = first && last ? {start: first.start.offset!, end: last.end.offset!} : {start: node.position!.start.offset!, end: node.position!.end.offset!}
   const titles: Block[] = []
-  const tokens = inlineCodes(body, children, range, {inBlockQuote, counter: {next: 1}, titles, locate})
-  const {line, column} = locate(range.start)
+  const tokens = inlineCodes(context.body, children, range, {inBlockQuote, counter: {next: 1}, syntax: context.syntax, titles, locate: context.locate})
+  const {line, column} = context.locate(range.start)
   return {kind, syntax, range, line, column, tokens, children: titles}
+}
+
+/**
+ * The translatable parts of flavour syntax (a container's title, alt text)
+ * as blocks: nested in the block whose code holds them, else top-level.
+ *
+ * > | ::: tip Un consiglio
+ *             ^^^^^^^^^^^^ a top-level block: the marker line is skeleton
+ */
+function withSyntaxTexts(body: string, blocks: Block[], matches: readonly SyntaxMatch[], locate: Context['locate']): Block[] {
+  const texts = matches.flatMap((match) => (match.text ? [syntaxText(body, match.text, locate)] : []))
+  if (texts.length === 0) return blocks
+  const result = [...blocks]
+  for (const text of texts) {
+    const holder = result.find((block) => block.range.start <= text.range.start && text.range.end <= block.range.end)
+    const list = holder ? holder.children : result
+    let index = list.length
+    while (index > 0 && list[index - 1]!.range.start > text.range.start) index--
+    list.splice(index, 0, text)
+  }
+  return result
+}
+
+/**
+ * A translatable part of flavour syntax. A `line` part is inline Markdown
+ * (a container title may hold emphasis, code or a link), read on its own.
+ */
+function syntaxText(body: string, text: NonNullable<SyntaxMatch['text']>, locate: Context['locate']): Block {
+  const children: Block[] = []
+  const options = {inBlockQuote: false, counter: {next: 1}, titles: children, locate}
+  const paragraph = text.syntax === 'line' ? onlyParagraph(body, text.range) : undefined
+  const tokens = paragraph ? inlineCodes(body, paragraph.children, text.range, options) : textTokens(body, text.range, options)
+  const {line, column} = locate(text.range.start)
+  return {kind: text.kind, syntax: text.syntax, range: text.range, line, column, ...(text.quote === undefined ? {} : {quote: text.quote}), tokens, children}
+}
+
+/** The range read alone as one paragraph that fills it (offsets moved to the body's), or nothing. */
+function onlyParagraph(body: string, range: Range): Paragraph | undefined {
+  const tree = parseMarkdown(body.slice(range.start, range.end))
+  const paragraph = tree.children[0]
+  if (tree.children.length !== 1 || paragraph?.type !== 'paragraph') return
+  const move = (node: Nodes): void => {
+    if (node.position) {
+      node.position.start.offset! += range.start
+      node.position.end.offset! += range.start
+    }
+    if ('children' in node) for (const child of node.children) move(child as Nodes)
+  }
+  move(paragraph)
+  return paragraph.position!.start.offset === range.start && paragraph.position!.end.offset === range.end ? paragraph : undefined
 }
 
 /** Map offsets of `body` to 1-based lines and columns. */
 export function locator(body: string): (offset: number) => {line: number; column: number} {
-  const starts = [0]
-  for (let index = 0; index < body.length; index++) {
-    const char = body.charCodeAt(index)
-    if (char === 10 || (char === 13 && body.charCodeAt(index + 1) !== 10)) starts.push(index + 1)
-  }
+  const starts = lineStarts(body)
   return (offset) => pointAt(starts, offset)
 }

@@ -63,6 +63,11 @@ export function escapeText(text: string, block: Pick<Block, 'syntax' | 'quote' |
     case 'yaml-literal':
     case 'yaml-folded':
       return yamlScalar(text, block.syntax, block.yaml ?? {flow: false})
+    // A part of flavour syntax stays on its one line.
+    case 'line':
+      return escapeMarkdown(text.replace(/\s*\n\s*/g, ' '), block, {atLineStart: false, definitions: true})
+    case 'attribute':
+      return text.replace(/\s*\n\s*/g, ' ').replace(/"/g, block.quote === '"' ? '&quot;' : '"')
     default:
       return escapeMarkdown(text, block, options)
   }

@@ -1,9 +1,11 @@
 /**
  * Tokenize a raw slice of Markdown text. Takes: the source and a range.
  * Returns: text tokens, soft line breaks and placeholders for backslash
- * escapes and character references.
+ * escapes, character references and flavour syntax.
  */
 import {decodeNamedCharacterReference} from 'decode-named-character-reference'
+import type {SyntaxMatch} from '../../flavor/index.ts'
+import {firstEndingAfter} from '../../position.ts'
 import type {InlineCode, Range, Token} from '../../types.ts'
 
 const escapeOrEntity = /\\[!-/:-@[-`{-~]|&(#\d{1,7}|#[xX][\da-fA-F]{1,6}|[A-Za-z][A-Za-z\d]{1,31});/g
@@ -16,6 +18,8 @@ export interface TextOptions {
   inBlockQuote: boolean
   /** Shared counter so code ids are unique in the unit. */
   counter: {next: number}
+  /** Flavour syntax of the document, by position: each match in the range becomes a placeholder. */
+  syntax?: readonly SyntaxMatch[] | null
 }
 
 /**
@@ -26,12 +30,25 @@ export function textTokens(body: string, range: Range, options: TextOptions, tok
   const softBreak = options.inBlockQuote ? softBreakQuoted : softBreakPlain
   let plainStart = range.start
   let index = range.start
+  const syntax = options.syntax ?? []
+  let next = firstEndingAfter(syntax, range.start, (match) => match.range)
 
   const flush = (end: number) => {
     if (end > plainStart) tokens.push({type: 'text', value: body.slice(plainStart, end), range: {start: plainStart, end}})
   }
 
   while (index < range.end) {
+    while (next < syntax.length && syntax[next]!.range.end <= index) next++
+    const match = syntax[next]
+    // A match is one placeholder (a slice that starts inside one, too: masked text is never text).
+    if (match && match.range.start <= index) {
+      const end = Math.min(match.range.end, range.end)
+      flush(index)
+      tokens.push({type: 'ph', code: createCode(options.counter, 'ph', 'other', match.rule, {start: index, end})})
+      index = end
+      plainStart = end
+      continue
+    }
     const char = body.charCodeAt(index)
     if (char === 92 /* \ */ || char === 38 /* & */) {
       escapeOrEntity.lastIndex = index

@@ -35,7 +35,7 @@ export function titleBlock(body: string, range: Range, title: string, options: T
   if (body[start] !== opener || start <= range.start) return
   const content = {start: start + 1, end: end - 1}
   if (!/[\p{L}\p{N}]/u.test(body.slice(content.start, content.end))) return
-  const tokens = textTokens(body, content, {inBlockQuote: options.inBlockQuote, counter: {next: 1}})
+  const tokens = textTokens(body, content, {inBlockQuote: options.inBlockQuote, counter: {next: 1}, syntax: options.syntax})
   const decoded = tokens.map((token) => (token.type === 'text' ? token.value : token.type === 'ph' ? token.code.equiv ?? '' : '')).join('')
   if (decoded.replace(/\s+/g, ' ') !== title.replace(/\s+/g, ' ')) return
   const {line, column} = options.locate(content.start)

@@ -33,7 +33,7 @@ export function extractDocuments(config: Config, sources: ReadonlyMap<string, st
   const documents = new Map<string, SourceDocument>()
   const messages: Diagnostic[] = []
   for (const [path, text] of [...sources].sort(([a], [b]) => a.localeCompare(b))) {
-    const result = fromMarkdown(text, {path, language: config.sourceLocale, frontmatterKeys: config.frontmatterKeys})
+    const result = fromMarkdown(text, {path, language: config.sourceLocale, frontmatterKeys: config.frontmatterKeys, flavor: config.flavor, codeFinder: config.codeFinder})
     documents.set(path, result.value)
     messages.push(...result.messages.map((message) => ({...message, file: paths.source(config, path)})))
   }

@@ -3,6 +3,7 @@
  * Returns: the source document (blocks, units with segments and stable keys)
  * and messages. This is the `markdown → segment → units` part of the flow.
  */
+import type {Flavor} from '../../flavor/index.ts'
 import {markdownBlocks} from '../../markdown/index.ts'
 import {sentenceSpans, type SrxRules} from '../../segment/index.ts'
 import type {Block, Diagnostic, SourceDocument, Unit} from '../../types.ts'
@@ -18,6 +19,10 @@ export interface Options {
   language?: string | null
   /** Front-matter fields to translate (default `title`, `description`). */
   frontmatterKeys?: readonly string[] | null
+  /** Documentation-site flavours whose syntax is never text (default none: CommonMark and GFM). */
+  flavor?: readonly Flavor[] | null
+  /** Code-finder patterns (JavaScript regex sources, flags `gmu`): matches become placeholder codes. */
+  codeFinder?: readonly string[] | null
   /** SRX rules to segment with (default: babele's built-in rules). */
   rules?: SrxRules | null
 }
@@ -29,7 +34,7 @@ export interface Options {
 export function fromMarkdown(text: string, options: Options): {value: SourceDocument; messages: Diagnostic[]} {
   if (!options || typeof options.path !== 'string') throw new TypeError('Missing `options.path`, expected the source path relative to its locale folder')
   const language = options.language ?? 'it'
-  const found = markdownBlocks(text, {frontmatterKeys: options.frontmatterKeys})
+  const found = markdownBlocks(text, {frontmatterKeys: options.frontmatterKeys, flavor: options.flavor, codeFinder: options.codeFinder})
   const split: SentenceSplitter = (plain) => sentenceSpans(plain, {language, rules: options.rules})
   const occurrences = new Map<string, number>()
   const units: Unit[] = []

@@ -22,6 +22,7 @@
  * and `<ph>`, their bytes in the match's own `<originalData>`, as the
  * module requires.
  */
+import {syntaxRuleIds} from '../../flavor/index.ts'
 import type {Candidate, InlineCode, KeyState, MemoryToken, Segment, SourceDocument, TargetToken, TermLock, Unit} from '../../types.ts'
 import {candidateOrigin, candidateSimilarity, codeNumbers} from './candidates.ts'
 import {withTermMarks, type MarkedToken} from './term-marks.ts'
@@ -269,7 +270,7 @@ function inline(tokens: readonly MarkedToken[], marksBefore = 0): string {
 }
 
 function attributes(code: InlineCode): string {
-  const [type, subType] = subTypes[code.subType] ?? ['other']
+  const [type, subType] = subTypes[code.subType] ?? (syntaxRuleIds.has(code.subType) ? ['other', `babele:${code.subType}`] : ['other'])
   let result = ` canDelete="no" type="${type}"`
   if (subType) result += ` subType="${subType}"`
   if (code.display !== undefined) result += ` disp="${escapeAttribute(code.display)}"`

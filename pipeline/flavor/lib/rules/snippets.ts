@@ -1,0 +1,46 @@
+/**
+ * File inclusions and generated content written as a line of text:
+ * VitePress code snippets (`<<< @/snippets/a.js{2}`) and table of contents
+ * (`[[toc]]`), MkDocs snippets (`--8<-- "file.md"`), kramdown extensions
+ * (`{::comment}…{:/comment}`, `{::options … /}`).
+ *
+ * > | <<< @/snippets/snippet.js{2}
+ *     ^^^^^^^^^^^^^^^^^^^^^^^^^^^^ one placeholder, on a line of its own
+ */
+import type {SyntaxRule} from '../rule.ts'
+
+/** `<<< @/path` alone on its line. */
+export const vitepressSnippet: SyntaxRule = {
+  id: 'snippet',
+  kind: 'block',
+  pattern: /(?<=^[ \t>]*)<<<[ \t]+\S[^\n]*$/dgm
+}
+
+/** `[[toc]]`. */
+export const tableOfContents: SyntaxRule = {
+  id: 'toc',
+  kind: 'block',
+  pattern: /\[\[toc\]\]/dgm
+}
+
+/** `--8<-- "file"` alone on its line. */
+export const mkdocsSnippet: SyntaxRule = {
+  id: 'snippet',
+  kind: 'block',
+  pattern: /(?<=^[ \t>]*);?-+8<-+[ \t]*(?:"[^"\n]*"|'[^'\n]*')?[ \t]*$/dgm
+}
+
+/** `++ctrl+alt+del++` (pymdownx.keys). */
+export const keys: SyntaxRule = {
+  id: 'keys',
+  kind: 'inline',
+  pattern: /\+\+[\w-]+(?:\+[\w-]+)*\+\+/dgm
+}
+
+/** `{::name}…{:/name}` regions and `{::name … /}` (kramdown). */
+export const kramdownExtension: SyntaxRule = {
+  id: 'kramdown-extension',
+  kind: 'block',
+  pattern: /\{::(\w+)[^{}\n]*\/\}|\{::(\w+)[^{}\n]*\}[\s\S]*?\{:\/(?:\2)?\}/dgm,
+  blankLines: true
+}
