@@ -226,6 +226,8 @@ export interface Diagnostic {
   unitId?: string
   /** Segment id the message is about. */
   segmentId?: string
+  /** Glossary concept a term finding is about (term rules, `term-deprecated`, `term-near-miss`). */
+  conceptId?: string
   /** Stable kebab-case rule id, such as `code-missing`. */
   ruleId: string
   /** The stage that emitted it: `markdown`, `xliff`, `import`, `build`, `config`, … */

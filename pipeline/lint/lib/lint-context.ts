@@ -54,6 +54,8 @@ export interface FindingFields {
   message: string
   actual?: string
   expected?: string
+  /** Glossary concept the finding is about. */
+  conceptId?: string
   /** A suggested replacement of the finding's range (or of `fix.range`, body offsets). */
   fix?: {replacement: string; safe: boolean; range?: Range}
 }
@@ -113,6 +115,7 @@ export function finding(context: LintContext, range: Range, fields: FindingField
     severity: fields.severity ?? 'warning',
     message: fields.message
   }
+  if (fields.conceptId !== undefined) message.conceptId = fields.conceptId
   if (fields.actual !== undefined) message.actual = fields.actual
   if (fields.expected !== undefined) message.expected = fields.expected
   if (fields.fix) {

@@ -56,7 +56,7 @@ function check(context: LintContext): Diagnostic[] {
       const kind = match.status === 'forbidden' ? 'a forbidden term' : 'a deprecated variant'
       const note = entry.term.notes.length > 0 ? ' ' + entry.term.notes.join(' ') : ''
       if (!preferred) {
-        messages.push(finding(context, range, {ruleId: termDeprecated.id, severity: match.status === 'forbidden' ? 'error' : 'warning', message: `\`${match.text}\` is ${kind} (concept \`${entry.concept.id}\`).${note}`, actual: match.text}))
+        messages.push(finding(context, range, {ruleId: termDeprecated.id, conceptId: entry.concept.id, severity: match.status === 'forbidden' ? 'error' : 'warning', message: `\`${match.text}\` is ${kind} (concept \`${entry.concept.id}\`).${note}`, actual: match.text}))
         continue
       }
 
@@ -65,6 +65,7 @@ function check(context: LintContext): Diagnostic[] {
       messages.push(
         finding(context, range, {
           ruleId: termDeprecated.id,
+          conceptId: entry.concept.id,
           severity: match.status === 'forbidden' ? 'error' : 'warning',
           message: `\`${match.text}\` is ${kind} of \`${preferred.text}\`: did you mean \`${replacement ?? preferred.text}\`?${note}`,
           actual: match.text,

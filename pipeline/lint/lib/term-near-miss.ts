@@ -44,6 +44,8 @@ interface Targets {
   byKey: Map<string, string[]>
   /** Every word of every term in the termbase, lowercase. */
   known: Set<string>
+  /** Concept of each form (the first one, in index order). */
+  concepts: Map<string, string>
 }
 
 const minimum = 5
@@ -91,6 +93,7 @@ function check(context: LintContext): Diagnostic[] {
       messages.push(
         finding(context, range, {
           ruleId: termNearMiss.id,
+          conceptId: targets.concepts.get(suggestions[0]!)!,
           message: `\`${word}\` is not in the glossary: did you mean ${list}?`,
           actual: word,
           expected: suggestions[0]!,
@@ -145,6 +148,7 @@ function targetsOf(index: TermIndex, termbase: Termbase): Targets {
   if (cached) return cached
   const byKey = new Map<string, string[]>()
   const known = new Set<string>()
+  const concepts = new Map<string, string>()
   for (const concept of termbase.concepts) {
     for (const section of concept.languages) {
       for (const term of section.terms) for (const word of term.text.match(wordPattern) ?? []) known.add(word.toLowerCase())
@@ -160,6 +164,7 @@ function targetsOf(index: TermIndex, termbase: Termbase): Targets {
       if (candidate.status !== 'preferred' && candidate.status !== 'admitted') continue
       if (form.length < minimum || !/^\p{Lu}[\p{L}\p{M}]*$/u.test(form) || seen.has(form)) continue
       seen.add(form)
+      concepts.set(form, candidate.conceptId)
       for (const key of deletions(form.toLowerCase())) {
         const forms = byKey.get(key)
         if (forms) forms.push(form)
@@ -168,7 +173,7 @@ function targetsOf(index: TermIndex, termbase: Termbase): Targets {
     }
   }
 
-  const targets = {byKey, known}
+  const targets = {byKey, known, concepts}
   cache.set(index, targets)
   return targets
 }

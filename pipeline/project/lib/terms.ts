@@ -44,6 +44,7 @@ export function termProblems(rules: TermRules | undefined, source: readonly Segm
   if (!rules) return []
   return checkTranslation(rules, {source: textOfTokens(source), target: textOfTokens(target)}).map((violation) => ({
     ruleId: violation.ruleId,
+    conceptId: violation.conceptId,
     severity: violation.severity === 'error' ? 'error' : 'warning',
     message: `${violation.message} (term \`${violation.term}\`, concept \`${violation.conceptId}\`)`,
     ...(violation.expected === undefined ? {} : {expected: violation.expected}),

@@ -29,6 +29,8 @@ export interface TranslationProblem {
   message: string
   expected?: string
   actual?: string
+  /** Glossary concept of a term problem. */
+  conceptId?: string
 }
 
 /** A problem of a unit being imported (error unless it says otherwise). */
@@ -115,10 +117,10 @@ function importFile(file: XliffFile, document: SourceDocument, options: Options,
     const quarantined = problems.length > 0
     if (quarantined) report.quarantined.push({unitId: xliffUnit.id, line: xliffUnit.line, reasons: problems.map((problem) => `${problem.ruleId}: ${problem.message}`)})
     for (const problem of found) {
-      const {ruleId, segmentId, expected, actual} = problem
+      const {ruleId, segmentId, conceptId, expected, actual} = problem
       const severity = problem.severity ?? 'error'
       const message = severity === 'error' ? `${problem.message}; unit quarantined` : problem.message
-      messages.push({file: options.file, line: xliffUnit.line, column: xliffUnit.column, unitId: xliffUnit.id, segmentId, ruleId, source: 'import', severity, message, ...(expected === undefined ? {} : {expected}), ...(actual === undefined ? {} : {actual})})
+      messages.push({file: options.file, line: xliffUnit.line, column: xliffUnit.column, unitId: xliffUnit.id, segmentId, ...(conceptId === undefined ? {} : {conceptId}), ruleId, source: 'import', severity, message, ...(expected === undefined ? {} : {expected}), ...(actual === undefined ? {} : {actual})})
     }
     if (quarantined) continue
     if (taken.length > 0) report.units++
