@@ -64,7 +64,7 @@ export function createProgram(): Command {
   common(
     program
       .command('run')
-      .description('the whole pipeline: import returned XLIFF, extract, build')
+      .description('the whole pipeline: import returned XLIFF, extract, build, and write the reports (reports/glossary.html, reports/qa.html)')
       .option('--allow-quarantine', 'exit 0 even when units were quarantined')
       .addOption(new Option('--xliff-version <version>', 'XLIFF version (default: the config\'s xliffVersion)').choices(['2.1', '1.2']))
   ).action((options: GlobalOptions & {allowQuarantine?: boolean; xliffVersion?: '2.1' | '1.2'}, command: Command) =>
@@ -92,6 +92,13 @@ export function createProgram(): Command {
       .requiredOption('-l, --locale <lng>', 'target locale')
       .option('-o, --out <file>', 'TMX file to write (default: standard output)')
   ).action((options: GlobalOptions & {locale: string; out?: string}, command: Command) => execute(command, options, async (workspace) => (await import('./commands/tm.ts')).tmExport(workspace, {locale: options.locale, out: options.out})))
+  common(
+    program
+      .command('report')
+      .description('write reports/glossary.html (concepts, terms per locale, concordance of every occurrence with each locale\'s rendering, violations; search and filters) and reports/qa.html (findings by file and rule, coverage per locale and document); exit 1 when a finding is an error')
+  ).action((options: GlobalOptions, command: Command) =>
+    execute(command, options, async (workspace) => (await import('./commands/report.ts')).reportCommand(workspace, {progress: !options.json}))
+  )
   common(
     program
       .command('export')

@@ -81,17 +81,20 @@ export function lintCommand(workspace: Workspace, options: LintCommandOptions): 
 }
 
 /**
- * Lint a project's sources as `extract` does: findings never fail it, so
- * errors come back as warnings.
+ * Lint a project's sources with the glossary already read. As `extract`
+ * runs it (the default), findings never fail: errors come back as warnings;
+ * `report` keeps each finding's own severity.
  *
  * @param workspace Project.
  * @param sources Source texts by document path (`documentPath`: below where `{path}` starts in `sourcePattern`).
  * @param glossary The termbase and term rules already read (its messages already reported).
+ * @param options `asWarnings: false` keeps errors as errors.
  */
-export function lintSources(workspace: Workspace, sources: ReadonlyMap<string, string>, glossary: Pick<Loaded, 'termbase' | 'terms'>): Diagnostic[] {
+export function lintSources(workspace: Workspace, sources: ReadonlyMap<string, string>, glossary: Pick<Loaded, 'termbase' | 'terms'>, options?: {asWarnings?: boolean} | null): Diagnostic[] {
   const linter = linterFor(workspace, glossary.termbase, glossary.terms?.sourceIndex)
   const messages: Diagnostic[] = []
   for (const [path, text] of sources) messages.push(...linter(paths.source(workspace.config, path), text))
+  if (options?.asWarnings === false) return messages
   return messages.map((message) => (message.severity === 'error' ? {...message, severity: 'warning' as const} : message))
 }
 

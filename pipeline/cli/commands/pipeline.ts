@@ -151,19 +151,23 @@ export function build(workspace: Workspace, options: CommandOptions, loaded = lo
   }
 }
 
-/** `babele run`: import what translators returned, extract, build. */
-export function run(workspace: Workspace, options: CommandOptions): CommandResult {
+/** `babele run`: import what translators returned, extract, build, then write the reports. */
+export async function run(workspace: Workspace, options: CommandOptions): Promise<CommandResult> {
   const loaded = load(workspace, options)
   const imported = importCommand(workspace, {...options, files: []}, loaded)
   const next = {...loaded, stores: imported.stores, messages: []}
   const extracted = extract(workspace, options, next)
   const built = build(workspace, options, next)
+  // The pages are the project's state, as `babele report` writes them: its findings are not run's messages.
+  const {projectReports} = await import('./report.ts')
+  const reports = projectReports(workspace, {...loaded, stores: imported.stores}, {coverage: built.coverage ?? [], messages: built.messages})
+  const reported = writeOutputs(workspace, reports.outputs)
   return {
     command: 'run',
-    written: [...imported.written, ...extracted.written, ...built.written],
-    unchanged: extracted.unchanged + built.unchanged,
+    written: [...imported.written, ...extracted.written, ...built.written, ...reported],
+    unchanged: extracted.unchanged + built.unchanged + reports.outputs.size - reported.length,
     messages: [...imported.messages, ...extracted.messages, ...built.messages],
-    summary: [...imported.summary, ...extracted.summary, ...built.summary],
+    summary: [...imported.summary, ...extracted.summary, ...built.summary, ...reports.summary],
     reports: imported.reports,
     coverage: built.coverage,
     ...(imported.ok && countErrors(extracted.messages) + countErrors(built.messages) === 0 ? {ok: true} : {})

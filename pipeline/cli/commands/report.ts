@@ -1,0 +1,85 @@
+/**
+ * `babele report`: the glossary review and QA pages. Takes: a workspace (from
+ * `run`: the project already loaded and built). Returns: a command result:
+ * `reports/glossary.html` and `reports/qa.html` (written atomically, only
+ * when their content changes, so a re-run with nothing changed writes
+ * nothing), the findings as messages (exit 1 on an error, as `check`), and
+ * the build's coverage.
+ *
+ * The findings are the project's state, whoever asks: store and glossary
+ * reads, the source lint (each finding with its own severity), every stored
+ * translation checked (`checkProject`) and the build (coverage, refused
+ * documents, broken values); a finding two stages report is listed once.
+ */
+import type {Diagnostic} from '../../types.ts'
+import {buildProject, checkProject, type BuildEntry, type Outputs} from '../../project/index.ts'
+import {glossaryReport, qaReport, uniqueDiagnostics} from '../../report/index.ts'
+import {UsageError, writeOutputs, type Workspace} from '../workspace.ts'
+import {lintSources} from './lint.ts'
+import {load, type CommandOptions, type CommandResult, type Loaded} from './pipeline.ts'
+
+/** The report pages of a project, and what went into them. */
+export interface ProjectReports {
+  /** `reports/glossary.html` and `reports/qa.html`. */
+  outputs: Outputs
+  /** Every finding, each once. */
+  findings: Diagnostic[]
+  coverage: BuildEntry[]
+  /** One line on each page. */
+  summary: string[]
+}
+
+/**
+ * Compute both pages.
+ *
+ * @param workspace Project.
+ * @param loaded Documents, stores, glossary and the messages of reading them.
+ * @param built The build's coverage and messages, when the caller just built (else built here, in memory).
+ */
+export function projectReports(workspace: Workspace, loaded: Loaded, built?: {coverage: BuildEntry[]; messages: Diagnostic[]} | null): ProjectReports {
+  const {config} = workspace
+  const sources = new Map([...loaded.documents].map(([path, document]) => [path, document.text]))
+  const lint = lintSources(workspace, sources, loaded, {asWarnings: false})
+  const checked = checkProject(config, loaded.documents, loaded.stores, {terms: loaded.terms})
+  const build = built ?? buildProject(config, loaded.documents, loaded.stores, {terms: loaded.terms})
+  const findings = uniqueDiagnostics([...loaded.messages, ...lint, ...checked.messages, ...build.messages])
+  const glossaryFile = `${config.reports}/glossary.html`
+  const qaFile = `${config.reports}/qa.html`
+  const outputs: Outputs = new Map([
+    [glossaryFile, glossaryReport({config, termbase: loaded.termbase, terms: loaded.terms, documents: loaded.documents, stores: loaded.stores, diagnostics: [...lint, ...checked.messages]})],
+    [qaFile, qaReport({config, documents: loaded.documents, diagnostics: findings, coverage: build.coverage})]
+  ])
+  const count = (severity: string) => findings.filter((message) => message.severity === severity).length
+  const termFindings = [...lint, ...checked.messages].filter((message) => message.conceptId !== undefined).length
+  return {
+    outputs,
+    findings,
+    coverage: build.coverage,
+    summary: [
+      `report: ${glossaryFile} (${loaded.termbase ? `${loaded.termbase.concepts.length} concept(s), ${termFindings} glossary finding(s)` : 'no glossary'}), ${qaFile} (${count('error')} error(s), ${count('warning')} warning(s), coverage of ${build.coverage.length} built file(s))`
+    ]
+  }
+}
+
+/**
+ * `babele report [--json] [--config FILE]`.
+ *
+ * @param workspace Project.
+ * @param options Progress bar.
+ */
+export function reportCommand(workspace: Workspace, options: CommandOptions): CommandResult {
+  const loaded = load(workspace, options)
+  // A review page without the glossary would look clean when it is not.
+  const unreadable = loaded.messages.filter((message) => message.source === 'glossary' && message.severity === 'error')
+  if (unreadable.length > 0) throw new UsageError(`the glossary in ${workspace.config.glossary}/ could not be read`, unreadable)
+  const reports = projectReports(workspace, loaded)
+  const written = writeOutputs(workspace, reports.outputs)
+  return {
+    command: 'report',
+    written,
+    unchanged: reports.outputs.size - written.length,
+    messages: reports.findings,
+    summary: [...reports.summary, `report: ${written.length} file(s) written, ${reports.outputs.size - written.length} unchanged`],
+    coverage: reports.coverage
+  }
+}

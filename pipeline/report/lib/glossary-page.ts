@@ -1,0 +1,307 @@
+/**
+ * The glossary review page. Takes: a glossary review (`glossaryReview`).
+ * Returns: `reports/glossary.html`, one self-contained page: figures, then
+ * every concept (terms per locale, source findings, violations, the
+ * concordance of its occurrences with each locale's rendering), an index of
+ * concepts, and a toolbar to search and filter by locale, term status,
+ * violations and source findings (the page works without script too: it then
+ * shows everything).
+ *
+ * Every value from the termbase, sources and stores goes in as a text node
+ * or attribute value, escaped by the serializer (`page`).
+ */
+import type {ElementContent} from 'hast'
+import {h, s} from 'hastscript'
+import type {Term} from '../../glossary/index.ts'
+import type {Diagnostic} from '../../types.ts'
+import type {GlossaryReview, MarkKind, Occurrence, ReviewConcept, ReviewTerms} from './glossary-review.ts'
+import {glossaryScript} from './glossary-script.ts'
+import {page} from './page.ts'
+import {messageText, plural, severityBadge} from './parts.ts'
+import {glossaryStyle} from './style.ts'
+import type {Piece} from './text-pieces.ts'
+
+/**
+ * @param review From `glossaryReview`.
+ * @returns The HTML document.
+ */
+export function glossaryPage(review: GlossaryReview): string {
+  const title = 'Glossary review'
+  return page({
+    title: review.title ? `${title}: ${review.title}` : title,
+    style: glossaryStyle,
+    script: glossaryScript,
+    body: [
+      h('a.skip', {href: '#concepts'}, 'Skip to the concepts'),
+      masthead(review),
+      toolbar(review),
+      h('div.layout.wrap', [
+        h('nav.index', {ariaLabel: 'Concepts'}, [
+          h('h2', 'Concepts'),
+          h(
+            'ol',
+            review.concepts.map((concept) => h('li', {dataConcept: concept.id, className: concept.occurrences.length === 0 ? ['unused'] : []}, [h('a', {href: `#concept-${concept.id}`}, [dot(concept), h('span.name', concept.label), h('span.n', {title: plural(concept.occurrences.length, 'occurrence')}, String(concept.occurrences.length))])]))
+          )
+        ]),
+        h('main.concepts#concepts', {tabIndex: -1}, [
+          resultsBar(review),
+          ...(review.glossary ? review.concepts.map((concept, position) => conceptCard(review, concept, position)) : [h('p.panel.empty', 'This project has no glossary: add a TBX or CSV termbase to the glossary folder.')]),
+          h('p.panel.empty#empty', {hidden: true}, 'No concept matches the search and filters.')
+        ])
+      ]),
+      h('footer.foot.wrap', `Written by babele from ${review.documents.length === 1 ? review.documents[0] : plural(review.documents.length, 'source document')}, the termbase and the ${review.sourceLocale} → ${review.targetLocales.join(', ')} stores.`)
+    ]
+  })
+}
+
+/** Title, scope and figures. */
+function masthead(review: GlossaryReview): ElementContent {
+  const {totals} = review
+  const violations = totals.errors + totals.warnings
+  return h('header.masthead', [
+    h('div.wrap', [
+      h('p.eyebrow', 'babele'),
+      h('h1', 'Glossary review'),
+      ...(review.title ? [h('p.lede', review.title)] : []),
+      h('p.scope', [`Source ${review.sourceLocale} → ${review.targetLocales.join(', ')} · `, review.documents.length === 1 ? h('code', review.documents[0]!) : plural(review.documents.length, 'document')]),
+      h('dl.stats', [
+        stat('Concepts', String(totals.concepts), `${totals.used} in the sources`),
+        stat('Occurrences', String(totals.occurrences), 'in the sources'),
+        stat('Violations', String(violations), `${plural(totals.errors, 'error')} · ${plural(totals.warnings, 'warning')}`, totals.errors > 0 ? 'bad' : violations > 0 ? 'warn' : 'ok'),
+        stat('Source findings', String(totals.findings), 'variants, near misses', totals.findings > 0 ? 'warn' : 'ok'),
+        h('div.stat.locales', [
+          h('dt', 'Occurrences rendered'),
+          h(
+            'dd',
+            h(
+              'table',
+              h(
+                'tbody',
+                totals.locales.map((locale) =>
+                  h('tr', [
+                    h('th', {scope: 'row'}, h('span.loc', locale.locale)),
+                    h('td', meter(locale.rendered, totals.occurrences)),
+                    h('td.num', `${locale.rendered}/${totals.occurrences}`),
+                    h('td.num', {className: locale.errors > 0 ? ['bad'] : locale.warnings > 0 ? ['warn'] : []}, locale.errors + locale.warnings > 0 ? plural(locale.errors + locale.warnings, 'violation') : '')
+                  ])
+                )
+              )
+            )
+          )
+        ])
+      ])
+    ])
+  ])
+}
+
+function stat(label: string, value: string, detail?: string, tone?: string): ElementContent {
+  return h('div.stat', {className: tone ? [tone] : []}, [h('dt', label), h('dd', [value, ...(detail ? [h('small', detail)] : [])])])
+}
+
+/** A bar showing `part` of `whole`. */
+function meter(part: number, whole: number): ElementContent {
+  const percent = whole === 0 ? 0 : Math.round((part / whole) * 1000) / 10
+  return h('span.meter', {role: 'img', ariaLabel: `${percent}%`}, [s('svg', {viewBox: '0 0 100 6', preserveAspectRatio: 'none', ariaHidden: 'true'}, [s('rect', {width: String(percent), height: '6'})])])
+}
+
+/** Search and filters (hidden until the script runs). */
+function toolbar(review: GlossaryReview): ElementContent {
+  return h('div.toolbar', {role: 'search', hidden: true}, [
+    h('div.wrap', [
+      h('input#q', {type: 'search', ariaLabel: 'Search concepts', placeholder: 'Search terms, forms, notes…', autoComplete: 'off', spellCheck: false, ariaKeyShortcuts: '/', ariaDescribedBy: 'count'}),
+      h('kbd', {ariaHidden: 'true', title: 'Press / to search'}, '/'),
+      h('label', ['Locale ', h('select#locale', [h('option', {value: ''}, 'All'), ...review.targetLocales.map((locale) => h('option', {value: locale}, locale))])]),
+      h('label', [
+        'Term status ',
+        h('select#status', [h('option', {value: ''}, 'Any'), ...['preferred', 'admitted', 'deprecated', 'forbidden'].map((status) => h('option', {value: status}, status))])
+      ]),
+      h('fieldset.only', [h('legend', 'Only'), h('label', [h('input#violations', {type: 'checkbox'}), 'with violations']), h('label', [h('input#findings', {type: 'checkbox'}), 'with source findings']), h('label', [h('input#used', {type: 'checkbox'}), 'in the sources'])])
+    ])
+  ])
+}
+
+/** The count of what is shown, and the sort order. */
+function resultsBar(review: GlossaryReview): ElementContent {
+  return h('div.results', [
+    h('output.count#count', {htmlFor: 'q locale status violations findings used', ariaLive: 'polite'}, `Showing ${review.concepts.length} of ${plural(review.concepts.length, 'concept')} · ${plural(review.totals.occurrences, 'occurrence')}`),
+    h('label.sort', {hidden: true}, [
+      'Sort ',
+      h('select#sort', [h('option', {value: 'file'}, 'Termbase order'), h('option', {value: 'name'}, 'A–Z'), h('option', {value: 'occurrences'}, 'Most occurrences'), h('option', {value: 'violations'}, 'Most violations')])
+    ])
+  ])
+}
+
+/** One concept. */
+function conceptCard(review: GlossaryReview, concept: ReviewConcept, position: number): ElementContent {
+  const violations = Object.values(concept.violations).reduce((sum, tally) => sum + tally.errors + tally.warnings, 0)
+  const errors = Object.values(concept.violations).reduce((sum, tally) => sum + tally.errors, 0)
+  const statuses = concept.terms.flatMap((section) => [...section.preferred, ...section.admitted, ...section.avoided].map((term) => `${section.locale}:${term.status}`))
+  const heading = `concept-${concept.id}-title`
+  const placed = new Set(concept.occurrences.flatMap((occurrence) => occurrence.findings))
+  const unplaced = concept.findings.filter((finding) => !placed.has(finding))
+  return h(
+    'article.concept.panel',
+    {
+      id: `concept-${concept.id}`,
+      ariaLabelledBy: heading,
+      dataOrder: String(position),
+      dataSearch: concept.search,
+      dataStatus: [...new Set(statuses)].join(' '),
+      dataViolations: Object.keys(concept.violations).join(' '),
+      dataViolationCount: String(violations),
+      dataFindings: String(concept.findings.length),
+      dataOccurrences: String(concept.occurrences.length)
+    },
+    [
+      h('header', [
+        h('h2', {id: heading}, h('a', {href: `#concept-${concept.id}`, lang: review.sourceLocale}, concept.label)),
+        h('code.cid', concept.id),
+        ...(concept.subjectField ? [h('span.subject', concept.subjectField)] : []),
+        h('ul.chips', {ariaLabel: 'Summary'}, [
+          h('li.badge', {className: concept.occurrences.length === 0 ? [] : ['info']}, concept.occurrences.length === 0 ? 'not in the sources' : plural(concept.occurrences.length, 'occurrence')),
+          ...(violations > 0 ? [h('li.badge', {className: [errors > 0 ? 'error' : 'warning']}, plural(violations, 'violation'))] : []),
+          ...(concept.findings.length > 0 ? [h('li.badge.warning', plural(concept.findings.length, 'source finding'))] : [])
+        ])
+      ]),
+      ...(concept.definition ? [h('p.definition', [h('span.label', 'Definition'), concept.definition])] : []),
+      ...concept.notes.map((note) => h('p.definition', [h('span.label', 'Note'), note])),
+      termsTable(concept),
+      ...(unplaced.length > 0 ? [findingsBlock(unplaced)] : []),
+      ...(concept.otherViolations.length > 0 ? [otherViolationsBlock(concept)] : []),
+      ...(concept.occurrences.length > 0 ? [concordance(review, concept)] : [])
+    ]
+  )
+}
+
+/** The terms of every locale: preferred, admitted, deprecated or forbidden. */
+function termsTable(concept: ReviewConcept): ElementContent {
+  return h('table.terms', [
+    h('caption.sr-only', `Terms of ${concept.label}`),
+    h('thead', h('tr', [h('th', {scope: 'col'}, 'Locale'), h('th', {scope: 'col'}, 'Preferred'), h('th', {scope: 'col'}, 'Admitted'), h('th', {scope: 'col'}, 'Deprecated or forbidden')])),
+    h(
+      'tbody',
+      concept.terms.map((section, position) =>
+        h('tr', {dataLocale: section.locale, ...(position === 0 ? {dataSource: ''} : {})}, [
+          h('th', {scope: 'row'}, h('span.loc', section.locale)),
+          termCell(section, section.preferred, 'preferred-col'),
+          termCell(section, section.admitted, 'admitted-col'),
+          termCell(section, section.avoided, 'avoided-col')
+        ])
+      )
+    )
+  ])
+}
+
+function termCell(section: ReviewTerms, terms: readonly Term[], kind: string): ElementContent {
+  if (terms.length === 0) return h('td', {className: [kind]}, h('span.none', {ariaLabel: 'none'}, '—'))
+  return h('td', {className: [kind]}, terms.map((term) => termItem(section.locale, term)))
+}
+
+const termTypes: Record<NonNullable<Term['termType']>, string> = {fullForm: 'full form', acronym: 'acronym', abbreviation: 'abbreviation', shortForm: 'short form', variant: 'variant', phrase: 'phrase'}
+
+/** One term: its text, what kind of term it is, its notes. */
+function termItem(locale: string, term: Term): ElementContent {
+  const meta = [term.termType ? termTypes[term.termType] : undefined, term.partOfSpeech, term.gender, term.number === 'plural' ? 'plural' : undefined].filter((value): value is string => Boolean(value))
+  return h('span.term', {dataStatus: term.status}, [
+    h('span.text', {lang: locale}, term.text),
+    ...(term.status === 'forbidden' ? [h('span.badge.forbidden', 'forbidden')] : term.status === 'deprecated' ? [h('span.badge.deprecated', 'deprecated')] : []),
+    ...(term.doNotTranslate ? [h('span.badge', {title: 'Do not translate: kept as written in every locale'}, 'keep as is')] : []),
+    ...(meta.length > 0 ? [h('span.meta', meta.join(' · '))] : []),
+    ...term.notes.map((note) => h('span.note', note))
+  ])
+}
+
+/** Source findings about the concept that sit on no occurrence (a near miss: the word is no term). */
+function findingsBlock(findings: readonly Diagnostic[]): ElementContent {
+  return h('section.block', [
+    h('h3', ['Source findings ', h('span.n', `(${findings.length})`)]),
+    h(
+      'ul.findings',
+      findings.map((finding) =>
+        h('li.finding', [
+          severityBadge(finding.severity),
+          h('span.at', `${finding.file ?? ''}:${finding.line ?? ''}:${finding.column ?? ''}`),
+          h('span', messageText(finding.message)),
+          h('span.rule', finding.ruleId)
+        ])
+      )
+    )
+  ])
+}
+
+/** Violations with no occurrence of the concept in their segment. */
+function otherViolationsBlock(concept: ReviewConcept): ElementContent {
+  return h('section.block', [
+    h('h3', ['Other violations ', h('span.n', `(${concept.otherViolations.length})`)]),
+    h(
+      'ul.findings',
+      concept.otherViolations.map(({locale, diagnostic}) =>
+        h('li.finding', {dataLocale: locale ?? '*'}, [
+          ...(locale ? [h('span.loc', locale)] : []),
+          severityBadge(diagnostic.severity),
+          h('span.at', [diagnostic.file ?? '', diagnostic.unitId ? ` unit ${diagnostic.unitId}` : '']),
+          h('span', messageText(diagnostic.message)),
+          h('span.rule', diagnostic.ruleId)
+        ])
+      )
+    )
+  ])
+}
+
+/** Every occurrence of the concept with each locale's rendering. */
+function concordance(review: GlossaryReview, concept: ReviewConcept): ElementContent {
+  return h('section.block', [h('h3', ['Concordance ', h('span.n', `(${concept.occurrences.length})`)]), h('ol.occurrences', concept.occurrences.map((occurrence) => occurrenceItem(review, occurrence)))])
+}
+
+function occurrenceItem(review: GlossaryReview, occurrence: Occurrence): ElementContent {
+  const violated = occurrence.renderings.filter((rendering) => rendering.violations.length > 0).map((rendering) => rendering.locale)
+  const place = `${occurrence.file.split('/').at(-1)}:${occurrence.line}:${occurrence.column}`
+  const severities = occurrence.renderings.flatMap((rendering) => rendering.violations.map((violation) => violation.severity))
+  const tone = severities.includes('error') ? ['has-error'] : severities.length > 0 ? ['has-warning'] : []
+  return h('li.occurrence', {id: occurrence.id, className: tone, dataViolations: violated.join(' ')}, [
+    h('p.where', [
+      h('a', {href: `#${occurrence.id}`, title: `${occurrence.file}, line ${occurrence.line}, column ${occurrence.column}`}, place),
+      ...(occurrence.status === 'preferred' ? [] : [h('span.badge', {className: [occurrence.status]}, occurrence.status === 'admitted' ? 'admitted term' : `${occurrence.status} variant`)]),
+      ...(occurrence.alsoConcepts ? [h('span', ['also: ', ...occurrence.alsoConcepts.flatMap((id, index) => [index > 0 ? ', ' : '', h('a', {href: `#concept-${id}`}, id)])])] : [])
+    ]),
+    h('p.sentence', {lang: review.sourceLocale}, pieces(occurrence.sentence)),
+    ...occurrence.findings.map((finding) => h('ul.violations', h('li', [severityBadge(finding.severity), h('span.rule', finding.ruleId), h('span', messageText(finding.message))]))),
+    h(
+      'dl.renderings',
+      occurrence.renderings.map((rendering) =>
+        h('div.rendering', {className: [rendering.state], dataLocale: rendering.locale}, [
+          h('dt', h('span.loc', rendering.locale)),
+          h('dd', [
+            ...(rendering.state === 'untranslated'
+              ? ['not translated']
+              : [
+                  h('span', {lang: rendering.from ?? rendering.locale}, pieces(rendering.text)),
+                  ...(rendering.from ? [h('span.via', `from ${rendering.from}`)] : []),
+                  ...(rendering.whole ? [h('span.via', 'whole unit')] : [])
+                ]),
+            ...(rendering.violations.length > 0
+              ? [h('ul.violations', rendering.violations.map((violation) => h('li', [severityBadge(violation.severity), h('span.rule', violation.ruleId), h('span', messageText(violation.message))])))]
+              : [])
+          ])
+        ])
+      )
+    )
+  ])
+}
+
+const markTitles: Record<MarkKind, string> = {term: 'the term', variant: 'a deprecated or forbidden variant', approved: 'an approved term', avoided: 'a term to avoid'}
+
+/** Text pieces as text, marks and code. */
+function pieces(list: ReadonlyArray<Piece<MarkKind>>): ElementContent[] {
+  return list.map((piece) => (piece.mark ? h('mark', {className: [`hit-${piece.mark}`], title: markTitles[piece.mark]}, piece.text) : piece.code ? h('code.code', piece.text) : {type: 'text', value: piece.text}))
+}
+
+
+/** The concept's worst violation as a dot in the index. */
+function dot(concept: ReviewConcept): ElementContent {
+  const tallies = Object.values(concept.violations)
+  if (tallies.some((tally) => tally.errors > 0)) return h('span.dot.error', {title: 'errors'})
+  if (tallies.some((tally) => tally.warnings > 0)) return h('span.dot.warning', {title: 'warnings'})
+  return h('span.dot')
+}
+

@@ -1,0 +1,519 @@
+/**
+ * What a glossary reviewer needs to see, as a value. Takes: the config, the
+ * termbase (and its compiled rules), the extracted documents, the locale
+ * stores and diagnostics (term violations from `checkProject`, source
+ * findings from `lintMarkdown`). Returns: every concept with its terms per
+ * locale, a concordance of every occurrence in the sources with the sentence
+ * and each target locale's rendering, and the diagnostics placed on the
+ * concepts and occurrences they are about. JSON-safe; the page renders it.
+ *
+ * Occurrences come from the term matcher over each segment's plain text, so
+ * inflected and elided forms count (`dell'AUKUS`, `alleanze`), deprecated
+ * variants too (`AKUS`). A rendering is what the build would use for that
+ * segment: the locale's own stored value (a whole-unit translation first),
+ * else a fallback locale's, else none.
+ *
+ * A diagnostic is placed by its `conceptId` and place: on a store (or
+ * XLIFF) file and segment (`unitId`, `segmentId`), it is a violation of every occurrence of
+ * its concept in that segment (repeats of a sentence share it); on a source
+ * file, a source finding of the occurrence at its line and column, if any.
+ * One with a concept but no occurrence to sit on (a forbidden term used
+ * where the source does not name the concept; a near miss) stays with its
+ * concept.
+ */
+import {createResolver, type Resolver} from '../../build/index.ts'
+import type {Config} from '../../config/index.ts'
+import {indexTermbase, matchTerms, termsOfLanguage, type Concept, type Term, type TermMatch, type Termbase, type TermStatus} from '../../glossary/index.ts'
+import {locator} from '../../markdown/index.ts'
+import {paths, projectTerms, type ProjectTerms, type Stores} from '../../project/index.ts'
+import type {Bundle, Diagnostic, Segment, SegmentToken, SourceDocument, TargetToken, Unit} from '../../types.ts'
+import {fromBundleValue, textOfTokens} from '../../units/index.ts'
+import {fold} from './fold.ts'
+import {textPieces, type Mark, type Piece} from './text-pieces.ts'
+
+/** What {@linkcode glossaryReview} reads. */
+export interface GlossaryReviewInput {
+  /** Project config: source and target locales, fallback chains, store paths. */
+  config: Config
+  /** The project's termbase (`undefined`: the project has none). */
+  termbase: Termbase | undefined
+  /** The termbase compiled for the project (`projectTerms`); compiled here when not given. */
+  terms?: ProjectTerms | null | undefined
+  /** Extracted sources, by path. */
+  documents: ReadonlyMap<string, SourceDocument>
+  /** Locale stores. */
+  stores: Stores
+  /** Diagnostics; those with a `conceptId` are placed, the rest are left out. */
+  diagnostics: readonly Diagnostic[]
+}
+
+/** Kinds of marked text: the source term, a deprecated or forbidden source variant; in a rendering an approved, kept or avoided target term. */
+export type MarkKind = 'term' | 'variant' | 'approved' | 'avoided'
+
+/** The terms of a concept in one locale. */
+export interface ReviewTerms {
+  locale: string
+  preferred: Term[]
+  admitted: Term[]
+  /** Deprecated and forbidden terms. */
+  avoided: Term[]
+  /** Definition of the concept in this locale, if any. */
+  definition?: string
+}
+
+/** A diagnostic and the locale it is about (for a store or an XLIFF file), if known. */
+export interface PlacedDiagnostic {
+  locale?: string
+  diagnostic: Diagnostic
+}
+
+/** How one target locale renders an occurrence's segment. */
+export interface Rendering {
+  locale: string
+  /** `translated`: the locale's own value; `fallback`: another locale's (see `from`); `untranslated`: none. */
+  state: 'translated' | 'fallback' | 'untranslated'
+  /** The locale the value came from, when `fallback`. */
+  from?: string
+  /** The value translates the segment's whole unit (segments joined or split in a CAT tool). */
+  whole?: boolean
+  /** The text, with the concept's target terms marked (empty when untranslated). */
+  text: Array<Piece<MarkKind>>
+  /** Violations of the concept's rules in this translation. */
+  violations: Diagnostic[]
+}
+
+/** One place a concept's term occurs in the sources. */
+export interface Occurrence {
+  /** Anchor, unique in the page (`aukus-1`). */
+  id: string
+  /** Source file, relative to the project root. */
+  file: string
+  /** 1-based line and column of the term. */
+  line: number
+  column: number
+  unitId: string
+  segmentId: string
+  /** Locale-store key of the segment. */
+  key: string
+  /** The text matched (`AKUS`, `alleanze`). */
+  form: string
+  /** Id and status of the term matched. */
+  termId: string
+  status: TermStatus
+  /** Other concepts the same text names (a homonym), if any. */
+  alsoConcepts?: string[]
+  /** The source sentence, the term marked. */
+  sentence: Array<Piece<MarkKind>>
+  /** One per target locale, in config order. */
+  renderings: Rendering[]
+  /** Source findings at this term (a deprecated variant). */
+  findings: Diagnostic[]
+}
+
+/** One concept under review. */
+export interface ReviewConcept {
+  id: string
+  /** The preferred source term (else the first term found, else the id). */
+  label: string
+  subjectField?: string
+  definition?: string
+  notes: string[]
+  /** The source locale's terms, then each target locale's, in config order. */
+  terms: ReviewTerms[]
+  occurrences: Occurrence[]
+  /** Distinct violations by target locale (`*`: a diagnostic whose locale is unknown), each counted once however many occurrences it sits on. */
+  violations: Record<string, {errors: number; warnings: number}>
+  /** Violations with no occurrence of the concept to sit on. */
+  otherViolations: PlacedDiagnostic[]
+  /** Every source finding about the concept (also on their occurrences). */
+  findings: Diagnostic[]
+  /** Words to search the concept by: ids, terms, forms found, notes, definitions, subject, folded (lowercase, no accents). */
+  search: string
+}
+
+/** Figures of one target locale. */
+export interface LocaleTotals {
+  locale: string
+  /** Occurrences whose segment the locale renders (its own value or a fallback's). */
+  rendered: number
+  /** Distinct violations. */
+  errors: number
+  warnings: number
+}
+
+/** The review. */
+export interface GlossaryReview {
+  /** Title of the termbase, if any. */
+  title?: string
+  /** Whether the project has a termbase. */
+  glossary: boolean
+  sourceLocale: string
+  targetLocales: string[]
+  /** Source files, relative to the project root. */
+  documents: string[]
+  concepts: ReviewConcept[]
+  totals: {
+    concepts: number
+    /** Concepts with at least one occurrence. */
+    used: number
+    occurrences: number
+    /** Distinct violations, all locales. */
+    errors: number
+    warnings: number
+    /** Source findings with a concept. */
+    findings: number
+    locales: LocaleTotals[]
+  }
+}
+
+/** A segment in its document, for placing diagnostics. */
+interface Place {
+  document: SourceDocument
+  unit: Unit
+  segment: Segment
+}
+
+/**
+ * @param input Config, termbase, documents, stores, diagnostics.
+ * @returns The review.
+ */
+export function glossaryReview(input: GlossaryReviewInput): GlossaryReview {
+  const {config, termbase} = input
+  const documents = [...input.documents.values()]
+  const review: GlossaryReview = {
+    glossary: termbase !== undefined,
+    sourceLocale: config.sourceLocale,
+    targetLocales: [...config.targetLocales],
+    documents: documents.map((document) => paths.source(config, document.path)),
+    concepts: [],
+    totals: {concepts: 0, used: 0, occurrences: 0, errors: 0, warnings: 0, findings: 0, locales: []}
+  }
+  if (!termbase) {
+    review.totals.locales = config.targetLocales.map((locale) => ({locale, rendered: 0, errors: 0, warnings: 0}))
+    return review
+  }
+
+  if (termbase.title) review.title = termbase.title
+  const terms = input.terms ?? projectTerms(config, termbase)
+  const index = indexTermbase(termbase)
+  const locales = [config.sourceLocale, ...config.targetLocales]
+  const byConcept = new Map<string, ReviewConcept>()
+  const searchWords = new Map<string, Set<string>>()
+  for (const concept of termbase.concepts) {
+    const entry = reviewConcept(concept, locales, index)
+    byConcept.set(concept.id, entry)
+    review.concepts.push(entry)
+    searchWords.set(concept.id, new Set(conceptWords(concept, entry)))
+  }
+
+  const resolve = resolver(config, input.stores)
+  const texts = new Map<Rendering, Pending>()
+  const counters = new Map<string, number>()
+  const occurrencesByKey = new Map<string, Occurrence[]>()
+  const occurrencesBySource = new Map<string, Occurrence[]>()
+  for (const document of documents) {
+    const locate = locator(document.body)
+    const file = paths.source(config, document.path)
+    for (const unit of document.units) {
+      for (const part of unit.parts) {
+        if (part.type !== 'segment') continue
+        const segment = part.segment
+        const plain = textOfTokens(segment.tokens)
+        const renderings = new Map<string, Translated | undefined>()
+        for (const match of matchTerms(plain, terms.sourceIndex)) {
+          const concepts = [...new Set([match.conceptId, ...(match.alternatives ?? []).map((other) => other.conceptId)])]
+          const {line, column} = locate(sourceOffset(segment.tokens, match.start, document.body))
+          for (const conceptId of concepts) {
+            const concept = byConcept.get(conceptId)
+            if (!concept) continue
+            const number = (counters.get(conceptId) ?? 0) + 1
+            counters.set(conceptId, number)
+            searchWords.get(conceptId)!.add(fold(match.text))
+            const occurrence: Occurrence = {
+              id: `${conceptId}-${number}`,
+              file,
+              line,
+              column,
+              unitId: unit.id,
+              segmentId: segment.id,
+              key: segment.key,
+              form: match.text,
+              termId: conceptId === match.conceptId ? match.termId : match.alternatives!.find((other) => other.conceptId === conceptId)!.termId,
+              status: conceptId === match.conceptId ? match.status : match.alternatives!.find((other) => other.conceptId === conceptId)!.status,
+              sentence: textPieces(segment.tokens, document.body, [{start: match.start, end: match.end, kind: variantOr(match, conceptId)}]),
+              renderings: [],
+              findings: []
+            }
+            if (concepts.length > 1) occurrence.alsoConcepts = concepts.filter((other) => other !== conceptId)
+            for (const locale of config.targetLocales) {
+              if (!renderings.has(locale)) renderings.set(locale, translate(resolve, locale, document, unit, segment, input.stores.bundles.get(`${locale}/${document.id}`)))
+              const translated = renderings.get(locale)
+              const one = rendering(locale, translated)
+              if (translated) texts.set(one, {translated, conceptId, body: document.body})
+              occurrence.renderings.push(one)
+            }
+
+            concept.occurrences.push(occurrence)
+            push(occurrencesByKey, `${document.id}\u0000${segment.key}\u0000${conceptId}`, occurrence)
+            push(occurrencesBySource, `${file}\u0000${line}\u0000${column}\u0000${conceptId}`, occurrence)
+          }
+        }
+      }
+    }
+  }
+
+  place(input, byConcept, occurrencesByKey, occurrencesBySource)
+  for (const [one, pending] of texts) one.text = renderedText(pending, one.violations, terms)
+  for (const concept of review.concepts) concept.search = [...searchWords.get(concept.id)!].join(' ')
+  totals(review)
+  return review
+}
+
+/** A resolved translation of one segment in one locale. */
+interface Translated {
+  locale: string
+  tokens: TargetToken[]
+  whole: boolean
+}
+
+/** The concept with its terms, its occurrences and diagnostics still empty. */
+function reviewConcept(concept: Concept, locales: readonly string[], index: ReturnType<typeof indexTermbase>): ReviewConcept {
+  const terms: ReviewTerms[] = []
+  for (const locale of locales) {
+    const entries = termsOfLanguage(index, locale).filter((entry) => entry.concept.id === concept.id)
+    const definition = entries.find((entry) => entry.section.definition)?.section.definition
+    terms.push({
+      locale,
+      preferred: entries.filter((entry) => entry.term.status === 'preferred').map((entry) => entry.term),
+      admitted: entries.filter((entry) => entry.term.status === 'admitted').map((entry) => entry.term),
+      avoided: entries.filter((entry) => entry.term.status === 'deprecated' || entry.term.status === 'forbidden').map((entry) => entry.term),
+      ...(definition ? {definition} : {})
+    })
+  }
+
+  const source = terms[0]!
+  const label = source.preferred[0]?.text ?? source.admitted[0]?.text ?? concept.languages.flatMap((section) => section.terms)[0]?.text ?? concept.id
+  return {
+    id: concept.id,
+    label,
+    ...(concept.subjectField ? {subjectField: concept.subjectField} : {}),
+    ...(concept.definition ?? source.definition ? {definition: concept.definition ?? source.definition} : {}),
+    notes: [...concept.notes],
+    terms,
+    occurrences: [],
+    violations: {},
+    otherViolations: [],
+    findings: [],
+    search: ''
+  }
+}
+
+/** Folded words a concept is found by. */
+function conceptWords(concept: Concept, entry: ReviewConcept): string[] {
+  const texts = [concept.id, entry.subjectField ?? '', entry.definition ?? '', ...entry.notes]
+  for (const section of entry.terms) {
+    if (section.definition) texts.push(section.definition)
+    for (const term of [...section.preferred, ...section.admitted, ...section.avoided]) texts.push(term.text, ...term.notes)
+  }
+
+  return texts.filter(Boolean).map(fold)
+}
+
+
+/** The mark of a source match: a deprecated or forbidden variant stands out. */
+function variantOr(match: TermMatch, conceptId: string): MarkKind {
+  const status = conceptId === match.conceptId ? match.status : match.alternatives!.find((other) => other.conceptId === conceptId)!.status
+  return status === 'deprecated' || status === 'forbidden' ? 'variant' : 'term'
+}
+
+/** A resolver over the target stores with the configured fallback chains. */
+function resolver(config: Config, stores: Stores): Resolver {
+  const resources: Record<string, Record<string, Bundle>> = {}
+  for (const [name, bundle] of stores.bundles) {
+    const slash = name.indexOf('/')
+    const locale = name.slice(0, slash)
+    if (locale !== config.sourceLocale) (resources[locale] ??= {})[name.slice(slash + 1)] = bundle
+  }
+
+  return createResolver({resources, fallbackLng: config.fallbackLng})
+}
+
+/**
+ * The translation of a segment in a locale, as the build takes it: the
+ * locale's own whole-unit value first, else the segment's key through the
+ * fallback chain.
+ */
+function translate(resolve: Resolver, locale: string, document: SourceDocument, unit: Unit, segment: Segment, own: Bundle | undefined): Translated | undefined {
+  if (own && Object.hasOwn(own, unit.id) && typeof own[unit.id] === 'string') {
+    return {locale, tokens: fromBundleValue(own[unit.id]!, {tokens: unit.block.tokens}).tokens, whole: true}
+  }
+
+  const resolved = resolve(locale, document.id, segment.key)
+  if (!resolved) return undefined
+  return {locale: resolved.locale, tokens: fromBundleValue(resolved.value, segment).tokens, whole: false}
+}
+
+/** One locale's rendering of an occurrence, its text still to fill in. */
+function rendering(locale: string, translated: Translated | undefined): Rendering {
+  if (!translated) return {locale, state: 'untranslated', text: [], violations: []}
+  return {
+    locale,
+    state: translated.locale === locale ? 'translated' : 'fallback',
+    ...(translated.locale === locale ? {} : {from: translated.locale}),
+    ...(translated.whole ? {whole: true} : {}),
+    text: [],
+    violations: []
+  }
+}
+
+/** A rendering's translation, waiting for its violations to be placed. */
+interface Pending {
+  translated: Translated
+  conceptId: string
+  body: string
+}
+
+/**
+ * A rendering's text: the concept's target terms marked (approved, or
+ * avoided), and what a violation names as wrong (`actual`: `Cremlino` left in
+ * an English sentence) marked as avoided.
+ */
+function renderedText(pending: Pending, violations: readonly Diagnostic[], terms: ProjectTerms): Array<Piece<MarkKind>> {
+  const {translated, conceptId} = pending
+  const plain = textOfTokens(translated.tokens)
+  const marks: Array<Mark<MarkKind>> = []
+  const rules = terms.locales.get(translated.locale)
+  if (rules) {
+    const concept = rules.concepts.get(conceptId)
+    for (const match of matchTerms(plain, rules.targetIndex)) {
+      const ids = [match, ...(match.alternatives ?? [])].filter((one) => one.conceptId === conceptId).map((one) => one.termId)
+      if (ids.length === 0) continue
+      const avoided = concept?.avoided.some((term) => ids.includes(term.id))
+      marks.push({start: match.start, end: match.end, kind: avoided ? 'avoided' : 'approved'})
+    }
+  }
+
+  for (const violation of violations) {
+    const actual = violation.actual
+    if (!actual) continue
+    for (let at = plain.indexOf(actual); at !== -1; at = plain.indexOf(actual, at + actual.length)) {
+      const end = at + actual.length
+      if (wordAt(plain, at - 1) || wordAt(plain, end) || marks.some((mark) => mark.start < end && mark.end > at)) continue
+      marks.push({start: at, end, kind: 'avoided'})
+    }
+  }
+
+  return textPieces(translated.tokens, pending.body, marks)
+}
+
+/** Whether a letter, mark or digit stands at an index. */
+function wordAt(text: string, index: number): boolean {
+  return index >= 0 && index < text.length && /[\p{L}\p{M}\p{N}]/u.test(text[index]!)
+}
+
+/** Put each diagnostic with a concept on the occurrences and concepts it is about. */
+function place(
+  input: GlossaryReviewInput,
+  byConcept: ReadonlyMap<string, ReviewConcept>,
+  occurrencesByKey: ReadonlyMap<string, Occurrence[]>,
+  occurrencesBySource: ReadonlyMap<string, Occurrence[]>
+): void {
+  const {config} = input
+  const stores = new Map<string, {locale: string; document: SourceDocument}>()
+  const sources = new Set<string>()
+  for (const document of input.documents.values()) {
+    sources.add(paths.source(config, document.path))
+    for (const locale of config.targetLocales) {
+      stores.set(paths.bundle(config, locale, document.id), {locale, document})
+      stores.set(paths.xliff(config, locale, document.path), {locale, document})
+    }
+  }
+
+  for (const diagnostic of input.diagnostics) {
+    const concept = diagnostic.conceptId === undefined ? undefined : byConcept.get(diagnostic.conceptId)
+    if (!concept) continue
+    if (diagnostic.file !== undefined && sources.has(diagnostic.file)) {
+      concept.findings.push(diagnostic)
+      for (const occurrence of occurrencesBySource.get(`${diagnostic.file}\u0000${diagnostic.line}\u0000${diagnostic.column}\u0000${concept.id}`) ?? []) occurrence.findings.push(diagnostic)
+      continue
+    }
+
+    const store = diagnostic.file === undefined ? undefined : stores.get(diagnostic.file)
+    const locale = store?.locale
+    const tally = (concept.violations[locale ?? '*'] ??= {errors: 0, warnings: 0})
+    if (diagnostic.severity === 'error') tally.errors++
+    else if (diagnostic.severity === 'warning') tally.warnings++
+    let placed = false
+    const where = store ? placeOf(store.document, diagnostic) : []
+    for (const {document, unit, segment} of where) {
+      for (const occurrence of occurrencesByKey.get(`${document.id}\u0000${segment.key}\u0000${concept.id}`) ?? []) {
+        // A whole-unit diagnostic (no segment id) is about its unit's occurrences only.
+        if (diagnostic.segmentId === undefined && occurrence.unitId !== unit.id) continue
+        occurrence.renderings.find((one) => one.locale === locale)!.violations.push(diagnostic)
+        placed = true
+      }
+    }
+
+    if (!placed) concept.otherViolations.push({...(locale === undefined ? {} : {locale}), diagnostic})
+  }
+}
+
+/** The segments a store diagnostic is about: its segment, or every segment of its unit. */
+function placeOf(document: SourceDocument, diagnostic: Diagnostic): Place[] {
+  const unit = document.units.find((one) => one.id === diagnostic.unitId)
+  if (!unit) return []
+  const places: Place[] = []
+  for (const part of unit.parts) {
+    if (part.type !== 'segment') continue
+    if (diagnostic.segmentId === undefined || part.segment.id === diagnostic.segmentId) places.push({document, unit, segment: part.segment})
+  }
+
+  return places
+}
+
+/** Fill in the review's totals. */
+function totals(review: GlossaryReview): void {
+  const sums = review.totals
+  sums.concepts = review.concepts.length
+  sums.locales = review.targetLocales.map((locale) => ({locale, rendered: 0, errors: 0, warnings: 0}))
+  for (const concept of review.concepts) {
+    if (concept.occurrences.length > 0) sums.used++
+    sums.occurrences += concept.occurrences.length
+    sums.findings += concept.findings.length
+    for (const occurrence of concept.occurrences) {
+      for (const [position, one] of occurrence.renderings.entries()) if (one.state !== 'untranslated') sums.locales[position]!.rendered++
+    }
+
+    for (const [locale, tally] of Object.entries(concept.violations)) {
+      sums.errors += tally.errors
+      sums.warnings += tally.warnings
+      const entry = sums.locales.find((one) => one.locale === locale)
+      if (entry) {
+        entry.errors += tally.errors
+        entry.warnings += tally.warnings
+      }
+    }
+  }
+}
+
+/** The source offset (in the body) of a plain-text offset of a segment. */
+function sourceOffset(tokens: readonly SegmentToken[], plainOffset: number, body: string): number {
+  let offset = 0
+  for (const token of tokens) {
+    const length = token.type === 'text' ? token.value.length : 1
+    if (plainOffset < offset + length && token.type === 'text') {
+      const exact = body.slice(token.range.start, token.range.end) === token.value
+      return exact ? token.range.start + (plainOffset - offset) : token.range.start
+    }
+
+    offset += length
+  }
+
+  return tokens.find((token) => token.type === 'text')?.range.start ?? 0
+}
+
+function push<Value>(map: Map<string, Value[]>, key: string, value: Value): void {
+  const list = map.get(key)
+  if (list) list.push(value)
+  else map.set(key, [value])
+}

@@ -1,0 +1,78 @@
+/**
+ * Serialize a report page. Takes: a title, the page's own CSS and script
+ * (constants of babele, never data) and a body built with hastscript.
+ * Returns: one self-contained HTML document as a string: no network, no
+ * external asset, nothing but the file itself.
+ *
+ * Escaping is hast-util-to-html's: every text node and attribute value is
+ * escaped where it lands (`<` and `&` in text, quotes in attributes), so
+ * text from sources, stores and termbases can only ever be text. Data never
+ * goes into the script: the script reads the DOM (text and `data-*`
+ * attributes), so no source text can close it (`</script>`).
+ *
+ * A Content-Security-Policy allows only the page's own style and script (by
+ * hash) and no connection, so even a markup injection that slipped past the
+ * escaping could neither run nor reach the network.
+ */
+import {createHash} from 'node:crypto'
+import type {ElementContent, Root} from 'hast'
+import {toHtml} from 'hast-util-to-html'
+import {h} from 'hastscript'
+
+/** Configuration for {@linkcode page}. */
+export interface Options {
+  /** Document title. */
+  title: string
+  /** Language of the page's own words (default `en`). */
+  lang?: string | null | undefined
+  /** The page's CSS. */
+  style: string
+  /** The page's script (runs at the end of the body), if any. */
+  script?: string | null | undefined
+  /** Body content. */
+  body: ElementContent[]
+}
+
+/**
+ * @param options Title, CSS, script and body.
+ * @returns `<!doctype html>` and the document.
+ */
+export function page(options: Options): string {
+  const script = options.script ?? undefined
+  for (const [name, code] of [['style', options.style], ['script', script]] as const) {
+    // A raw-text element ends at its first `</name`: a constant that held it would break the page.
+    if (code !== undefined && new RegExp(`</${name}`, 'i').test(code)) throw new TypeError('Cannot embed a ' + name + ' holding `</' + name + '`, expected page code without it')
+  }
+
+  const policy = [
+    "default-src 'none'",
+    `style-src '${digest(options.style)}'`,
+    ...(script === undefined ? [] : [`script-src '${digest(script)}'`]),
+    "img-src data:",
+    "base-uri 'none'",
+    "form-action 'none'"
+  ].join('; ')
+  const tree: Root = {
+    type: 'root',
+    children: [
+      {type: 'doctype'},
+      h('html', {lang: options.lang ?? 'en'}, [
+        h('head', [
+          h('meta', {charSet: 'utf-8'}),
+          h('meta', {httpEquiv: 'Content-Security-Policy', content: policy}),
+          h('meta', {name: 'viewport', content: 'width=device-width, initial-scale=1'}),
+          h('meta', {name: 'generator', content: 'babele'}),
+          h('title', options.title),
+          h('style', options.style)
+        ]),
+        h('body', [...options.body, ...(script === undefined ? [] : [h('script', script)])])
+      ])
+    ]
+  }
+  return toHtml(tree) + '\n'
+}
+
+/** A CSP source expression for an inline block: `sha256-` and its base64 hash. */
+function digest(code: string): string {
+  return 'sha256-' + createHash('sha256').update(code, 'utf8').digest('base64')
+}

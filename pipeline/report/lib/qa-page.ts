@@ -1,0 +1,158 @@
+/**
+ * The QA page. Takes: a QA review (`qaReview`). Returns: `reports/qa.html`,
+ * one self-contained page: figures, the coverage table (per locale and
+ * document: translated, from a fallback locale, untranslated), then every
+ * finding grouped by file and rule with its severity, place and message, and
+ * a toolbar to filter findings by severity and text (without script, the
+ * page shows everything).
+ *
+ * Every value from sources, stores and diagnostics goes in as a text node or
+ * attribute value, escaped by the serializer (`page`).
+ */
+import type {ElementContent} from 'hast'
+import {h, s} from 'hastscript'
+import type {Coverage} from '../../build/index.ts'
+import type {Diagnostic} from '../../types.ts'
+import {fold} from './fold.ts'
+import {page} from './page.ts'
+import {messageText, plural, severityBadge} from './parts.ts'
+import type {FileFindings, LocaleCoverage, QaReview} from './qa-review.ts'
+import {qaScript} from './qa-script.ts'
+import {qaStyle} from './style.ts'
+
+/**
+ * @param review From `qaReview`.
+ * @returns The HTML document.
+ */
+export function qaPage(review: QaReview): string {
+  const {totals} = review
+  return page({
+    title: 'Quality report',
+    style: qaStyle,
+    script: qaScript,
+    body: [
+      h('a.skip', {href: '#findings'}, 'Skip to the findings'),
+      h('header.masthead', [
+        h('div.wrap', [
+          h('p.eyebrow', 'babele'),
+          h('h1', 'Quality report'),
+          h('p.scope', `Source ${review.sourceLocale} → ${review.targetLocales.join(', ')} · findings of the source lint, the store check and the build`),
+          h('dl.stats', [
+            stat('Errors', totals.errors, totals.errors > 0 ? 'bad' : 'ok'),
+            stat('Warnings', totals.warnings, totals.warnings > 0 ? 'warn' : 'ok'),
+            stat('Info', totals.infos),
+            stat('Files with findings', totals.files),
+            ...review.coverage.map((locale) => {
+              const refused = locale.documents.filter((row) => !row.coverage).length
+              const detail = refused === locale.documents.length ? `${plural(refused, 'document')} refused by the build` : `${locale.total.translated}/${locale.total.segments} segments${refused > 0 ? ` · ${refused} not built` : ''}`
+              return h('div.stat', {className: refused > 0 ? ['bad'] : []}, [h('dt', ['Translated ', h('span.loc', locale.locale)]), h('dd', [refused === locale.documents.length ? 'not built' : percent(locale.total.translated, locale.total.segments), h('small', detail)])])
+            })
+          ])
+        ])
+      ]),
+      h('main.wrap', [coverageSection(review.coverage), findingsSection(review)]),
+      h('footer.foot.wrap', 'Written by babele. Import problems are in reports/import-<locale>.json.')
+    ]
+  })
+}
+
+function stat(label: string, value: number, tone?: string): ElementContent {
+  return h('div.stat', {className: tone ? [tone] : []}, [h('dt', label), h('dd', String(value))])
+}
+
+/** The coverage table. */
+function coverageSection(coverage: readonly LocaleCoverage[]): ElementContent {
+  return h('section.panel', {ariaLabelledBy: 'coverage-title'}, [
+    h('h2#coverage-title', 'Coverage'),
+    h('table.coverage', [
+      h('caption.sr-only', 'Segments per locale and document: translated in the locale, taken from a fallback locale, left in the source language'),
+      h('thead', h('tr', [h('th', {scope: 'col'}, 'Locale'), h('th', {scope: 'col'}, 'Document'), h('th.num', {scope: 'col'}, 'Segments'), h('th.num', {scope: 'col'}, 'Translated'), h('th.num', {scope: 'col'}, 'From a fallback'), h('th.num', {scope: 'col'}, 'Untranslated'), h('th', {scope: 'col'}, 'Progress')])),
+      h('tbody', coverage.flatMap(localeRows))
+    ]),
+    h('p.legend', [h('span.swatch.translated'), 'translated', h('span.swatch.fallback'), 'from a fallback locale', h('span.swatch.source'), 'untranslated (the source is used)'])
+  ])
+}
+
+/** A locale's rows: one per document, and a total when there are several. */
+function localeRows(locale: LocaleCoverage): ElementContent[] {
+  const several = locale.documents.length > 1
+  const rows = locale.documents.length + (several ? 1 : 0)
+  const head = h('th', {scope: 'row', rowSpan: rows}, h('span.loc', locale.locale))
+  const result: ElementContent[] = locale.documents.map((row, index) => {
+    const lead = index === 0 ? [head] : []
+    if (!row.coverage) return h('tr.missing', {dataLocale: locale.locale}, [...lead, h('td', h('code', row.path)), h('td', {colSpan: 5}, ['not built: the build refused ', h('code', row.dist), ' (see its ', h('code', 'build-refused'), ' finding)'])])
+    return h('tr', {dataLocale: locale.locale}, [...lead, h('td', h('code', row.path)), ...cells(row.coverage)])
+  })
+  if (several) result.push(h('tr.total', {dataLocale: locale.locale}, [h('td', `All ${plural(locale.documents.length, 'document')}`), ...cells(locale.total)]))
+  return result
+}
+
+function cells(coverage: Coverage): ElementContent[] {
+  const {segments, translated, fallback, source} = coverage
+  const width = (part: number) => (segments === 0 ? 0 : Math.round((part / segments) * 1000) / 10)
+  return [
+    h('td.num', String(segments)),
+    h('td.num', String(translated)),
+    h('td.num', String(fallback)),
+    h('td.num', String(source)),
+    h('td.progress', [
+      h('span.bar', {role: 'img', ariaLabel: `${percent(translated, segments)} translated, ${percent(fallback, segments)} from a fallback`}, [
+        s('svg', {viewBox: '0 0 100 8', preserveAspectRatio: 'none', ariaHidden: 'true'}, [s('rect.translated', {width: String(width(translated)), height: '8'}), s('rect.fallback', {x: String(width(translated)), width: String(width(fallback)), height: '8'})])
+      ]),
+      h('span.pct', percent(translated, segments))
+    ])
+  ]
+}
+
+/** `97%`; `100%` for nothing to translate. */
+function percent(part: number, whole: number): string {
+  return `${whole === 0 ? 100 : Math.round((part / whole) * 100)}%`
+}
+
+/** Every finding, by file and rule. */
+function findingsSection(review: QaReview): ElementContent {
+  const {totals} = review
+  return h('section.panel#findings', {ariaLabelledBy: 'findings-title', tabIndex: -1}, [
+    h('h2#findings-title', ['Findings ', h('span.n', `(${totals.findings})`)]),
+    h('div.filters', {hidden: true}, [
+      h('input#q', {type: 'search', ariaLabel: 'Filter findings', placeholder: 'Filter by file, rule or message…', autoComplete: 'off', spellCheck: false, ariaKeyShortcuts: '/'}),
+      h('fieldset', [
+        h('legend', 'Show'),
+        ...(['error', 'warning', 'info'] as const).map((severity) => h('label', [h('input', {type: 'checkbox', name: 'severity', value: severity, checked: true}), h('span.badge', {className: [severity]}, severity)]))
+      ]),
+      h('output.count#count', {htmlFor: 'q', ariaLive: 'polite'}, plural(totals.findings, 'finding'))
+    ]),
+    ...(review.files.length === 0 ? [h('p.empty', 'No findings.')] : review.files.map(fileBlock)),
+    h('p.empty#empty', {hidden: true}, 'No finding matches the filters.')
+  ])
+}
+
+function fileBlock(file: FileFindings): ElementContent {
+  const counts = [file.errors > 0 ? h('span.badge.error', plural(file.errors, 'error')) : undefined, file.warnings > 0 ? h('span.badge.warning', plural(file.warnings, 'warning')) : undefined, file.infos > 0 ? h('span.badge.info', `${file.infos} info`) : undefined].filter((badge) => badge !== undefined)
+  return h('section.file', {dataFile: file.file ?? ''}, [
+    h('h3', [file.file ?? 'Project', ...counts]),
+    ...file.rules.map((rule) =>
+      h('div.rule-group', {dataRule: rule.ruleId}, [
+        h('h4', [severityBadge(rule.severity), h('code', rule.ruleId), h('span.n', `(${rule.diagnostics.length})`)]),
+        h('ul.findings', rule.diagnostics.map((diagnostic) => findingItem(file, diagnostic)))
+      ])
+    )
+  ])
+}
+
+function findingItem(file: FileFindings, diagnostic: Diagnostic): ElementContent {
+  const place = diagnostic.line === undefined ? '' : `${diagnostic.line}:${diagnostic.column ?? 1}`
+  const ids = [diagnostic.unitId ? `unit ${diagnostic.unitId}` : '', diagnostic.segmentId ? `segment ${diagnostic.segmentId}` : '', diagnostic.source].filter(Boolean).join(' · ')
+  return h('li', {dataSeverity: diagnostic.severity, dataSearch: fold([file.file ?? '', diagnostic.ruleId, diagnostic.message, diagnostic.unitId ?? '', diagnostic.segmentId ?? ''].join(' '))}, [
+    h('span.at', place || '—'),
+    h('span', severityBadge(diagnostic.severity)),
+    h('div', [
+      h('span', messageText(diagnostic.message)),
+      ...(diagnostic.expected !== undefined || diagnostic.actual !== undefined
+        ? [h('span.expect', [...(diagnostic.expected !== undefined ? ['expected ', h('code', diagnostic.expected)] : []), ...(diagnostic.expected !== undefined && diagnostic.actual !== undefined ? [' · '] : []), ...(diagnostic.actual !== undefined ? ['found ', h('code', diagnostic.actual)] : [])])]
+        : []),
+      h('span.ids', ids)
+    ])
+  ])
+}
+

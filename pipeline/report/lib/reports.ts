@@ -1,0 +1,32 @@
+/**
+ * The two report pages from plain values: the one function per report that
+ * every caller (`babele report`, `babele run`, the API) goes through. Takes:
+ * the config, termbase, documents, stores, diagnostics and coverage entries.
+ * Returns: the page's HTML. Each is its review (a JSON-safe value) rendered.
+ */
+import {glossaryPage} from './glossary-page.ts'
+import {glossaryReview, type GlossaryReviewInput} from './glossary-review.ts'
+import {qaPage} from './qa-page.ts'
+import {qaReview, type QaReviewInput} from './qa-review.ts'
+
+/**
+ * `reports/glossary.html`: every concept, its terms per locale, the
+ * concordance of its occurrences with each locale's rendering, violations
+ * and source findings; search and filters.
+ *
+ * @param input Config, termbase (and compiled terms), documents, stores, diagnostics.
+ * @returns The HTML document.
+ */
+export function glossaryReport(input: GlossaryReviewInput): string {
+  return glossaryPage(glossaryReview(input))
+}
+
+/**
+ * `reports/qa.html`: findings by file and rule, and coverage per locale and document.
+ *
+ * @param input Config, documents, diagnostics, coverage entries.
+ * @returns The HTML document.
+ */
+export function qaReport(input: QaReviewInput): string {
+  return qaPage(qaReview(input))
+}
