@@ -10,7 +10,7 @@ export {checkTranslation, compileTermIndex, compileTermRules, fromTbx, fromTermC
 export {applyFixes, lintMarkdown, type LintOptions, type LintResult} from './lint/index.ts'
 export {escapeText, markdownBlocks, merge, parseMarkdown, type EscapeOptions, type MarkdownBlocks, type MarkdownOptions, type Renderer} from './markdown/index.ts'
 export {analyzeProject, buildProject, checkProject, documentPath, extractDocuments, extractProject, importProject, omegatProject, paths, projectLeverage, projectPrefill, projectTerms, skipFolder, sourceFolder, storedMemory, type AnalyzeProjectOptions, type BuildEntry, type ExternalMemory, type MachineTranslations, type ProjectLeverage, type ProjectLeverageOptions, type BuildProjectOptions, type CheckProjectOptions, type ExtractProjectOptions, type ImportProjectOptions, type ImportResult, type OmegatOptions, type Outputs, type ProjectTerms, type Stores} from './project/index.ts'
-export {analyze, formatAnalysis, type Analysis, type AnalysisCounts, type AnalyzeOptions, type Band, type Count, type UnknownWord} from './report/index.ts'
+export {analyze, formatAnalysis, glossaryReport, glossaryReview, qaReport, qaReview, type Analysis, type AnalysisCounts, type AnalyzeOptions, type Band, type Count, type GlossaryReview, type GlossaryReviewInput, type QaReview, type QaReviewInput, type UnknownWord} from './report/index.ts'
 export {defaultRules, fromSrx, segment, sentenceSpans, type SegmentOptions, type SrxRules} from './segment/index.ts'
 export {applyUpdates, fromBundleXliff, importXliff, sourceBundle, toBundleXliff, toJson, type BundleUpdate, type BundleXliff, type BundleXliffOptions, type ImportOptions, type ImportReport} from './store/index.ts'
 export {

@@ -4,7 +4,10 @@
 #   Debian packages: libxml2-utils (xmllint validates XLIFF against the OASIS
 #   schemas in tests), python3 (runs ../shared/tools/fill-xliff.py, the
 #   translator stand-in of the round-trip tests), omegat (the real CAT tool of
-#   the OmegaT round-trip test, run headless in console mode).
+#   the OmegaT round-trip test, run headless in console mode), chromium and
+#   fonts-liberation (the headless browser the report pages are tested in,
+#   driven by the npm package playwright-core, which never downloads one; the
+#   font so its screenshots have text whatever APT's Install-Recommends).
 #   npm packages: exactly package-lock.json (npm ci).
 set -euo pipefail
 cd "$(dirname "$0")/.."
@@ -15,7 +18,7 @@ if ! node -e 'const [a, b] = process.versions.node.split(".").map(Number); proce
   exit 1
 fi
 
-packages=(libxml2-utils python3 omegat)
+packages=(libxml2-utils python3 omegat chromium fonts-liberation)
 missing=()
 for package in "${packages[@]}"; do
   dpkg-query -W -f='${Status}' "$package" 2>/dev/null | grep -q 'install ok installed' || missing+=("$package")

@@ -1,15 +1,20 @@
 /**
- * External tools the tests run (xmllint, python3 for fill-xliff.py, OmegaT),
+ * External tools the tests run (xmllint, python3 for fill-xliff.py, OmegaT,
+ * Chromium for the report pages),
  * and `testWith`, which declares a test that needs some of them. Takes: tool
  * names. Returns: a test declarer; when a tool is missing outside CI the test
  * is skipped by name with the reason, and under `CI` it fails.
  */
 import {execFileSync, spawnSync} from 'node:child_process'
+import {existsSync} from 'node:fs'
 import {fileURLToPath} from 'node:url'
 import test, {type ImplementationFn} from 'ava'
 
 /** The shared corpora and tools folder, beside the repository. */
 export const shared = fileURLToPath(new URL('../../../shared/', import.meta.url))
+
+/** Debian's Chromium, the browser playwright-core drives (it never downloads one). */
+export const chromiumPath = '/usr/bin/chromium'
 
 /** The XLIFF 2.1 schema entry point that checks the modules strictly too. */
 export const xliff21Schema = `${shared}corpora/xliff-schemas/xliff-2.1/xliff-2.1-with-modules.xsd`
@@ -35,7 +40,8 @@ function onPath(name: string): boolean {
 export const tools = {
   xmllint: {available: () => onPath('xmllint'), purpose: 'it validates XLIFF and TBX against their schemas'},
   python3: {available: () => onPath('python3'), purpose: 'it runs ../shared/tools/fill-xliff.py, the translator stand-in'},
-  omegat: {available: () => onPath('omegat'), purpose: 'it is the real CAT tool of the OmegaT round trip'}
+  omegat: {available: () => onPath('omegat'), purpose: 'it is the real CAT tool of the OmegaT round trip'},
+  chromium: {available: () => existsSync(chromiumPath), purpose: 'Debian\'s Chromium is the browser the report pages are tested in, through playwright-core'}
 } satisfies Record<string, Tool>
 
 /** Name of a tool in `tools`. */

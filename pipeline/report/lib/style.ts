@@ -68,6 +68,7 @@ h1, h2, h3 { line-height: 1.25; margin: 0; }
 .toolbar select { padding: 6px 8px; border: 1px solid var(--line-strong); border-radius: 6px; font: inherit; font-size: 13px; color: var(--ink); background: var(--panel); }
 .toolbar input[type=checkbox] { width: 15px; height: 15px; accent-color: var(--accent); margin: 0; }
 .toolbar kbd { margin-left: -40px; margin-right: 18px; }
+.toolbar input:not(:placeholder-shown) + kbd { visibility: hidden; }
 .toolbar fieldset { display: inline-flex; flex-wrap: wrap; align-items: center; gap: 6px 14px; border: 0; margin: 0; padding: 0; }
 .toolbar legend { float: left; color: var(--muted); font-size: 13px; font-weight: 500; padding: 0; margin-right: 2px; }
 .results { display: flex; flex-wrap: wrap; align-items: center; justify-content: space-between; gap: 8px; padding: 0 2px; }
@@ -152,9 +153,14 @@ mark.hit-avoided { background: var(--bad-soft); box-shadow: inset 0 -2px 0 var(-
 .rendering.untranslated dd { color: var(--faint); font-style: italic; font-size: 13px; }
 .rendering .via { color: var(--faint); font-size: 12px; margin-left: 6px; }
 .violations { list-style: none; margin: 4px 0 2px; padding: 0; display: grid; gap: 3px; }
-.violations li { font-size: 13px; display: flex; gap: 6px; align-items: baseline; }
+.violations li { font-size: 13px; display: flex; flex-wrap: wrap; gap: 2px 6px; align-items: baseline; }
+.violations li > span:last-child { flex: 1 1 24em; }
 .violations .rule, .finding .rule { flex: none; white-space: nowrap; font-family: var(--mono); font-size: 12px; color: var(--muted); }
-@media (max-width: 900px) { .layout { grid-template-columns: 1fr; } .index { display: none; } .toolbar input[type=search] { width: 100%; } .chips { margin-left: 0; } }
+@media (max-width: 900px) {
+  .layout { grid-template-columns: 1fr; } .index { display: none; } .chips { margin-left: 0; }
+  .toolbar { position: static; } .toolbar input[type=search] { width: 100%; } .toolbar kbd { display: none; }
+  .terms td { width: auto; }
+}
 `
 
 const qa = `
