@@ -158,7 +158,7 @@ test('babele run with no config says to run babele init and exits 2, and --confi
 })
 
 test('babele has --help on every command', (t) => {
-  for (const command of ['extract', 'import', 'build', 'run', 'segment']) {
+  for (const command of ['init', 'extract', 'import', 'build', 'run', 'segment']) {
     const result = babele(root, command, '--help')
     t.is(result.status, 0)
     t.regex(result.stdout, new RegExp(`Usage: babele ${command}`))

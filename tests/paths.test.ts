@@ -61,7 +61,15 @@ test('sources at the project root skip dot folders, node_modules, babele\'s own 
   const settings = config({targetLocales: ['en'], sourcePattern: '{path}', targetPattern: '{locale}/{path}', exclude: ['_site', 'vendor/**', 'README.md']})
   t.is(sourceFolder(settings), '')
   for (const folder of ['.git', '.jekyll-cache', 'node_modules', 'xliff', 'locales', 'reports', 'glossary', 'memory', '_site', 'vendor', 'vendor/bundle', 'a/node_modules']) t.true(skipFolder(settings, folder), folder)
-  for (const folder of ['_posts', 'docs', 'en']) t.false(skipFolder(settings, folder), folder)
+  for (const folder of ['_posts', 'docs', 'en', 'dist']) t.false(skipFolder(settings, folder), folder)
+  // Targets written under a folder of their own, beside sources at the root: that folder is skipped whole.
+  const docfx = config({targetLocales: ['en'], sourcePattern: '{path}', targetPattern: 'dist/{locale}/{path}'})
+  t.true(skipFolder(docfx, 'dist'))
+  t.deepEqual(layout(docfx, ['index.md', 'dist/en/index.md', 'dist/de/index.md', 'docs/dist/x.md'], 'en'), [
+    ['index.md', 'index.md', 'dist/en/index.md'],
+    ['docs/dist/x.md', 'docs/dist/x.md', 'dist/en/docs/dist/x.md']
+  ])
+  t.false(skipFolder(config({sourcePattern: 'docs/{path}', targetPattern: 'docs/{locale}/{path}'}), 'docs'))
   const files = ['index.md', '_posts/2024-05-01-ciao.md', 'en/index.md', 'README.md', '_site/index.md', 'vendor/gem/README.md', 'xliff/en/index.md.xlf', 'docs/README.md']
   t.deepEqual(layout(settings, files, 'en'), [
     ['index.md', 'index.md', 'en/index.md'],

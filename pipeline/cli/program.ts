@@ -32,6 +32,18 @@ export function createProgram(): Command {
       .addOption(new Option('-c, --config <file>', 'config file').default('babele.config.json'))
       .option('--json', 'print the result as JSON (for scripts)')
 
+  program
+    .command('init')
+    .description('write babele.config.json for an existing documentation site (VitePress, Docusaurus, MkDocs, Hugo, mdBook, DocFX, Jekyll, or a folder of Markdown): its flavour, source and target locales, where sources are and where translations go, each with the file that gave it away; never overwrites a config without --force')
+    .addOption(new Option('-c, --config <file>', 'config file to write; its folder is the site\'s root').default('babele.config.json'))
+    .option('--source-locale <lng>', 'language of the sources (default: what the site says, else it)')
+    .option('--target-locales <lng...>', 'locales to translate into, space- or comma-separated (default: the site\'s other locales, else en es fr ca)')
+    .option('--force', 'overwrite an existing config')
+    .option('--dry-run', 'print the config and the choices, write nothing')
+    .option('--json', 'print the result as JSON (for scripts)')
+    .action((options: GlobalOptions & {sourceLocale?: string; targetLocales?: string[]; force?: boolean; dryRun?: boolean}, command: Command) =>
+      report(command, options, async () => (await import('./commands/init.ts')).initCommand(options))
+    )
   common(
     program
       .command('extract')
@@ -148,13 +160,20 @@ function withVersion(workspace: Workspace, version: '2.1' | '1.2' | undefined): 
   return version ? {...workspace, config: {...workspace.config, xliffVersion: version}} : workspace
 }
 
+/** Run a project command: open the workspace (the config), then `report`. */
 async function execute(command: Command, options: GlobalOptions, action: (workspace: Workspace) => Promise<CommandResult>): Promise<void> {
-  const {openWorkspace, UsageError} = await import('./workspace.ts')
-  const {countSeverities, formatDiagnostics} = await import('./format.ts')
+  const {openWorkspace} = await import('./workspace.ts')
   const explicit = command.getOptionValueSource('config') === 'cli'
+  return report(command, options, () => action(openWorkspace(options.config, explicit)))
+}
+
+/** Run a command, print its result (text or `--json`) and set the exit code: 2 on a usage error, 1 on content errors. */
+async function report(command: Command, options: {json?: boolean}, action: () => Promise<CommandResult>): Promise<void> {
+  const {UsageError} = await import('./workspace.ts')
+  const {countSeverities, formatDiagnostics} = await import('./format.ts')
   let result: CommandResult
   try {
-    result = await action(openWorkspace(options.config, explicit))
+    result = await action()
   } catch (error) {
     if (!(error instanceof UsageError)) throw error
     const messages: Diagnostic[] = error.messages.length > 0 ? error.messages : [{ruleId: 'usage', source: 'cli', severity: 'error', message: error.message}]

@@ -50,7 +50,8 @@ export function sourceFolder(config: Config): string {
 /**
  * Whether a folder is never searched for sources: a dot folder
  * (`.git`, `.vitepress`), `node_modules`, babele's own folders (XLIFF,
- * locales, reports, glossary, memory), or one `exclude` matches.
+ * locales, reports, glossary, memory), the folder targets are written under
+ * when the sources are not in it (`dist/`, `i18n/`), or one `exclude` matches.
  *
  * @param folder Project-relative path, `/` separated.
  */
@@ -58,6 +59,11 @@ export function skipFolder(config: Config, folder: string): boolean {
   const name = folder.slice(folder.lastIndexOf('/') + 1)
   if (name.startsWith('.') || name === 'node_modules') return true
   if ([config.xliff, config.locales, config.reports, config.glossary, config.memory.folder].includes(folder)) return true
+  const head = pattern(config.targetPattern, true).head
+  const fixed = head.slice(0, head.includes('{locale}') ? head.indexOf('{locale}') : head.length)
+  const targets = fixed.slice(0, Math.max(0, fixed.lastIndexOf('/')))
+  const sources = sourceFolder(config)
+  if (targets !== '' && folder === targets && sources !== targets && !sources.startsWith(`${targets}/`)) return true
   return excluded(config)(folder)
 }
 
