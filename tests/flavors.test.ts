@@ -109,6 +109,28 @@ test('template syntax is placeholder codes, and code regions are never text (jek
   ])
 })
 
+test('flavour syntax inside a title is a code of the title, and a title of syntax only is no unit', (t) => {
+  const document = extract('!!! tip ":material-lightbulb: Un consiglio"\n    Corpo.\n\n::: info Usa {{ x }} qui\nTesto.\n:::\n\n::: tip {{ x }}\nAltro.\n:::\n\n::: details {open}\nD.\n:::\n', ['mkdocs', 'vitepress'])
+  t.deepEqual(units(document), [
+    ['admonition-title', ['<1/> Un consiglio']],
+    ['paragraph', ['Corpo.']],
+    ['container-title', ['Usa <1/> qui']],
+    ['paragraph', ['Testo.']],
+    ['paragraph', ['Altro.']],
+    ['paragraph', ['D.']]
+  ])
+  t.deepEqual(syntaxCodes(document), ['emoji :material-lightbulb:', 'template-output {{ x }}'])
+})
+
+test('tables of contents and abbreviation heads are never text (mkdocs, jekyll)', (t) => {
+  const document = extract('# Titolo\n\n[TOC]\n\n* TOC\n{:toc}\n\nUsa HTML qui.\n\n*[HTML]: Hyper Text Markup Language\n', ['mkdocs', 'jekyll'])
+  t.deepEqual(units(document), [
+    ['heading', ['Titolo']],
+    ['paragraph', ['Usa HTML qui.']],
+    ['paragraph', ['<1/> Hyper Text Markup Language']]
+  ])
+})
+
 test('Microsoft Learn directives are codes and alt-text a unit of its own (docfx)', (t) => {
   const document = extract('[!INCLUDE [banner](../includes/banner.md)]\n\n> [!NOTE]\n> Solo licenze approvate.\n\n:::image type="content" source="media/a.png" alt-text="Il riquadro delle opzioni.":::\n\nNel codice [!code-csharp[Main](Program.cs)] si vede.\n\n:::zone pivot="windows"\nSolo Windows.\n:::zone-end\n', ['docfx'])
   t.deepEqual(units(document), [

@@ -21,6 +21,8 @@ export interface Options {
   skip: readonly Range[]
   /** Matches found before (kept; new ones must not overlap them). */
   found?: readonly SyntaxMatch[] | null
+  /** Look only inside this range (a title inside a match), default the whole body. */
+  within?: Range | null
 }
 
 const blankLine = /(?:\r\n?|\n)[ \t]*(?:\r\n?|\n)/
@@ -35,12 +37,17 @@ const lineEnding = /[\r\n]/
 export function findSyntax(body: string, rules: readonly SyntaxRule[], options: Options): SyntaxMatch[] {
   const found: SyntaxMatch[] = [...(options.found ?? [])]
   const taken = found.map((match) => match.range).sort((a, b) => a.start - b.start)
+  const within = options.within ?? {start: 0, end: body.length}
   for (const rule of rules) {
     const pattern = withFlags(rule.pattern)
-    pattern.lastIndex = 0
+    pattern.lastIndex = within.start
     let match: RegExpExecArray | null
-    while ((match = pattern.exec(body))) {
+    while ((match = pattern.exec(body)) && match.index < within.end) {
       const range = {start: match.index, end: match.index + match[0].length}
+      if (range.end > within.end) {
+        pattern.lastIndex = range.start + 1
+        continue
+      }
       if (range.end === range.start) {
         pattern.lastIndex = range.start + 1
         continue

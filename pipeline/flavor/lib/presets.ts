@@ -18,7 +18,7 @@ import {liquidRegion, liquidTag} from './rules/liquid.ts'
 import {mdbookInclude} from './rules/mdbook-include.ts'
 import {esm, mdxComment, mdxExpression} from './rules/mdx.ts'
 import {mustache} from './rules/mustache.ts'
-import {keys, kramdownExtension, mkdocsSnippet, tableOfContents, vitepressSnippet} from './rules/snippets.ts'
+import {abbreviation, keys, kramdownExtension, kramdownToc, mkdocsSnippet, tableOfContents, vitepressSnippet} from './rules/snippets.ts'
 
 /** Documentation-site flavours babele knows. */
 export const flavors = ['vitepress', 'docusaurus', 'mkdocs', 'hugo', 'jekyll', 'mdbook', 'docfx'] as const
@@ -34,6 +34,7 @@ const registry: ReadonlyArray<[rule: SyntaxRule, flavors: readonly Flavor[]]> = 
   [liquidRegion, ['jekyll']],
   [shortcodeRegion, ['hugo']],
   [kramdownExtension, ['jekyll']],
+  [kramdownToc, ['jekyll']],
   [mdxComment, ['docusaurus']],
   [esm, ['docusaurus']],
   [tripleColon, ['docfx']],
@@ -45,7 +46,8 @@ const registry: ReadonlyArray<[rule: SyntaxRule, flavors: readonly Flavor[]]> = 
   [contentTab, ['mkdocs']],
   [mkdocsSnippet, ['mkdocs']],
   [vitepressSnippet, ['vitepress']],
-  [tableOfContents, ['vitepress']],
+  [tableOfContents, ['vitepress', 'mkdocs']],
+  [abbreviation, ['mkdocs', 'jekyll']],
   [shortcode, ['hugo']],
   [mdbookInclude, ['mdbook']],
   [liquidTag, ['jekyll']],

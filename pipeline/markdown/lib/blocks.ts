@@ -11,7 +11,7 @@
  * placeholder codes.
  */
 import type {Nodes, Paragraph, PhrasingContent} from 'mdast'
-import {syntaxRules, type Flavor, type SyntaxMatch} from '../../flavor/index.ts'
+import {findSyntax, maskSyntax, syntaxRules, type Flavor, type SyntaxMatch, type SyntaxRule} from '../../flavor/index.ts'
 import {lineStarts, pointAt} from '../../position.ts'
 import type {Block, BlockSyntax, Diagnostic, Range} from '../../types.ts'
 import {flavorSyntax} from './flavor-syntax.ts'
@@ -70,7 +70,8 @@ export function markdownBlocks(text: string, options?: Options | null): {value: 
     if ('reason' in path) throw new TypeError(`Cannot use \`${key}\` in \`options.frontmatterKeys\`: ${path.reason}`)
     return path.steps
   })
-  const syntax = flavorSyntax(body, syntaxRules(options))
+  const rules = syntaxRules(options)
+  const syntax = flavorSyntax(body, rules)
   const context: Context = {body: syntax.masked, syntax: syntax.matches, locate}
   const blocks: Block[] = []
   const messages: Diagnostic[] = []
@@ -110,12 +111,17 @@ export function markdownBlocks(text: string, options?: Options | null): {value: 
   // A block with nothing to translate is dropped, but a title inside it is not.
   const add = (block: Block | undefined): void => {
     if (!block) return
-    if (block.tokens.some((token) => token.type === 'text' && /[\p{L}\p{N}]/u.test(token.value))) blocks.push(block)
+    if (hasText(block)) blocks.push(block)
     else blocks.push(...block.children)
   }
 
   visit(syntax.tree, false)
-  return {value: {bom, body, blocks: withSyntaxTexts(body, blocks, syntax.matches, locate), definitions}, messages}
+  return {value: {bom, body, blocks: withSyntaxTexts(body, blocks, syntax.matches, {rules, locate}), definitions}, messages}
+}
+
+/** Whether a block has something to translate: a letter or digit in its text. */
+function hasText(block: Block): boolean {
+  return block.tokens.some((token) => token.type === 'text' && /[\p{L}\p{N}]/u.test(token.value))
 }
 
 function phrasingBlock(context: Context, node: Nodes & {children: PhrasingContent[]}, kind: string, syntax: BlockSyntax, inBlockQuote: boolean): Block | undefined {
@@ -139,8 +145,8 @@ function phrasingBlock(context: Context, node: Nodes & {children: PhrasingConten
  * > | ::: tip Un consiglio
  *             ^^^^^^^^^^^^ a top-level block: the marker line is skeleton
  */
-function withSyntaxTexts(body: string, blocks: Block[], matches: readonly SyntaxMatch[], locate: Context['locate']): Block[] {
-  const texts = matches.flatMap((match) => (match.text ? [syntaxText(body, match.text, locate)] : []))
+function withSyntaxTexts(body: string, blocks: Block[], matches: readonly SyntaxMatch[], context: TextContext): Block[] {
+  const texts = matches.flatMap((match) => (match.text ? [syntaxText(body, match.text, context)] : [])).filter((block) => hasText(block))
   if (texts.length === 0) return blocks
   const result = [...blocks]
   for (const text of texts) {
@@ -153,16 +159,26 @@ function withSyntaxTexts(body: string, blocks: Block[], matches: readonly Syntax
   return result
 }
 
+/** What reading a translatable part of flavour syntax needs. */
+interface TextContext {
+  /** The document's syntax rules, for syntax inside the part (`:material-check:` in a title). */
+  rules: readonly SyntaxRule[]
+  locate: Context['locate']
+}
+
 /**
  * A translatable part of flavour syntax. A `line` part is inline Markdown
- * (a container title may hold emphasis, code or a link), read on its own.
+ * (a container title may hold emphasis, code or a link), read on its own;
+ * flavour syntax inside it is a placeholder code, as anywhere.
  */
-function syntaxText(body: string, text: NonNullable<SyntaxMatch['text']>, locate: Context['locate']): Block {
+function syntaxText(body: string, text: NonNullable<SyntaxMatch['text']>, context: TextContext): Block {
   const children: Block[] = []
-  const options = {inBlockQuote: false, counter: {next: 1}, titles: children, locate}
-  const paragraph = text.syntax === 'line' ? onlyParagraph(body, text.range) : undefined
-  const tokens = paragraph ? inlineCodes(body, paragraph.children, text.range, options) : textTokens(body, text.range, options)
-  const {line, column} = locate(text.range.start)
+  const inner = findSyntax(body, context.rules, {skip: [], within: text.range})
+  const masked = inner.length > 0 ? body.slice(0, text.range.start) + maskSyntax(body.slice(text.range.start, text.range.end), inner.map((match) => ({...match, range: {start: match.range.start - text.range.start, end: match.range.end - text.range.start}}))) + body.slice(text.range.end) : body
+  const options = {inBlockQuote: false, counter: {next: 1}, titles: children, syntax: inner, locate: context.locate}
+  const paragraph = text.syntax === 'line' ? onlyParagraph(masked, text.range) : undefined
+  const tokens = paragraph ? inlineCodes(masked, paragraph.children, text.range, options) : textTokens(masked, text.range, options)
+  const {line, column} = context.locate(text.range.start)
   return {kind: text.kind, syntax: text.syntax, range: text.range, line, column, ...(text.quote === undefined ? {} : {quote: text.quote}), tokens, children}
 }
 

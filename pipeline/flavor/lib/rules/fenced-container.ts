@@ -21,6 +21,6 @@ export const bracketContainer: SyntaxRule = {
 export const fencedContainer: SyntaxRule = {
   id: 'container',
   kind: 'block',
-  pattern: /(?<=^[ \t>]*):{3,}[ \t]*(?:[A-Za-z][\w-]*(?:\{[^{}\n]*\})?(?:[ \t]+(?<text>[^\s{][^{}\n]*?))?(?:[ \t]*\{[^{}\n]*\})?)?[ \t]*$/dgm,
+  pattern: /(?<=^[ \t>]*):{3,}[ \t]*(?:[A-Za-z][\w-]*(?:\{[^{}\n]*\})?(?:[ \t]*\{[^{}\n]*\}|[ \t]+(?<text>\S[^\n]*?)(?:[ \t]*\{[^{}\n]*\})?)?)?[ \t]*$/dgm,
   text: {kind: 'container-title', syntax: 'line'}
 }

@@ -1,8 +1,10 @@
 /**
  * File inclusions and generated content written as a line of text:
  * VitePress code snippets (`<<< @/snippets/a.js{2}`) and table of contents
- * (`[[toc]]`), MkDocs snippets (`--8<-- "file.md"`), kramdown extensions
- * (`{::comment}…{:/comment}`, `{::options … /}`).
+ * (`[[toc]]`), MkDocs snippets (`--8<-- "file.md"`) and `[TOC]`, kramdown's
+ * table of contents (`* TOC` + `{:toc}`) and extensions
+ * (`{::comment}…{:/comment}`, `{::options … /}`), abbreviation definitions
+ * (`*[HTML]: …`, whose expansion is text).
  *
  * > | <<< @/snippets/snippet.js{2}
  *     ^^^^^^^^^^^^^^^^^^^^^^^^^^^^ one placeholder, on a line of its own
@@ -16,11 +18,25 @@ export const vitepressSnippet: SyntaxRule = {
   pattern: /(?<=^[ \t>]*)<<<[ \t]+\S[^\n]*$/dgm
 }
 
-/** `[[toc]]`. */
+/** `[[toc]]` (VitePress), `[TOC]` alone on its line (Python-Markdown). */
 export const tableOfContents: SyntaxRule = {
   id: 'toc',
   kind: 'block',
-  pattern: /\[\[toc\]\]/dgm
+  pattern: /\[\[toc\]\]|(?<=^[ \t>]*)\[TOC\](?=[ \t]*$)/dgm
+}
+
+/** kramdown's `* TOC` list item with its `{:toc}` attribute list on the next line. */
+export const kramdownToc: SyntaxRule = {
+  id: 'toc',
+  kind: 'block',
+  pattern: /^[ \t]*(?:[*+-]|1\.)[ \t]+TOC[ \t]*\r?\n[ \t]*\{:[ \t]*toc[ \t]*\}/dgm
+}
+
+/** The `*[ABBR]:` head of an abbreviation definition (Python-Markdown, kramdown, PHP Markdown Extra). */
+export const abbreviation: SyntaxRule = {
+  id: 'abbreviation',
+  kind: 'inline',
+  pattern: /^\*\[[^\]\n]+\]:/dgm
 }
 
 /** `--8<-- "file"` alone on its line. */
