@@ -136,7 +136,7 @@ test('the memory index finds the same fuzzy matches as scoring every entry', (t)
   const sample = `${shared}corpora/it-docs-sample/`
   const files = readdirSync(sample, {recursive: true}).map(String).filter((name) => name.endsWith('.md')).sort()
   const sentences = [...new Set(files.flatMap((name) => readFileSync(sample + name, 'utf8').split(/(?<=[.!?])\s+|\n+/)).map((line) => line.trim()).filter((line) => line.split(' ').length >= 4))]
-  t.true(sentences.length > 1000, `${sentences.length} sentences`)
+  t.is(sentences.length, 10_365, 'distinct lines and sentences of four words or more in the sample')
   const entries: MemoryEntry[] = sentences.map((sentence, index) => ({source: text(sentence), target: text(sentence.toUpperCase()), origin: 'human', from: {kind: 'tmx', file: 'sample.tmx', line: index + 1}}))
   const memory = compileMemory(entries)
   let compared = 0
@@ -151,6 +151,8 @@ test('the memory index finds the same fuzzy matches as scoring every entry', (t)
     t.deepEqual(fromIndex, scanned.map((hit) => `${hit.position}:${hit.score}`))
     compared += scanned.length
   }
+  // A floor, not a count: how many hits there are is the scorer's output and moves with its
+  // formula; the exact check is the equality above. This one fails if the queries match nothing.
   t.true(compared > 60, `${compared} fuzzy hits compared`)
 })
 
