@@ -11,7 +11,7 @@ import {unified} from 'unified'
 import remarkParse from 'remark-parse'
 import remarkGfm from 'remark-gfm'
 import remarkFrontmatter from 'remark-frontmatter'
-import {buildProject, extractDocuments, extractProject, parseConfig, sourceBundle, type Bundle} from '../pipeline/index.ts'
+import {buildProject, checkProject, extractDocuments, extractProject, fromTbx, glossaryReport, parseConfig, projectTerms, qaReport, sourceBundle, type Bundle} from '../pipeline/index.ts'
 import {cliStart} from './cli-start.ts'
 import {corpus} from './corpus.ts'
 
@@ -51,6 +51,13 @@ for (const document of units.value.values()) {
 const build = time(() => buildProject(config, units.value, stores))
 // What `babele build` does: extract the sources again, then resolve and render.
 const buildCli = time(() => buildProject(config, extractDocuments(config, files).value, stores))
+// What `babele report` adds to a build: check every stored value against the seed's glossary, then both pages.
+const termbase = fromTbx(readFileSync(new URL('../glossary/geopolitics.tbx', import.meta.url), 'utf8')).value!
+const terms = projectTerms(config, termbase)
+const reports = time(() => {
+  const checked = checkProject(config, units.value, stores, {terms})
+  return [glossaryReport({config, termbase, terms, documents: units.value, stores, diagnostics: checked.messages}), qaReport({config, documents: units.value, diagnostics: checked.messages, coverage: build.value.coverage})]
+})
 
 const segments = [...units.value.values()].reduce((sum, document) => sum + document.units.reduce((inner, unit) => inner + unit.parts.filter((part) => part.type === 'segment').length, 0), 0)
 const rss = process.resourceUsage().maxRSS / 1024
@@ -65,6 +72,7 @@ const rows: Array<[string, string]> = [
   ['extract total', `${(units.seconds + xliff.seconds).toFixed(2)} s  ratio to bare parse ${((units.seconds + xliff.seconds) / parse.seconds).toFixed(2)}`],
   ['build: resolve + render (1 locale, every key translated)', `${build.seconds.toFixed(2)} s  ${rate(build.seconds)}  ratio to bare parse ${(build.seconds / parse.seconds).toFixed(2)}`],
   ['build as the CLI runs it (re-extract + resolve + render)', `${buildCli.seconds.toFixed(2)} s  ${rate(buildCli.seconds)}  ratio to bare parse ${(buildCli.seconds / parse.seconds).toFixed(2)}`],
+  ['reports: check + glossary review + QA pages (seed glossary)', `${reports.seconds.toFixed(2)} s  ${rate(reports.seconds)}  pages ${reports.value.map((html) => `${(Buffer.byteLength(html) / 1e6).toFixed(1)} MB`).join(' + ')}`],
   ['peak RSS', `${rss.toFixed(0)} MB`],
   [`CLI start: babele --version (compiled bin), median of ${startRuns}`, `${start.version.toFixed(3)} s  target ≤ 0.15 s: ${start.version <= 0.15 ? 'met' : 'NOT met'}`],
   [`CLI start: babele --help, median of ${startRuns}`, `${start.help.toFixed(3)} s`],

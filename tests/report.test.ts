@@ -252,7 +252,15 @@ test('qaReview groups findings by file and rule, lists a finding two stages repo
     ],
     coverage: ['es', 'fr', 'ca'].map((locale) => ({locale, path: 'putin-xi-alleanza.md', coverage: {segments: 21, translated: locale === 'es' ? 3 : 0, fallback: locale === 'ca' ? 3 : 0, source: locale === 'fr' ? 21 : 18}}))
   })
-  t.deepEqual(value.totals, {errors: 2, warnings: 3, infos: 1, findings: 6, files: 3})
+  t.deepEqual(value.totals, {errors: 2, warnings: 3, infos: 1, findings: 6, listed: 6, files: 3})
+  t.deepEqual(value.rules, [
+    {ruleId: 'build-refused', severity: 'error', count: 1, files: 1},
+    {ruleId: 'term-untranslated', severity: 'error', count: 1, files: 1},
+    {ruleId: 'accent-apostrophe', severity: 'warning', count: 1, files: 1},
+    {ruleId: 'term-deprecated', severity: 'warning', count: 1, files: 1},
+    {ruleId: 'term-missing', severity: 'warning', count: 1, files: 1},
+    {ruleId: 'config-invalid', severity: 'info', count: 1, files: 1}
+  ])
   t.deepEqual(
     value.files.map((file) => [file.file, file.rules.map((rule) => `${rule.ruleId}:${rule.severity}:${rule.diagnostics.length}`)]),
     [
@@ -275,6 +283,38 @@ test('qaReview groups findings by file and rule, lists a finding two stages repo
   const html = qaReport({config, documents, diagnostics: [finding({file: store, message: 'Key `k`: `<img src=x>` is left'})], coverage: []})
   t.true(html.includes('<code>&#x3C;img src=x></code> is left'))
   t.true(html.includes('not built: the build refused <code>dist/es/putin-xi-alleanza.md</code>'))
+})
+
+test('a report lists a bounded number of occurrences and findings, those with a violation first, and counts every one', (t) => {
+  // The English of the sentence naming Pechino last leaves it in Italian.
+  const last = segments(document).filter((segment) => segment.value.includes('Pechino')).at(-1)!
+  const broken = english()
+  broken[last.key] = broken[last.key]!.replace('Beijing', 'Pechino')
+  const store = stores({'en/putin-xi-alleanza': broken})
+  const diagnostics = checkProject(config, documents, store, {terms}).messages
+  const value = glossaryReview({config, termbase, terms, documents, stores: store, diagnostics, maxOccurrences: 2})
+  const pechino = value.concepts.find((concept) => concept.id === 'pechino')!
+  t.is(pechino.occurrenceCount, 8)
+  t.deepEqual(pechino.occurrences.map((occurrence) => occurrence.id), ['pechino-1', 'pechino-8'])
+  t.deepEqual(pechino.occurrences[1]!.renderings[0]!.violations.map((violation) => violation.ruleId), ['term-untranslated'])
+  t.is(value.totals.occurrences, 94)
+  // 24 concepts occur once, 21 more often: two of each listed.
+  t.is(value.totals.listed, 66)
+  t.is(glossaryReport({config, termbase, terms, documents, stores: store, diagnostics, maxOccurrences: 2}).match(/<li class="occurrence/g)?.length, 66)
+  t.throws(() => glossaryReview({config, termbase, documents, stores: none, diagnostics: [], maxOccurrences: -1}), {message: /expected a whole number/})
+
+  const finding = (line: number, ruleId: string): Diagnostic => ({file: seedPath, line, column: 1, ruleId, source: 'lint', severity: 'warning', message: `at ${line}`})
+  const many = [...Array.from({length: 30}, (_, index) => finding(index + 1, 'repeated-line')), ...Array.from({length: 5}, (_, index) => finding(index + 1, 'link-empty-url'))]
+  const qa = qaReview({config, documents, diagnostics: many, coverage: [], maxFindings: 22})
+  t.like(qa.totals, {findings: 35, listed: 22, warnings: 35})
+  t.deepEqual(qa.files[0]!.rules.map((rule) => [rule.ruleId, rule.count, rule.diagnostics.length]), [
+    ['link-empty-url', 5, 5],
+    ['repeated-line', 30, 17]
+  ])
+  t.deepEqual(qaReview({config, documents, diagnostics: many, coverage: []}).files[0]!.rules.map((rule) => rule.diagnostics.length), [5, 20])
+  const html = qaReport({config, documents, diagnostics: many, coverage: [], maxFindings: 22})
+  t.true(html.includes('22 of 35 findings are listed (at most 20 of one rule in one file, 22 in all, in file order)'))
+  t.true(html.includes('(17 of 30 listed)'))
 })
 
 test('babele report writes both pages, exits 1 when a finding is an error, and a second run writes nothing', (t) => {

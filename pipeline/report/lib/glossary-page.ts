@@ -40,7 +40,7 @@ export function glossaryPage(review: GlossaryReview): string {
           h('h2', 'Concepts'),
           h(
             'ol',
-            review.concepts.map((concept) => h('li', {dataConcept: concept.id, className: concept.occurrences.length === 0 ? ['unused'] : []}, [h('a', {href: `#concept-${concept.id}`}, [dot(concept), h('span.name', concept.label), h('span.n', {title: plural(concept.occurrences.length, 'occurrence')}, String(concept.occurrences.length))])]))
+            review.concepts.map((concept) => h('li', {dataConcept: concept.id, className: concept.occurrenceCount === 0 ? ['unused'] : []}, [h('a', {href: `#concept-${concept.id}`}, [dot(concept), h('span.name', concept.label), h('span.n', {title: plural(concept.occurrenceCount, 'occurrence')}, String(concept.occurrenceCount))])]))
           )
         ]),
         h('main.concepts#concepts', {tabIndex: -1}, [
@@ -123,7 +123,7 @@ function toolbar(review: GlossaryReview): ElementContent {
 /** The count of what is shown, and the sort order. */
 function resultsBar(review: GlossaryReview): ElementContent {
   return h('div.results', [
-    h('output.count#count', {htmlFor: 'q locale status violations findings used', ariaLive: 'polite'}, `Showing ${review.concepts.length} of ${plural(review.concepts.length, 'concept')} · ${plural(review.totals.occurrences, 'occurrence')}`),
+    h('output.count#count', {htmlFor: 'q locale status violations findings used', ariaLive: 'polite'}, `Showing ${review.concepts.length} of ${plural(review.concepts.length, 'concept')} · ${plural(review.totals.listed, 'occurrence')}`),
     h('label.sort', {hidden: true}, [
       'Sort ',
       h('select#sort', [h('option', {value: 'file'}, 'Termbase order'), h('option', {value: 'name'}, 'A–Z'), h('option', {value: 'occurrences'}, 'Most occurrences'), h('option', {value: 'violations'}, 'Most violations')])
@@ -150,7 +150,7 @@ function conceptCard(review: GlossaryReview, concept: ReviewConcept, position: n
       dataViolations: Object.keys(concept.violations).join(' '),
       dataViolationCount: String(violations),
       dataFindings: String(concept.findings.length),
-      dataOccurrences: String(concept.occurrences.length)
+      dataOccurrences: String(concept.occurrenceCount)
     },
     [
       h('header', [
@@ -158,7 +158,7 @@ function conceptCard(review: GlossaryReview, concept: ReviewConcept, position: n
         h('code.cid', concept.id),
         ...(concept.subjectField ? [h('span.subject', concept.subjectField)] : []),
         h('ul.chips', {ariaLabel: 'Summary'}, [
-          h('li.badge', {className: concept.occurrences.length === 0 ? [] : ['info']}, concept.occurrences.length === 0 ? 'not in the sources' : plural(concept.occurrences.length, 'occurrence')),
+          h('li.badge', {className: concept.occurrenceCount === 0 ? [] : ['info']}, concept.occurrenceCount === 0 ? 'not in the sources' : plural(concept.occurrenceCount, 'occurrence')),
           ...(violations > 0 ? [h('li.badge', {className: [errors > 0 ? 'error' : 'warning']}, plural(violations, 'violation'))] : []),
           ...(concept.findings.length > 0 ? [h('li.badge.warning', plural(concept.findings.length, 'source finding'))] : [])
         ])
@@ -168,7 +168,7 @@ function conceptCard(review: GlossaryReview, concept: ReviewConcept, position: n
       termsTable(concept),
       ...(unplaced.length > 0 ? [findingsBlock(unplaced)] : []),
       ...(concept.otherViolations.length > 0 ? [otherViolationsBlock(concept)] : []),
-      ...(concept.occurrences.length > 0 ? [concordance(review, concept)] : [])
+      ...(concept.occurrenceCount > 0 ? [concordance(review, concept)] : [])
     ]
   )
 }
@@ -250,7 +250,13 @@ function otherViolationsBlock(concept: ReviewConcept): ElementContent {
 
 /** Every occurrence of the concept with each locale's rendering. */
 function concordance(review: GlossaryReview, concept: ReviewConcept): ElementContent {
-  return h('section.block', [h('h3', ['Concordance ', h('span.n', `(${concept.occurrences.length})`)]), h('ol.occurrences', concept.occurrences.map((occurrence) => occurrenceItem(review, occurrence)))])
+  const listed = concept.occurrences.length
+  const all = concept.occurrenceCount
+  return h('section.block', [
+    h('h3', ['Concordance ', h('span.n', listed === all ? `(${all})` : `(${listed} of ${all})`)]),
+    ...(listed < all ? [h('p.more', `Listing ${listed} of ${plural(all, 'occurrence')}: those with a violation or a source finding first, then the first in source order.`)] : []),
+    h('ol.occurrences', concept.occurrences.map((occurrence) => occurrenceItem(review, occurrence)))
+  ])
 }
 
 function occurrenceItem(review: GlossaryReview, occurrence: Occurrence): ElementContent {

@@ -11,7 +11,10 @@
  * inflected and elided forms count (`dell'AUKUS`, `alleanze`), deprecated
  * variants too (`AKUS`). A rendering is what the build would use for that
  * segment: the locale's own stored value (a whole-unit translation first),
- * else a fallback locale's, else none.
+ * else a fallback locale's, else none. Every occurrence is counted; a
+ * concept lists at most `maxOccurrences` of them (those with a violation or
+ * a source finding first, then the rest in source order), so the page stays
+ * readable, and its size bounded, on a large project.
  *
  * A diagnostic is placed by its `conceptId` and place: on a store (or
  * XLIFF) file and segment (`unitId`, `segmentId`), it is a violation of every occurrence of
@@ -23,10 +26,10 @@
  */
 import {createResolver, type Resolver} from '../../build/index.ts'
 import type {Config} from '../../config/index.ts'
-import {indexTermbase, matchTerms, termsOfLanguage, type Concept, type Term, type TermMatch, type Termbase, type TermStatus} from '../../glossary/index.ts'
+import {indexTermbase, matchTerms, termsOfLanguage, type Concept, type Term, type TermEntry, type TermMatch, type Termbase, type TermStatus} from '../../glossary/index.ts'
 import {locator} from '../../markdown/index.ts'
 import {paths, projectTerms, type ProjectTerms, type Stores} from '../../project/index.ts'
-import type {Bundle, Diagnostic, Segment, SegmentToken, SourceDocument, TargetToken, Unit} from '../../types.ts'
+import type {Bundle, Diagnostic, Segment, SegmentToken, SourceDocument, Unit} from '../../types.ts'
 import {fromBundleValue, textOfTokens} from '../../units/index.ts'
 import {fold} from './fold.ts'
 import {textPieces, type Mark, type Piece} from './text-pieces.ts'
@@ -45,6 +48,8 @@ export interface GlossaryReviewInput {
   stores: Stores
   /** Diagnostics; those with a `conceptId` are placed, the rest are left out. */
   diagnostics: readonly Diagnostic[]
+  /** Occurrences listed per concept, at most (default 20); all are counted. */
+  maxOccurrences?: number | null | undefined
 }
 
 /** Kinds of marked text: the source term, a deprecated or forbidden source variant; in a rendering an approved, kept or avoided target term. */
@@ -120,6 +125,9 @@ export interface ReviewConcept {
   notes: string[]
   /** The source locale's terms, then each target locale's, in config order. */
   terms: ReviewTerms[]
+  /** Occurrences in the sources, all of them. */
+  occurrenceCount: number
+  /** The occurrences listed (see `maxOccurrences`), in source order. */
   occurrences: Occurrence[]
   /** Distinct violations by target locale (`*`: a diagnostic whose locale is unknown), each counted once however many occurrences it sits on. */
   violations: Record<string, {errors: number; warnings: number}>
@@ -156,7 +164,10 @@ export interface GlossaryReview {
     concepts: number
     /** Concepts with at least one occurrence. */
     used: number
+    /** Occurrences, all of them. */
     occurrences: number
+    /** Occurrences listed. */
+    listed: number
     /** Distinct violations, all locales. */
     errors: number
     warnings: number
@@ -173,6 +184,19 @@ interface Place {
   segment: Segment
 }
 
+/** An occurrence while every one is counted and placed; the listed ones become `Occurrence`s. */
+interface Found extends Place {
+  number: number
+  match: TermMatch
+  conceptId: string
+  /** Concepts the matched text names. */
+  concepts: string[]
+  violations: Map<string, Diagnostic[]>
+  findings: Diagnostic[]
+}
+
+const defaultMaxOccurrences = 20
+
 /**
  * @param input Config, termbase, documents, stores, diagnostics.
  * @returns The review.
@@ -186,7 +210,7 @@ export function glossaryReview(input: GlossaryReviewInput): GlossaryReview {
     targetLocales: [...config.targetLocales],
     documents: documents.map((document) => paths.source(config, document.path)),
     concepts: [],
-    totals: {concepts: 0, used: 0, occurrences: 0, errors: 0, warnings: 0, findings: 0, locales: []}
+    totals: {concepts: 0, used: 0, occurrences: 0, listed: 0, errors: 0, warnings: 0, findings: 0, locales: []}
   }
   if (!termbase) {
     review.totals.locales = config.targetLocales.map((locale) => ({locale, rendered: 0, errors: 0, warnings: 0}))
@@ -195,92 +219,148 @@ export function glossaryReview(input: GlossaryReviewInput): GlossaryReview {
 
   if (termbase.title) review.title = termbase.title
   const terms = input.terms ?? projectTerms(config, termbase)
-  const index = indexTermbase(termbase)
+  const max = input.maxOccurrences ?? defaultMaxOccurrences
+  if (!Number.isInteger(max) || max < 0) throw new TypeError('Cannot list `' + String(max) + '` occurrences (`options.maxOccurrences`), expected a whole number of 0 or more')
   const locales = [config.sourceLocale, ...config.targetLocales]
+  const sections = termsByConcept(indexTermbase(termbase), locales)
   const byConcept = new Map<string, ReviewConcept>()
   const searchWords = new Map<string, Set<string>>()
   for (const concept of termbase.concepts) {
-    const entry = reviewConcept(concept, locales, index)
+    const entry = reviewConcept(concept, locales, sections)
     byConcept.set(concept.id, entry)
     review.concepts.push(entry)
     searchWords.set(concept.id, new Set(conceptWords(concept, entry)))
   }
 
-  const resolve = resolver(config, input.stores)
-  const texts = new Map<Rendering, Pending>()
-  const counters = new Map<string, number>()
-  const occurrencesByKey = new Map<string, Occurrence[]>()
-  const occurrencesBySource = new Map<string, Occurrence[]>()
+  // Every occurrence, found and counted; indexed to place diagnostics.
+  const found = new Map<string, Found[]>()
+  const byKey = new Map<string, Found[]>()
   for (const document of documents) {
-    const locate = locator(document.body)
-    const file = paths.source(config, document.path)
     for (const unit of document.units) {
       for (const part of unit.parts) {
         if (part.type !== 'segment') continue
         const segment = part.segment
-        const plain = textOfTokens(segment.tokens)
-        const renderings = new Map<string, Translated | undefined>()
-        for (const match of matchTerms(plain, terms.sourceIndex)) {
+        for (const match of matchTerms(textOfTokens(segment.tokens), terms.sourceIndex)) {
           const concepts = [...new Set([match.conceptId, ...(match.alternatives ?? []).map((other) => other.conceptId)])]
-          const {line, column} = locate(sourceOffset(segment.tokens, match.start, document.body))
           for (const conceptId of concepts) {
-            const concept = byConcept.get(conceptId)
-            if (!concept) continue
-            const number = (counters.get(conceptId) ?? 0) + 1
-            counters.set(conceptId, number)
+            if (!byConcept.has(conceptId)) continue
             searchWords.get(conceptId)!.add(fold(match.text))
-            const occurrence: Occurrence = {
-              id: `${conceptId}-${number}`,
-              file,
-              line,
-              column,
-              unitId: unit.id,
-              segmentId: segment.id,
-              key: segment.key,
-              form: match.text,
-              termId: conceptId === match.conceptId ? match.termId : match.alternatives!.find((other) => other.conceptId === conceptId)!.termId,
-              status: conceptId === match.conceptId ? match.status : match.alternatives!.find((other) => other.conceptId === conceptId)!.status,
-              sentence: textPieces(segment.tokens, document.body, [{start: match.start, end: match.end, kind: variantOr(match, conceptId)}]),
-              renderings: [],
-              findings: []
-            }
-            if (concepts.length > 1) occurrence.alsoConcepts = concepts.filter((other) => other !== conceptId)
-            for (const locale of config.targetLocales) {
-              if (!renderings.has(locale)) renderings.set(locale, translate(resolve, locale, document, unit, segment, input.stores.bundles.get(`${locale}/${document.id}`)))
-              const translated = renderings.get(locale)
-              const one = rendering(locale, translated)
-              if (translated) texts.set(one, {translated, conceptId, body: document.body})
-              occurrence.renderings.push(one)
-            }
-
-            concept.occurrences.push(occurrence)
-            push(occurrencesByKey, `${document.id}\u0000${segment.key}\u0000${conceptId}`, occurrence)
-            push(occurrencesBySource, `${file}\u0000${line}\u0000${column}\u0000${conceptId}`, occurrence)
+            let list = found.get(conceptId)
+            if (!list) found.set(conceptId, (list = []))
+            const one: Found = {document, unit, segment, number: list.length + 1, match, conceptId, concepts, violations: new Map(), findings: []}
+            list.push(one)
+            push(byKey, `${document.id}\u0000${segment.key}\u0000${conceptId}`, one)
           }
         }
       }
     }
   }
 
-  place(input, byConcept, occurrencesByKey, occurrencesBySource)
-  for (const [one, pending] of texts) one.text = renderedText(pending, one.violations, terms)
-  for (const concept of review.concepts) concept.search = [...searchWords.get(concept.id)!].join(' ')
-  totals(review)
+  const lookups = new Lookups(config, input.stores)
+  place(input, byConcept, byKey, found)
+  for (const concept of review.concepts) {
+    const all = found.get(concept.id) ?? []
+    concept.occurrenceCount = all.length
+    const flagged = all.filter((one) => one.violations.size > 0 || one.findings.length > 0).slice(0, max)
+    const rest = all.filter((one) => one.violations.size === 0 && one.findings.length === 0).slice(0, max - flagged.length)
+    const listed = [...flagged, ...rest].sort((a, b) => a.number - b.number)
+    concept.occurrences = listed.map((one) => occurrence(config, one, lookups, terms))
+    concept.search = [...searchWords.get(concept.id)!].join(' ')
+  }
+
+  totals(review, found, lookups)
   return review
 }
 
-/** A resolved translation of one segment in one locale. */
-interface Translated {
+/** Terms of each concept in each locale (a bare language takes its regional tags), found once. */
+function termsByConcept(index: ReturnType<typeof indexTermbase>, locales: readonly string[]): Map<string, Map<string, TermEntry[]>> {
+  const byLocale = new Map<string, Map<string, TermEntry[]>>()
+  for (const locale of locales) {
+    const byConcept = new Map<string, TermEntry[]>()
+    for (const entry of termsOfLanguage(index, locale)) push(byConcept, entry.concept.id, entry)
+    byLocale.set(locale, byConcept)
+  }
+
+  return byLocale
+}
+
+/** Where each locale takes a segment's translation from, looked up once per segment and locale. */
+class Lookups {
+  readonly #resolve: Resolver
+  readonly #stores: Stores
+  readonly #cache = new Map<Segment, Map<string, Lookup | undefined>>()
+
+  constructor(config: Config, stores: Stores) {
+    this.#stores = stores
+    this.#resolve = resolver(config, stores)
+  }
+
+  /**
+   * The value the build would use: the locale's own whole-unit value first,
+   * else the segment's key through the fallback chain.
+   */
+  get(locale: string, document: SourceDocument, unit: Unit, segment: Segment): Lookup | undefined {
+    let byLocale = this.#cache.get(segment)
+    if (!byLocale) this.#cache.set(segment, (byLocale = new Map()))
+    if (byLocale.has(locale)) return byLocale.get(locale)
+    const own = this.#stores.bundles.get(`${locale}/${document.id}`)
+    let lookup: Lookup | undefined
+    if (own && Object.hasOwn(own, unit.id) && typeof own[unit.id] === 'string') lookup = {locale, value: own[unit.id]!, whole: true}
+    else {
+      const resolved = this.#resolve(locale, document.id, segment.key)
+      if (resolved) lookup = {locale: resolved.locale, value: resolved.value, whole: false}
+    }
+
+    byLocale.set(locale, lookup)
+    return lookup
+  }
+}
+
+/** A segment's translation in one locale: the locale it came from, its bundle value, whether it translates the whole unit. */
+interface Lookup {
   locale: string
-  tokens: TargetToken[]
+  value: string
   whole: boolean
 }
 
+/** A listed occurrence: its place, its sentence and each locale's rendering. */
+function occurrence(config: Config, one: Found, lookups: Lookups, terms: ProjectTerms): Occurrence {
+  const {document, unit, segment, match, conceptId} = one
+  const {line, column} = locatorOf(document)(sourceOffset(segment.tokens, match.start, document.body))
+  const term = conceptId === match.conceptId ? match : match.alternatives!.find((other) => other.conceptId === conceptId)!
+  const result: Occurrence = {
+    id: `${conceptId}-${one.number}`,
+    file: paths.source(config, document.path),
+    line,
+    column,
+    unitId: unit.id,
+    segmentId: segment.id,
+    key: segment.key,
+    form: match.text,
+    termId: term.termId,
+    status: term.status,
+    sentence: textPieces(segment.tokens, document.body, [{start: match.start, end: match.end, kind: term.status === 'deprecated' || term.status === 'forbidden' ? 'variant' : 'term'}]),
+    renderings: config.targetLocales.map((locale) => rendering(locale, lookups.get(locale, document, unit, segment), one, terms)),
+    findings: one.findings
+  }
+  if (one.concepts.length > 1) result.alsoConcepts = one.concepts.filter((other) => other !== conceptId)
+  return result
+}
+
+const locators = new WeakMap<SourceDocument, ReturnType<typeof locator>>()
+
+/** A document's offset-to-line-and-column function, made once. */
+function locatorOf(document: SourceDocument): ReturnType<typeof locator> {
+  let locate = locators.get(document)
+  if (!locate) locators.set(document, (locate = locator(document.body)))
+  return locate
+}
+
 /** The concept with its terms, its occurrences and diagnostics still empty. */
-function reviewConcept(concept: Concept, locales: readonly string[], index: ReturnType<typeof indexTermbase>): ReviewConcept {
+function reviewConcept(concept: Concept, locales: readonly string[], sections: ReadonlyMap<string, ReadonlyMap<string, readonly TermEntry[]>>): ReviewConcept {
   const terms: ReviewTerms[] = []
   for (const locale of locales) {
-    const entries = termsOfLanguage(index, locale).filter((entry) => entry.concept.id === concept.id)
+    const entries = sections.get(locale)!.get(concept.id) ?? []
     const definition = entries.find((entry) => entry.section.definition)?.section.definition
     terms.push({
       locale,
@@ -300,6 +380,7 @@ function reviewConcept(concept: Concept, locales: readonly string[], index: Retu
     ...(concept.definition ?? source.definition ? {definition: concept.definition ?? source.definition} : {}),
     notes: [...concept.notes],
     terms,
+    occurrenceCount: 0,
     occurrences: [],
     violations: {},
     otherViolations: [],
@@ -320,12 +401,6 @@ function conceptWords(concept: Concept, entry: ReviewConcept): string[] {
 }
 
 
-/** The mark of a source match: a deprecated or forbidden variant stands out. */
-function variantOr(match: TermMatch, conceptId: string): MarkKind {
-  const status = conceptId === match.conceptId ? match.status : match.alternatives!.find((other) => other.conceptId === conceptId)!.status
-  return status === 'deprecated' || status === 'forbidden' ? 'variant' : 'term'
-}
-
 /** A resolver over the target stores with the configured fallback chains. */
 function resolver(config: Config, stores: Stores): Resolver {
   const resources: Record<string, Record<string, Bundle>> = {}
@@ -339,54 +414,24 @@ function resolver(config: Config, stores: Stores): Resolver {
 }
 
 /**
- * The translation of a segment in a locale, as the build takes it: the
- * locale's own whole-unit value first, else the segment's key through the
- * fallback chain.
+ * One locale's rendering of an occurrence: the translation's text with the
+ * concept's target terms marked (approved, or avoided), and what a violation
+ * names as wrong (`actual`: `Cremlino` left in an English sentence) marked as
+ * avoided.
  */
-function translate(resolve: Resolver, locale: string, document: SourceDocument, unit: Unit, segment: Segment, own: Bundle | undefined): Translated | undefined {
-  if (own && Object.hasOwn(own, unit.id) && typeof own[unit.id] === 'string') {
-    return {locale, tokens: fromBundleValue(own[unit.id]!, {tokens: unit.block.tokens}).tokens, whole: true}
-  }
-
-  const resolved = resolve(locale, document.id, segment.key)
-  if (!resolved) return undefined
-  return {locale: resolved.locale, tokens: fromBundleValue(resolved.value, segment).tokens, whole: false}
-}
-
-/** One locale's rendering of an occurrence, its text still to fill in. */
-function rendering(locale: string, translated: Translated | undefined): Rendering {
-  if (!translated) return {locale, state: 'untranslated', text: [], violations: []}
-  return {
-    locale,
-    state: translated.locale === locale ? 'translated' : 'fallback',
-    ...(translated.locale === locale ? {} : {from: translated.locale}),
-    ...(translated.whole ? {whole: true} : {}),
-    text: [],
-    violations: []
-  }
-}
-
-/** A rendering's translation, waiting for its violations to be placed. */
-interface Pending {
-  translated: Translated
-  conceptId: string
-  body: string
-}
-
-/**
- * A rendering's text: the concept's target terms marked (approved, or
- * avoided), and what a violation names as wrong (`actual`: `Cremlino` left in
- * an English sentence) marked as avoided.
- */
-function renderedText(pending: Pending, violations: readonly Diagnostic[], terms: ProjectTerms): Array<Piece<MarkKind>> {
-  const {translated, conceptId} = pending
-  const plain = textOfTokens(translated.tokens)
+function rendering(locale: string, lookup: Lookup | undefined, one: Found, terms: ProjectTerms): Rendering {
+  const violations = one.violations.get(locale) ?? []
+  if (!lookup) return {locale, state: 'untranslated', text: [], violations}
+  const {conceptId} = one
+  const tokens = fromBundleValue(lookup.value, {tokens: lookup.whole ? one.unit.block.tokens : one.segment.tokens}).tokens
+  const plain = textOfTokens(tokens)
   const marks: Array<Mark<MarkKind>> = []
-  const rules = terms.locales.get(translated.locale)
+  // A fallback's text is in the fallback's language: its rules find its terms.
+  const rules = terms.locales.get(lookup.locale)
   if (rules) {
     const concept = rules.concepts.get(conceptId)
     for (const match of matchTerms(plain, rules.targetIndex)) {
-      const ids = [match, ...(match.alternatives ?? [])].filter((one) => one.conceptId === conceptId).map((one) => one.termId)
+      const ids = [match, ...(match.alternatives ?? [])].filter((other) => other.conceptId === conceptId).map((other) => other.termId)
       if (ids.length === 0) continue
       const avoided = concept?.avoided.some((term) => ids.includes(term.id))
       marks.push({start: match.start, end: match.end, kind: avoided ? 'avoided' : 'approved'})
@@ -403,7 +448,14 @@ function renderedText(pending: Pending, violations: readonly Diagnostic[], terms
     }
   }
 
-  return textPieces(translated.tokens, pending.body, marks)
+  return {
+    locale,
+    state: lookup.locale === locale ? 'translated' : 'fallback',
+    ...(lookup.locale === locale ? {} : {from: lookup.locale}),
+    ...(lookup.whole ? {whole: true} : {}),
+    text: textPieces(tokens, one.document.body, marks),
+    violations
+  }
 }
 
 /** Whether a letter, mark or digit stands at an index. */
@@ -412,17 +464,12 @@ function wordAt(text: string, index: number): boolean {
 }
 
 /** Put each diagnostic with a concept on the occurrences and concepts it is about. */
-function place(
-  input: GlossaryReviewInput,
-  byConcept: ReadonlyMap<string, ReviewConcept>,
-  occurrencesByKey: ReadonlyMap<string, Occurrence[]>,
-  occurrencesBySource: ReadonlyMap<string, Occurrence[]>
-): void {
+function place(input: GlossaryReviewInput, byConcept: ReadonlyMap<string, ReviewConcept>, byKey: ReadonlyMap<string, Found[]>, found: ReadonlyMap<string, Found[]>): void {
   const {config} = input
   const stores = new Map<string, {locale: string; document: SourceDocument}>()
-  const sources = new Set<string>()
+  const sources = new Map<string, SourceDocument>()
   for (const document of input.documents.values()) {
-    sources.add(paths.source(config, document.path))
+    sources.set(paths.source(config, document.path), document)
     for (const locale of config.targetLocales) {
       stores.set(paths.bundle(config, locale, document.id), {locale, document})
       stores.set(paths.xliff(config, locale, document.path), {locale, document})
@@ -432,9 +479,11 @@ function place(
   for (const diagnostic of input.diagnostics) {
     const concept = diagnostic.conceptId === undefined ? undefined : byConcept.get(diagnostic.conceptId)
     if (!concept) continue
-    if (diagnostic.file !== undefined && sources.has(diagnostic.file)) {
+    const source = diagnostic.file === undefined ? undefined : sources.get(diagnostic.file)
+    if (source) {
       concept.findings.push(diagnostic)
-      for (const occurrence of occurrencesBySource.get(`${diagnostic.file}\u0000${diagnostic.line}\u0000${diagnostic.column}\u0000${concept.id}`) ?? []) occurrence.findings.push(diagnostic)
+      const at = (found.get(concept.id) ?? []).find((one) => one.document === source && samePlace(one, diagnostic))
+      at?.findings.push(diagnostic)
       continue
     }
 
@@ -444,18 +493,23 @@ function place(
     if (diagnostic.severity === 'error') tally.errors++
     else if (diagnostic.severity === 'warning') tally.warnings++
     let placed = false
-    const where = store ? placeOf(store.document, diagnostic) : []
-    for (const {document, unit, segment} of where) {
-      for (const occurrence of occurrencesByKey.get(`${document.id}\u0000${segment.key}\u0000${concept.id}`) ?? []) {
+    for (const {document, unit, segment} of store ? placeOf(store.document, diagnostic) : []) {
+      for (const one of byKey.get(`${document.id}\u0000${segment.key}\u0000${concept.id}`) ?? []) {
         // A whole-unit diagnostic (no segment id) is about its unit's occurrences only.
-        if (diagnostic.segmentId === undefined && occurrence.unitId !== unit.id) continue
-        occurrence.renderings.find((one) => one.locale === locale)!.violations.push(diagnostic)
+        if (diagnostic.segmentId === undefined && one.unit !== unit) continue
+        push(one.violations, locale!, diagnostic)
         placed = true
       }
     }
 
     if (!placed) concept.otherViolations.push({...(locale === undefined ? {} : {locale}), diagnostic})
   }
+}
+
+/** Whether a source diagnostic is at an occurrence's term (same line and column). */
+function samePlace(one: Found, diagnostic: Diagnostic): boolean {
+  const {line, column} = locatorOf(one.document)(sourceOffset(one.segment.tokens, one.match.start, one.document.body))
+  return line === diagnostic.line && column === diagnostic.column
 }
 
 /** The segments a store diagnostic is about: its segment, or every segment of its unit. */
@@ -471,17 +525,18 @@ function placeOf(document: SourceDocument, diagnostic: Diagnostic): Place[] {
   return places
 }
 
-/** Fill in the review's totals. */
-function totals(review: GlossaryReview): void {
+/** Fill in the review's totals: every occurrence counted, listed or not. */
+function totals(review: GlossaryReview, found: ReadonlyMap<string, Found[]>, lookups: Lookups): void {
   const sums = review.totals
   sums.concepts = review.concepts.length
   sums.locales = review.targetLocales.map((locale) => ({locale, rendered: 0, errors: 0, warnings: 0}))
   for (const concept of review.concepts) {
-    if (concept.occurrences.length > 0) sums.used++
-    sums.occurrences += concept.occurrences.length
+    if (concept.occurrenceCount > 0) sums.used++
+    sums.occurrences += concept.occurrenceCount
+    sums.listed += concept.occurrences.length
     sums.findings += concept.findings.length
-    for (const occurrence of concept.occurrences) {
-      for (const [position, one] of occurrence.renderings.entries()) if (one.state !== 'untranslated') sums.locales[position]!.rendered++
+    for (const one of found.get(concept.id) ?? []) {
+      for (const entry of sums.locales) if (lookups.get(entry.locale, one.document, one.unit, one.segment)) entry.rendered++
     }
 
     for (const [locale, tally] of Object.entries(concept.violations)) {

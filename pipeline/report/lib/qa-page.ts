@@ -42,15 +42,31 @@ export function qaPage(review: QaReview): string {
             stat('Warnings', totals.warnings, totals.warnings > 0 ? 'warn' : 'ok'),
             stat('Info', totals.infos),
             stat('Files with findings', totals.files),
-            ...review.coverage.map((locale) => {
-              const refused = locale.documents.filter((row) => !row.coverage).length
-              const detail = refused === locale.documents.length ? `${plural(refused, 'document')} refused by the build` : `${locale.total.translated}/${locale.total.segments} segments${refused > 0 ? ` · ${refused} not built` : ''}`
-              return h('div.stat', {className: refused > 0 ? ['bad'] : []}, [h('dt', ['Translated ', h('span.loc', locale.locale)]), h('dd', [refused === locale.documents.length ? 'not built' : percent(locale.total.translated, locale.total.segments), h('small', detail)])])
-            })
+            h('div.stat.locales', [
+              h('dt', 'Segments translated'),
+              h(
+                'dd',
+                h(
+                  'table',
+                  h(
+                    'tbody',
+                    review.coverage.map((locale) => {
+                      const refused = locale.documents.filter((row) => !row.coverage).length
+                      return h('tr', [
+                        h('th', {scope: 'row'}, h('span.loc', locale.locale)),
+                        h('td', meter(locale.total)),
+                        h('td.num', refused === locale.documents.length ? '' : percent(locale.total.translated, locale.total.segments)),
+                        h('td.num', {className: refused > 0 ? ['bad'] : []}, refused === locale.documents.length ? 'not built' : `${locale.total.translated}/${locale.total.segments}${refused > 0 ? ` · ${refused} not built` : ''}`)
+                      ])
+                    })
+                  )
+                )
+              )
+            ])
           ])
         ])
       ]),
-      h('main.wrap', [coverageSection(review.coverage), findingsSection(review)]),
+      h('main.wrap', [coverageSection(review.coverage), ...(review.rules.length > 0 ? [rulesSection(review)] : []), findingsSection(review)]),
       h('footer.foot.wrap', 'Written by babele. Import problems are in reports/import-<locale>.json.')
     ]
   })
@@ -89,24 +105,35 @@ function localeRows(locale: LocaleCoverage): ElementContent[] {
 
 function cells(coverage: Coverage): ElementContent[] {
   const {segments, translated, fallback, source} = coverage
+  return [h('td.num', String(segments)), h('td.num', String(translated)), h('td.num', String(fallback)), h('td.num', String(source)), h('td.progress', [meter(coverage), h('span.pct', percent(translated, segments))])]
+}
+
+/** A bar: translated, then from a fallback locale, over all segments. */
+function meter(coverage: Coverage): ElementContent {
+  const {segments, translated, fallback} = coverage
   const width = (part: number) => (segments === 0 ? 0 : Math.round((part / segments) * 1000) / 10)
-  return [
-    h('td.num', String(segments)),
-    h('td.num', String(translated)),
-    h('td.num', String(fallback)),
-    h('td.num', String(source)),
-    h('td.progress', [
-      h('span.bar', {role: 'img', ariaLabel: `${percent(translated, segments)} translated, ${percent(fallback, segments)} from a fallback`}, [
-        s('svg', {viewBox: '0 0 100 8', preserveAspectRatio: 'none', ariaHidden: 'true'}, [s('rect.translated', {width: String(width(translated)), height: '8'}), s('rect.fallback', {x: String(width(translated)), width: String(width(fallback)), height: '8'})])
-      ]),
-      h('span.pct', percent(translated, segments))
-    ])
-  ]
+  return h('span.bar', {role: 'img', ariaLabel: `${percent(translated, segments)} translated, ${percent(fallback, segments)} from a fallback`}, [
+    s('svg', {viewBox: '0 0 100 8', preserveAspectRatio: 'none', ariaHidden: 'true'}, [s('rect.translated', {width: String(width(translated)), height: '8'}), s('rect.fallback', {x: String(width(translated)), width: String(width(fallback)), height: '8'})])
+  ])
 }
 
 /** `97%`; `100%` for nothing to translate. */
 function percent(part: number, whole: number): string {
   return `${whole === 0 ? 100 : Math.round((part / whole) * 100)}%`
+}
+
+/** Each rule's findings over all files. */
+function rulesSection(review: QaReview): ElementContent {
+  return h('section.panel', {ariaLabelledBy: 'rules-title'}, [
+    h('h2#rules-title', ['Rules ', h('span.n', `(${review.rules.length})`)]),
+    h('table.rules', [
+      h('thead', h('tr', [h('th', {scope: 'col'}, 'Rule'), h('th', {scope: 'col'}, 'Severity'), h('th.num', {scope: 'col'}, 'Findings'), h('th.num', {scope: 'col'}, 'Files')])),
+      h(
+        'tbody',
+        review.rules.map((rule) => h('tr', [h('th', {scope: 'row'}, h('code', rule.ruleId)), h('td', severityBadge(rule.severity)), h('td.num', String(rule.count)), h('td.num', String(rule.files))]))
+      )
+    ])
+  ])
 }
 
 /** Every finding, by file and rule. */
@@ -120,8 +147,11 @@ function findingsSection(review: QaReview): ElementContent {
         h('legend', 'Show'),
         ...(['error', 'warning', 'info'] as const).map((severity) => h('label', [h('input', {type: 'checkbox', name: 'severity', value: severity, checked: true}), h('span.badge', {className: [severity]}, severity)]))
       ]),
-      h('output.count#count', {htmlFor: 'q', ariaLive: 'polite'}, plural(totals.findings, 'finding'))
+      h('output.count#count', {htmlFor: 'q', ariaLive: 'polite'}, plural(totals.listed, 'finding'))
     ]),
+    ...(totals.listed < totals.findings
+      ? [h('p.more', [`${totals.listed} of ${plural(totals.findings, 'finding')} are listed (at most ${review.limits.perRule} of one rule in one file, ${review.limits.findings} in all, in file order); every one is counted. `, h('code', 'babele check --json'), ' lists them all.'])]
+      : []),
     ...(review.files.length === 0 ? [h('p.empty', 'No findings.')] : review.files.map(fileBlock)),
     h('p.empty#empty', {hidden: true}, 'No finding matches the filters.')
   ])
@@ -133,7 +163,7 @@ function fileBlock(file: FileFindings): ElementContent {
     h('h3', [file.file ?? 'Project', ...counts]),
     ...file.rules.map((rule) =>
       h('div.rule-group', {dataRule: rule.ruleId}, [
-        h('h4', [severityBadge(rule.severity), h('code', rule.ruleId), h('span.n', `(${rule.diagnostics.length})`)]),
+        h('h4', [severityBadge(rule.severity), h('code', rule.ruleId), h('span.n', rule.diagnostics.length === rule.count ? `(${rule.count})` : `(${rule.diagnostics.length} of ${rule.count} listed)`)]),
         h('ul.findings', rule.diagnostics.map((diagnostic) => findingItem(file, diagnostic)))
       ])
     )

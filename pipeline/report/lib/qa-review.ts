@@ -7,7 +7,10 @@
  *
  * The same finding reported by two stages (`check` and `build` both check
  * term locks) is listed once: diagnostics equal in every field but `source`
- * are one.
+ * are one. Every finding is counted (per file and rule, and per rule over all
+ * files); a page lists at most `maxPerRule` of one rule in one file and
+ * `maxFindings` in all, so a project with thousands of findings still gets a
+ * page a browser opens (`babele check --json` has every one).
  */
 import type {Coverage} from '../../build/index.ts'
 import type {Config} from '../../config/index.ts'
@@ -23,6 +26,10 @@ export interface QaReviewInput {
   diagnostics: readonly Diagnostic[]
   /** Coverage of each built document (`buildProject`). */
   coverage: readonly BuildEntry[]
+  /** Findings listed of one rule in one file, at most (default 20); all are counted. */
+  maxPerRule?: number | null | undefined
+  /** Findings listed in all, at most (default 1,000); all are counted. */
+  maxFindings?: number | null | undefined
 }
 
 /** Counts by severity. */
@@ -37,7 +44,21 @@ export interface RuleFindings {
   ruleId: string
   /** The worst severity among them. */
   severity: Severity
+  /** How many there are. */
+  count: number
+  /** The ones listed, by line and column (see `maxPerRule`, `maxFindings`). */
   diagnostics: Diagnostic[]
+}
+
+/** One rule over all files. */
+export interface RuleSummary {
+  ruleId: string
+  /** The worst severity of its findings. */
+  severity: Severity
+  /** Findings. */
+  count: number
+  /** Files with one (findings about no file count as one). */
+  files: number
 }
 
 /** The findings about one file. */
@@ -73,14 +94,22 @@ export interface QaReview {
   totals: SeverityCounts & {
     /** Distinct findings. */
     findings: number
+    /** Findings listed. */
+    listed: number
     /** Files with at least one finding. */
     files: number
   }
+  /** Listing limits applied (`maxPerRule`, `maxFindings`). */
+  limits: {perRule: number; findings: number}
+  /** Every rule with a finding: errors first, then the most frequent. */
+  rules: RuleSummary[]
   files: FileFindings[]
   coverage: LocaleCoverage[]
 }
 
 const rank: Record<Severity, number> = {error: 0, warning: 1, info: 2}
+const defaultMaxPerRule = 20
+const defaultMaxFindings = 1000
 
 /**
  * @param input Config, documents, diagnostics, coverage.
@@ -88,6 +117,9 @@ const rank: Record<Severity, number> = {error: 0, warning: 1, info: 2}
  */
 export function qaReview(input: QaReviewInput): QaReview {
   const {config} = input
+  const perRule = limit(input.maxPerRule, defaultMaxPerRule, 'maxPerRule')
+  const maxFindings = limit(input.maxFindings, defaultMaxFindings, 'maxFindings')
+  let room = maxFindings
   const unique = uniqueDiagnostics(input.diagnostics)
   const byFile = new Map<string | undefined, Map<string, Diagnostic[]>>()
   for (const diagnostic of unique) {
@@ -99,13 +131,20 @@ export function qaReview(input: QaReviewInput): QaReview {
   }
 
   const files: FileFindings[] = []
+  const summaries = new Map<string, RuleSummary>()
   for (const [file, rules] of byFile) {
     const entry: FileFindings = {file, errors: 0, warnings: 0, infos: 0, rules: []}
     for (const [ruleId, diagnostics] of rules) {
       diagnostics.sort((a, b) => (a.line ?? 0) - (b.line ?? 0) || (a.column ?? 0) - (b.column ?? 0))
-      const severity = diagnostics.reduce<Severity>((worst, one) => (rank[one.severity] < rank[worst] ? one.severity : worst), 'info')
-      entry.rules.push({ruleId, severity, diagnostics})
+      const severity = worst(diagnostics)
+      entry.rules.push({ruleId, severity, count: diagnostics.length, diagnostics})
       for (const one of diagnostics) count(entry, one.severity)
+      const summary = summaries.get(ruleId)
+      if (summary) {
+        summary.count += diagnostics.length
+        summary.files++
+        if (rank[severity] < rank[summary.severity]) summary.severity = severity
+      } else summaries.set(ruleId, {ruleId, severity, count: diagnostics.length, files: 1})
     }
 
     entry.rules.sort((a, b) => rank[a.severity] - rank[b.severity] || compare(a.ruleId, b.ruleId))
@@ -113,12 +152,23 @@ export function qaReview(input: QaReviewInput): QaReview {
   }
 
   files.sort((a, b) => (a.file === undefined ? -1 : b.file === undefined ? 1 : compare(a.file, b.file)))
-  const totals = {errors: 0, warnings: 0, infos: 0, findings: unique.length, files: files.filter((entry) => entry.file !== undefined).length}
+  let listed = 0
+  for (const entry of files) {
+    for (const rule of entry.rules) {
+      rule.diagnostics = rule.diagnostics.slice(0, Math.min(perRule, room))
+      room -= rule.diagnostics.length
+      listed += rule.diagnostics.length
+    }
+  }
+
+  const totals = {errors: 0, warnings: 0, infos: 0, findings: unique.length, listed, files: files.filter((entry) => entry.file !== undefined).length}
   for (const entry of files) {
     totals.errors += entry.errors
     totals.warnings += entry.warnings
     totals.infos += entry.infos
   }
+
+  const rules = [...summaries.values()].sort((a, b) => rank[a.severity] - rank[b.severity] || b.count - a.count || compare(a.ruleId, b.ruleId))
 
   const coverage: LocaleCoverage[] = config.targetLocales.map((locale) => {
     const total: Coverage = {segments: 0, translated: 0, fallback: 0, source: 0}
@@ -136,7 +186,7 @@ export function qaReview(input: QaReviewInput): QaReview {
     return {locale, documents, total}
   })
 
-  return {sourceLocale: config.sourceLocale, targetLocales: [...config.targetLocales], totals, files, coverage}
+  return {sourceLocale: config.sourceLocale, targetLocales: [...config.targetLocales], totals, limits: {perRule, findings: maxFindings}, rules, files, coverage}
 }
 
 /**
@@ -154,6 +204,18 @@ export function uniqueDiagnostics(diagnostics: readonly Diagnostic[]): Diagnosti
   }
 
   return [...unique.values()]
+}
+
+/** The worst severity of some diagnostics. */
+function worst(diagnostics: readonly Diagnostic[]): Severity {
+  return diagnostics.reduce<Severity>((found, one) => (rank[one.severity] < rank[found] ? one.severity : found), 'info')
+}
+
+/** A listing limit: the option, or its default; a programmer error when not a whole number. */
+function limit(value: number | null | undefined, fallback: number, name: string): number {
+  const chosen = value ?? fallback
+  if (!Number.isInteger(chosen) || chosen < 0) throw new TypeError('Cannot list `' + String(chosen) + '` findings (`options.' + name + '`), expected a whole number of 0 or more')
+  return chosen
 }
 
 function count(counts: SeverityCounts, severity: Severity): void {

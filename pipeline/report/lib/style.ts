@@ -132,6 +132,7 @@ table { border-collapse: collapse; width: 100%; }
 .finding { display: flex; flex-wrap: wrap; gap: 4px 8px; align-items: baseline; font-size: 13.5px; }
 .finding .rule { font-family: var(--mono); font-size: 12px; color: var(--muted); }
 .finding .at { font-family: var(--mono); font-size: 12px; }
+.more { margin: -2px 0 8px; color: var(--muted); font-size: 13px; }
 .occurrences { list-style: none; margin: 0; padding: 0; display: grid; gap: 10px; }
 .occurrence { border: 1px solid var(--line); border-radius: 8px; padding: 10px 12px; }
 .occurrence.has-error { border-color: color-mix(in srgb, var(--bad) 45%, var(--line)); }
@@ -176,6 +177,7 @@ tr.total td, tr.total th { font-weight: 650; background: var(--bg); }
 .loc { display: inline-block; min-width: 28px; padding: 0 5px; border-radius: 4px; background: var(--bg); border: 1px solid var(--line); font: 600 11.5px/18px var(--mono); text-align: center; color: var(--muted); }
 .progress { white-space: nowrap; }
 .bar { display: inline-block; width: 160px; vertical-align: middle; margin-right: 10px; }
+.stat .bar { width: 120px; margin: 0; }
 .bar svg { display: block; width: 100%; height: 8px; border-radius: 4px; overflow: hidden; background: var(--line); }
 .missing td { font-size: 13.5px; }
 .filters { display: flex; flex-wrap: wrap; align-items: center; gap: 10px 18px; margin: 0 0 14px; padding: 10px 12px; background: var(--bg); border: 1px solid var(--line); border-radius: 8px; }
@@ -200,6 +202,8 @@ tr.total td, tr.total th { font-weight: 650; background: var(--bg); }
 .findings .at { font-family: var(--mono); font-size: 12px; color: var(--muted); }
 .findings .ids { display: block; color: var(--faint); font-family: var(--mono); font-size: 11.5px; }
 .findings .expect { display: block; color: var(--muted); font-size: 12.5px; }
+.rules th code { font-size: 13px; }
+.more { margin: 0 0 12px; color: var(--muted); font-size: 13px; }
 .legend { color: var(--muted); font-size: 12.5px; margin: 8px 0 0; }
 .swatch { display: inline-block; width: 10px; height: 10px; border-radius: 2px; margin: 0 4px 0 10px; vertical-align: -1px; }
 .swatch.translated { background: var(--ok); } .swatch.fallback { background: var(--warn); } .swatch.source { background: var(--line); }
