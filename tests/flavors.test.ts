@@ -64,6 +64,12 @@ test('container markers are skeleton and their titles units of their own (vitepr
     ['paragraph', ['Testo']],
     ['paragraph', ['Subito dopo.']]
   ])
+  // With DocFX on too, a title is still a title (a DocFX line has attributes with values).
+  t.deepEqual(units(extract('::: tip Nota\nTesto.\n:::\n\n:::zone pivot="windows"\nW.\n:::zone-end\n', ['vitepress', 'docfx'])), [
+    ['container-title', ['Nota']],
+    ['paragraph', ['Testo.']],
+    ['paragraph', ['W.']]
+  ])
   const docusaurus = extract(':::note[Il tuo **titolo**]\nContenuto.\n:::\n\n::::info\n:::danger[Annidato]\nInterno.\n:::\n::::\n', ['docusaurus'])
   t.deepEqual(units(docusaurus), [
     ['container-title', ['Il tuo <1>titolo</1>']],

@@ -26,9 +26,9 @@ export type Placed = Exclude<TargetToken, {type: 'text'}> | {type: 'text'; value
 /** What placement needs to know about the rendered bytes of codes. */
 export interface BreakOptions {
   /**
-   * Whether a line starting with this code (its rendered bytes and what
-   * follows) could start a block, so that it must not start a line the
-   * source did not start with it.
+   * Whether a line starting with this code (its rendered bytes) could start
+   * a block, so that it must not start a line the source did not start
+   * with it.
    */
   opensBlock: (token: Exclude<TargetToken, {type: 'text'}>) => boolean
   /** Whether the code's bytes end a line themselves (a hard break). */

@@ -44,16 +44,9 @@ export function findSyntax(body: string, rules: readonly SyntaxRule[], options: 
     let match: RegExpExecArray | null
     while ((match = pattern.exec(body)) && match.index < within.end) {
       const range = {start: match.index, end: match.index + match[0].length}
-      if (range.end > within.end) {
-        pattern.lastIndex = range.start + 1
-        continue
-      }
-      if (range.end === range.start) {
-        pattern.lastIndex = range.start + 1
-        continue
-      }
-      const ok = !overlaps(taken, range) && !touches(options.skip, range) && fits(body, range, match[0], rule)
+      const ok = range.end > range.start && range.end <= within.end && !overlaps(taken, range) && !touches(options.skip, range) && fits(body, range, match[0], rule)
       if (!ok) {
+        // Refused here; a match may still start at the next offset.
         pattern.lastIndex = range.start + 1
         continue
       }

@@ -26,9 +26,9 @@ export const tripleColon: SyntaxRule = {
   text: {kind: 'alt-text', syntax: 'attribute', quote: '"'}
 }
 
-/** `:::name key="value"` alone on its line, without closing colons. */
+/** `:::name key="value"` alone on its line, without closing colons (every attribute has a value, unlike a container title). */
 export const tripleColonLine: SyntaxRule = {
   id: 'triple-colon',
   kind: 'block',
-  pattern: /(?<=^[ \t>]*):::[ \t]*[a-z][\w-]*(?:[ \t]+[\w-]+(?:="[^"\n]*")?)*[ \t]*$/dgm
+  pattern: /(?<=^[ \t>]*):::[ \t]*[a-z][\w-]*(?:[ \t]+[\w-]+="[^"\n]*")*[ \t]*$/dgm
 }
