@@ -273,6 +273,13 @@ export interface KeyState {
   score?: number
   /** Engine of a machine translation (`apertium`, …). */
   engine?: string
+  /**
+   * Words the engine marked in a machine translation (unknown `*word`,
+   * generation `#word` and transfer `@word` errors), marks removed, as often
+   * as marked: kept as written in the draft, listed by the analysis as
+   * candidates for the glossary or a translator.
+   */
+  unknown?: string[]
 }
 
 /**

@@ -7,7 +7,14 @@
 #   the OmegaT round-trip test, run headless in console mode), chromium and
 #   fonts-liberation (the headless browser the report pages are tested in,
 #   driven by the npm package playwright-core, which never downloads one; the
-#   font so its screenshots have text whatever APT's Install-Recommends).
+#   font so its screenshots have text whatever APT's Install-Recommends), and
+#   the offline machine translation `npm start` drafts every locale with and its
+#   tests check: apertium (the engine and its `apertium` command) with the
+#   pairs the shipped babele.config.json names, apertium-spa-ita (it→es),
+#   apertium-cat-ita (it→ca, and the first leg of it→en and it→fr),
+#   apertium-eng-cat (ca→en), apertium-fra-cat (ca→fr), apertium-fr-es (es→fr,
+#   the other pivot to French), and apertium-apy (the HTTP server the HTTP
+#   engine's tests run on 127.0.0.1).
 #   npm packages: exactly package-lock.json (npm ci).
 set -euo pipefail
 cd "$(dirname "$0")/.."
@@ -18,7 +25,7 @@ if ! node -e 'const [a, b] = process.versions.node.split(".").map(Number); proce
   exit 1
 fi
 
-packages=(libxml2-utils python3 omegat chromium fonts-liberation)
+packages=(libxml2-utils python3 omegat chromium fonts-liberation apertium apertium-spa-ita apertium-cat-ita apertium-eng-cat apertium-fra-cat apertium-fr-es apertium-apy)
 missing=()
 for package in "${packages[@]}"; do
   dpkg-query -W -f='${Status}' "$package" 2>/dev/null | grep -q 'install ok installed' || missing+=("$package")

@@ -3,6 +3,7 @@ import * as babele from '../pipeline/index.ts'
 
 test('should expose the public api', (t) => {
   t.deepEqual(Object.keys(babele).sort(), [
+    'EngineError',
     'analyze',
     'analyzeProject',
     'applyFixes',
@@ -45,6 +46,7 @@ test('should expose the public api', (t) => {
     'leverage',
     'lintMarkdown',
     'lookupMemory',
+    'machineTranslate',
     'markdownBlocks',
     'matchTerms',
     'memoryTokens',
@@ -56,11 +58,14 @@ test('should expose the public api', (t) => {
     'parsePathPattern',
     'paths',
     'prefill',
+    'pretranslateProject',
     'projectLeverage',
     'projectPrefill',
     'projectTerms',
+    'protect',
     'qaReport',
     'qaReview',
+    'restore',
     'segment',
     'segmentKey',
     'sentenceSpans',

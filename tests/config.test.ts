@@ -52,3 +52,33 @@ test('parseConfig refuses a path pattern it cannot use, saying why, and `source`
   t.deepEqual(problems({source: 'docs', sourcePattern: 'docs/{path}'}), ['`sourcePattern`: set `source` or `sourcePattern`, not both (`source` is short for `docs/{locale}/{path}`)'])
   t.deepEqual(problems({dist: 'out', targetPattern: 'out/{locale}/{path}'}), ['`targetPattern`: set `dist` or `targetPattern`, not both (`dist` is short for `out/{locale}/{path}`)'])
 })
+
+test('parseConfig leaves machine translation off by default and reads engines per locale, pairs, the server and the cache', (t) => {
+  const defaults = parseConfig({}).value!.mt
+  t.deepEqual(defaults, {
+    engine: 'none',
+    cache: '.babele/mt-cache',
+    batchSize: 500,
+    apertium: {pairs: {}, timeout: 600_000},
+    http: {api: 'apertium-apy', url: 'http://127.0.0.1:2737', pairs: {}, timeout: 30_000, retries: 4, concurrency: 4}
+  })
+  const {value, messages} = parseConfig({
+    mt: {engine: {default: 'apertium', fr: 'http'}, cache: 'cache/mt', apertium: {pairs: {en: 'ita-cat|cat-eng', es: 'ita-spa'}}, http: {api: 'libretranslate', url: 'https://translate.example.org', pairs: {fr: 'it|fr'}, apiKey: 'k'}}
+  })
+  t.deepEqual(messages, [])
+  t.deepEqual(value!.mt.engine, {default: 'apertium', fr: 'http'})
+  t.deepEqual(value!.mt.apertium.pairs, {en: 'ita-cat|cat-eng', es: 'ita-spa'})
+  t.is(value!.mt.http.api, 'libretranslate')
+})
+
+test('parseConfig names the field of a bad engine, pair, URL or limit', (t) => {
+  const {value, messages} = parseConfig({
+    mt: {engine: {default: 'apertium', de: 'http', en: 'google'}, apertium: {pairs: {en: 'ita cat'}, timeout: -1}, http: {url: 'ftp://x', pairs: {es: 'spa'}, concurrency: 0, retries: 11}}
+  })
+  t.is(value, undefined)
+  t.deepEqual(
+    messages.map((message) => message.message.split(':')[0]),
+    ['`mt.engine`', '`mt.apertium.pairs.en`', '`mt.apertium.timeout`', '`mt.http.url`', '`mt.http.pairs.es`', '`mt.http.retries`', '`mt.http.concurrency`']
+  )
+  t.deepEqual(parseConfig({mt: {engine: {de: 'http'}}}).messages.map((message) => message.message), ['`mt.engine.de`: not a target locale (expected one of en, es, fr, ca, or `default`)'])
+})

@@ -53,6 +53,8 @@ test('should expose the public api', (t) => {
     'fromTbx',
     'fromTermCsv',
     'indexTermbase',
+    'inflectTerm',
+    'italianFeatures',
     'italianForms',
     'matchTerms',
     'pluralOf',

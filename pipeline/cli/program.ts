@@ -10,6 +10,7 @@ import {Command, Option} from 'commander'
 import type {Diagnostic} from '../types.ts'
 import type {CommandResult} from './commands/pipeline.ts'
 import type {Workspace} from './workspace.ts'
+import type {EngineChoice} from './engines/select.ts'
 
 interface GlobalOptions {
   config: string
@@ -75,8 +76,17 @@ export function createProgram(): Command {
   )
   common(
     program
+      .command('pretranslate')
+      .description('machine drafts (state initial, origin machine) for every segment a locale\'s store has no translation for; every draft is checked like an import (codes, glossary locks) and one that fails is reported and not stored')
+      .addOption(new Option('-e, --engine <engine>', 'engine for every locale (default: the config\'s mt.engine); memory: no engine').choices(['apertium', 'http', 'memory']))
+      .option('-l, --locale <lng...>', 'target locales (default: all)', [])
+  ).action((options: GlobalOptions & {engine?: EngineChoice; locale: string[]}, command: Command) =>
+    execute(command, options, async (workspace) => (await import('./commands/pretranslate.ts')).pretranslate(workspace, {engine: options.engine, locales: options.locale, progress: !options.json}))
+  )
+  common(
+    program
       .command('run')
-      .description('the whole pipeline: import returned XLIFF, extract, build, and write the reports (reports/glossary.html, reports/qa.html)')
+      .description('the whole pipeline: import returned XLIFF, pre-translate (when the config enables an engine), extract, build, and write the analysis (reports/analysis-<lng>.json) and the reports (reports/glossary.html, reports/qa.html)')
       .option('--allow-quarantine', 'exit 0 even when units were quarantined')
       .addOption(new Option('--xliff-version <version>', 'XLIFF version (default: the config\'s xliffVersion)').choices(['2.1', '1.2']))
   ).action((options: GlobalOptions & {allowQuarantine?: boolean; xliffVersion?: '2.1' | '1.2'}, command: Command) =>

@@ -4,6 +4,8 @@ export {extractDocuments, extractProject, type ExtractProjectOptions} from './li
 export {importProject, type ImportProjectOptions, type ImportResult} from './lib/import-project.ts'
 export {omegatProject, type OmegatOptions} from './lib/omegat.ts'
 export {documentPath, paths, skipFolder, sourceFolder, type Outputs, type Stores} from './lib/paths.ts'
+export {pretranslateProject, type PretranslateProjectOptions, type PretranslateResult} from './lib/pretranslate-project.ts'
+export {storedUnknownWords} from './lib/stored-unknown-words.ts'
 export {projectTerms, segmentLocks, termProblems, type ProjectTerms} from './lib/terms.ts'
 export {projectLeverage, projectPrefill, storedMemory, type ExternalMemory, type MachineTranslations, type ProjectLeverage, type ProjectLeverageOptions} from './lib/leverage-project.ts'
 export {analyzeProject, type AnalyzeProjectOptions} from './lib/analyze-project.ts'

@@ -3,7 +3,7 @@
  * project. Takes: a folder and arguments. Returns: exit status and output.
  */
 import {spawnSync} from 'node:child_process'
-import {cpSync, mkdtempSync} from 'node:fs'
+import {cpSync, mkdtempSync, readFileSync, writeFileSync} from 'node:fs'
 import {tmpdir} from 'node:os'
 import {join} from 'node:path'
 import {fileURLToPath} from 'node:url'
@@ -24,9 +24,18 @@ export function babele(cwd: string, ...args: string[]): {status: number | null; 
   return {status: result.status, stdout: result.stdout, stderr: result.stderr}
 }
 
-/** A fresh copy of the shipped project in a temp folder: config, seed and glossary, no outputs. */
-export function copyProject(): string {
+/**
+ * A fresh copy of the shipped project in a temp folder: config, seed and
+ * glossary, no outputs. Machine translation is switched off (`mt.engine:
+ * "none"`) unless `mt` is set, so a test about something else neither waits
+ * for Apertium nor depends on it.
+ */
+export function copyProject(options?: {mt?: boolean}): string {
   const folder = mkdtempSync(join(tmpdir(), 'babele-project-'))
   for (const name of ['babele.config.json', 'source', 'glossary']) cpSync(join(root, name), join(folder, name), {recursive: true})
+  if (!options?.mt) {
+    const config = JSON.parse(readFileSync(join(folder, 'babele.config.json'), 'utf8'))
+    writeFileSync(join(folder, 'babele.config.json'), JSON.stringify({...config, mt: {...config.mt, engine: 'none'}}, null, 2) + '\n')
+  }
   return folder
 }

@@ -1,6 +1,6 @@
 /**
  * External tools the tests run (xmllint, python3 for fill-xliff.py, OmegaT,
- * Chromium for the report pages),
+ * Chromium for the report pages, Apertium and apertium-apy),
  * and `testWith`, which declares a test that needs some of them. Takes: tool
  * names. Returns: a test declarer; when a tool is missing outside CI the test
  * is skipped by name with the reason, and under `CI` it fails.
@@ -41,8 +41,18 @@ export const tools = {
   xmllint: {available: () => onPath('xmllint'), purpose: 'it validates XLIFF and TBX against their schemas'},
   python3: {available: () => onPath('python3'), purpose: 'it runs ../shared/tools/fill-xliff.py, the translator stand-in'},
   omegat: {available: () => onPath('omegat'), purpose: 'it is the real CAT tool of the OmegaT round trip'},
-  chromium: {available: () => existsSync(chromiumPath), purpose: 'Debian\'s Chromium is the browser the report pages are tested in, through playwright-core'}
+  chromium: {available: () => existsSync(chromiumPath), purpose: 'Debian\'s Chromium is the browser the report pages are tested in, through playwright-core'},
+  apertium: {available: () => apertiumModes(['ita-spa', 'ita-cat', 'cat-eng', 'cat-fra']), purpose: 'it is the offline machine-translation engine, with the pairs ita-spa, ita-cat, cat-eng and cat-fra'},
+  'apertium-apy': {available: () => onPath('apertium-apy') && apertiumModes(['ita-spa', 'ita-cat', 'cat-eng']), purpose: 'it is the HTTP machine-translation server the HTTP engine is tested against'}
 } satisfies Record<string, Tool>
+
+/** Whether Apertium is installed with every one of some modes. */
+function apertiumModes(modes: readonly string[]): boolean {
+  const listed = spawnSync('apertium', ['-l'], {encoding: 'utf8'})
+  if (listed.status !== 0) return false
+  const available = new Set(listed.stdout.split('\n').map((line) => line.trim()))
+  return modes.every((mode) => available.has(mode))
+}
 
 /** Name of a tool in `tools`. */
 export type ToolName = keyof typeof tools

@@ -4,12 +4,15 @@
  * a summary); printing and exit codes are main's job.
  */
 import type {Termbase} from '../../glossary/index.ts'
-import {buildProject, extractDocuments, extractProject, importProject, projectTerms, type BuildEntry, type ExternalMemory, type ProjectTerms, type Stores} from '../../project/index.ts'
+import {analyzeProject, buildProject, extractDocuments, extractProject, importProject, projectTerms, type BuildEntry, type ExternalMemory, type ProjectTerms, type Stores} from '../../project/index.ts'
 import type {ImportReport} from '../../store/index.ts'
+import type {UnknownWord} from '../../mt/index.ts'
 import type {Diagnostic, SourceDocument} from '../../types.ts'
 import {toJson} from '../../store/index.ts'
 import {startProgress} from '../progress.ts'
 import {lintSources} from './lint.ts'
+import {pretranslate, type PretranslateCommandResult} from './pretranslate.ts'
+import {engineOf} from '../engines/select.ts'
 import {noSources, readGlossary, readMemory, readSources, readStores, readXliffFiles, writeOutputs, xliffFiles, UsageError, type Workspace} from '../workspace.ts'
 
 /** What a command did. */
@@ -24,6 +27,8 @@ export interface CommandResult {
   summary: string[]
   reports?: ImportReport[]
   coverage?: BuildEntry[]
+  /** Words each locale's engine did not know (`pretranslate`, `run`). */
+  unknown?: Record<string, UnknownWord[]>
   /** Overrides success (default: no error message); `--allow-quarantine` sets it. */
   ok?: boolean
 }
@@ -151,26 +156,47 @@ export function build(workspace: Workspace, options: CommandOptions, loaded = lo
   }
 }
 
-/** `babele run`: import what translators returned, extract, build, then write the reports. */
+/**
+ * `babele run`: import what translators returned, pre-translate when the
+ * config enables an engine (a missing engine is a warning: the build goes
+ * on), extract, build, then write the analysis of every locale and the
+ * reports.
+ */
 export async function run(workspace: Workspace, options: CommandOptions): Promise<CommandResult> {
   const loaded = load(workspace, options)
   const imported = importCommand(workspace, {...options, files: []}, loaded)
-  const next = {...loaded, stores: imported.stores, messages: []}
+  let stores = imported.stores
+  let pretranslated: PretranslateCommandResult | undefined
+  if (workspace.config.targetLocales.some((locale) => engineOf(workspace.config, locale) !== 'none')) {
+    pretranslated = await pretranslate(workspace, {...options, locales: [], missing: 'warning'}, {...loaded, stores})
+    stores = pretranslated.stores
+  }
+  const next = {...loaded, stores, messages: []}
   const extracted = extract(workspace, options, next)
   const built = build(workspace, options, next)
+  // The analysis of what memory and machine translation cover, with the words the engines did not know.
+  const analysis = analyzeProject(workspace.config, loaded.documents, stores, {memory: loaded.memory})
+  const analyzed = writeOutputs(workspace, analysis.outputs)
   // The pages are the project's state, as `babele report` writes them: its findings are not run's messages.
   const {projectReports} = await import('./report.ts')
-  const reports = projectReports(workspace, {...loaded, stores: imported.stores}, {coverage: built.coverage ?? [], messages: built.messages})
+  const reports = projectReports(workspace, {...loaded, stores}, {coverage: built.coverage ?? [], messages: built.messages})
   const reported = writeOutputs(workspace, reports.outputs)
+  const steps = [imported, ...(pretranslated ? [pretranslated] : []), extracted]
   return {
     command: 'run',
-    written: [...imported.written, ...extracted.written, ...built.written, ...reported],
-    unchanged: extracted.unchanged + built.unchanged + reports.outputs.size - reported.length,
-    messages: [...imported.messages, ...extracted.messages, ...built.messages],
-    summary: [...imported.summary, ...extracted.summary, ...built.summary, ...reports.summary],
+    written: [...steps.flatMap((step) => step.written), ...built.written, ...analyzed, ...reported],
+    unchanged: extracted.unchanged + built.unchanged + analysis.outputs.size - analyzed.length + reports.outputs.size - reported.length,
+    messages: [...steps.flatMap((step) => step.messages), ...built.messages],
+    summary: [
+      ...steps.flatMap((step) => step.summary),
+      ...built.summary,
+      `analyze: ${analysis.value.map((one) => `${one.locale} ${one.unknownWords.length} unknown word(s)`).join(', ')}; ${analyzed.length} report(s) written (${workspace.config.reports}/analysis-<lng>.json, babele analyze prints the tables)`,
+      ...reports.summary
+    ],
     reports: imported.reports,
     coverage: built.coverage,
-    ...(imported.ok && countErrors(extracted.messages) + countErrors(built.messages) === 0 ? {ok: true} : {})
+    ...(pretranslated ? {unknown: pretranslated.unknown} : {}),
+    ...(imported.ok && countErrors(extracted.messages) + countErrors(built.messages) + countErrors(pretranslated?.messages ?? []) === 0 ? {ok: true} : {})
   }
 }
 

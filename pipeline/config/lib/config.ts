@@ -63,6 +63,45 @@ const pathPattern = (target: boolean) =>
 /** A glob of files that are never sources, relative to the config file. */
 const excludeGlob = z.string().min(1, 'expected a glob such as `docs/drafts/**`').refine((glob) => !glob.startsWith('/'), 'expected a glob relative to the config file')
 
+/** Machine-translation engines babele runs: Apertium's command, an HTTP server, or none. */
+export const engineKinds = ['apertium', 'http', 'none'] as const
+
+const engineKind = z.enum(engineKinds, {message: 'expected "apertium", "http" or "none"'})
+const milliseconds = z.number().int('expected whole milliseconds').positive('expected a positive number of milliseconds')
+/** Apertium modes, `|` between the modes of a pivot (`ita-cat|cat-eng`). */
+const modeChain = z.string().regex(/^[a-z][a-z0-9_]*(?:-[a-z0-9_]+)+(?:\|[a-z][a-z0-9_]*(?:-[a-z0-9_]+)+)*$/, 'expected Apertium modes such as "ita-spa", or a pivot such as "ita-cat|cat-eng"')
+/** Server language codes, `|` between them (`ita|spa`, `ita|cat|eng`, `it|en`). */
+const languageChain = z.string().regex(/^[A-Za-z_-]+(?:\|[A-Za-z_-]+)+$/, 'expected language codes with `|` between them, such as "ita|spa", "ita|cat|eng" or "it|en"')
+
+/** Machine translation: which engine per locale, Apertium's modes, an HTTP server, the cache. */
+const mt = z
+  .object({
+    engine: z.union([engineKind, z.record(z.string(), engineKind)]).default('none'),
+    cache: folder.default('.babele/mt-cache'),
+    batchSize: z.number().int('expected a whole number').positive('expected a positive number of segments').default(500),
+    apertium: z
+      .object({
+        pairs: z.record(locale, modeChain).default({}),
+        timeout: milliseconds.default(600_000)
+      })
+      .strict()
+      .prefault({}),
+    http: z
+      .object({
+        api: z.enum(['apertium-apy', 'libretranslate'], {message: 'expected "apertium-apy" or "libretranslate"'}).default('apertium-apy'),
+        url: z.string().regex(/^https?:\/\/[^\s/]+(?:\/\S*)?$/, 'expected an http:// or https:// URL').default('http://127.0.0.1:2737'),
+        pairs: z.record(locale, languageChain).default({}),
+        apiKey: z.string().optional(),
+        timeout: milliseconds.default(30_000),
+        retries: z.number().int('expected a whole number').min(0, 'expected 0 or more retries').max(10, 'expected at most 10 retries').default(4),
+        concurrency: z.number().int('expected a whole number').min(1, 'expected 1 to 64 requests').max(64, 'expected 1 to 64 requests').default(4)
+      })
+      .strict()
+      .prefault({})
+  })
+  .strict()
+  .prefault({})
+
 const schema = z
   .object({
     sourceLocale: locale.default('it'),
@@ -85,7 +124,8 @@ const schema = z
       .default([]),
     codeFinder: z.array(codePattern).default([]),
     maxXliffBytes: z.number().int().positive('expected a positive number of bytes').default(50 * 1024 * 1024),
-    memory
+    memory,
+    mt
   })
   .strict()
 
@@ -134,6 +174,10 @@ export function parseConfig(input: unknown, file = 'babele.config.json'): {value
   }
   const targets = value.targetLocales
   if (targets.includes(value.sourceLocale)) messages.push({file, ruleId: 'config-invalid', source: 'config', severity: 'error', message: `\`targetLocales\`: must not include the source locale \`${value.sourceLocale}\``})
+  const engines = value.mt.engine
+  if (typeof engines === 'object') {
+    for (const name of Object.keys(engines)) if (name !== 'default' && !targets.includes(name)) messages.push({file, ruleId: 'config-invalid', source: 'config', severity: 'error', message: `\`mt.engine.${name}\`: not a target locale (expected one of ${targets.join(', ')}, or \`default\`)`})
+  }
   if (new Set(targets).size !== targets.length) messages.push({file, ruleId: 'config-invalid', source: 'config', severity: 'error', message: '`targetLocales`: a locale is listed twice'})
   const sourcePattern = value.sourcePattern ?? `${value.source}/{locale}/{path}`
   const targetPattern = value.targetPattern ?? `${value.dist}/{locale}/{path}`

@@ -80,6 +80,41 @@ export function italianForms(term: Term): string[] {
 }
 
 /**
+ * The gender and number of an Italian term as a text writes it: which of
+ * the term's forms the text is (`americani` is the masculine plural of
+ * `americano`; `sanzioni` the plural of `sanzione`). The masculine singular
+ * is tried first, so an adjective with one form for both genders reads as
+ * masculine.
+ *
+ * @param term
+ *   Italian term.
+ * @param text
+ *   The term as found in a text.
+ * @returns
+ *   Its gender and number, or `undefined` when the text is none of its forms.
+ */
+export function italianFeatures(term: Term, text: string): {plural: boolean; feminine: boolean} | undefined {
+  const found = text.replace(/\s+/g, ' ').toLowerCase()
+  const forms = italianForms(term)
+  if (forms[0]!.toLowerCase() === found) return {plural: false, feminine: false}
+  const words = term.text.split(' ')
+  if (term.partOfSpeech === 'adjective') {
+    const last = words.at(-1)!
+    const head = words.slice(0, -1)
+    const feminine = feminineOf(last)
+    const candidates: Array<[string, {plural: boolean; feminine: boolean}]> = [
+      [feminine, {plural: false, feminine: true}],
+      [pluralOf(last, 'masculine'), {plural: true, feminine: false}],
+      [pluralOf(feminine, 'feminine'), {plural: true, feminine: true}]
+    ]
+    for (const [form, features] of candidates) if ([...head, form].join(' ').toLowerCase() === found) return features
+    return undefined
+  }
+
+  return forms.slice(1).some((form) => form.toLowerCase() === found) ? {plural: true, feminine: false} : undefined
+}
+
+/**
  * Feminine singular of an adjective in the masculine singular.
  *
  * @param word

@@ -263,6 +263,48 @@ export function catalanForms(term: Term): string[] {
   return romanceForms(term, catalan)
 }
 
+/** Gender and number of a word as used in a text. */
+export interface Features {
+  /** Plural (else singular). */
+  plural: boolean
+  /** Feminine, for an adjective agreeing with a feminine noun (else masculine). */
+  feminine: boolean
+}
+
+/**
+ * One form of a term: the term inflected for gender and number by the same
+ * rules as {@linkcode termForms} (the first plural where a word has two).
+ * A term that does not inflect is returned as written, and so is any term in
+ * a language without rules.
+ *
+ * @param term
+ *   Term, in the singular (the masculine, for an adjective).
+ * @param language
+ *   BCP 47 tag of the term's language.
+ * @param features
+ *   The gender and number wanted.
+ * @returns
+ *   The form.
+ */
+export function inflectTerm(term: Term, language: string, features: Features): string {
+  const text = term.text.normalize('NFC')
+  const primary = language.split('-')[0]!.toLowerCase()
+  if (!inflects(term)) return text
+  if (primary === 'en') return features.plural ? (englishForms(term)[1] ?? text) : text
+  const rules = primary === 'es' ? spanish : primary === 'fr' ? french : primary === 'ca' ? catalan : undefined
+  if (!rules) return text
+  const words = text.split(' ')
+  if (term.partOfSpeech === 'adjective') {
+    const last = words.at(-1)!
+    if (isName(last) || words.slice(0, -1).some((word) => isFunctionWord(word, rules.functionWords))) return text
+    const gendered = features.feminine ? rules.feminine(last) : last
+    const form = features.plural ? rules.plural(gendered, features.feminine ? 'feminine' : 'masculine')[0]! : gendered
+    return [...words.slice(0, -1), form].join(' ')
+  }
+
+  return features.plural ? (romanceForms(term, rules)[1] ?? text) : text
+}
+
 /** The term as written: the forms of a language without inflection rules. */
 function asWritten(term: Term): string[] {
   return [term.text]

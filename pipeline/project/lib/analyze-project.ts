@@ -1,7 +1,8 @@
 /**
  * Analyze a project. Takes: the config, the documents, the stores, the
  * memory (and machine translations and unknown words by locale, from the
- * machine-translation stage). Returns: the analysis of each target locale
+ * machine-translation stage; by default the unknown words the stored
+ * machine drafts record). Returns: the analysis of each target locale
  * and its report file, `reports/analysis-<lng>.json`.
  */
 import type {Config} from '../../config/index.ts'
@@ -10,12 +11,13 @@ import {toJson} from '../../store/index.ts'
 import type {Diagnostic, SourceDocument} from '../../types.ts'
 import {projectLeverage, type ProjectLeverageOptions} from './leverage-project.ts'
 import type {Outputs, Stores} from './paths.ts'
+import {storedUnknownWords} from './stored-unknown-words.ts'
 
 /** Options of {@linkcode analyzeProject}. */
 export interface AnalyzeProjectOptions extends ProjectLeverageOptions {
   /** Target locales to analyze (default: all). */
   locales?: readonly string[] | null
-  /** Words machine translation did not know, by locale. */
+  /** Words machine translation did not know, by locale (default: those the stored machine drafts record, `storedUnknownWords`). */
   unknownWords?: ReadonlyMap<string, readonly UnknownWord[]> | null
 }
 
@@ -32,7 +34,7 @@ export function analyzeProject(config: Config, documents: ReadonlyMap<string, So
   for (const locale of options?.locales?.length ? options.locales : config.targetLocales) {
     const found = projectLeverage(config, documents, stores, locale, options)
     messages.push(...found.messages)
-    const analysis = analyze(found.documents, {sourceLocale: config.sourceLocale, locale, threshold: config.memory.threshold, unknownWords: options?.unknownWords?.get(locale)})
+    const analysis = analyze(found.documents, {sourceLocale: config.sourceLocale, locale, threshold: config.memory.threshold, unknownWords: options?.unknownWords?.get(locale) ?? storedUnknownWords(documents, stores, locale)})
     value.push(analysis)
     outputs.set(`${config.reports}/analysis-${locale}.json`, toJson(analysis))
   }

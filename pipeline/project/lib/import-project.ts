@@ -73,7 +73,7 @@ export function importProject(config: Config, documents: ReadonlyMap<string, Sou
       // The segment's own stored translation, returned as it was: stored again as it is (no change).
       const record = stores.states.get(`${locale}/${candidate.from.document}`)?.[candidate.from.key]
       const origin = record?.origin === 'memory' || record?.origin === 'machine' ? record.origin : 'human'
-      return {value: filled.value, state: filled.state, keep: {origin, ...(record?.score === undefined ? {} : {score: record.score}), ...(record?.engine === undefined ? {} : {engine: record.engine})}}
+      return {value: filled.value, state: filled.state, keep: {origin, ...(record?.score === undefined ? {} : {score: record.score}), ...(record?.engine === undefined ? {} : {engine: record.engine}), ...(record?.unknown === undefined ? {} : {unknown: record.unknown})}}
     }
     const keep = filled.state === 'translated' && (candidate.match === 'context' || candidate.match === 'exact')
     return {value: filled.value, state: filled.state, ...(keep ? {keep: {origin: 'memory' as const, ...(candidate.score === undefined ? {} : {score: candidate.score})}} : {})}

@@ -20,6 +20,8 @@ export interface BundleUpdate {
   score?: number
   /** Engine, for a machine translation. */
   engine?: string
+  /** Words the engine marked, for a machine translation (`KeyState.unknown`). */
+  unknown?: string[]
 }
 
 /** The source-locale bundle of a document: each segment key once, first occurrence wins. */
@@ -57,7 +59,8 @@ export function applyUpdates(bundle: Bundle, state: StateFile, updates: readonly
       source: update.source,
       ...(update.context === undefined ? {} : {context: update.context}),
       ...(update.score === undefined ? {} : {score: update.score}),
-      ...(update.engine === undefined ? {} : {engine: update.engine})
+      ...(update.engine === undefined ? {} : {engine: update.engine}),
+      ...(update.unknown === undefined || update.unknown.length === 0 ? {} : {unknown: update.unknown})
     }
     const previous = nextState[update.key]
     if (nextBundle[update.key] === update.value && previous && sameState(previous, record)) continue
@@ -82,5 +85,5 @@ export function toJson(value: unknown): string {
 }
 
 function sameState(a: KeyState, b: KeyState): boolean {
-  return a.state === b.state && a.origin === b.origin && a.sourceHash === b.sourceHash && a.source === b.source && a.context === b.context && a.score === b.score && a.engine === b.engine
+  return a.state === b.state && a.origin === b.origin && a.sourceHash === b.sourceHash && a.source === b.source && a.context === b.context && a.score === b.score && a.engine === b.engine && (a.unknown ?? []).join('\u0000') === (b.unknown ?? []).join('\u0000')
 }

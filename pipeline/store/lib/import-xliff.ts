@@ -65,7 +65,7 @@ export interface Prefilled {
    * score for a context or exact match. Absent: an untouched pre-fill is not
    * a translation (a proposal in `initial`).
    */
-  keep?: {origin: Origin; score?: number; engine?: string}
+  keep?: {origin: Origin; score?: number; engine?: string; unknown?: string[]}
 }
 
 /** What an import did with one file. */

@@ -1,0 +1,178 @@
+/**
+ * Read an engine's output back into a target. Takes: the output, the
+ * protected segment it translates and the term rules. Returns: target tokens
+ * and their bundle value, the words the engine marked, and the problems the
+ * import checks find (codes, term locks) plus the MT-only ones (a placeholder
+ * lost, doubled or damaged, a mark left over).
+ *
+ * Restoring puts each code back where its placeholder is, each protected
+ * term back as the locale's approved term (`Xqxaq` → `Kremlin`) and each
+ * literal back as written. A mark before a word (`*boicottate`, `**Cremlino`
+ * after a pivot, `#` generation and `@` transfer errors) is removed and the
+ * word kept and listed: it is a word the engine has no entry for, a
+ * candidate for the glossary or a translator, never dropped. Runs of spaces
+ * the engine leaves where it deleted a word are collapsed to one. Nothing
+ * else is changed: a target with any error is returned with its problems and
+ * must not be used.
+ *
+ *   > | Sotto l'influenza del **Kqxaq⟦¹⟧.
+ *   >                        ^^ marks removed, placeholder 0 is `Kremlin`
+ */
+import {checkTranslation, type TermRules} from '../../glossary/index.ts'
+import type {SegmentToken, TargetToken} from '../../types.ts'
+import {checkTargetCodes, targetBundleValue, textOfTokens} from '../../units/index.ts'
+import type {Protected} from './protect.ts'
+
+/** A word an engine marked as one it could not translate. */
+export interface MarkedWord {
+  /** The word as the engine left it, marks removed. */
+  word: string
+  /** `*` unknown word, `#` generation error, `@` transfer error (the first mark when several). */
+  mark: '*' | '#' | '@'
+}
+
+/** A problem with a machine target; an error means it must not be used. */
+export interface MachineProblem {
+  ruleId: string
+  /** The glossary concept a term problem is about. */
+  conceptId?: string
+  severity: 'error' | 'warning'
+  message: string
+  expected?: string
+  actual?: string
+}
+
+/** Options of {@linkcode restore}. */
+export interface Options {
+  /** The source segment's tokens (codes are checked against them). */
+  source: readonly SegmentToken[]
+  /** Term rules of the language pair: the translation is checked against them. */
+  rules?: TermRules | null | undefined
+  /** Whether the engine marks words (`*`, `#`, `@`): they are read and removed (default true). */
+  marks?: boolean | null | undefined
+}
+
+/** What {@linkcode restore} returns. */
+export interface Restored {
+  tokens: TargetToken[]
+  /** Bundle form of the target (`<1>…</1>`). */
+  value: string
+  /** Words the engine marked, in order. */
+  marked: MarkedWord[]
+  problems: MachineProblem[]
+}
+
+const superscriptDigits = '⁰¹²³⁴⁵⁶⁷⁸⁹'
+const pieces = /⟦([⁰¹²³⁴⁵⁶⁷⁸⁹]+)⟧|([*#@]*)\p{L}qx([a-j]+)q(?=\p{L}qx[a-j]+q|[^\p{L}\p{M}\p{N}]|$)|([*#@]+)([\p{L}\p{M}\p{N}](?:[\p{L}\p{M}\p{N}'’·-]*[\p{L}\p{M}\p{N}])?|[^\s⟦*#@])/gu
+const damaged = /[⟦⟧⁰¹²³⁴⁵⁶⁷⁸⁹]|qx[a-j]+q/u
+
+/**
+ * @param output The engine's translation of `protected.text`.
+ * @param protectedSegment The protected source segment.
+ * @param options Source tokens, rules, marks.
+ */
+export function restore(output: string, protectedSegment: Protected, options: Options): Restored {
+  const marks = options.marks ?? true
+  const {slots} = protectedSegment
+  const used = new Array<number>(slots.length).fill(0)
+  const tokens: TargetToken[] = []
+  const marked: MarkedWord[] = []
+  const problems: MachineProblem[] = []
+  let text = ''
+  const flush = () => {
+    if (text) tokens.push({type: 'text', value: text})
+    text = ''
+  }
+  // The output outside placeholders and marked words: where a damaged placeholder or a stray mark would show.
+  let rest = ''
+  let cursor = 0
+  for (const match of output.matchAll(pieces)) {
+    text += output.slice(cursor, match.index)
+    rest += output.slice(cursor, match.index) + ' '
+    cursor = match.index + match[0].length
+    if (match[1] !== undefined) {
+      const index = Number([...match[1]].map((digit) => superscriptDigits.indexOf(digit)).join(''))
+      const slot = slots[index]
+      if (slot?.kind !== 'code') {
+        problems.push({ruleId: 'mt-placeholder-damaged', severity: 'error', message: `The engine returned a code placeholder \`${match[0]}\` the source does not have`})
+        continue
+      }
+      used[index]!++
+      flush()
+      tokens.push(slot.token)
+    } else if (match[3] !== undefined) {
+      const index = Number([...match[3]].map((letter) => letter.charCodeAt(0) - 97).join(''))
+      const slot = slots[index]
+      if (!slot || slot.kind === 'code') {
+        problems.push({ruleId: 'mt-placeholder-damaged', severity: 'error', message: `The engine returned a placeholder \`${match[0]}\` the source does not have`})
+        continue
+      }
+      used[index]!++
+      if (slot.kind === 'literal') text += slot.text
+      else text += startsSentence(text, tokens) && /^\p{Ll}/u.test(slot.target) && /^\p{Lu}/u.test(slot.source) ? capitalize(slot.target) : slot.target
+    } else if (marks) {
+      marked.push({word: match[5]!, mark: match[4]![0] as MarkedWord['mark']})
+      text += match[5]
+    } else {
+      text += match[0]
+    }
+  }
+  text += output.slice(cursor)
+  rest += output.slice(cursor)
+  flush()
+  tidy(tokens, options.source)
+
+  slots.forEach((slot, index) => {
+    if (slot.kind === 'code') return
+    const what = slot.kind === 'literal' ? `literal text \`${slot.text}\`` : `the term \`${slot.source}\` (\`${slot.target}\`)`
+    if (used[index] === 0 && slot.kind === 'literal') problems.push({ruleId: 'mt-placeholder-lost', severity: 'error', message: `The engine dropped the placeholder of ${what}`})
+    if (used[index]! > 1) problems.push({ruleId: 'mt-placeholder-duplicated', severity: 'error', message: `The engine repeated the placeholder of ${what}`})
+  })
+  const left = damaged.exec(rest)
+  if (left) problems.push({ruleId: 'mt-placeholder-damaged', severity: 'error', message: `The engine damaged a placeholder: \`${left[0]}\` is left in the translation`, actual: left[0]})
+  const mark = marks ? /[*#@]/.exec(rest) : null
+  if (mark) problems.push({ruleId: 'mt-mark-left', severity: 'error', message: `The engine left a stray mark \`${mark[0]}\` that marks no word`, actual: mark[0]})
+  const plain = textOfTokens(tokens)
+  for (const problem of checkTargetCodes({tokens: options.source}, tokens)) problems.push({ruleId: problem.ruleId, severity: 'error', message: problem.message})
+  if (options.rules) {
+    for (const violation of checkTranslation(options.rules, {source: textOfTokens(options.source), target: plain})) {
+      problems.push({
+        ruleId: violation.ruleId,
+        conceptId: violation.conceptId,
+        severity: violation.severity === 'error' ? 'error' : 'warning',
+        message: `${violation.message} (term \`${violation.term}\`, concept \`${violation.conceptId}\`)`,
+        ...(violation.expected === undefined ? {} : {expected: violation.expected}),
+        ...(violation.actual === undefined ? {} : {actual: violation.actual})
+      })
+    }
+  }
+  return {tokens, value: targetBundleValue({tokens: options.source}, tokens), marked, problems}
+}
+
+/** Whether nothing but codes and punctuation precede the current text in the target. */
+function startsSentence(text: string, tokens: readonly TargetToken[]): boolean {
+  return !/[\p{L}\p{N}]/u.test(text) && tokens.every((token) => token.type !== 'text' || !/[\p{L}\p{N}]/u.test(token.value))
+}
+
+function capitalize(text: string): string {
+  const first = String.fromCodePoint(text.codePointAt(0)!)
+  return first.toUpperCase() + text.slice(first.length)
+}
+
+/**
+ * Collapse runs of spaces an engine leaves where it deleted a word, and trim
+ * the ends where the source has no space.
+ */
+function tidy(tokens: TargetToken[], source: readonly SegmentToken[]): void {
+  for (const token of tokens) if (token.type === 'text') token.value = token.value.replace(/ {2,}/g, ' ')
+  const first = source[0]
+  const last = source.at(-1)
+  const head = tokens[0]
+  const tail = tokens.at(-1)
+  if (head?.type === 'text' && !(first?.type === 'text' && /^\s/.test(first.value))) head.value = head.value.replace(/^ +/, '')
+  if (tail?.type === 'text' && !(last?.type === 'text' && /\s$/.test(last.value))) tail.value = tail.value.replace(/ +$/, '')
+  for (let index = tokens.length - 1; index >= 0; index--) {
+    const token = tokens[index]!
+    if (token.type === 'text' && token.value === '') tokens.splice(index, 1)
+  }
+}
