@@ -118,8 +118,13 @@ function startPipeline(modeFiles: readonly string[], label: string, onExit: () =
   let errors = ''
   let exited: Error | undefined
   const done = new Promise<void>((resolve) => child.once('close', () => resolve()))
+  // Referenced only while a batch waits, switched only on a change (a socket's
+  // `unref` before it connects adds a listener each time).
+  let held = true
   const idle = () => {
-    if (waiting.size === 0) for (const handle of handles) handle.unref()
+    if (waiting.size > 0 || !held) return
+    held = false
+    for (const handle of handles) handle.unref()
   }
   const settle = () => {
     for (const batch of waiting) {
@@ -162,7 +167,10 @@ function startPipeline(modeFiles: readonly string[], label: string, onExit: () =
   return {
     send(input, ids, timeout) {
       if (exited) return Promise.reject(new EngineError(`${label} is not running (${exited.message})`))
-      for (const handle of handles) handle.ref()
+      if (!held) {
+        held = true
+        for (const handle of handles) handle.ref()
+      }
       return new Promise((resolve, reject) => {
         const timer = setTimeout(() => {
           try {

@@ -3,7 +3,7 @@
  * `/translateChain` for a pivot) and the LibreTranslate `/translate` JSON
  * API. Takes: the server's URL, the pair, timeouts, retries, a concurrency
  * limit. Returns: an `Engine`. One request per text, at most `concurrency`
- * at a time; a request that times out, fails to connect or gets a 429 or 5xx
+ * at a time over every call of the engine; a request that times out, fails to connect or gets a 429 or 5xx
  * answer is retried with exponential backoff (a `Retry-After` header is
  * honoured); any other answer, or the last failure, stops the batch with an
  * error that names the server and what it said, carrying every translation
@@ -64,6 +64,9 @@ export function httpEngine(options: HttpOptions): Engine {
   const label = `${options.api} at ${url}`
 
   const request = options.api === 'libretranslate' ? libreTranslate(url, languages, options.apiKey) : apy(url, languages)
+  // One limit for the engine, however many batches are in flight.
+  const slots = semaphore(concurrency)
+  let stopped: EngineError | undefined
 
   /** One text, with retries. */
   const translateOne = async (text: string): Promise<string> => {
@@ -89,20 +92,20 @@ export function httpEngine(options: HttpOptions): Engine {
     marks: options.api === 'apertium-apy',
     async translate(batch) {
       const results: Array<string | undefined> = new Array(batch.length).fill(undefined)
-      let next = 0
-      let failure: EngineError | undefined
-      const worker = async () => {
-        while (failure === undefined && next < batch.length) {
-          const index = next++
+      await Promise.all(
+        batch.map(async (text, index) => {
+          await slots.acquire()
           try {
-            results[index] = await translateOne(batch[index]!)
+            // Once a request has failed for good, the engine sends nothing more, in this call or another.
+            if (stopped === undefined) results[index] = await translateOne(text)
           } catch (error) {
-            failure ??= error as EngineError
+            stopped ??= error as EngineError
+          } finally {
+            slots.release()
           }
-        }
-      }
-      await Promise.all(Array.from({length: Math.min(concurrency, batch.length)}, worker))
-      if (failure) throw new EngineError(failure.message, results)
+        })
+      )
+      if (stopped) throw new EngineError(stopped.message, results)
       return results as string[]
     }
   }
@@ -170,6 +173,26 @@ function explanation(text: string): string {
     return json.explanation ?? json.error ?? json.message ?? text.slice(0, 200)
   } catch {
     return text.slice(0, 200) || 'no message'
+  }
+}
+
+/** At most `limit` holders at once; the others wait in order. */
+function semaphore(limit: number): {acquire: () => Promise<void>; release: () => void} {
+  let active = 0
+  const queue: Array<() => void> = []
+  return {
+    acquire() {
+      if (active < limit) {
+        active++
+        return Promise.resolve()
+      }
+      return new Promise((resolve) => queue.push(resolve))
+    },
+    release() {
+      const next = queue.shift()
+      if (next) next()
+      else active--
+    }
   }
 }
 

@@ -112,25 +112,30 @@ export async function machineTranslate(requests: readonly MachineRequest[], opti
   let done = 0
   while (jobs.length > 0) {
     const again: Job[] = []
-    for (let start = 0; start < jobs.length; start += batchSize) {
-      const batch = jobs.slice(start, start + batchSize)
-      let outputs: ReadonlyArray<string | undefined>
-      let failure: unknown
-      try {
-        outputs = await engine.translate(batch.map((job) => job.protected.text))
-        if (outputs.length !== batch.length) throw new EngineError(`${engine.name} (${engine.pair}) returned ${outputs.length} translations for ${batch.length} texts`)
-      } catch (error) {
-        failure = error
-        outputs = error instanceof EngineError ? error.partial : []
-      }
-      batch.forEach((job, index) => {
-        const output = outputs[index]
+    const batches: Job[][] = []
+    for (let start = 0; start < jobs.length; start += batchSize) batches.push(jobs.slice(start, start + batchSize))
+    // Two batches in flight, so the engine never waits while one is checked and the next protected.
+    const inFlight: Array<Promise<Sent>> = []
+    let next = 0
+    const launch = () => {
+      const batch = batches[next++]!
+      inFlight.push(send(engine, batch))
+    }
+    while (next < batches.length && inFlight.length < 2) launch()
+    let failure: unknown
+    while (inFlight.length > 0) {
+      const sent = await inFlight.shift()!
+      if (sent.failure === undefined && failure === undefined && next < batches.length) launch()
+      failure ??= sent.failure
+      sent.batch.forEach((job, index) => {
+        const output = sent.outputs[index]
         if (output === undefined) return
         const restored = restore(output, job.protected, {source: job.request.tokens, rules, marks: engine.marks})
         const shielded = new Set(job.protected.slots.flatMap((slot) => (slot.kind === 'term' ? [slot.lock.conceptId] : [])))
         const broken = new Set(restored.problems.flatMap((problem) => (problem.severity === 'error' && problem.conceptId && !shielded.has(problem.conceptId) ? [problem.conceptId] : [])))
         if (!job.retry && broken.size > 0) {
-          again.push({request: job.request, protected: protectedFor(job.request, broken), retry: true})
+          // After a failure it is left for the next run, like every segment not yet sent.
+          if (failure === undefined) again.push({request: job.request, protected: protectedFor(job.request, broken), retry: true})
           return
         }
         state.answered.add(job.request.key)
@@ -138,11 +143,31 @@ export async function machineTranslate(requests: readonly MachineRequest[], opti
         done++
       })
       options.onProgress?.(done, unique.length)
-      if (failure !== undefined) return failed(failure, unique, state)
     }
+    if (failure !== undefined) return failed(failure, unique, state)
     jobs = again
   }
   return {value: state.value, unknown: sortUnknown(state.unknown), messages: state.messages, pending: []}
+}
+
+/** A batch sent to the engine, and what came back. */
+interface Sent {
+  batch: Job[]
+  /** Translations by batch index (`undefined` where the engine failed first). */
+  outputs: ReadonlyArray<string | undefined>
+  /** Why the engine stopped, if it did. */
+  failure?: unknown
+}
+
+/** Send a batch; never rejects: a failure comes back with the translations made before it. */
+async function send(engine: Engine, batch: Job[]): Promise<Sent> {
+  try {
+    const outputs = await engine.translate(batch.map((job) => job.protected.text))
+    if (outputs.length !== batch.length) throw new EngineError(`${engine.name} (${engine.pair}) returned ${outputs.length} translations for ${batch.length} texts`)
+    return {batch, outputs}
+  } catch (error) {
+    return {batch, outputs: error instanceof EngineError ? error.partial : [], failure: error}
+  }
 }
 
 /** A segment on its way through the engine. */
