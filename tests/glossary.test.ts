@@ -59,6 +59,7 @@ test('should expose the public api', (t) => {
     'matchTerms',
     'pluralOf',
     'spanishForms',
+    'termFindings',
     'termForms',
     'termLocks',
     'termsOfLanguage',

@@ -18,7 +18,7 @@
  *   > | Sotto l'influenza del **Kqxaq⟦¹⟧.
  *   >                        ^^ marks removed, placeholder 0 is `Kremlin`
  */
-import {checkTranslation, type TermRules} from '../../glossary/index.ts'
+import {termFindings, type TermRules} from '../../glossary/index.ts'
 import type {SegmentToken, TargetToken} from '../../types.ts'
 import {checkTargetCodes, targetBundleValue, textOfTokens} from '../../units/index.ts'
 import type {Protected} from './protect.ts'
@@ -134,18 +134,7 @@ export function restore(output: string, protectedSegment: Protected, options: Op
   if (mark) problems.push({ruleId: 'mt-mark-left', severity: 'error', message: `The engine left a stray mark \`${mark[0]}\` that marks no word`, actual: mark[0]})
   const plain = textOfTokens(tokens)
   for (const problem of checkTargetCodes({tokens: options.source}, tokens)) problems.push({ruleId: problem.ruleId, severity: 'error', message: problem.message})
-  if (options.rules) {
-    for (const violation of checkTranslation(options.rules, {source: textOfTokens(options.source), target: plain})) {
-      problems.push({
-        ruleId: violation.ruleId,
-        conceptId: violation.conceptId,
-        severity: violation.severity === 'error' ? 'error' : 'warning',
-        message: `${violation.message} (term \`${violation.term}\`, concept \`${violation.conceptId}\`)`,
-        ...(violation.expected === undefined ? {} : {expected: violation.expected}),
-        ...(violation.actual === undefined ? {} : {actual: violation.actual})
-      })
-    }
-  }
+  if (options.rules) problems.push(...termFindings(options.rules, {source: textOfTokens(options.source), target: plain}))
   return {tokens, value: targetBundleValue({tokens: options.source}, tokens), marked, problems}
 }
 

@@ -5,7 +5,7 @@
  * operations use.
  */
 import type {Config} from '../../config/index.ts'
-import {checkTranslation, compileTermIndex, compileTermRules, termLocks, type TermIndex, type Termbase, type TermRules} from '../../glossary/index.ts'
+import {compileTermIndex, compileTermRules, termFindings, termLocks, type TermIndex, type Termbase, type TermRules} from '../../glossary/index.ts'
 import type {TranslationProblem} from '../../store/index.ts'
 import type {Segment, SegmentToken, TargetToken, TermLock} from '../../types.ts'
 import {textOfTokens} from '../../units/index.ts'
@@ -41,13 +41,5 @@ export function segmentLocks(terms: ProjectTerms | null | undefined, locale: str
  * rules): each message names the term and its concept.
  */
 export function termProblems(rules: TermRules | undefined, source: readonly SegmentToken[], target: readonly TargetToken[]): TranslationProblem[] {
-  if (!rules) return []
-  return checkTranslation(rules, {source: textOfTokens(source), target: textOfTokens(target)}).map((violation) => ({
-    ruleId: violation.ruleId,
-    conceptId: violation.conceptId,
-    severity: violation.severity === 'error' ? 'error' : 'warning',
-    message: `${violation.message} (term \`${violation.term}\`, concept \`${violation.conceptId}\`)`,
-    ...(violation.expected === undefined ? {} : {expected: violation.expected}),
-    ...(violation.actual === undefined ? {} : {actual: violation.actual})
-  }))
+  return rules ? termFindings(rules, {source: textOfTokens(source), target: textOfTokens(target)}) : []
 }
