@@ -208,20 +208,33 @@ export interface TermLock {
   mustContain?: {text: string; caseSensitive: boolean}
 }
 
-/** Severity of a diagnostic, as in vfile-message: error is fatal, warning is not. */
+/** Severity of a diagnostic, as in vfile-message: error is fatal, warning is not, info is a note. */
 export type Severity = 'error' | 'warning' | 'info'
 
+/** A place in a file: 1-based line and column, and the UTF-16 offset into the text as read when known. */
+export interface Point {
+  /** 1-based line. */
+  line: number
+  /** 1-based column, in UTF-16 code units. */
+  column: number
+  /** Offset into the text as read (a BOM included), if known. */
+  offset?: number
+}
+
+/** Where a diagnostic is: a point, or a range of two points (as vfile-message's `place`). */
+export type Place = Point | {start: Point; end: Point}
+
 /**
- * The one message shape of every stage, after vfile-message. The CLI, `--json`
- * and the reports render these same objects.
+ * The one message shape of every stage, after vfile-message. The CLI,
+ * `--json` and the reports render these same objects; build them with
+ * `diagnostic()` (`pipeline/diagnostic.ts`), which keeps the field order and
+ * sets `url`. Logic branches on `ruleId` and `severity`, never on `message`.
  */
 export interface Diagnostic {
-  /** File the message is about (source, XLIFF or store path), if known. */
+  /** File the message is about (source, XLIFF, store or config path), if known. */
   file?: string
-  /** 1-based line, if known. */
-  line?: number
-  /** 1-based column, if known. */
-  column?: number
+  /** Where in the file, if known: a point or a range. */
+  place?: Place
   /** Unit id the message is about. */
   unitId?: string
   /** Segment id the message is about. */
@@ -230,12 +243,15 @@ export interface Diagnostic {
   conceptId?: string
   /** Stable kebab-case rule id, such as `code-missing`. */
   ruleId: string
-  /** The stage that emitted it: `markdown`, `xliff`, `import`, `build`, `config`, … */
+  /** The stage that emitted it: `markdown`, `xliff`, `import`, `qa`, `build`, `config`, … */
   source: string
   severity: Severity
+  /** What is wrong, for people. */
   message: string
-  actual?: string
-  expected?: string
+  /** What was expected: one value, or the alternatives that would do. */
+  expected?: string[]
+  /** What was found instead. */
+  actual?: string[]
   /**
    * A suggested edit of the file the message is about: replace the UTF-16
    * code units `start` to `end` (offsets into the text as read, a BOM
@@ -243,6 +259,26 @@ export interface Diagnostic {
    * without review (`babele lint --fix` applies only those, and says so).
    */
   fix?: {start: number; end: number; replacement: string; safe: boolean}
+  /** The rule's documentation: the README's rule table, at the rule id's anchor. */
+  url: string
+}
+
+/**
+ * A translation read against its source segment (or unit): its tokens, and
+ * the tags in it that named no code of the source, which are left out of the
+ * tokens (the QA rule `code-extra` reports them).
+ */
+export interface Target {
+  tokens: TargetToken[]
+  stray: StrayTag[]
+}
+
+/** A tag of a translation that names no code of its source, or names one in a role the source does not give it. */
+export interface StrayTag {
+  /** The tag as written: `<7>`, `<1/>`, `<ph id="9">`. */
+  tag: string
+  /** How the source writes the code the tag names, when it names one in another role (`` `<1>…</1>` ``). */
+  sourceForm?: string
 }
 
 /** Who made a translation: a person, the translation memory, or a machine-translation engine. */

@@ -76,7 +76,7 @@ test('babele import takes a translated file, reports a broken unit and exits 1',
     t.is(output.ok, false)
     // Reported where the deleted code is in the source.
     const line = readFileSync(file, 'utf8').split('\n').findIndex((text) => text.includes('<source>Russia signed')) + 1
-    t.deepEqual(output.messages.map((message: {ruleId: string; file: string; line: number}) => [message.ruleId, message.file, message.line]), [['xliff-invalid', 'xliff/en/putin-xi-alleanza.md.xlf', line]])
+    t.deepEqual(output.messages.map((message: {ruleId: string; file: string; place: {line: number}}) => [message.ruleId, message.file, message.place.line]), [['xliff-invalid', 'xliff/en/putin-xi-alleanza.md.xlf', line]])
     t.regex(output.messages[0].message, /`<ph>` with `canDelete="no"` is missing/)
     const report = JSON.parse(readFileSync(join(folder, 'reports/import-en.json'), 'utf8'))
     t.is(report[0].quarantined.length, 1)

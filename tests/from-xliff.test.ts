@@ -362,7 +362,7 @@ test('fromXliff refuses every invalid file of the OASIS 2.1 core suite it can de
     t.true(found.length > 0, name + ' should be refused')
     for (const message of found) {
       t.is(message.file, name)
-      t.true(typeof message.line === 'number' && typeof message.column === 'number', name)
+      t.true(message.place !== undefined && 'line' in message.place && typeof message.place.column === 'number', name)
     }
 
     refused++
@@ -389,25 +389,25 @@ test('fromXliff drops only the unit with a broken reference, with its id and pos
   )
   t.deepEqual(result.messages, [
     {
+      file: 'a.xlf',
+      place: {line: 4, column: 43, offset: xml.indexOf('<ph id="1"')},
+      unitId: 'u2',
+      segmentId: 's',
       ruleId: 'xliff-invalid',
       source: 'xliff',
       severity: 'error',
       message: '`dataRef="d9"` names no `<data>` in the unit (it has no `<originalData>`)',
-      file: 'a.xlf',
-      line: 4,
-      column: 43,
-      unitId: 'u2',
-      segmentId: 's'
+      url: 'https://www.npmjs.com/package/babele#rule-xliff-invalid'
     },
     {
+      file: 'a.xlf',
+      place: {line: 6, column: 1, offset: xml.lastIndexOf('<unit id="u1">')},
+      unitId: 'u1',
       ruleId: 'xliff-invalid',
       source: 'xliff',
       severity: 'error',
       message: 'Duplicate `<unit id="u1">` in the file',
-      file: 'a.xlf',
-      line: 6,
-      column: 1,
-      unitId: 'u1'
+      url: 'https://www.npmjs.com/package/babele#rule-xliff-invalid'
     }
   ])
 })
@@ -429,7 +429,7 @@ test('fromXliff refuses a target language other than `trgLang`', (t) => {
   const result = fromXliff(xml)
   t.deepEqual(
     result.messages.map((message) => [message.ruleId, message.unitId, message.actual, message.expected]),
-    [['xliff-invalid', 'u', 'de', 'fr']]
+    [['xliff-invalid', 'u', ['de'], ['fr']]]
   )
 })
 
@@ -441,10 +441,11 @@ test('fromXliff gives no value when targets exist without `trgLang`', (t) => {
 })
 
 test('fromXliff reports malformed XML with the parser position', (t) => {
-  const result = fromXliff('<xliff xmlns="' + core20 + '" version="2.1" srcLang="en">\n<file id="f"></unit>')
+  const xml = '<xliff xmlns="' + core20 + '" version="2.1" srcLang="en">\n<file id="f"></unit>'
+  const result = fromXliff(xml)
   t.is(result.value, undefined)
   t.deepEqual(result.messages, [
-    {ruleId: 'xml-malformed', source: 'xliff', severity: 'error', message: 'Malformed XML: unexpected close tag.', line: 2, column: 21}
+    {place: {line: 2, column: 21, offset: xml.length}, ruleId: 'xml-malformed', source: 'xliff', severity: 'error', message: 'Malformed XML: unexpected close tag.', url: 'https://www.npmjs.com/package/babele#rule-xml-malformed'}
   ])
 })
 

@@ -1,6 +1,8 @@
 import {readFileSync} from 'node:fs'
 import test from 'ava'
 import {buildProject, extractDocuments, extractProject, importProject, sourceBundle, toXliff12, type Stores} from '../pipeline/index.ts'
+import {startOf} from '../pipeline/diagnostic.ts'
+import type {ImportReport} from '../pipeline/index.ts'
 import {testConfig} from './helpers/round-trip.ts'
 
 const seed = readFileSync(new URL('../source/it/putin-xi-alleanza.md', import.meta.url), 'utf8')
@@ -13,6 +15,11 @@ const path = 'xliff/en/putin-xi-alleanza.md.xlf'
 function translated(): string {
   const xliff = extractProject(config, documents, empty()).value.get(path)!
   return xliff.replace(/(<segment id="[^"]+") state="initial">\n(\s*)<source>(.*)<\/source>/g, '$1 state="translated">\n$2<source>$3</source>\n$2<target>$3</target>')
+}
+
+/** Why a unit was quarantined, as `rule id: message` lines. */
+function reasonsOf(entry: ImportReport['quarantined'][number]): string[] {
+  return entry.diagnostics.map((message) => `${message.ruleId}: ${message.message}`)
 }
 
 /** Edit the target of the unit holding `marker`. */
@@ -53,17 +60,17 @@ test('importProject quarantines units with broken codes or unknown ids and impor
   const result = importProject(config, documents, empty(), new Map([[path, xliff]]))
   // The strict reader rejects what XLIFF itself forbids (a deleted canDelete="no" code, a
   // duplicated id, a pc rewritten as overlapping sc/ec); the import checks the rest against the source.
-  const reasons = new Map(result.reports[0]!.quarantined.map((entry) => [entry.unitId, entry.reasons.join(' | ')]))
+  const reasons = new Map(result.reports[0]!.quarantined.map((entry) => [entry.unitId, reasonsOf(entry).join(' | ')]))
   const reasonOf = (marker: string) => reasons.get(documents.get('putin-xi-alleanza.md')!.units.find((unit) => unit.parts.some((part) => part.type === 'segment' && part.segment.value.includes(marker)))!.id) ?? ''
   t.regex(reasonOf('Russia signed'), /`<ph>` with `canDelete="no"` is missing/)
   t.regex(reasonOf('Sana Jamal'), /Duplicate id `1`/)
   t.regex(reasonOf('I russi'), /`<sc id="\d+">` corresponds to a source `<pc>`/)
-  t.regex(reasonOf('La capacità'), /code-extra: .*`99` names no code of the source/)
+  t.regex(reasonOf('La capacità'), /code-extra: .*`<ph id="99">` names no code of the source/)
   t.regex(reasons.get('u0000000000') ?? '', /unit-unknown: Unit `u0000000000` is not in the current source/)
   for (const message of result.messages) {
     t.is(message.file, path)
     t.truthy(message.unitId)
-    t.true(typeof message.line === 'number' && message.line > 0)
+    t.true((startOf(message.place)?.line ?? 0) > 0)
     t.is(message.severity, 'error')
   }
   const report = result.reports[0]!
@@ -101,7 +108,7 @@ test('importProject quarantines a unit whose source drifted after export, and an
   xliff = editUnit(xliff, 'Il vertice di Pechino', (unit) => unit.replace('<source>Il vertice di Pechino, ha inoltre', '<source>Il vertice di Mosca, ha inoltre'))
   xliff = editUnit(xliff, 'Al momento', (unit) => unit.replace(/<target>Al momento/, `<target>${'x'.repeat(70000)}Al momento`))
   const result = importProject(config, documents, empty(), new Map([[path, xliff]]))
-  const reasons = result.reports[0]!.quarantined.map((entry) => entry.reasons.join(' '))
+  const reasons = result.reports[0]!.quarantined.map((entry) => reasonsOf(entry).join(' '))
   t.is(reasons.length, 2)
   t.true(reasons.some((reason) => /^source-drifted: .*no longer matches the current source/.test(reason)))
   t.true(reasons.some((reason) => /^target-too-long: .*70\d{3} characters, over the limit of 65536/.test(reason)))
@@ -132,10 +139,10 @@ test('importProject lands the good units of a file with a broken code, a drifted
   const first = importProject(config, documents, start, files)
   const report = first.reports[0]!
   t.deepEqual(
-    report.quarantined.map((entry) => entry.reasons.map((reason) => reason.split(':')[0]).join(',')).sort(),
+    report.quarantined.map((entry) => entry.diagnostics.map((message) => message.ruleId).join(',')).sort(),
     ['code-extra', 'source-drifted', 'unit-unknown']
   )
-  for (const entry of report.quarantined) t.true(entry.line > 0 && entry.unitId.length > 0)
+  for (const entry of report.quarantined) t.true(entry.diagnostics.every((message) => (startOf(message.place)?.line ?? 0) > 0) && entry.unitId.length > 0)
   const bundle = first.stores.bundles.get('en/putin-xi-alleanza')!
   const document = documents.get('putin-xi-alleanza.md')!
   const quarantined = new Set(report.quarantined.map((entry) => entry.unitId))

@@ -4,6 +4,8 @@ import test from 'ava'
 import {babele, copyProject, root} from './helpers/cli.ts'
 import {fromTbx, type Term, type Termbase} from '../pipeline/glossary/index.ts'
 import {applyFixes, lintMarkdown, lintRules, type LintOptions} from '../pipeline/lint/index.ts'
+import {diagnostic, startOf} from '../pipeline/diagnostic.ts'
+import {placeText} from '../pipeline/cli/format.ts'
 import type {Diagnostic} from '../pipeline/types.ts'
 
 const geopolitics = fromTbx(readFileSync(join(root, 'glossary/geopolitics.tbx'), 'utf8')).value!
@@ -13,7 +15,7 @@ const seed = readFileSync(join(root, seedPath), 'utf8')
 /** Findings of one rule as `line:column actual → replacement (safe|unsafe)`. */
 function findings(text: string, rule: string, options: LintOptions = {}): string[] {
   return lintMarkdown(text, {termbase: geopolitics, ...options, rules: [rule]}).messages.map(
-    (message) => `${message.line}:${message.column} ${message.actual ?? ''}` + (message.fix ? ` → ${message.fix.replacement} (${message.fix.safe ? 'safe' : 'unsafe'})` : '')
+    (message) => `${placeText(message.place)} ${message.actual ?? ''}` + (message.fix ? ` → ${message.fix.replacement} (${message.fix.safe ? 'safe' : 'unsafe'})` : '')
   )
 }
 
@@ -36,7 +38,7 @@ function concept(id: string, ...terms: Array<Partial<Term> & {text: string}>): T
 test('lintMarkdown reports on the seed AKUS, più\' twice, the repeated title, the six `#` links and the deprecated `Medio orientali`, and nothing else', (t) => {
   const {messages} = lintMarkdown(seed, {file: seedPath, language: 'it', termbase: geopolitics})
   t.deepEqual(
-    messages.map((message) => `${message.ruleId} ${message.line}:${message.column}`),
+    messages.map((message) => `${message.ruleId} ${placeText(message.place)}`),
     [
       'link-empty-url 5:113',
       'link-empty-url 10:70',
@@ -53,7 +55,7 @@ test('lintMarkdown reports on the seed AKUS, più\' twice, the repeated title, t
     ]
   )
   // Each place holds what it names.
-  const place = (ruleId: string) => messages.filter((message) => message.ruleId === ruleId).map((message) => at(seed, message.line!, message.column!, 4))
+  const place = (ruleId: string) => messages.filter((message) => message.ruleId === ruleId).map((message) => at(seed, startOf(message.place)!.line, startOf(message.place)!.column, 4))
   t.deepEqual(place('link-empty-url').map((text) => text.slice(0, 3)), ['(#)', '(#)', '(#)', '(#)', '(#)', '(#)'])
   t.deepEqual(place('term-deprecated'), ['AKUS', 'Medi'])
   t.deepEqual(place('accent-apostrophe'), ["più'", "più'"])
@@ -78,7 +80,7 @@ test('lintMarkdown reports on the seed AKUS, più\' twice, the repeated title, t
 
 test('lintMarkdown places the repeated title\'s fix between the two halves of the sentence it splits', (t) => {
   const [message] = lintMarkdown(seed, {rules: ['repeated-line']}).messages
-  t.like(message, {line: 18, column: 1, fix: {replacement: ' ', safe: false}})
+  t.like(message, {place: {line: 18, column: 1}, fix: {replacement: ' ', safe: false}})
   const fixed = seed.slice(0, message!.fix!.start) + message!.fix!.replacement + seed.slice(message!.fix!.end)
   t.true(fixed.includes("tradizionalmente sotto l'influenza del Cremlino. La capacità"))
   t.is(fixed.split("Putin e Xi Jinping hanno sancito un'alleanza tra Russia e Cina").length, 2, 'the title is left once, at the top')
@@ -108,7 +110,7 @@ test('term-deprecated suggests the preferred term, safe only for a misspelled na
 test('term-deprecated reports a forbidden term as an error, and leaves a homonym that is also a preferred term alone', (t) => {
   const forbidden = concept('urss', {text: 'URSS', termType: 'acronym'}, {text: 'CCCP', status: 'forbidden'})
   const [message] = lintMarkdown('La CCCP cadde.', {termbase: forbidden, rules: ['term-deprecated']}).messages
-  t.like(message, {severity: 'error', actual: 'CCCP', expected: 'URSS', fix: {replacement: 'URSS', safe: false}}, 'CCCP is no spelling of URSS: not safe')
+  t.like(message, {severity: 'error', actual: ['CCCP'], expected: ['URSS'], fix: {replacement: 'URSS', safe: false}}, 'CCCP is no spelling of URSS: not safe')
   const homonym: Termbase = {...forbidden, concepts: [...forbidden.concepts, ...concept('cccp', {text: 'CCCP'}).concepts]}
   t.deepEqual(lintMarkdown('La CCCP cadde.', {termbase: homonym, rules: ['term-deprecated']}).messages, [])
 })
@@ -201,7 +203,7 @@ test('applyFixes applies only safe fixes and leaves every other byte as it was',
 })
 
 test('applyFixes takes the first of two overlapping fixes, and refuses a fix outside the text', (t) => {
-  const fix = (start: number, end: number, replacement: string, safe = true): Diagnostic => ({ruleId: 'x', source: 'lint', severity: 'warning', message: 'x', fix: {start, end, replacement, safe}})
+  const fix = (start: number, end: number, replacement: string, safe = true): Diagnostic => diagnostic('x', 'x', {source: 'lint', severity: 'warning', fix: {start, end, replacement, safe}})
   const result = applyFixes('abcdef', [fix(3, 5, 'X'), fix(0, 2, 'Y'), fix(1, 3, 'Z'), fix(5, 6, 'W', false)])
   t.is(result.value, 'YcXf')
   t.deepEqual(result.applied.map((message) => message.fix!.replacement), ['Y', 'X'])
@@ -216,10 +218,10 @@ test('babele lint --json lists the findings with line and column, and exits 0 on
     const output = JSON.parse(result.stdout) as {ok: boolean; messages: Diagnostic[]; fixed: Diagnostic[]}
     t.true(output.ok)
     t.deepEqual(
-      output.messages.map((message) => `${message.file}:${message.line}:${message.column} ${message.ruleId}`),
-      lintMarkdown(seed, {file: seedPath, termbase: geopolitics}).messages.map((message) => `${message.file}:${message.line}:${message.column} ${message.ruleId}`)
+      output.messages.map((message) => `${message.file}:${placeText(message.place)} ${message.ruleId}`),
+      lintMarkdown(seed, {file: seedPath, termbase: geopolitics}).messages.map((message) => `${message.file}:${placeText(message.place)} ${message.ruleId}`)
     )
-    t.true(output.messages.some((message) => message.ruleId === 'term-deprecated' && message.line === 14 && message.actual === 'AKUS'))
+    t.true(output.messages.some((message) => message.ruleId === 'term-deprecated' && startOf(message.place)?.line === 14 && message.actual?.join() === 'AKUS'))
     t.is(babele(folder, 'lint', '--strict', seedPath).status, 1)
     const help = babele(folder, 'lint', '--help')
     t.regex(help.stdout, /Usage: babele lint/)

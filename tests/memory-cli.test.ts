@@ -42,7 +42,7 @@ test('babele tm import keeps the good units of each file, reports the bad ones w
       ]
     )
     t.deepEqual(
-      output.messages.filter((message: {severity: string}) => message.severity === 'error').map((message: {file: string; line: number; ruleId: string}) => `${message.file}:${message.line} ${message.ruleId}`),
+      output.messages.filter((message: {severity: string}) => message.severity === 'error').map((message: {file: string; place: {line: number}; ruleId: string}) => `${message.file}:${message.place.line} ${message.ruleId}`),
       ['broken.tmx:7 tmx-invalid', `${shared}corpora/tmx/okapi/html_test.tmx:14 tmx-invalid`, `${shared}corpora/tmx/okapi/html_test.tmx:14 tmx-invalid`]
     )
     t.false(existsSync(join(folder, 'memory/html_test.tmx')), 'a file with nothing from it to a target locale is not stored')

@@ -1,4 +1,6 @@
 import {mkdtempSync, readFileSync, readdirSync, rmSync, writeFileSync} from 'node:fs'
+import {placeText} from '../pipeline/cli/format.ts'
+import {startOf} from '../pipeline/diagnostic.ts'
 import {tmpdir} from 'node:os'
 import {join} from 'node:path'
 import {fileURLToPath} from 'node:url'
@@ -218,7 +220,7 @@ test('the shared TMX samples load, UTF-16 ones too, and the one that breaks the 
     const read = fromTmx(decoded.value!, {file})
     t.not(read.value, undefined, file)
     units += read.value?.units.length ?? 0
-    problems.push(...read.messages.map((message) => `${message.file}:${message.line}:${message.column} ${message.ruleId} ${message.message}`))
+    problems.push(...read.messages.map((message) => `${message.file}:${placeText(message.place)} ${message.ruleId} ${message.message}`))
   }
   // As many `<tu>` as `xmllint --xpath 'count(//tu)'` finds in the 34 files.
   t.is(units, 638)
@@ -237,19 +239,19 @@ test('a malformed TMX is reported with line, column and rule id, and only its ba
   const file = head + tu('Buono.') + tu('<bpt i="1">**</bpt>Rotto.') + tu('Senza lingua.', 'lang="en"') + tu('Anche buono.') + '</body>\n</tmx>\n'
   const read = fromTmx(file, {file: 'bad.tmx'})
   t.deepEqual(read.value?.units.map((unit) => unit.line), [5, 8])
-  t.deepEqual(read.value?.rejected.map((unit) => [unit.line, unit.reasons.length]), [
+  t.deepEqual(read.value?.rejected.map((unit) => [unit.line, unit.diagnostics.length]), [
     [6, 2],
     [7, 1]
   ])
   t.deepEqual(
-    read.messages.map((message) => [message.line, message.column, message.ruleId, message.message]),
+    read.messages.map((message) => [startOf(message.place)?.line, startOf(message.place)?.column, message.ruleId, message.message]),
     [
       [6, 29, 'tmx-invalid', '`<bpt i="1">` has no `<ept>` with the same `i` in its `<seg>`; the unit is left out'],
       [6, 90, 'tmx-invalid', '`<bpt i="1">` has no `<ept>` with the same `i` in its `<seg>`; the unit is left out'],
       [7, 54, 'tmx-invalid', 'TMX 1.4 `<tuv>` needs `xml:lang`; `lang` is deprecated; the unit is left out']
     ]
   )
-  const fatal = (xml: string) => fromTmx(xml, {file: 'x.tmx'}).messages.map((message) => [message.line, message.column, message.ruleId])
+  const fatal = (xml: string) => fromTmx(xml, {file: 'x.tmx'}).messages.map((message) => [startOf(message.place)?.line, startOf(message.place)?.column, message.ruleId])
   t.deepEqual(fatal('<?xml version="1.0"?>\n<!DOCTYPE tmx [<!ENTITY a "b">]>\n<tmx version="1.4"/>'), [[2, 1, 'tmx-doctype']])
   // saxes reports the mismatched end tag just past it.
   t.deepEqual(fatal(head + '<tu><tuv xml:lang="it"><seg>a</tuv></tu>'), [[5, 36, 'tmx-malformed']])

@@ -1,4 +1,5 @@
 import {spawnSync} from 'node:child_process'
+import {checkTranslations, structuralRuleIds} from '../pipeline/qa/index.ts'
 import {readFileSync, rmSync, writeFileSync} from 'node:fs'
 import {join} from 'node:path'
 import {fromBundleValue, fromMarkdown, memoryTokens, toTmx, type TmxUnitInput} from '../pipeline/index.ts'
@@ -22,8 +23,10 @@ function referenceTmx(source: string): string {
       if (part.type !== 'segment') continue
       const target = targets.get(part.segment.value)
       if (target === undefined) throw new Error(`No reference translation for ${JSON.stringify(part.segment.value)}`)
-      const {tokens, problems} = fromBundleValue(target, part.segment)
+      const read = {source: part.segment.tokens, target: fromBundleValue(target, part.segment)}
+      const problems = checkTranslations([read], {rules: structuralRuleIds}).messages
       if (problems.length > 0) throw new Error(problems.map((problem) => problem.message).join('; '))
+      const {tokens} = read.target
       units.push({
         variants: [
           {lang: 'it', tokens: memoryTokens(document.body, part.segment.tokens)},

@@ -1,4 +1,5 @@
 import {createHash} from 'node:crypto'
+import {diagnostic, type DiagnosticFields} from '../pipeline/diagnostic.ts'
 import {existsSync, mkdirSync, readFileSync, rmSync, statSync, writeFileSync} from 'node:fs'
 import {join} from 'node:path'
 import test from 'ava'
@@ -130,7 +131,7 @@ test('glossaryReview puts each term violation on the occurrence and locale it is
   // Spanish: the forbidden `NATO` in a sentence that does not name NATO (a warning of the concept).
   const broken = english((target) => target.replace(/^Kremlin\.$/, 'Cremlino.').replace('the AUKUS military alliance', 'the AKUS military alliance'))
   const {value, diagnostics} = review(stores({'en/putin-xi-alleanza': broken, 'es/putin-xi-alleanza': {[title.key]: 'Putin y Xi Jinping sellaron una alianza de la NATO entre Rusia y China'}}))
-  const violations = diagnostics.filter((diagnostic) => diagnostic.source === 'check')
+  const violations = diagnostics.filter((diagnostic) => diagnostic.source === 'qa')
   t.deepEqual(violations.map((diagnostic) => [diagnostic.ruleId, diagnostic.severity, diagnostic.conceptId]), [
     ['term-untranslated', 'error', 'aukus'],
     ['term-untranslated', 'error', 'cremlino'],
@@ -236,7 +237,7 @@ test('a report page loads nothing and allows only its own style and script', (t)
 })
 
 test('qaReview groups findings by file and rule, lists a finding two stages report once, and shows a refused document as not built', (t) => {
-  const finding = (fields: Partial<Diagnostic>): Diagnostic => ({ruleId: 'term-untranslated', source: 'check', severity: 'error', message: 'm', ...fields})
+  const finding = (fields: Partial<DiagnosticFields> & {ruleId?: string; message?: string}): Diagnostic => diagnostic(fields.ruleId ?? 'term-untranslated', fields.message ?? 'm', {source: 'check', severity: 'error', ...fields})
   const store = 'locales/en/putin-xi-alleanza.json'
   const value = qaReview({
     config,
@@ -245,8 +246,8 @@ test('qaReview groups findings by file and rule, lists a finding two stages repo
       finding({file: store, unitId: 'u1', segmentId: 's1'}),
       finding({file: store, unitId: 'u1', segmentId: 's1', source: 'build'}),
       finding({file: store, unitId: 'u2', ruleId: 'term-missing', severity: 'warning'}),
-      finding({file: seedPath, line: 16, column: 156, ruleId: 'accent-apostrophe', severity: 'warning', source: 'lint'}),
-      finding({file: seedPath, line: 14, column: 382, ruleId: 'term-deprecated', severity: 'warning', source: 'lint'}),
+      finding({file: seedPath, place: {line: 16, column: 156}, ruleId: 'accent-apostrophe', severity: 'warning', source: 'lint'}),
+      finding({file: seedPath, place: {line: 14, column: 382}, ruleId: 'term-deprecated', severity: 'warning', source: 'lint'}),
       finding({file: 'dist/en/putin-xi-alleanza.md', ruleId: 'build-refused', source: 'build'}),
       finding({ruleId: 'config-invalid', severity: 'info', source: 'config'})
     ],
@@ -303,7 +304,7 @@ test('a report lists a bounded number of occurrences and findings, those with a 
   t.is(glossaryReport({config, termbase, terms, documents, stores: store, diagnostics, maxOccurrences: 2}).match(/<li class="occurrence/g)?.length, 66)
   t.throws(() => glossaryReview({config, termbase, documents, stores: none, diagnostics: [], maxOccurrences: -1}), {message: /expected a whole number/})
 
-  const finding = (line: number, ruleId: string): Diagnostic => ({file: seedPath, line, column: 1, ruleId, source: 'lint', severity: 'warning', message: `at ${line}`})
+  const finding = (line: number, ruleId: string): Diagnostic => diagnostic(ruleId, `at ${line}`, {file: seedPath, place: {line, column: 1}, source: 'lint', severity: 'warning'})
   const many = [...Array.from({length: 30}, (_, index) => finding(index + 1, 'repeated-line')), ...Array.from({length: 5}, (_, index) => finding(index + 1, 'link-empty-url'))]
   const qa = qaReview({config, documents, diagnostics: many, coverage: [], maxFindings: 22})
   t.like(qa.totals, {findings: 35, listed: 22, warnings: 35})

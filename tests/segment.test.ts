@@ -1,4 +1,5 @@
 import {readFileSync} from 'node:fs'
+import {startOf} from '../pipeline/diagnostic.ts'
 import test from 'ava'
 import * as api from '../pipeline/segment/index.ts'
 import {defaultRules, fromSrx, segment, sentenceSpans, type SrxRules} from '../pipeline/segment/index.ts'
@@ -455,7 +456,7 @@ test('fromSrx skips a rule it cannot translate with a warning naming the languag
   t.is(value.languageRules[0]!.rules.length, 1)
   t.is(messages.length, 2)
   for (const message of messages) {
-    t.like(message, {ruleId: 'srx-rule-invalid', severity: 'warning', source: 'segment', file: 'bad.srx', line: 7})
+    t.like(message, {ruleId: 'srx-rule-invalid', severity: 'warning', source: 'segment', file: 'bad.srx', place: {line: 7}})
     t.regex(message.message, /languagerule `Test` \(line 7\)/)
   }
   t.regex(messages[0]!.message, /block/)
@@ -464,8 +465,8 @@ test('fromSrx skips a rule it cannot translate with a warning naming the languag
 test('fromSrx reports malformed XML as an error with line and column', (t) => {
   const {value, messages} = fromSrx('<srx xmlns="http://www.lisa.org/srx20">\n<header>\n</srx>')
   t.is(messages.length, 1)
-  t.like(messages[0], {ruleId: 'srx-xml-malformed', severity: 'error', source: 'segment', line: 3})
-  t.is(typeof messages[0]!.column, 'number')
+  t.like(messages[0], {ruleId: 'srx-xml-malformed', severity: 'error', source: 'segment', place: {line: 3}})
+  t.is(typeof startOf(messages[0]!.place)?.column, 'number')
   t.deepEqual(value.languageRules, [])
 })
 
@@ -474,7 +475,7 @@ test('fromSrx refuses a DOCTYPE and never expands its entities', (t) => {
 <!DOCTYPE srx [<!ENTITY boom "boom boom boom">]>
 ${srx(rule('&boom;')).replace(/^<\?xml[^>]*>/, '')}`
   const {value, messages} = fromSrx(xml)
-  t.deepEqual(messages.map((message) => [message.ruleId, message.severity, message.line]), [['srx-doctype', 'error', 2]])
+  t.deepEqual(messages.map((message) => [message.ruleId, message.severity, startOf(message.place)?.line]), [['srx-doctype', 'error', 2]])
   t.deepEqual(value.languageRules, [])
 })
 
@@ -502,7 +503,7 @@ test('fromSrx refuses input over its limits as errors, with no rules', (t) => {
   t.deepEqual(large.messages.map((message) => [message.ruleId, message.severity]), [['srx-too-large', 'error']])
   t.deepEqual(large.value.languageRules, [])
   const deep = fromSrx(xml, {maxDepth: 4})
-  t.deepEqual(deep.messages.map((message) => [message.ruleId, message.line]), [['srx-too-deep', 7]])
+  t.deepEqual(deep.messages.map((message) => [message.ruleId, startOf(message.place)?.line]), [['srx-too-deep', 7]])
   const long = fromSrx(xml, {maxTextLength: 5})
   t.deepEqual(long.messages.map((message) => message.ruleId), ['srx-text-too-long'])
   t.throws(() => fromSrx(xml, {maxBytes: 0}), {message: /options\.maxBytes/})

@@ -1,6 +1,6 @@
 import {readFileSync} from 'node:fs'
 import test from 'ava'
-import {checkTranslation, compileTermIndex, compileTermRules, fromTbx, termLocks, type TermViolation} from '../pipeline/glossary/index.ts'
+import {checkTranslation, compileTermIndex, compileTermRules, fromTbx, termLocks} from '../pipeline/glossary/index.ts'
 
 const geopolitics = fromTbx(readFileSync(new URL('../glossary/geopolitics.tbx', import.meta.url), 'utf8')).value!
 const sourceIndex = compileTermIndex(geopolitics, {language: 'it'})
@@ -10,9 +10,9 @@ const rules = {
   fr: compileTermRules(geopolitics, {source: 'it', target: 'fr', sourceIndex})
 }
 
-/** Violations as `ruleId severity term [actual]`. */
+/** Violations as `ruleId severity term [actual]` (the term as the message names it). */
 function check(locale: keyof typeof rules, source: string, target: string): string[] {
-  return checkTranslation(rules[locale], {source, target}).map((violation: TermViolation) => `${violation.ruleId} ${violation.severity} ${violation.term}${violation.actual ? ' ' + violation.actual : ''}`)
+  return checkTranslation(rules[locale], {source, target}).map((violation) => `${violation.ruleId} ${violation.severity} ${/\(term `([^`]+)`/.exec(violation.message)?.[1]}${violation.actual ? ' ' + violation.actual.join(' ') : ''}`)
 }
 
 test('termLocks gives each source term its approved translations, lock and exact requirement', (t) => {

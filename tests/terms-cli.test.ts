@@ -4,7 +4,7 @@ import test from 'ava'
 import {fromMarkdown} from '../pipeline/index.ts'
 import {babele, copyProject} from './helpers/cli.ts'
 
-type Message = {ruleId: string; severity: string; file: string; unitId?: string; message: string; expected?: string; actual?: string}
+type Message = {ruleId: string; severity: string; file: string; unitId?: string; message: string; expected?: string[]; actual?: string[]}
 
 const reference = JSON.parse(readFileSync(new URL('fixtures/omegat/reference-en.json', import.meta.url), 'utf8')) as Array<{source: string; target: string}>
 const store = 'locales/en/putin-xi-alleanza.json'
@@ -58,7 +58,7 @@ test('import quarantines a target that translates AUKUS, drops NATO or leaves Cr
     ])
     const report = JSON.parse(readFileSync(join(folder, 'reports/import-en.json'), 'utf8'))[0]
     t.is(report.quarantined.length, 2, 'the two units holding them')
-    t.true(report.quarantined.every((entry: {reasons: string[]}) => entry.reasons.every((reason) => reason.startsWith('term-'))))
+    t.true(report.quarantined.every((entry: {diagnostics: Message[]}) => entry.diagnostics.every((message) => message.ruleId.startsWith('term-'))))
     const values = Object.values(JSON.parse(readFileSync(join(folder, store), 'utf8')) as Record<string, string>)
     t.false(values.some((value) => value.includes('Atlantic bloc') || value.includes('Anglo-American') || value === 'Cremlino.'), 'nothing breaking a lock lands')
   } finally {
@@ -89,7 +89,7 @@ test('a store value edited by hand to break a lock fails babele check and babele
     t.is(checked.status, 1)
     t.deepEqual(errors(checked.stdout), [['term-untranslated', 'Cremlino', store, true]])
     const message = (JSON.parse(checked.stdout).messages as Message[]).find((one) => one.ruleId === 'term-untranslated')!
-    t.like(message, {source: 'check', expected: 'Kremlin', actual: 'Cremlino'})
+    t.like(message, {source: 'qa', expected: ['Kremlin'], actual: ['Cremlino']})
     t.true(message.message.includes(key))
 
     const build = babele(folder, 'build', '--json')

@@ -2,7 +2,7 @@
  * Render diagnostics for people. Takes: diagnostics. Returns: text (it never
  * prints), colored only when asked.
  */
-import type {Diagnostic} from '../types.ts'
+import type {Diagnostic, Place} from '../types.ts'
 
 /** Options of {@linkcode formatDiagnostics}. */
 export interface FormatOptions {
@@ -15,21 +15,20 @@ export function formatDiagnostics(messages: readonly Diagnostic[], options?: For
   const paint = (code: number, text: string) => (options?.color ? `\u001B[${code}m${text}\u001B[39m` : text)
   return messages
     .map((message) => {
-      const place = [message.file ?? '', message.line, message.column].filter((part) => part !== undefined && part !== '').join(':')
+      const where = [message.file ?? '', placeText(message.place)].filter((part) => part !== '').join(':')
       const severity = message.severity === 'error' ? paint(31, 'error') : message.severity === 'warning' ? paint(33, 'warning') : paint(34, 'info')
       const unit = message.unitId ? ` (unit ${message.unitId}${message.segmentId ? `, segment ${message.segmentId}` : ''})` : ''
-      return `${place || '-'}  ${severity}  ${message.message}  ${message.ruleId}${unit}`
+      return `${where || '-'}  ${severity}  ${message.message}  ${message.ruleId}${unit}`
     })
     .join('\n')
 }
 
-/** Count diagnostics by severity. */
-export function countSeverities(messages: readonly Diagnostic[]): {errors: number; warnings: number} {
-  let errors = 0
-  let warnings = 0
-  for (const message of messages) {
-    if (message.severity === 'error') errors++
-    else if (message.severity === 'warning') warnings++
-  }
-  return {errors, warnings}
+/**
+ * @param place A diagnostic's place.
+ * @returns `line:column`, `line:column-line:column` for a range, or `''`.
+ */
+export function placeText(place: Place | undefined): string {
+  if (!place) return ''
+  if ('start' in place) return `${place.start.line}:${place.start.column}-${place.end.line}:${place.end.column}`
+  return `${place.line}:${place.column}`
 }

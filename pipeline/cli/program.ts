@@ -180,13 +180,14 @@ async function execute(command: Command, options: GlobalOptions, action: (worksp
 /** Run a command, print its result (text or `--json`) and set the exit code: 2 on a usage error, 1 on content errors. */
 async function report(command: Command, options: {json?: boolean}, action: () => Promise<CommandResult>): Promise<void> {
   const {UsageError} = await import('./workspace.ts')
-  const {countSeverities, formatDiagnostics} = await import('./format.ts')
+  const {formatDiagnostics} = await import('./format.ts')
+  const {countSeverities, diagnostic} = await import('../diagnostic.ts')
   let result: CommandResult
   try {
     result = await action()
   } catch (error) {
     if (!(error instanceof UsageError)) throw error
-    const messages: Diagnostic[] = error.messages.length > 0 ? error.messages : [{ruleId: 'usage', source: 'cli', severity: 'error', message: error.message}]
+    const messages: Diagnostic[] = error.messages.length > 0 ? error.messages : [diagnostic('usage', error.message, {source: 'cli', severity: 'error'})]
     if (options.json) process.stdout.write(JSON.stringify({command: command.name(), ok: false, messages}, null, 2) + '\n')
     else process.stderr.write(`babele ${command.name()}: ${error.message}\n${error.messages.length > 0 ? formatDiagnostics(messages, {color}) + '\n' : ''}`)
     process.exitCode = 2

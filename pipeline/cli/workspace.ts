@@ -3,11 +3,12 @@
  * Returns: the validated config, sources and stores as values; writes go
  * through the atomic writer and report which files changed.
  */
+import {diagnostic} from '../diagnostic.ts'
 import {dirname, isAbsolute, join, relative, resolve} from 'node:path'
 import {markdownExtension, parseConfig, type Config} from '../config/index.ts'
 import {fromTbx, fromTermCsv, type Termbase} from '../glossary/index.ts'
 import {fromTmx, tmxEntries, xliffEntries, type MemoryEntry} from '../memory/index.ts'
-import {documentPath, skipFolder, sourceFolder, type ExternalMemory, type Outputs, type Stores} from '../project/index.ts'
+import {documentPath, paths, skipFolder, sourceFolder, type ExternalMemory, type Outputs, type Stores} from '../project/index.ts'
 import type {Bundle, Diagnostic, StateFile} from '../types.ts'
 import {fromXliff} from '../xliff/index.ts'
 import {decodeXml} from '../xml/index.ts'
@@ -89,7 +90,7 @@ export function readGlossary(workspace: Workspace): {value: Termbase | undefined
     merged ??= {...read.value, concepts: []}
     for (const concept of read.value.concepts) {
       if (ids.has(concept.id)) {
-        messages.push({file, ruleId: 'glossary-duplicate-concept', source: 'glossary', severity: 'warning', message: `Concept \`${concept.id}\` is already defined in an earlier glossary file; this one is left out`})
+        messages.push(diagnostic('glossary-duplicate-concept', `Concept \`${concept.id}\` is already defined in an earlier glossary file; this one is left out`, {source: 'glossary', severity: 'warning', file}))
         continue
       }
       ids.add(concept.id)
@@ -112,15 +113,15 @@ export function readStores(workspace: Workspace): {value: Stores; messages: Diag
       try {
         value = JSON.parse(readText(join(folder, path)))
       } catch (error) {
-        messages.push({file, ruleId: 'store-invalid', source: 'store', severity: 'error', message: `Not valid JSON: ${(error as Error).message}`})
+        messages.push(diagnostic('store-invalid', `Not valid JSON: ${(error as Error).message}`, {source: 'store', severity: 'error', file}))
         continue
       }
       if (!value || typeof value !== 'object' || Array.isArray(value)) {
-        messages.push({file, ruleId: 'store-invalid', source: 'store', severity: 'error', message: 'Expected a JSON object of keys to values'})
+        messages.push(diagnostic('store-invalid', 'Expected a JSON object of keys to values', {source: 'store', severity: 'error', file}))
         continue
       }
-      if (path.endsWith('.state.json')) states.set(`${locale}/${path.slice(0, -'.state.json'.length)}`, value as StateFile)
-      else bundles.set(`${locale}/${path.slice(0, -'.json'.length)}`, value as Bundle)
+      if (path.endsWith('.state.json')) states.set(paths.store(locale, path.slice(0, -'.state.json'.length)), value as StateFile)
+      else bundles.set(paths.store(locale, path.slice(0, -'.json'.length)), value as Bundle)
     }
   }
   return {value: {bundles, states}, messages}
@@ -138,9 +139,9 @@ const maxTmxBytes = 256 * 1024 * 1024
  */
 export function readXmlFile(path: string, file: string, maxBytes: number, source: string): {value: string | undefined; messages: Diagnostic[]} {
   const size = sizeOf(path)
-  if (size > maxBytes) return {value: undefined, messages: [{file, ruleId: 'memory-too-large', source, severity: 'error', message: `File is ${size} bytes, over the limit of ${maxBytes}; not read`}]}
+  if (size > maxBytes) return {value: undefined, messages: [diagnostic('memory-too-large', `File is ${size} bytes, over the limit of ${maxBytes}; not read`, {source, severity: 'error', file})]}
   const decoded = decodeXml(readBytes(path))
-  if (decoded.value === undefined) return {value: undefined, messages: [{file, ruleId: 'memory-encoding', source, severity: 'error', message: decoded.message!}]}
+  if (decoded.value === undefined) return {value: undefined, messages: [diagnostic('memory-encoding', decoded.message!, {source, severity: 'error', file})]}
   return {value: decoded.value, messages: []}
 }
 
@@ -160,7 +161,7 @@ export function readMemory(workspace: Workspace): {value: ExternalMemory; messag
   for (const file of files) {
     const path = isAbsolute(file) ? file : join(workspace.root, file)
     if (!exists(path)) {
-      messages.push({file, ruleId: 'memory-missing', source: 'memory', severity: 'error', message: 'Memory file not found (`memory.files` in the config)'})
+      messages.push(diagnostic('memory-missing', 'Memory file not found (`memory.files` in the config)', {source: 'memory', severity: 'error', file}))
       continue
     }
     const tmx = /\.tmx$/i.test(file)
@@ -178,7 +179,7 @@ export function readMemory(workspace: Workspace): {value: ExternalMemory; messag
       if (!parsed.value) continue
       const found = xliffEntries(parsed.value, {file, sourceLocale: config.sourceLocale, targetLocales: config.targetLocales})
       if (found) memory.get(found.locale)!.push(...found.entries)
-      else messages.push({file, ruleId: 'memory-language', source: 'memory', severity: 'warning', message: `Languages ${parsed.value.srcLang} → ${parsed.value.trgLang ?? '(none)'} are not the project's (${config.sourceLocale} → ${config.targetLocales.join(', ')}); not used as memory`})
+      else messages.push(diagnostic('memory-language', `Languages ${parsed.value.srcLang} → ${parsed.value.trgLang ?? '(none)'} are not the project's (${config.sourceLocale} → ${config.targetLocales.join(', ')}); not used as memory`, {source: 'memory', severity: 'warning', file}))
     }
   }
   return {value: memory, messages}
@@ -210,7 +211,7 @@ export function readXliffFiles(paths: readonly string[], base: string, maxBytes:
     for (const name of names) {
       const size = sizeOf(resolve(base, name))
       if (size > maxBytes) {
-        messages.push({file: name, ruleId: 'xliff-too-large', source: 'import', severity: 'error', message: `File is ${size} bytes, over the limit of ${maxBytes} (\`maxXliffBytes\` in the config); not read`})
+        messages.push(diagnostic('xliff-too-large', `File is ${size} bytes, over the limit of ${maxBytes} (\`maxXliffBytes\` in the config); not read`, {source: 'import', severity: 'error', file: name}))
         continue
       }
       files.set(name, readText(resolve(base, name)))

@@ -6,6 +6,6 @@ export {glossaryReview, type GlossaryReview, type GlossaryReviewInput, type Loca
 export {page, type Options as PageOptions} from './lib/page.ts'
 export {messageText, plural, severityBadge} from './lib/parts.ts'
 export {qaPage} from './lib/qa-page.ts'
-export {qaReview, uniqueDiagnostics, type CoverageRow, type FileFindings, type LocaleCoverage, type QaReview, type QaReviewInput, type RuleFindings, type SeverityCounts} from './lib/qa-review.ts'
+export {qaReview, uniqueDiagnostics, type CoverageRow, type FileFindings, type LocaleCoverage, type QaReview, type QaReviewInput, type RuleFindings} from './lib/qa-review.ts'
 export {glossaryReport, qaReport} from './lib/reports.ts'
 export {textPieces, type Mark, type Piece} from './lib/text-pieces.ts'

@@ -7,8 +7,9 @@
  * escaped for where it lands, each line break as one of the source's own
  * (its line ending and that line's container prefix).
  */
+import {checkTranslations, structuralRuleIds, type QaInput} from '../../qa/index.ts'
 import {escapeText, merge, opensBlock} from '../../markdown/index.ts'
-import type {Block, Diagnostic, Range, Segment, SegmentToken, SourceDocument, TargetToken, Token, Unit} from '../../types.ts'
+import type {Block, Diagnostic, Range, Segment, SegmentToken, SourceDocument, Target, TargetToken, Token, Unit} from '../../types.ts'
 import {fromBundleValue, normalizeValue} from '../../units/index.ts'
 import {placeBreaks, type Placed} from './line-breaks.ts'
 import type {Resolver} from './resolve.ts'
@@ -95,30 +96,23 @@ function startsLine(body: string, block: Block): boolean {
 function wholeUnit(unit: Unit, document: SourceDocument, options: Options, messages: Diagnostic[]): TargetToken[] | undefined {
   const resolved = options.resolve(options.locale, document.id, unit.id)
   if (!resolved || resolved.locale !== options.locale) return
-  const {tokens, problems} = fromBundleValue(resolved.value, {tokens: unit.block.tokens})
-  for (const problem of problems) {
-    messages.push({file: options.file ?? undefined, line: unit.block.line, column: unit.block.column, unitId: unit.id, ruleId: problem.ruleId, source: 'build', severity: 'error', message: `${problem.message}; the unit's translation (key \`${unit.id}\`) was not used`})
-  }
-  return problems.length > 0 ? undefined : tokens
+  const target = fromBundleValue(resolved.value, {tokens: unit.block.tokens})
+  const problems = codeProblems(unit.block.tokens, target, {file: options.file, place: {line: unit.block.line, column: unit.block.column}, unitId: unit.id})
+  for (const problem of problems) messages.push({...problem, message: `${problem.message}; the unit's translation (key \`${unit.id}\`) was not used`})
+  return problems.length > 0 ? undefined : target.tokens
 }
 
 function targetTokens(value: string, segment: Segment, unit: Unit, options: Options, messages: Diagnostic[]): TargetToken[] | undefined {
   if (normalizeValue(value) === normalizeValue(segment.value)) return
-  const {tokens, problems} = fromBundleValue(value, segment)
-  for (const problem of problems) {
-    messages.push({
-      file: options.file ?? undefined,
-      line: unit.block.line,
-      column: unit.block.column,
-      unitId: unit.id,
-      segmentId: segment.id,
-      ruleId: problem.ruleId,
-      source: 'build',
-      severity: 'error',
-      message: `${problem.message}; the source text was kept for this segment (key \`${segment.key}\`)`
-    })
-  }
-  return problems.length > 0 ? undefined : tokens
+  const target = fromBundleValue(value, segment)
+  const problems = codeProblems(segment.tokens, target, {file: options.file, place: {line: unit.block.line, column: unit.block.column}, unitId: unit.id, segmentId: segment.id})
+  for (const problem of problems) messages.push({...problem, message: `${problem.message}; the source text was kept for this segment (key \`${segment.key}\`)`})
+  return problems.length > 0 ? undefined : target.tokens
+}
+
+/** What the structural QA rules (codes) find in a value to render: a value with broken codes cannot be. */
+function codeProblems(source: readonly SegmentToken[], target: Target, where: Pick<QaInput, 'file' | 'place' | 'unitId' | 'segmentId'>): Diagnostic[] {
+  return checkTranslations([{source, target, ...where}], {rules: structuralRuleIds}).messages
 }
 
 /** What rendering needs to know of the document. */

@@ -5,6 +5,7 @@
  * (exit 1) on any error, or on any finding with `strict`; a glossary that
  * cannot be read is a usage error (exit 2).
  */
+import {countSeverities} from '../../diagnostic.ts'
 import {checkProject} from '../../project/index.ts'
 import {UsageError, type Workspace} from '../workspace.ts'
 import {load, type CommandResult} from './pipeline.ts'
@@ -35,7 +36,7 @@ export function checkCommand(workspace: Workspace, options: CheckCommandOptions)
   if (unreadable.length > 0) throw new UsageError(`the glossary in ${config.glossary}/ could not be read`, unreadable)
   const locales = options.locales.length > 0 ? options.locales : config.targetLocales
   const result = checkProject(config, loaded.documents, loaded.stores, {terms: loaded.terms, locales})
-  const count = (severity: string) => result.messages.filter((message) => message.severity === severity).length
+  const {errors, warnings} = countSeverities(result.messages)
   const messages = [...loaded.messages, ...result.messages]
   return {
     command: 'check',
@@ -43,7 +44,7 @@ export function checkCommand(workspace: Workspace, options: CheckCommandOptions)
     unchanged: 0,
     messages,
     summary: [
-      `check: ${locales.length} locale(s), ${result.checked} stored translation(s) checked${loaded.terms ? ' against the glossary' : ' (no glossary: codes only)'}; ${count('error')} error(s), ${count('warning')} warning(s)`
+      `check: ${locales.length} locale(s), ${result.checked} stored translation(s) checked${loaded.terms ? ' against the glossary' : ' (no glossary: codes only)'}; ${errors} error(s), ${warnings} warning(s)`
     ],
     ...(options.strict && messages.some((message) => message.severity !== 'info') ? {ok: false} : {})
   }

@@ -37,7 +37,7 @@ export async function exportBundles(workspace: Workspace, options: ExportOptions
         targetLocale: locale,
         namespace: document.id,
         source: sourceBundle(document),
-        target: stores.value.bundles.get(`${locale}/${document.id}`),
+        target: stores.value.bundles.get(paths.store(locale, document.id)),
         version: options.version
       })
       outputs.set(`${folder}/${locale}/${document.id}.xlf`, xml.endsWith('\n') ? xml : xml + '\n')

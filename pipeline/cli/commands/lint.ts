@@ -5,6 +5,8 @@
  * sources with every safe fix applied (written atomically) and the list of
  * fixes applied, which the summary prints one by one.
  */
+import {placeText} from '../format.ts'
+import {withSeverity} from '../../diagnostic.ts'
 import {relative, resolve} from 'node:path'
 import {compileTermIndex, type TermIndex, type Termbase} from '../../glossary/index.ts'
 import {applyFixes, lintMarkdown} from '../../lint/index.ts'
@@ -54,7 +56,7 @@ export function lintCommand(workspace: Workspace, options: LintCommandOptions): 
       const result = applyFixes(current, found)
       if (result.applied.length === 0) break
       fixed.push(...result.applied)
-      for (const message of result.applied) summary.push(`fixed ${file}:${message.line}:${message.column}  \`${current.slice(message.fix!.start, message.fix!.end)}\` → \`${message.fix!.replacement}\`  ${message.ruleId}`)
+      for (const message of result.applied) summary.push(`fixed ${file}:${placeText(message.place)}  \`${current.slice(message.fix!.start, message.fix!.end)}\` → \`${message.fix!.replacement}\`  ${message.ruleId}`)
       current = result.value
       found = linter.lint(file, current)
     }
@@ -95,7 +97,7 @@ export function lintSources(workspace: Workspace, sources: ReadonlyMap<string, s
   const messages: Diagnostic[] = []
   for (const [path, text] of sources) messages.push(...linter(paths.source(workspace.config, path), text))
   if (options?.asWarnings === false) return messages
-  return messages.map((message) => (message.severity === 'error' ? {...message, severity: 'warning' as const} : message))
+  return messages.map((message) => (message.severity === 'error' ? withSeverity(message, 'warning') : message))
 }
 
 /** The project's glossary, read and compiled once, and a function linting one file with it. */

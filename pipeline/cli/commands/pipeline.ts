@@ -3,6 +3,7 @@
  * and command options. Returns: a command result (files written, messages,
  * a summary); printing and exit codes are main's job.
  */
+import {countSeverities, withSeverity} from '../../diagnostic.ts'
 import type {Termbase} from '../../glossary/index.ts'
 import {analyzeProject, buildProject, extractDocuments, extractProject, importProject, projectTerms, type BuildEntry, type ExternalMemory, type ProjectTerms, type Stores} from '../../project/index.ts'
 import type {ImportReport} from '../../store/index.ts'
@@ -70,7 +71,7 @@ export function load(workspace: Workspace, options: CommandOptions): Loaded {
     terms: termbase ? projectTerms(workspace.config, termbase) : undefined,
     memory: memory.value,
     // A bad memory file does not stop the pipeline: its good units are used, the rest reported (`babele tm import` checks files before they get there).
-    messages: [...extracted.messages, ...stores.messages, ...glossary.messages, ...memory.messages.map((message) => (message.severity === 'error' ? {...message, severity: 'warning' as const} : message))]
+    messages: [...extracted.messages, ...stores.messages, ...glossary.messages, ...memory.messages.map((message) => (message.severity === 'error' ? withSeverity(message, 'warning') : message))]
   }
 }
 
@@ -123,6 +124,8 @@ export function importCommand(workspace: Workspace, options: CommandOptions & {f
   }
   const stores = written.length
   written.push(...writeOutputs(workspace, reportFiles))
+  // The errors that only quarantined their unit (the rest of the file imported): what `--allow-quarantine` lets pass.
+  const quarantines = new Set(result.reports.flatMap((report) => report.quarantined.flatMap((entry) => entry.diagnostics.filter((message) => message.unitId !== undefined))))
   const segments = result.reports.reduce((sum, report) => sum + report.segments, 0)
   const quarantined = result.reports.reduce((sum, report) => sum + report.quarantined.length, 0)
   return {
@@ -133,7 +136,7 @@ export function importCommand(workspace: Workspace, options: CommandOptions & {f
     summary: [`import: ${files.size} file(s)${untouched > 0 ? ` (${untouched} unchanged since extract, skipped)` : ''}, ${segments} segment(s) read, ${stores} store file(s) changed, ${quarantined} unit(s) quarantined`],
     reports: result.reports,
     stores: result.stores,
-    ...(options.allowQuarantine && [...loaded.messages, ...read.messages, ...result.messages].every((message) => message.severity !== 'error' || isQuarantine(message)) ? {ok: true} : {})
+    ...(options.allowQuarantine && [...loaded.messages, ...read.messages, ...result.messages].every((message) => message.severity !== 'error' || quarantines.has(message)) ? {ok: true} : {})
   }
 }
 
@@ -196,15 +199,6 @@ export async function run(workspace: Workspace, options: CommandOptions): Promis
     reports: imported.reports,
     coverage: built.coverage,
     ...(pretranslated ? {unknown: pretranslated.unknown} : {}),
-    ...(imported.ok && countErrors(extracted.messages) + countErrors(built.messages) + countErrors(pretranslated?.messages ?? []) === 0 ? {ok: true} : {})
+    ...(imported.ok && countSeverities([...extracted.messages, ...built.messages, ...(pretranslated?.messages ?? [])]).errors === 0 ? {ok: true} : {})
   }
-}
-
-/** An error that quarantined one unit (the rest of the file imported). */
-function isQuarantine(message: Diagnostic): boolean {
-  return message.unitId !== undefined && (message.source === 'import' || message.source === 'xliff')
-}
-
-function countErrors(messages: readonly Diagnostic[]): number {
-  return messages.filter((message) => message.severity === 'error').length
 }

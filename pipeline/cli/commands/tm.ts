@@ -7,6 +7,7 @@
  * file again changes nothing). Export writes a locale's stored translations
  * as TMX 1.4b, with who made each one and its context as props.
  */
+import {diagnostic} from '../../diagnostic.ts'
 import {basename, resolve} from 'node:path'
 import {entryUnit, fromTmx, sameLanguage, toTmx, type TmxUnitInput} from '../../memory/index.ts'
 import {storedMemory} from '../../project/index.ts'
@@ -22,8 +23,8 @@ export interface TmImportReport {
   memory?: string
   /** Units read and kept. */
   units: number
-  /** Units left out, with their line and reasons. */
-  rejected: Array<{line: number; reasons: string[]}>
+  /** Units left out, with their line and the diagnostics that left them out. */
+  rejected: Array<{line: number; diagnostics: Diagnostic[]}>
   /** Kept units with a variant in the project's source language, by target locale. */
   usable: Record<string, number>
 }
@@ -49,7 +50,7 @@ export function tmImport(workspace: Workspace, options: {files: string[]}): Comm
     const parsed = fromTmx(read.value, {file})
     messages.push(...parsed.messages)
     if (!parsed.value) continue
-    report.rejected = parsed.value.rejected.map(({line, reasons}) => ({line, reasons}))
+    report.rejected = parsed.value.rejected.map(({line, diagnostics}) => ({line, diagnostics}))
     const units = parsed.value.units
     report.units = units.length
     for (const locale of config.targetLocales) {
@@ -57,7 +58,7 @@ export function tmImport(workspace: Workspace, options: {files: string[]}): Comm
     }
     // A file with no unit from the source language to a target locale would be dead weight in the memory.
     if (Object.values(report.usable).every((count) => count === 0)) {
-      messages.push({file, ruleId: 'memory-language', source: 'memory', severity: 'warning', message: `No unit has a ${config.sourceLocale} variant and a variant in a target locale (${config.targetLocales.join(', ')}); not stored`})
+      messages.push(diagnostic('memory-language', `No unit has a ${config.sourceLocale} variant and a variant in a target locale (${config.targetLocales.join(', ')}); not stored`, {source: 'memory', severity: 'warning', file}))
       continue
     }
     const target = `${config.memory.folder}/${basename(file).replace(/\.tmx$/i, '')}.tmx`

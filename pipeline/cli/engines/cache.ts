@@ -11,6 +11,7 @@
  * the engine). Files are written atomically; deleting the folder is always
  * safe (everything is translated again); an unreadable file is ignored.
  */
+import {diagnostic} from '../../diagnostic.ts'
 import {join} from 'node:path'
 import {EngineError, type Engine} from '../../mt/index.ts'
 import type {Diagnostic} from '../../types.ts'
@@ -55,7 +56,7 @@ export function openMtCache(folder: string, label = folder): MtCache {
           if (read.engine !== engine.name || read.pair !== engine.pair || !read.translations || typeof read.translations !== 'object') throw new Error('not a cache file of this engine and pair')
           content = read as CacheFile
         } catch (error) {
-          messages.push({file: `${label}/${name}`, ruleId: 'mt-cache-invalid', source: 'mt', severity: 'warning', message: `Cache file ignored (${(error as Error).message}); its texts are translated again`})
+          messages.push(diagnostic('mt-cache-invalid', `Cache file ignored (${(error as Error).message}); its texts are translated again`, {source: 'mt', severity: 'warning', file: `${label}/${name}`}))
         }
       }
       file = {path, content, dirty: false}

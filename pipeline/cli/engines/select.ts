@@ -6,6 +6,7 @@
  * no pair configured, or Apertium or one of its pairs not installed (naming
  * the Debian packages to install).
  */
+import {diagnostic} from '../../diagnostic.ts'
 import {resolve} from 'node:path'
 import type {Config} from '../../config/index.ts'
 import type {Engine} from '../../mt/index.ts'
@@ -40,14 +41,14 @@ export function selectEngines(workspace: Workspace, options: SelectOptions): {en
   const cache = openMtCache(resolve(workspace.root, config.mt.cache), config.mt.cache)
   const engines = new Map<string, Engine>()
   const kinds = new Map(options.locales.map((locale) => [locale, options.engine === 'memory' ? 'none' : (options.engine ?? engineOf(config, locale))]))
-  const note = (locale: string | undefined, ruleId: string, message: string) => messages.push({file: 'babele.config.json', ruleId, source: 'mt', severity: options.severity, message: locale ? `${locale}: ${message}` : message})
+  const where = {file: 'babele.config.json', source: 'mt', severity: options.severity}
 
   const apertiumLocales = options.locales.filter((locale) => kinds.get(locale) === 'apertium')
   const pairs = new Map<string, string>()
   for (const locale of apertiumLocales) {
     const pair = config.mt.apertium.pairs[locale]
     if (pair) pairs.set(locale, pair)
-    else note(locale, 'mt-pair-missing', `no Apertium pair configured (\`mt.apertium.pairs.${locale}\`, e.g. "ita-cat|cat-eng"); not machine-translated`)
+    else messages.push(diagnostic('mt-pair-missing', `${locale}: no Apertium pair configured (\`mt.apertium.pairs.${locale}\`, e.g. "ita-cat|cat-eng"); not machine-translated`, where))
   }
   if (pairs.size > 0) {
     const modes = [...new Set([...pairs.values()].flatMap((pair) => pair.split('|')))]
@@ -58,7 +59,7 @@ export function selectEngines(workspace: Workspace, options: SelectOptions): {en
     }
     if (missing) {
       const left = [...pairs.keys()].filter((locale) => !engines.has(locale))
-      note(undefined, 'mt-engine-missing', `${missing.message}; ${left.join(', ')} not machine-translated`)
+      messages.push(diagnostic('mt-engine-missing', `${missing.message}; ${left.join(', ')} not machine-translated`, where))
     }
   }
 
@@ -66,7 +67,7 @@ export function selectEngines(workspace: Workspace, options: SelectOptions): {en
     const {http} = config.mt
     const pair = http.pairs[locale]
     if (!pair) {
-      note(locale, 'mt-pair-missing', `no HTTP engine pair configured (\`mt.http.pairs.${locale}\`, e.g. "ita|spa" for apertium-apy, "it|es" for LibreTranslate); not machine-translated`)
+      messages.push(diagnostic('mt-pair-missing', `${locale}: no HTTP engine pair configured (\`mt.http.pairs.${locale}\`, e.g. "ita|spa" for apertium-apy, "it|es" for LibreTranslate); not machine-translated`, where))
       continue
     }
     engines.set(locale, httpEngine({api: http.api, url: http.url, pair, source: config.sourceLocale, target: locale, apiKey: http.apiKey, timeout: http.timeout, retries: http.retries, concurrency: http.concurrency}))

@@ -2,9 +2,11 @@
  * The project configuration (`babele.config.json`). Takes: parsed JSON.
  * Returns: a complete config with defaults, or messages naming each bad field.
  */
+import {diagnostic} from '../../diagnostic.ts'
 import {z} from 'zod'
 import {flavors} from '../../flavor/index.ts'
 import {parseKeyPath} from '../../markdown/index.ts'
+import {qaRules} from '../../qa/index.ts'
 import type {Diagnostic} from '../../types.ts'
 import {parsePathPattern} from './path-pattern.ts'
 
@@ -102,6 +104,22 @@ const mt = z
   .strict()
   .prefault({})
 
+/**
+ * Severity per QA rule id, like ESLint's `rules`: `"error"`, `"warning"`,
+ * `"info"` or `"off"`. A rule left out keeps its own severities; a
+ * structural rule (codes) can only be `"error"`.
+ */
+const qa = z
+  .record(z.string(), z.enum(['error', 'warning', 'info', 'off'], {message: 'expected "error", "warning", "info" or "off"'}))
+  .superRefine((value, context) => {
+    for (const [id, severity] of Object.entries(value)) {
+      const rule = qaRules.find((one) => one.id === id)
+      if (!rule) context.addIssue({code: 'custom', path: [id], message: `expected a QA rule id (${qaRules.map((one) => one.id).join(', ')})`})
+      else if (rule.structural && severity !== 'error') context.addIssue({code: 'custom', path: [id], message: 'expected "error": a translation with broken codes cannot be built'})
+    }
+  })
+  .default({})
+
 const schema = z
   .object({
     sourceLocale: locale.default('it'),
@@ -125,7 +143,8 @@ const schema = z
     codeFinder: z.array(codePattern).default([]),
     maxXliffBytes: z.number().int().positive('expected a positive number of bytes').default(50 * 1024 * 1024),
     memory,
-    mt
+    mt,
+    qa
   })
   .strict()
 
@@ -150,13 +169,7 @@ export function parseConfig(input: unknown, file = 'babele.config.json'): {value
   if (!result.success) {
     return {
       value: undefined,
-      messages: result.error.issues.map((issue) => ({
-        file,
-        ruleId: 'config-invalid',
-        source: 'config',
-        severity: 'error' as const,
-        message: `\`${issue.path.join('.') || '(root)'}\`: ${issue.message}`
-      }))
+      messages: result.error.issues.map((issue) => invalid(file, `\`${issue.path.join('.') || '(root)'}\`: ${issue.message}`))
     }
   }
   const value = result.data
@@ -164,22 +177,27 @@ export function parseConfig(input: unknown, file = 'babele.config.json'): {value
   const messages: Diagnostic[] = []
   const chains = typeof fallbackLng === 'string' ? [[fallbackLng]] : Array.isArray(fallbackLng) ? [fallbackLng] : Object.values(fallbackLng)
   if (chains.some((chain) => chain.at(-1) !== value.sourceLocale)) {
-    messages.push({file, ruleId: 'config-invalid', source: 'config', severity: 'error', message: `\`fallbackLng\`: the last fallback must be the source locale \`${value.sourceLocale}\` (i18next format, e.g. {"ca": ["es", "${value.sourceLocale}"], "default": ["${value.sourceLocale}"]})`})
+    messages.push(invalid(file, `\`fallbackLng\`: the last fallback must be the source locale \`${value.sourceLocale}\` (i18next format, e.g. {"ca": ["es", "${value.sourceLocale}"], "default": ["${value.sourceLocale}"]})`))
   }
   const given = input as Record<string, unknown>
   for (const [folderField, patternField] of [['source', 'sourcePattern'], ['dist', 'targetPattern']] as const) {
     if (given[folderField] !== undefined && given[patternField] !== undefined) {
-      messages.push({file, ruleId: 'config-invalid', source: 'config', severity: 'error', message: `\`${patternField}\`: set \`${folderField}\` or \`${patternField}\`, not both (\`${folderField}\` is short for \`${folderField === 'source' ? value.source : value.dist}/{locale}/{path}\`)`})
+      messages.push(invalid(file, `\`${patternField}\`: set \`${folderField}\` or \`${patternField}\`, not both (\`${folderField}\` is short for \`${folderField === 'source' ? value.source : value.dist}/{locale}/{path}\`)`))
     }
   }
   const targets = value.targetLocales
-  if (targets.includes(value.sourceLocale)) messages.push({file, ruleId: 'config-invalid', source: 'config', severity: 'error', message: `\`targetLocales\`: must not include the source locale \`${value.sourceLocale}\``})
+  if (targets.includes(value.sourceLocale)) messages.push(invalid(file, `\`targetLocales\`: must not include the source locale \`${value.sourceLocale}\``))
   const engines = value.mt.engine
   if (typeof engines === 'object') {
-    for (const name of Object.keys(engines)) if (name !== 'default' && !targets.includes(name)) messages.push({file, ruleId: 'config-invalid', source: 'config', severity: 'error', message: `\`mt.engine.${name}\`: not a target locale (expected one of ${targets.join(', ')}, or \`default\`)`})
+    for (const name of Object.keys(engines)) if (name !== 'default' && !targets.includes(name)) messages.push(invalid(file, `\`mt.engine.${name}\`: not a target locale (expected one of ${targets.join(', ')}, or \`default\`)`))
   }
-  if (new Set(targets).size !== targets.length) messages.push({file, ruleId: 'config-invalid', source: 'config', severity: 'error', message: '`targetLocales`: a locale is listed twice'})
+  if (new Set(targets).size !== targets.length) messages.push(invalid(file, '`targetLocales`: a locale is listed twice'))
   const sourcePattern = value.sourcePattern ?? `${value.source}/{locale}/{path}`
   const targetPattern = value.targetPattern ?? `${value.dist}/{locale}/{path}`
   return {value: messages.length > 0 ? undefined : {...value, fallbackLng, sourcePattern, targetPattern}, messages}
+}
+
+/** A `config-invalid` error naming the field in its message. */
+function invalid(file: string, message: string): Diagnostic {
+  return diagnostic('config-invalid', message, {source: 'config', severity: 'error', file})
 }

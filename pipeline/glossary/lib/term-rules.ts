@@ -20,7 +20,8 @@
  * Presence is per concept and segment, not per occurrence: a sentence that
  * names NATO twice may say "it" the second time.
  */
-import type {Severity, TermLock} from '../../types.ts'
+import {diagnostic} from '../../diagnostic.ts'
+import type {Diagnostic, Severity, TermLock} from '../../types.ts'
 import {compileTermIndex, type TermIndex} from './compile-term-index.ts'
 import {indexTermbase, termsOfLanguage, type TermEntry} from './index-termbase.ts'
 import {matchTerms, type TermMatch} from './match-terms.ts'
@@ -64,20 +65,6 @@ export interface TermRules {
 
 /** Rule ids of {@linkcode checkTranslation}. */
 export type TermRuleId = 'term-not-kept' | 'term-missing' | 'term-untranslated' | 'term-forbidden' | 'term-deprecated'
-
-/** A translation that breaks a term rule. */
-export interface TermViolation {
-  ruleId: TermRuleId
-  severity: Severity
-  conceptId: string
-  /** The source term concerned, as written in the termbase (for `term-forbidden`/`term-deprecated`: the target term found). */
-  term: string
-  /** What the translation should have: the approved target terms, ` / ` between them. */
-  expected?: string
-  /** What it has instead, when known (the term left in the source language, the avoided term used). */
-  actual?: string
-  message: string
-}
 
 /** A source text and its translation, as plain text (`textOfTokens`). */
 export interface Translation {
@@ -176,11 +163,17 @@ export function termLocks(rules: TermRules, text: string): TermLock[] {
  * @param translation
  *   Source and target plain text (`textOfTokens`).
  * @returns
- *   Violations: one per concept and rule, source terms first, then avoided
- *   terms used in the target.
+ *   Violations, as diagnostics (`source: 'glossary'`, no place: the QA
+ *   stage's term rules place them): one per concept and rule, source terms
+ *   first, then avoided terms used in the target. Each names the term (the
+ *   source term; for `term-forbidden`/`term-deprecated` the target term
+ *   found) and its concept; `expected` lists the approved target terms,
+ *   `actual` what the translation has instead, when known.
  */
-export function checkTranslation(rules: TermRules, translation: Translation): TermViolation[] {
-  const violations: TermViolation[] = []
+export function checkTranslation(rules: TermRules, translation: Translation): Diagnostic[] {
+  const violations: Diagnostic[] = []
+  const violation = (ruleId: TermRuleId, severity: Severity, conceptId: string, term: string, message: string, expected: readonly string[], actual?: string) =>
+    violations.push(diagnostic(ruleId, `${message} (term \`${term}\`, concept \`${conceptId}\`)`, {source: 'glossary', severity, conceptId, expected, actual}))
   const found = new Map<string, Set<string>>()
   const avoidedUsed = new Map<string, TermMatch>()
   for (const match of matchTerms(translation.target, rules.targetIndex)) {
@@ -209,11 +202,11 @@ export function checkTranslation(rules: TermRules, translation: Translation): Te
     if (!lock) continue
     const ids = found.get(match.conceptId)
     const severity: Severity = lock.locked ? 'error' : 'warning'
-    const expected = lock.translations.join(' / ')
+    const expected = lock.translations
     const keep = keptTerm(rules.terms.get(match.termId)!.term, rules.concepts.get(match.conceptId)!)
     if (keep) {
       if (!ids?.has(keep.id)) {
-        violations.push({ruleId: 'term-not-kept', severity: 'error', conceptId: match.conceptId, term: lock.term, expected, message: `\`${match.text}\` is not to be translated, but the translation does not keep it as written`})
+        violation('term-not-kept', 'error', match.conceptId, lock.term, `\`${match.text}\` is not to be translated, but the translation does not keep it as written`, expected)
       }
 
       continue
@@ -222,9 +215,9 @@ export function checkTranslation(rules: TermRules, translation: Translation): Te
     const approved = rules.concepts.get(match.conceptId)?.approved ?? []
     if (approved.some((term) => ids?.has(term.id)) || explained.has(match.conceptId)) continue
     if (contains(translation.target, match.text) && !approved.some((term) => term.text === match.text)) {
-      violations.push({ruleId: 'term-untranslated', severity, conceptId: match.conceptId, term: lock.term, expected, actual: match.text, message: `\`${match.text}\` is left in the source language; the glossary has ${quoteList(lock.translations)}`})
+      violation('term-untranslated', severity, match.conceptId, lock.term, `\`${match.text}\` is left in the source language; the glossary has ${quoteList(lock.translations)}`, expected, match.text)
     } else {
-      violations.push({ruleId: 'term-missing', severity, conceptId: match.conceptId, term: lock.term, expected, message: `\`${match.text}\` should be translated as ${quoteList(lock.translations)}, which the translation does not use`})
+      violation('term-missing', severity, match.conceptId, lock.term, `\`${match.text}\` should be translated as ${quoteList(lock.translations)}, which the translation does not use`, expected)
     }
   }
 
@@ -232,16 +225,16 @@ export function checkTranslation(rules: TermRules, translation: Translation): Te
     const entry = rules.terms.get(match.termId)!
     const approved = rules.concepts.get(match.conceptId)?.approved ?? []
     const instead = approved.length > 0 ? `; use ${quoteList(approved.map((term) => term.text))}` : ''
-    violations.push({
-      ruleId: match.status === 'forbidden' ? 'term-forbidden' : 'term-deprecated',
+    violation(
+      match.status === 'forbidden' ? 'term-forbidden' : 'term-deprecated',
       // Without its concept in the source, the word may mean something else (`americano` in `continente americano`).
-      severity: inSource.has(match.conceptId) ? 'error' : 'warning',
-      conceptId: match.conceptId,
-      term: entry.term.text,
-      ...(approved.length > 0 ? {expected: approved.map((term) => term.text).join(' / ')} : {}),
-      actual: match.text,
-      message: `\`${match.text}\` is ${match.status} in \`${rules.target}\`${instead}`
-    })
+      inSource.has(match.conceptId) ? 'error' : 'warning',
+      match.conceptId,
+      entry.term.text,
+      `\`${match.text}\` is ${match.status} in \`${rules.target}\`${instead}`,
+      approved.map((term) => term.text),
+      match.text
+    )
   }
 
   return violations

@@ -5,6 +5,7 @@
  * translatable blocks (link and image titles included) as plain text, the
  * mdast tree, and the termbase with its compiled index, if given.
  */
+import {diagnostic} from '../../diagnostic.ts'
 import type {Root} from 'mdast'
 import {compileTermIndex, matchTerms, type TermIndex, type TermMatch, type Termbase} from '../../glossary/index.ts'
 import {locator, markdownBlocks, parseMarkdown, type MarkdownOptions} from '../../markdown/index.ts'
@@ -52,8 +53,9 @@ export interface FindingFields {
   ruleId: string
   severity?: Severity
   message: string
-  actual?: string
-  expected?: string
+  actual?: string | readonly string[]
+  /** What would do instead: one value or alternatives. */
+  expected?: string | readonly string[]
   /** Glossary concept the finding is about. */
   conceptId?: string
   /** A suggested replacement of the finding's range (or of `fix.range`, body offsets). */
@@ -106,24 +108,17 @@ export function lintContext(text: string, settings: {file: string | undefined; l
  */
 export function finding(context: LintContext, range: Range, fields: FindingFields): Diagnostic {
   const {line, column} = context.locate(range.start)
-  const message: Diagnostic = {
-    ...(context.file === undefined ? {} : {file: context.file}),
-    line,
-    column,
-    ruleId: fields.ruleId,
+  const target = fields.fix?.range ?? range
+  return diagnostic(fields.ruleId, fields.message, {
     source: 'lint',
     severity: fields.severity ?? 'warning',
-    message: fields.message
-  }
-  if (fields.conceptId !== undefined) message.conceptId = fields.conceptId
-  if (fields.actual !== undefined) message.actual = fields.actual
-  if (fields.expected !== undefined) message.expected = fields.expected
-  if (fields.fix) {
-    const target = fields.fix.range ?? range
-    message.fix = {start: target.start + context.shift, end: target.end + context.shift, replacement: fields.fix.replacement, safe: fields.fix.safe}
-  }
-
-  return message
+    file: context.file,
+    place: {line, column, offset: range.start + context.shift},
+    conceptId: fields.conceptId,
+    expected: fields.expected,
+    actual: fields.actual,
+    fix: fields.fix ? {start: target.start + context.shift, end: target.end + context.shift, replacement: fields.fix.replacement, safe: fields.fix.safe} : undefined
+  })
 }
 
 /** A term index per termbase and language, compiled once. */

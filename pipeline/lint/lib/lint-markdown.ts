@@ -10,6 +10,7 @@
  * `link-empty-url`. Only Markdown's translatable text is read: code, HTML
  * and URLs are never linted as prose.
  */
+import {byPlace} from '../../diagnostic.ts'
 import type {Flavor} from '../../flavor/index.ts'
 import type {TermIndex, Termbase} from '../../glossary/index.ts'
 import type {Diagnostic} from '../../types.ts'
@@ -86,6 +87,6 @@ export function lintMarkdown(text: string, options?: Options | null): LintResult
   const messages: Diagnostic[] = []
   for (const rule of lintRules) if (!wanted || wanted.includes(rule.id)) messages.push(...rule.check(context))
   // Stable sort: rule order breaks ties.
-  messages.sort((a, b) => a.line! - b.line! || a.column! - b.column!)
+  messages.sort(byPlace)
   return {messages}
 }

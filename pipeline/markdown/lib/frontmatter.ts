@@ -20,6 +20,7 @@
  * the header, indentation and chomping are kept in `block.yaml` so that
  * changed text is written back in the same style (`escape.ts`).
  */
+import {diagnostic} from '../../diagnostic.ts'
 import {isMap, isScalar, isSeq, parseDocument, Scalar, type Node} from 'yaml'
 import type {Block, BlockSyntax, Diagnostic, Range, YamlScalarContext} from '../../types.ts'
 import type {KeyStep} from './key-path.ts'
@@ -63,8 +64,7 @@ export function frontmatterBlocks(body: string, range: Range, options: Frontmatt
   const document = parseDocument(body.slice(contentStart, lastLine + 1), {keepSourceTokens: false})
   if (document.errors.length > 0) {
     const error = document.errors[0]!
-    const {line, column} = options.locate(contentStart + error.pos[0])
-    messages.push({line, column, ruleId: 'frontmatter-invalid', source: 'markdown', severity: 'warning', message: `Front matter is not valid YAML (${error.code}); its fields are kept untranslated`})
+    messages.push(diagnostic('frontmatter-invalid', `Front matter is not valid YAML (${error.code}); its fields are kept untranslated`, {source: 'markdown', severity: 'warning', place: options.locate(contentStart + error.pos[0])}))
     return {blocks, messages}
   }
   if (!isMap(document.contents)) return {blocks, messages}

@@ -23,8 +23,10 @@
  * before XLIFF before TMX, then memory order. Two candidates with the same
  * target keep the first. At most `limit` candidates (default 5) are kept.
  */
+import {withSeverity} from '../../diagnostic.ts'
+import {checkTranslations, structuralRuleIds} from '../../qa/index.ts'
 import type {Candidate, Diagnostic, KeyState, MatchType, Segment, SourceDocument, Unit} from '../../types.ts'
-import {checkTargetCodes, fromBundleValue, targetBundleValue} from '../../units/index.ts'
+import {fromBundleValue, targetBundleValue} from '../../units/index.ts'
 import type {Memory, MemoryEntry} from './compile-memory.ts'
 import {segmentContexts} from './context.ts'
 import {memoryTokens, memoryValue, onSegment} from './memory-tokens.ts'
@@ -100,9 +102,11 @@ export function leverage(document: SourceDocument, options?: Options | null): {v
         for (const hit of memory.fuzzyHits(source, {threshold, limit: limit * 2})) found.push({candidate: fromEntry(document, segment, hit.entry, 'fuzzy', hit.score), order: hit.index})
       }
       if (machine) {
-        const {tokens, problems} = fromBundleValue(machine.value, segment)
+        const target = fromBundleValue(machine.value, segment)
+        const {tokens} = target
+        const problems = checkTranslations([{source: segment.tokens, target, unitId: unit.id, segmentId: segment.id}], {rules: structuralRuleIds}).messages
         if (problems.length > 0) {
-          messages.push(...problems.map((problem) => ({unitId: unit.id, segmentId: segment.id, ruleId: problem.ruleId, source: 'memory', severity: 'warning' as const, message: `${problem.message}; the ${machine.engine} translation is not used`})))
+          messages.push(...problems.map((problem) => ({...withSeverity(problem, 'warning'), message: `${problem.message}; the ${machine.engine} translation is not used`})))
         } else {
           found.push({
             candidate: {match: 'machine', type: 'mt', origin: 'machine', from: {kind: 'engine', engine: machine.engine}, engine: machine.engine, source, target: memoryTokens(document.body, tokens), tokens, value: targetBundleValue(segment, tokens)},
@@ -141,7 +145,7 @@ function compare(a: Candidate, b: Candidate): number {
 function fromEntry(document: SourceDocument, segment: Segment, entry: MemoryEntry, match: MatchType, score: number): Candidate {
   const own = entry.from.kind === 'store' && entry.from.document === document.id && entry.from.key === segment.key
   const tokens = onSegment(segment, document.body, entry.source, entry.target)
-  const fits = tokens !== undefined && checkTargetCodes(segment, tokens).length === 0
+  const fits = tokens !== undefined && checkTranslations([{source: segment.tokens, target: {tokens, stray: []}}], {rules: structuralRuleIds}).messages.length === 0
   return {
     match,
     type: 'tm',

@@ -6,6 +6,8 @@
  * since), with who made it, its state and context; a warning for a stored
  * value whose codes do not fit its segment (it is not used).
  */
+import {withSeverity} from '../../diagnostic.ts'
+import {checkTranslations, structuralRuleIds} from '../../qa/index.ts'
 import type {Bundle, Diagnostic, MemoryToken, SourceDocument, StateFile} from '../../types.ts'
 import {fromBundleValue} from '../../units/index.ts'
 import type {MemoryEntry} from './compile-memory.ts'
@@ -48,9 +50,11 @@ export function storeEntries(document: SourceDocument, bundle: Bundle, state: St
       seen.add(segment.key)
       const value = bundle[segment.key]
       if (value === undefined) continue
-      const {tokens, problems} = fromBundleValue(value, segment)
+      const target = fromBundleValue(value, segment)
+      const {tokens} = target
+      const problems = checkTranslations([{source: segment.tokens, target, file: options.file, unitId: unit.id, segmentId: segment.id}], {rules: structuralRuleIds}).messages
       if (problems.length > 0) {
-        messages.push(...problems.map((problem) => ({file: options.file, unitId: unit.id, segmentId: segment.id, ruleId: problem.ruleId, source: 'memory', severity: 'warning' as const, message: `${problem.message}; the stored translation of key \`${segment.key}\` is not used`})))
+        messages.push(...problems.map((problem) => ({...withSeverity(problem, 'warning'), message: `${problem.message}; the stored translation of key \`${segment.key}\` is not used`})))
         continue
       }
       add(segment.key, memoryTokens(document.body, segment.tokens), memoryTokens(document.body, tokens))

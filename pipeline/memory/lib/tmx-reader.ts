@@ -22,7 +22,7 @@
  * target's code to the source's: the `x` attribute where there is one (a
  * pair by its `<bpt>`'s), else its `i` or its position.
  */
-import type {MemoryToken} from '../../types.ts'
+import type {Diagnostic, MemoryToken} from '../../types.ts'
 import {Abort, type Reporter, type XmlAttribute, type XmlElement, type XmlHandler} from '../../xml/index.ts'
 
 /** A `<prop>` or `<note>` of a header, unit or variant. */
@@ -67,8 +67,8 @@ export interface TmxRejected {
   tuid?: string
   line: number
   column: number
-  /** The problems found in it (`rule id: message`). */
-  reasons: string[]
+  /** The problems found in it (the same diagnostics the reader reports). */
+  diagnostics: Diagnostic[]
 }
 
 /** A TMX document as read: its version, header and good units. */
@@ -157,7 +157,7 @@ export class TmxReader implements XmlHandler {
   private readonly units: TmxUnit[] = []
   private readonly rejected: TmxRejected[] = []
   private readonly stack: Frame[] = []
-  private unit: (TmxUnit & {reasons: string[]}) | undefined
+  private unit: (TmxUnit & {diagnostics: Diagnostic[]}) | undefined
   private variant: TmxVariant | undefined
   private tokens: MemoryToken[] = []
   private code: OpenCode | undefined
@@ -291,7 +291,7 @@ export class TmxReader implements XmlHandler {
         const tuid = value(attributes, 'tuid')
         const srclang = value(attributes, 'srclang')
         const point = this.report.point(element.offset)
-        this.unit = {props: [], variants: [], line: point.line, column: point.column, reasons: [], ...(tuid === undefined ? {} : {tuid}), ...(srclang === undefined ? {} : {srclang})}
+        this.unit = {props: [], variants: [], line: point.line, column: point.column, diagnostics: [], ...(tuid === undefined ? {} : {tuid}), ...(srclang === undefined ? {} : {srclang})}
         break
       }
       case 'tuv': {
@@ -341,13 +341,13 @@ export class TmxReader implements XmlHandler {
         const unit = this.unit
         this.unit = undefined
         if (!unit) break
-        if (unit.variants.length === 0 && unit.reasons.length === 0) {
+        if (unit.variants.length === 0 && unit.diagnostics.length === 0) {
           this.unit = unit
           this.error(frame.offset, '`<tu>` needs at least one `<tuv>`')
           this.unit = undefined
         }
-        const {reasons, ...good} = unit
-        if (reasons.length > 0) this.rejected.push({line: unit.line, column: unit.column, reasons, ...(unit.tuid === undefined ? {} : {tuid: unit.tuid})})
+        const {diagnostics, ...good} = unit
+        if (diagnostics.length > 0) this.rejected.push({line: unit.line, column: unit.column, diagnostics, ...(unit.tuid === undefined ? {} : {tuid: unit.tuid})})
         else this.units.push(good)
         break
       }
@@ -415,8 +415,8 @@ export class TmxReader implements XmlHandler {
   }
 
   private error(offset: number, message: string): void {
-    this.unit?.reasons.push('tmx-invalid: ' + message)
-    this.report.error(offset, 'tmx-invalid', message + (this.unit ? '; the unit is left out' : ''), this.unit?.tuid === undefined ? undefined : {unitId: this.unit.tuid})
+    const made = this.report.error(offset, 'tmx-invalid', message + (this.unit ? '; the unit is left out' : ''), this.unit?.tuid === undefined ? undefined : {unitId: this.unit.tuid})
+    this.unit?.diagnostics.push(made)
     if (++this.errors >= maxErrors) throw this.stop(offset, 'tmx-too-many-errors', 'Reading stopped after ' + maxErrors + ' errors')
   }
 

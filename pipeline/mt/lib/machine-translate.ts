@@ -21,6 +21,8 @@
  * once more with that term protected. A target that then breaks a lock or a
  * code is flagged, never repaired.
  */
+import type {QaSeverities} from '../../qa/index.ts'
+import {diagnostic, withSeverity} from '../../diagnostic.ts'
 import type {TermRules} from '../../glossary/index.ts'
 import {termLocks} from '../../glossary/index.ts'
 import type {Diagnostic, SegmentToken, TermLock} from '../../types.ts'
@@ -65,6 +67,8 @@ export interface Options {
   engine: Engine
   /** Term rules of the pair (none: only codes are protected and checked). */
   rules?: TermRules | null | undefined
+  /** Severity per QA rule id, or `off` (the config's `qa`), for the checks of every target. */
+  severity?: QaSeverities | null | undefined
   /** Texts per engine call (default 200). */
   batchSize?: number | null | undefined
   /** Called after each engine call with segments done and the total. */
@@ -130,7 +134,7 @@ export async function machineTranslate(requests: readonly MachineRequest[], opti
       sent.batch.forEach((job, index) => {
         const output = sent.outputs[index]
         if (output === undefined) return
-        const restored = restore(output, job.protected, {source: job.request.tokens, rules, marks: engine.marks})
+        const restored = restore(output, job.protected, {source: job.request.tokens, rules, marks: engine.marks, sourceLocale: engine.source, locale: engine.target, severity: options.severity})
         const shielded = new Set(job.protected.slots.flatMap((slot) => (slot.kind === 'term' ? [slot.lock.conceptId] : [])))
         const broken = new Set(restored.problems.flatMap((problem) => (problem.severity === 'error' && problem.conceptId && !shielded.has(problem.conceptId) ? [problem.conceptId] : [])))
         if (!job.retry && broken.size > 0) {
@@ -201,13 +205,13 @@ function commit(request: MachineRequest, restored: Restored, options: Options, s
   const words = textOfTokens(restored.tokens).match(/\p{L}+/gu)?.length ?? 0
   const unknown = restored.marked.filter((word) => word.mark === '*').length
   if (unknown * 2 > words) {
-    state.messages.push({...where, ruleId: 'mt-not-source-language', source: 'mt', severity: 'warning', message: `Machine translation by ${name} (${pair}) not used: ${unknown} of its ${words} words are unknown to the engine, so the text is probably not in \`${source}\`; left for a translator`})
+    state.messages.push(diagnostic('mt-not-source-language', `Machine translation by ${name} (${pair}) not used: ${unknown} of its ${words} words are unknown to the engine, so the text is probably not in \`${source}\`; left for a translator`, {source: 'mt', severity: 'warning', ...where}))
     return
   }
   const errors = restored.problems.filter((problem) => problem.severity === 'error')
   // A refused target is a warning: the project is sound, the draft is not used.
   for (const problem of errors) {
-    state.messages.push({...where, ruleId: problem.ruleId, source: 'mt', severity: 'warning', message: `Machine translation by ${name} (${pair}) not used: ${problem.message}`, ...(problem.expected === undefined ? {} : {expected: problem.expected}), actual: problem.actual ?? restored.value})
+    state.messages.push({...withSeverity(problem, 'warning'), ...where, message: `Machine translation by ${name} (${pair}) not used: ${problem.message}`, actual: problem.actual ?? [restored.value]})
   }
   if (errors.length > 0) return
   state.value.set(request.key, {value: restored.value, engine: name, unknown: restored.marked.map((word) => word.word)})
@@ -244,7 +248,7 @@ async function trustedTerms(requests: readonly MachineRequest[], locks: Readonly
   terms.forEach((term, index) => {
     const output = outputs[index]
     if (output === undefined) return
-    const restored = restore(output, {text: term, slots: []}, {source: [{type: 'text', value: term, range: {start: 0, end: term.length}}], rules, marks: engine.marks})
+    const restored = restore(output, {text: term, slots: []}, {source: [{type: 'text', value: term, range: {start: 0, end: term.length}}], rules, marks: engine.marks, sourceLocale: engine.source, locale: engine.target})
     if (restored.marked.length === 0 && restored.problems.every((problem) => problem.severity !== 'error')) trusted.add(term)
   })
   return trusted
@@ -259,7 +263,7 @@ function alwaysProtected(lock: TermLock): boolean {
 function failed(error: unknown, requests: readonly MachineRequest[], state: State): MachineResult {
   if (!(error instanceof EngineError)) throw error
   const pending = requests.map((request) => request.key).filter((key) => !state.answered.has(key))
-  state.messages.push({ruleId: 'mt-engine-failed', source: 'mt', severity: 'error', message: `${error.message}; ${state.value.size} translation(s) made before the failure are kept, ${pending.length} segment(s) left for the next run`})
+  state.messages.push(diagnostic('mt-engine-failed', `${error.message}; ${state.value.size} translation(s) made before the failure are kept, ${pending.length} segment(s) left for the next run`, {source: 'mt', severity: 'error'}))
   return {value: state.value, unknown: sortUnknown(state.unknown), messages: state.messages, pending}
 }
 

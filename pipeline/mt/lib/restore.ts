@@ -1,9 +1,9 @@
 /**
  * Read an engine's output back into a target. Takes: the output, the
  * protected segment it translates and the term rules. Returns: target tokens
- * and their bundle value, the words the engine marked, and the problems the
- * import checks find (codes, term locks) plus the MT-only ones (a placeholder
- * lost, doubled or damaged, a mark left over).
+ * and their bundle value, the words the engine marked, and the problems: the
+ * MT-only ones (a placeholder lost, doubled or damaged, a mark left over),
+ * then what the QA rule registry finds, as at import (codes, term locks…).
  *
  * Restoring puts each code back where its placeholder is, each protected
  * term back as the locale's approved term (`Xqxaq` → `Kremlin`) and each
@@ -18,9 +18,11 @@
  *   > | Sotto l'influenza del **Kqxaq⟦¹⟧.
  *   >                        ^^ marks removed, placeholder 0 is `Kremlin`
  */
-import {termFindings, type TermRules} from '../../glossary/index.ts'
-import type {SegmentToken, TargetToken} from '../../types.ts'
-import {checkTargetCodes, targetBundleValue, textOfTokens} from '../../units/index.ts'
+import {diagnostic} from '../../diagnostic.ts'
+import type {TermRules} from '../../glossary/index.ts'
+import {checkTranslations, type QaSeverities} from '../../qa/index.ts'
+import type {Diagnostic, SegmentToken, TargetToken} from '../../types.ts'
+import {targetBundleValue} from '../../units/index.ts'
 import type {Protected} from './protect.ts'
 
 /** A word an engine marked as one it could not translate. */
@@ -31,17 +33,6 @@ export interface MarkedWord {
   mark: '*' | '#' | '@'
 }
 
-/** A problem with a machine target; an error means it must not be used. */
-export interface MachineProblem {
-  ruleId: string
-  /** The glossary concept a term problem is about. */
-  conceptId?: string
-  severity: 'error' | 'warning'
-  message: string
-  expected?: string
-  actual?: string
-}
-
 /** Options of {@linkcode restore}. */
 export interface Options {
   /** The source segment's tokens (codes are checked against them). */
@@ -50,6 +41,12 @@ export interface Options {
   rules?: TermRules | null | undefined
   /** Whether the engine marks words (`*`, `#`, `@`): they are read and removed (default true). */
   marks?: boolean | null | undefined
+  /** Source language (BCP 47), for the QA rules that read it (default: the term rules'). */
+  sourceLocale?: string | null | undefined
+  /** Target language (BCP 47), for the QA rules that read it (default: the term rules'). */
+  locale?: string | null | undefined
+  /** Severity per QA rule id, or `off` (the config's `qa`). */
+  severity?: QaSeverities | null | undefined
 }
 
 /** What {@linkcode restore} returns. */
@@ -59,7 +56,8 @@ export interface Restored {
   value: string
   /** Words the engine marked, in order. */
   marked: MarkedWord[]
-  problems: MachineProblem[]
+  /** The MT stage's own problems (placeholders, marks), then what the QA rules find; an error means the target must not be used. */
+  problems: Diagnostic[]
 }
 
 const superscriptDigits = '⁰¹²³⁴⁵⁶⁷⁸⁹'
@@ -77,7 +75,7 @@ export function restore(output: string, protectedSegment: Protected, options: Op
   const used = new Array<number>(slots.length).fill(0)
   const tokens: TargetToken[] = []
   const marked: MarkedWord[] = []
-  const problems: MachineProblem[] = []
+  const problems: Diagnostic[] = []
   let text = ''
   const flush = () => {
     if (text) tokens.push({type: 'text', value: text})
@@ -94,7 +92,7 @@ export function restore(output: string, protectedSegment: Protected, options: Op
       const index = Number([...match[1]].map((digit) => superscriptDigits.indexOf(digit)).join(''))
       const slot = slots[index]
       if (slot?.kind !== 'code') {
-        problems.push({ruleId: 'mt-placeholder-damaged', severity: 'error', message: `The engine returned a code placeholder \`${match[0]}\` the source does not have`})
+        problems.push(diagnostic('mt-placeholder-damaged', `The engine returned a code placeholder \`${match[0]}\` the source does not have`, {source: 'mt', severity: 'error'}))
         continue
       }
       used[index]!++
@@ -104,7 +102,7 @@ export function restore(output: string, protectedSegment: Protected, options: Op
       const index = Number([...match[3]].map((letter) => letter.charCodeAt(0) - 97).join(''))
       const slot = slots[index]
       if (!slot || slot.kind === 'code') {
-        problems.push({ruleId: 'mt-placeholder-damaged', severity: 'error', message: `The engine returned a placeholder \`${match[0]}\` the source does not have`})
+        problems.push(diagnostic('mt-placeholder-damaged', `The engine returned a placeholder \`${match[0]}\` the source does not have`, {source: 'mt', severity: 'error'}))
         continue
       }
       used[index]!++
@@ -125,16 +123,17 @@ export function restore(output: string, protectedSegment: Protected, options: Op
   slots.forEach((slot, index) => {
     if (slot.kind === 'code') return
     const what = slot.kind === 'literal' ? `literal text \`${slot.text}\`` : `the term \`${slot.source}\` (\`${slot.target}\`)`
-    if (used[index] === 0 && slot.kind === 'literal') problems.push({ruleId: 'mt-placeholder-lost', severity: 'error', message: `The engine dropped the placeholder of ${what}`})
-    if (used[index]! > 1) problems.push({ruleId: 'mt-placeholder-duplicated', severity: 'error', message: `The engine repeated the placeholder of ${what}`})
+    if (used[index] === 0 && slot.kind === 'literal') problems.push(diagnostic('mt-placeholder-lost', `The engine dropped the placeholder of ${what}`, {source: 'mt', severity: 'error'}))
+    if (used[index]! > 1) problems.push(diagnostic('mt-placeholder-duplicated', `The engine repeated the placeholder of ${what}`, {source: 'mt', severity: 'error'}))
   })
   const left = damaged.exec(rest)
-  if (left) problems.push({ruleId: 'mt-placeholder-damaged', severity: 'error', message: `The engine damaged a placeholder: \`${left[0]}\` is left in the translation`, actual: left[0]})
+  if (left) problems.push(diagnostic('mt-placeholder-damaged', `The engine damaged a placeholder: \`${left[0]}\` is left in the translation`, {source: 'mt', severity: 'error', actual: left[0]}))
   const mark = marks ? /[*#@]/.exec(rest) : null
-  if (mark) problems.push({ruleId: 'mt-mark-left', severity: 'error', message: `The engine left a stray mark \`${mark[0]}\` that marks no word`, actual: mark[0]})
-  const plain = textOfTokens(tokens)
-  for (const problem of checkTargetCodes({tokens: options.source}, tokens)) problems.push({ruleId: problem.ruleId, severity: 'error', message: problem.message})
-  if (options.rules) problems.push(...termFindings(options.rules, {source: textOfTokens(options.source), target: plain}))
+  if (mark) problems.push(diagnostic('mt-mark-left', `The engine left a stray mark \`${mark[0]}\` that marks no word`, {source: 'mt', severity: 'error', actual: mark[0]}))
+  // The QA rules an import runs: codes, then terms and the rest.
+  const rules = options.rules ?? undefined
+  const qa = checkTranslations([{source: options.source, target: {tokens, stray: []}, terms: rules, sourceLocale: options.sourceLocale ?? rules?.source, locale: options.locale ?? rules?.target}], {severity: options.severity})
+  problems.push(...qa.messages)
   return {tokens, value: targetBundleValue({tokens: options.source}, tokens), marked, problems}
 }
 

@@ -2,10 +2,13 @@
  * Build a project. Takes: the config, the documents and the stores. Returns:
  * the localized file of every document for every target locale, resolved
  * with i18next and the configured fallback chain, with coverage and messages.
- * Given the project's term rules, a document whose own translations in a
- * locale break a locked term is not written for that locale (its file keeps
- * its last good build), and those translations reach no fallback.
+ * A document whose own translations in a locale have an error by the QA
+ * rules (`checkProject`: a broken term lock, with the project's term rules;
+ * any rule the config's `qa` makes an error) is not written for that locale
+ * (its file keeps its last good build), and those translations reach no
+ * fallback.
  */
+import {diagnostic} from '../../diagnostic.ts'
 import {buildDocument, createResolver, type Coverage} from '../../build/index.ts'
 import type {Config} from '../../config/index.ts'
 import {sourceBundle} from '../../store/index.ts'
@@ -34,20 +37,19 @@ export interface BuildEntry {
 export function buildProject(config: Config, documents: ReadonlyMap<string, SourceDocument>, stores: Stores, options: BuildProjectOptions = {}): {value: Outputs; coverage: BuildEntry[]; messages: Diagnostic[]} {
   // Only a locale's own translations are checked (a fallback's were checked in
   // its own locale); only errors are reported here, warnings are `check`'s.
-  const checked = options.terms ? checkProject(config, documents, stores, {terms: options.terms, stage: 'build', codes: false}) : undefined
-  const messages = checked ? checked.messages.filter((message) => message.severity === 'error') : []
-  const broken = checked?.broken ?? new Map<string, Set<string>>()
+  const checked = checkProject(config, documents, stores, {terms: options.terms, codes: false})
+  const messages = checked.messages.filter((message) => message.severity === 'error')
+  const broken = checked.broken
   const resources: Record<string, Record<string, Bundle>> = {}
   for (const document of documents.values()) {
     ;(resources[config.sourceLocale] ??= {})[document.id] = sourceBundle(document)
   }
   for (const [name, bundle] of stores.bundles) {
-    const slash = name.indexOf('/')
-    const locale = name.slice(0, slash)
+    const {locale, id} = paths.storeParts(name)
     if (locale === config.sourceLocale) continue
-    // A value that breaks a lock reaches no locale that falls back to this one.
+    // A value with an error reaches no locale that falls back to this one.
     const refused = broken.get(name)
-    ;(resources[locale] ??= {})[name.slice(slash + 1)] = refused ? Object.fromEntries(Object.entries(bundle).filter(([key]) => !refused.has(key))) : bundle
+    ;(resources[locale] ??= {})[id] = refused ? Object.fromEntries(Object.entries(bundle).filter(([key]) => !refused.has(key))) : bundle
   }
   const resolve = createResolver({resources, fallbackLng: config.fallbackLng})
   const outputs: Outputs = new Map()
@@ -55,8 +57,8 @@ export function buildProject(config: Config, documents: ReadonlyMap<string, Sour
   for (const locale of config.targetLocales) {
     for (const document of documents.values()) {
       const file = paths.dist(config, locale, document.path)
-      if (broken.has(`${locale}/${document.id}`)) {
-        messages.push({file, ruleId: 'build-refused', source: 'build', severity: 'error', message: `Not written: translations in \`${paths.bundle(config, locale, document.id)}\` break glossary locks (see above); fix them or re-import`})
+      if (broken.has(paths.store(locale, document.id))) {
+        messages.push(diagnostic('build-refused', `Not written: translations in \`${paths.bundle(config, locale, document.id)}\` have errors (see above); fix them or re-import`, {source: 'build', severity: 'error', file}))
         continue
       }
       const built = buildDocument(document, {locale, resolve, file: paths.bundle(config, locale, document.id), sourceLocale: config.sourceLocale})

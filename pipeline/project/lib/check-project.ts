@@ -1,24 +1,23 @@
 /**
  * Check a project's locale stores. Takes: the config, the documents, the
- * stores and the term rules. Returns: a message for every stored translation
- * whose codes do not match its source, or that breaks a glossary rule, with
- * the store file, unit, segment and key it is about, and the keys with an
- * error by store (`<locale>/<document id>`). `build` refuses to write a
- * document whose own translations break a locked term; `babele check`
- * reports all of it.
+ * stores and the term rules. Returns: what the QA rule registry finds in
+ * every stored translation (codes, terms and the rest, with the config's
+ * `qa` severities), each with the store file, unit, segment and key it is
+ * about, and the keys with an error by store (`paths.store`). `build`
+ * refuses to write a document whose own translations have an error;
+ * `babele check` reports all of it.
  */
 import type {Config} from '../../config/index.ts'
+import {checkTranslations, structuralRuleIds, type QaInput} from '../../qa/index.ts'
 import type {Diagnostic, Segment, SegmentToken, SourceDocument, Unit} from '../../types.ts'
 import {fromBundleValue} from '../../units/index.ts'
 import {paths, type Stores} from './paths.ts'
-import {termProblems, type ProjectTerms} from './terms.ts'
+import type {ProjectTerms} from './terms.ts'
 
 /** Options of {@linkcode checkProject}. */
 export interface CheckProjectOptions {
   /** Term rules by target locale (no term checks without). */
   terms?: ProjectTerms | null
-  /** Stage named in the messages (default `check`). */
-  stage?: string | null
   /** Target locales to check (default: every configured one). */
   locales?: readonly string[] | null
   /** Report translations whose codes do not match their source (default `true`; `build` reports those itself). */
@@ -36,46 +35,44 @@ interface Stored {
 }
 
 /**
- * @param config Project config.
+ * @param config Project config (locales, `qa` severities).
  * @param documents Extracted sources.
  * @param stores Locale stores.
- * @param options Term rules, stage, locales.
+ * @param options Term rules, locales, whether to report codes.
  * @returns Messages, in locale, document and source order; how many stored
  *   translations were checked; the ones with an error, by store.
  */
 export function checkProject(config: Config, documents: ReadonlyMap<string, SourceDocument>, stores: Stores, options: CheckProjectOptions = {}): {messages: Diagnostic[]; checked: number; broken: Map<string, Set<string>>} {
   const messages: Diagnostic[] = []
   const broken = new Map<string, Set<string>>()
-  const refuse = (store: string, key: string) => broken.set(store, (broken.get(store) ?? new Set()).add(key))
   let checked = 0
-  const stage = options.stage ?? 'check'
   for (const locale of options.locales ?? config.targetLocales) {
-    const rules = options.terms?.locales.get(locale)
+    const terms = options.terms?.locales.get(locale)
+    const inputs: QaInput[] = []
+    const owners: Array<{store: string; key: string}> = []
     for (const document of documents.values()) {
-      const bundle = stores.bundles.get(`${locale}/${document.id}`)
+      const store = paths.store(locale, document.id)
+      const bundle = stores.bundles.get(store)
       if (!bundle) continue
       const file = paths.bundle(config, locale, document.id)
       for (const stored of storedTranslations(document)) {
         const value = Object.hasOwn(bundle, stored.key) ? bundle[stored.key] : undefined
         if (typeof value !== 'string') continue
-        checked++
-        const where = {file, unitId: stored.unit.id, ...(stored.segment ? {segmentId: stored.segment.id} : {}), source: stage}
-        const parsed = fromBundleValue(value, {tokens: stored.source})
-        if (parsed.problems.length > 0) {
-          if (options.codes ?? true) {
-            for (const problem of parsed.problems) messages.push({...where, ruleId: problem.ruleId, severity: 'error', message: `Key \`${stored.key}\`: ${problem.message}`})
-            refuse(`${locale}/${document.id}`, stored.key)
-          }
-
-          continue
-        }
-
-        for (const problem of termProblems(rules, stored.source, parsed.tokens)) {
-          messages.push({...where, ...problem, message: `Key \`${stored.key}\`: ${problem.message}`})
-          if (problem.severity === 'error') refuse(`${locale}/${document.id}`, stored.key)
-        }
+        inputs.push({source: stored.source, target: fromBundleValue(value, {tokens: stored.source}), sourceLocale: config.sourceLocale, locale, terms, file, unitId: stored.unit.id, segmentId: stored.segment?.id, key: stored.key})
+        owners.push({store, key: stored.key})
       }
     }
+
+    checked += inputs.length
+    // A locale's translations are checked together, so rules across translations see them all.
+    const {byInput} = checkTranslations(inputs, {severity: config.qa})
+    byInput.forEach((found, index) => {
+      const {store, key} = owners[index]!
+      const structural = found.some((message) => structuralRuleIds.includes(message.ruleId))
+      if (structural && options.codes === false) return
+      for (const message of found) messages.push({...message, message: `Key \`${key}\`: ${message.message}`})
+      if (found.some((message) => message.severity === 'error')) broken.set(store, (broken.get(store) ?? new Set()).add(key))
+    })
   }
 
   return {messages, checked, broken}

@@ -54,7 +54,7 @@ export function extractProject(config: Config, documents: ReadonlyMap<string, So
     for (const document of documents.values()) {
       // XLIFF 2 requires a unit in every file; a document with nothing to translate gets none.
       if (document.units.length === 0) continue
-      const name = `${locale}/${document.id}`
+      const name = paths.store(locale, document.id)
       // A target bundle exists from the start (empty: nothing translated yet), so
       // apps loading `locales/<lng>/<ns>.json` find it; an existing one is never rewritten here.
       if (!stores.bundles.has(name)) outputs.set(paths.bundle(config, locale, document.id), toJson({}))

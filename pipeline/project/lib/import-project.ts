@@ -9,6 +9,7 @@
  * the stores as they were before this import: a target left as it was
  * pre-filled is no translator's work (see `importXliff`).
  */
+import {diagnostic} from '../../diagnostic.ts'
 import type {Config} from '../../config/index.ts'
 import {applyUpdates, importXliff, sourceBundle, toJson, type BundleUpdate, type ImportReport, type Prefilled} from '../../store/index.ts'
 import type {Diagnostic, Segment, SourceDocument} from '../../types.ts'
@@ -16,7 +17,7 @@ import {normalizeValue} from '../../units/index.ts'
 import {fromXliff} from '../../xliff/index.ts'
 import {projectLeverage, projectPrefill, type ProjectLeverage, type ProjectLeverageOptions} from './leverage-project.ts'
 import {paths, type Outputs, type Stores} from './paths.ts'
-import {termProblems, type ProjectTerms} from './terms.ts'
+import type {ProjectTerms} from './terms.ts'
 
 /** Options of {@linkcode importProject}. */
 export interface ImportProjectOptions extends ProjectLeverageOptions {
@@ -71,7 +72,7 @@ export function importProject(config: Config, documents: ReadonlyMap<string, Sou
     const {candidate} = filled
     if (candidate.own && candidate.from.kind === 'store') {
       // The segment's own stored translation, returned as it was: stored again as it is (no change).
-      const record = stores.states.get(`${locale}/${candidate.from.document}`)?.[candidate.from.key]
+      const record = stores.states.get(paths.store(locale, candidate.from.document))?.[candidate.from.key]
       const origin = record?.origin === 'memory' || record?.origin === 'machine' ? record.origin : 'human'
       return {value: filled.value, state: filled.state, keep: {origin, ...(record?.score === undefined ? {} : {score: record.score}), ...(record?.engine === undefined ? {} : {engine: record.engine}), ...(record?.unknown === undefined ? {} : {unknown: record.unknown})}}
     }
@@ -84,23 +85,19 @@ export function importProject(config: Config, documents: ReadonlyMap<string, Sou
     messages.push(...read.messages)
     const xliff = read.value
     if (!xliff) {
-      reports.push({file, units: 0, segments: 0, quarantined: [{unitId: '*', line: 1, reasons: read.messages.map((message) => message.message)}]})
+      reports.push({file, units: 0, segments: 0, quarantined: [{unitId: '*', diagnostics: read.messages}]})
       continue
     }
     const locale = xliff.trgLang
     if (!locale || !config.targetLocales.includes(locale)) {
-      messages.push({file, line: 1, ruleId: 'locale-unknown', source: 'import', severity: 'error', message: `Target language \`${locale ?? '(none)'}\` is not one of the configured target locales (${config.targetLocales.join(', ')})`})
+      messages.push(diagnostic('locale-unknown', `Target language \`${locale ?? '(none)'}\` is not one of the configured target locales (${config.targetLocales.join(', ')})`, {source: 'import', severity: 'error', file, place: {line: 1, column: 1}}))
       reports.push({file, units: 0, segments: 0, quarantined: []})
       continue
     }
     const badUnits = new Set(read.messages.filter((message) => message.severity === 'error' && message.unitId).map((message) => message.unitId))
     const filtered = {...xliff, files: xliff.files.map((one) => ({...one, units: one.units.filter((unit) => !badUnits.has(unit.id))}))}
-    const rules = options.terms?.locales.get(locale)
-    const imported = importXliff(filtered, documents, {file, check: rules ? (source, target) => termProblems(rules, source, target) : null, prefilled: (segment) => prefilled(locale, segment)})
-    for (const unitId of badUnits) {
-      const found = read.messages.filter((message) => message.unitId === unitId)
-      imported.report.quarantined.push({unitId: unitId!, line: found[0]?.line ?? 0, reasons: found.map((message) => `${message.ruleId}: ${message.message}`)})
-    }
+    const imported = importXliff(filtered, documents, {file, terms: options.terms?.locales.get(locale), severity: config.qa, prefilled: (segment) => prefilled(locale, segment)})
+    for (const unitId of badUnits) imported.report.quarantined.push({unitId: unitId!, diagnostics: read.messages.filter((message) => message.unitId === unitId && message.severity === 'error')})
     messages.push(...imported.messages)
     reports.push(imported.report)
 
@@ -119,13 +116,13 @@ export function importProject(config: Config, documents: ReadonlyMap<string, Sou
       // the first occurrence's record (and context) stands.
       if (previous !== undefined && normalizeValue(previous) === normalizeValue(update.value)) continue
       if (previous !== undefined) {
-        messages.push({file, ruleId: 'key-conflict', source: 'import', severity: 'warning', message: `Repeated segment \`${update.key}\` has different translations in one file; the last one is kept`})
+        messages.push(diagnostic('key-conflict', `Repeated segment \`${update.key}\` has different translations in one file; the last one is kept`, {source: 'import', severity: 'warning', file}))
       }
       seen.set(`${documentId}\u0000${update.key}`, update.value)
       byDocument.get(documentId)!.push(update)
     }
     for (const [documentId, updates] of byDocument) {
-      const name = `${locale}/${documentId}`
+      const name = paths.store(locale, documentId)
       const order = Object.keys(sourceBundle(byId.get(documentId)!))
       const applied = applyUpdates(bundles.get(name) ?? {}, states.get(name) ?? {}, updates, order)
       // A unit translated sentence by sentence again no longer uses its older whole translation.

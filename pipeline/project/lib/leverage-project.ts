@@ -73,7 +73,7 @@ export function storedMemory(config: Config, documents: ReadonlyMap<string, Sour
   const entries: MemoryEntry[] = []
   const known = new Set<string>()
   for (const document of documents.values()) {
-    const name = `${locale}/${document.id}`
+    const name = paths.store(locale, document.id)
     known.add(name)
     const bundle = stores.bundles.get(name)
     if (!bundle) continue

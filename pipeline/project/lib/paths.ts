@@ -16,17 +16,21 @@ import type {Bundle, StateFile} from '../../types.ts'
 
 /** The stores of a project, as values. */
 export interface Stores {
-  /** Bundles by `<locale>/<document id>`. */
+  /** Bundles by store name (`paths.store`: `<locale>/<document id>`). */
   bundles: Map<string, Bundle>
-  /** Per-key state by `<locale>/<document id>`. */
+  /** Per-key state by store name. */
   states: Map<string, StateFile>
 }
 
 /** Files to write: path relative to the project root → content. */
 export type Outputs = Map<string, string>
 
-/** Paths of a document's stores and exchange files. */
+/** Paths of a document's stores and exchange files, and the name of its store in a locale. */
 export const paths = {
+  /** The name of a document's store in a locale, its key in `Stores` (`en/putin-xi-alleanza`). */
+  store: (locale: string, id: string) => `${locale}/${id}`,
+  /** The locale and document id of a store name (`paths.store` undone). */
+  storeParts: (name: string) => ({locale: name.slice(0, name.indexOf('/')), id: name.slice(name.indexOf('/') + 1)}),
   bundle: (config: Config, locale: string, id: string) => `${config.locales}/${locale}/${id}.json`,
   state: (config: Config, locale: string, id: string) => `${config.locales}/${locale}/${id}.state.json`,
   xliff: (config: Config, locale: string, path: string) => `${config.xliff}/${locale}/${path}.xlf`,

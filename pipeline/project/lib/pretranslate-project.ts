@@ -106,6 +106,7 @@ export async function pretranslateProject(config: Config, documents: ReadonlyMap
     machineTranslate(one.requests, {
       engine: one.engine,
       rules: options.terms?.locales.get(one.locale),
+      severity: config.qa,
       batchSize: options.batchSize ?? 500,
       onProgress(count) {
         done.set(one.locale, count)
@@ -142,7 +143,7 @@ export async function pretranslateProject(config: Config, documents: ReadonlyMap
 function emptySegments(documents: ReadonlyMap<string, SourceDocument>, bundles: Stores['bundles'], locale: string): Empty[] {
   const empty: Empty[] = []
   for (const document of documents.values()) {
-    const bundle = bundles.get(`${locale}/${document.id}`) ?? {}
+    const bundle = bundles.get(paths.store(locale, document.id)) ?? {}
     const seen = new Set<string>()
     for (const unit of document.units) {
       // A unit a CAT tool translated whole is stored under its id: its segments are translated.
@@ -177,7 +178,7 @@ function store(config: Config, locale: string, updates: ReadonlyArray<[Empty, Bu
   const byDocument = new Map<SourceDocument, BundleUpdate[]>()
   for (const [{document}, update] of updates) byDocument.set(document, [...(byDocument.get(document) ?? []), update])
   for (const [document, list] of byDocument) {
-    const name = `${locale}/${document.id}`
+    const name = paths.store(locale, document.id)
     const applied = applyUpdates(bundles.get(name) ?? {}, states.get(name) ?? {}, list, Object.keys(sourceBundle(document)))
     if (applied.changed.length === 0) continue
     bundles.set(name, applied.bundle)

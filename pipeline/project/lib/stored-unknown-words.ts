@@ -8,7 +8,7 @@
  */
 import type {UnknownWord} from '../../report/index.ts'
 import type {SourceDocument} from '../../types.ts'
-import type {Stores} from './paths.ts'
+import {paths, type Stores} from './paths.ts'
 
 /**
  * @param documents Extracted sources by path.
@@ -18,7 +18,7 @@ import type {Stores} from './paths.ts'
 export function storedUnknownWords(documents: ReadonlyMap<string, SourceDocument>, stores: Stores, locale: string): UnknownWord[] {
   const counts = new Map<string, number>()
   for (const document of documents.values()) {
-    const state = stores.states.get(`${locale}/${document.id}`)
+    const state = stores.states.get(paths.store(locale, document.id))
     if (!state) continue
     const seen = new Set<string>()
     for (const unit of document.units) {

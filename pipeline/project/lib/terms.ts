@@ -1,13 +1,12 @@
 /**
  * A project's glossary rules. Takes: the config and the termbase. Returns:
  * the term rules of every target locale (sharing one compiled source index),
- * and the locks and violations of segments in the shape the project's other
- * operations use.
+ * and the locks of segments for the exchange-file writers. (Translations
+ * are checked against the rules by the QA stage's term rules.)
  */
 import type {Config} from '../../config/index.ts'
-import {compileTermIndex, compileTermRules, termFindings, termLocks, type TermIndex, type Termbase, type TermRules} from '../../glossary/index.ts'
-import type {TranslationProblem} from '../../store/index.ts'
-import type {Segment, SegmentToken, TargetToken, TermLock} from '../../types.ts'
+import {compileTermIndex, compileTermRules, termLocks, type TermIndex, type Termbase, type TermRules} from '../../glossary/index.ts'
+import type {Segment, TermLock} from '../../types.ts'
 import {textOfTokens} from '../../units/index.ts'
 
 /** A project's compiled glossary. */
@@ -34,12 +33,4 @@ export function projectTerms(config: Config, termbase: Termbase): ProjectTerms {
 export function segmentLocks(terms: ProjectTerms | null | undefined, locale: string): ((segment: Segment) => TermLock[]) | null {
   const rules = terms?.locales.get(locale)
   return rules ? (segment) => termLocks(rules, textOfTokens(segment.tokens)) : null
-}
-
-/**
- * The term violations of a translation as import problems (none without
- * rules): each message names the term and its concept.
- */
-export function termProblems(rules: TermRules | undefined, source: readonly SegmentToken[], target: readonly TargetToken[]): TranslationProblem[] {
-  return rules ? termFindings(rules, {source: textOfTokens(source), target: textOfTokens(target)}) : []
 }

@@ -10,6 +10,7 @@
  * Every value from the termbase, sources and stores goes in as a text node
  * or attribute value, escaped by the serializer (`page`).
  */
+import {startOf} from '../../diagnostic.ts'
 import type {ElementContent} from 'hast'
 import {h, s} from 'hastscript'
 import type {Term} from '../../glossary/index.ts'
@@ -220,7 +221,7 @@ function findingsBlock(findings: readonly Diagnostic[]): ElementContent {
       findings.map((finding) =>
         h('li.finding', [
           severityBadge(finding.severity),
-          h('span.at', `${finding.file ?? ''}:${finding.line ?? ''}:${finding.column ?? ''}`),
+          h('span.at', `${finding.file ?? ''}:${startOf(finding.place)?.line ?? ''}:${startOf(finding.place)?.column ?? ''}`),
           h('span', messageText(finding.message)),
           h('span.rule', finding.ruleId)
         ])

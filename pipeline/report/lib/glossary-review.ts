@@ -24,6 +24,7 @@
  * where the source does not name the concept; a near miss) stays with its
  * concept.
  */
+import {startOf} from '../../diagnostic.ts'
 import {createResolver, type Resolver} from '../../build/index.ts'
 import type {Config} from '../../config/index.ts'
 import {indexTermbase, matchTerms, termsOfLanguage, type Concept, type Term, type TermEntry, type TermMatch, type Termbase, type TermStatus} from '../../glossary/index.ts'
@@ -303,7 +304,7 @@ class Lookups {
     let byLocale = this.#cache.get(segment)
     if (!byLocale) this.#cache.set(segment, (byLocale = new Map()))
     if (byLocale.has(locale)) return byLocale.get(locale)
-    const own = this.#stores.bundles.get(`${locale}/${document.id}`)
+    const own = this.#stores.bundles.get(paths.store(locale, document.id))
     let lookup: Lookup | undefined
     if (own && Object.hasOwn(own, unit.id) && typeof own[unit.id] === 'string') lookup = {locale, value: own[unit.id]!, whole: true}
     else {
@@ -438,8 +439,7 @@ function rendering(locale: string, lookup: Lookup | undefined, one: Found, terms
     }
   }
 
-  for (const violation of violations) {
-    const actual = violation.actual
+  for (const actual of violations.flatMap((violation) => violation.actual ?? [])) {
     if (!actual) continue
     for (let at = plain.indexOf(actual); at !== -1; at = plain.indexOf(actual, at + actual.length)) {
       const end = at + actual.length
@@ -509,7 +509,8 @@ function place(input: GlossaryReviewInput, byConcept: ReadonlyMap<string, Review
 /** Whether a source diagnostic is at an occurrence's term (same line and column). */
 function samePlace(one: Found, diagnostic: Diagnostic): boolean {
   const {line, column} = locatorOf(one.document)(sourceOffset(one.segment.tokens, one.match.start, one.document.body))
-  return line === diagnostic.line && column === diagnostic.column
+  const at = startOf(diagnostic.place)
+  return line === at?.line && column === at.column
 }
 
 /** The segments a store diagnostic is about: its segment, or every segment of its unit. */

@@ -9,6 +9,7 @@
  * Every value from sources, stores and diagnostics goes in as a text node or
  * attribute value, escaped by the serializer (`page`).
  */
+import {startOf} from '../../diagnostic.ts'
 import type {ElementContent} from 'hast'
 import {h, s} from 'hastscript'
 import type {Coverage} from '../../build/index.ts'
@@ -171,7 +172,8 @@ function fileBlock(file: FileFindings): ElementContent {
 }
 
 function findingItem(file: FileFindings, diagnostic: Diagnostic): ElementContent {
-  const place = diagnostic.line === undefined ? '' : `${diagnostic.line}:${diagnostic.column ?? 1}`
+  const at = startOf(diagnostic.place)
+  const place = at === undefined ? '' : `${at.line}:${at.column}`
   const ids = [diagnostic.unitId ? `unit ${diagnostic.unitId}` : '', diagnostic.segmentId ? `segment ${diagnostic.segmentId}` : '', diagnostic.source].filter(Boolean).join(' · ')
   return h('li', {dataSeverity: diagnostic.severity, dataSearch: fold([file.file ?? '', diagnostic.ruleId, diagnostic.message, diagnostic.unitId ?? '', diagnostic.segmentId ?? ''].join(' '))}, [
     h('span.at', place || '—'),
@@ -179,7 +181,7 @@ function findingItem(file: FileFindings, diagnostic: Diagnostic): ElementContent
     h('div', [
       h('span', messageText(diagnostic.message)),
       ...(diagnostic.expected !== undefined || diagnostic.actual !== undefined
-        ? [h('span.expect', [...(diagnostic.expected !== undefined ? ['expected ', h('code', diagnostic.expected)] : []), ...(diagnostic.expected !== undefined && diagnostic.actual !== undefined ? [' · '] : []), ...(diagnostic.actual !== undefined ? ['found ', h('code', diagnostic.actual)] : [])])]
+        ? [h('span.expect', [...(diagnostic.expected !== undefined ? ['expected ', h('code', diagnostic.expected.join(' / '))] : []), ...(diagnostic.expected !== undefined && diagnostic.actual !== undefined ? [' · '] : []), ...(diagnostic.actual !== undefined ? ['found ', h('code', diagnostic.actual.join(' / '))] : [])])]
         : []),
       h('span.ids', ids)
     ])

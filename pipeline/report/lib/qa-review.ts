@@ -12,6 +12,7 @@
  * `maxFindings` in all, so a project with thousands of findings still gets a
  * page a browser opens (`babele check --json` has every one).
  */
+import {byPlace, countSeverities, type SeverityCounts} from '../../diagnostic.ts'
 import type {Coverage} from '../../build/index.ts'
 import type {Config} from '../../config/index.ts'
 import {paths, type BuildEntry} from '../../project/index.ts'
@@ -30,13 +31,6 @@ export interface QaReviewInput {
   maxPerRule?: number | null | undefined
   /** Findings listed in all, at most (default 1,000); all are counted. */
   maxFindings?: number | null | undefined
-}
-
-/** Counts by severity. */
-export interface SeverityCounts {
-  errors: number
-  warnings: number
-  infos: number
 }
 
 /** The findings of one rule in one file. */
@@ -133,12 +127,11 @@ export function qaReview(input: QaReviewInput): QaReview {
   const files: FileFindings[] = []
   const summaries = new Map<string, RuleSummary>()
   for (const [file, rules] of byFile) {
-    const entry: FileFindings = {file, errors: 0, warnings: 0, infos: 0, rules: []}
+    const entry: FileFindings = {file, ...countSeverities([...rules.values()].flat()), rules: []}
     for (const [ruleId, diagnostics] of rules) {
-      diagnostics.sort((a, b) => (a.line ?? 0) - (b.line ?? 0) || (a.column ?? 0) - (b.column ?? 0))
+      diagnostics.sort(byPlace)
       const severity = worst(diagnostics)
       entry.rules.push({ruleId, severity, count: diagnostics.length, diagnostics})
-      for (const one of diagnostics) count(entry, one.severity)
       const summary = summaries.get(ruleId)
       if (summary) {
         summary.count += diagnostics.length
@@ -161,12 +154,7 @@ export function qaReview(input: QaReviewInput): QaReview {
     }
   }
 
-  const totals = {errors: 0, warnings: 0, infos: 0, findings: unique.length, listed, files: files.filter((entry) => entry.file !== undefined).length}
-  for (const entry of files) {
-    totals.errors += entry.errors
-    totals.warnings += entry.warnings
-    totals.infos += entry.infos
-  }
+  const totals = {...countSeverities(unique), findings: unique.length, listed, files: files.filter((entry) => entry.file !== undefined).length}
 
   const rules = [...summaries.values()].sort((a, b) => rank[a.severity] - rank[b.severity] || b.count - a.count || compare(a.ruleId, b.ruleId))
 
@@ -216,12 +204,6 @@ function limit(value: number | null | undefined, fallback: number, name: string)
   const chosen = value ?? fallback
   if (!Number.isInteger(chosen) || chosen < 0) throw new TypeError('Cannot list `' + String(chosen) + '` findings (`options.' + name + '`), expected a whole number of 0 or more')
   return chosen
-}
-
-function count(counts: SeverityCounts, severity: Severity): void {
-  if (severity === 'error') counts.errors++
-  else if (severity === 'warning') counts.warnings++
-  else counts.infos++
 }
 
 /** Code-unit order, the same on every machine (no locale collation). */

@@ -7,6 +7,7 @@
  *
  * Elements of other namespaces are skipped with everything inside them.
  */
+import {diagnostic} from '../../diagnostic.ts'
 import type {Diagnostic} from '../../types.ts'
 import {Abort, type Reporter, type XmlElement, type XmlHandler} from '../../xml/index.ts'
 import {fromJavaRegex} from './java-regex.ts'
@@ -128,7 +129,7 @@ export class SrxReader implements XmlHandler {
   result(): SrxRules {
     const {value, report} = this
     if (this.mapRules > 1) {
-      const info: Diagnostic = {ruleId: 'srx-maprule-ignored', source: 'segment', severity: 'info', message: `Using the first of ${this.mapRules} SRX 1.0 \`maprule\` elements`}
+      const info: Diagnostic = diagnostic('srx-maprule-ignored', `Using the first of ${this.mapRules} SRX 1.0 \`maprule\` elements`, {source: 'segment', severity: 'info'})
       if (report.file !== undefined) info.file = report.file
       report.messages.push(info)
     }

@@ -11,6 +11,7 @@
  * flavour: `docusaurus`, `vitepress`, `mkdocs`, `hugo`, `mdbook`, `docfx`,
  * `jekyll`. A site none of them knows is read as a plain folder of Markdown.
  */
+import {diagnostic} from '../../diagnostic.ts'
 import {parseConfig, type Config} from '../../config/index.ts'
 import {documentPath, paths} from '../../project/index.ts'
 import type {Diagnostic} from '../../types.ts'
@@ -72,7 +73,7 @@ export function siteFiles(files: readonly string[]): string[] {
 export function detectSite(site: Site, options?: Options | null): {value: SiteConfig | undefined; messages: Diagnostic[]} {
   const settings = options || {}
   const file = settings.file ?? 'babele.config.json'
-  const message = (severity: Diagnostic['severity'], ruleId: string, text: string, at?: string): Diagnostic => ({...(at ? {file: at} : {}), ruleId, source: 'init', severity, message: text})
+  const message = (severity: Diagnostic['severity'], ruleId: string, text: string, at?: string): Diagnostic => diagnostic(ruleId, text, {source: 'init', severity, file: at})
   const asked = settings.sourceLocale ?? undefined
   const context = {site, ...(asked ? {sourceLocale: asked} : {})}
   const detections: Array<[Detector, Detection]> = []

@@ -9,6 +9,7 @@
  * used for CAT files, where it loses segments, `<mrk>` text and originalData;
  * reading goes through babele's strict reader, since hostile XML may come back.
  */
+import {diagnostic} from '../../diagnostic.ts'
 import xliff from 'xliff'
 import type {Bundle, Diagnostic} from '../../types.ts'
 import {fromXliff, type Inline} from '../../xliff/index.ts'
@@ -64,7 +65,7 @@ export function fromBundleXliff(xml: string, file?: string): {value: BundleXliff
       const source = segments.length === 1 ? plain(segments[0]!.source) : undefined
       const target = segments.length === 1 && segments[0]!.target ? plain(segments[0]!.target) : undefined
       if (source === undefined) {
-        messages.push({file, line: unit.line, column: unit.column, unitId: unit.id, ruleId: 'bundle-xliff-not-flat', source: 'store', severity: 'error', message: `Unit \`${unit.id}\` is not one plain-text segment; a flat bundle export has no codes`})
+        messages.push(diagnostic('bundle-xliff-not-flat', `Unit \`${unit.id}\` is not one plain-text segment; a flat bundle export has no codes`, {source: 'store', severity: 'error', file, place: {line: unit.line, column: unit.column}, unitId: unit.id}))
         continue
       }
       bundles.source[unit.id] = source

@@ -1,9 +1,12 @@
 /**
- * Turn a translated XLIFF document into bundle updates. Takes: the read XLIFF
- * and the current source document. Returns: updates for the good units, a
- * report, and a message for every rejected unit (quarantined whole, with
- * file, unit, line and reason), so one bad unit never blocks the others, and
- * for every warning about a translation that was still taken.
+ * Turn a translated XLIFF document into bundle updates. Takes: the read XLIFF,
+ * the current source documents, and the term rules and QA severities.
+ * Returns: updates for the good units, a report, and a diagnostic for every
+ * problem: an error quarantines its unit whole (with file, unit, line and
+ * rule), so one bad unit never blocks the others; a warning is reported and
+ * the translation taken. Every translation read is checked by the QA rule
+ * registry (`checkTranslations`: codes, then terms and the rest), the file's
+ * translations together.
  *
  * A target left as extract pre-filled it (same text, same state; see
  * `Options.prefilled`) is not the translator's work: the segment's own
@@ -13,28 +16,14 @@
  * machine translation) is not taken. None becomes a human's. Every other
  * target is the translator's: origin `human`.
  */
+import {diagnostic} from '../../diagnostic.ts'
+import type {TermRules} from '../../glossary/index.ts'
 import {segmentContexts} from '../../memory/index.ts'
-import type {Diagnostic, InlineCode, KeyState, Origin, Segment, SegmentToken, SourceDocument, TargetToken, Unit} from '../../types.ts'
-import {checkTargetCodes, normalizeValue, targetBundleValue, type CodeProblem} from '../../units/index.ts'
+import {checkTranslations, type QaInput, type QaSeverities} from '../../qa/index.ts'
+import type {Diagnostic, InlineCode, KeyState, Origin, Segment, SourceDocument, StrayTag, TargetToken, Unit} from '../../types.ts'
+import {normalizeValue, targetBundleValue} from '../../units/index.ts'
 import type {Inline, XliffDocument, XliffFile, XliffUnit} from '../../xliff/index.ts'
 import type {BundleUpdate} from './bundles.ts'
-
-/**
- * A finding about one translation; an error quarantines its unit, a warning
- * is reported and the translation is taken.
- */
-export interface TranslationProblem {
-  ruleId: string
-  severity: 'error' | 'warning'
-  message: string
-  expected?: string
-  actual?: string
-  /** Glossary concept of a term problem. */
-  conceptId?: string
-}
-
-/** A problem of a unit being imported (error unless it says otherwise). */
-type Problem = Omit<TranslationProblem, 'severity'> & Partial<Pick<TranslationProblem, 'severity'>> & {segmentId?: string}
 
 /** Options of {@linkcode importXliff}. */
 export interface Options {
@@ -44,12 +33,10 @@ export interface Options {
   origin?: KeyState['origin'] | null
   /** Longest target accepted for one segment, in UTF-16 code units (default 65,536). */
   maxTargetLength?: number | null
-  /**
-   * More checks of a translation whose codes are sound: its source tokens
-   * (a segment's, or a unit's whole block) and target tokens. The glossary's
-   * term rules come in here.
-   */
-  check?: ((source: readonly SegmentToken[], target: readonly TargetToken[]) => TranslationProblem[]) | null
+  /** The glossary's rules for the file's language pair (`compileTermRules`): the QA stage's term rules check every translation against them. */
+  terms?: TermRules | null
+  /** Severity per QA rule id, or `off` (the config's `qa`); structural rules (codes) are always errors. */
+  severity?: QaSeverities | null
   /** What the exchange file was pre-filled with for a segment (the leverage stage's pre-fill), to recognize a target left as it was. */
   prefilled?: ((segment: Segment, unit: Unit) => Prefilled | undefined) | null
 }
@@ -77,71 +64,101 @@ export interface ImportReport {
   units: number
   /** Segments with a target that were taken. */
   segments: number
-  /** Units rejected, with why. */
-  quarantined: Array<{unitId: string; line: number; reasons: string[]}>
+  /** Units rejected, each with the errors that rejected it (the same diagnostics the import reports). */
+  quarantined: Array<{unitId: string; diagnostics: Diagnostic[]}>
 }
 
 const states = new Set<KeyState['state']>(['initial', 'translated', 'reviewed', 'final'])
 
+/** A translation of one unit, read and waiting for the QA rules. */
+interface Read {
+  update: BundleUpdate
+  input: QaInput
+  /** What messages about it start with: the segment, or the unit taken whole. */
+  label: string
+}
+
+/** What the import found in one unit of the file. */
+interface UnitImport {
+  xliffUnit: XliffUnit
+  /** The import's own problems (unknown unit or segment, drifted source, target too long). */
+  problems: Diagnostic[]
+  read: Read[]
+}
+
 /**
  * @param xliff The XLIFF as read by `fromXliff`.
  * @param documents Current source documents by path (`file/@original`).
- * @param options File name and origin.
+ * @param options File name, origin, term rules, QA severities, pre-fills.
  */
 export function importXliff(xliff: XliffDocument, documents: ReadonlyMap<string, SourceDocument>, options: Options): {value: BundleUpdate[]; report: ImportReport; messages: Diagnostic[]} {
-  const updates: Array<BundleUpdate & {document: string}> = []
+  const updates: BundleUpdate[] = []
   const messages: Diagnostic[] = []
   const report: ImportReport = {file: options.file, ...(xliff.trgLang ? {locale: xliff.trgLang} : {}), units: 0, segments: 0, quarantined: []}
   for (const file of xliff.files) {
     const document = file.original === undefined ? undefined : documents.get(file.original)
     if (!document) {
-      messages.push({file: options.file, line: file.line, column: file.column, ruleId: 'file-unknown', source: 'import', severity: 'error', message: `File \`${file.original ?? '(no original)'}\` is not a current source document; its units were not imported`})
-      for (const unit of file.units) report.quarantined.push({unitId: unit.id, line: unit.line, reasons: ['unknown source file']})
+      const unknown = diagnostic('file-unknown', `File \`${file.original ?? '(no original)'}\` is not a current source document; its units were not imported`, {source: 'import', severity: 'error', file: options.file, place: {line: file.line, column: file.column}})
+      messages.push(unknown)
+      for (const unit of file.units) report.quarantined.push({unitId: unit.id, diagnostics: [unknown]})
       continue
     }
-    importFile(file, document, options, updates, messages, report)
+    importFile(file, document, xliff, options, updates, messages, report)
   }
   return {value: updates, report, messages}
 }
 
-function importFile(file: XliffFile, document: SourceDocument, options: Options, updates: BundleUpdate[], messages: Diagnostic[], report: ImportReport): void {
+function importFile(file: XliffFile, document: SourceDocument, xliff: XliffDocument, options: Options, updates: BundleUpdate[], messages: Diagnostic[], report: ImportReport): void {
   const units = new Map(document.units.map((unit) => [unit.id, unit]))
   const contexts = segmentContexts(document)
+  const found: UnitImport[] = []
   for (const xliffUnit of file.units) {
-    const found: Problem[] = []
+    const where = {file: options.file, place: {line: xliffUnit.line, column: xliffUnit.column}, unitId: xliffUnit.id}
+    const entry: UnitImport = {xliffUnit, problems: [], read: []}
     const unit = units.get(xliffUnit.id)
-    const taken: BundleUpdate[] = []
-    if (unit) collect(xliffUnit, unit, contexts, options, taken, found)
-    else found.push({ruleId: 'unit-unknown', message: `Unit \`${xliffUnit.id}\` is not in the current source \`${document.path}\` (the source changed after export)`})
-    const problems = found.filter((problem) => problem.severity !== 'warning')
-    const quarantined = problems.length > 0
-    if (quarantined) report.quarantined.push({unitId: xliffUnit.id, line: xliffUnit.line, reasons: problems.map((problem) => `${problem.ruleId}: ${problem.message}`)})
-    for (const problem of found) {
-      const {ruleId, segmentId, conceptId, expected, actual} = problem
-      const severity = problem.severity ?? 'error'
-      const message = severity === 'error' ? `${problem.message}; unit quarantined` : problem.message
-      messages.push({file: options.file, line: xliffUnit.line, column: xliffUnit.column, unitId: xliffUnit.id, segmentId, ...(conceptId === undefined ? {} : {conceptId}), ruleId, source: 'import', severity, message, ...(expected === undefined ? {} : {expected}), ...(actual === undefined ? {} : {actual})})
+    if (unit) collect(xliffUnit, unit, contexts, options, where, entry)
+    else entry.problems.push(diagnostic('unit-unknown', `Unit \`${xliffUnit.id}\` is not in the current source \`${document.path}\` (the source changed after export)`, {source: 'import', severity: 'error', ...where}))
+    found.push(entry)
+  }
+
+  // Every translation of the file is checked together, so rules across translations see them all.
+  const inputs = found.flatMap((entry) => entry.read.map((read) => ({...read.input, sourceLocale: xliff.srcLang, locale: xliff.trgLang, terms: options.terms})))
+  const checked = checkTranslations(inputs, {severity: options.severity}).byInput
+  let index = 0
+  for (const entry of found) {
+    const unitMessages = [...entry.problems]
+    for (const read of entry.read) {
+      for (const finding of checked[index++]!) unitMessages.push({...finding, message: `${read.label}: ${finding.message}`})
     }
-    if (quarantined) continue
-    if (taken.length > 0) report.units++
-    report.segments += taken.length
-    updates.push(...taken)
+    const errors = unitMessages.filter((message) => message.severity === 'error')
+    // An error quarantines the whole unit; warnings are reported and the translation taken.
+    const reported = unitMessages.map((message) => (message.severity === 'error' ? {...message, message: `${message.message}; unit quarantined`} : message))
+    messages.push(...reported)
+    if (errors.length > 0) {
+      report.quarantined.push({unitId: entry.xliffUnit.id, diagnostics: reported.filter((message) => message.severity === 'error')})
+      continue
+    }
+    if (entry.read.length > 0) report.units++
+    report.segments += entry.read.length
+    updates.push(...entry.read.map((read) => read.update))
   }
 }
 
-function collect(xliffUnit: XliffUnit, unit: Unit, contexts: ReadonlyMap<Segment, string>, options: Options, taken: BundleUpdate[], problems: Problem[]): void {
+type Where = {file: string; place: {line: number; column: number}; unitId: string}
+
+function collect(xliffUnit: XliffUnit, unit: Unit, contexts: ReadonlyMap<Segment, string>, options: Options, where: Where, entry: UnitImport): void {
   const segments = new Map<string, Segment>()
   for (const part of unit.parts) if (part.type === 'segment') segments.set(part.segment.id, part.segment)
   const codes = new Map(unit.codes.map((code) => [code.id, code]))
   if (resegmented(xliffUnit, unit, segments, codes)) {
-    collectWhole(xliffUnit, unit, codes, options, taken, problems)
+    collectWhole(xliffUnit, unit, codes, options, where, entry)
     return
   }
   for (const part of xliffUnit.parts) {
     if (part.kind !== 'segment' || part.target === undefined) continue
     const segment = part.id === undefined ? undefined : segments.get(part.id)
     if (!segment) {
-      problems.push({ruleId: 'segment-unknown', segmentId: part.id, message: `Segment \`${part.id ?? '(no id)'}\` is not in unit \`${unit.id}\``})
+      entry.problems.push(diagnostic('segment-unknown', `Segment \`${part.id ?? '(no id)'}\` is not in unit \`${unit.id}\``, {source: 'import', severity: 'error', ...where, segmentId: part.id}))
       continue
     }
     // The file's source must still be the current source: a unit edited after
@@ -150,30 +167,29 @@ function collect(xliffUnit: XliffUnit, unit: Unit, contexts: ReadonlyMap<Segment
     toTokens(part.source, segment, codes, sourceTokens, [])
     const fileSource = targetBundleValue(segment, sourceTokens)
     if (normalizeValue(fileSource) !== normalizeValue(segment.value)) {
-      problems.push({ruleId: 'source-drifted', segmentId: segment.id, message: `Segment \`${segment.id}\`: the source in the file no longer matches the current source (file: ${JSON.stringify(fileSource)}, now: ${JSON.stringify(segment.value)})`})
+      entry.problems.push(diagnostic('source-drifted', `Segment \`${segment.id}\`: the source in the file no longer matches the current source (file: ${JSON.stringify(fileSource)}, now: ${JSON.stringify(segment.value)})`, {source: 'import', severity: 'error', ...where, segmentId: segment.id, expected: segment.value, actual: fileSource}))
       continue
     }
     const tokens: TargetToken[] = []
-    const found: CodeProblem[] = []
-    toTokens(part.target, segment, codes, tokens, found)
-    found.push(...checkTargetCodes(segment, tokens))
+    const stray: StrayTag[] = []
+    toTokens(part.target, segment, codes, tokens, stray)
     const length = tokens.reduce((sum, token) => sum + (token.type === 'text' ? token.value.length : 0), 0)
     const limit = options.maxTargetLength ?? 65536
-    if (length > limit) problems.push({ruleId: 'target-too-long', segmentId: segment.id, message: `Segment \`${segment.id}\`: the target has ${length} characters, over the limit of ${limit}`})
-    if (found.length > 0) {
-      for (const problem of found) problems.push({...problem, segmentId: segment.id, message: `Segment \`${segment.id}\`: ${problem.message}`})
-      continue
-    }
+    if (length > limit) entry.problems.push(diagnostic('target-too-long', `Segment \`${segment.id}\`: the target has ${length} characters, over the limit of ${limit}`, {source: 'import', severity: 'error', ...where, segmentId: segment.id}))
     const value = targetBundleValue(segment, tokens)
     const state = states.has(part.state as KeyState['state']) ? (part.state as KeyState['state']) : 'translated'
     const prefill = options.prefilled?.(segment, unit)
-    const untouched = prefill !== undefined && prefill.value === value && prefill.state === state
+    const untouched = stray.length === 0 && prefill !== undefined && prefill.value === value && prefill.state === state
     // A copy of the source in an untouched segment is a pre-fill, not a translation; so is any pre-fill left as it was, unless it is a match to keep.
-    if ((untouched && !prefill.keep) || (state === 'initial' && value === segment.value)) continue
-    for (const problem of options.check?.(segment.tokens, tokens) ?? []) problems.push({...problem, segmentId: segment.id, message: `Segment \`${segment.id}\`: ${problem.message}`})
+    // (Either has the source's or a checked match's codes, so there is nothing for the code rules to find.)
+    if ((untouched && !prefill.keep) || (state === 'initial' && stray.length === 0 && value === segment.value)) continue
     const context = contexts.get(segment)
     const made = untouched && prefill.keep ? prefill.keep : {origin: options.origin ?? 'human'}
-    taken.push({key: segment.key, value, state, source: segment.value, ...(context === undefined ? {} : {context}), ...made})
+    entry.read.push({
+      update: {key: segment.key, value, state, source: segment.value, ...(context === undefined ? {} : {context}), ...made},
+      input: {source: segment.tokens, target: {tokens, stray}, ...where, segmentId: segment.id, key: segment.key},
+      label: `Segment \`${segment.id}\``
+    })
   }
 }
 
@@ -207,37 +223,37 @@ function wholeOf(unit: Unit): Pick<Segment, 'tokens'> {
  * the unit id: sentence keys cannot hold a translation whose sentences no
  * longer line up with the source's.
  */
-function collectWhole(xliffUnit: XliffUnit, unit: Unit, codes: ReadonlyMap<string, InlineCode>, options: Options, taken: BundleUpdate[], problems: Problem[]): void {
+function collectWhole(xliffUnit: XliffUnit, unit: Unit, codes: ReadonlyMap<string, InlineCode>, options: Options, where: Where, entry: UnitImport): void {
   const segments = xliffUnit.parts.filter((part) => part.kind === 'segment')
   if (segments.some((part) => part.target === undefined)) return
   const whole = wholeOf(unit)
   const tokens: TargetToken[] = []
-  const found: CodeProblem[] = []
+  const stray: StrayTag[] = []
   toTokens(
     xliffUnit.parts.flatMap((part) => part.target ?? part.source),
     whole,
     codes,
     tokens,
-    found
+    stray
   )
-  found.push(...checkTargetCodes(whole, tokens))
-  for (const problem of found) problems.push({...problem, message: `Unit \`${unit.id}\` (segments joined or split by the CAT tool): ${problem.message}`})
-  if (found.length > 0) return
   const order: Array<KeyState['state']> = ['initial', 'translated', 'reviewed', 'final']
   const state = segments.map((part) => (states.has(part.state as KeyState['state']) ? (part.state as KeyState['state']) : 'translated')).sort((a, b) => order.indexOf(a) - order.indexOf(b))[0]!
   const source = targetBundleValue(whole, unit.block.tokens)
   const value = targetBundleValue(whole, tokens)
-  if (state === 'initial' && value === source) return
-  for (const problem of options.check?.(unit.block.tokens, tokens) ?? []) problems.push({...problem, message: `Unit \`${unit.id}\` (segments joined or split by the CAT tool): ${problem.message}`})
-  taken.push({key: unit.id, value, state, origin: options.origin ?? 'human', source})
+  if (state === 'initial' && stray.length === 0 && value === source) return
+  entry.read.push({
+    update: {key: unit.id, value, state, origin: options.origin ?? 'human', source},
+    input: {source: unit.block.tokens, target: {tokens, stray}, ...where, key: unit.id},
+    label: `Unit \`${unit.id}\` (segments joined or split by the CAT tool)`
+  })
 }
 
 /** Map XLIFF inline content to target tokens; `<sc>`/`<ec>` take the role their code has in the source. */
-function toTokens(content: readonly Inline[], segment: Pick<Segment, 'tokens'>, codes: ReadonlyMap<string, InlineCode>, tokens: TargetToken[], problems: CodeProblem[]): void {
+function toTokens(content: readonly Inline[], segment: Pick<Segment, 'tokens'>, codes: ReadonlyMap<string, InlineCode>, tokens: TargetToken[], stray: StrayTag[]): void {
   const roles = new Set(segment.tokens.flatMap((token) => (token.type === 'text' ? [] : [token.type + ' ' + token.code.id])))
   const codeOf = (id: string | undefined, element: string): InlineCode | undefined => {
     const code = id === undefined ? undefined : codes.get(id)
-    if (!code) problems.push({ruleId: 'code-extra', message: `<${element}> \`${id ?? '(no id)'}\` names no code of the source`})
+    if (!code) stray.push({tag: id === undefined ? `<${element}>` : `<${element} id="${id}">`})
     return code
   }
   for (const item of content) {
@@ -255,7 +271,7 @@ function toTokens(content: readonly Inline[], segment: Pick<Segment, 'tokens'>, 
         const code = codeOf(item.id, 'pc')
         if (!code) break
         tokens.push({type: 'open', code})
-        toTokens(item.children, segment, codes, tokens, problems)
+        toTokens(item.children, segment, codes, tokens, stray)
         tokens.push({type: 'close', code})
         break
       }
@@ -270,7 +286,7 @@ function toTokens(content: readonly Inline[], segment: Pick<Segment, 'tokens'>, 
         break
       }
       case 'mrk':
-        toTokens(item.children, segment, codes, tokens, problems)
+        toTokens(item.children, segment, codes, tokens, stray)
         break
       default:
         break

@@ -3,8 +3,9 @@
  * unit: unique ids, corresponding source and target elements, `dataRef`,
  * `copyOf`, sub-flow lists, `sc`/`ec` and `sm`/`em` pairing and order, target
  * order, `canDelete` and `canReorder`. Takes: the unit as read (its value,
- * parts and inline elements). Returns: the problems found, in order, and the
- * sub-flow references to check once every unit of the file is known.
+ * parts and inline elements) and where to report problems (the reader makes
+ * each an `xliff-invalid` diagnostic). Returns: the sub-flow references to
+ * check once every unit of the file is known.
  */
 
 import type {XliffPart, XliffUnit} from './xliff-model.ts'
@@ -50,15 +51,12 @@ export interface UnitContent {
   codes: CodeRecord[]
 }
 
-/** A broken processing requirement of a unit. */
-export interface UnitProblem {
-  /** Offset of the element at fault. */
-  offset: number
-  /** What is wrong. */
-  message: string
-  /** Id of the segment or ignorable it is in, if any. */
-  segmentId: string | undefined
-}
+/**
+ * Report a broken processing requirement of a unit: the offset of the
+ * element at fault, what is wrong, and the id of the segment or ignorable it
+ * is in, if any. The reader makes it an `xliff-invalid` diagnostic.
+ */
+export type ReportProblem = (offset: number, message: string, segmentId?: string) => void
 
 /** A `subFlows`, `subFlowsStart` or `subFlowsEnd` reference to other units. */
 export interface SubFlowReference {
@@ -70,10 +68,8 @@ export interface SubFlowReference {
   segmentId: string | undefined
 }
 
-/** What {@link checkUnit} finds. */
+/** What {@link checkUnit} returns besides the problems it reports. */
 export interface UnitFindings {
-  /** Problems, in the order found. */
-  problems: UnitProblem[]
   /** Sub-flow references, for the file to check. */
   subFlows: SubFlowReference[]
 }
@@ -83,11 +79,12 @@ export interface UnitFindings {
  *
  * @param state
  *   The unit as read.
+ * @param problems
+ *   Called with each problem, in the order found.
  * @returns
- *   Problems and sub-flow references.
+ *   Sub-flow references.
  */
-export function checkUnit(state: UnitContent): UnitFindings {
-  const problems: UnitProblem[] = []
+export function checkUnit(state: UnitContent, problems: ReportProblem): UnitFindings {
   const subFlows: SubFlowReference[] = []
   const {unit, parts, codes} = state
 
@@ -114,10 +111,10 @@ export function checkUnit(state: UnitContent): UnitFindings {
     if (id === undefined) continue
     if (code.side === 'source') {
       if (sourceIds.has(id) || partIds.has(id)) {
-        codeError(problems,parts, code, 'Duplicate id `' + id + '` among the segments, ignorables and inline elements of the unit')
+        codeError(problems, parts, code, 'Duplicate id `' + id + '` among the segments, ignorables and inline elements of the unit')
       } else sourceIds.set(id, code)
     } else if (targetIds.has(id) || partIds.has(id)) {
-      codeError(problems,parts, code, 'Duplicate id `' + id + '` among the inline elements of the targets of the unit')
+      codeError(problems, parts, code, 'Duplicate id `' + id + '` among the inline elements of the targets of the unit')
     } else {
       targetIds.set(id, code)
     }
@@ -127,9 +124,9 @@ export function checkUnit(state: UnitContent): UnitFindings {
     const source = sourceIds.get(id)
     if (!source) continue
     if (source.kind !== code.kind) {
-      codeError(problems,parts, code, 'Target `<' + code.kind + ' id="' + id + '">` corresponds to a source `<' + source.kind + '>`; corresponding elements must be the same')
+      codeError(problems, parts, code, 'Target `<' + code.kind + ' id="' + id + '">` corresponds to a source `<' + source.kind + '>`; corresponding elements must be the same')
     } else if ((code.kind === 'mrk' || code.kind === 'sm') && (source.plain.translate !== code.plain.translate || source.plain.type !== code.plain.type)) {
-      codeError(problems,parts, code, 'Target `<' + code.kind + ' id="' + id + '">` has another `translate` or `type` than its source')
+      codeError(problems, parts, code, 'Target `<' + code.kind + ' id="' + id + '">` has another `translate` or `type` than its source')
     }
   }
 
@@ -140,13 +137,13 @@ export function checkUnit(state: UnitContent): UnitFindings {
     for (const name of dataReferences) {
       const value = code.plain[name]
       if (value === undefined || Object.hasOwn(unit.originalData, value)) continue
-      codeError(problems,parts, code, '`' + name + '="' + value + '"` names no `<data>` in the unit' + (hasData ? '' : ' (it has no `<originalData>`)'))
+      codeError(problems, parts, code, '`' + name + '="' + value + '"` names no `<data>` in the unit' + (hasData ? '' : ' (it has no `<originalData>`)'))
     }
 
     const copyOf = code.plain.copyOf
     if (copyOf !== undefined) {
       if (code.plain.dataRef !== undefined || code.plain.dataRefStart !== undefined || code.plain.dataRefEnd !== undefined) {
-        codeError(problems,parts, code, 'A code with `copyOf` must not have original data (`dataRef`)')
+        codeError(problems, parts, code, 'A code with `copyOf` must not have original data (`dataRef`)')
       }
 
       let base: CodeRecord | undefined
@@ -157,8 +154,8 @@ export function checkUnit(state: UnitContent): UnitFindings {
         }
       }
 
-      if (!base) codeError(problems,parts, code, '`copyOf="' + copyOf + '"` names no code of the unit')
-      else if (base.plain.canCopy === 'no') codeError(problems,parts, code, '`copyOf="' + copyOf + '"` copies a code with `canCopy="no"`')
+      if (!base) codeError(problems, parts, code, '`copyOf="' + copyOf + '"` names no code of the unit')
+      else if (base.plain.canCopy === 'no') codeError(problems, parts, code, '`copyOf="' + copyOf + '"` copies a code with `canCopy="no"`')
     }
 
     // Checked once every unit of the file is known.
@@ -169,7 +166,7 @@ export function checkUnit(state: UnitContent): UnitFindings {
       if (ids[0] === '') ids.shift()
       if (ids.at(-1) === '') ids.pop()
       if (ids.length === 0 || !ids.every(isNmtoken)) {
-        codeError(problems,parts, code, '`' + name + '="' + value + '"` is not a space-separated list of unit ids')
+        codeError(problems, parts, code, '`' + name + '="' + value + '"` is not a space-separated list of unit ids')
       } else subFlows.push({ids, offset: code.offset, segmentId: segmentOf(parts, code)})
     }
   }
@@ -203,7 +200,7 @@ export function checkUnit(state: UnitContent): UnitFindings {
     if (code.plain.canDelete !== 'no' || code.kind === 'mrk' || code.kind === 'sm' || code.kind === '/pc') continue
     if (parts[code.part]!.part.target === undefined) continue
     if (!targetKeys.has(codeKey(code))) {
-      codeError(problems,parts, code, '`<' + code.kind + '>` with `canDelete="no"` is missing from the targets of the unit')
+      codeError(problems, parts, code, '`<' + code.kind + '>` with `canDelete="no"` is missing from the targets of the unit')
     }
   }
 
@@ -241,7 +238,7 @@ export function checkUnit(state: UnitContent): UnitFindings {
     }
   }
 
-  return {problems, subFlows}
+  return {subFlows}
 }
 
 /**
@@ -249,7 +246,7 @@ export function checkUnit(state: UnitContent): UnitFindings {
  * `no` codes following it. A `no` that starts a run is an error.
  *
  * @param problems
- *   Problems found so far, added to.
+ *   Where problems are reported.
  * @param parts
  *   Parts of the unit.
  * @param codes
@@ -257,7 +254,7 @@ export function checkUnit(state: UnitContent): UnitFindings {
  * @returns
  *   Runs, or `undefined` if a run starts with `no`.
  */
-function fixedSequences(problems: UnitProblem[], parts: PartContent[], codes: CodeRecord[]): FixedSequence[] | undefined {
+function fixedSequences(problems: ReportProblem, parts: PartContent[], codes: CodeRecord[]): FixedSequence[] | undefined {
   const sequences: FixedSequence[] = []
   let current: FixedSequence | undefined
 
@@ -296,7 +293,7 @@ function fixedSequences(problems: UnitProblem[], parts: PartContent[], codes: Co
  * Check `<sc>`/`<ec>` and `<sm>`/`<em>` pairing in one side of a unit.
  *
  * @param problems
- *   Problems found so far, added to.
+ *   Where problems are reported.
  * @param parts
  *   Parts of the unit.
  * @param codes
@@ -304,7 +301,7 @@ function fixedSequences(problems: UnitProblem[], parts: PartContent[], codes: Co
  * @param side
  *   Which side.
  */
-function checkPairs(problems: UnitProblem[], parts: PartContent[], codes: CodeRecord[], side: 'source' | 'target'): void {
+function checkPairs(problems: ReportProblem, parts: PartContent[], codes: CodeRecord[], side: 'source' | 'target'): void {
   const startIds = new Map<string, CodeRecord>()
   const markerIds = new Set<string>()
   for (const code of codes) {
@@ -322,15 +319,15 @@ function checkPairs(problems: UnitProblem[], parts: PartContent[], codes: CodeRe
 
     if (code.kind === 'ec') {
       if (plain.isolated === 'yes') {
-        if (plain.startRef !== undefined) codeError(problems,parts, code, 'An isolated `<ec>` names its code with `id`, not `startRef`')
-        else if (plain.id === undefined) codeError(problems,parts, code, 'An isolated `<ec>` needs an `id`')
+        if (plain.startRef !== undefined) codeError(problems, parts, code, 'An isolated `<ec>` names its code with `id`, not `startRef`')
+        else if (plain.id === undefined) codeError(problems, parts, code, 'An isolated `<ec>` needs an `id`')
         else if (startIds.has(plain.id)) {
-          codeError(problems,parts, code, '`<ec id="' + plain.id + '">` is isolated but its `<sc>` is in the same unit; use `startRef`')
+          codeError(problems, parts, code, '`<ec id="' + plain.id + '">` is isolated but its `<sc>` is in the same unit; use `startRef`')
         }
       } else if (plain.id !== undefined) {
-        codeError(problems,parts, code, 'A non-isolated `<ec>` names its `<sc>` with `startRef`, not `id` (or set `isolated="yes"`)')
+        codeError(problems, parts, code, 'A non-isolated `<ec>` names its `<sc>` with `startRef`, not `id` (or set `isolated="yes"`)')
       } else if (plain.startRef === undefined) {
-        codeError(problems,parts, code, '`<ec>` needs a `startRef`, or `isolated="yes"` and an `id`')
+        codeError(problems, parts, code, '`<ec>` needs a `startRef`, or `isolated="yes"` and an `id`')
       } else {
         const start = openCodes.get(plain.startRef)
         const any = startIds.get(plain.startRef)
@@ -338,21 +335,21 @@ function checkPairs(problems: UnitProblem[], parts: PartContent[], codes: CodeRe
           openCodes.delete(plain.startRef)
           checkPair(problems, parts, start, code)
         } else if (any && any.plain.isolated === 'yes') {
-          codeError(problems,parts, any, '`<sc id="' + plain.startRef + '">` is marked isolated but its `<ec>` is in the same unit')
+          codeError(problems, parts, any, '`<sc id="' + plain.startRef + '">` is marked isolated but its `<ec>` is in the same unit')
         } else if (any) {
-          codeError(problems,parts, code, '`<ec startRef="' + plain.startRef + '">` comes before its `<sc>`')
+          codeError(problems, parts, code, '`<ec startRef="' + plain.startRef + '">` comes before its `<sc>`')
         } else {
-          codeError(problems,parts, code, '`<ec startRef="' + plain.startRef + '">` has no `<sc>` in the ' + side + ' of the unit')
+          codeError(problems, parts, code, '`<ec startRef="' + plain.startRef + '">` has no `<sc>` in the ' + side + ' of the unit')
         }
       }
 
       // > dir on an ec is for isolated ones only.
       if (plain.isolated !== 'yes' && plain.dir !== undefined) {
-        codeError(problems,parts, code, '`dir` is only allowed on an isolated `<ec>`')
+        codeError(problems, parts, code, '`dir` is only allowed on an isolated `<ec>`')
       }
 
       if (plain.isolated !== 'yes' && code.fs.length > 0) {
-        codeError(problems,parts, code, 'Format Style attributes are only allowed on an isolated `<ec>`')
+        codeError(problems, parts, code, 'Format Style attributes are only allowed on an isolated `<ec>`')
       }
     }
 
@@ -360,17 +357,17 @@ function checkPairs(problems: UnitProblem[], parts: PartContent[], codes: CodeRe
 
     if (code.kind === 'em' && plain.startRef !== undefined) {
       if (openMarkers.has(plain.startRef)) openMarkers.delete(plain.startRef)
-      else if (markerIds.has(plain.startRef)) codeError(problems,parts, code, '`<em startRef="' + plain.startRef + '">` comes before its `<sm>`')
-      else codeError(problems,parts, code, '`<em startRef="' + plain.startRef + '">` has no `<sm>` in the ' + side + ' of the unit')
+      else if (markerIds.has(plain.startRef)) codeError(problems, parts, code, '`<em startRef="' + plain.startRef + '">` comes before its `<sm>`')
+      else codeError(problems, parts, code, '`<em startRef="' + plain.startRef + '">` has no `<sm>` in the ' + side + ' of the unit')
     }
   }
 
   for (const [id, code] of openCodes) {
-    codeError(problems,parts, code, '`<sc id="' + id + '">` has no `<ec>` in the ' + side + ' of the unit; set `isolated="yes"` if it ends in another unit')
+    codeError(problems, parts, code, '`<sc id="' + id + '">` has no `<ec>` in the ' + side + ' of the unit; set `isolated="yes"` if it ends in another unit')
   }
 
   for (const [id, code] of openMarkers) {
-    codeError(problems,parts, code, '`<sm id="' + id + '">` has no `<em>` in the ' + side + ' of the unit')
+    codeError(problems, parts, code, '`<sm id="' + id + '">` has no `<em>` in the ' + side + ' of the unit')
   }
 }
 
@@ -378,7 +375,7 @@ function checkPairs(problems: UnitProblem[], parts: PartContent[], codes: CodeRe
  * Check that an `<sc>` and its `<ec>` agree on their editing hints.
  *
  * @param problems
- *   Problems found so far, added to.
+ *   Where problems are reported.
  * @param parts
  *   Parts of the unit.
  * @param start
@@ -386,24 +383,24 @@ function checkPairs(problems: UnitProblem[], parts: PartContent[], codes: CodeRe
  * @param end
  *   Its `<ec>`.
  */
-function checkPair(problems: UnitProblem[], parts: PartContent[], start: CodeRecord, end: CodeRecord): void {
+function checkPair(problems: ReportProblem, parts: PartContent[], start: CodeRecord, end: CodeRecord): void {
   const id = start.plain.id!
   for (const name of pairedHints) {
     if ((start.plain[name] ?? 'yes') !== (end.plain[name] ?? 'yes')) {
-      codeError(problems,parts, end, '`<ec startRef="' + id + '">` and its `<sc>` differ in `' + name + '`')
+      codeError(problems, parts, end, '`<ec startRef="' + id + '">` and its `<sc>` differ in `' + name + '`')
     }
   }
 
   const reorder = start.plain.canReorder ?? 'yes'
   const endReorder = end.plain.canReorder ?? 'yes'
   if (reorder === 'firstNo' ? endReorder !== 'no' : endReorder !== reorder) {
-    codeError(problems,parts, end, '`<ec startRef="' + id + '">` must have `canReorder="' + (reorder === 'firstNo' ? 'no' : reorder) + '"` to match its `<sc>`')
+    codeError(problems, parts, end, '`<ec startRef="' + id + '">` must have `canReorder="' + (reorder === 'firstNo' ? 'no' : reorder) + '"` to match its `<sc>`')
   }
 
   for (const name of pairedValues) {
     const value = end.plain[name]
     if (value !== undefined && value !== start.plain[name]) {
-      codeError(problems,parts, end, '`<ec startRef="' + id + '">` and its `<sc>` differ in `' + name + '`')
+      codeError(problems, parts, end, '`<ec startRef="' + id + '">` and its `<sc>` differ in `' + name + '`')
     }
   }
 }
@@ -412,7 +409,7 @@ function checkPair(problems: UnitProblem[], parts: PartContent[], start: CodeRec
  * Add a problem of the unit.
  *
  * @param problems
- *   Problems found so far, added to.
+ *   Where problems are reported.
  * @param offset
  *   Offset of the element at fault.
  * @param message
@@ -420,15 +417,15 @@ function checkPair(problems: UnitProblem[], parts: PartContent[], start: CodeRec
  * @param segmentId
  *   Id of the segment or ignorable it is in, if any.
  */
-function unitError(problems: UnitProblem[], offset: number, message: string, segmentId?: string): void {
-  problems.push({offset, message, segmentId})
+function unitError(problems: ReportProblem, offset: number, message: string, segmentId?: string): void {
+  problems(offset, message, segmentId)
 }
 
 /**
  * Add a problem of an inline element.
  *
  * @param problems
- *   Problems found so far, added to.
+ *   Where problems are reported.
  * @param parts
  *   Parts of the unit.
  * @param code
@@ -436,7 +433,7 @@ function unitError(problems: UnitProblem[], offset: number, message: string, seg
  * @param message
  *   What is wrong.
  */
-function codeError(problems: UnitProblem[], parts: PartContent[], code: CodeRecord, message: string): void {
+function codeError(problems: ReportProblem, parts: PartContent[], code: CodeRecord, message: string): void {
   unitError(problems, code.offset, message, segmentOf(parts, code))
 }
 

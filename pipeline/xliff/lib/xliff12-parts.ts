@@ -26,7 +26,7 @@
  * target to (see {@link states}); the raw value stays in `targetAttributes`.
  */
 import type {Inline, XliffAttributes, XliffMrk, XliffPart, XliffState} from './xliff-model.ts'
-import type {Point} from '../../xml/index.ts'
+import type {Point} from '../../types.ts'
 import {record} from './xliff2-vocabulary.ts'
 
 /** A `<source>`, `<seg-source>` or `<target>` as read. */

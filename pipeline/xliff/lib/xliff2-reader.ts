@@ -911,8 +911,7 @@ export class Xliff2Reader implements XmlHandler {
   private closeUnit(): void {
     const state = this.unit!
     this.unit = undefined
-    const {problems, subFlows} = checkUnit(state)
-    for (const problem of problems) this.unitError(state, problem.offset, problem.message, problem.segmentId)
+    const {subFlows} = checkUnit(state, (offset, message, segmentId) => this.unitError(state, offset, message, segmentId))
     for (const reference of subFlows) this.file!.subFlows.push({...reference, unit: state})
   }
 

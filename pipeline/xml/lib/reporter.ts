@@ -6,16 +6,9 @@
  * optionally kept in `messages`).
  */
 
-import type {Diagnostic, Severity} from '../../types.ts'
+import {diagnostic} from '../../diagnostic.ts'
 import {pointAt} from '../../position.ts'
-
-/** A 1-based line and column. */
-export interface Point {
-  /** Line, 1-based. */
-  line: number
-  /** Column, 1-based, in UTF-16 code units. */
-  column: number
-}
+import type {Diagnostic, Point, Severity} from '../../types.ts'
 
 /** Extra fields of a diagnostic. */
 export interface Extra {
@@ -66,7 +59,7 @@ export class Reporter {
     this.text = text
   }
 
-  /** Point of an offset into the BOM-less text. */
+  /** Point of an offset into the BOM-less text: line, column, and the offset into the text as given (its BOM counted). */
   point(offset: number): Point {
     const {text, lineStarts, bomLength} = this
     const end = Math.min(offset, text.length - bomLength) + bomLength
@@ -89,7 +82,7 @@ export class Reporter {
 
     this.scanned = Math.max(this.scanned, end - bomLength)
 
-    return pointAt(lineStarts, offset)
+    return {...pointAt(lineStarts, offset), offset: offset + bomLength}
   }
 
   /** Make an error diagnostic at an offset (not added to `messages`). */
@@ -97,10 +90,12 @@ export class Reporter {
     return this.make(offset, 'error', ruleId, message, extra)
   }
 
-  /** Add an error diagnostic at an offset. */
-  error(offset: number, ruleId: string, message: string, extra?: Extra): void {
+  /** Add an error diagnostic at an offset; returns it. */
+  error(offset: number, ruleId: string, message: string, extra?: Extra): Diagnostic {
     this.errors++
-    this.messages.push(this.make(offset, 'error', ruleId, message, extra))
+    const made = this.make(offset, 'error', ruleId, message, extra)
+    this.messages.push(made)
+    return made
   }
 
   /** Add a warning diagnostic at an offset. */
@@ -110,18 +105,6 @@ export class Reporter {
 
   /** Make a diagnostic of some severity at an offset. */
   private make(offset: number, severity: Severity, ruleId: string, message: string, extra: Extra | undefined): Diagnostic {
-    const diagnostic: Diagnostic = {ruleId, source: this.source, severity, message}
-    if (this.file !== undefined) diagnostic.file = this.file
-    const point = this.point(offset)
-    diagnostic.line = point.line
-    diagnostic.column = point.column
-    if (extra) {
-      if (extra.unitId !== undefined) diagnostic.unitId = extra.unitId
-      if (extra.segmentId !== undefined) diagnostic.segmentId = extra.segmentId
-      if (extra.actual !== undefined) diagnostic.actual = extra.actual
-      if (extra.expected !== undefined) diagnostic.expected = extra.expected
-    }
-
-    return diagnostic
+    return diagnostic(ruleId, message, {source: this.source, severity, file: this.file, place: this.point(offset), unitId: extra?.unitId, segmentId: extra?.segmentId, actual: extra?.actual, expected: extra?.expected})
   }
 }
