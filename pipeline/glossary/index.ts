@@ -5,7 +5,7 @@ export {indexTermbase, termsOfLanguage, type TermEntry, type TermbaseIndex} from
 export {feminineOf, italianFeatures, italianForms, pluralOf} from './lib/italian-forms.ts'
 export {matchTerms, type Options as MatchTermsOptions, type TermAlternative, type TermMatch} from './lib/match-terms.ts'
 export {catalanForms, englishForms, frenchForms, inflectTerm, spanishForms, termForms, type Features} from './lib/target-forms.ts'
-export {checkTranslation, compileTermRules, termLocks, type ConceptRules, type Options as CompileTermRulesOptions, type TermRuleId, type TermRules, type Translation} from './lib/term-rules.ts'
+export {checkTranslation, compileTermRules, termLocks, type ConceptRules, type Options as CompileTermRulesOptions, type TermRules, type Translation} from './lib/term-rules.ts'
 export type {Concept, Gender, GrammaticalNumber, LanguageSection, PartOfSpeech, Term, Termbase, TermStatus, TermType} from './lib/termbase.ts'
 export {toOmegatGlossary, type Options as ToOmegatGlossaryOptions} from './lib/to-omegat-glossary.ts'
 export {toTbx} from './lib/to-tbx.ts'

@@ -63,9 +63,6 @@ export interface TermRules {
   readonly terms: ReadonlyMap<string, TermEntry>
 }
 
-/** Rule ids of {@linkcode checkTranslation}. */
-export type TermRuleId = 'term-not-kept' | 'term-missing' | 'term-untranslated' | 'term-forbidden' | 'term-deprecated'
-
 /** A source text and its translation, as plain text (`textOfTokens`). */
 export interface Translation {
   source: string
@@ -172,8 +169,6 @@ export function termLocks(rules: TermRules, text: string): TermLock[] {
  */
 export function checkTranslation(rules: TermRules, translation: Translation): Diagnostic[] {
   const violations: Diagnostic[] = []
-  const violation = (ruleId: TermRuleId, severity: Severity, conceptId: string, term: string, message: string, expected: readonly string[], actual?: string) =>
-    violations.push(diagnostic(ruleId, `${message} (term \`${term}\`, concept \`${conceptId}\`)`, {source: 'glossary', severity, conceptId, expected, actual}))
   const found = new Map<string, Set<string>>()
   const avoidedUsed = new Map<string, TermMatch>()
   for (const match of matchTerms(translation.target, rules.targetIndex)) {
@@ -206,7 +201,7 @@ export function checkTranslation(rules: TermRules, translation: Translation): Di
     const keep = keptTerm(rules.terms.get(match.termId)!.term, rules.concepts.get(match.conceptId)!)
     if (keep) {
       if (!ids?.has(keep.id)) {
-        violation('term-not-kept', 'error', match.conceptId, lock.term, `\`${match.text}\` is not to be translated, but the translation does not keep it as written`, expected)
+        violations.push(diagnostic('term-not-kept', named(`\`${match.text}\` is not to be translated, but the translation does not keep it as written`, lock.term, match.conceptId), {source: 'glossary', severity: 'error', conceptId: match.conceptId, expected}))
       }
 
       continue
@@ -215,9 +210,9 @@ export function checkTranslation(rules: TermRules, translation: Translation): Di
     const approved = rules.concepts.get(match.conceptId)?.approved ?? []
     if (approved.some((term) => ids?.has(term.id)) || explained.has(match.conceptId)) continue
     if (contains(translation.target, match.text) && !approved.some((term) => term.text === match.text)) {
-      violation('term-untranslated', severity, match.conceptId, lock.term, `\`${match.text}\` is left in the source language; the glossary has ${quoteList(lock.translations)}`, expected, match.text)
+      violations.push(diagnostic('term-untranslated', named(`\`${match.text}\` is left in the source language; the glossary has ${quoteList(lock.translations)}`, lock.term, match.conceptId), {source: 'glossary', severity, conceptId: match.conceptId, expected, actual: match.text}))
     } else {
-      violation('term-missing', severity, match.conceptId, lock.term, `\`${match.text}\` should be translated as ${quoteList(lock.translations)}, which the translation does not use`, expected)
+      violations.push(diagnostic('term-missing', named(`\`${match.text}\` should be translated as ${quoteList(lock.translations)}, which the translation does not use`, lock.term, match.conceptId), {source: 'glossary', severity, conceptId: match.conceptId, expected}))
     }
   }
 
@@ -225,15 +220,15 @@ export function checkTranslation(rules: TermRules, translation: Translation): Di
     const entry = rules.terms.get(match.termId)!
     const approved = rules.concepts.get(match.conceptId)?.approved ?? []
     const instead = approved.length > 0 ? `; use ${quoteList(approved.map((term) => term.text))}` : ''
-    violation(
-      match.status === 'forbidden' ? 'term-forbidden' : 'term-deprecated',
-      // Without its concept in the source, the word may mean something else (`americano` in `continente americano`).
-      inSource.has(match.conceptId) ? 'error' : 'warning',
-      match.conceptId,
-      entry.term.text,
-      `\`${match.text}\` is ${match.status} in \`${rules.target}\`${instead}`,
-      approved.map((term) => term.text),
-      match.text
+    violations.push(
+      diagnostic(match.status === 'forbidden' ? 'term-forbidden' : 'term-deprecated', named(`\`${match.text}\` is ${match.status} in \`${rules.target}\`${instead}`, entry.term.text, match.conceptId), {
+        source: 'glossary',
+        // Without its concept in the source, the word may mean something else (`americano` in `continente americano`).
+        severity: inSource.has(match.conceptId) ? 'error' : 'warning',
+        conceptId: match.conceptId,
+        expected: approved.map((term) => term.text),
+        actual: match.text
+      })
     )
   }
 
@@ -318,6 +313,11 @@ function contains(text: string, word: string): boolean {
   }
 
   return false
+}
+
+/** A violation's message, naming its term and concept. */
+function named(message: string, term: string, conceptId: string): string {
+  return `${message} (term \`${term}\`, concept \`${conceptId}\`)`
 }
 
 function quoteList(texts: readonly string[]): string {

@@ -73,7 +73,6 @@ export function siteFiles(files: readonly string[]): string[] {
 export function detectSite(site: Site, options?: Options | null): {value: SiteConfig | undefined; messages: Diagnostic[]} {
   const settings = options || {}
   const file = settings.file ?? 'babele.config.json'
-  const message = (severity: Diagnostic['severity'], ruleId: string, text: string, at?: string): Diagnostic => diagnostic(ruleId, text, {source: 'init', severity, file: at})
   const asked = settings.sourceLocale ?? undefined
   const context = {site, ...(asked ? {sourceLocale: asked} : {})}
   const detections: Array<[Detector, Detection]> = []
@@ -83,7 +82,7 @@ export function detectSite(site: Site, options?: Options | null): {value: SiteCo
     if (found) detections.push([detector, found])
   }
   const primary = detections[0]?.[1] ?? plain(context)
-  if (!primary) return {value: undefined, messages: [message('error', 'init-no-markdown', 'No Markdown file in the site: nothing for babele to translate (babele reads .md and .markdown)')]}
+  if (!primary) return {value: undefined, messages: [diagnostic('init-no-markdown', 'No Markdown file in the site: nothing for babele to translate (babele reads .md and .markdown)', {source: 'init', severity: 'error'})]}
   const findings: Finding[] = []
   const messages: Diagnostic[] = []
   const add = (field: string, value: unknown, reason: string, at?: string) => findings.push({field, value, ...(at ? {file: at} : {}), reason})
@@ -108,7 +107,7 @@ export function detectSite(site: Site, options?: Options | null): {value: SiteCo
   } else if (primary.targetLocales) {
     targets = primary.targetLocales.value.filter((locale) => locale !== sourceLocale)
     const invalid = targets.filter((locale) => !localeTag.test(locale))
-    if (invalid.length > 0) messages.push(message('warning', 'init-locale-invalid', `Left out ${invalid.map((locale) => `\`${locale}\``).join(', ')}: not a BCP 47 tag babele can use (\`pt-BR\`, not \`pt_BR\`)`, primary.targetLocales.file))
+    if (invalid.length > 0) messages.push(diagnostic('init-locale-invalid', `Left out ${invalid.map((locale) => `\`${locale}\``).join(', ')}: not a BCP 47 tag babele can use (\`pt-BR\`, not \`pt_BR\`)`, {source: 'init', severity: 'warning', file: primary.targetLocales.file}))
     targets = targets.filter((locale) => localeTag.test(locale))
     add('targetLocales', targets, primary.targetLocales.reason, primary.targetLocales.file)
   } else {
@@ -132,14 +131,14 @@ export function detectSite(site: Site, options?: Options | null): {value: SiteCo
     config.frontmatterKeys = primary.frontmatterKeys.value
     add('frontmatterKeys', primary.frontmatterKeys.value, primary.frontmatterKeys.reason, primary.frontmatterKeys.file)
   }
-  for (const [, detection] of detections) for (const note of detection.notes) messages.push(message('info', 'init-note', note.message, note.file))
-  if (!detections.some(([, detection]) => detection === primary)) for (const note of primary.notes) messages.push(message('info', 'init-note', note.message, note.file))
+  for (const [, detection] of detections) for (const note of detection.notes) messages.push(diagnostic('init-note', note.message, {source: 'init', severity: 'info', file: note.file}))
+  if (!detections.some(([, detection]) => detection === primary)) for (const note of primary.notes) messages.push(diagnostic('init-note', note.message, {source: 'init', severity: 'info', file: note.file}))
 
   const parsed = parseConfig(config, file)
   if (!parsed.value) return {value: undefined, messages: [...messages, ...parsed.messages]}
   const sources = site.files.filter((path) => documentPath(parsed.value!, path) !== undefined)
   if (sources.length === 0) {
-    messages.push(message('error', 'init-no-sources', `No Markdown file matches \`sourcePattern\` \`${sourcePattern}\` (${primary.layout.reason}); pass --source-locale if the sources are another locale's`, primary.layout.file))
+    messages.push(diagnostic('init-no-sources', `No Markdown file matches \`sourcePattern\` \`${sourcePattern}\` (${primary.layout.reason}); pass --source-locale if the sources are another locale's`, {source: 'init', severity: 'error', file: primary.layout.file}))
     return {value: undefined, messages}
   }
   // A build writes every target document: say which files already there it would replace.
@@ -147,7 +146,7 @@ export function detectSite(site: Site, options?: Options | null): {value: SiteCo
   for (const locale of targets) {
     const existing = sources.map((path) => paths.dist(parsed.value!, locale, documentPath(parsed.value!, path)!)).filter((path) => listed.has(path))
     if (existing.length > 0) {
-      messages.push(message('warning', 'init-translations-exist', `${locale}: ${existing.length} of ${sources.length} pages already there (${existing.slice(0, 3).join(', ')}${existing.length > 3 ? ', …' : ''}); \`babele build\` writes babele's output over them, so bring their translations in through XLIFF first, or keep a copy`))
+      messages.push(diagnostic('init-translations-exist', `${locale}: ${existing.length} of ${sources.length} pages already there (${existing.slice(0, 3).join(', ')}${existing.length > 3 ? ', …' : ''}); \`babele build\` writes babele's output over them, so bring their translations in through XLIFF first, or keep a copy`, {source: 'init', severity: 'warning'}))
     }
   }
   return {value: {config, parsed: parsed.value, findings, sources}, messages}
