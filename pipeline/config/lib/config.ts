@@ -2,6 +2,7 @@
  * The project configuration (`babele.config.json`). Takes: parsed JSON.
  * Returns: a complete config with defaults, or messages naming each bad field.
  */
+import {isLanguageTag} from '../../language-tag.ts'
 import {diagnostic} from '../../diagnostic.ts'
 import {z} from 'zod'
 import {flavors} from '../../flavor/index.ts'
@@ -10,7 +11,7 @@ import {qaRules} from '../../qa/index.ts'
 import type {Diagnostic} from '../../types.ts'
 import {parsePathPattern} from './path-pattern.ts'
 
-const locale = z.string().regex(/^[A-Za-z]{2,3}(?:-[A-Za-z\d]{2,8})*$/, 'expected a BCP 47 language tag such as `en` or `pt-BR`')
+const locale = z.string().refine(isLanguageTag, 'expected a BCP 47 language tag such as `en` or `pt-BR`')
 const folder = z.string().min(1, 'expected a folder path')
 
 

@@ -27,6 +27,7 @@
  * which is kept as written. Any other name of two or three letters is a
  * language (`id` is Indonesian).
  */
+import {isLanguageTag} from '../../language-tag.ts'
 
 /** Concept-level columns. */
 export type ConceptField = 'concept' | 'subject' | 'definition' | 'note'
@@ -42,7 +43,6 @@ export const languageFields: readonly LanguageField[] = ['term', 'status', 'pos'
 
 const conceptFields = new Set<string>(['concept', 'subject', 'definition', 'note'])
 const suffixes = new Set<string>(languageFields.filter((field) => field !== 'term'))
-const languageTag = /^[A-Za-z]{2,3}(?:-[A-Za-z\d]{1,8})*$/
 
 /**
  * What a header cell names.
@@ -58,7 +58,7 @@ export function parseColumn(name: string): Column | undefined {
   const underscore = name.lastIndexOf('_')
   const language = underscore === -1 ? name : name.slice(0, underscore)
   const field = underscore === -1 ? 'term' : lower.slice(underscore + 1)
-  if (!languageTag.test(language)) return undefined
+  if (!isLanguageTag(language)) return undefined
   if (field !== 'term' && !suffixes.has(field)) return undefined
   return {kind: 'language', language, field: field as LanguageField}
 }

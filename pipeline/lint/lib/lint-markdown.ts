@@ -10,6 +10,7 @@
  * `link-empty-url`. Only Markdown's translatable text is read: code, HTML
  * and URLs are never linted as prose.
  */
+import {isLanguageTag} from '../../language-tag.ts'
 import {byPlace} from '../../diagnostic.ts'
 import type {Flavor} from '../../flavor/index.ts'
 import type {TermIndex, Termbase} from '../../glossary/index.ts'
@@ -63,7 +64,7 @@ export function lintMarkdown(text: string, options?: Options | null): LintResult
   if (typeof text !== 'string') throw new TypeError('Cannot lint `' + typeof text + '`, expected a string')
   const settings = options || emptyOptions
   const language = settings.language ?? 'it'
-  if (typeof language !== 'string' || !/^[A-Za-z]{2,3}(?:-[A-Za-z\d]{1,8})*$/.test(language)) {
+  if (!isLanguageTag(language)) {
     throw new TypeError('Cannot use `' + String(language) + '` for `options.language`, expected a BCP 47 tag such as `it`')
   }
 

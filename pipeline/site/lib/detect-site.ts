@@ -11,6 +11,7 @@
  * flavour: `docusaurus`, `vitepress`, `mkdocs`, `hugo`, `mdbook`, `docfx`,
  * `jekyll`. A site none of them knows is read as a plain folder of Markdown.
  */
+import {isLanguageTag} from '../../language-tag.ts'
 import {diagnostic} from '../../diagnostic.ts'
 import {parseConfig, type Config} from '../../config/index.ts'
 import {documentPath, paths} from '../../project/index.ts'
@@ -52,7 +53,6 @@ export interface SiteConfig {
 
 /** babele's default target locales, used when neither the site nor the options name any. */
 const defaultTargets = ['en', 'es', 'fr', 'ca']
-const localeTag = /^[A-Za-z]{2,3}(?:-[A-Za-z\d]{2,8})*$/
 
 /**
  * The files whose contents detection reads: each detector's config files.
@@ -106,9 +106,9 @@ export function detectSite(site: Site, options?: Options | null): {value: SiteCo
     add('targetLocales', targets, '--target-locales')
   } else if (primary.targetLocales) {
     targets = primary.targetLocales.value.filter((locale) => locale !== sourceLocale)
-    const invalid = targets.filter((locale) => !localeTag.test(locale))
+    const invalid = targets.filter((locale) => !isLanguageTag(locale))
     if (invalid.length > 0) messages.push(diagnostic('init-locale-invalid', `Left out ${invalid.map((locale) => `\`${locale}\``).join(', ')}: not a BCP 47 tag babele can use (\`pt-BR\`, not \`pt_BR\`)`, {source: 'init', severity: 'warning', file: primary.targetLocales.file}))
-    targets = targets.filter((locale) => localeTag.test(locale))
+    targets = targets.filter((locale) => isLanguageTag(locale))
     add('targetLocales', targets, primary.targetLocales.reason, primary.targetLocales.file)
   } else {
     targets = defaultTargets.filter((locale) => locale !== sourceLocale)
