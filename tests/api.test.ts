@@ -1,3 +1,4 @@
+import {readFileSync} from 'node:fs'
 import test from 'ava'
 import * as babele from '../pipeline/index.ts'
 
@@ -91,4 +92,13 @@ test('should expose the public api', (t) => {
     'wordCount',
     'xliffEntries'
   ])
+})
+
+test('the README’s API section names every export', (t) => {
+  const readme = readFileSync(new URL('../README.md', import.meta.url), 'utf8')
+  const api = readme.slice(readme.indexOf('\n## API\n'), readme.indexOf('\n## Types\n'))
+  t.deepEqual(
+    Object.keys(babele).filter((name) => !new RegExp('`' + name + '\\b').test(api)),
+    []
+  )
 })
