@@ -177,7 +177,7 @@ test('XLIFF carries flavour syntax as codes with their bytes in originalData', (
 
 test('lint reads flavour syntax as syntax, not prose', (t) => {
   const text = '## Perché no {#perchè-no}\n'
-  t.deepEqual(lintMarkdown(text, {rules: ['accent-apostrophe']}).messages.map((message) => message.actual), ['perchè'])
+  t.deepEqual(lintMarkdown(text, {rules: ['accent-apostrophe']}).messages.map((message) => message.actual), [['perchè']])
   t.deepEqual(lintMarkdown(text, {rules: ['accent-apostrophe'], flavor: ['vitepress']}).messages, [])
 })
 
