@@ -30,5 +30,5 @@ export const tripleColon: SyntaxRule = {
 export const tripleColonLine: SyntaxRule = {
   id: 'triple-colon',
   kind: 'block',
-  pattern: /(?<=^[ \t>]*):::[ \t]*[a-z][\w-]*(?:[ \t]+[\w-]+="[^"\n]*")*[ \t]*$/dgm
+  pattern: /:(?<=^[ \t>]*:)::[ \t]*[a-z][\w-]*(?:[ \t]+[\w-]+="[^"\n]*")*[ \t]*$/dgm
 }

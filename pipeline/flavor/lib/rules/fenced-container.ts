@@ -13,7 +13,7 @@ import type {SyntaxRule} from '../rule.ts'
 export const bracketContainer: SyntaxRule = {
   id: 'container',
   kind: 'block',
-  pattern: /(?<=^[ \t>]*):{3,}[ \t]*[A-Za-z][\w-]*\[(?<text>(?:[^\]\n\\]|\\.)*)\](?:\{[^{}\n]*\})?[ \t]*$/dgm,
+  pattern: /:(?<=^[ \t>]*:):{2,}[ \t]*[A-Za-z][\w-]*\[(?<text>(?:[^\]\n\\]|\\.)*)\](?:\{[^{}\n]*\})?[ \t]*$/dgm,
   text: {kind: 'container-title', syntax: 'line', quote: ']'}
 }
 
@@ -21,6 +21,6 @@ export const bracketContainer: SyntaxRule = {
 export const fencedContainer: SyntaxRule = {
   id: 'container',
   kind: 'block',
-  pattern: /(?<=^[ \t>]*):{3,}[ \t]*(?:[A-Za-z][\w-]*(?:\{[^{}\n]*\})?(?:[ \t]*\{[^{}\n]*\}|[ \t]+(?<text>\S[^\n]*?)(?:[ \t]*\{[^{}\n]*\})?)?)?[ \t]*$/dgm,
+  pattern: /:(?<=^[ \t>]*:):{2,}[ \t]*(?:[A-Za-z][\w-]*(?:\{[^{}\n]*\})?(?:[ \t]*\{[^{}\n]*\}|[ \t]+(?<text>\S[^\n]*?)(?:[ \t]*\{[^{}\n]*\})?)?)?[ \t]*$/dgm,
   text: {kind: 'container-title', syntax: 'line'}
 }

@@ -16,7 +16,7 @@ import type {SyntaxRule} from '../rule.ts'
 export const admonition: SyntaxRule = {
   id: 'admonition',
   kind: 'indented',
-  pattern: /(?<=^[ \t>]*)(?:!!!|\?\?\?\+?)[ \t]*[\w-]+(?:[ \t]+[\w-]+)*(?:[ \t]+"(?<text>[^\n]*)")?[ \t]*$/dgm,
+  pattern: /(?:!(?<=^[ \t>]*!)!!|\?(?<=^[ \t>]*\?)\?\?\+?)[ \t]*[\w-]+(?:[ \t]+[\w-]+)*(?:[ \t]+"(?<text>[^\n]*)")?[ \t]*$/dgm,
   text: {kind: 'admonition-title', syntax: 'attribute'}
 }
 
@@ -24,6 +24,6 @@ export const admonition: SyntaxRule = {
 export const contentTab: SyntaxRule = {
   id: 'content-tab',
   kind: 'indented',
-  pattern: /(?<=^[ \t>]*)===!?\+?[ \t]+"(?<text>[^\n]*)"[ \t]*$/dgm,
+  pattern: /=(?<=^[ \t>]*=)==!?\+?[ \t]+"(?<text>[^\n]*)"[ \t]*$/dgm,
   text: {kind: 'tab-title', syntax: 'attribute'}
 }

@@ -15,14 +15,14 @@ import type {SyntaxRule} from '../rule.ts'
 export const vitepressSnippet: SyntaxRule = {
   id: 'snippet',
   kind: 'block',
-  pattern: /(?<=^[ \t>]*)<<<[ \t]+\S[^\n]*$/dgm
+  pattern: /<(?<=^[ \t>]*<)<<[ \t]+\S[^\n]*$/dgm
 }
 
 /** `[[toc]]` (VitePress), `[TOC]` alone on its line (Python-Markdown). */
 export const tableOfContents: SyntaxRule = {
   id: 'toc',
   kind: 'block',
-  pattern: /\[\[toc\]\]|(?<=^[ \t>]*)\[TOC\](?=[ \t]*$)/dgm
+  pattern: /\[\[toc\]\]|\[(?<=^[ \t>]*\[)TOC\](?=[ \t]*$)/dgm
 }
 
 /** kramdown's `* TOC` list item with its `{:toc}` attribute list on the next line. */
@@ -43,7 +43,7 @@ export const abbreviation: SyntaxRule = {
 export const mkdocsSnippet: SyntaxRule = {
   id: 'snippet',
   kind: 'block',
-  pattern: /(?<=^[ \t>]*);?-+8<-+[ \t]*(?:"[^"\n]*"|'[^'\n]*')?[ \t]*$/dgm
+  pattern: /(?:;(?<=^[ \t>]*;)-+|-(?<=^[ \t>]*-)-*)8<-+[ \t]*(?:"[^"\n]*"|'[^'\n]*')?[ \t]*$/dgm
 }
 
 /** `++ctrl+alt+del++` (pymdownx.keys). */
