@@ -1,7 +1,7 @@
 import {readFileSync} from 'node:fs'
-import {examples, itDocs} from './helpers/corpora.ts'
+import {examples, itDocs, specsAndItDocs} from './helpers/corpora.ts'
 import {roundTrip} from './helpers/round-trip.ts'
-import {shared, testWith} from './helpers/tools.ts'
+import {testWith} from './helpers/tools.ts'
 import {inventory} from './helpers/inventory.ts'
 
 const seed = readFileSync(new URL('../source/it/putin-xi-alleanza.md', import.meta.url), 'utf8')
@@ -9,15 +9,7 @@ const seed = readFileSync(new URL('../source/it/putin-xi-alleanza.md', import.me
 
 
 function corpora(): Map<string, string> {
-  const sources = new Map<string, string>([['putin-xi-alleanza.md', seed]])
-  for (const [path, text] of examples('commonmark/spec-0.31.2.json', 'commonmark/example')) sources.set(path, text)
-  for (const name of ['spec', 'extensions', 'extensions-full-info-string', 'extensions-table-prefer-style-attributes', 'regression', 'smart_punct']) {
-    for (const [path, text] of examples(`gfm/${name}.json`, `gfm/${name}`)) sources.set(path, text)
-  }
-  sources.set('commonmark/spec.md', readFileSync(`${shared}corpora/commonmark/spec-0.31.2.txt`, 'utf8'))
-  sources.set('gfm/spec.md', readFileSync(`${shared}corpora/gfm/spec.txt`, 'utf8'))
-  for (const [path, text] of itDocs()) sources.set(`it-docs/${path}`, text)
-  return sources
+  return new Map([['putin-xi-alleanza.md', seed], ...specsAndItDocs()])
 }
 
 testWith('python3', 'xmllint')('an identity translation rebuilds every source byte for byte (seed, CommonMark, GFM, it-docs)', (t) => {

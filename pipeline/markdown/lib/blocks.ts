@@ -10,15 +10,14 @@
  * HTML, URLs, definitions and flavour syntax stay in the skeleton or become
  * placeholder codes.
  */
-import type {Nodes, Paragraph, PhrasingContent} from 'mdast'
 import {findSyntax, maskSyntax, syntaxRules, type Flavor, type SyntaxMatch, type SyntaxRule} from '../../flavor/index.ts'
 import {lineStarts, pointAt} from '../../position.ts'
 import type {Block, BlockSyntax, Diagnostic, Range} from '../../types.ts'
+import {blockTree, type TreeNode, type Options as TreeOptions} from './block-tree.ts'
 import {flavorSyntax} from './flavor-syntax.ts'
 import {frontmatterBlocks} from './frontmatter.ts'
 import {inlineCodes} from './inline-codes.ts'
 import {parseKeyPath} from './key-path.ts'
-import {parseMarkdown} from './parse.ts'
 import {textTokens} from './text-tokens.ts'
 import {titleBlock} from './title.ts'
 
@@ -53,15 +52,32 @@ interface Context {
   body: string
   syntax: readonly SyntaxMatch[]
   locate: (offset: number) => {line: number; column: number}
+  read: TreeReader
 }
 
 const defaultKeys = ['title', 'description'] as const
+
+/** Builds the tree blocks are read from (offsets moved by `shift`): {@linkcode blockTree}, or remark-parse's mdast in tests. */
+export type TreeReader = (body: string, options?: TreeOptions | null) => TreeNode
 
 /**
  * @param text Markdown source, possibly with a BOM and CRLF line endings.
  * @param options Configuration.
  */
 export function markdownBlocks(text: string, options?: Options | null): {value: MarkdownBlocks; messages: Diagnostic[]} {
+  return readBlocks(text, options, blockTree)
+}
+
+/**
+ * {@linkcode markdownBlocks} over trees from `read`. Only tests pass another
+ * reader than {@linkcode blockTree}: remark-parse's mdast, the reference
+ * the lean tree must read the same as.
+ *
+ * @param text Markdown source.
+ * @param options Configuration.
+ * @param read Tree builder.
+ */
+export function readBlocks(text: string, options: Options | null | undefined, read: TreeReader): {value: MarkdownBlocks; messages: Diagnostic[]} {
   const bom = text.charCodeAt(0) === 0xfeff
   const body = bom ? text.slice(1) : text
   const locate = locator(body)
@@ -71,13 +87,13 @@ export function markdownBlocks(text: string, options?: Options | null): {value: 
     return path.steps
   })
   const rules = syntaxRules(options)
-  const syntax = flavorSyntax(body, rules)
-  const context: Context = {body: syntax.masked, syntax: syntax.matches, locate}
+  const syntax = flavorSyntax(body, rules, (masked) => read(masked))
+  const context: Context = {body: syntax.masked, syntax: syntax.matches, locate, read}
   const blocks: Block[] = []
   const messages: Diagnostic[] = []
   let definitions = false
 
-  const visit = (node: Nodes, inBlockQuote: boolean): void => {
+  const visit = (node: TreeNode, inBlockQuote: boolean): void => {
     const range = node.position ? {start: node.position.start.offset!, end: node.position.end.offset!} : undefined
     switch (node.type) {
       case 'paragraph':
@@ -97,14 +113,14 @@ export function markdownBlocks(text: string, options?: Options | null): {value: 
       }
       case 'footnoteDefinition':
         definitions = true
-        for (const child of node.children) visit(child, inBlockQuote)
+        for (const child of node.children!) visit(child, inBlockQuote)
         return
       case 'definition':
         definitions = true
         if (node.title) add(titleBlock(context.body, range!, node.title, {inBlockQuote, counter: {next: 1}, syntax: context.syntax, locate}))
         return
       default:
-        if ('children' in node) for (const child of node.children) visit(child as Nodes, inBlockQuote || node.type === 'blockquote')
+        if (node.children) for (const child of node.children) visit(child, inBlockQuote || node.type === 'blockquote')
     }
   }
 
@@ -116,7 +132,7 @@ export function markdownBlocks(text: string, options?: Options | null): {value: 
   }
 
   visit(syntax.tree, false)
-  return {value: {bom, body, blocks: withSyntaxTexts(body, blocks, syntax.matches, {rules, locate}), definitions}, messages}
+  return {value: {bom, body, blocks: withSyntaxTexts(body, blocks, syntax.matches, {rules, locate, read}), definitions}, messages}
 }
 
 /** Whether a block has something to translate: a letter or digit in its text. */
@@ -124,8 +140,8 @@ function hasText(block: Block): boolean {
   return block.tokens.some((token) => token.type === 'text' && /[\p{L}\p{N}]/u.test(token.value))
 }
 
-function phrasingBlock(context: Context, node: Nodes & {children: PhrasingContent[]}, kind: string, syntax: BlockSyntax, inBlockQuote: boolean): Block | undefined {
-  const children = node.children
+function phrasingBlock(context: Context, node: TreeNode, kind: string, syntax: BlockSyntax, inBlockQuote: boolean): Block | undefined {
+  const children = node.children!
   if (children.length === 0) return
   const first = children[0]!.position
   const last = children.at(-1)!.position
@@ -164,6 +180,7 @@ interface TextContext {
   /** The document's syntax rules, for syntax inside the part (`:material-check:` in a title). */
   rules: readonly SyntaxRule[]
   locate: Context['locate']
+  read: TreeReader
 }
 
 /**
@@ -176,25 +193,17 @@ function syntaxText(body: string, text: NonNullable<SyntaxMatch['text']>, contex
   const inner = findSyntax(body, context.rules, {skip: [], within: text.range})
   const masked = inner.length > 0 ? body.slice(0, text.range.start) + maskSyntax(body.slice(text.range.start, text.range.end), inner.map((match) => ({...match, range: {start: match.range.start - text.range.start, end: match.range.end - text.range.start}}))) + body.slice(text.range.end) : body
   const options = {inBlockQuote: false, counter: {next: 1}, titles: children, syntax: inner, locate: context.locate}
-  const paragraph = text.syntax === 'line' ? onlyParagraph(masked, text.range) : undefined
-  const tokens = paragraph ? inlineCodes(masked, paragraph.children, text.range, options) : textTokens(masked, text.range, options)
+  const paragraph = text.syntax === 'line' ? onlyParagraph(masked, text.range, context.read) : undefined
+  const tokens = paragraph ? inlineCodes(masked, paragraph.children!, text.range, options) : textTokens(masked, text.range, options)
   const {line, column} = context.locate(text.range.start)
   return {kind: text.kind, syntax: text.syntax, range: text.range, line, column, ...(text.quote === undefined ? {} : {quote: text.quote}), tokens, children}
 }
 
-/** The range read alone as one paragraph that fills it (offsets moved to the body's), or nothing. */
-function onlyParagraph(body: string, range: Range): Paragraph | undefined {
-  const tree = parseMarkdown(body.slice(range.start, range.end))
-  const paragraph = tree.children[0]
-  if (tree.children.length !== 1 || paragraph?.type !== 'paragraph') return
-  const move = (node: Nodes): void => {
-    if (node.position) {
-      node.position.start.offset! += range.start
-      node.position.end.offset! += range.start
-    }
-    if ('children' in node) for (const child of node.children) move(child as Nodes)
-  }
-  move(paragraph)
+/** The range read alone as one paragraph that fills it (offsets are the body's), or nothing. */
+function onlyParagraph(body: string, range: Range, read: TreeReader): TreeNode | undefined {
+  const tree = read(body.slice(range.start, range.end), {shift: range.start})
+  const paragraph = tree.children![0]
+  if (tree.children!.length !== 1 || paragraph?.type !== 'paragraph') return
   return paragraph.position!.start.offset === range.start && paragraph.position!.end.offset === range.end ? paragraph : undefined
 }
 

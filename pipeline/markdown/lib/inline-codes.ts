@@ -11,8 +11,8 @@
  * > | > bar
  *        ^^^ one token: value `\n`, range `\n> `
  */
-import type {PhrasingContent, Nodes} from 'mdast'
 import type {Block, InlineCode, Range, Token} from '../../types.ts'
+import type {TreeNode} from './block-tree.ts'
 import {titleBlock} from './title.ts'
 import {createCode as code, textTokens, type TextOptions} from './text-tokens.ts'
 
@@ -33,7 +33,7 @@ export interface Options extends TextOptions {
  * @param options Context of the block.
  * @returns Tokens tiling `range`.
  */
-export function inlineCodes(body: string, nodes: PhrasingContent[], range: Range, options: Options): Token[] {
+export function inlineCodes(body: string, nodes: TreeNode[], range: Range, options: Options): Token[] {
   const tokens: Token[] = []
   const ranges = nodeRanges(body, nodes, range)
   const marker = options.inBlockQuote ? alertMarker(body, nodes, ranges, range) : undefined
@@ -50,7 +50,7 @@ export function inlineCodes(body: string, nodes: PhrasingContent[], range: Range
  * > | > [!NOTE]
  *       ^^^^^^^ one placeholder
  */
-function alertMarker(body: string, nodes: PhrasingContent[], ranges: Range[], range: Range): Range | undefined {
+function alertMarker(body: string, nodes: TreeNode[], ranges: Range[], range: Range): Range | undefined {
   if (!body.startsWith('[!', range.start) || !/[A-Za-z]/.test(body[range.start + 2] ?? '')) return
   let depth = 0
   for (let index = range.start; index < range.end; index++) {
@@ -66,7 +66,7 @@ function alertMarker(body: string, nodes: PhrasingContent[], ranges: Range[], ra
   }
 }
 
-function phrasing(body: string, nodes: PhrasingContent[], range: Range, options: Options, tokens: Token[], ranges = nodeRanges(body, nodes, range), from = range.start): void {
+function phrasing(body: string, nodes: TreeNode[], range: Range, options: Options, tokens: Token[], ranges = nodeRanges(body, nodes, range), from = range.start): void {
   let cursor = from
   for (const [index, node] of nodes.entries()) {
     const {start, end} = ranges[index]!
@@ -92,14 +92,14 @@ function phrasing(body: string, nodes: PhrasingContent[], range: Range, options:
  * > | voir https://example.org/x ici
  *          ^^^^^^^^^^^^^^^^^^^^^ found by the link's text
  */
-function nodeRanges(body: string, nodes: PhrasingContent[], range: Range): Range[] {
+function nodeRanges(body: string, nodes: TreeNode[], range: Range): Range[] {
   const ranges: Array<Range | undefined> = []
   let cursor = range.start
   for (const [index, node] of nodes.entries()) {
     let found: Range | undefined
     if (node.position) found = {start: node.position.start.offset!, end: node.position.end.offset!}
     else if (node.type === 'link') {
-      const text = node.children.map((child) => ('value' in child ? child.value : '')).join('')
+      const text = (node.children ?? []).map((child) => child.value ?? '').join('')
       const limit = nodes.slice(index + 1).find((next) => next.position)?.position!.start.offset ?? range.end
       found = locate(body, text, cursor, limit)
     }
@@ -145,7 +145,7 @@ function gap(body: string, range: Range, options: Options, tokens: Token[]): voi
   textTokens(body, range, options, tokens)
 }
 
-function one(body: string, node: PhrasingContent, range: Range, options: Options, tokens: Token[]): void {
+function one(body: string, node: TreeNode, range: Range, options: Options, tokens: Token[]): void {
   switch (node.type) {
     case 'text':
       textTokens(body, range, options, tokens)
@@ -180,7 +180,7 @@ function one(body: string, node: PhrasingContent, range: Range, options: Options
       placeholder(options, 'other', 'footnote', range, tokens)
       return
     default:
-      placeholder(options, 'other', (node as Nodes).type, range, tokens)
+      placeholder(options, 'other', node.type, range, tokens)
   }
 }
 
@@ -188,8 +188,8 @@ function placeholder(options: Options, type: InlineCode['type'], subType: string
   tokens.push({type: 'ph', code: code(options.counter, 'ph', type, subType, {...range})})
 }
 
-function paired(body: string, node: PhrasingContent & {children: PhrasingContent[]}, range: Range, type: InlineCode['type'], subType: string, options: Options, tokens: Token[]): void {
-  const children = node.children
+function paired(body: string, node: TreeNode, range: Range, type: InlineCode['type'], subType: string, options: Options, tokens: Token[]): void {
+  const children = node.children ?? []
   if (children.length === 0) {
     placeholder(options, type, subType, range, tokens)
     addTitle(body, node, range, options)
@@ -212,7 +212,7 @@ function paired(body: string, node: PhrasingContent & {children: PhrasingContent
  * > | ![a [b] c](x.png "t")
  *               ^ alt ends here
  */
-function image(body: string, node: Nodes, range: Range, options: Options, tokens: Token[]): void {
+function image(body: string, node: TreeNode, range: Range, options: Options, tokens: Token[]): void {
   const altStart = range.start + 2
   let depth = 0
   let index = altStart
@@ -239,8 +239,8 @@ function image(body: string, node: Nodes, range: Range, options: Options, tokens
   addTitle(body, node, {start: index, end: range.end}, options)
 }
 
-function addTitle(body: string, node: Nodes, range: Range, options: Options): void {
-  const title = 'title' in node && typeof node.title === 'string' ? node.title : undefined
+function addTitle(body: string, node: TreeNode, range: Range, options: Options): void {
+  const title = typeof node.title === 'string' ? node.title : undefined
   if (!title) return
   const block = titleBlock(body, range, title, options)
   if (block) options.titles.push(block)

@@ -1,0 +1,161 @@
+/**
+ * Tokenize Markdown as remark-parse does (CommonMark, GFM, YAML and TOML
+ * front matter). Takes: the BOM-less source. Returns: micromark's events,
+ * the same events remark-parse builds its tree from.
+ *
+ * Two things make it cheaper than `parse()` per document, and neither
+ * changes an event:
+ *
+ * - The parser is built once and reset before each document (its
+ *   definitions, lazy lines and footnote labels), instead of combining
+ *   every syntax extension again for each file.
+ * - GFM literal autolinks are tried only where one can start. Their email
+ *   construct is registered on every letter and digit, so without a gate
+ *   micromark attempts it at the start of every word. A construct tried
+ *   where it cannot succeed only fails, and its place becomes data, which
+ *   micromark merges with the data around it; so refusing the attempt up
+ *   front (in the construct's `previous`, which decides whether to try it)
+ *   gives the same events. Where each can succeed, from its own tokenizer:
+ *
+ * > | mail a.b+c@example.org
+ *          ^^^^^ email: a run of `[\w+.-]` that reaches an `@`
+ * > | see www.example.org or https://x.org
+ *         ^ www: `www.` (any case)     ^ protocol: `http://`, `https://` (any case)
+ */
+import type {Code, Construct, ConstructRecord, Event, Extension, ParseContext, TokenizeContext} from 'micromark-util-types'
+import {parse, postprocess, preprocess} from 'micromark'
+import {combineExtensions} from 'micromark-util-combine-extensions'
+import {gfmAutolinkLiteral} from 'micromark-extension-gfm-autolink-literal'
+import {gfmFootnote} from 'micromark-extension-gfm-footnote'
+import {gfmStrikethrough} from 'micromark-extension-gfm-strikethrough'
+import {gfmTable} from 'micromark-extension-gfm-table'
+import {gfmTaskListItem} from 'micromark-extension-gfm-task-list-item'
+import {frontmatter} from 'micromark-extension-frontmatter'
+
+/** Where literal autolinks can start in the document being tokenized. */
+interface Candidates {
+  /** The document. */
+  body: string
+  /** `[start, at)` pairs, flat and sorted: runs of email characters ending right before an `@`. */
+  email: number[]
+  /** Whether the document holds `www.` (any case). */
+  www: boolean
+  /** Whether the document holds `http://` or `https://` (any case). */
+  protocol: boolean
+}
+
+/** The parse context with the candidates of its current document. */
+type Parser = ParseContext & {babeleAutolinks?: Candidates}
+
+/** How a literal autolink construct can start. */
+type Kind = 'email' | 'www' | 'protocol'
+
+const kinds: Record<string, Kind> = {emailAutolink: 'email', wwwAutolink: 'www', protocolAutolink: 'protocol'}
+
+// The same extensions, in the same order, as remark-gfm (`gfm()`) and remark-frontmatter.
+const extensions: Extension[] = [
+  combineExtensions([gated(gfmAutolinkLiteral()), gfmFootnote(), gfmStrikethrough({}), gfmTable(), gfmTaskListItem()]),
+  frontmatter(['yaml', 'toml'])
+]
+
+let shared: {parser: Parser; keys: Set<string>} | undefined
+
+/**
+ * @param body Source without a leading U+FEFF (offsets count UTF-16 code units of it).
+ * @returns micromark events, postprocessed (text content tokenized, definitions resolved).
+ */
+export function tokenize(body: string): Event[] {
+  const parser = fresh()
+  parser.babeleAutolinks = candidates(body)
+  return postprocess(parser.document().write(preprocess()(body, undefined, true)))
+}
+
+/** The shared parser, as `parse()` would return it new. */
+function fresh(): Parser {
+  if (!shared) {
+    const parser: Parser = parse({extensions})
+    shared = {parser, keys: new Set(Object.keys(parser))}
+  }
+  const {parser, keys} = shared
+  // Extensions keep per-document state on the parser (GFM footnotes: `gfmFootnotes`).
+  for (const key of Object.keys(parser)) if (!keys.has(key)) delete (parser as unknown as Record<string, unknown>)[key]
+  parser.defined = []
+  parser.lazy = {}
+  return parser
+}
+
+function candidates(body: string): Candidates {
+  const email: number[] = []
+  for (let at = body.indexOf('@'); at !== -1; at = body.indexOf('@', at + 1)) {
+    let start = at
+    while (start > 0 && atext(body.charCodeAt(start - 1))) start--
+    if (start < at) email.push(start, at)
+  }
+  return {body, email, www: /www\./i.test(body), protocol: /https?:\/\//i.test(body)}
+}
+
+/** The autolink-literal extension with each construct tried only where it can succeed. */
+function gated(extension: Extension): Extension {
+  const text: ConstructRecord = {}
+  const wrapped = new Map<Construct, Construct>()
+  const wrap = (construct: Construct): Construct => {
+    let result = wrapped.get(construct)
+    if (!result) {
+      result = gate(construct)
+      wrapped.set(construct, result)
+    }
+    return result
+  }
+  for (const [code, value] of Object.entries(extension.text ?? {})) {
+    text[code as unknown as number] = Array.isArray(value) ? value.map(wrap) : wrap(value as Construct)
+  }
+  return {text}
+}
+
+function gate(construct: Construct): Construct {
+  const kind = kinds[construct.name ?? '']
+  if (!kind) throw new Error(`Cannot gate the autolink-literal construct \`${construct.name}\`: unknown to this version`)
+  const previous = construct.previous
+  const tokenize = construct.tokenize
+  return {
+    ...construct,
+    previous(this: TokenizeContext, code: Code) {
+      return possible(this, kind) && (!previous || previous.call(this, code))
+    },
+    tokenize(this: TokenizeContext, effects, ok, nok) {
+      const start = tokenize.call(this, effects, ok, nok)
+      return (code) => (possible(this, kind) ? start(code) : nok(code))
+    }
+  }
+}
+
+/** Whether a literal autolink of `kind` can start at the current character. */
+function possible(context: TokenizeContext, kind: Kind): boolean {
+  const found = (context.parser as Parser).babeleAutolinks!
+  if (kind === 'email') {
+    if (found.email.length === 0) return false
+    return inRuns(found.email, context.now().offset)
+  }
+  if (!found[kind]) return false
+  const offset = context.now().offset
+  const body = found.body
+  if (kind === 'www') return (body.charCodeAt(offset) | 32) === 119 && (body.charCodeAt(offset + 1) | 32) === 119 && (body.charCodeAt(offset + 2) | 32) === 119 && body.charCodeAt(offset + 3) === 46
+  return /^https?:\/\//i.test(body.slice(offset, offset + 8))
+}
+
+/** Whether `offset` lies in one of the flat, sorted `[start, end)` pairs. */
+function inRuns(runs: readonly number[], offset: number): boolean {
+  let low = 0
+  let high = runs.length / 2
+  while (low < high) {
+    const middle = (low + high) >> 1
+    if (runs[middle * 2 + 1]! <= offset) low = middle + 1
+    else high = middle
+  }
+  return low < runs.length / 2 && runs[low * 2]! <= offset
+}
+
+/** GFM's email characters (`atext`): ASCII letters and digits, `+`, `-`, `.`, `_`. */
+function atext(code: number): boolean {
+  return code === 43 || code === 45 || code === 46 || code === 95 || (code >= 48 && code <= 57) || (code >= 65 && code <= 90) || (code >= 97 && code <= 122)
+}
