@@ -2,6 +2,11 @@
  * `npm run bench`: time the pipeline on a generated corpus against the floor,
  * bare remark-parse with the same plugins. Prints figures and ratios; asserts
  * nothing (speed is tracked here, not in tests).
+ *
+ * The parse figures (bare remark-parse, babele's own parse, blocks, extract)
+ * are medians of BENCH_RUNS (5) interleaved runs on one core, as wall time
+ * and as the process's CPU time: on a shared machine CPU time is the steadier
+ * measure of the per-core cost, and the load average is printed beside them.
  */
 import {execFileSync} from 'node:child_process'
 import {readFileSync} from 'node:fs'
@@ -11,7 +16,8 @@ import {unified} from 'unified'
 import remarkParse from 'remark-parse'
 import remarkGfm from 'remark-gfm'
 import remarkFrontmatter from 'remark-frontmatter'
-import {buildProject, checkProject, extractDocuments, extractProject, fromTbx, glossaryReport, parseConfig, projectTerms, qaReport, sourceBundle, type Bundle} from '../pipeline/index.ts'
+import {buildProject, checkProject, extractDocuments, extractProject, fromTbx, glossaryReport, markdownBlocks, parseConfig, projectTerms, qaReport, sourceBundle, type Bundle} from '../pipeline/index.ts'
+import {blockTree} from '../pipeline/markdown/lib/block-tree.ts'
 import {cliStart} from './cli-start.ts'
 import {corpus} from './corpus.ts'
 
@@ -36,11 +42,52 @@ function time<T>(run: () => T): {seconds: number; value: T} {
 // Warm up the JIT on a slice so the first timed stage is not penalized.
 extractDocuments(config, new Map([...files].slice(0, 50)))
 
+/** Wall and CPU seconds of one run. */
+interface Cost {
+  seconds: number
+  cpu: number
+}
+
+function cost<T>(run: () => T): Cost & {value: T} {
+  const cpu = process.cpuUsage()
+  const {seconds, value} = time(run)
+  const used = process.cpuUsage(cpu)
+  return {seconds, cpu: (used.user + used.system) / 1e6, value}
+}
+
+const median = (values: number[]): number => values.sort((a, b) => a - b)[Math.floor(values.length / 2)]!
+
+// The floor and babele's parse, run after one another in each round so that a
+// change of load touches all of them; each figure is the median of its rounds.
 const processor = unified().use(remarkParse).use(remarkGfm).use(remarkFrontmatter, ['yaml', 'toml'])
-const parse = time(() => {
-  for (const text of files.values()) processor.parse(text)
-})
-const units = time(() => extractDocuments(config, files).value)
+const parseRuns = Number(process.env.BENCH_RUNS ?? 5)
+let extracted: ReturnType<typeof extractDocuments>['value'] | undefined
+const stages = {
+  parse: () => {
+    for (const text of files.values()) processor.parse(text)
+  },
+  tree: () => {
+    for (const text of files.values()) blockTree(text)
+  },
+  blocks: () => {
+    for (const text of files.values()) markdownBlocks(text)
+  },
+  units: () => {
+    extracted = extractDocuments(config, files).value
+  }
+}
+const costs: Record<keyof typeof stages, Cost[]> = {parse: [], tree: [], blocks: [], units: []}
+const loads: number[] = [loadavg()[0]!]
+for (let round = 0; round < parseRuns; round++) {
+  for (const name of Object.keys(stages) as Array<keyof typeof stages>) {
+    const {seconds, cpu} = cost(stages[name])
+    costs[name].push({seconds, cpu})
+  }
+  loads.push(loadavg()[0]!)
+}
+const medians = Object.fromEntries(Object.entries(costs).map(([name, list]) => [name, {seconds: median(list.map((one) => one.seconds)), cpu: median(list.map((one) => one.cpu))}])) as Record<keyof typeof stages, Cost>
+const parse = medians.parse
+const units = {...medians.units, value: extracted!}
 const stores = {bundles: new Map<string, Bundle>(), states: new Map()}
 const xliff = time(() => extractProject(config, units.value, stores))
 for (const document of units.value.values()) {
@@ -64,7 +111,7 @@ const reports = time(() => {
 const flavored = new Map([...files].map(([path, text]) => [path, '::: tip Nota\nUn consiglio.\n:::\n\n' + text.replace(/^(#{1,6} .+)$/gm, (heading, _, offset: number) => `${heading} {#h${offset}}`)]))
 const flavorConfig = parseConfig({targetLocales: ['en'], flavor: ['vitepress', 'docusaurus', 'mkdocs', 'hugo', 'jekyll', 'mdbook', 'docfx']}).value!
 const flavoredBytes = [...flavored.values()].reduce((sum, text) => sum + Buffer.byteLength(text), 0) / 1e6
-const flavorUnits = time(() => extractDocuments(flavorConfig, flavored).value)
+const flavorUnits = cost(() => extractDocuments(flavorConfig, flavored).value)
 
 const segments = [...units.value.values()].reduce((sum, document) => sum + document.units.reduce((inner, unit) => inner + unit.parts.filter((part) => part.type === 'segment').length, 0), 0)
 const rss = process.resourceUsage().maxRSS / 1024
@@ -73,9 +120,15 @@ const rows: Array<[string, string]> = [
   ['files', String(files.size)],
   ['bytes', `${bytes} (${megabytes.toFixed(2)} MB)`],
   ['units / segments', `${[...units.value.values()].reduce((sum, document) => sum + document.units.length, 0)} / ${segments}`],
-  ['remark-parse (gfm + frontmatter), bare', `${parse.seconds.toFixed(2)} s  ${rate(parse.seconds)}`],
-  ['extract: units (parse + blocks + segment + keys)', `${units.seconds.toFixed(2)} s  ${rate(units.seconds)}  ratio to bare parse ${(units.seconds / parse.seconds).toFixed(2)}`],
-  ['extract: units, every flavour on (a container and heading ids in every file)', `${flavorUnits.seconds.toFixed(2)} s  ${(flavoredBytes / flavorUnits.seconds).toFixed(2)} MB/s  ratio to bare parse ${(flavorUnits.seconds / parse.seconds).toFixed(2)}`],
+  [`one core, median of ${parseRuns} rounds: load average`, `${Math.min(...loads).toFixed(2)}–${Math.max(...loads).toFixed(2)} on ${availableParallelism()} cores`],
+  ['remark-parse (gfm + frontmatter), bare', `${parse.seconds.toFixed(2)} s  ${rate(parse.seconds)}  CPU ${parse.cpu.toFixed(2)} s`],
+  ...(['tree', 'blocks', 'units'] as const).map((name): [string, string] => {
+    const label = {tree: "babele's parse (micromark events → lean tree)", blocks: 'blocks (parse + flavour syntax + blocks + inline codes)', units: 'extract: units (parse + blocks + segment + keys)'}[name]
+    const {seconds, cpu} = medians[name]
+    const verdict = name === 'units' ? `; target ≤ 1.3× (CPU): ${cpu / parse.cpu <= 1.3 ? 'met' : 'NOT met'}` : ''
+    return [label, `${seconds.toFixed(2)} s  ${rate(seconds)}  ratio to bare parse ${(seconds / parse.seconds).toFixed(2)} (CPU ${(cpu / parse.cpu).toFixed(2)})${verdict}`]
+  }),
+  ['extract: units, every flavour on (a container and heading ids in every file)', `${flavorUnits.seconds.toFixed(2)} s  ${(flavoredBytes / flavorUnits.seconds).toFixed(2)} MB/s  ratio to bare parse ${(flavorUnits.seconds / parse.seconds).toFixed(2)} (CPU ${(flavorUnits.cpu / parse.cpu).toFixed(2)}, one run)`],
   ['extract: XLIFF 2.1 + source bundles', `${xliff.seconds.toFixed(2)} s  ${rate(xliff.seconds)}`],
   ['extract total', `${(units.seconds + xliff.seconds).toFixed(2)} s  ratio to bare parse ${((units.seconds + xliff.seconds) / parse.seconds).toFixed(2)}`],
   ['build: resolve + render (1 locale, every key translated)', `${build.seconds.toFixed(2)} s  ${rate(build.seconds)}  ratio to bare parse ${(build.seconds / parse.seconds).toFixed(2)}`],
