@@ -3,14 +3,14 @@
  * Stage internals (tokenizers, escapers, hashing) stay behind their stage's
  * own index.
  */
-export {buildDocument, createResolver, type BuildOptions, type Coverage, type Resolved, type Resolver, type ResolverOptions} from './build/index.ts'
+export {buildDocument, coveredShare, createResolver, sumCoverage, type BuildOptions, type Coverage, type CoveredShare, type Resolved, type Resolver, type ResolverOptions} from './build/index.ts'
 export {parsePathPattern, parseConfig, type Config, type PathPattern} from './config/index.ts'
 export {flavorRules, flavors, type Flavor} from './flavor/index.ts'
 export {compileTermIndex, compileTermRules, fromTbx, fromTermCsv, matchTerms, termForms, termLocks, toOmegatGlossary, toTbx, toTermCsv, type Concept, type Term, type TermIndex, type TermMatch, type TermRules, type Termbase, type TermStatus} from './glossary/index.ts'
 export {applyFixes, lintMarkdown, type LintOptions, type LintResult} from './lint/index.ts'
 export {escapeText, markdownBlocks, merge, parseMarkdown, type EscapeOptions, type MarkdownBlocks, type MarkdownOptions, type Renderer} from './markdown/index.ts'
 export {EngineError, machineTranslate, protect, restore, type Engine, type MachineRequest, type MachineResult, type MachineTarget, type MachineTranslateOptions, type MarkedWord, type Protected, type Restored} from './mt/index.ts'
-export {analyzeProject, buildProject, checkProject, documentPath, extractDocuments, extractProject, importProject, omegatProject, paths, pretranslateProject, projectLeverage, projectPrefill, projectTerms, skipFolder, sourceFolder, storedMemory, type AnalyzeProjectOptions, type BuildEntry, type ExternalMemory, type MachineTranslations, type ProjectLeverage, type ProjectLeverageOptions, type BuildProjectOptions, type CheckProjectOptions, type ExtractProjectOptions, type ImportProjectOptions, type ImportResult, type OmegatOptions, type Outputs, type PretranslateProjectOptions, type PretranslateResult, type ProjectTerms, type Stores} from './project/index.ts'
+export {analyzeProject, buildProject, checkProject, coverageGate, documentPath, extractDocuments, extractProject, importProject, omegatProject, paths, pretranslateProject, projectLeverage, projectPrefill, projectTerms, skipFolder, sourceFolder, storedMemory, type AnalyzeProjectOptions, type BuildEntry, type LocaleGate, type ExternalMemory, type MachineTranslations, type ProjectLeverage, type ProjectLeverageOptions, type BuildProjectOptions, type CheckProjectOptions, type ExtractProjectOptions, type ImportProjectOptions, type ImportResult, type OmegatOptions, type Outputs, type PretranslateProjectOptions, type PretranslateResult, type ProjectTerms, type Stores} from './project/index.ts'
 export {checkTranslations, qaRules, type QaContext, type QaInput, type QaOptions, type QaResult, type QaRule, type QaSeverities} from './qa/index.ts'
 export {analyze, formatAnalysis, glossaryReport, glossaryReview, qaReport, qaReview, type Analysis, type AnalysisCounts, type AnalyzeOptions, type Band, type Count, type GlossaryReview, type GlossaryReviewInput, type QaReview, type QaReviewInput, type UnknownWord} from './report/index.ts'
 export {detectSite, siteDetectors, siteFiles, type Detection, type DetectSiteOptions, type Detector, type Finding, type Site, type SiteConfig} from './site/index.ts'

@@ -281,6 +281,12 @@ export interface StrayTag {
   sourceForm?: string
 }
 
+/** Segments and words (the analysis's and the coverage's unit of count). */
+export interface Count {
+  segments: number
+  words: number
+}
+
 /** Who made a translation: a person, the translation memory, or a machine-translation engine. */
 export type Origin = 'human' | 'memory' | 'machine'
 

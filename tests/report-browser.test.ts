@@ -161,9 +161,9 @@ testWith('chromium')('the QA page shows the coverage table and filters findings 
       const {requests, errors} = await open(page, file)
       t.deepEqual(await page.locator('table.coverage tbody tr').evaluateAll((rows) => rows.map((row) => row.textContent)), [
         'enputin-xi-alleanza.mdnot built: the build refused dist/en/putin-xi-alleanza.md (see its build-refused finding)',
-        'esputin-xi-alleanza.md2100210%',
-        'frputin-xi-alleanza.md2100210%',
-        'caputin-xi-alleanza.md2100210%'
+        'esputin-xi-alleanza.md2100210/484 · 0%0%',
+        'frputin-xi-alleanza.md2100210/484 · 0%0%',
+        'caputin-xi-alleanza.md2100210/484 · 0%0%'
       ])
       t.is(await page.locator('#count').textContent(), 'Showing 14 of 14 findings')
       await page.getByRole('checkbox', {name: 'warning'}).uncheck()

@@ -3,7 +3,7 @@ import {diagnostic, type DiagnosticFields} from '../pipeline/diagnostic.ts'
 import {existsSync, mkdirSync, readFileSync, rmSync, statSync, writeFileSync} from 'node:fs'
 import {join} from 'node:path'
 import test from 'ava'
-import {checkProject, extractDocuments, fromTbx, glossaryReport, glossaryReview, lintMarkdown, parseConfig, projectTerms, qaReport, qaReview, type Config, type Diagnostic, type SourceDocument, type Stores, type Termbase} from '../pipeline/index.ts'
+import {checkProject, extractDocuments, fromTbx, glossaryReport, glossaryReview, lintMarkdown, parseConfig, projectTerms, qaReport, qaReview, type Config, type Coverage, type Diagnostic, type SourceDocument, type Stores, type Termbase} from '../pipeline/index.ts'
 import {page, textPieces} from '../pipeline/report/index.ts'
 import {babele, copyProject, root} from './helpers/cli.ts'
 import {englishBundle} from './helpers/reference.ts'
@@ -236,6 +236,21 @@ test('a report page loads nothing and allows only its own style and script', (t)
   t.throws(() => page({title: 't', style: 'a::after { content: "</STYLE" }', body: []}), {message: /holding `<\/style`/})
 })
 
+/** Coverage of a document of `segments` segments of two words each, its translations human and translated. */
+function figures(segments: number, translated: number, fallback: number, source: number): Coverage {
+  const done = {segments: translated + fallback, words: 2 * (translated + fallback)}
+  const none = {segments: 0, words: 0}
+  return {
+    segments,
+    translated,
+    fallback,
+    source,
+    words: {total: 2 * segments, translated: 2 * translated, fallback: 2 * fallback, source: 2 * source},
+    origin: {human: done, memory: none, machine: none},
+    state: {initial: none, translated: done, reviewed: none, final: none}
+  }
+}
+
 test('qaReview groups findings by file and rule, lists a finding two stages report once, and shows a refused document as not built', (t) => {
   const finding = (fields: Partial<DiagnosticFields> & {ruleId?: string; message?: string}): Diagnostic => diagnostic(fields.ruleId ?? 'term-untranslated', fields.message ?? 'm', {source: 'check', severity: 'error', ...fields})
   const store = 'locales/en/putin-xi-alleanza.json'
@@ -251,7 +266,7 @@ test('qaReview groups findings by file and rule, lists a finding two stages repo
       finding({file: 'dist/en/putin-xi-alleanza.md', ruleId: 'build-refused', source: 'build'}),
       finding({ruleId: 'config-invalid', severity: 'info', source: 'config'})
     ],
-    coverage: ['es', 'fr', 'ca'].map((locale) => ({locale, path: 'putin-xi-alleanza.md', coverage: {segments: 21, translated: locale === 'es' ? 3 : 0, fallback: locale === 'ca' ? 3 : 0, source: locale === 'fr' ? 21 : 18}}))
+    coverage: ['es', 'fr', 'ca'].map((locale) => ({locale, path: 'putin-xi-alleanza.md', coverage: figures(21, locale === 'es' ? 3 : 0, locale === 'ca' ? 3 : 0, locale === 'fr' ? 21 : 18)}))
   })
   t.deepEqual(value.totals, {errors: 2, warnings: 3, infos: 1, findings: 6, listed: 6, files: 3})
   t.deepEqual(value.rules, [
@@ -275,10 +290,10 @@ test('qaReview groups findings by file and rule, lists a finding two stages repo
   t.deepEqual(
     value.coverage.map((locale) => [locale.locale, locale.documents.map((row) => row.coverage === undefined), locale.total]),
     [
-      ['en', [true], {segments: 0, translated: 0, fallback: 0, source: 0}],
-      ['es', [false], {segments: 21, translated: 3, fallback: 0, source: 18}],
-      ['fr', [false], {segments: 21, translated: 0, fallback: 0, source: 21}],
-      ['ca', [false], {segments: 21, translated: 0, fallback: 3, source: 18}]
+      ['en', [true], figures(0, 0, 0, 0)],
+      ['es', [false], figures(21, 3, 0, 18)],
+      ['fr', [false], figures(21, 0, 0, 21)],
+      ['ca', [false], figures(21, 0, 3, 18)]
     ]
   )
   const html = qaReport({config, documents, diagnostics: [finding({file: store, message: 'Key `k`: `<img src=x>` is left'})], coverage: []})

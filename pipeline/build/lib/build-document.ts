@@ -1,6 +1,6 @@
 /**
  * Build one localized document. Takes: the source document and a resolver.
- * Returns: the localized text, coverage figures and messages.
+ * Returns: the localized text, its coverage (see `coverage.ts`) and messages.
  *
  * A segment whose resolved value equals its source is copied byte for byte;
  * a changed one is rendered: its codes from their source bytes, its text
@@ -9,8 +9,10 @@
  */
 import {checkTranslations, structuralRuleIds, type QaInput} from '../../qa/index.ts'
 import {escapeText, merge, opensBlock} from '../../markdown/index.ts'
-import type {Block, Diagnostic, Range, Segment, SegmentToken, SourceDocument, Target, TargetToken, Token, Unit} from '../../types.ts'
-import {fromBundleValue, normalizeValue} from '../../units/index.ts'
+import {wordCount} from '../../memory/index.ts'
+import type {Block, Diagnostic, KeyState, Range, Segment, SegmentToken, SourceDocument, Target, TargetToken, Token, Unit} from '../../types.ts'
+import {fromBundleValue, normalizeValue, textOfTokens} from '../../units/index.ts'
+import {countSegments, emptyCoverage, type Coverage} from './coverage.ts'
 import {placeBreaks, type Placed} from './line-breaks.ts'
 import type {Resolver} from './resolve.ts'
 
@@ -24,18 +26,8 @@ export interface Options {
   file?: string | null
   /** The source locale, whose values count as untranslated (default `it`). */
   sourceLocale?: string | null
-}
-
-/** How much of a built document came from where. */
-export interface Coverage {
-  /** Segments in the document. */
-  segments: number
-  /** Segments resolved from the target locale itself. */
-  translated: number
-  /** Segments resolved from a fallback locale other than the target and the source. */
-  fallback: number
-  /** Segments left as their source (no translation anywhere in the chain). */
-  source: number
+  /** The state of a key in a locale's store, for coverage by origin and state (default: none known). */
+  state?: ((locale: string, namespace: string, key: string) => KeyState | undefined) | null
 }
 
 /**
@@ -43,7 +35,9 @@ export interface Coverage {
  * @param options Locale and resolver.
  */
 export function buildDocument(document: SourceDocument, options: Options): {value: string; coverage: Coverage; messages: Diagnostic[]} {
-  const coverage: Coverage = {segments: 0, translated: 0, fallback: 0, source: 0}
+  const coverage = emptyCoverage()
+  const sourceLocale = options.sourceLocale ?? 'it'
+  const stateOf = (locale: string, key: string) => options.state?.(locale, document.id, key)
   const messages: Diagnostic[] = []
   const unitOf = new Map<Block, Unit>(document.units.map((unit) => [unit.block, unit]))
   const contextOf = (block: Block): RenderContext => ({definitions: document.definitions, startsLine: startsLine(document.body, block)})
@@ -53,9 +47,9 @@ export function buildDocument(document: SourceDocument, options: Options): {valu
     if (!unit) return
     const whole = wholeUnit(unit, document, options, messages)
     if (whole) {
-      const segments = unit.parts.filter((part) => part.type === 'segment').length
-      coverage.segments += segments
-      coverage.translated += segments
+      const segments = unit.parts.flatMap((part) => (part.type === 'segment' ? [part.segment] : []))
+      const words = segments.reduce((sum, segment) => sum + wordCount(textOfTokens(segment.tokens)), 0)
+      countSegments(coverage, {from: 'locale', state: stateOf(options.locale, unit.id)}, segments.length, words)
       return renderTokens(whole, unit.block.tokens, block, '', renderRange, contextOf(block))
     }
     let out = ''
@@ -65,11 +59,10 @@ export function buildDocument(document: SourceDocument, options: Options): {valu
         continue
       }
       const segment = part.segment
-      coverage.segments++
       const resolved = options.resolve(options.locale, document.id, segment.key)
-      if (!resolved || resolved.locale === (options.sourceLocale ?? 'it')) coverage.source++
-      else if (resolved.locale === options.locale) coverage.translated++
-      else coverage.fallback++
+      const words = wordCount(textOfTokens(segment.tokens))
+      if (!resolved || resolved.locale === sourceLocale) countSegments(coverage, {from: 'source'}, 1, words)
+      else countSegments(coverage, {from: resolved.locale === options.locale ? 'locale' : 'fallback', state: stateOf(resolved.locale, segment.key)}, 1, words)
       const tokens = resolved ? targetTokens(resolved.value, segment, unit, options, messages) : undefined
       out += tokens ? renderTokens(tokens, segment.tokens, block, out, renderRange, contextOf(block)) : renderRange(segment.range)
     }

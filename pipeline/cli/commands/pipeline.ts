@@ -5,7 +5,7 @@
  */
 import {countSeverities, withSeverity} from '../../diagnostic.ts'
 import type {Termbase} from '../../glossary/index.ts'
-import {analyzeProject, buildProject, extractDocuments, extractProject, importProject, projectTerms, type BuildEntry, type ExternalMemory, type ProjectTerms, type Stores} from '../../project/index.ts'
+import {analyzeProject, buildProject, extractDocuments, extractProject, importProject, projectTerms, shareText, type BuildEntry, type LocaleGate, type ExternalMemory, type ProjectTerms, type Stores} from '../../project/index.ts'
 import type {ImportReport} from '../../store/index.ts'
 import type {UnknownWord} from '../../mt/index.ts'
 import type {Diagnostic, SourceDocument} from '../../types.ts'
@@ -28,6 +28,8 @@ export interface CommandResult {
   summary: string[]
   reports?: ImportReport[]
   coverage?: BuildEntry[]
+  /** Each target locale's coverage after fallback and its `minCoverage` (`build`, `run`). */
+  locales?: LocaleGate[]
   /** Words each locale's engine did not know (`pretranslate`, `run`). */
   unknown?: Record<string, UnknownWord[]>
   /** Overrides success (default: no error message); `--allow-quarantine` sets it. */
@@ -145,17 +147,19 @@ export function build(workspace: Workspace, options: CommandOptions, loaded = lo
   const result = buildProject(workspace.config, loaded.documents, loaded.stores, {terms: loaded.terms})
   const written = writeOutputs(workspace, result.value)
   const lines = result.coverage.map((entry) => {
-    const {segments, translated, fallback} = entry.coverage
+    const {segments, translated, fallback, source, words} = entry.coverage
     const percent = segments === 0 ? 100 : Math.round((translated / segments) * 100)
-    return `  ${entry.locale}/${entry.path}: ${translated}/${segments} translated (${percent}%), ${fallback} from a fallback locale, ${entry.coverage.source} untranslated`
+    return `  ${entry.locale}/${entry.path}: ${translated}/${segments} translated (${percent}%), ${fallback} from a fallback locale, ${source} untranslated; words ${words.translated}/${words.total} translated, ${words.fallback} from a fallback`
   })
+  const gates = result.locales.map((gate) => `  ${gate.locale}: ${shareText(gate, workspace.config.coverageOrigins)}${gate.minimum === undefined ? '' : ` (minimum ${gate.minimum}%${gate.passed ? '' : ', not met'})`}`)
   return {
     command: 'build',
     written,
     unchanged: result.value.size - written.length,
     messages: [...loaded.messages, ...result.messages],
-    summary: [`build: ${result.value.size} file(s), ${written.length} written, ${result.value.size - written.length} unchanged`, ...lines],
-    coverage: result.coverage
+    summary: [`build: ${result.value.size} file(s), ${written.length} written, ${result.value.size - written.length} unchanged`, ...lines, ...gates],
+    coverage: result.coverage,
+    locales: result.locales
   }
 }
 
@@ -198,6 +202,7 @@ export async function run(workspace: Workspace, options: CommandOptions): Promis
     ],
     reports: imported.reports,
     coverage: built.coverage,
+    locales: built.locales,
     ...(pretranslated ? {unknown: pretranslated.unknown} : {}),
     ...(imported.ok && countSeverities([...extracted.messages, ...built.messages, ...(pretranslated?.messages ?? [])]).errors === 0 ? {ok: true} : {})
   }

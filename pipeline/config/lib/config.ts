@@ -3,6 +3,7 @@
  * Returns: a complete config with defaults, or messages naming each bad field.
  */
 import {isLanguageTag} from '../../language-tag.ts'
+import {origins} from '../../build/index.ts'
 import {diagnostic} from '../../diagnostic.ts'
 import {z} from 'zod'
 import {flavors} from '../../flavor/index.ts'
@@ -121,6 +122,24 @@ const qa = z
   })
   .default({})
 
+/** A coverage percentage, 0 to 100 (decimals allowed: `92.5`). */
+const percentage = z.number({message: 'expected a percentage from 0 to 100'}).min(0, 'expected a percentage from 0 to 100').max(100, 'expected a percentage from 0 to 100')
+
+/**
+ * The coverage gate: the least share of each target locale's words that
+ * `build` must find translated (after fallback, by the origins in
+ * `coverageOrigins`), one percentage for every locale or one per locale
+ * (`{"es": 90, "default": 50}`; a locale with neither has no minimum).
+ */
+const minCoverage = z.union([percentage, z.record(z.string(), percentage)], {message: 'expected a percentage from 0 to 100, or one per locale such as {"es": 90, "default": 50}'})
+
+/** Which origins of a translation count toward coverage: `human`, `memory`, `machine`. */
+const coverageOrigins = z
+  .array(z.enum(origins, {message: `expected ${origins.map((origin) => `"${origin}"`).join(', ')}`}))
+  .min(1, 'expected at least one origin')
+  .refine((list) => new Set(list).size === list.length, 'expected each origin once')
+  .default(['human', 'memory'])
+
 const schema = z
   .object({
     sourceLocale: locale.default('it'),
@@ -142,6 +161,8 @@ const schema = z
       .transform((value) => (typeof value === 'string' ? [value] : value))
       .default([]),
     codeFinder: z.array(codePattern).default([]),
+    minCoverage: minCoverage.optional(),
+    coverageOrigins,
     maxXliffBytes: z.number().int().positive('expected a positive number of bytes').default(50 * 1024 * 1024),
     memory,
     mt,
@@ -191,6 +212,9 @@ export function parseConfig(input: unknown, file = 'babele.config.json'): {value
   const engines = value.mt.engine
   if (typeof engines === 'object') {
     for (const name of Object.keys(engines)) if (name !== 'default' && !targets.includes(name)) messages.push(invalid(file, `\`mt.engine.${name}\`: not a target locale (expected one of ${targets.join(', ')}, or \`default\`)`))
+  }
+  if (typeof value.minCoverage === 'object') {
+    for (const name of Object.keys(value.minCoverage)) if (name !== 'default' && !targets.includes(name)) messages.push(invalid(file, `\`minCoverage.${name}\`: not a target locale (expected one of ${targets.join(', ')}, or \`default\`)`))
   }
   if (new Set(targets).size !== targets.length) messages.push(invalid(file, '`targetLocales`: a locale is listed twice'))
   const sourcePattern = value.sourcePattern ?? `${value.source}/{locale}/{path}`

@@ -6,7 +6,8 @@
  * rules (`checkProject`: a broken term lock, with the project's term rules;
  * any rule the config's `qa` makes an error) is not written for that locale
  * (its file keeps its last good build), and those translations reach no
- * fallback.
+ * fallback. Below a locale's `minCoverage` every file is still written, and
+ * the coverage gate (`coverageGate`) adds a `coverage-below-minimum` error.
  */
 import {diagnostic} from '../../diagnostic.ts'
 import {buildDocument, createResolver, type Coverage} from '../../build/index.ts'
@@ -14,6 +15,7 @@ import type {Config} from '../../config/index.ts'
 import {sourceBundle} from '../../store/index.ts'
 import type {Bundle, Diagnostic, SourceDocument} from '../../types.ts'
 import {checkProject} from './check-project.ts'
+import {coverageGate, type LocaleGate} from './coverage-gate.ts'
 import {paths, type Outputs, type Stores} from './paths.ts'
 import type {ProjectTerms} from './terms.ts'
 
@@ -34,7 +36,7 @@ export interface BuildEntry {
  * Build every document for every target locale, resolving keys with
  * i18next and the configured fallback chain.
  */
-export function buildProject(config: Config, documents: ReadonlyMap<string, SourceDocument>, stores: Stores, options: BuildProjectOptions = {}): {value: Outputs; coverage: BuildEntry[]; messages: Diagnostic[]} {
+export function buildProject(config: Config, documents: ReadonlyMap<string, SourceDocument>, stores: Stores, options: BuildProjectOptions = {}): {value: Outputs; coverage: BuildEntry[]; locales: LocaleGate[]; messages: Diagnostic[]} {
   // Only a locale's own translations are checked (a fallback's were checked in
   // its own locale); only errors are reported here, warnings are `check`'s.
   const checked = checkProject(config, documents, stores, {terms: options.terms, codes: false})
@@ -52,6 +54,7 @@ export function buildProject(config: Config, documents: ReadonlyMap<string, Sour
     ;(resources[locale] ??= {})[id] = refused ? Object.fromEntries(Object.entries(bundle).filter(([key]) => !refused.has(key))) : bundle
   }
   const resolve = createResolver({resources, fallbackLng: config.fallbackLng})
+  const state = (locale: string, id: string, key: string) => stores.states.get(paths.store(locale, id))?.[key]
   const outputs: Outputs = new Map()
   const coverage: BuildEntry[] = []
   for (const locale of config.targetLocales) {
@@ -61,11 +64,13 @@ export function buildProject(config: Config, documents: ReadonlyMap<string, Sour
         messages.push(diagnostic('build-refused', `Not written: translations in \`${paths.bundle(config, locale, document.id)}\` have errors (see above); fix them or re-import`, {source: 'build', severity: 'error', file}))
         continue
       }
-      const built = buildDocument(document, {locale, resolve, file: paths.bundle(config, locale, document.id), sourceLocale: config.sourceLocale})
+      const built = buildDocument(document, {locale, resolve, file: paths.bundle(config, locale, document.id), sourceLocale: config.sourceLocale, state})
       outputs.set(file, built.value)
       coverage.push({locale, path: document.path, coverage: built.coverage})
       messages.push(...built.messages)
     }
   }
-  return {value: outputs, coverage, messages}
+  const gate = coverageGate(config, coverage)
+  messages.push(...gate.messages)
+  return {value: outputs, coverage, locales: gate.value, messages}
 }

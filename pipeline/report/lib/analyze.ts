@@ -29,7 +29,7 @@
  * machine-translation stage fills: `Options.unknownWords`, listed as given.
  */
 import {wordCount, type SegmentLeverage} from '../../memory/index.ts'
-import type {Candidate} from '../../types.ts'
+import type {Candidate, Count} from '../../types.ts'
 import {textOfTokens} from '../../units/index.ts'
 
 /** The bands, best first, in the order the table shows them. */
@@ -38,11 +38,7 @@ export const bands = ['context', 'exact', '95-99', '85-94', 'fuzzy', 'machine', 
 /** A band. `fuzzy` is the lowest fuzzy band, from the threshold to 84. */
 export type Band = (typeof bands)[number]
 
-/** Segments and words. */
-export interface Count {
-  segments: number
-  words: number
-}
+export type {Count}
 
 /** The counts of one file, or of all. */
 export interface AnalysisCounts {

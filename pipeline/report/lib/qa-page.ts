@@ -1,7 +1,8 @@
 /**
  * The QA page. Takes: a QA review (`qaReview`). Returns: `reports/qa.html`,
  * one self-contained page: figures, the coverage table (per locale and
- * document: translated, from a fallback locale, untranslated), then every
+ * document: segments translated, from a fallback locale, untranslated; the
+ * words the counted origins translated, against `minCoverage`), then every
  * finding grouped by file and rule with its severity, place and message, and
  * a toolbar to filter findings by severity and text (without script, the
  * page shows everything).
@@ -12,7 +13,7 @@
 import {startOf} from '../../diagnostic.ts'
 import type {ElementContent} from 'hast'
 import {h, s} from 'hastscript'
-import type {Coverage} from '../../build/index.ts'
+import {percentText, type Coverage, type CoveredShare} from '../../build/index.ts'
 import type {Diagnostic} from '../../types.ts'
 import {fold} from './fold.ts'
 import {page} from './page.ts'
@@ -67,7 +68,7 @@ export function qaPage(review: QaReview): string {
           ])
         ])
       ]),
-      h('main.wrap', [coverageSection(review.coverage), ...(review.rules.length > 0 ? [rulesSection(review)] : []), findingsSection(review)]),
+      h('main.wrap', [coverageSection(review), ...(review.rules.length > 0 ? [rulesSection(review)] : []), findingsSection(review)]),
       h('footer.foot.wrap', 'Written by babele. Import problems are in reports/import-<locale>.json.')
     ]
   })
@@ -78,13 +79,14 @@ function stat(label: string, value: number, tone?: string): ElementContent {
 }
 
 /** The coverage table. */
-function coverageSection(coverage: readonly LocaleCoverage[]): ElementContent {
+function coverageSection(review: QaReview): ElementContent {
+  const counted = review.coverageOrigins.join(', ')
   return h('section.panel', {ariaLabelledBy: 'coverage-title'}, [
     h('h2#coverage-title', 'Coverage'),
     h('table.coverage', [
-      h('caption.sr-only', 'Segments per locale and document: translated in the locale, taken from a fallback locale, left in the source language'),
-      h('thead', h('tr', [h('th', {scope: 'col'}, 'Locale'), h('th', {scope: 'col'}, 'Document'), h('th.num', {scope: 'col'}, 'Segments'), h('th.num', {scope: 'col'}, 'Translated'), h('th.num', {scope: 'col'}, 'From a fallback'), h('th.num', {scope: 'col'}, 'Untranslated'), h('th', {scope: 'col'}, 'Progress')])),
-      h('tbody', coverage.flatMap(localeRows))
+      h('caption.sr-only', `Segments per locale and document: translated in the locale, taken from a fallback locale, left in the source language; words translated by ${counted}, after fallback, against the locale's minimum`),
+      h('thead', h('tr', [h('th', {scope: 'col'}, 'Locale'), h('th', {scope: 'col'}, 'Document'), h('th.num', {scope: 'col'}, 'Segments'), h('th.num', {scope: 'col'}, 'Translated'), h('th.num', {scope: 'col'}, 'From a fallback'), h('th.num', {scope: 'col'}, 'Untranslated'), h('th.num', {scope: 'col', title: `Words translated by ${counted} (coverageOrigins), after fallback`}, 'Words counted'), h('th', {scope: 'col'}, 'Progress')])),
+      h('tbody', review.coverage.flatMap(localeRows))
     ]),
     h('p.legend', [h('span.swatch.translated'), 'translated', h('span.swatch.fallback'), 'from a fallback locale', h('span.swatch.source'), 'untranslated (the source is used)'])
   ])
@@ -97,16 +99,25 @@ function localeRows(locale: LocaleCoverage): ElementContent[] {
   const head = h('th', {scope: 'row', rowSpan: rows}, h('span.loc', locale.locale))
   const result: ElementContent[] = locale.documents.map((row, index) => {
     const lead = index === 0 ? [head] : []
-    if (!row.coverage) return h('tr.missing', {dataLocale: locale.locale}, [...lead, h('td', h('code', row.path)), h('td', {colSpan: 5}, ['not built: the build refused ', h('code', row.dist), ' (see its ', h('code', 'build-refused'), ' finding)'])])
-    return h('tr', {dataLocale: locale.locale}, [...lead, h('td', h('code', row.path)), ...cells(row.coverage)])
+    if (!row.coverage) return h('tr.missing', {dataLocale: locale.locale}, [...lead, h('td', h('code', row.path)), h('td', {colSpan: 6}, ['not built: the build refused ', h('code', row.dist), ' (see its ', h('code', 'build-refused'), ' finding)'])])
+    return h('tr', {dataLocale: locale.locale}, [...lead, h('td', h('code', row.path)), ...cells(row.coverage, row.share!, several ? undefined : locale)])
   })
-  if (several) result.push(h('tr.total', {dataLocale: locale.locale}, [h('td', `All ${plural(locale.documents.length, 'document')}`), ...cells(locale.total)]))
+  if (several) result.push(h('tr.total', {dataLocale: locale.locale}, [h('td', `All ${plural(locale.documents.length, 'document')}`), ...cells(locale.total, locale.share, locale)]))
   return result
 }
 
-function cells(coverage: Coverage): ElementContent[] {
+/** A row's figures; the locale's minimum beside its share on its total row (or its only row). */
+function cells(coverage: Coverage, share: CoveredShare, gate: LocaleCoverage | undefined): ElementContent[] {
   const {segments, translated, fallback, source} = coverage
-  return [h('td.num', String(segments)), h('td.num', String(translated)), h('td.num', String(fallback)), h('td.num', String(source)), h('td.progress', [meter(coverage), h('span.pct', percent(translated, segments))])]
+  const minimum = gate?.minimum === undefined ? '' : ` (min ${gate.minimum}%)`
+  return [
+    h('td.num', String(segments)),
+    h('td.num', String(translated)),
+    h('td.num', String(fallback)),
+    h('td.num', String(source)),
+    h('td.num', {className: gate && !gate.passed ? ['bad'] : []}, `${share.covered.words}/${share.total.words} · ${percentText(share.percent)}%${minimum}`),
+    h('td.progress', [meter(coverage), h('span.pct', percent(translated, segments))])
+  ]
 }
 
 /** A bar: translated, then from a fallback locale, over all segments. */

@@ -3,7 +3,8 @@
  * diagnostics (whatever the stages reported: store reads, source lint,
  * `checkProject`, the build) and the build's coverage entries. Returns: the
  * findings grouped by file and rule with severity counts, and coverage per
- * locale and document (a document the build refused shows as not built).
+ * locale and document (a document the build refused shows as not built)
+ * with the coverage gate's share and minimum (`coverageGate`).
  *
  * The same finding reported by two stages (`check` and `build` both check
  * term locks) is listed once: diagnostics equal in every field but `source`
@@ -13,9 +14,9 @@
  * page a browser opens (`babele check --json` has every one).
  */
 import {byPlace, countSeverities, type SeverityCounts} from '../../diagnostic.ts'
-import type {Coverage} from '../../build/index.ts'
+import {coveredShare, type Coverage, type CoveredShare} from '../../build/index.ts'
 import type {Config} from '../../config/index.ts'
-import {paths, type BuildEntry} from '../../project/index.ts'
+import {coverageGate, paths, type BuildEntry} from '../../project/index.ts'
 import type {Diagnostic, Severity, SourceDocument} from '../../types.ts'
 
 /** What {@linkcode qaReview} reads. */
@@ -71,6 +72,8 @@ export interface CoverageRow {
   dist: string
   /** `undefined` when the build refused the document (see its `build-refused` finding). */
   coverage: Coverage | undefined
+  /** What the counted origins (`coverageOrigins`) translated of it. */
+  share: CoveredShare | undefined
 }
 
 /** Coverage of one locale. */
@@ -79,12 +82,20 @@ export interface LocaleCoverage {
   documents: CoverageRow[]
   /** Sums over the documents built. */
   total: Coverage
+  /** What the counted origins translated of the locale (the coverage gate's figures). */
+  share: CoveredShare
+  /** The locale's `minCoverage`, if set. */
+  minimum: number | undefined
+  /** Whether the locale meets it (true without one). */
+  passed: boolean
 }
 
 /** The QA review. */
 export interface QaReview {
   sourceLocale: string
   targetLocales: string[]
+  /** Origins whose translations count toward coverage (`coverageOrigins`). */
+  coverageOrigins: string[]
   totals: SeverityCounts & {
     /** Distinct findings. */
     findings: number
@@ -158,23 +169,16 @@ export function qaReview(input: QaReviewInput): QaReview {
 
   const rules = [...summaries.values()].sort((a, b) => rank[a.severity] - rank[b.severity] || b.count - a.count || compare(a.ruleId, b.ruleId))
 
-  const coverage: LocaleCoverage[] = config.targetLocales.map((locale) => {
-    const total: Coverage = {segments: 0, translated: 0, fallback: 0, source: 0}
+  const gates = coverageGate(config, input.coverage).value
+  const coverage: LocaleCoverage[] = gates.map((gate) => {
     const documents = [...input.documents.values()].map((document): CoverageRow => {
-      const found = input.coverage.find((entry) => entry.locale === locale && entry.path === document.path)?.coverage
-      if (found) {
-        total.segments += found.segments
-        total.translated += found.translated
-        total.fallback += found.fallback
-        total.source += found.source
-      }
-
-      return {path: document.path, dist: paths.dist(config, locale, document.path), coverage: found}
+      const found = input.coverage.find((entry) => entry.locale === gate.locale && entry.path === document.path)?.coverage
+      return {path: document.path, dist: paths.dist(config, gate.locale, document.path), coverage: found, share: found ? coveredShare(found, config.coverageOrigins) : undefined}
     })
-    return {locale, documents, total}
+    return {locale: gate.locale, documents, total: gate.coverage, share: {covered: gate.covered, total: gate.total, percent: gate.percent}, minimum: gate.minimum, passed: gate.passed}
   })
 
-  return {sourceLocale: config.sourceLocale, targetLocales: [...config.targetLocales], totals, limits: {perRule, findings: maxFindings}, rules, files, coverage}
+  return {sourceLocale: config.sourceLocale, targetLocales: [...config.targetLocales], coverageOrigins: [...config.coverageOrigins], totals, limits: {perRule, findings: maxFindings}, rules, files, coverage}
 }
 
 /**

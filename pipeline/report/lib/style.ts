@@ -56,6 +56,7 @@ h1, h2, h3 { line-height: 1.25; margin: 0; }
 .stat.locales th, .stat.locales td { padding: 1px 6px 1px 0; border: 0; text-align: left; font-weight: 500; }
 .stat.locales td.num { text-align: right; font-variant-numeric: tabular-nums; color: var(--muted); }
 .stat.locales td.bad { color: var(--bad); font-weight: 600; } .stat.locales td.warn { color: var(--warn); font-weight: 600; }
+table.coverage td.bad { color: var(--bad); font-weight: 600; }
 .meter svg { display: block; width: 120px; height: 6px; border-radius: 3px; background: var(--line); overflow: hidden; }
 .meter rect { fill: var(--ok); }
 .toolbar { position: sticky; top: 0; z-index: 5; background: color-mix(in srgb, var(--panel) 94%, transparent); backdrop-filter: blur(6px); border-bottom: 1px solid var(--line); }
