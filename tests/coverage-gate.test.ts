@@ -30,20 +30,20 @@ test('babele build writes every file of a half-translated locale, falls back es-
     const output = JSON.parse(result.stdout)
     t.deepEqual(output.written, ['dist/es/pagina.md', 'dist/es-MX/pagina.md'])
     // es: its own three translations, the fourth segment in Italian.
-    t.is(readFileSync(join(folder, 'dist/es/pagina.md'), 'utf8'), '# Título de la página\n\nPrimera frase del párrafo. Segunda frase aquí.\n\nTerza frase con tre parole in più.\n')
-    // es-MX: its own translation of the fourth, the other three from es.
-    t.is(readFileSync(join(folder, 'dist/es-MX/pagina.md'), 'utf8'), '# Título de la página\n\nPrimera frase del párrafo. Segunda frase aquí.\n\nTercera frase con tres palabras más.\n')
+    t.is(readFileSync(join(folder, 'dist/es/pagina.md'), 'utf8'), '# Título de la página\n\nPrimera frase del párrafo. Segunda frase aquí.\n\nTerza frase con tre parole in più.\n\nUltima riga senza traduzione.\n')
+    // es-MX: its own translation of the fourth, three from es, the last from it.
+    t.is(readFileSync(join(folder, 'dist/es-MX/pagina.md'), 'utf8'), '# Título de la página\n\nPrimera frase del párrafo. Segunda frase aquí.\n\nTercera frase con tres palabras más.\n\nUltima riga senza traduzione.\n')
     const none = count(0, 0)
     t.deepEqual(output.coverage, [
       {
         locale: 'es',
         path: 'pagina.md',
         coverage: {
-          segments: 4,
+          segments: 5,
           translated: 3,
           fallback: 0,
-          source: 1,
-          words: {total: 17, translated: 10, fallback: 0, source: 7},
+          source: 2,
+          words: {total: 21, translated: 10, fallback: 0, source: 11},
           origin: {human: count(2, 7), memory: none, machine: count(1, 3)},
           state: {initial: count(1, 3), translated: count(1, 4), reviewed: count(1, 3), final: none}
         }
@@ -52,11 +52,11 @@ test('babele build writes every file of a half-translated locale, falls back es-
         locale: 'es-MX',
         path: 'pagina.md',
         coverage: {
-          segments: 4,
+          segments: 5,
           translated: 1,
           fallback: 3,
-          source: 0,
-          words: {total: 17, translated: 7, fallback: 10, source: 0},
+          source: 1,
+          words: {total: 21, translated: 7, fallback: 10, source: 4},
           origin: {human: count(3, 14), memory: none, machine: count(1, 3)},
           state: {initial: count(1, 3), translated: count(2, 11), reviewed: count(1, 3), final: none}
         }
@@ -65,8 +65,8 @@ test('babele build writes every file of a half-translated locale, falls back es-
     t.deepEqual(
       output.locales.map((gate: {locale: string; covered: unknown; total: unknown; minimum: number; passed: boolean}) => [gate.locale, gate.covered, gate.total, gate.minimum, gate.passed]),
       [
-        ['es', count(2, 7), count(4, 17), 40, true],
-        ['es-MX', count(3, 14), count(4, 17), 90, false]
+        ['es', count(2, 7), count(5, 21), 30, true],
+        ['es-MX', count(3, 14), count(5, 21), 90, false]
       ]
     )
     t.deepEqual(output.messages, [
@@ -74,9 +74,9 @@ test('babele build writes every file of a half-translated locale, falls back es-
         ruleId: 'coverage-below-minimum',
         source: 'build',
         severity: 'error',
-        message: 'es-MX: 14 of 17 words (3 of 4 segments) translated by human, memory: 82.3%, below the minimum of 90% (`minCoverage`); every file was written, untranslated segments fall back',
+        message: 'es-MX: 14 of 21 words (3 of 5 segments) translated by human, memory: 66.6%, below the minimum of 90% (`minCoverage`); every file was written, untranslated segments fall back',
         expected: ['90%'],
-        actual: ['82.3%'],
+        actual: ['66.6%'],
         url: 'https://www.npmjs.com/package/babele#rule-coverage-below-minimum'
       }
     ])
@@ -90,17 +90,17 @@ test('babele build writes every file of a half-translated locale, falls back es-
 })
 
 test('babele build exits 0 when every locale meets its minimum, and counts machine drafts when coverageOrigins says so', (t) => {
-  const lower = project({minCoverage: 40})
-  const machine = project({minCoverage: {'es-MX': 100, default: 58}, coverageOrigins: ['human', 'memory', 'machine']})
+  const lower = project({minCoverage: 30})
+  const machine = project({minCoverage: {'es-MX': 80, default: 47}, coverageOrigins: ['human', 'memory', 'machine']})
   try {
     const passed = babele(lower, 'build')
     t.is(passed.status, 0, passed.stderr)
-    t.true(passed.stdout.includes('  es-MX: 14 of 17 words (3 of 4 segments) translated by human, memory: 82.3% (minimum 40%)\n'))
-    // es: 10 of 17 words is 58.8%; es-MX: everything.
+    t.true(passed.stdout.includes('  es-MX: 14 of 21 words (3 of 5 segments) translated by human, memory: 66.6% (minimum 30%)\n'))
+    // With the machine draft: es 10 of 21 words, es-MX 17 of 21 (its own, es's three, not the last).
     const counted = babele(machine, 'build')
     t.is(counted.status, 0, counted.stderr)
-    t.true(counted.stdout.includes('  es: 10 of 17 words (3 of 4 segments) translated by human, memory, machine: 58.8% (minimum 58%)\n'))
-    t.true(counted.stdout.includes('  es-MX: 17 of 17 words (4 of 4 segments) translated by human, memory, machine: 100% (minimum 100%)\n'))
+    t.true(counted.stdout.includes('  es: 10 of 21 words (3 of 5 segments) translated by human, memory, machine: 47.6% (minimum 47%)\n'))
+    t.true(counted.stdout.includes('  es-MX: 17 of 21 words (4 of 5 segments) translated by human, memory, machine: 80.9% (minimum 80%)\n'))
   } finally {
     rmSync(lower, {recursive: true, force: true})
     rmSync(machine, {recursive: true, force: true})

@@ -11,7 +11,7 @@
  * locale, by a counted origin, over all its words (the documents built; a
  * document the build refused has its own `build-refused` error):
  *
- * > es: 7 of 17 words (2 of 4 segments) translated by human, memory: 41.1%
+ * > es: 7 of 21 words (2 of 5 segments) translated by human, memory: 33.3%
  */
 import {coveredShare, percentText, sumCoverage, type Coverage, type CoveredShare} from '../../build/index.ts'
 import type {Config} from '../../config/index.ts'
@@ -60,7 +60,7 @@ export function coverageGate(config: Config, entries: readonly BuildEntry[]): {v
 /**
  * @param share A locale's covered share.
  * @param counted The origins counted.
- * @returns `7 of 17 words (2 of 4 segments) translated by human, memory: 41.1%`.
+ * @returns `7 of 21 words (2 of 5 segments) translated by human, memory: 33.3%`.
  */
 export function shareText(share: CoveredShare, counted: readonly string[]): string {
   return `${share.covered.words} of ${share.total.words} words (${share.covered.segments} of ${share.total.segments} segments) translated by ${counted.join(', ')}: ${percentText(share.percent)}%`
