@@ -189,11 +189,12 @@ for (const [name, expected] of Object.entries(sites)) {
       t.is(lines[0], 'babele init: wrote babele.config.json')
       for (const line of expected.lines) t.true(lines.includes(line), `printed: ${line}\n${init.stdout}`)
       t.deepEqual(JSON.parse(readFileSync(join(folder, 'babele.config.json'), 'utf8')), expected.config)
-      const messages = init.stderr.split('\n').filter((line) => /  (?:info|warning)  /.test(line))
+      // The report's rows: `line:column severity message rule-id source`, under each file's header.
+      const messages = init.stderr.split('\n').filter((line) => /^\S* +(?:info|warning) /.test(line))
       t.is(messages.length, expected.messages.length, init.stderr)
       for (const [index, start] of expected.messages.entries()) {
         const [ruleId, text] = start.split(/: (.*)/s)
-        t.true(messages[index]!.endsWith(`  ${ruleId}`) && messages[index]!.includes(`  ${text}`), messages[index])
+        t.true(new RegExp(` ${ruleId} +init$`).test(messages[index]!) && messages[index]!.includes(` ${text}`), messages[index])
       }
 
       const run = babele(folder, 'run')
@@ -268,7 +269,7 @@ test('babele init --config writes the named file, whose folder is the site; a fo
     writeFileSync(join(empty, 'notes.txt'), 'niente Markdown qui\n')
     const nothing = babele(empty, 'init')
     t.is(nothing.status, 2)
-    t.regex(nothing.stderr, /no config written for .*\n-  error  No Markdown file in the site: nothing for babele to translate/)
+    t.regex(nothing.stderr, /no config written for .*\n\(project\)\n +error +No Markdown file in the site: nothing for babele to translate \(babele reads \.md and \.markdown\) init-no-markdown init\n\n✖ 1 error\n$/)
     t.false(existsSync(join(empty, 'babele.config.json')))
   } finally {
     rmSync(folder, {recursive: true, force: true})

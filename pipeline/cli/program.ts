@@ -1,7 +1,9 @@
 /**
  * The `babele` command line: parses arguments, runs a command, prints its
- * result (text or `--json`) and sets the exit code: 0 success, 1 content
- * errors (quarantined units, broken translations), 2 usage or config errors.
+ * result in the chosen output format (`--format text|json|sarif|github`,
+ * `--json`; `--quiet`, `--verbose`) and sets the exit code: 0 success, 1
+ * content errors (quarantined units, broken translations, a locale under
+ * its `minCoverage`), 2 usage or config errors.
  * Only commander is loaded up front: each action imports its command's
  * modules when it runs, so `--help` and `--version` never load the pipeline.
  */
@@ -12,36 +14,77 @@ import type {CommandResult} from './commands/pipeline.ts'
 import type {Workspace} from './workspace.ts'
 import type {EngineChoice} from './engines/select.ts'
 
-interface GlobalOptions {
-  config: string
+/** The output formats of every command that reports diagnostics (`--format`). */
+const formats = ['text', 'json', 'sarif', 'github'] as const
+
+/** An output format. */
+type Format = (typeof formats)[number]
+
+/** The output options every command that reports diagnostics takes (see `output`). */
+interface OutputOptions {
   json?: boolean
+  format?: Format
+  quiet?: boolean
+  verbose?: boolean
+}
+
+interface GlobalOptions extends OutputOptions {
+  config: string
 }
 
 const color = Boolean(process.stderr.isTTY) && !process.env.NO_COLOR
+
+/**
+ * The output options, defined once for every command that reports
+ * diagnostics: `--format`, `--json` (short for `--format json`), `--quiet`
+ * and `--verbose`.
+ */
+function output(command: Command): Command {
+  return command
+    .addOption(new Option('--format <format>', 'output: text (the default; GitHub Actions annotations too when GITHUB_ACTIONS=true), json (the result, for scripts), sarif (SARIF 2.1.0, for code scanning) or github (annotations)').choices(formats))
+    .option('--json', 'print the result as JSON (for scripts); short for --format json')
+    .addOption(new Option('-q, --quiet', 'show errors only (text and github)').conflicts('verbose'))
+    .option('--verbose', 'show each diagnostic\'s unit, segment, concept, expected and actual values and documentation (text)')
+}
+
+/**
+ * @param options Output options.
+ * @returns The format asked for (`--json` is `json`).
+ */
+function formatOf(options: OutputOptions): Format {
+  return options.json ? 'json' : (options.format ?? 'text')
+}
+
+/** Whether a progress bar may show: output for people (it still needs a TTY, see `startProgress`). */
+function interactive(options: OutputOptions): boolean {
+  const format = formatOf(options)
+  return (format === 'text' || format === 'github') && !options.quiet
+}
+
+/** babele's version, from its package.json. */
+function version(): string {
+  return JSON.parse(readFileSync(new URL('../../package.json', import.meta.url), 'utf8')).version
+}
 
 /** Build the program; exported so tests can parse arguments without a process. */
 export function createProgram(): Command {
   const program = new Command('babele')
     .description('Localization pipeline: Markdown sources to XLIFF units, i18next locale bundles and localized Markdown.')
-    .version(JSON.parse(readFileSync(new URL('../../package.json', import.meta.url), 'utf8')).version)
+    .version(version())
     .showHelpAfterError()
     // Unknown options and missing arguments are usage errors: exit 2, as documented (commander's own is 1).
     .exitOverride((error) => process.exit(error.exitCode === 0 ? 0 : 2))
 
-  const common = (command: Command) =>
-    command
-      .addOption(new Option('-c, --config <file>', 'config file').default('babele.config.json'))
-      .option('--json', 'print the result as JSON (for scripts)')
+  const common = (command: Command) => output(command.addOption(new Option('-c, --config <file>', 'config file').default('babele.config.json')))
 
-  program
+  output(program
     .command('init')
     .description('write babele.config.json for an existing documentation site (VitePress, Docusaurus, MkDocs, Hugo, mdBook, DocFX, Jekyll, or a folder of Markdown): its flavour, source and target locales, where sources are and where translations go, each with the file that gave it away; never overwrites a config without --force')
     .addOption(new Option('-c, --config <file>', 'config file to write; its folder is the site\'s root').default('babele.config.json'))
     .option('--source-locale <lng>', 'language of the sources (default: what the site says, else it)')
     .option('--target-locales <lng...>', 'locales to translate into, space- or comma-separated (default: the site\'s other locales, else en es fr ca)')
     .option('--force', 'overwrite an existing config')
-    .option('--dry-run', 'print the config and the choices, write nothing')
-    .option('--json', 'print the result as JSON (for scripts)')
+    .option('--dry-run', 'print the config and the choices, write nothing'))
     .action((options: GlobalOptions & {sourceLocale?: string; targetLocales?: string[]; force?: boolean; dryRun?: boolean}, command: Command) =>
       report(command, options, async () => (await import('./commands/init.ts')).initCommand(options))
     )
@@ -51,7 +94,7 @@ export function createProgram(): Command {
       .description('write source bundles (locales/<source>/) and XLIFF for every target locale (xliff/<lng>/)')
       .addOption(new Option('--xliff-version <version>', 'XLIFF version (default: the config\'s xliffVersion)').choices(['2.1', '1.2']))
   ).action((options: GlobalOptions & {xliffVersion?: '2.1' | '1.2'}, command: Command) =>
-    execute(command, options, async (workspace) => (await import('./commands/pipeline.ts')).extract(withVersion(workspace, options.xliffVersion), {progress: !options.json}))
+    execute(command, options, async (workspace) => (await import('./commands/pipeline.ts')).extract(withVersion(workspace, options.xliffVersion), {progress: interactive(options)}))
   )
   common(
     program
@@ -60,10 +103,10 @@ export function createProgram(): Command {
       .argument('[files...]', 'XLIFF files, or folders of them (an OmegaT project\'s target/)')
       .option('--allow-quarantine', 'exit 0 even when units were quarantined (they are still reported)')
   ).action((files: string[], options: GlobalOptions & {allowQuarantine?: boolean}, command: Command) =>
-    execute(command, options, async (workspace) => (await import('./commands/pipeline.ts')).importCommand(workspace, {progress: !options.json, files, allowQuarantine: options.allowQuarantine}))
+    execute(command, options, async (workspace) => (await import('./commands/pipeline.ts')).importCommand(workspace, {progress: interactive(options), files, allowQuarantine: options.allowQuarantine}))
   )
   common(program.command('build').description('build localized Markdown (dist/<lng>/) with i18next fallback chains')).action((options: GlobalOptions, command: Command) =>
-    execute(command, options, async (workspace) => (await import('./commands/pipeline.ts')).build(workspace, {progress: !options.json}))
+    execute(command, options, async (workspace) => (await import('./commands/pipeline.ts')).build(workspace, {progress: interactive(options)}))
   )
   common(
     program
@@ -72,7 +115,7 @@ export function createProgram(): Command {
       .option('-l, --locale <lng...>', 'target locales to check (default: all)', [])
       .option('--strict', 'exit 1 on warnings too (a common term not used)')
   ).action((options: GlobalOptions & {locale: string[]; strict?: boolean}, command: Command) =>
-    execute(command, options, async (workspace) => (await import('./commands/check.ts')).checkCommand(workspace, {locales: options.locale, strict: options.strict, progress: !options.json}))
+    execute(command, options, async (workspace) => (await import('./commands/check.ts')).checkCommand(workspace, {locales: options.locale, strict: options.strict, progress: interactive(options)}))
   )
   common(
     program
@@ -81,7 +124,7 @@ export function createProgram(): Command {
       .addOption(new Option('-e, --engine <engine>', 'engine for every locale (default: the config\'s mt.engine); memory: no engine').choices(['apertium', 'http', 'memory']))
       .option('-l, --locale <lng...>', 'target locales (default: all)', [])
   ).action((options: GlobalOptions & {engine?: EngineChoice; locale: string[]}, command: Command) =>
-    execute(command, options, async (workspace) => (await import('./commands/pretranslate.ts')).pretranslate(workspace, {engine: options.engine, locales: options.locale, progress: !options.json}))
+    execute(command, options, async (workspace) => (await import('./commands/pretranslate.ts')).pretranslate(workspace, {engine: options.engine, locales: options.locale, progress: interactive(options)}))
   )
   common(
     program
@@ -90,7 +133,7 @@ export function createProgram(): Command {
       .option('--allow-quarantine', 'exit 0 even when units were quarantined')
       .addOption(new Option('--xliff-version <version>', 'XLIFF version (default: the config\'s xliffVersion)').choices(['2.1', '1.2']))
   ).action((options: GlobalOptions & {allowQuarantine?: boolean; xliffVersion?: '2.1' | '1.2'}, command: Command) =>
-    execute(command, options, async (workspace) => (await import('./commands/pipeline.ts')).run(withVersion(workspace, options.xliffVersion), {progress: !options.json, allowQuarantine: options.allowQuarantine}))
+    execute(command, options, async (workspace) => (await import('./commands/pipeline.ts')).run(withVersion(workspace, options.xliffVersion), {progress: interactive(options), allowQuarantine: options.allowQuarantine}))
   )
   common(
     program
@@ -98,7 +141,7 @@ export function createProgram(): Command {
       .description('analyze what the translation memory and machine translation cover, per target locale, like a CAT tool: segments and words per band (context, 100%, 95–99, 85–94, 75–84, machine, no match, repetitions), per file and in total; writes reports/analysis-<lng>.json')
       .option('-l, --locale <lng...>', 'target locales (default: all)', [])
   ).action((options: GlobalOptions & {locale: string[]}, command: Command) =>
-    execute(command, options, async (workspace) => (await import('./commands/analyze.ts')).analyzeCommand(workspace, {locales: options.locale, progress: !options.json}))
+    execute(command, options, async (workspace) => (await import('./commands/analyze.ts')).analyzeCommand(workspace, {locales: options.locale, progress: interactive(options)}))
   )
   const tm = program.command('tm').description('translation memory files: import TMX into the memory folder, export a locale\'s stored translations as TMX')
   common(
@@ -119,7 +162,7 @@ export function createProgram(): Command {
       .command('report')
       .description('write reports/glossary.html (concepts, terms per locale, concordance of every occurrence with each locale\'s rendering, violations; search and filters) and reports/qa.html (findings by file and rule, coverage per locale and document); exit 1 when a finding is an error')
   ).action((options: GlobalOptions, command: Command) =>
-    execute(command, options, async (workspace) => (await import('./commands/report.ts')).reportCommand(workspace, {progress: !options.json}))
+    execute(command, options, async (workspace) => (await import('./commands/report.ts')).reportCommand(workspace, {progress: interactive(options)}))
   )
   common(
     program
@@ -177,30 +220,66 @@ async function execute(command: Command, options: GlobalOptions, action: (worksp
   return report(command, options, () => action(openWorkspace(options.config, explicit)))
 }
 
-/** Run a command, print its result (text or `--json`) and set the exit code: 2 on a usage error, 1 on content errors. */
-async function report(command: Command, options: {json?: boolean}, action: () => Promise<CommandResult>): Promise<void> {
+/**
+ * Run a command, print its result in the chosen format and set the exit
+ * code: 2 on a usage error, 1 on content errors.
+ *
+ * - `text`: the diagnostics on stderr (vfile-reporter's layout; errors only
+ *   with `--quiet`, details with `--verbose`), the summary on stdout, and on
+ *   GitHub Actions (`GITHUB_ACTIONS=true`) an annotation per diagnostic on
+ *   stdout as well;
+ * - `github`: the annotations and the summary on stdout;
+ * - `json`: the command result, `ok` added, on stdout (every diagnostic);
+ * - `sarif`: a SARIF 2.1.0 log of every diagnostic on stdout, the summary on stderr.
+ */
+async function report(command: Command, options: OutputOptions, action: () => Promise<CommandResult>): Promise<void> {
   const {UsageError} = await import('./workspace.ts')
-  const {formatDiagnostics} = await import('./format.ts')
   const {countSeverities, diagnostic} = await import('../diagnostic.ts')
+  const format = formatOf(options)
   let result: CommandResult
   try {
+    if (options.json && options.format && options.format !== 'json') throw new UsageError(`--json and --format ${options.format}: choose one`)
     result = await action()
   } catch (error) {
     if (!(error instanceof UsageError)) throw error
     const messages: Diagnostic[] = error.messages.length > 0 ? error.messages : [diagnostic('usage', error.message, {source: 'cli', severity: 'error'})]
-    if (options.json) process.stdout.write(JSON.stringify({command: command.name(), ok: false, messages}, null, 2) + '\n')
-    else process.stderr.write(`babele ${command.name()}: ${error.message}\n${error.messages.length > 0 ? formatDiagnostics(messages, {color}) + '\n' : ''}`)
+    // People read the error's message; a script gets it as a diagnostic too.
+    const machine = format === 'json' || format === 'sarif'
+    await print(format, {command: command.name(), ok: false, messages: machine ? messages : error.messages, summary: []}, options, `babele ${command.name()}: ${error.message}`)
     process.exitCode = 2
     return
   }
-  const {errors, warnings} = countSeverities(result.messages)
-  const ok = result.ok ?? errors === 0
-  if (options.json) {
-    process.stdout.write(JSON.stringify({...result, ok}, null, 2) + '\n')
-  } else {
-    if (result.messages.length > 0) process.stderr.write(formatDiagnostics(result.messages, {color}) + '\n')
-    process.stdout.write(result.summary.join('\n') + '\n')
-    if (errors + warnings > 0) process.stderr.write(`${errors} error(s), ${warnings} warning(s)\n`)
-  }
+  const ok = result.ok ?? countSeverities(result.messages).errors === 0
+  await print(format, {...result, ok}, options)
   if (!ok) process.exitCode = 1
+}
+
+/**
+ * Print a result in a format.
+ *
+ * @param header A line printed before a text report (a usage error's message).
+ */
+async function print(format: Format, result: Pick<CommandResult, 'command' | 'messages' | 'summary'> & {ok: boolean}, options: OutputOptions, header?: string): Promise<void> {
+  const summary = result.summary.length > 0 ? result.summary.join('\n') + '\n' : ''
+  if (format === 'json') {
+    process.stdout.write(JSON.stringify(result, null, 2) + '\n')
+    return
+  }
+  if (format === 'sarif') {
+    const {toSarif} = await import('./sarif.ts')
+    process.stdout.write(JSON.stringify(toSarif(result.messages, {version: version()}), null, 2) + '\n')
+    process.stderr.write((header ? header + '\n' : '') + summary)
+    return
+  }
+  const {formatGithub, formatText, shownDiagnostics} = await import('./format.ts')
+  const shown = shownDiagnostics(result.messages, options)
+  if (format === 'github') {
+    if (header) process.stderr.write(header + '\n')
+    process.stdout.write(formatGithub(shown) + summary)
+    return
+  }
+  const text = formatText(shown, {color, verbose: options.verbose})
+  if (header || text) process.stderr.write([header, text].filter(Boolean).join('\n') + '\n')
+  if (process.env.GITHUB_ACTIONS === 'true') process.stdout.write(formatGithub(shown))
+  process.stdout.write(summary)
 }

@@ -18,9 +18,20 @@ export const root = fileURLToPath(new URL('../..', import.meta.url))
  */
 export const bin = join(root, 'tests/helpers/babele-source.js')
 
-/** Run `babele …args` in `cwd`, no TTY, no color, empty stdin. */
+/**
+ * Run `babele …args` in `cwd`, no TTY, no color, empty stdin, and not as a
+ * GitHub Actions step (whose annotations would join the output), unless
+ * `env` says otherwise.
+ */
 export function babele(cwd: string, ...args: string[]): {status: number | null; stdout: string; stderr: string} {
-  const result = spawnSync('node', [bin, ...args], {cwd, encoding: 'utf8', input: '', env: {...process.env, NO_COLOR: '1'}})
+  return babeleWith({}, cwd, ...args)
+}
+
+/** `babele` with environment variables set (`undefined` removes one). */
+export function babeleWith(env: Record<string, string | undefined>, cwd: string, ...args: string[]): {status: number | null; stdout: string; stderr: string} {
+  const merged: Record<string, string | undefined> = {...process.env, NO_COLOR: '1', GITHUB_ACTIONS: undefined, ...env}
+  for (const [name, value] of Object.entries(merged)) if (value === undefined) delete merged[name]
+  const result = spawnSync('node', [bin, ...args], {cwd, encoding: 'utf8', input: '', env: merged})
   return {status: result.status, stdout: result.stdout, stderr: result.stderr}
 }
 
