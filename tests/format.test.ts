@@ -1,4 +1,5 @@
-import {cpSync, mkdtempSync, readFileSync, rmSync} from 'node:fs'
+import {spawnSync} from 'node:child_process'
+import {cpSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync} from 'node:fs'
 import {tmpdir} from 'node:os'
 import {join} from 'node:path'
 import test from 'ava'
@@ -8,7 +9,7 @@ import {formatGithub, formatText} from '../pipeline/cli/format.ts'
 import {diagnostic} from '../pipeline/diagnostic.ts'
 import {lintRules} from '../pipeline/lint/index.ts'
 import {qaRules} from '../pipeline/qa/index.ts'
-import {babele, babeleWith, root} from './helpers/cli.ts'
+import {babele, babeleWith, bin, root} from './helpers/cli.ts'
 
 /**
  * A copy of the formats fixture (three lint warnings in a file named with a
@@ -207,5 +208,28 @@ test('every command that reports diagnostics takes --format, --quiet and --verbo
     t.regex(help, /--format <format>\s+output: text \(the default/, command)
     t.regex(help, /-q, --quiet\s+show errors only/, command)
     t.regex(help, /--verbose\s+show each diagnostic/, command)
+  }
+})
+
+test('a progress bar shows on a terminal only, in plain characters under NO_COLOR, and never with --json or --quiet', (t) => {
+  const folder = mkdtempSync(join(tmpdir(), 'babele-progress-'))
+  try {
+    mkdirSync(join(folder, 'source/it'), {recursive: true})
+    writeFileSync(join(folder, 'babele.config.json'), '{"targetLocales": ["es"]}\n')
+    // 25 sources: the bar shows from 20 steps.
+    for (let index = 1; index <= 25; index++) writeFileSync(join(folder, `source/it/p${String(index).padStart(2, '0')}.md`), `# Pagina ${index}\n\nUna frase qui.\n`)
+    // `script` (util-linux) runs the command on a pseudo-terminal and copies what it shows.
+    const terminal = (env: Record<string, string | undefined>, ...args: string[]) => {
+      const merged: Record<string, string | undefined> = {...process.env, GITHUB_ACTIONS: undefined, NO_COLOR: undefined, ...env}
+      for (const [name, value] of Object.entries(merged)) if (value === undefined) delete merged[name]
+      return spawnSync('script', ['-qec', ['node', bin, ...args].join(' '), '/dev/null'], {cwd: folder, encoding: 'utf8', env: merged}).stdout
+    }
+    t.regex(terminal({}, 'build'), /extract \u2588+\u2591* \d+\/25 p\d\d\.md/)
+    t.regex(terminal({NO_COLOR: '1'}, 'build'), /extract #+-* \d+\/25 p\d\d\.md/)
+    t.notRegex(terminal({}, 'build', '--json'), /extract /)
+    t.notRegex(terminal({}, 'build', '--quiet'), /extract /)
+    t.notRegex(babele(folder, 'build').stderr, /extract /, 'not a terminal')
+  } finally {
+    rmSync(folder, {recursive: true, force: true})
   }
 })

@@ -60,7 +60,7 @@ export function load(workspace: Workspace, options: CommandOptions): Loaded {
   const sources = readSources(workspace)
   if (sources.size === 0) throw new UsageError(noSources(workspace))
   const progress = startProgress('extract', sources.size, options.progress)
-  const extracted = extractDocuments(workspace.config, sources)
+  const extracted = extractDocuments(workspace.config, sources, {onProgress: (path) => progress.tick(path)})
   progress.stop()
   const stores = readStores(workspace)
   const glossary = readGlossary(workspace)

@@ -28,14 +28,16 @@ export interface ExtractProjectOptions extends ProjectLeverageOptions {
  *
  * @param config Project config.
  * @param sources Source texts by document path (`documentPath`: below where `{path}` starts in `sourcePattern`).
+ * @param options `onProgress(path)`, called after each document (the CLI's progress bar).
  */
-export function extractDocuments(config: Config, sources: ReadonlyMap<string, string>): {value: Map<string, SourceDocument>; messages: Diagnostic[]} {
+export function extractDocuments(config: Config, sources: ReadonlyMap<string, string>, options?: {onProgress?: ((path: string) => void) | null} | null): {value: Map<string, SourceDocument>; messages: Diagnostic[]} {
   const documents = new Map<string, SourceDocument>()
   const messages: Diagnostic[] = []
   for (const [path, text] of [...sources].sort(([a], [b]) => a.localeCompare(b))) {
     const result = fromMarkdown(text, {path, language: config.sourceLocale, frontmatterKeys: config.frontmatterKeys, flavor: config.flavor, codeFinder: config.codeFinder})
     documents.set(path, result.value)
     messages.push(...result.messages.map((message) => ({...message, file: paths.source(config, path)})))
+    options?.onProgress?.(path)
   }
   return {value: documents, messages}
 }
