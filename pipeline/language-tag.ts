@@ -6,6 +6,10 @@
  * A tag starts with a two- or three-letter language subtag (`it`, `pt-BR`,
  * `zh-Hans-CN`, `es-419`), and ICU must accept its syntax
  * (`Intl.getCanonicalLocales`): `pt_BR`, `en-` and `english` are no tags.
+ *
+ * The readers and writers of exchange formats ask a looser question of
+ * `xml:lang`: whether a tag is well-formed by RFC 5646's grammar at all
+ * (`i-klingon`, `x-private` are), since a file may carry any tag.
  */
 
 /** The shape babele wants: a short language subtag, then hyphen-separated subtags. */
@@ -23,4 +27,30 @@ export function isLanguageTag(value: unknown): value is string {
   } catch {
     return false
   }
+}
+
+// RFC 5646 §2.1 `Language-Tag`, case-insensitive.
+const languageExpression = new RegExp(
+  '^(?:' +
+    // langtag
+    '(?:[a-z]{2,3}(?:-[a-z]{3}){0,3}|[a-z]{4,8})' +
+    '(?:-[a-z]{4})?' +
+    '(?:-(?:[a-z]{2}|[0-9]{3}))?' +
+    '(?:-(?:[a-z0-9]{5,8}|[0-9][a-z0-9]{3}))*' +
+    '(?:-[0-9a-wyz](?:-[a-z0-9]{2,8})+)*' +
+    '(?:-x(?:-[a-z0-9]{1,8})+)?' +
+    // privateuse
+    '|x(?:-[a-z0-9]{1,8})+' +
+    // irregular grandfathered tags
+    '|en-gb-oed|i-(?:ami|bnn|default|enochian|hak|klingon|lux|mingo|navajo|pwn|tao|tay|tsu)|sgn-(?:be-fr|be-nl|ch-de)' +
+    ')$',
+  'i'
+)
+
+/**
+ * @param value A value.
+ * @returns Whether it is a well-formed BCP 47 language tag (RFC 5646 §2.1.1), at most 256 characters.
+ */
+export function isWellFormedTag(value: string): boolean {
+  return value.length <= 256 && languageExpression.test(value)
 }

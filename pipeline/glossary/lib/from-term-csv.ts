@@ -9,7 +9,7 @@
  * termbase's language is the first language column.
  */
 import type {Diagnostic} from '../../types.ts'
-import {Reporter} from '../../xml/index.ts'
+import {codeHex, nonXmlCharacter, Reporter} from '../../xml/index.ts'
 import {detectDelimiter, parseDelimited, type Field, type Row} from './parse-delimited.ts'
 import {parseColumn, type Column} from './term-csv-columns.ts'
 import {isXmlName, termId} from './term-id.ts'
@@ -371,9 +371,9 @@ function readTerm(text: string, fields: Map<string, Field>, language: string, fa
 
   const note = fields.get('note')
   if (note) term.notes = lines(note.value)
-  const bad = /[\u0000-\u0008\u000B\u000C\u000E-\u001F\uFFFE\uFFFF]/.exec(text + (note?.value ?? ''))
-  if (bad) {
-    fail(fields.get('term')!, 'Control character U+' + bad[0].charCodeAt(0).toString(16).toUpperCase().padStart(4, '0') + ' in a term or note')
+  const bad = nonXmlCharacter(text + (note?.value ?? ''))
+  if (bad !== undefined) {
+    fail(fields.get('term')!, 'Control character U+' + codeHex(bad) + ' in a term or note')
     ok = false
   }
 

@@ -12,7 +12,7 @@
  * name, level and picklist value (`tbx-dialect.ts`). Values the model does
  * not hold become warnings (`tbx-unknown-value`), once per distinct value.
  */
-import {Abort, type Reporter, type XmlAttribute, type XmlElement, type XmlHandler} from '../../xml/index.ts'
+import {Abort, xmlNamespace, type Reporter, type XmlAttribute, type XmlElement, type XmlHandler} from '../../xml/index.ts'
 import {datcatRule, structure2, structure3, tbxNamespace, type ElementRule, type Slot, type Structure} from './tbx-structure.ts'
 import {checkCategory, checkValue, datcatElements, isCheckedDialect, type Level} from './tbx-dialect.ts'
 import {
@@ -28,7 +28,6 @@ import {
 import {conceptId, isXmlName, termId} from './term-id.ts'
 import type {Concept, Gender, GrammaticalNumber, LanguageSection, PartOfSpeech, Term, Termbase, TermStatus, TermType} from './termbase.ts'
 
-const xmlNamespace = 'http://www.w3.org/XML/1998/namespace'
 /** Reading stops after this many errors: a file that bad is refused anyway. */
 const maxErrors = 100
 
@@ -115,7 +114,7 @@ const statusCategories = new Set(['administrativeStatus', 'normativeAuthorizatio
  * @param value
  *   Text.
  */
-export function normalizeSpace(value: string): string {
+function normalizeSpace(value: string): string {
   return /[\t\r\n]|^ | $| {2}/.test(value) ? value.replace(/[ \t\r\n]+/g, ' ').trim() : value
 }
 

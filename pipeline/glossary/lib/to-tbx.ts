@@ -8,6 +8,8 @@
  * (`tbx-values.ts`): `babele:forbidden` (with `deprecatedTerm-admn-sts`),
  * `babele:doNotTranslate`, `babele:grammaticalNumber=…`.
  */
+import {isWellFormedTag} from '../../language-tag.ts'
+import {codeHex, nonXmlCharacter} from '../../xml/index.ts'
 import {isXmlName} from './term-id.ts'
 import {doNotTranslateNote, forbiddenNote, numberNotePrefix, statusToTbx} from './tbx-values.ts'
 import {tbxNamespace} from './tbx-structure.ts'
@@ -131,15 +133,14 @@ function checkId(id: string, what: string, ids: Set<string>): void {
  *   Field name for the message.
  */
 function language(value: string, field: string): string {
-  if (!/^[A-Za-z]{1,8}(?:-[A-Za-z\d]{1,8})*$/.test(value)) throw new TypeError('Cannot serialize `' + value + '` for `' + field + '` as TBX, expected a BCP 47 language tag')
+  if (!isWellFormedTag(value)) throw new TypeError('Cannot serialize `' + value + '` for `' + field + '` as TBX, expected a BCP 47 language tag')
   return value
 }
 
 /** Escape text content; refuse characters XML 1.0 cannot hold. */
 function content(value: string): string {
-  // eslint-disable-next-line no-control-regex
-  const bad = /[\u0000-\u0008\u000B\u000C\u000E-\u001F\uFFFE\uFFFF]/.exec(value)
-  if (bad) throw new TypeError('Cannot serialize U+' + bad[0].charCodeAt(0).toString(16).toUpperCase().padStart(4, '0') + ' as TBX, expected characters XML 1.0 allows')
+  const bad = nonXmlCharacter(value)
+  if (bad !== undefined) throw new TypeError('Cannot serialize U+' + codeHex(bad) + ' as TBX, expected characters XML 1.0 allows')
   return value.replace(/[&<>]/g, (character) => (character === '&' ? '&amp;' : character === '<' ? '&lt;' : '&gt;'))
 }
 

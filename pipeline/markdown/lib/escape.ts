@@ -8,7 +8,8 @@
  */
 import {parse} from 'yaml'
 import type {Block, YamlScalarContext} from '../../types.ts'
-import {blockScalarValue, writeBlockScalar, yamlPrintable} from './yaml-block-scalar.ts'
+import {blockScalarValue, writeBlockScalar} from './yaml-block-scalar.ts'
+import {escapeNonPrintable, yamlPrintable} from './yaml-characters.ts'
 
 const inlineSyntax = /[\\`*_[\]~]|&(?=#?[A-Za-z\d]+;)/g
 const inlineSyntaxButBrackets = /[\\`*_~]|&(?=#?[A-Za-z\d]+;)/g
@@ -151,7 +152,7 @@ type YamlSyntax = 'yaml-plain' | 'yaml-single' | 'yaml-double' | 'yaml-literal' 
 
 /** A JSON string, with the characters YAML does not allow raw escaped too. */
 function doubleQuoted(text: string): string {
-  return JSON.stringify(text).replace(/[\u007F-\u0084\u0086-\u009F\uFFFE\uFFFF]/g, (char) => `\\u${char.charCodeAt(0).toString(16).padStart(4, '0')}`)
+  return escapeNonPrintable(JSON.stringify(text))
 }
 
 /** Whether YAML 1.2 and 1.1 (Jekyll's Psych, older js-yaml) both read the plain scalar back as this string: `yes`, `on`, `1_000` are not strings in 1.1. */

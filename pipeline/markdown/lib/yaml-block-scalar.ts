@@ -16,6 +16,7 @@
  */
 import {parse} from 'yaml'
 import type {YamlScalarContext} from '../../types.ts'
+import {yamlPrintable} from './yaml-characters.ts'
 
 /** `|` or `>`. */
 export type BlockStyle = 'literal' | 'folded'
@@ -73,15 +74,4 @@ function readValue(document: string): string | undefined {
   } catch {
     return undefined
   }
-}
-
-/**
- * Whether YAML can hold the text as it is, unescaped: its printable set, with
- * tabs and line breaks.
- *
- * @param text Text.
- * @returns Whether it has no character YAML must escape.
- */
-export function yamlPrintable(text: string): boolean {
-  return !/[\u0000-\u0008\u000B\u000C\u000E-\u001F\u007F-\u0084\u0086-\u009F\uFFFE\uFFFF]/.test(text)
 }

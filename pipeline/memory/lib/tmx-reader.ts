@@ -23,7 +23,7 @@
  * pair by its `<bpt>`'s), else its `i` or its position.
  */
 import type {Diagnostic, MemoryToken} from '../../types.ts'
-import {Abort, type Reporter, type XmlAttribute, type XmlElement, type XmlHandler} from '../../xml/index.ts'
+import {Abort, xmlNamespace, type Reporter, type XmlAttribute, type XmlElement, type XmlHandler} from '../../xml/index.ts'
 
 /** A `<prop>` or `<note>` of a header, unit or variant. */
 export interface TmxProp {
@@ -81,7 +81,6 @@ export interface TmxDocument {
   rejected: TmxRejected[]
 }
 
-const xmlNamespace = 'http://www.w3.org/XML/1998/namespace'
 const versions = new Set(['1.1', '1.2', '1.3', '1.4'])
 const segtypes = new Set(['block', 'paragraph', 'sentence', 'phrase'])
 /** Reading stops after this many errors: a file that bad is refused anyway. */

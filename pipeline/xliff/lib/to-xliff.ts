@@ -25,6 +25,7 @@
 import {syntaxRuleIds} from '../../flavor/index.ts'
 import type {Candidate, InlineCode, KeyState, MemoryToken, Segment, SourceDocument, TargetToken, TermLock, Unit} from '../../types.ts'
 import {candidateOrigin, candidateSimilarity, codeNumbers} from './candidates.ts'
+import * as namespaces from './namespaces.ts'
 import {withTermMarks, type MarkedToken} from './term-marks.ts'
 import {escapeAttribute, escapeContent} from './xml-text.ts'
 
@@ -48,11 +49,6 @@ export interface Options {
   matches?: ((segment: Segment, unit: Unit) => readonly Candidate[]) | null
 }
 
-const xliffNamespace = 'urn:oasis:names:tc:xliff:document:2.0'
-const glossaryNamespace = 'urn:oasis:names:tc:xliff:glossary:2.0'
-const validationNamespace = 'urn:oasis:names:tc:xliff:validation:2.0'
-const matchesNamespace = 'urn:oasis:names:tc:xliff:matches:2.0'
-const metadataNamespace = 'urn:oasis:names:tc:xliff:metadata:2.0'
 
 const subTypes: Record<string, [type: string, subType?: string]> = {
   strong: ['fmt', 'xlf:b'],
@@ -86,7 +82,7 @@ export function toXliff(document: SourceDocument, options: Options): string {
   }
   const lines = [
     '<?xml version="1.0" encoding="UTF-8"?>',
-    `<xliff xmlns="${xliffNamespace}"${matches.size > 0 ? ` xmlns:mtc="${matchesNamespace}" xmlns:mda="${metadataNamespace}"` : ''}${options.terms ? ` xmlns:gls="${glossaryNamespace}" xmlns:val="${validationNamespace}"` : ''} version="2.1" srcLang="${escapeAttribute(options.sourceLocale)}" trgLang="${escapeAttribute(options.targetLocale)}">`,
+    `<xliff xmlns="${namespaces.core20}"${matches.size > 0 ? ` xmlns:mtc="${namespaces.matches}" xmlns:mda="${namespaces.metadata}"` : ''}${options.terms ? ` xmlns:gls="${namespaces.glossary}" xmlns:val="${namespaces.validation}"` : ''} version="2.1" srcLang="${escapeAttribute(options.sourceLocale)}" trgLang="${escapeAttribute(options.targetLocale)}">`,
     ` <file id="f1" original="${escapeAttribute(document.path)}" xml:space="preserve">`
   ]
   for (const unit of document.units) lines.push(...writeUnit(document, unit, options, matches))

@@ -37,12 +37,11 @@
  */
 import type {Candidate, InlineCode, KeyState, MemoryToken, SourceDocument, Unit} from '../../types.ts'
 import {candidateNote, candidateOrigin, candidateSimilarity, codeNumbers} from './candidates.ts'
+import {core12} from './namespaces.ts'
 import {withTermMarks, type MarkedToken} from './term-marks.ts'
 import type {KnownTarget, Options} from './to-xliff.ts'
 import {escapeAttribute, escapeContent} from './xml-text.ts'
 
-/** Namespace of XLIFF 1.2. */
-const xliff12Namespace = 'urn:oasis:names:tc:xliff:document:1.2'
 
 /**
  * `ctype` of a paired code (`<bpt>`) by babele sub-type. 1.2 names only
@@ -85,7 +84,7 @@ export function toXliff12(document: SourceDocument, options: Options): string {
   if (!options?.sourceLocale || !options.targetLocale) throw new TypeError('Missing `options.sourceLocale` or `options.targetLocale`, expected BCP 47 tags')
   const lines = [
     '<?xml version="1.0" encoding="UTF-8"?>',
-    `<xliff xmlns="${xliff12Namespace}" version="1.2">`,
+    `<xliff xmlns="${core12}" version="1.2">`,
     ` <file original="${escapeAttribute(document.path)}" source-language="${escapeAttribute(options.sourceLocale)}" target-language="${escapeAttribute(options.targetLocale)}" datatype="x-markdown" tool-id="babele">`,
     '  <header>',
     '   <tool tool-id="babele" tool-name="babele"/>',

@@ -36,17 +36,17 @@
  */
 
 import type {Inline, InlineElement, XliffAttributes, XliffDocument, XliffFile, XliffGroup, XliffNote, XliffSkeleton, XliffUnit} from './xliff-model.ts'
-import {Abort, textTooLong, type Reporter, type XmlElement, type XmlHandler, type XmlOptions} from '../../xml/index.ts'
-import {isLanguageTag, isWhitespace, isXmlCharacter, record, xmlNamespace} from './xliff2-vocabulary.ts'
+import {Abort, isXmlCharacter, textTooLong, xmlNamespace, type Reporter, type XmlElement, type XmlHandler, type XmlOptions} from '../../xml/index.ts'
+import {isWhitespace, record} from './xliff2-vocabulary.ts'
+import {isWellFormedTag} from '../../language-tag.ts'
+import {core11, core12, core2Prefix} from './namespaces.ts'
 import {unitParts, type Content} from './xliff12-parts.ts'
 
 /** XLIFF 1.x namespaces this reader takes, with the `version` each requires. */
 export const xliff1Namespaces: Readonly<Record<string, string>> = {
-  'urn:oasis:names:tc:xliff:document:1.2': '1.2',
-  'urn:oasis:names:tc:xliff:document:1.1': '1.1'
+  [core12]: '1.2',
+  [core11]: '1.1'
 }
-
-const core12 = 'urn:oasis:names:tc:xliff:document:1.2'
 
 /** Elements skipped whole where they may appear. */
 const skippedInUnit = new Set(['alt-trans', 'context-group', 'count-group', 'prop-group'])
@@ -294,7 +294,7 @@ export class Xliff12Reader implements XmlHandler {
     const found = element.uri ? '{' + element.uri + '}' + element.local : element.local
     const expected = xliff1Namespaces[element.uri]
     if (element.local !== 'xliff' || expected === undefined) {
-      const message = element.uri.startsWith('urn:oasis:names:tc:xliff:document:2.')
+      const message = element.uri.startsWith(core2Prefix)
         ? 'Found an XLIFF 2 document (namespace `' + element.uri + '`); `fromXliff12` reads only XLIFF 1.2 (`fromXliff` reads both)'
         : 'Expected an XLIFF 1.2 `<xliff>` root in namespace `' + core12 + '`, found `<' + found + '>`'
       throw new Abort(this.report.create(element.offset, 'xliff-version', message, {actual: found, expected: '{' + core12 + '}xliff'}))
@@ -327,7 +327,7 @@ export class Xliff12Reader implements XmlHandler {
 
     const source = plain['source-language']
     if (source === undefined) this.documentError(element.offset, '`<file>` has no `source-language`')
-    else if (!isLanguageTag(source)) this.documentError(element.offset, '`source-language="' + source + '"` is not a well-formed BCP 47 language tag')
+    else if (!isWellFormedTag(source)) this.documentError(element.offset, '`source-language="' + source + '"` is not a well-formed BCP 47 language tag')
     else if (document.srcLang === '') document.srcLang = source
     else if (source !== document.srcLang) {
       this.documentError(element.offset, 'Files of one document must share a source language: `' + source + '` after `' + document.srcLang + '`', {actual: source, expected: document.srcLang})
@@ -335,7 +335,7 @@ export class Xliff12Reader implements XmlHandler {
 
     const target = plain['target-language']
     if (target !== undefined) {
-      if (!isLanguageTag(target)) this.documentError(element.offset, '`target-language="' + target + '"` is not a well-formed BCP 47 language tag')
+      if (!isWellFormedTag(target)) this.documentError(element.offset, '`target-language="' + target + '"` is not a well-formed BCP 47 language tag')
       else if (document.trgLang === undefined) document.trgLang = target
       else if (target !== document.trgLang) {
         this.documentError(element.offset, 'Files of one document must share a target language: `' + target + '` after `' + document.trgLang + '`', {actual: target, expected: document.trgLang})

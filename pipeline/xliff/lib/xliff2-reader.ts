@@ -20,27 +20,23 @@ import type {
   XliffState,
   XliffUnit
 } from './xliff-model.ts'
-import {Abort, textTooLong, type Extra, type Reporter, type XmlElement, type XmlHandler, type XmlOptions} from '../../xml/index.ts'
+import {Abort, isXmlCharacter, textTooLong, xmlNamespace, type Extra, type Reporter, type XmlElement, type XmlHandler, type XmlOptions} from '../../xml/index.ts'
 import {checkUnit, type PartContent, type SubFlowReference, type UnitContent} from './check-unit.ts'
 import {
   checkInlineAttributes,
-  core12,
-  core20,
-  core22,
   type ElementSpec,
   type Fragment,
   isInlineName,
-  isLanguageTag,
   isUserDefined,
   isWhitespace,
-  isXmlCharacter,
   languageMatches,
   parseFragment,
   readCoreAttributes,
   record,
-  specs,
-  xmlNamespace
+  specs
 } from './xliff2-vocabulary.ts'
+import {core12, core20, core22} from './namespaces.ts'
+import {isWellFormedTag} from '../../language-tag.ts'
 
 /** Shared empty list, never written to. */
 const noStrings: string[] = []
@@ -417,12 +413,12 @@ export class Xliff2Reader implements XmlHandler {
     const srcLang = plain.srcLang
     if (srcLang === undefined) {
       this.documentError(element.offset, '`<xliff>` has no `srcLang`')
-    } else if (!isLanguageTag(srcLang)) {
+    } else if (!isWellFormedTag(srcLang)) {
       this.documentError(element.offset, '`srcLang="' + srcLang + '"` is not a well-formed BCP 47 language tag')
     }
 
     const trgLang = plain.trgLang
-    if (trgLang !== undefined && !isLanguageTag(trgLang)) {
+    if (trgLang !== undefined && !isWellFormedTag(trgLang)) {
       this.documentError(element.offset, '`trgLang="' + trgLang + '"` is not a well-formed BCP 47 language tag')
     }
 

@@ -8,17 +8,10 @@
 
 import type {XmlElement} from '../../xml/index.ts'
 import type {XliffAttributes} from './xliff-model.ts'
+import {formatStyle, sizeRestriction} from './namespaces.ts'
+import {xmlNamespace} from '../../xml/index.ts'
+import {isWellFormedTag} from '../../language-tag.ts'
 
-/** Namespace of the XLIFF 2.0 and 2.1 core. */
-export const core20 = 'urn:oasis:names:tc:xliff:document:2.0'
-/** Namespace of the XLIFF 2.2 core. */
-export const core22 = 'urn:oasis:names:tc:xliff:document:2.2'
-/** Namespace of XLIFF 1.2, known only to say that it cannot be read. */
-export const core12 = 'urn:oasis:names:tc:xliff:document:1.2'
-/** Namespace of `xml:` attributes. */
-export const xmlNamespace = 'http://www.w3.org/XML/1998/namespace'
-const fsNamespace = 'urn:oasis:names:tc:xliff:fs:2.0'
-const slrNamespace = 'urn:oasis:names:tc:xliff:sizerestriction:2.0'
 
 /** Which attributes an element allows, and which the model has fields for. */
 export interface ElementSpec {
@@ -67,7 +60,7 @@ function words(value: string): string[] {
   return value.split(' ').filter(Boolean)
 }
 
-const codeNamespaces = [fsNamespace, slrNamespace]
+const codeNamespaces = [formatStyle, sizeRestriction]
 const codeAttributes = 'canCopy canDelete canReorder copyOf disp equiv id dataRef subFlows subType type'
 /** What each core element allows, by local name. */
 export const specs: Record<string, ElementSpec> = {
@@ -118,23 +111,6 @@ const nmtokenExpression =
   /^[-.0-9:A-Z_a-z\u00B7\u00C0-\u00D6\u00D8-\u00F6\u00F8-\u037D\u037F-\u1FFF\u200C\u200D\u203F\u2040\u2070-\u218F\u2C00-\u2FEF\u3001-\uD7FF\uF900-\uFDCF\uFDF0-\uFFFD\u{10000}-\u{EFFFF}]+$/u
 const userDefinedExpression = /^[^\s:]+:[^\s:]+$/
 const whitespaceExpression = /^[ \t\r\n]*$/
-const languageExpression = new RegExp(
-  '^(?:' +
-    // langtag
-    '(?:[a-z]{2,3}(?:-[a-z]{3}){0,3}|[a-z]{4,8})' +
-    '(?:-[a-z]{4})?' +
-    '(?:-(?:[a-z]{2}|[0-9]{3}))?' +
-    '(?:-(?:[a-z0-9]{5,8}|[0-9][a-z0-9]{3}))*' +
-    '(?:-[0-9a-wyz](?:-[a-z0-9]{2,8})+)*' +
-    '(?:-x(?:-[a-z0-9]{1,8})+)?' +
-    // privateuse
-    '|x(?:-[a-z0-9]{1,8})+' +
-    // irregular grandfathered tags
-    '|en-gb-oed|i-(?:ami|bnn|default|enochian|hak|klingon|lux|mingo|navajo|pwn|tao|tay|tsu)|sgn-(?:be-fr|be-nl|ch-de)' +
-    ')$',
-  'i'
-)
-
 /**
  * Whether a value is an XML NMTOKEN (the type of every XLIFF id).
  *
@@ -145,18 +121,6 @@ const languageExpression = new RegExp(
  */
 export function isNmtoken(value: string): boolean {
   return nmtokenExpression.test(value)
-}
-
-/**
- * Whether a value is a well-formed BCP 47 language tag.
- *
- * @param value
- *   Value.
- * @returns
- *   Whether it is.
- */
-export function isLanguageTag(value: string): boolean {
-  return value.length <= 256 && languageExpression.test(value)
 }
 
 /**
@@ -173,26 +137,6 @@ export function languageMatches(actual: string, expected: string): boolean {
   const a = actual.toLowerCase()
   const b = expected.toLowerCase()
   return a === b || a.startsWith(b + '-')
-}
-
-/**
- * Whether a code point is allowed as a character in XML 1.0 (so must not be
- * written with `<cp>`).
- *
- * @param code
- *   Code point.
- * @returns
- *   Whether it is.
- */
-export function isXmlCharacter(code: number): boolean {
-  return (
-    code === 0x9 ||
-    code === 0xa ||
-    code === 0xd ||
-    (code >= 0x20 && code <= 0xd7_ff) ||
-    (code >= 0xe0_00 && code <= 0xff_fd) ||
-    (code >= 0x1_00_00 && code <= 0x10_ff_ff)
-  )
 }
 
 /**
@@ -377,14 +321,14 @@ export function readCoreAttributes(element: XmlElement, elementSpec: ElementSpec
         problems = withProblem(problems, '`xml:space="' + attribute.value + '"` is not `default` or `preserve`')
       }
 
-      if (attribute.local === 'lang' && attribute.value !== '' && !isLanguageTag(attribute.value)) {
+      if (attribute.local === 'lang' && attribute.value !== '' && !isWellFormedTag(attribute.value)) {
         problems = withProblem(problems, '`xml:lang="' + attribute.value + '"` is not a well-formed BCP 47 language tag')
       }
     } else if (attribute.uri === core) {
       problems = withProblem(problems, 'Attribute `' + attribute.name + '` in the XLIFF namespace is not allowed on `<' + name + '>`')
     } else if (elementSpec.other === true || elementSpec.other.has(attribute.uri)) {
       attributes['{' + attribute.uri + '}' + attribute.local] = attribute.value
-      if (attribute.uri === fsNamespace) {
+      if (attribute.uri === formatStyle) {
         (fs ??= []).push(attribute.local)
         if (attribute.local !== 'fs' && attribute.local !== 'subFs') {
           problems = withProblem(problems, '`' + attribute.name + '` is not a Format Style attribute (`fs:fs`, `fs:subFs`)')

@@ -121,6 +121,8 @@ export class Abort extends Error {
   }
 }
 
+/** The namespace of `xml:` attributes (`xml:lang`, `xml:space`), bound by Namespaces in XML §3. */
+export const xmlNamespace = 'http://www.w3.org/XML/1998/namespace'
 const xmlnsNamespace = 'http://www.w3.org/2000/xmlns/'
 const noAttributes: XmlAttribute[] = []
 const chunkSize = 256 * 1024
