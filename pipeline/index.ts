@@ -4,7 +4,7 @@
  * own index.
  */
 export {buildDocument, coveredShare, createResolver, sumCoverage, type BuildOptions, type Coverage, type CoveredShare, type Resolved, type Resolver, type ResolverOptions} from './build/index.ts'
-export {parsePathPattern, parseConfig, type Config, type PathPattern} from './config/index.ts'
+export {parsePathPattern, parseConfig, type Config, type ConfigOptions, type PathPattern} from './config/index.ts'
 export {flavorRules, flavors, type Flavor} from './flavor/index.ts'
 export {compileTermIndex, compileTermRules, fromTbx, fromTermCsv, matchTerms, termForms, termLocks, toOmegatGlossary, toTbx, toTermCsv, type Concept, type Term, type TermIndex, type TermMatch, type TermRules, type Termbase, type TermStatus} from './glossary/index.ts'
 export {applyFixes, lintMarkdown, type LintOptions, type LintResult} from './lint/index.ts'

@@ -14,7 +14,7 @@ const target: Bundle = {a1: 'Friday 4 February, President <1>Vladimir Putin</1> 
 
 test('toBundleXliff and fromBundleXliff carry flat bundles losslessly', async (t) => {
   const xml = await toBundleXliff({sourceLocale: 'it', targetLocale: 'en', namespace: 'docs/putin-xi', source, target})
-  const read = fromBundleXliff(xml, 'flat.xlf')
+  const read = fromBundleXliff(xml, {file: 'flat.xlf'})
   t.deepEqual(read.messages, [])
   t.is(read.value!.sourceLocale, 'it')
   t.is(read.value!.targetLocale, 'en')
@@ -37,6 +37,6 @@ testWith('xmllint')('toBundleXliff writes valid XLIFF 2.0 and 1.2', async (t) =>
 
 test('fromBundleXliff reports a unit that is not one plain segment', (t) => {
   const xml = '<xliff xmlns="urn:oasis:names:tc:xliff:document:2.0" version="2.0" srcLang="it" trgLang="en"><file id="f"><unit id="k"><originalData><data id="d1">**</data></originalData><segment><source><ph id="1" dataRef="d1"/>x</source></segment></unit></file></xliff>'
-  const read = fromBundleXliff(xml, 'flat.xlf')
+  const read = fromBundleXliff(xml, {file: 'flat.xlf'})
   t.deepEqual(read.messages.map((message) => [message.ruleId, message.unitId, message.file]), [['bundle-xliff-not-flat', 'k', 'flat.xlf']])
 })

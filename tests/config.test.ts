@@ -15,7 +15,7 @@ test('parseConfig takes one flavour or a list of them', (t) => {
 })
 
 test('parseConfig names the field of an unknown flavour or a bad code-finder pattern', (t) => {
-  const {value, messages} = parseConfig({flavor: ['vitepress', 'sphinx'], codeFinder: ['\\{\\{[^}]*\\}\\}', '(', 'a*']}, 'site.json')
+  const {value, messages} = parseConfig({flavor: ['vitepress', 'sphinx'], codeFinder: ['\\{\\{[^}]*\\}\\}', '(', 'a*']}, {file: 'site.json'})
   t.is(value, undefined)
   t.deepEqual(
     messages.map((message) => [message.file, message.ruleId, message.message.split(':')[0]]),
@@ -39,7 +39,7 @@ test('parseConfig derives the path patterns from `source` and `dist` unless they
 })
 
 test('parseConfig refuses a path pattern it cannot use, saying why, and `source` beside `sourcePattern`', (t) => {
-  const problems = (input: Record<string, unknown>) => parseConfig(input, 'site.json').messages.map((message) => message.message)
+  const problems = (input: Record<string, unknown>) => parseConfig(input, {file: 'site.json'}).messages.map((message) => message.message)
   t.deepEqual(problems({sourcePattern: 'docs'}), ['`sourcePattern`: expected `{path}` exactly once, e.g. `docs/{path}`'])
   t.deepEqual(problems({sourcePattern: 'docs/{lang}/{path}'}), ['`sourcePattern`: unknown placeholder `{lang}`; a pattern has `{path}` and `{locale}`'])
   t.deepEqual(problems({sourcePattern: '/srv/docs/{path}'}), ['`sourcePattern`: expected a path relative to the config file, with `/` separators'])

@@ -46,7 +46,7 @@ export function openWorkspace(configPath: string, explicit: boolean): Workspace 
   } catch (error) {
     throw new UsageError(`${configPath}: not valid JSON (${(error as Error).message})`)
   }
-  const {value, messages} = parseConfig(input, configPath)
+  const {value, messages} = parseConfig(input, {file: configPath})
   if (!value) throw new UsageError(`${configPath}: invalid configuration`, messages)
   return {root: dirname(path), config: value}
 }

@@ -1,3 +1,3 @@
 export {flavors, type Flavor} from '../flavor/index.ts'
-export {parseConfig, type Config} from './lib/config.ts'
+export {parseConfig, type Config, type Options as ConfigOptions} from './lib/config.ts'
 export {markdownExtension, parsePathPattern, withLocale, type PathPattern} from './lib/path-pattern.ts'

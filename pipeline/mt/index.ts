@@ -1,5 +1,5 @@
 export {EngineError, type Engine} from './lib/engine.ts'
 export {lockTarget} from './lib/lock-target.ts'
 export {machineTranslate, type MachineRequest, type MachineResult, type MachineTarget, type Options as MachineTranslateOptions, type UnknownWord} from './lib/machine-translate.ts'
-export {codePlaceholder, protect, wordPlaceholder, type Options as ProtectOptions, type Protected, type Slot} from './lib/protect.ts'
+export {protect, type Options as ProtectOptions, type Protected, type Slot} from './lib/protect.ts'
 export {restore, type MarkedWord, type Options as RestoreOptions, type Restored} from './lib/restore.ts'

@@ -6,7 +6,6 @@ export {importProject, type ImportProjectOptions, type ImportResult} from './lib
 export {omegatProject, type OmegatOptions} from './lib/omegat.ts'
 export {documentPath, paths, skipFolder, sourceFolder, type Outputs, type Stores} from './lib/paths.ts'
 export {pretranslateProject, type PretranslateProjectOptions, type PretranslateResult} from './lib/pretranslate-project.ts'
-export {storedUnknownWords} from './lib/stored-unknown-words.ts'
-export {projectTerms, segmentLocks, type ProjectTerms} from './lib/terms.ts'
+export {projectTerms, type ProjectTerms} from './lib/terms.ts'
 export {projectLeverage, projectPrefill, storedMemory, type ExternalMemory, type MachineTranslations, type ProjectLeverage, type ProjectLeverageOptions} from './lib/leverage-project.ts'
 export {analyzeProject, type AnalyzeProjectOptions} from './lib/analyze-project.ts'

@@ -1,4 +1,3 @@
 export {checkTranslations, type Options as QaOptions, type QaResult, type QaSeverities} from './lib/check-translations.ts'
-export {qaContext} from './lib/qa-context.ts'
 export {qaRules, structuralRuleIds} from './lib/registry.ts'
 export {finding, type FindingFields, type QaContext, type QaInput, type Rule as QaRule} from './lib/rule.ts'

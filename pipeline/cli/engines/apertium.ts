@@ -42,7 +42,7 @@ export interface ApertiumOptions {
  * The Debian package of each Apertium mode babele's configs name (the rest
  * are reported by mode: `apt-cache search apertium` finds their package).
  */
-export const apertiumPackages: Readonly<Record<string, string>> = {
+const apertiumPackages: Readonly<Record<string, string>> = {
   'ita-spa': 'apertium-spa-ita',
   'spa-ita': 'apertium-spa-ita',
   'ita-cat': 'apertium-cat-ita',

@@ -68,7 +68,7 @@ const pathPattern = (target: boolean) =>
 const excludeGlob = z.string().min(1, 'expected a glob such as `docs/drafts/**`').refine((glob) => !glob.startsWith('/'), 'expected a glob relative to the config file')
 
 /** Machine-translation engines babele runs: Apertium's command, an HTTP server, or none. */
-export const engineKinds = ['apertium', 'http', 'none'] as const
+const engineKinds = ['apertium', 'http', 'none'] as const
 
 const engineKind = z.enum(engineKinds, {message: 'expected "apertium", "http" or "none"'})
 const milliseconds = z.number().int('expected whole milliseconds').positive('expected a positive number of milliseconds')
@@ -180,13 +180,20 @@ export type Config = Omit<z.infer<typeof schema>, 'fallbackLng' | 'sourcePattern
   targetPattern: string
 }
 
+/** Options of {@linkcode parseConfig}. */
+export interface Options {
+  /** Path of the config file, copied into every diagnostic (default `babele.config.json`). */
+  file?: string | null | undefined
+}
+
 /**
  * Validate a configuration.
  *
  * @param input Parsed JSON of the config file (`{}` for all defaults).
- * @param file Config path, for messages.
+ * @param options The file name for messages.
  */
-export function parseConfig(input: unknown, file = 'babele.config.json'): {value: Config | undefined; messages: Diagnostic[]} {
+export function parseConfig(input: unknown, options?: Options | null): {value: Config | undefined; messages: Diagnostic[]} {
+  const file = options?.file ?? 'babele.config.json'
   const result = schema.safeParse(input)
   if (!result.success) {
     return {

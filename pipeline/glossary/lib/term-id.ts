@@ -28,7 +28,7 @@ export function isXmlName(value: string): boolean {
  * @returns
  *   The slug, or `term` when the text has no letter or digit.
  */
-export function slug(text: string): string {
+function slug(text: string): string {
   // Most terms are plain ASCII: build those without the regular expressions.
   if (/^[\x20-\x7E]*$/.test(text)) {
     let value = ''
@@ -64,7 +64,7 @@ export function slug(text: string): string {
  * @param taken
  *   Ids in use (changed).
  */
-export function uniqueId(base: string, taken: Set<string>): string {
+function uniqueId(base: string, taken: Set<string>): string {
   let id = base
   let counter = 1
   while (taken.has(id)) id = base + '-' + ++counter

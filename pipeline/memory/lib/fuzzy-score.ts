@@ -84,7 +84,7 @@ export function isExact(a: readonly MemoryToken[], b: readonly MemoryToken[]): b
  * Score two key sequences (steps 2 to 4), given the tokens (for the case and
  * number penalties) and the count of unmatched codes.
  */
-export function scoreAligned(a: ArrayLike<number>, b: ArrayLike<number>, aTokens: readonly TextToken[], bTokens: readonly TextToken[], unmatchedCodes: number): number {
+function scoreAligned(a: ArrayLike<number>, b: ArrayLike<number>, aTokens: readonly TextToken[], bTokens: readonly TextToken[], unmatchedCodes: number): number {
   const longest = Math.max(a.length, b.length)
   if (longest === 0) return Math.max(0, Math.min(99, 100 - unmatchedCodes))
   const {distance, pairs} = align(a, b)

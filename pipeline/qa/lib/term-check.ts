@@ -12,7 +12,7 @@ import {finding, type QaContext, type Rule} from './rule.ts'
  * @param context The translation.
  * @returns The term violations, unplaced.
  */
-export function termCheck(context: QaContext): Diagnostic[] {
+function termCheck(context: QaContext): Diagnostic[] {
   return context.terms ? checkTranslation(context.terms, {source: context.source.text, target: context.target.text}) : []
 }
 

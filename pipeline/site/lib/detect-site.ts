@@ -134,7 +134,7 @@ export function detectSite(site: Site, options?: Options | null): {value: SiteCo
   for (const [, detection] of detections) for (const note of detection.notes) messages.push(diagnostic('init-note', note.message, {source: 'init', severity: 'info', file: note.file}))
   if (!detections.some(([, detection]) => detection === primary)) for (const note of primary.notes) messages.push(diagnostic('init-note', note.message, {source: 'init', severity: 'info', file: note.file}))
 
-  const parsed = parseConfig(config, file)
+  const parsed = parseConfig(config, {file})
   if (!parsed.value) return {value: undefined, messages: [...messages, ...parsed.messages]}
   const sources = site.files.filter((path) => documentPath(parsed.value!, path) !== undefined)
   if (sources.length === 0) {

@@ -84,11 +84,6 @@ export function markdownUnder(site: Site, folder: string): string[] {
   return site.files.filter((file) => file.startsWith(prefix) && markdownExtension.test(file))
 }
 
-/** Whether a path is one of the site's files. */
-export function hasFile(site: Site, path: string): boolean {
-  return site.files.includes(path)
-}
-
 const languages = new Intl.DisplayNames(['en'], {type: 'language', fallback: 'none'})
 
 /**
@@ -97,7 +92,7 @@ const languages = new Intl.DisplayNames(['en'], {type: 'language', fallback: 'no
  * ICU knows. Three-letter codes are left out: `src`, `bin`, `new` and `man`
  * are languages too, and folder names far more often.
  */
-export function isLocaleName(name: string): boolean {
+function isLocaleName(name: string): boolean {
   return /^[a-z]{2}(?:-[A-Za-z]{4})?(?:-(?:[A-Z]{2}|[a-z]{2}|\d{3}))?$/.test(name) && languages.of(name) !== undefined
 }
 
@@ -137,11 +132,6 @@ export function folderOf(file: string): string {
 /** A site-relative folder: `path` (relative, `./` and `../` allowed) from `base`, normalized, `''` for the root, no final `/`. */
 export function within(base: string, path: string): string {
   return posix.normalize(posix.join(base, path)).replace(/^\.$/, '').replace(/\/$/, '')
-}
-
-/** The first of `paths` that is one of the site's files. */
-export function firstFile(site: Site, paths: readonly string[]): string | undefined {
-  return paths.find((path) => hasFile(site, path))
 }
 
 /** A YAML, TOML or JSON config file read as a plain object (by its extension); `undefined` when it does not parse. */

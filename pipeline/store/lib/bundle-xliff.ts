@@ -12,7 +12,7 @@
 import {diagnostic} from '../../diagnostic.ts'
 import xliff from 'xliff'
 import type {Bundle, Diagnostic} from '../../types.ts'
-import {fromXliff, type Inline} from '../../xliff/index.ts'
+import {fromXliff, type Inline, type ReadOptions} from '../../xliff/index.ts'
 
 /** Options of {@linkcode toBundleXliff}. */
 export interface BundleXliffOptions {
@@ -50,10 +50,11 @@ export interface BundleXliff {
  * text; anything else is reported).
  *
  * @param xml The XLIFF text.
- * @param file Its path, for messages.
+ * @param options Its path, for messages, and the reader's limits (as {@linkcode fromXliff}'s).
  */
-export function fromBundleXliff(xml: string, file?: string): {value: BundleXliff | undefined; messages: Diagnostic[]} {
-  const read = fromXliff(xml, {file})
+export function fromBundleXliff(xml: string, options?: ReadOptions | null): {value: BundleXliff | undefined; messages: Diagnostic[]} {
+  const read = fromXliff(xml, options)
+  const file = options?.file ?? undefined
   if (!read.value) return {value: undefined, messages: read.messages}
   const messages = [...read.messages]
   const namespaces = new Map<string, {source: Bundle; target: Bundle}>()
