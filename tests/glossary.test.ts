@@ -420,3 +420,12 @@ test('fromTbx reads the 17 MB iso-codes termbase', (t) => {
     ["Stati Uniti preferred", "Stati Uniti d'America admitted"]
   )
 })
+
+test('toTbx and fromTermCsv refuse what no XML document can hold, a control character or a lone surrogate, by its code point', (t) => {
+  const termbase = (text: string): Termbase => ({language: 'it', sourceDesc: [], concepts: [{id: 'c', notes: [], languages: [{language: 'it', terms: [{id: 't', text, status: 'admitted', doNotTranslate: false, notes: []}]}]}]})
+  t.throws(() => toTbx(termbase('NA\u0001TO')), {message: 'Cannot serialize U+0001 as TBX, expected characters XML 1.0 allows'})
+  t.throws(() => toTbx(termbase('NATO\uD800')), {message: 'Cannot serialize U+D800 as TBX, expected characters XML 1.0 allows'})
+  t.notThrows(() => toTbx(termbase('NATO \uD83C\uDF0D \u0085')))
+  t.deepEqual(errors(fromTermCsv('concept,it\nnato,NA\u0001TO\n').messages), ['2:6 csv-invalid Character U+0001 in a term or note: XML 1.0 cannot hold it, so no TBX could'])
+  t.deepEqual(errors(fromTermCsv('concept,it\nnato,NATO\uDFFF\n').messages), ['2:6 csv-invalid Character U+DFFF in a term or note: XML 1.0 cannot hold it, so no TBX could'])
+})

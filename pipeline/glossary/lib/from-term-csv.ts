@@ -373,7 +373,7 @@ function readTerm(text: string, fields: Map<string, Field>, language: string, fa
   if (note) term.notes = lines(note.value)
   const bad = nonXmlCharacter(text + (note?.value ?? ''))
   if (bad !== undefined) {
-    fail(fields.get('term')!, 'Control character U+' + codeHex(bad) + ' in a term or note')
+    fail(fields.get('term')!, 'Character U+' + codeHex(bad) + ' in a term or note: XML 1.0 cannot hold it, so no TBX could')
     ok = false
   }
 
