@@ -8,10 +8,11 @@
  */
 import type {MemoryToken} from '../../types.ts'
 import {escapeAttribute, escapeContent} from '../../xliff/index.ts'
+import {replaceNonXml} from '../../xml/index.ts'
 import type {TmxProp} from './tmx-reader.ts'
 
 // TMX has no <cp>: a character XML cannot hold becomes U+FFFD (never in prose; only in native data).
-const escapeTmx = (text: string) => escapeContent(text.replace(/[\0-\x08\x0B\x0C\x0E-\x1F\uFFFE\uFFFF]/g, '\uFFFD'))
+const escapeTmx = (text: string) => escapeContent(replaceNonXml(text, () => '\uFFFD'))
 
 /** A unit to write. */
 export interface TmxUnitInput {
