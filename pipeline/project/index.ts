@@ -1,5 +1,6 @@
 export {buildProject, type BuildEntry, type BuildProjectOptions} from './lib/build-project.ts'
 export {coverageGate, shareText, type LocaleGate} from './lib/coverage-gate.ts'
+export {buildPseudo, type BuildPseudoOptions} from './lib/build-pseudo.ts'
 export {checkProject, type CheckProjectOptions} from './lib/check-project.ts'
 export {extractDocuments, extractProject, type ExtractProjectOptions} from './lib/extract-project.ts'
 export {importProject, type ImportProjectOptions, type ImportResult} from './lib/import-project.ts'

@@ -5,7 +5,7 @@
  */
 import {countSeverities, withSeverity} from '../../diagnostic.ts'
 import type {Termbase} from '../../glossary/index.ts'
-import {analyzeProject, buildProject, extractDocuments, extractProject, importProject, projectTerms, shareText, type BuildEntry, type LocaleGate, type ExternalMemory, type ProjectTerms, type Stores} from '../../project/index.ts'
+import {analyzeProject, buildProject, buildPseudo, extractDocuments, extractProject, importProject, projectTerms, shareText, type BuildEntry, type LocaleGate, type ExternalMemory, type ProjectTerms, type Stores} from '../../project/index.ts'
 import type {ImportReport} from '../../store/index.ts'
 import type {UnknownWord} from '../../mt/index.ts'
 import type {Diagnostic, SourceDocument} from '../../types.ts'
@@ -145,6 +145,12 @@ export function importCommand(workspace: Workspace, options: CommandOptions & {f
 /** `babele build`: localized Markdown for every target locale. */
 export function build(workspace: Workspace, options: CommandOptions, loaded = load(workspace, options)): CommandResult {
   const result = buildProject(workspace.config, loaded.documents, loaded.stores, {terms: loaded.terms})
+  // The pseudo locale, when enabled, is built beside the target locales and counted in no coverage.
+  const pseudo = workspace.config.pseudo ? buildPseudo(workspace.config, loaded.documents, {terms: loaded.terms}) : undefined
+  if (pseudo) {
+    for (const [file, text] of pseudo.value) result.value.set(file, text)
+    result.messages.push(...pseudo.messages)
+  }
   const written = writeOutputs(workspace, result.value)
   const lines = result.coverage.map((entry) => {
     const {segments, translated, fallback, source, words} = entry.coverage
@@ -157,7 +163,12 @@ export function build(workspace: Workspace, options: CommandOptions, loaded = lo
     written,
     unchanged: result.value.size - written.length,
     messages: [...loaded.messages, ...result.messages],
-    summary: [`build: ${result.value.size} file(s), ${written.length} written, ${result.value.size - written.length} unchanged`, ...lines, ...gates],
+    summary: [
+      `build: ${result.value.size} file(s), ${written.length} written, ${result.value.size - written.length} unchanged`,
+      ...lines,
+      ...gates,
+      ...(pseudo ? [`  ${workspace.config.pseudoLocale}: ${pseudo.value.size} pseudo-localized file(s)`] : [])
+    ],
     coverage: result.coverage,
     locales: result.locales
   }

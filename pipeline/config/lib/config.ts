@@ -14,6 +14,14 @@ import {parsePathPattern} from './path-pattern.ts'
 
 const locale = z.string().refine(isLanguageTag, 'expected a BCP 47 language tag such as `en` or `pt-BR`')
 const folder = z.string().min(1, 'expected a folder path')
+/**
+ * The pseudo locale: a language tag written as i18next looks it up (its
+ * canonical form: `qps-Ploc`, not `qps-ploc`), or its bundle is never found.
+ */
+const pseudoLocale = z.string().superRefine((tag, context) => {
+  if (!isLanguageTag(tag)) context.addIssue({code: 'custom', message: 'expected a BCP 47 language tag such as `qps` or `qps-Ploc`'})
+  else if (Intl.getCanonicalLocales(tag)[0] !== tag) context.addIssue({code: 'custom', message: `expected \`${Intl.getCanonicalLocales(tag)[0]}\`, the tag as i18next looks it up`})
+})
 
 
 /** A code-finder pattern: JavaScript regex source, compiled with the `u` flag, never matching the empty string. */
@@ -164,6 +172,8 @@ const schema = z
     minCoverage: minCoverage.optional(),
     coverageOrigins,
     maxXliffBytes: z.number().int().positive('expected a positive number of bytes').default(50 * 1024 * 1024),
+    pseudo: z.boolean({message: 'expected true or false'}).default(false),
+    pseudoLocale: pseudoLocale.default('qps'),
     memory,
     mt,
     qa
@@ -223,6 +233,7 @@ export function parseConfig(input: unknown, options?: Options | null): {value: C
   if (typeof value.minCoverage === 'object') {
     for (const name of Object.keys(value.minCoverage)) if (name !== 'default' && !targets.includes(name)) messages.push(invalid(file, `\`minCoverage.${name}\`: not a target locale (expected one of ${targets.join(', ')}, or \`default\`)`))
   }
+  if (value.pseudoLocale === value.sourceLocale || targets.includes(value.pseudoLocale)) messages.push(invalid(file, `\`pseudoLocale\`: \`${value.pseudoLocale}\` is a real locale of the project; use a private-use tag such as \`qps\``))
   if (new Set(targets).size !== targets.length) messages.push(invalid(file, '`targetLocales`: a locale is listed twice'))
   const sourcePattern = value.sourcePattern ?? `${value.source}/{locale}/{path}`
   const targetPattern = value.targetPattern ?? `${value.dist}/{locale}/{path}`

@@ -75,8 +75,8 @@ export function skipFolder(config: Config, folder: string): boolean {
  * The document path of a project file when it is a source, else `undefined`.
  * A source matches `sourcePattern` (source locale filled in), is Markdown,
  * is in no skipped folder, matches no `exclude` glob, and is not a
- * translation: a file that `targetPattern` names for a target locale is not
- * a source, so `docs/{path}` next to `docs/{locale}/{path}` leaves `docs/en/` out.
+ * translation: a file that `targetPattern` names for a target locale (or the
+ * pseudo locale) is not a source, so `docs/{path}` next to `docs/{locale}/{path}` leaves `docs/en/` out.
  *
  * @param file Project-relative path, `/` separated.
  */
@@ -91,7 +91,8 @@ export function documentPath(config: Config, file: string): string | undefined {
   for (let index = 1; index <= folders.length; index++) if (skipFolder(config, folders.slice(0, index).join('/'))) return undefined
   if (excluded(config)(file)) return undefined
   const target = pattern(config.targetPattern, true)
-  for (const locale of config.targetLocales) {
+  // The pseudo locale's files too, enabled or not: an earlier build may have left them.
+  for (const locale of [...config.targetLocales, config.pseudoLocale]) {
     const targetHead = withLocale(target.head, locale)
     const targetTail = withLocale(target.tail, locale)
     if (file.startsWith(targetHead) && file.endsWith(targetTail) && file.length > targetHead.length + targetTail.length) return undefined

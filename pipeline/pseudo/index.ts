@@ -1,0 +1,1 @@
+export {pseudoLocalize, type Options as PseudoOptions} from './lib/pseudo-localize.ts'
