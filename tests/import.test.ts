@@ -6,7 +6,10 @@ import type {ImportReport} from '../pipeline/index.ts'
 import {testConfig} from './helpers/round-trip.ts'
 
 const seed = readFileSync(new URL('../source/it/putin-xi-alleanza.md', import.meta.url), 'utf8')
-const config = testConfig()
+// The identity pass (`translated()`) stands in for a translator: its targets are their
+// sources, which `untranslated` reports. These tests are about the import's mechanics, so
+// that rule is off here; the test of warnings and configured errors at import keeps it on.
+const config = testConfig({qa: {untranslated: 'off'}})
 const documents = extractDocuments(config, new Map([['putin-xi-alleanza.md', seed]])).value
 const empty = (): Stores => ({bundles: new Map(), states: new Map()})
 const path = 'xliff/en/putin-xi-alleanza.md.xlf'
@@ -83,6 +86,22 @@ test('importProject quarantines units with broken codes or unknown ids and impor
   t.is(goodKeys.size, 7)
   t.false(Object.values(bundle).some((value) => value.startsWith('Russia signed')), 'the broken unit did not')
   t.false(Object.values(bundle).some((value) => value.includes('Enrico Phelipon')), 'nor the unknown one')
+})
+
+test('importProject reports QA warnings and takes the units; a rule configured as an error quarantines them', (t) => {
+  const files = new Map([[path, translated()]])
+  const document = documents.get('putin-xi-alleanza.md')!
+  // Prose segments of the identity pass: every segment but the tweet's attribution (names and a date) and `Cremlino.` (one name).
+  const prose = document.units.flatMap((unit) => unit.parts.filter((part) => part.type === 'segment' && !/^(— Sana Jamal|Cremlino\.$)/.test(part.segment.value)).map(() => unit.id))
+  t.is(prose.length, 19)
+  const warned = importProject(testConfig(), documents, empty(), files)
+  t.deepEqual(warned.messages.map((message) => `${message.ruleId} ${message.severity}`), prose.map(() => 'untranslated warning'))
+  t.is(warned.reports[0]!.quarantined.length, 0)
+  t.is(warned.reports[0]!.segments, 21)
+  const refused = importProject(testConfig({qa: {untranslated: 'error'}}), documents, empty(), files)
+  t.deepEqual(refused.reports[0]!.quarantined.map((entry) => entry.unitId), [...new Set(prose)])
+  t.true(refused.messages.every((message) => message.ruleId === 'untranslated' && message.severity === 'error' && message.message.endsWith('; unit quarantined')))
+  t.is(refused.reports[0]!.segments, 1, 'only the attribution, a unit of its own with no prose, is taken')
 })
 
 test('importProject changes nothing the second time the same file is imported', (t) => {
@@ -170,7 +189,8 @@ test('importProject takes the whole target of a unit whose segments a CAT tool j
   const joinedUnit = xliff.slice(start, xliff.indexOf('<segment', start)) + `<segment id="${segments[0]![1]}" state="translated"><source>${joinedSource}</source><target>${joinedTarget}</target></segment>\n  `
   const joined = xliff.slice(0, start) + joinedUnit + xliff.slice(end)
   const result = importProject(config, documents, empty(), new Map([[path, joined]]))
-  t.deepEqual(result.messages, [])
+  // The translation is abridged to a fifth of the source: a warning, and the unit is imported all the same.
+  t.deepEqual(result.messages.map((message) => `${message.ruleId} ${message.severity}`), ['length-ratio warning'])
   const bundle = result.stores.bundles.get('en/putin-xi-alleanza')!
   t.deepEqual(Object.keys(bundle), [unit.id], 'stored whole, under the unit id')
   const built = buildProject(config, documents, result.stores).value.get('dist/en/putin-xi-alleanza.md')!

@@ -133,6 +133,9 @@ test('glossaryReview puts each term violation on the occurrence and locale it is
   const {value, diagnostics} = review(stores({'en/putin-xi-alleanza': broken, 'es/putin-xi-alleanza': {[title.key]: 'Putin y Xi Jinping sellaron una alianza de la NATO entre Rusia y China'}}))
   const violations = diagnostics.filter((diagnostic) => diagnostic.source === 'qa')
   t.deepEqual(violations.map((diagnostic) => [diagnostic.ruleId, diagnostic.severity, diagnostic.conceptId]), [
+    // The tweet is written in English in the Italian source, and kept so: `untranslated`'s known limit (no concept).
+    ['untranslated', 'warning', undefined],
+    ['untranslated', 'warning', undefined],
     ['term-untranslated', 'error', 'aukus'],
     ['term-untranslated', 'error', 'cremlino'],
     ['term-missing', 'warning', 'alleato'],

@@ -10,7 +10,9 @@ import {roundTrip, testConfig, xliff12Schema} from './helpers/round-trip.ts'
 import {shared, testWith, xmllint} from './helpers/tools.ts'
 
 const seed = readFileSync(new URL('../source/it/putin-xi-alleanza.md', import.meta.url), 'utf8')
-const config = testConfig()
+// Targets here are copies of their sources (a translator's identity pass), which `untranslated`
+// reports; these tests are about reading and importing XLIFF 1.2, so that rule is off.
+const config = testConfig({qa: {untranslated: 'off'}})
 const empty = (): Stores => ({bundles: new Map(), states: new Map()})
 
 

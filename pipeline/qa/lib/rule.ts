@@ -7,7 +7,8 @@
  * A rule checks one translation at a time (`check`) or every translation
  * given together (`checkProject`, for rules that compare translations with
  * each other: one source, several targets). It returns diagnostics made with
- * `finding`, which places them where the caller said the translation is.
+ * `finding`, which places them where the caller said the translation is;
+ * `where` names another translation in a message.
  */
 import {diagnostic} from '../../diagnostic.ts'
 import type {TermRules} from '../../glossary/index.ts'
@@ -107,4 +108,14 @@ export function finding(context: QaContext, rule: Rule, message: string, fields?
     expected: fields?.expected,
     actual: fields?.actual
   })
+}
+
+/**
+ * @param context A translation.
+ * @returns Where it is, for a message naming another translation (rules across translations): its file and key, as known.
+ */
+export function where(context: QaContext): string {
+  const {file, key, unitId} = context.input
+  const name = key ? `key \`${key}\`` : unitId ? `unit \`${unitId}\`` : 'another translation'
+  return file ? `\`${file}\` ${name}` : name
 }
