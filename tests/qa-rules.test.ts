@@ -93,6 +93,7 @@ test('fr-spacing wants a no-break space before ; : ! ? and inside guillemets, in
   t.deepEqual(run('fr-spacing', plain('x', good.replace(' ?!', `${nnbsp}?!`), {locale: 'fr'})), [])
   t.deepEqual(run('fr-spacing', plain('x', 'Pourquoi? Voici :', {locale: 'fr-CA'})), [`\`Voici :\`: French puts a no-break space (U+00A0) before \`:\`, not a breaking space ["Voici${nbsp}:"] ["Voici :"]`], 'fr-CA: no space before ?')
   t.deepEqual(run('fr-spacing', plain('x', 'Why? He said: no!')), [])
+  t.deepEqual(run('fr-spacing', markdown('Perché **sì**!', 'Pourquoi <1>oui</1>!', {locale: 'fr'})), [`\`oui!\`: French puts a narrow no-break space (U+202F) before \`!\` ["oui${nnbsp}!"] ["oui!"]`], 'through a code, which the quote leaves out')
 })
 
 test('quote-style wants the target locale’s quotation marks from CLDR, and straight quotes only where the source has them', (t) => {

@@ -33,13 +33,17 @@ export interface Literal {
 }
 
 let linkify: LinkifyIt | undefined
+/** What every address linkify-it finds (as `literalsOf` keeps them) has: a scheme, `www.`, an `@`, or a dot before letters. */
+const maybeAddress = /:|www\.|@|\.\p{L}/iu
 
 /**
  * @param text A plain text (codes as U+FFFC).
  * @returns Its URLs, e-mail addresses and code spans, in text order; a URL inside a code span is the span's.
  */
 export function literalsOf(text: string): Literal[] {
-  const spans = codeSpans(text)
+  const spans = text.includes('`') ? codeSpans(text) : []
+  // linkify-it is the costly part: most sentences have nothing it could find.
+  if (!maybeAddress.test(text)) return spans
   const inSpan = (start: number) => spans.some((span) => start >= span.start && start < span.end)
   linkify ??= new LinkifyIt({fuzzyLink: true})
   const urls: Literal[] = []

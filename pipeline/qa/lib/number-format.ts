@@ -100,12 +100,13 @@ export function numberSymbols(locale: string): NumberSymbols {
 export function numbersIn(text: string, skip: ReadonlyArray<{start: number; end: number}> = []): NumberToken[] {
   const tokens: NumberToken[] = []
   const digit = /\p{Nd}/u
+  const next = /\p{Nd}/gu
   let index = 0
   while (index < text.length) {
-    if (!digit.test(text[index]!)) {
-      index++
-      continue
-    }
+    next.lastIndex = index
+    const found = next.exec(text)
+    if (!found) break
+    index = found.index
     const start = index
     const runs = [run(text, index)]
     index += runs[0]!.length
@@ -199,10 +200,11 @@ function percentOf(value: string): string {
   return `${digits.slice(0, -2)}.${digits.slice(-2)}${fraction}`
 }
 
+const digitRun = /\p{Nd}*/uy
+
 function run(text: string, start: number): string {
-  let end = start
-  while (end < text.length && /\p{Nd}/u.test(text[end]!)) end++
-  return text.slice(start, end)
+  digitRun.lastIndex = start
+  return digitRun.exec(text)![0]
 }
 
 function digitValue(character: string, symbols: NumberSymbols): string | undefined {

@@ -19,8 +19,9 @@ export const doubleSpace: Rule = {
   check(context) {
     const runs = [...context.target.text.matchAll(run)]
     if (runs.length <= [...context.source.text.matchAll(run)].length) return []
-    const actual = runs.map((match) => match[0])
-    const expected = runs.map((match) => `${match[1]} ${match[3]}`)
-    return [finding(context, doubleSpace, `${runs.length === 1 ? 'A double space' : `${runs.length} double spaces`} in the target (${runs.map((match) => JSON.stringify(match[0])).join(', ')}), more than in the source`, {expected, actual})]
+    // Codes (U+FFFC) are left out of what the finding quotes.
+    const actual = runs.map((match) => match[0].replaceAll('\uFFFC', ''))
+    const expected = runs.map((match) => `${match[1]} ${match[3]}`.replaceAll('\uFFFC', ''))
+    return [finding(context, doubleSpace, `${runs.length === 1 ? 'A double space' : `${runs.length} double spaces`} in the target (${actual.map((run) => JSON.stringify(run)).join(', ')}), more than in the source`, {expected, actual})]
   }
 }

@@ -36,13 +36,14 @@ export const frSpacing: Rule = {
     const region = new Intl.Locale(context.locale).region
     const marks = region === 'CA' || region === 'CH' ? ':' : ';:!?'
     const text = context.target.text
-    const literals = context.shared(targetLiterals)
+    const inLiteral = (at: number) => insideLiteral(context.shared(targetLiterals), at)
     const found: Array<{at: number; message: Diagnostic}> = []
     const report = (at: number, space: number, wanted: string, kind: 'missing' | 'breaking') => {
       const mark = text[at]!
       const span = excerpt(text, at, mark === '«' || mark === '‹')
-      const actual = text.slice(span.start, span.end)
-      const expected = text.slice(span.start, space) + wanted + text.slice(kind === 'breaking' ? space + 1 : space, span.end)
+      // Codes (U+FFFC) are left out of what the finding quotes.
+      const actual = text.slice(span.start, span.end).replaceAll('\uFFFC', '')
+      const expected = (text.slice(span.start, space) + wanted + text.slice(kind === 'breaking' ? space + 1 : space, span.end)).replaceAll('\uFFFC', '')
       const name = wanted === '\u202F' ? 'a narrow no-break space (U+202F)' : 'a no-break space (U+00A0)'
       const where = mark === '«' || mark === '‹' ? `after \`${mark}\`` : `before \`${mark}\``
       found.push({at, message: finding(context, frSpacing, `\`${actual}\`: French puts ${name} ${where}${kind === 'breaking' ? ', not a breaking space' : ''}`, {expected, actual})})
@@ -50,21 +51,20 @@ export const frSpacing: Rule = {
 
     for (const match of text.matchAll(/[;:!?]+/g)) {
       const at = match.index
-      if (!marks.includes(text[at]!) || insideLiteral(literals, at)) continue
+      if (!marks.includes(text[at]!)) continue
       const after = text[at + match[0].length] ?? ''
       if (/[\p{L}\p{N}_/]/u.test(after)) continue
       const before = skipCodes(text, at - 1, -1)
-      if (before < 0 || noBreak.includes(text[before]!)) continue
+      if (before < 0 || noBreak.includes(text[before]!) || inLiteral(at)) continue
       const wanted = text[at] === ':' ? '\u00A0' : '\u202F'
       if (/\s/u.test(text[before]!)) report(at, before, wanted, 'breaking')
       else if (/[\p{L}\p{N}\p{Pe}\p{Pf}»›"”’]/u.test(text[before]!)) report(at, at, wanted, 'missing')
     }
     for (const match of text.matchAll(/[«»‹›]/g)) {
       const at = match.index
-      if (insideLiteral(literals, at)) continue
       const opening = text[at] === '«' || text[at] === '‹'
       const next = skipCodes(text, opening ? at + 1 : at - 1, opening ? 1 : -1)
-      if (next < 0 || next >= text.length || noBreak.includes(text[next]!) || '«»‹›'.includes(text[next]!)) continue
+      if (next < 0 || next >= text.length || noBreak.includes(text[next]!) || '«»‹›'.includes(text[next]!) || inLiteral(at)) continue
       if (/\s/u.test(text[next]!)) report(at, next, '\u00A0', 'breaking')
       else report(at, opening ? at + 1 : at, '\u00A0', 'missing')
     }

@@ -14,7 +14,8 @@
  * letter (`2022`, a lone code) is left out: different sources may well be
  * written so.
  */
-import {normalizeValue, toBundleValue} from '../../../units/index.ts'
+import {toBundleValue} from '../../../units/index.ts'
+import {normalizedSource, normalizedTarget} from '../normalized-text.ts'
 import {finding, where, type QaContext, type Rule} from '../rule.ts'
 import type {Diagnostic} from '../../../types.ts'
 
@@ -26,7 +27,7 @@ export const inconsistentSource: Rule = {
     const found: Array<[QaContext, Diagnostic]> = []
     const first = new Map<string, QaContext>()
     for (const context of contexts) {
-      const target = normalizeValue(context.target.text)
+      const target = context.shared(normalizedTarget)
       if (!/\p{L}/u.test(target)) continue
       const group = `${context.locale ?? ''}\u0000${target}`
       const reference = first.get(group)
@@ -34,7 +35,7 @@ export const inconsistentSource: Rule = {
         first.set(group, context)
         continue
       }
-      if (normalizeValue(reference.source.text) === normalizeValue(context.source.text)) continue
+      if (reference.shared(normalizedSource) === context.shared(normalizedSource)) continue
       const other = toBundleValue(reference.source.tokens)
       const own = toBundleValue(context.source.tokens)
       found.push([context, finding(context, inconsistentSource, `Translated as ${where(reference)} is, whose source differs: ${JSON.stringify(other)}`, {expected: other, actual: own})])

@@ -15,7 +15,8 @@
  * The same key twice in one file is `key-conflict`'s (the import keeps the
  * last), not this rule's.
  */
-import {normalizeValue, targetBundleValue, toBundleValue} from '../../../units/index.ts'
+import {targetBundleValue, toBundleValue} from '../../../units/index.ts'
+import {normalizedSource, normalizedTarget} from '../normalized-text.ts'
 import {finding, where, type QaContext, type Rule} from '../rule.ts'
 import type {Diagnostic} from '../../../types.ts'
 
@@ -27,13 +28,13 @@ export const inconsistentTarget: Rule = {
     const found: Array<[QaContext, Diagnostic]> = []
     const first = new Map<string, QaContext>()
     for (const context of contexts) {
-      const group = `${context.locale ?? ''}\u0000${normalizeValue(context.source.text)}`
+      const group = `${context.locale ?? ''}\u0000${context.shared(normalizedSource)}`
       const reference = first.get(group)
       if (!reference) {
         first.set(group, context)
         continue
       }
-      if (normalizeValue(reference.target.text) === normalizeValue(context.target.text)) continue
+      if (reference.shared(normalizedTarget) === context.shared(normalizedTarget)) continue
       if (reference.input.key && reference.input.key === context.input.key && reference.input.file === context.input.file) continue
       const other = targetBundleValue({tokens: reference.source.tokens}, reference.target.tokens)
       const own = targetBundleValue({tokens: context.source.tokens}, context.target.tokens)

@@ -45,6 +45,6 @@ export const lengthRatio: Rule = {
 
 function lengthOf(text: string): number {
   let length = 0
-  for (const character of text) if (character !== '\uFFFC' && !/\s/u.test(character)) length++
+  for (const _ of text.replace(/[\s\uFFFC]+/gu, '')) length++
   return length
 }

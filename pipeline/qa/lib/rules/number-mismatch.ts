@@ -31,6 +31,8 @@ import {formatNumber, numbersIn, numberSymbols, readNumber, type NumberSymbols, 
 import {finding, type QaContext, type Rule} from '../rule.ts'
 import type {Diagnostic} from '../../../types.ts'
 
+const hasDigit = /\p{Nd}/u
+
 /** The rule. */
 export const numberMismatch: Rule = {id: 'number-mismatch', severity: 'warning', check}
 
@@ -41,7 +43,7 @@ interface Item {
 }
 
 function check(context: QaContext): Diagnostic[] {
-  if (!context.sourceLocale || !context.locale) return []
+  if (!context.sourceLocale || !context.locale || !(hasDigit.test(context.source.text) || hasDigit.test(context.target.text))) return []
   const source = numberSymbols(context.sourceLocale)
   const target = numberSymbols(context.locale)
   const sourceItems: Item[] = numbersIn(context.source.text, context.shared(sourceLiterals)).map((token) => ({token, read: readNumber(token.text, source)}))

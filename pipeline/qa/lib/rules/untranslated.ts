@@ -19,8 +19,8 @@
  * reported; a reviewer dismisses it.
  */
 import {termLocks} from '../../../glossary/index.ts'
-import {normalizeValue} from '../../../units/index.ts'
 import {insideLiteral, sourceLiterals} from '../literals.ts'
+import {normalizedSource, normalizedTarget} from '../normalized-text.ts'
 import {finding, type Rule} from '../rule.ts'
 import {languageOf, wordsOf} from '../words.ts'
 
@@ -31,12 +31,12 @@ export const untranslated: Rule = {
   check(context) {
     if (context.sourceLocale && context.locale && languageOf(context.sourceLocale) === languageOf(context.locale)) return []
     const source = context.source.text
-    if (normalizeValue(source) !== normalizeValue(context.target.text)) return []
+    if (context.shared(normalizedSource) !== context.shared(normalizedTarget)) return []
     const kept = context.terms ? termLocks(context.terms, source).filter((lock) => lock.doNotTranslate) : []
     const literals = context.shared(sourceLiterals)
     const prose = wordsOf(source, context.sourceLocale).some(
       (word) => /^\p{Ll}/u.test(word.text) && (word.text.match(/\p{L}/gu)?.length ?? 0) >= 2 && !insideLiteral(literals, word.index) && !kept.some((lock) => word.index >= lock.start && word.index < lock.end)
     )
-    return prose ? [finding(context, untranslated, 'The target is the source, not translated', {actual: normalizeValue(context.target.text)})] : []
+    return prose ? [finding(context, untranslated, 'The target is the source, not translated', {actual: context.shared(normalizedTarget)})] : []
   }
 }
