@@ -15,6 +15,7 @@
  * written so.
  */
 import {toBundleValue} from '../../../units/index.ts'
+import {differingFromFirst} from '../inconsistency.ts'
 import {normalizedSource, normalizedTarget} from '../normalized-text.ts'
 import {finding, where, type QaContext, type Rule} from '../rule.ts'
 import type {Diagnostic} from '../../../types.ts'
@@ -25,17 +26,11 @@ export const inconsistentSource: Rule = {
   severity: 'warning',
   checkProject(contexts) {
     const found: Array<[QaContext, Diagnostic]> = []
-    const first = new Map<string, QaContext>()
-    for (const context of contexts) {
+    const withLetters = (context: QaContext) => {
       const target = context.shared(normalizedTarget)
-      if (!/\p{L}/u.test(target)) continue
-      const group = `${context.locale ?? ''}\u0000${target}`
-      const reference = first.get(group)
-      if (!reference) {
-        first.set(group, context)
-        continue
-      }
-      if (reference.shared(normalizedSource) === context.shared(normalizedSource)) continue
+      return /\p{L}/u.test(target) ? target : undefined
+    }
+    for (const [context, reference] of differingFromFirst(contexts, withLetters, (one) => one.shared(normalizedSource))) {
       const other = toBundleValue(reference.source.tokens)
       const own = toBundleValue(context.source.tokens)
       found.push([context, finding(context, inconsistentSource, `Translated as ${where(reference)} is, whose source differs: ${JSON.stringify(other)}`, {expected: other, actual: own})])

@@ -16,6 +16,7 @@
  * last), not this rule's.
  */
 import {targetBundleValue, toBundleValue} from '../../../units/index.ts'
+import {differingFromFirst} from '../inconsistency.ts'
 import {normalizedSource, normalizedTarget} from '../normalized-text.ts'
 import {finding, where, type QaContext, type Rule} from '../rule.ts'
 import type {Diagnostic} from '../../../types.ts'
@@ -26,15 +27,7 @@ export const inconsistentTarget: Rule = {
   severity: 'warning',
   checkProject(contexts) {
     const found: Array<[QaContext, Diagnostic]> = []
-    const first = new Map<string, QaContext>()
-    for (const context of contexts) {
-      const group = `${context.locale ?? ''}\u0000${context.shared(normalizedSource)}`
-      const reference = first.get(group)
-      if (!reference) {
-        first.set(group, context)
-        continue
-      }
-      if (reference.shared(normalizedTarget) === context.shared(normalizedTarget)) continue
+    for (const [context, reference] of differingFromFirst(contexts, (one) => one.shared(normalizedSource), (one) => one.shared(normalizedTarget))) {
       if (reference.input.key && reference.input.key === context.input.key && reference.input.file === context.input.file) continue
       const other = targetBundleValue({tokens: reference.source.tokens}, reference.target.tokens)
       const own = targetBundleValue({tokens: context.source.tokens}, context.target.tokens)
