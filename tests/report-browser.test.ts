@@ -165,14 +165,16 @@ testWith('chromium')('the QA page shows the coverage table and filters findings 
         'frputin-xi-alleanza.md2100210/484 · 0%0%',
         'caputin-xi-alleanza.md2100210/484 · 0%0%'
       ])
-      t.is(await page.locator('#count').textContent(), 'Showing 14 of 14 findings')
+      // 16: the 14 of the glossary, the lint and the build, and `untranslated` on the two sentences of the
+      // tweet, written in English in the Italian source and kept so (that rule's known limit).
+      t.is(await page.locator('#count').textContent(), 'Showing 16 of 16 findings')
       await page.getByRole('checkbox', {name: 'warning'}).uncheck()
-      t.is(await page.locator('#count').textContent(), 'Showing 2 of 14 findings')
+      t.is(await page.locator('#count').textContent(), 'Showing 2 of 16 findings')
       t.deepEqual(await page.locator('.rule-group:visible h4 code').allTextContents(), ['build-refused', 'term-untranslated'])
       await page.getByRole('checkbox', {name: 'warning'}).check()
       await page.locator('#q').fill('apostrophe')
       t.deepEqual(await page.locator('section.file:visible h3').evaluateAll((nodes) => nodes.map((node) => node.firstChild!.textContent)), ['source/it/putin-xi-alleanza.md'])
-      t.is(await page.locator('#count').textContent(), 'Showing 2 of 14 findings')
+      t.is(await page.locator('#count').textContent(), 'Showing 2 of 16 findings')
       t.deepEqual(
         requests.filter((url) => !url.startsWith('data:')),
         [pathToFileURL(file).href]
