@@ -8,7 +8,7 @@
 import {diagnostic} from '../../diagnostic.ts'
 import type {Root} from 'mdast'
 import {compileTermIndex, matchTerms, type TermIndex, type TermMatch, type Termbase} from '../../glossary/index.ts'
-import {locator, markdownBlocks, parseMarkdown, type MarkdownOptions} from '../../markdown/index.ts'
+import {locator, markdownBlocks, parseMarkdown, type MarkdownBlocks, type MarkdownOptions} from '../../markdown/index.ts'
 import type {Block, Diagnostic, Range, Severity} from '../../types.ts'
 import {plainText, type PlainText} from './plain-text.ts'
 
@@ -66,11 +66,11 @@ const indexes = new WeakMap<Termbase, Map<string, TermIndex>>()
 
 /**
  * @param text Markdown as read.
- * @param settings Checked options; `blocks` says which blocks are text (front-matter keys, flavours, code finder).
+ * @param settings Checked options; `blocks` says which blocks are text (front-matter keys, flavours, code finder); `parsed`, the blocks already found with those options (not found again).
  * @returns The context.
  */
-export function lintContext(text: string, settings: {file: string | undefined; language: string; termbase: Termbase | undefined; termIndex: TermIndex | undefined; blocks?: MarkdownOptions | undefined}): LintContext {
-  const {value} = markdownBlocks(text, settings.blocks)
+export function lintContext(text: string, settings: {file: string | undefined; language: string; termbase: Termbase | undefined; termIndex: TermIndex | undefined; blocks?: MarkdownOptions | undefined; parsed?: MarkdownBlocks | undefined}): LintContext {
+  const value = settings.parsed ?? markdownBlocks(text, settings.blocks).value
   const blocks: Block[] = []
   const flatten = (block: Block): void => {
     blocks.push(block)

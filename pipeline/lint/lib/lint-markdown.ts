@@ -14,6 +14,7 @@ import {isLanguageTag} from '../../language-tag.ts'
 import {byPlace} from '../../diagnostic.ts'
 import type {Flavor} from '../../flavor/index.ts'
 import type {TermIndex, Termbase} from '../../glossary/index.ts'
+import type {MarkdownBlocks} from '../../markdown/index.ts'
 import type {Diagnostic} from '../../types.ts'
 import {accentApostrophe} from './accent-apostrophe.ts'
 import {lintContext, type Rule} from './lint-context.ts'
@@ -40,6 +41,12 @@ export interface Options {
   flavor?: readonly Flavor[] | null | undefined
   /** Code-finder patterns whose matches are not text (default none), as in extraction. */
   codeFinder?: readonly string[] | null | undefined
+  /**
+   * The text's blocks, already found with the same `frontmatterKeys`,
+   * `flavor` and `codeFinder` (`markdownBlocks`, or the document `fromMarkdown`
+   * returns), so the text is not parsed again (default: parsed here).
+   */
+  parsed?: MarkdownBlocks | null | undefined
 }
 
 /** What {@linkcode lintMarkdown} returns. */
@@ -84,7 +91,7 @@ export function lintMarkdown(text: string, options?: Options | null): LintResult
     }
   }
 
-  const context = lintContext(text, {file, language, termbase, termIndex, blocks: {frontmatterKeys: settings.frontmatterKeys, flavor: settings.flavor, codeFinder: settings.codeFinder}})
+  const context = lintContext(text, {file, language, termbase, termIndex, blocks: {frontmatterKeys: settings.frontmatterKeys, flavor: settings.flavor, codeFinder: settings.codeFinder}, parsed: settings.parsed ?? undefined})
   const messages: Diagnostic[] = []
   for (const rule of lintRules) if (!wanted || wanted.includes(rule.id)) messages.push(...rule.check(context))
   // Stable sort: rule order breaks ties.
