@@ -3,7 +3,7 @@
  * Returns: contents, or which files a write changed. Nothing else in babele
  * touches the disk.
  */
-import {existsSync, mkdirSync, readdirSync, readFileSync, renameSync, statSync, writeFileSync} from 'node:fs'
+import {existsSync, mkdirSync, readdirSync, readFileSync, renameSync, rmSync, statSync, writeFileSync} from 'node:fs'
 import {dirname, join, relative, sep} from 'node:path'
 
 /** Read a UTF-8 file as is (BOM included). */
@@ -65,4 +65,30 @@ export function writeAtomic(path: string, content: string): boolean {
   writeFileSync(temporary, content)
   renameSync(temporary, path)
   return true
+}
+
+/**
+ * Write bytes atomically (temp file + rename) without comparing: for files
+ * named by their content's key, which never change once written. A reader
+ * sees the whole file or none.
+ */
+export function writeBytesAtomic(path: string, bytes: Uint8Array): void {
+  mkdirSync(dirname(path), {recursive: true})
+  const temporary = `${path}.${process.pid}.${Math.random().toString(36).slice(2)}.tmp`
+  writeFileSync(temporary, bytes)
+  renameSync(temporary, path)
+}
+
+/** The names of the folders in a folder (none when it does not exist). */
+export function listFolders(folder: string): string[] {
+  if (!existsSync(folder)) return []
+  return readdirSync(folder, {withFileTypes: true})
+    .filter((entry) => entry.isDirectory())
+    .map((entry) => entry.name)
+    .sort()
+}
+
+/** Remove a folder and everything in it (nothing when it does not exist). */
+export function removeFolder(path: string): void {
+  rmSync(path, {recursive: true, force: true})
 }

@@ -11,7 +11,7 @@ import {readFileSync} from 'node:fs'
 import {Command, Option} from 'commander'
 import type {Diagnostic} from '../types.ts'
 import type {CommandResult} from './commands/pipeline.ts'
-import type {Workspace} from './workspace.ts'
+import type {RunFlags, RunSettings, Workspace} from './workspace.ts'
 import type {EngineChoice} from './engines/select.ts'
 
 /** The output formats of every command that reports diagnostics (`--format`). */
@@ -76,6 +76,13 @@ export function createProgram(): Command {
     .exitOverride((error) => process.exit(error.exitCode === 0 ? 0 : 2))
 
   const common = (command: Command) => output(command.addOption(new Option('-c, --config <file>', 'config file').default('babele.config.json')))
+  // Commands that extract the sources: worker threads and the cache.
+  const scaled = (command: Command) =>
+    common(command)
+      .option('-j, --jobs <n>', 'worker threads extracting sources (default: the machine\'s cores)')
+      .option('--no-cache', 'extract every source again, without reading or writing the cache (config `cache`)')
+  // Commands that write per-document outputs: a CI job can take one shard of the documents.
+  const sharded = (command: Command) => scaled(command).option('--shard <i/n>', 'only the documents of shard i of n (a CI matrix job; the shards together write what one run writes)')
 
   output(program
     .command('init')
@@ -88,60 +95,60 @@ export function createProgram(): Command {
     .action((options: GlobalOptions & {sourceLocale?: string; targetLocales?: string[]; force?: boolean; dryRun?: boolean}, command: Command) =>
       report(command, options, async () => (await import('./commands/init.ts')).initCommand(options))
     )
-  common(
+  sharded(
     program
       .command('extract')
       .description('write source bundles (locales/<source>/) and XLIFF for every target locale (xliff/<lng>/)')
       .addOption(new Option('--xliff-version <version>', 'XLIFF version (default: the config\'s xliffVersion)').choices(['2.1', '1.2']))
   ).action((options: GlobalOptions & {xliffVersion?: '2.1' | '1.2'}, command: Command) =>
-    execute(command, options, async (workspace) => (await import('./commands/pipeline.ts')).extract(withVersion(workspace, options.xliffVersion), {progress: interactive(options)}))
+    execute(command, options, async (workspace, settings) => (await import('./commands/pipeline.ts')).extract(withVersion(workspace, options.xliffVersion), {progress: interactive(options), ...settings}))
   )
-  common(
+  scaled(
     program
       .command('import')
       .description('import translated XLIFF (2.x or 1.2) into the locale stores (default: every .xlf under the xliff folder)')
       .argument('[files...]', 'XLIFF files, or folders of them (an OmegaT project\'s target/)')
       .option('--allow-quarantine', 'exit 0 even when units were quarantined (they are still reported)')
   ).action((files: string[], options: GlobalOptions & {allowQuarantine?: boolean}, command: Command) =>
-    execute(command, options, async (workspace) => (await import('./commands/pipeline.ts')).importCommand(workspace, {progress: interactive(options), files, allowQuarantine: options.allowQuarantine}))
+    execute(command, options, async (workspace, settings) => (await import('./commands/pipeline.ts')).importCommand(workspace, {progress: interactive(options), files, allowQuarantine: options.allowQuarantine, ...settings}))
   )
-  common(program.command('build').description('build localized Markdown (dist/<lng>/) with i18next fallback chains')).action((options: GlobalOptions, command: Command) =>
-    execute(command, options, async (workspace) => (await import('./commands/pipeline.ts')).build(workspace, {progress: interactive(options)}))
+  sharded(program.command('build').description('build localized Markdown (dist/<lng>/) with i18next fallback chains')).action((options: GlobalOptions, command: Command) =>
+    execute(command, options, async (workspace, settings) => (await import('./commands/pipeline.ts')).build(workspace, {progress: interactive(options), ...settings}))
   )
-  common(
+  scaled(
     program
       .command('check')
       .description('CI gate: check every stored translation against its source\'s codes and the glossary (approved terms used, locked terms kept, no forbidden or deprecated term); exit 0 clean, 1 on errors (or any finding with --strict), 2 on usage or config errors')
       .option('-l, --locale <lng...>', 'target locales to check (default: all)', [])
       .option('--strict', 'exit 1 on warnings too (a common term not used)')
   ).action((options: GlobalOptions & {locale: string[]; strict?: boolean}, command: Command) =>
-    execute(command, options, async (workspace) => (await import('./commands/check.ts')).checkCommand(workspace, {locales: options.locale, strict: options.strict, progress: interactive(options)}))
+    execute(command, options, async (workspace, settings) => (await import('./commands/check.ts')).checkCommand(workspace, {locales: options.locale, strict: options.strict, progress: interactive(options), ...settings}))
   )
-  common(
+  sharded(
     program
       .command('pretranslate')
       .description('machine drafts (state initial, origin machine) for every segment a locale\'s store has no translation for; every draft is checked like an import (codes, glossary locks) and one that fails is reported and not stored')
       .addOption(new Option('-e, --engine <engine>', 'engine for every locale (default: the config\'s mt.engine); memory: no engine').choices(['apertium', 'http', 'memory']))
       .option('-l, --locale <lng...>', 'target locales (default: all)', [])
   ).action((options: GlobalOptions & {engine?: EngineChoice; locale: string[]}, command: Command) =>
-    execute(command, options, async (workspace) => (await import('./commands/pretranslate.ts')).pretranslate(workspace, {engine: options.engine, locales: options.locale, progress: interactive(options)}))
+    execute(command, options, async (workspace, settings) => (await import('./commands/pretranslate.ts')).pretranslate(workspace, {engine: options.engine, locales: options.locale, progress: interactive(options), ...settings}))
   )
-  common(
+  sharded(
     program
       .command('run')
       .description('the whole pipeline: import returned XLIFF, pre-translate (when the config enables an engine), extract, build, and write the analysis (reports/analysis-<lng>.json) and the reports (reports/glossary.html, reports/qa.html)')
       .option('--allow-quarantine', 'exit 0 even when units were quarantined')
       .addOption(new Option('--xliff-version <version>', 'XLIFF version (default: the config\'s xliffVersion)').choices(['2.1', '1.2']))
   ).action((options: GlobalOptions & {allowQuarantine?: boolean; xliffVersion?: '2.1' | '1.2'}, command: Command) =>
-    execute(command, options, async (workspace) => (await import('./commands/pipeline.ts')).run(withVersion(workspace, options.xliffVersion), {progress: interactive(options), allowQuarantine: options.allowQuarantine}))
+    execute(command, options, async (workspace, settings) => (await import('./commands/pipeline.ts')).run(withVersion(workspace, options.xliffVersion), {progress: interactive(options), allowQuarantine: options.allowQuarantine, ...settings}))
   )
-  common(
+  scaled(
     program
       .command('analyze')
       .description('analyze what the translation memory and machine translation cover, per target locale, like a CAT tool: segments and words per band (context, 100%, 95–99, 85–94, 75–84, machine, no match, repetitions), per file and in total; writes reports/analysis-<lng>.json')
       .option('-l, --locale <lng...>', 'target locales (default: all)', [])
   ).action((options: GlobalOptions & {locale: string[]}, command: Command) =>
-    execute(command, options, async (workspace) => (await import('./commands/analyze.ts')).analyzeCommand(workspace, {locales: options.locale, progress: interactive(options)}))
+    execute(command, options, async (workspace, settings) => (await import('./commands/analyze.ts')).analyzeCommand(workspace, {locales: options.locale, progress: interactive(options), ...settings}))
   )
   const tm = program.command('tm').description('translation memory files: import TMX into the memory folder, export a locale\'s stored translations as TMX')
   common(
@@ -157,12 +164,12 @@ export function createProgram(): Command {
       .requiredOption('-l, --locale <lng>', 'target locale')
       .option('-o, --out <file>', 'TMX file to write (default: standard output)')
   ).action((options: GlobalOptions & {locale: string; out?: string}, command: Command) => execute(command, options, async (workspace) => (await import('./commands/tm.ts')).tmExport(workspace, {locale: options.locale, out: options.out})))
-  common(
+  scaled(
     program
       .command('report')
       .description('write reports/glossary.html (concepts, terms per locale, concordance of every occurrence with each locale\'s rendering, violations; search and filters) and reports/qa.html (findings by file and rule, coverage per locale and document); exit 1 when a finding is an error')
   ).action((options: GlobalOptions, command: Command) =>
-    execute(command, options, async (workspace) => (await import('./commands/report.ts')).reportCommand(workspace, {progress: interactive(options)}))
+    execute(command, options, async (workspace, settings) => (await import('./commands/report.ts')).reportCommand(workspace, {progress: interactive(options), ...settings}))
   )
   common(
     program
@@ -213,11 +220,11 @@ function withVersion(workspace: Workspace, version: '2.1' | '1.2' | undefined): 
   return version ? {...workspace, config: {...workspace.config, xliffVersion: version}} : workspace
 }
 
-/** Run a project command: open the workspace (the config), then `report`. */
-async function execute(command: Command, options: GlobalOptions, action: (workspace: Workspace) => Promise<CommandResult>): Promise<void> {
-  const {openWorkspace} = await import('./workspace.ts')
+/** Run a project command: open the workspace (the config) and read `--jobs`, `--no-cache` and `--shard`, then `report`. */
+async function execute(command: Command, options: GlobalOptions & RunFlags, action: (workspace: Workspace, settings: RunSettings) => Promise<CommandResult>): Promise<void> {
+  const {openWorkspace, runSettings} = await import('./workspace.ts')
   const explicit = command.getOptionValueSource('config') === 'cli'
-  return report(command, options, () => action(openWorkspace(options.config, explicit)))
+  return report(command, options, () => action(openWorkspace(options.config, explicit), runSettings(options)))
 }
 
 /**

@@ -21,12 +21,12 @@ export interface AnalyzeCommandOptions {
  * @param workspace The project.
  * @param options Locales.
  */
-export function analyzeCommand(workspace: Workspace, options: AnalyzeCommandOptions): CommandResult & {analyses: Analysis[]} {
+export async function analyzeCommand(workspace: Workspace, options: AnalyzeCommandOptions): Promise<CommandResult & {analyses: Analysis[]}> {
   const {config} = workspace
   for (const locale of options.locales) {
     if (!config.targetLocales.includes(locale)) throw new UsageError(`--locale ${locale}: not a configured target locale (${config.targetLocales.join(', ')})`)
   }
-  const loaded = load(workspace, options)
+  const loaded = await load(workspace, options)
   const result = analyzeProject(config, loaded.documents, loaded.stores, {locales: options.locales, memory: loaded.memory})
   const written = writeOutputs(workspace, result.outputs)
   return {

@@ -24,13 +24,13 @@ export interface CheckCommandOptions {
  * @param workspace Project.
  * @param options Locales, strictness.
  */
-export function checkCommand(workspace: Workspace, options: CheckCommandOptions): CommandResult {
+export async function checkCommand(workspace: Workspace, options: CheckCommandOptions): Promise<CommandResult> {
   const {config} = workspace
   for (const locale of options.locales) {
     if (!config.targetLocales.includes(locale)) throw new UsageError(`--locale ${locale}: not a configured target locale (${config.targetLocales.join(', ')})`)
   }
 
-  const loaded = load(workspace, options)
+  const loaded = await load(workspace, options)
   // A gate that silently skipped the glossary would pass what it should refuse.
   const unreadable = loaded.messages.filter((message) => message.source === 'glossary' && message.severity === 'error')
   if (unreadable.length > 0) throw new UsageError(`the glossary in ${config.glossary}/ could not be read`, unreadable)

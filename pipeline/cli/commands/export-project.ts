@@ -22,10 +22,10 @@ export interface ExportProjectOptions {
  * @param workspace The babele project.
  * @param options Tool, locale and output folder.
  */
-export function exportProject(workspace: Workspace, options: ExportProjectOptions): CommandResult {
+export async function exportProject(workspace: Workspace, options: ExportProjectOptions): Promise<CommandResult> {
   const {config} = workspace
   if (!config.targetLocales.includes(options.locale)) throw new UsageError(`--locale ${options.locale}: not a configured target locale (${config.targetLocales.join(', ')})`)
-  const loaded = load(workspace, {progress: false})
+  const loaded = await load(workspace, {progress: false})
   const folder = relative(workspace.root, resolve(options.out)) || '.'
   const files = omegatProject(config, loaded.documents, loaded.stores, {locale: options.locale, termbase: loaded.termbase, terms: loaded.terms, memory: loaded.memory})
   const written = writeOutputs(workspace, new Map([...files].map(([path, content]) => [`${folder}/${path}`, content])))

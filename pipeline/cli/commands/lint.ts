@@ -6,7 +6,6 @@
  * fixes applied, which the summary prints one by one.
  */
 import {placeText} from '../format.ts'
-import {withSeverity} from '../../diagnostic.ts'
 import {relative, resolve} from 'node:path'
 import {compileTermIndex, type TermIndex, type Termbase} from '../../glossary/index.ts'
 import {applyFixes, lintMarkdown} from '../../lint/index.ts'
@@ -14,7 +13,7 @@ import {paths} from '../../project/index.ts'
 import type {Diagnostic} from '../../types.ts'
 import {exists, isFolder, listFiles, readText} from '../fs.ts'
 import {noSources, readGlossary, readSources, UsageError, writeOutputs, type Workspace} from '../workspace.ts'
-import type {CommandResult, Loaded} from './pipeline.ts'
+import type {CommandResult} from './pipeline.ts'
 
 /** Options of {@linkcode lintCommand}. */
 export interface LintCommandOptions {
@@ -80,24 +79,6 @@ export function lintCommand(workspace: Workspace, options: LintCommandOptions): 
     fixed,
     ...(options.strict && messages.length > 0 ? {ok: false} : {})
   }
-}
-
-/**
- * Lint a project's sources with the glossary already read. As `extract`
- * runs it (the default), findings never fail: errors come back as warnings;
- * `report` keeps each finding's own severity.
- *
- * @param workspace Project.
- * @param sources Source texts by document path (`documentPath`: below where `{path}` starts in `sourcePattern`).
- * @param glossary The termbase and term rules already read (its messages already reported).
- * @param options `asWarnings: false` keeps errors as errors.
- */
-export function lintSources(workspace: Workspace, sources: ReadonlyMap<string, string>, glossary: Pick<Loaded, 'termbase' | 'terms'>, options?: {asWarnings?: boolean} | null): Diagnostic[] {
-  const linter = linterFor(workspace, glossary.termbase, glossary.terms?.sourceIndex)
-  const messages: Diagnostic[] = []
-  for (const [path, text] of sources) messages.push(...linter(paths.source(workspace.config, path), text))
-  if (options?.asWarnings === false) return messages
-  return messages.map((message) => (message.severity === 'error' ? withSeverity(message, 'warning') : message))
 }
 
 /** The project's glossary, read and compiled once, and a function linting one file with it. */

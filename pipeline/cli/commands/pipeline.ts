@@ -5,13 +5,14 @@
  */
 import {countSeverities, withSeverity} from '../../diagnostic.ts'
 import type {Termbase} from '../../glossary/index.ts'
-import {analyzeProject, buildProject, buildPseudo, extractDocuments, extractProject, importProject, projectTerms, shareText, type BuildEntry, type LocaleGate, type ExternalMemory, type ProjectTerms, type Stores} from '../../project/index.ts'
+import {inShard, type Shard} from '../../incremental/index.ts'
+import {analyzeProject, buildProject, buildPseudo, extractProject, importProject, paths, projectTerms, shareText, type BuildEntry, type LocaleGate, type ExternalMemory, type ProjectTerms, type Stores} from '../../project/index.ts'
 import type {ImportReport} from '../../store/index.ts'
 import type {UnknownWord} from '../../mt/index.ts'
 import type {Diagnostic, SourceDocument} from '../../types.ts'
 import {toJson} from '../../store/index.ts'
 import {startProgress} from '../progress.ts'
-import {lintSources} from './lint.ts'
+import {extractSources, type CacheUse} from '../extract-sources.ts'
 import {pretranslate, type PretranslateCommandResult} from './pretranslate.ts'
 import {engineOf} from '../engines/select.ts'
 import {noSources, readGlossary, readMemory, readSources, readStores, readXliffFiles, writeOutputs, xliffFiles, UsageError, type Workspace} from '../workspace.ts'
@@ -32,6 +33,8 @@ export interface CommandResult {
   locales?: LocaleGate[]
   /** Words each locale's engine did not know (`pretranslate`, `run`). */
   unknown?: Record<string, UnknownWord[]>
+  /** How many documents and lint results came from the cache (`--json`). */
+  cache?: CacheUse
   /** Overrides success (default: no error message); `--allow-quarantine` sets it. */
   ok?: boolean
 }
@@ -42,66 +45,104 @@ export interface CommandOptions {
   progress: boolean
   /** Exit 0 even when units were quarantined (they are still reported). */
   allowQuarantine?: boolean
+  /** Worker threads for extraction (`--jobs`; default: the machine's available parallelism). */
+  jobs?: number | undefined
+  /** Use the cache (`--no-cache` turns it off; default on). */
+  cache?: boolean | undefined
+  /** Only this shard of the documents gets outputs (`--shard i/n`). */
+  shard?: Shard | undefined
 }
 
 /** A project read from disk: documents, stores, the glossary with its compiled term rules, and the translation memory. */
 export interface Loaded {
+  /** Documents by path: the shard's, and (under `--shard`) the others whose stores hold translations, which are memory. */
   documents: Map<string, SourceDocument>
+  /** Under `--shard`: the paths of the shard's documents, the only ones a command writes outputs for. */
+  shard?: ReadonlySet<string> | undefined
   stores: Stores
   termbase: Termbase | undefined
   terms: ProjectTerms | undefined
   /** Memory from TMX and XLIFF files (the stores' own pairs are added per locale by the leverage stage). */
   memory: ExternalMemory
   messages: Diagnostic[]
+  /** The source lint's findings on the shard's documents, each with its own severity (extract reports them as warnings). */
+  lint: Diagnostic[]
+  /** What came from the cache. */
+  cache: CacheUse
 }
 
-/** Read and extract the sources, read the stores and the glossary. */
-export function load(workspace: Workspace, options: CommandOptions): Loaded {
+/**
+ * Read the stores, the glossary and the memory, and extract the sources
+ * (through the cache, on worker threads): under `--shard`, the shard's
+ * sources and those whose stores hold translations (the leverage stage's
+ * memory is every stored translation, whatever the shard).
+ */
+export async function load(workspace: Workspace, options: CommandOptions): Promise<Loaded> {
   const sources = readSources(workspace)
   if (sources.size === 0) throw new UsageError(noSources(workspace))
-  const progress = startProgress('extract', sources.size, options.progress)
-  const extracted = extractDocuments(workspace.config, sources, {onProgress: (path) => progress.tick(path)})
-  progress.stop()
   const stores = readStores(workspace)
   const glossary = readGlossary(workspace)
   const termbase = glossary.value
   const memory = readMemory(workspace)
+  const shard = options.shard && new Set([...sources.keys()].filter((path) => inShard(path, options.shard)))
+  if (shard) {
+    const translated = new Set([...stores.value.bundles].filter(([, bundle]) => Object.keys(bundle).length > 0).map(([name]) => name.slice(name.indexOf('/') + 1)))
+    for (const path of sources.keys()) if (!shard.has(path) && !translated.has(path.replace(/\.(?:md|markdown)$/i, ''))) sources.delete(path)
+  }
+  const progress = startProgress('extract', sources.size, options.progress)
+  const extracted = await extractSources(workspace, sources, termbase, {jobs: options.jobs, cache: options.cache, tick: (path) => progress.tick(path)})
+  progress.stop()
+  const sourceFiles = shard && new Map([...extracted.documents.keys()].map((path) => [paths.source(workspace.config, path), path]))
+  const inThisShard = (message: Diagnostic) => !sourceFiles || message.file === undefined || !sourceFiles.has(message.file) || shard!.has(sourceFiles.get(message.file)!)
   return {
-    documents: extracted.value,
+    documents: extracted.documents,
+    ...(shard ? {shard} : {}),
     stores: stores.value,
     termbase,
     terms: termbase ? projectTerms(workspace.config, termbase) : undefined,
     memory: memory.value,
     // A bad memory file does not stop the pipeline: its good units are used, the rest reported (`babele tm import` checks files before they get there).
-    messages: [...extracted.messages, ...stores.messages, ...glossary.messages, ...memory.messages.map((message) => (message.severity === 'error' ? withSeverity(message, 'warning') : message))]
+    messages: [...extracted.messages.filter(inThisShard), ...stores.messages, ...glossary.messages, ...memory.messages.map((message) => (message.severity === 'error' ? withSeverity(message, 'warning') : message))],
+    lint: extracted.lint.filter(inThisShard),
+    cache: extracted.cache
   }
 }
 
+/** The documents a command writes outputs for: all, or the shard's. */
+export function ownDocuments(loaded: Loaded): Map<string, SourceDocument> {
+  const shard = loaded.shard
+  return shard ? new Map([...loaded.documents].filter(([path]) => shard.has(path))) : loaded.documents
+}
+
 /** `babele extract`: source bundles and XLIFF for every target locale; the source lint's findings come along as warnings. */
-export function extract(workspace: Workspace, options: CommandOptions, loaded = load(workspace, options)): CommandResult {
-  const result = extractProject(workspace.config, loaded.documents, loaded.stores, {terms: loaded.terms, memory: loaded.memory})
+export async function extract(workspace: Workspace, options: CommandOptions, given?: Loaded): Promise<CommandResult> {
+  const loaded = given ?? (await load(workspace, options))
+  const result = extractProject(workspace.config, loaded.documents, loaded.stores, {terms: loaded.terms, memory: loaded.memory, only: loaded.shard})
   const written = writeOutputs(workspace, result.value)
-  const units = [...loaded.documents.values()].reduce((sum, document) => sum + document.units.length, 0)
-  const lint = lintSources(workspace, new Map([...loaded.documents].map(([path, document]) => [path, document.text])), loaded)
+  const documents = ownDocuments(loaded)
+  const units = [...documents.values()].reduce((sum, document) => sum + document.units.length, 0)
+  const lint = loaded.lint.map((message) => (message.severity === 'error' ? withSeverity(message, 'warning') : message))
   return {
     command: 'extract',
     written,
     unchanged: result.value.size - written.length,
     messages: [...loaded.messages, ...result.messages, ...lint],
-    summary: [`extract: ${loaded.documents.size} document(s), ${units} unit(s), ${workspace.config.targetLocales.length} target locale(s); ${written.length} file(s) written, ${result.value.size - written.length} unchanged`]
+    summary: [`extract: ${documents.size} document(s)${loaded.shard ? ` (shard ${options.shard!.index}/${options.shard!.count})` : ''}, ${units} unit(s), ${workspace.config.targetLocales.length} target locale(s); ${written.length} file(s) written, ${result.value.size - written.length} unchanged`],
+    cache: loaded.cache
   }
 }
 
 /** `babele import [FILE…]`: translated XLIFF into the locale stores. */
-export function importCommand(workspace: Workspace, options: CommandOptions & {files: string[]}, loaded = load(workspace, options)): CommandResult & {stores: Stores} {
+export async function importCommand(workspace: Workspace, options: CommandOptions & {files: string[]}, given?: Loaded): Promise<CommandResult & {stores: Stores}> {
+  const loaded = given ?? (await load(workspace, options))
   const maxBytes = workspace.config.maxXliffBytes
-  const read = options.files.length > 0 ? readXliffFiles(options.files, process.cwd(), maxBytes) : readXliffFiles(xliffFiles(workspace), workspace.root, maxBytes)
+  const read = options.files.length > 0 ? readXliffFiles(options.files, process.cwd(), maxBytes) : readXliffFiles(shardXliffFiles(workspace, loaded), workspace.root, maxBytes)
   const files = read.value
   // Without file arguments, a file of the XLIFF folder exactly as extract would write it now was
   // never touched by a translator: it is not read, so its pre-filled matches never pass for translations.
   let untouched = 0
   if (options.files.length === 0 && files.size > 0) {
-    const current = extractProject(workspace.config, loaded.documents, loaded.stores, {terms: loaded.terms, memory: loaded.memory}).value
+    const current = extractProject(workspace.config, loaded.documents, loaded.stores, {terms: loaded.terms, memory: loaded.memory, only: loaded.shard}).value
     for (const [path, text] of files) {
       if (current.get(path) !== text) continue
       files.delete(path)
@@ -143,10 +184,12 @@ export function importCommand(workspace: Workspace, options: CommandOptions & {f
 }
 
 /** `babele build`: localized Markdown for every target locale. */
-export function build(workspace: Workspace, options: CommandOptions, loaded = load(workspace, options)): CommandResult {
-  const result = buildProject(workspace.config, loaded.documents, loaded.stores, {terms: loaded.terms})
+export async function build(workspace: Workspace, options: CommandOptions, given?: Loaded): Promise<CommandResult> {
+  const loaded = given ?? (await load(workspace, options))
+  const documents = ownDocuments(loaded)
+  const result = buildProject(workspace.config, documents, loaded.stores, {terms: loaded.terms})
   // The pseudo locale, when enabled, is built beside the target locales and counted in no coverage.
-  const pseudo = workspace.config.pseudo ? buildPseudo(workspace.config, loaded.documents, {terms: loaded.terms}) : undefined
+  const pseudo = workspace.config.pseudo ? buildPseudo(workspace.config, documents, {terms: loaded.terms}) : undefined
   if (pseudo) {
     for (const [file, text] of pseudo.value) result.value.set(file, text)
     result.messages.push(...pseudo.messages)
@@ -170,7 +213,8 @@ export function build(workspace: Workspace, options: CommandOptions, loaded = lo
       ...(pseudo ? [`  ${workspace.config.pseudoLocale}: ${pseudo.value.size} pseudo-localized file(s)`] : [])
     ],
     coverage: result.coverage,
-    locales: result.locales
+    locales: result.locales,
+    cache: loaded.cache
   }
 }
 
@@ -178,11 +222,13 @@ export function build(workspace: Workspace, options: CommandOptions, loaded = lo
  * `babele run`: import what translators returned, pre-translate when the
  * config enables an engine (a missing engine is a warning: the build goes
  * on), extract, build, then write the analysis of every locale and the
- * reports.
+ * reports. Under `--shard`, the analysis and the reports, which are about
+ * the whole project, are left to an unsharded run (`babele report`,
+ * `babele analyze` or `babele run` after the shards, with their cache).
  */
 export async function run(workspace: Workspace, options: CommandOptions): Promise<CommandResult> {
-  const loaded = load(workspace, options)
-  const imported = importCommand(workspace, {...options, files: []}, loaded)
+  const loaded = await load(workspace, options)
+  const imported = await importCommand(workspace, {...options, files: []}, loaded)
   let stores = imported.stores
   let pretranslated: PretranslateCommandResult | undefined
   if (workspace.config.targetLocales.some((locale) => engineOf(workspace.config, locale) !== 'none')) {
@@ -190,31 +236,50 @@ export async function run(workspace: Workspace, options: CommandOptions): Promis
     stores = pretranslated.stores
   }
   const next = {...loaded, stores, messages: []}
-  const extracted = extract(workspace, options, next)
-  const built = build(workspace, options, next)
-  // The analysis of what memory and machine translation cover, with the words the engines did not know.
-  const analysis = analyzeProject(workspace.config, loaded.documents, stores, {memory: loaded.memory})
-  const analyzed = writeOutputs(workspace, analysis.outputs)
-  // The pages are the project's state, as `babele report` writes them: its findings are not run's messages.
-  const {projectReports} = await import('./report.ts')
-  const reports = projectReports(workspace, {...loaded, stores}, {coverage: built.coverage ?? [], messages: built.messages})
-  const reported = writeOutputs(workspace, reports.outputs)
+  const extracted = await extract(workspace, options, next)
+  const built = await build(workspace, options, next)
   const steps = [imported, ...(pretranslated ? [pretranslated] : []), extracted]
+  const project = loaded.shard ? undefined : await projectOutputs(workspace, {...loaded, stores}, built)
   return {
     command: 'run',
-    written: [...steps.flatMap((step) => step.written), ...built.written, ...analyzed, ...reported],
-    unchanged: extracted.unchanged + built.unchanged + analysis.outputs.size - analyzed.length + reports.outputs.size - reported.length,
+    written: [...steps.flatMap((step) => step.written), ...built.written, ...(project?.written ?? [])],
+    unchanged: extracted.unchanged + built.unchanged + (project?.unchanged ?? 0),
     messages: [...steps.flatMap((step) => step.messages), ...built.messages],
     summary: [
       ...steps.flatMap((step) => step.summary),
       ...built.summary,
-      `analyze: ${analysis.value.map((one) => `${one.locale} ${one.unknownWords.length} unknown word(s)`).join(', ')}; ${analyzed.length} report(s) written (${workspace.config.reports}/analysis-<lng>.json, babele analyze prints the tables)`,
-      ...reports.summary
+      ...(project?.summary ?? [`run: shard ${options.shard?.index}/${options.shard?.count}: no analysis and no reports (they are about the whole project: run \`babele run\` without --shard after the shards, on their cache)`])
     ],
     reports: imported.reports,
     coverage: built.coverage,
     locales: built.locales,
     ...(pretranslated ? {unknown: pretranslated.unknown} : {}),
+    cache: loaded.cache,
     ...(imported.ok && countSeverities([...extracted.messages, ...built.messages, ...(pretranslated?.messages ?? [])]).errors === 0 ? {ok: true} : {})
   }
+}
+
+/** The outputs about the whole project: the analysis of every locale and the report pages. */
+async function projectOutputs(workspace: Workspace, loaded: Loaded, built: CommandResult): Promise<{written: string[]; unchanged: number; summary: string[]}> {
+  // The analysis of what memory and machine translation cover, with the words the engines did not know.
+  const analysis = analyzeProject(workspace.config, loaded.documents, loaded.stores, {memory: loaded.memory})
+  const analyzed = writeOutputs(workspace, analysis.outputs)
+  // The pages are the project's state, as `babele report` writes them: its findings are not run's messages.
+  const {projectReports} = await import('./report.ts')
+  const reports = projectReports(workspace, loaded, {coverage: built.coverage ?? [], messages: built.messages})
+  const reported = writeOutputs(workspace, reports.outputs)
+  return {
+    written: [...analyzed, ...reported],
+    unchanged: analysis.outputs.size - analyzed.length + reports.outputs.size - reported.length,
+    summary: [`analyze: ${analysis.value.map((one) => `${one.locale} ${one.unknownWords.length} unknown word(s)`).join(', ')}; ${analyzed.length} report(s) written (${workspace.config.reports}/analysis-<lng>.json, babele analyze prints the tables)`, ...reports.summary]
+  }
+}
+
+/** The XLIFF files `import` reads by default: every one under the XLIFF folder, or under `--shard` those of the shard's documents. */
+function shardXliffFiles(workspace: Workspace, loaded: Loaded): string[] {
+  const files = xliffFiles(workspace)
+  const shard = loaded.shard
+  if (!shard) return files
+  const mine = new Set(workspace.config.targetLocales.flatMap((locale) => [...shard].map((path) => paths.xliff(workspace.config, locale, path))))
+  return files.filter((file) => mine.has(file))
 }

@@ -46,7 +46,7 @@ export async function pretranslate(workspace: Workspace, options: PretranslateCo
   for (const locale of options.locales) {
     if (!config.targetLocales.includes(locale)) throw new UsageError(`--locale ${locale}: not a configured target locale (${config.targetLocales.join(', ')})`)
   }
-  const project = loaded ?? load(workspace, options)
+  const project = loaded ?? (await load(workspace, options))
   const locales = options.locales.length > 0 ? options.locales : config.targetLocales
   const selected = selectEngines(workspace, {engine: options.engine, locales, severity: options.missing ?? 'error'})
   let bar: Progress | undefined

@@ -15,7 +15,6 @@ import type {Diagnostic} from '../../types.ts'
 import {buildProject, checkProject, type BuildEntry, type Outputs} from '../../project/index.ts'
 import {glossaryReport, qaReport, uniqueDiagnostics} from '../../report/index.ts'
 import {UsageError, writeOutputs, type Workspace} from '../workspace.ts'
-import {lintSources} from './lint.ts'
 import {load, type CommandOptions, type CommandResult, type Loaded} from './pipeline.ts'
 
 /** The report pages of a project, and what went into them. */
@@ -38,8 +37,7 @@ export interface ProjectReports {
  */
 export function projectReports(workspace: Workspace, loaded: Loaded, built?: {coverage: BuildEntry[]; messages: Diagnostic[]} | null): ProjectReports {
   const {config} = workspace
-  const sources = new Map([...loaded.documents].map(([path, document]) => [path, document.text]))
-  const lint = lintSources(workspace, sources, loaded, {asWarnings: false})
+  const lint = loaded.lint
   const checked = checkProject(config, loaded.documents, loaded.stores, {terms: loaded.terms})
   const build = built ?? buildProject(config, loaded.documents, loaded.stores, {terms: loaded.terms})
   const findings = uniqueDiagnostics([...loaded.messages, ...lint, ...checked.messages, ...build.messages])
@@ -67,8 +65,8 @@ export function projectReports(workspace: Workspace, loaded: Loaded, built?: {co
  * @param workspace Project.
  * @param options Progress bar.
  */
-export function reportCommand(workspace: Workspace, options: CommandOptions): CommandResult {
-  const loaded = load(workspace, options)
+export async function reportCommand(workspace: Workspace, options: CommandOptions): Promise<CommandResult> {
+  const loaded = await load(workspace, options)
   // A review page without the glossary would look clean when it is not.
   const unreadable = loaded.messages.filter((message) => message.source === 'glossary' && message.severity === 'error')
   if (unreadable.length > 0) throw new UsageError(`the glossary in ${workspace.config.glossary}/ could not be read`, unreadable)

@@ -85,10 +85,10 @@ export function tmImport(workspace: Workspace, options: {files: string[]}): Comm
  * @param workspace The project.
  * @param options The locale, and the output file (`undefined`: the TMX is the command's output).
  */
-export function tmExport(workspace: Workspace, options: {locale: string; out?: string | undefined}): CommandResult & {tmx?: string} {
+export async function tmExport(workspace: Workspace, options: {locale: string; out?: string | undefined}): Promise<CommandResult & {tmx?: string}> {
   const {config} = workspace
   if (!config.targetLocales.includes(options.locale)) throw new UsageError(`--locale ${options.locale}: not a configured target locale (${config.targetLocales.join(', ')})`)
-  const loaded = load(workspace, {progress: false})
+  const loaded = await load(workspace, {progress: false})
   const entries = storedMemory(config, loaded.documents, loaded.stores, options.locale).value
   const tmx = toTmx(entries.map((entry) => entryUnit(entry, {sourceLocale: config.sourceLocale, targetLocale: options.locale})), {sourceLocale: config.sourceLocale})
   const summary = `tm export: ${entries.length} translation(s) of ${options.locale}`

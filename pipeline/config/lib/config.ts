@@ -174,6 +174,7 @@ const schema = z
     maxXliffBytes: z.number().int().positive('expected a positive number of bytes').default(50 * 1024 * 1024),
     pseudo: z.boolean({message: 'expected true or false'}).default(false),
     pseudoLocale: pseudoLocale.default('qps'),
+    cache: folder.default('.babele/cache'),
     memory,
     mt,
     qa

@@ -21,6 +21,12 @@ import {segmentLocks, type ProjectTerms} from './terms.ts'
 export interface ExtractProjectOptions extends ProjectLeverageOptions {
   /** Term rules by target locale: each XLIFF marks its glossary terms (see `projectTerms`). */
   terms?: ProjectTerms | null
+  /**
+   * Paths of the documents to write files for (default: all). The others
+   * are there as memory: their stored translations are the leverage
+   * stage's, as in a run over every document (a CI shard).
+   */
+  only?: ReadonlySet<string> | null
 }
 
 /**
@@ -49,11 +55,15 @@ export function extractDocuments(config: Config, sources: ReadonlyMap<string, st
 export function extractProject(config: Config, documents: ReadonlyMap<string, SourceDocument>, stores: Stores, options: ExtractProjectOptions = {}): {value: Outputs; messages: Diagnostic[]} {
   const outputs: Outputs = new Map()
   const messages: Diagnostic[] = []
-  for (const document of documents.values()) outputs.set(paths.bundle(config, config.sourceLocale, document.id), toJson(sourceBundle(document)))
+  const only = options.only
+  const written = only ? [...documents.values()].filter((document) => only.has(document.path)) : [...documents.values()]
+  for (const document of written) outputs.set(paths.bundle(config, config.sourceLocale, document.id), toJson(sourceBundle(document)))
   for (const locale of config.targetLocales) {
     const found = projectLeverage(config, documents, stores, locale, options)
-    messages.push(...found.messages)
-    for (const document of documents.values()) {
+    // A shard reports what is about its own documents: their sources and their stores.
+    const files = only && new Set(written.flatMap((document) => [paths.source(config, document.path), paths.bundle(config, locale, document.id)]))
+    messages.push(...(files ? found.messages.filter((message) => message.file === undefined || files.has(message.file)) : found.messages))
+    for (const document of written) {
       // XLIFF 2 requires a unit in every file; a document with nothing to translate gets none.
       if (document.units.length === 0) continue
       const name = paths.store(locale, document.id)

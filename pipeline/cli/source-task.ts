@@ -1,0 +1,86 @@
+/**
+ * The per-file work of extraction, as the cache and the worker threads run
+ * it. Takes: the config, the termbase and the cache (once per thread), then
+ * one source at a time with its cache keys. Returns: the document and its
+ * messages and lint findings, read from the cache when an entry is there
+ * (the text is not parsed), else extracted and stored.
+ */
+import {compileTermIndex, type TermIndex, type Termbase} from '../glossary/index.ts'
+import {extractSource, lintDocument, type ExtractedSource} from '../project/index.ts'
+import type {Config} from '../config/index.ts'
+import type {Diagnostic, SourceDocument} from '../types.ts'
+import {openCache, type Cache} from './cache.ts'
+
+/** What every thread starts with. */
+export interface SourceTaskInit {
+  config: Config
+  termbase: Termbase | undefined
+  /** The cache (absolute folder and code version), unless disabled. */
+  cache: {folder: string; version: string} | undefined
+}
+
+/** One source to extract. */
+export interface SourceTask {
+  /** Document path. */
+  path: string
+  text: string
+  /** Key of the document entry (`documentKey`). */
+  document: string
+  /** Key of the lint entry (`lintKey`). */
+  lint: string
+}
+
+/** A source extracted, and whether each part came from the cache. */
+export interface SourceResult extends ExtractedSource {
+  /** The document came from the cache (not parsed). */
+  cachedDocument: boolean
+  /** The lint findings came from the cache. */
+  cachedLint: boolean
+}
+
+/** A document entry: the document without its text (the source is the text), and its messages. */
+interface DocumentEntry {
+  document: SourceDocument
+  messages: Diagnostic[]
+}
+
+/**
+ * @param init Config, termbase, cache.
+ * @returns The task handler.
+ */
+export function sourceTask(init: SourceTaskInit): (task: SourceTask) => SourceResult {
+  const cache = init.cache ? openCache(init.cache.folder, init.cache.version) : undefined
+  let termIndex: TermIndex | undefined
+  const options = () => {
+    if (init.termbase) termIndex ??= compileTermIndex(init.termbase, {language: init.config.sourceLocale})
+    return {termbase: init.termbase, termIndex}
+  }
+  return (task) => {
+    const stored = cache && readDocument(cache, task)
+    const lint = cache?.get<Diagnostic[]>('lint', task.lint)
+    if (stored && lint) return {...stored, lint, cachedDocument: true, cachedLint: true}
+    if (stored) {
+      const found = lintDocument(init.config, stored.document, options())
+      cache?.put('lint', task.lint, found)
+      return {...stored, lint: found, cachedDocument: true, cachedLint: false}
+    }
+    const extracted = extractSource(init.config, task.path, task.text, options())
+    cache?.put('document', task.document, {document: {...extracted.document, text: '', body: ''}, messages: extracted.messages} satisfies DocumentEntry)
+    if (!lint) cache?.put('lint', task.lint, extracted.lint)
+    return {...extracted, lint: lint ?? extracted.lint, cachedDocument: false, cachedLint: lint !== undefined}
+  }
+}
+
+/**
+ * A document from the cache, its text put back.
+ *
+ * @param cache The cache.
+ * @param task The source and its key.
+ */
+export function readDocument(cache: Cache, task: Pick<SourceTask, 'text' | 'document'>): DocumentEntry | undefined {
+  const entry = cache.get<DocumentEntry>('document', task.document)
+  if (!entry) return undefined
+  entry.document.text = task.text
+  entry.document.body = entry.document.bom ? task.text.slice(1) : task.text
+  return entry
+}

@@ -1,0 +1,3 @@
+export {digest, digestBytes} from './lib/digest.ts'
+export {documentKey, lintKey, parseSettings, type ParseSettings} from './lib/parse-key.ts'
+export {inShard, parseShard, type Shard} from './lib/shard.ts'

@@ -1,0 +1,46 @@
+/**
+ * What a source's extraction depends on. Takes: the config, a document path
+ * and the digest of the source's bytes (and of the glossary, for the lint).
+ * Returns: cache keys that change whenever anything the result is made of
+ * changes, and only then.
+ *
+ * A document (blocks, units, segments, keys, skeleton) is made of the
+ * source's bytes, its path (its id, and the file named in messages) and the
+ * config fields extraction reads: the source locale (segmentation),
+ * `frontmatterKeys`, `flavor` and `codeFinder`. The source lint's findings
+ * add the glossary. babele's own code is not in the key: it is in the name
+ * of the cache folder (see the CLI's `openCache`), so another version of
+ * babele never reads this one's entries.
+ */
+import type {Config} from '../../config/index.ts'
+import {digest} from './digest.ts'
+
+/** The config fields that extraction reads. */
+export type ParseSettings = Pick<Config, 'sourceLocale' | 'frontmatterKeys' | 'flavor' | 'codeFinder'>
+
+/**
+ * @param config Project config.
+ * @returns The fields extraction reads, and nothing else.
+ */
+export function parseSettings(config: ParseSettings): ParseSettings {
+  return {sourceLocale: config.sourceLocale, frontmatterKeys: [...config.frontmatterKeys], flavor: [...config.flavor], codeFinder: [...config.codeFinder]}
+}
+
+/**
+ * @param config Project config.
+ * @param path Document path.
+ * @param source Digest of the source file's bytes (`digestBytes`).
+ * @returns The key of the extracted document.
+ */
+export function documentKey(config: ParseSettings, path: string, source: string): string {
+  return digest(['document', path, source, parseSettings(config)])
+}
+
+/**
+ * @param document The document's key (`documentKey`).
+ * @param glossary Digest of the glossary files (`undefined`: the project has none).
+ * @returns The key of the source lint's findings on that document.
+ */
+export function lintKey(document: string, glossary: string | undefined): string {
+  return digest(['lint', document, glossary ?? null])
+}

@@ -1,0 +1,235 @@
+/**
+ * Incremental runs: the cache of extracted sources (what it is keyed on,
+ * when it hits and misses, seen through `--json`'s `cache` field, never
+ * through timing), worker threads (`--jobs`) and CI shards (`--shard`).
+ * Every test runs the CLI on a copy of the shipped project with 20 pages
+ * of the Italian documentation sample added as sources.
+ */
+import {mkdirSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync} from 'node:fs'
+import {join, relative} from 'node:path'
+import test from 'ava'
+import {inShard, parseShard, digest, documentKey} from '../pipeline/incremental/index.ts'
+import {lintMarkdown} from '../pipeline/lint/index.ts'
+import {fromMarkdown} from '../pipeline/units/index.ts'
+import {fromTbx, parseConfig} from '../pipeline/index.ts'
+import {babele, copyProject, root} from './helpers/cli.ts'
+import {itDocs} from './helpers/corpora.ts'
+
+/** Pages of the sample added to each project (enough that extraction starts worker threads: 16 or more). */
+const pages = 20
+
+const sample = [...itDocs()].filter(([path]) => path.startsWith('react-it/')).slice(0, pages)
+
+/** The shipped project with the sample pages as sources under `source/it/sample/`. */
+function project(): string {
+  const folder = copyProject()
+  for (const [path, text] of sample) {
+    const file = join(folder, 'source/it/sample', path)
+    mkdirSync(join(file, '..'), {recursive: true})
+    writeFileSync(file, text)
+  }
+  return folder
+}
+
+/** Run babele with `--json` and parse what it prints. */
+function json(folder: string, ...args: string[]): {status: number | null; result: any} {
+  const run = babele(folder, ...args, '--json')
+  if (run.status === 2) throw new Error(run.stdout + run.stderr)
+  return {status: run.status, result: JSON.parse(run.stdout)}
+}
+
+/** Every file a run wrote (the cache aside), by path, with its content. */
+function outputs(folder: string): Map<string, string> {
+  const files = new Map<string, string>()
+  const walk = (path: string) => {
+    for (const name of readdirSync(path).sort()) {
+      const full = join(path, name)
+      if (statSync(full).isDirectory()) {
+        if (name !== '.babele' && name !== 'source' && name !== 'glossary') walk(full)
+      } else files.set(relative(folder, full), readFileSync(full, 'utf8'))
+    }
+  }
+  walk(folder)
+  files.delete('babele.config.json')
+  return files
+}
+
+const documents = sample.length + 1
+
+test('parseShard reads i/n and refuses what is not a shard', (t) => {
+  t.deepEqual(parseShard('2/3').value, {index: 2, count: 3})
+  t.deepEqual(parseShard(' 1/1 ').value, {index: 1, count: 1})
+  for (const text of ['0/2', '3/2', '1/0', '1', 'a/b', '1/2/3', '-1/2']) t.truthy(parseShard(text).problem, text)
+})
+
+test('shards are disjoint and together hold every document, whatever else is in the project', (t) => {
+  const paths = Array.from({length: 500}, (_, index) => `section-${index % 7}/page-${index}.md`)
+  for (const count of [1, 2, 3, 5]) {
+    const owners = paths.map((path) => Array.from({length: count}, (_, index) => index + 1).filter((index) => inShard(path, {index, count})))
+    t.true(owners.every((found) => found.length === 1), `${count} shards`)
+    if (count > 1) t.true(Array.from({length: count}, (_, index) => owners.filter((found) => found[0] === index + 1).length).every((size) => size > 500 / count / 2), 'each shard gets a fair part')
+  }
+  // A path's shard depends on the path only.
+  t.is(inShard('a.md', {index: 1, count: 2}), inShard('a.md', {index: 1, count: 2}))
+})
+
+test('a digest depends on the value, not on the order its fields were written in', (t) => {
+  t.is(digest({b: 1, a: [1, 'x', null]}), digest({a: [1, 'x', null], b: 1}))
+  t.not(digest({a: [1, 2]}), digest({a: [2, 1]}))
+  t.not(digest('1'), digest(1))
+})
+
+test('a document key changes with the source, its path and each config field extraction reads, and with nothing else', (t) => {
+  const config = parseConfig({targetLocales: ['en']}).value!
+  const key = documentKey(config, 'a.md', 'h1')
+  t.not(documentKey(config, 'b.md', 'h1'), key)
+  t.not(documentKey(config, 'a.md', 'h2'), key)
+  t.not(documentKey({...config, sourceLocale: 'fr'}, 'a.md', 'h1'), key)
+  t.not(documentKey({...config, frontmatterKeys: ['title']}, 'a.md', 'h1'), key)
+  t.not(documentKey({...config, flavor: ['vitepress']}, 'a.md', 'h1'), key)
+  t.not(documentKey({...config, codeFinder: ['\\{\\{[^}]*\\}\\}']}, 'a.md', 'h1'), key)
+  t.is(documentKey({...config, targetLocales: ['fr'], memory: {...config.memory, threshold: 90}, xliffVersion: '1.2'} as typeof config, 'a.md', 'h1'), key)
+})
+
+test('the lint finds the same on the document extraction already parsed as on the text alone', (t) => {
+  const termbase = fromTbx(readFileSync(join(root, 'glossary/geopolitics.tbx'), 'utf8')).value!
+  const files = [...itDocs()].filter((_, index) => index % 4 === 0)
+  let findings = 0
+  for (const [path, text] of files) {
+    const options = {file: path, termbase, frontmatterKeys: ['title', 'description']}
+    const alone = lintMarkdown(text, options).messages
+    findings += alone.length
+    t.deepEqual(lintMarkdown(text, {...options, parsed: fromMarkdown(text, {path, frontmatterKeys: ['title', 'description']}).value}).messages, alone, path)
+  }
+  t.true(findings > 0)
+})
+
+test('a re-run with nothing changed reads every document and its lint from the cache, and writes nothing', (t) => {
+  const folder = project()
+  const first = json(folder, 'extract')
+  t.deepEqual(first.result.cache, {documents: {hits: 0, misses: documents}, lint: {hits: 0, misses: documents}})
+  const second = json(folder, 'extract')
+  t.deepEqual(second.result.cache, {documents: {hits: documents, misses: 0}, lint: {hits: documents, misses: 0}})
+  t.deepEqual(second.result.written, [])
+  t.deepEqual(second.result.messages, first.result.messages, 'the lint findings come back from the cache')
+  rmSync(folder, {recursive: true, force: true})
+})
+
+test('a changed byte of one source extracts that source again, and only it', (t) => {
+  const folder = project()
+  json(folder, 'extract')
+  const before = outputs(folder)
+  const [path] = sample[3]!
+  const file = join(folder, 'source/it/sample', path)
+  writeFileSync(file, readFileSync(file, 'utf8').replace(/\. /, '! '))
+  const after = json(folder, 'extract')
+  t.deepEqual(after.result.cache, {documents: {hits: documents - 1, misses: 1}, lint: {hits: documents - 1, misses: 1}})
+  const changed = [...outputs(folder)].filter(([name, text]) => before.get(name) !== text).map(([name]) => name)
+  t.true(changed.length > 0)
+  const id = path.replace(/\.md$/, '')
+  t.true(changed.every((name) => name.includes(id)), changed.join(', '))
+  rmSync(folder, {recursive: true, force: true})
+})
+
+test('a config field extraction reads misses every document; one it does not read misses none', (t) => {
+  const folder = project()
+  json(folder, 'extract')
+  const config = JSON.parse(readFileSync(join(folder, 'babele.config.json'), 'utf8'))
+  writeFileSync(join(folder, 'babele.config.json'), JSON.stringify({...config, memory: {threshold: 90}}))
+  t.deepEqual(json(folder, 'extract').result.cache.documents, {hits: documents, misses: 0})
+  writeFileSync(join(folder, 'babele.config.json'), JSON.stringify({...config, frontmatterKeys: ['title']}))
+  t.deepEqual(json(folder, 'extract').result.cache.documents, {hits: 0, misses: documents})
+  rmSync(folder, {recursive: true, force: true})
+})
+
+test('a glossary entry changes every lint entry, and no document', (t) => {
+  const folder = project()
+  const first = json(folder, 'extract')
+  const tbx = join(folder, 'glossary/geopolitics.tbx')
+  // `AKUS` stops being a deprecated variant: its findings go.
+  writeFileSync(tbx, readFileSync(tbx, 'utf8').replace(/<term>AKUS<\/term>/, '<term>AKUSX</term>'))
+  const second = json(folder, 'extract')
+  t.deepEqual(second.result.cache, {documents: {hits: documents, misses: 0}, lint: {hits: 0, misses: documents}})
+  const akus = (result: any) => result.messages.filter((message: any) => message.ruleId === 'term-deprecated' && /AKUS/.test(message.message)).length
+  t.true(akus(first.result) > 0)
+  t.is(akus(second.result), 0)
+  rmSync(folder, {recursive: true, force: true})
+})
+
+test('a store value reaches the build while every document comes from the cache', (t) => {
+  const folder = project()
+  // No glossary: its locks would refuse a translation that keeps Italian words.
+  rmSync(join(folder, 'glossary'), {recursive: true, force: true})
+  json(folder, 'run')
+  const bundle = join(folder, 'locales/en/putin-xi-alleanza.json')
+  const source = JSON.parse(readFileSync(join(folder, 'locales/it/putin-xi-alleanza.json'), 'utf8')) as Record<string, string>
+  const [key, value] = Object.entries(source).find(([, text]) => !text.includes('<'))!
+  writeFileSync(bundle, JSON.stringify({[key]: value + ' ZZZ'}))
+  const built = json(folder, 'build')
+  t.deepEqual(built.result.cache.documents, {hits: documents, misses: 0})
+  t.true(readFileSync(join(folder, 'dist/en/putin-xi-alleanza.md'), 'utf8').includes(value + ' ZZZ'))
+  rmSync(folder, {recursive: true, force: true})
+})
+
+test('an entry that cannot be read is a miss, and the run is the same', (t) => {
+  const folder = project()
+  json(folder, 'run')
+  const before = outputs(folder)
+  const cache = join(folder, '.babele/cache')
+  const entries: string[] = []
+  const walk = (path: string) => {
+    for (const name of readdirSync(path)) statSync(join(path, name)).isDirectory() ? walk(join(path, name)) : entries.push(join(path, name))
+  }
+  walk(cache)
+  t.is(entries.length, 2 * documents, 'a document and a lint entry per source')
+  writeFileSync(entries.find((entry) => entry.includes('/document/'))!, 'not an entry')
+  const again = json(folder, 'run')
+  t.deepEqual(again.result.cache.documents, {hits: documents - 1, misses: 1})
+  t.deepEqual(outputs(folder), before)
+  rmSync(cache, {recursive: true, force: true})
+  t.deepEqual(json(folder, 'run').result.cache.documents, {hits: 0, misses: documents}, 'deleting the cache is safe')
+  t.deepEqual(outputs(folder), before)
+  rmSync(folder, {recursive: true, force: true})
+})
+
+test('outputs are byte-identical with --jobs 1 and --jobs 2, with or without the cache', (t) => {
+  const one = project()
+  const two = project()
+  t.is(json(one, 'run', '--jobs', '1', '--no-cache').status, 0)
+  t.is(json(two, 'run', '--jobs', '2').status, 0)
+  const written = outputs(one)
+  t.true(written.size > 4 * documents)
+  t.deepEqual(outputs(two), written)
+  t.false(readdirSync(one).includes('.babele'), '--no-cache writes no cache')
+  for (const folder of [one, two]) rmSync(folder, {recursive: true, force: true})
+})
+
+test('the union of --shard 1/2 and --shard 2/2 equals the unsharded run, and an unsharded run after them writes the project-wide reports', (t) => {
+  const whole = project()
+  const split = project()
+  json(whole, 'run')
+  const expected = outputs(whole)
+  const shards = ['1/2', '2/2'].map((shard) => json(split, 'run', '--shard', shard).result)
+  const counts = shards.map((result) => Number(/extract: (\d+) document/.exec(result.summary.join('\n'))![1]))
+  t.is(counts[0]! + counts[1]!, documents, 'each document in one shard')
+  t.true(counts.every((count) => count > 0))
+  const sharded = outputs(split)
+  t.deepEqual([...sharded.keys()].filter((name) => name.startsWith('reports/') && name.endsWith('.html')), [], 'shards write no project-wide report')
+  for (const [name, text] of sharded) if (!name.startsWith('reports/')) t.is(text, expected.get(name) ?? '(not written unsharded)', name)
+  t.deepEqual([...sharded.keys()].filter((name) => !name.startsWith('reports/')), [...expected.keys()].filter((name) => !name.startsWith('reports/')))
+  // The merge job: an unsharded run on the shards' files and cache extracts nothing again and writes the reports.
+  const merged = json(split, 'run')
+  t.deepEqual(merged.result.cache.documents, {hits: documents, misses: 0})
+  t.deepEqual(outputs(split), expected)
+  for (const folder of [whole, split]) rmSync(folder, {recursive: true, force: true})
+})
+
+test('--jobs and --shard are checked: a bad value is a usage error', (t) => {
+  const folder = copyProject()
+  for (const args of [['--jobs', '0'], ['--jobs', 'two'], ['--shard', '3/2'], ['--shard', 'half']]) {
+    const result = babele(folder, 'extract', ...args)
+    t.is(result.status, 2, args.join(' '))
+    t.true(result.stderr.includes(args[0]!), result.stderr)
+  }
+  rmSync(folder, {recursive: true, force: true})
+})
