@@ -1,0 +1,163 @@
+/**
+ * `npm run bench`, the project at scale: the compiled CLI (`bin/babele.js`,
+ * lib/ built first) on a generated project of the bench corpus (2,000 files
+ * by default, one target locale, the seed's glossary), each command in a
+ * process of its own, beside po4a on the same files. Prints the machine,
+ * then the median wall time and peak RSS of each figure over several runs,
+ * the ratios and whether each of issue 12's targets is met. Asserts nothing.
+ *
+ * - cold extract (no cache) with the default jobs and with `--jobs 1`, and
+ *   `po4a-updatepo -f text -o markdown -o neverwrap` on the same files
+ *   (po4a installed from Debian when missing and root; else skipped, saying so);
+ * - bare remark-parse (gfm + frontmatter) of the same files on one core, in
+ *   a process of its own: `--jobs 1` per core against it;
+ * - `babele run` with nothing changed, and after a one-file edit;
+ * - cold extract of four times the corpus: time and peak RSS ratios.
+ *
+ * Environment: BENCH_SCALE_FILES (2000), BENCH_SCALE_RUNS (3), BENCH_SCALE_FACTOR (4).
+ */
+import {execFileSync, spawnSync} from 'node:child_process'
+import {appendFileSync, existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync} from 'node:fs'
+import {availableParallelism, cpus, loadavg, tmpdir} from 'node:os'
+import {dirname, join} from 'node:path'
+import {fileURLToPath} from 'node:url'
+import {corpus} from './corpus.ts'
+
+const files = Number(process.env.BENCH_SCALE_FILES ?? 2000)
+const runs = Number(process.env.BENCH_SCALE_RUNS ?? 3)
+const factor = Number(process.env.BENCH_SCALE_FACTOR ?? 4)
+const repository = fileURLToPath(new URL('..', import.meta.url))
+const bin = join(repository, 'bin/babele.js')
+const rssProbe = join(repository, 'bench/peak-rss.js')
+const seed = readFileSync(join(repository, 'source/it/putin-xi-alleanza.md'), 'utf8')
+
+/** One timed process: wall seconds, peak RSS in MB (undefined when unknown). */
+interface Measure {
+  seconds: number
+  rss: number | undefined
+}
+
+/** A project of `count` corpus files in a temp folder. */
+function makeProject(count: number): {folder: string; sources: string[]; megabytes: number} {
+  const folder = mkdtempSync(join(tmpdir(), 'babele-scale-'))
+  const sources: string[] = []
+  let bytes = 0
+  for (const [path, text] of corpus(seed, count)) {
+    const file = join(folder, 'source/it', path)
+    mkdirSync(dirname(file), {recursive: true})
+    writeFileSync(file, text)
+    sources.push(file)
+    bytes += Buffer.byteLength(text)
+  }
+  mkdirSync(join(folder, 'glossary'))
+  writeFileSync(join(folder, 'glossary/geopolitics.tbx'), readFileSync(join(repository, 'glossary/geopolitics.tbx')))
+  writeFileSync(join(folder, 'babele.config.json'), JSON.stringify({targetLocales: ['en']}))
+  return {folder, sources, megabytes: bytes / 1e6}
+}
+
+/** Run the compiled CLI in `folder`; its peak RSS comes from a probe loaded first. */
+function babele(folder: string, args: string[]): Measure {
+  const rssFile = join(folder, '.rss')
+  rmSync(rssFile, {force: true})
+  const started = performance.now()
+  const result = spawnSync(process.execPath, ['--import', rssProbe, bin, ...args, '--json'], {cwd: folder, encoding: 'utf8', maxBuffer: 1 << 30, env: {...process.env, BABELE_BENCH_RSS: rssFile}})
+  const seconds = (performance.now() - started) / 1000
+  if (result.status !== 0 && result.status !== 1) throw new Error(`babele ${args.join(' ')} exited ${result.status}: ${result.stderr.slice(0, 2000)}`)
+  return {seconds, rss: existsSync(rssFile) ? Number(readFileSync(rssFile, 'utf8')) / 1024 : undefined}
+}
+
+/** Everything a cold run finds already there, removed: outputs and the cache. */
+function clean(folder: string): void {
+  for (const name of ['xliff', 'locales', 'dist', 'reports', '.babele']) rmSync(join(folder, name), {recursive: true, force: true})
+}
+
+/** The median of each field over `runs` runs of `measure` (after `before` each time). */
+function median(measure: () => Measure, before: () => void = () => {}): Measure {
+  const all: Measure[] = []
+  for (let run = 0; run < runs; run++) {
+    before()
+    all.push(measure())
+  }
+  const seconds = all.map((one) => one.seconds).sort((a, b) => a - b)[Math.floor(all.length / 2)]!
+  const rss = all.every((one) => one.rss !== undefined) ? all.map((one) => one.rss!).sort((a, b) => a - b)[Math.floor(all.length / 2)] : undefined
+  return {seconds, rss}
+}
+
+/** po4a-updatepo on the same files (one POT), with /usr/bin/time for its RSS when there. */
+function po4a(folder: string, sources: string[]): Measure | string {
+  if (spawnSync('po4a-updatepo', ['--version']).error) {
+    const root = typeof process.getuid === 'function' && process.getuid() === 0
+    if (!root) return 'po4a-updatepo not installed and not root: skipped (apt-get install po4a)'
+    const installed = spawnSync('apt-get', ['install', '-y', 'po4a'], {encoding: 'utf8', env: {...process.env, DEBIAN_FRONTEND: 'noninteractive'}})
+    if (installed.status !== 0 || spawnSync('po4a-updatepo', ['--version']).error) return `po4a could not be installed (apt-get exited ${installed.status}): skipped`
+  }
+  const pot = join(folder, 'po4a.pot')
+  const args = ['-f', 'text', '-o', 'markdown', '-o', 'neverwrap', '-M', 'UTF-8', ...sources.flatMap((file) => ['-m', file]), '-p', pot]
+  const timed = existsSync('/usr/bin/time')
+  return median(
+    () => {
+      const started = performance.now()
+      const result = timed ? spawnSync('/usr/bin/time', ['-f', '%M', 'po4a-updatepo', ...args], {encoding: 'utf8', maxBuffer: 1 << 30}) : spawnSync('po4a-updatepo', args, {encoding: 'utf8', maxBuffer: 1 << 30})
+      const seconds = (performance.now() - started) / 1000
+      if (result.status !== 0) throw new Error(`po4a-updatepo exited ${result.status}: ${result.stderr.slice(0, 2000)}`)
+      const kilobytes = timed ? Number(result.stderr.trim().split('\n').at(-1)) : Number.NaN
+      return {seconds, rss: Number.isFinite(kilobytes) ? kilobytes / 1024 : undefined}
+    },
+    () => rmSync(pot, {force: true})
+  )
+}
+
+/** Bare remark-parse of the project's sources on one core, in a process of its own (`bench/bare-parse.ts`). */
+function bareParse(folder: string): Measure {
+  return median(() => {
+    const output = execFileSync(process.execPath, ['--import', 'tsx', join(repository, 'bench/bare-parse.ts'), join(folder, 'source/it')], {cwd: repository, encoding: 'utf8'})
+    const {seconds, rss} = JSON.parse(output) as Measure
+    return {seconds, rss}
+  })
+}
+
+const format = (measure: Measure) => `${measure.seconds.toFixed(2)} s, peak RSS ${measure.rss === undefined ? '?' : `${measure.rss.toFixed(0)} MB`}`
+const rows: Array<[string, string]> = []
+const load = () => loadavg().map((value) => value.toFixed(2)).join(' ')
+const machine = `${availableParallelism()} cores, ${cpus()[0]?.model ?? 'unknown CPU'}, Node ${process.version}`
+rows.push(['machine', `${machine}; load average at start ${load()}`])
+
+const small = makeProject(files)
+rows.push(['corpus', `${files} files, ${small.megabytes.toFixed(2)} MB, 1 target locale, the seed's glossary; medians of ${runs} runs`])
+const cold = median(() => babele(small.folder, ['extract']), () => clean(small.folder))
+const coldOne = median(() => babele(small.folder, ['extract', '--jobs', '1']), () => clean(small.folder))
+const bare = bareParse(small.folder)
+const po = po4a(small.folder, small.sources)
+rows.push([`babele extract, cold (no cache), --jobs ${availableParallelism()}`, format(cold)])
+rows.push(['babele extract, cold, --jobs 1', `${format(coldOne)}; ${(coldOne.seconds / bare.seconds).toFixed(2)} × bare remark-parse (target ≤ 1.3 per core: ${coldOne.seconds / bare.seconds <= 1.3 ? 'met' : 'NOT met'})`])
+rows.push(['bare remark-parse (gfm + frontmatter), one core', `${format(bare)}, ${(small.megabytes / bare.seconds).toFixed(2)} MB/s`])
+if (typeof po === 'string') rows.push(['po4a-updatepo -f text -o markdown -o neverwrap', po])
+else rows.push(['po4a-updatepo -f text -o markdown -o neverwrap', `${format(po)}; babele cold extract ${(cold.seconds / po.seconds).toFixed(2)} × po4a (target < 1: ${cold.seconds < po.seconds ? 'met' : 'NOT met'})`])
+
+// The whole pipeline once, then again with nothing changed, then after editing one file.
+clean(small.folder)
+const coldRun = babele(small.folder, ['run'])
+const again = median(() => babele(small.folder, ['run']))
+let edits = 0
+const edited = median(
+  () => babele(small.folder, ['run']),
+  () => appendFileSync(small.sources[(edits++ * 7919) % small.sources.length]!, `\nUna frase aggiunta, la numero ${edits}.\n`)
+)
+rows.push(['babele run, cold (import, extract, build, analysis, reports)', format(coldRun)])
+rows.push(['babele run, nothing changed', `${format(again)} (target ≤ 0.3 s: ${again.seconds <= 0.3 ? 'met' : 'NOT met'})`])
+rows.push(['babele run, one source edited', `${format(edited)}; ${((100 * edited.seconds) / coldRun.seconds).toFixed(1)}% of the cold run (target ≤ 5%: ${edited.seconds <= 0.05 * coldRun.seconds ? 'met' : 'NOT met'})`])
+rmSync(small.folder, {recursive: true, force: true})
+
+// Four times the corpus: cold extract, time and peak RSS against the smaller run.
+const large = makeProject(files * factor)
+const coldLarge = median(() => babele(large.folder, ['extract']), () => clean(large.folder))
+const timeRatio = coldLarge.seconds / cold.seconds
+const rssRatio = coldLarge.rss !== undefined && cold.rss !== undefined ? coldLarge.rss / cold.rss : Number.NaN
+rows.push([`babele extract, cold, ${factor} × the corpus (${files * factor} files, ${large.megabytes.toFixed(1)} MB)`, format(coldLarge)])
+rows.push([`${factor} × corpus against 1 ×`, `time ${timeRatio.toFixed(2)} × (target ≤ ${(factor * 1.1).toFixed(1)}: ${timeRatio <= factor * 1.1 ? 'met' : 'NOT met'}), peak RSS ${rssRatio.toFixed(2)} × (target ≤ 1.2: ${rssRatio <= 1.2 ? 'met' : 'NOT met'})`])
+rmSync(large.folder, {recursive: true, force: true})
+rows.push(['load average at end', load()])
+
+const width = Math.max(...rows.map(([name]) => name.length))
+console.log(`babele bench at scale (compiled CLI, a process per command)`)
+for (const [name, value] of rows) console.log(`${name.padEnd(width)}  ${value}`)
