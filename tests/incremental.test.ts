@@ -15,10 +15,10 @@ import {fromTbx, parseConfig} from '../pipeline/index.ts'
 import {babele, copyProject, root} from './helpers/cli.ts'
 import {itDocs} from './helpers/corpora.ts'
 
-/** Pages of the sample added to each project (enough that extraction starts worker threads: 16 or more). */
+/** Pages of the sample added to each project (with the seed, enough that extraction starts worker threads: 16 or more). */
 const pages = 20
 
-const sample = [...itDocs()].filter(([path]) => path.startsWith('react-it/')).slice(0, pages)
+const sample = [...itDocs()].filter(([path]) => !path.startsWith('dynamics365') && !path.startsWith('nuget')).slice(0, pages)
 
 /** The shipped project with the sample pages as sources under `source/it/sample/`. */
 function project(): string {
@@ -195,8 +195,12 @@ test('an entry that cannot be read is a miss, and the run is the same', (t) => {
 test('outputs are byte-identical with --jobs 1 and --jobs 2, with or without the cache', (t) => {
   const one = project()
   const two = project()
-  t.is(json(one, 'run', '--jobs', '1', '--no-cache').status, 0)
-  t.is(json(two, 'run', '--jobs', '2').status, 0)
+  const single = json(one, 'run', '--jobs', '1', '--no-cache')
+  t.is(single.status, 0)
+  t.is(single.result.threads, 0, 'one job: extraction on the main thread')
+  const double = json(two, 'run', '--jobs', '2')
+  t.is(double.status, 0)
+  t.is(double.result.threads, 2, 'two jobs: two worker threads extracted')
   const written = outputs(one)
   t.true(written.size > 4 * documents)
   t.deepEqual(outputs(two), written)

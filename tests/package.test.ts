@@ -5,7 +5,7 @@
  * the TypeScript sources; this one proves the compiled package does the same.
  */
 import {spawnSync} from 'node:child_process'
-import {readdirSync, readFileSync, rmSync, statSync, writeFileSync} from 'node:fs'
+import {mkdirSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync} from 'node:fs'
 import {join, relative} from 'node:path'
 import {pathToFileURL} from 'node:url'
 import test from 'ava'
@@ -13,6 +13,7 @@ import * as api from '../pipeline/index.ts'
 import {fromMarkdown, fromXliff, segment, toXliff} from '../pipeline/index.ts'
 import {createProgram} from '../pipeline/cli/program.ts'
 import {babele, copyProject, root} from './helpers/cli.ts'
+import {itDocs} from './helpers/corpora.ts'
 import {cleanEnv, packAndInstall, type Installed} from './helpers/install.ts'
 
 let installed: Installed
@@ -139,9 +140,43 @@ test('the installed bin runs the shipped project and writes exactly what the sou
     const reference = babele(sources, 'run')
     t.is(reference.status, 0, reference.stderr)
     t.is(result.stdout, reference.stdout)
-    const files = listFiles(compiled)
-    t.deepEqual(files, listFiles(sources))
+    // The extraction cache is named after the code that wrote it (lib/ here, pipeline/ there): its entries are no output.
+    const outputs = (folder: string) => listFiles(folder).filter((file) => !file.startsWith('.babele/'))
+    const files = outputs(compiled)
+    t.deepEqual(files, outputs(sources))
+    t.true(listFiles(compiled).some((file) => file.startsWith('.babele/cache/')))
     for (const locale of ['en', 'es', 'fr', 'ca']) t.true(files.includes(`dist/${locale}/putin-xi-alleanza.md`), locale)
+    for (const file of files) t.true(readFileSync(join(compiled, file)).equals(readFileSync(join(sources, file))), file)
+  } finally {
+    rmSync(compiled, {recursive: true, force: true})
+    rmSync(sources, {recursive: true, force: true})
+  }
+})
+
+test('the installed bin extracts on worker threads of the compiled code what the sources extract on one thread', (t) => {
+  const compiled = copyProject()
+  const sources = copyProject()
+  try {
+    // 20 pages of the Italian sample: enough sources (16) for extraction to start its workers.
+    const pages = [...itDocs()].filter(([path]) => !path.startsWith('dynamics365') && !path.startsWith('nuget')).slice(0, 20)
+    for (const folder of [compiled, sources]) {
+      for (const [path, text] of pages) {
+        mkdirSync(join(folder, 'source/it/sample', path, '..'), {recursive: true})
+        writeFileSync(join(folder, 'source/it/sample', path), text)
+      }
+    }
+    const bin = join(installed.project, 'node_modules/.bin/babele')
+    const result = spawnSync(bin, ['extract', '--jobs', '2', '--json'], {cwd: compiled, encoding: 'utf8', input: '', env: cleanEnv()})
+    t.is(result.status, 0, result.stderr)
+    t.deepEqual(JSON.parse(result.stdout).cache.documents, {hits: 0, misses: 21})
+    t.is(JSON.parse(result.stdout).threads, 2)
+    const reference = babele(sources, 'extract', '--jobs', '1', '--no-cache', '--json')
+    t.is(reference.status, 0, reference.stderr)
+    t.deepEqual(JSON.parse(result.stdout).messages, JSON.parse(reference.stdout).messages)
+    const outputs = (folder: string) => listFiles(folder).filter((file) => !file.startsWith('.babele/'))
+    const files = outputs(compiled)
+    t.deepEqual(files, outputs(sources))
+    t.true(files.length > 4 * 21)
     for (const file of files) t.true(readFileSync(join(compiled, file)).equals(readFileSync(join(sources, file))), file)
   } finally {
     rmSync(compiled, {recursive: true, force: true})

@@ -45,6 +45,8 @@ export interface ExtractedSources {
   /** Source lint findings, each with its own severity, in document order. */
   lint: Diagnostic[]
   cache: CacheUse
+  /** Worker threads that extracted sources (0: none were started, this thread did). */
+  threads: number
 }
 
 /** Fewer sources than this to extract are done on this thread: starting workers would cost more. */
@@ -78,7 +80,8 @@ export async function extractSources(workspace: Workspace, sources: ReadonlyMap<
     } else pending.push(index)
   })
   const jobs = settings.jobs ?? 1
-  if (jobs > 1 && pending.length >= workerThreshold) {
+  const threads = jobs > 1 && pending.length >= workerThreshold ? Math.min(jobs, pending.length) : 0
+  if (threads > 0) {
     const worker = new URL(import.meta.url.endsWith('.ts') ? './source-worker.ts' : './source-worker.js', import.meta.url)
     await runPool(pending.map((index) => tasks[index]!), {jobs, worker, init}, (result: SourceResult, at) => {
       results[pending[at]!] = result
@@ -102,5 +105,5 @@ export async function extractSources(workspace: Workspace, sources: ReadonlyMap<
     use.documents[result.cachedDocument ? 'hits' : 'misses']++
     use.lint[result.cachedLint ? 'hits' : 'misses']++
   })
-  return {documents, messages, lint, cache: use}
+  return {documents, messages, lint, cache: use, threads}
 }

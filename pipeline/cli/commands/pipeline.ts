@@ -35,6 +35,8 @@ export interface CommandResult {
   unknown?: Record<string, UnknownWord[]>
   /** How many documents and lint results came from the cache (`--json`). */
   cache?: CacheUse
+  /** Worker threads that extracted sources (0: extraction stayed on the main thread). */
+  threads?: number
   /** Overrides success (default: no error message); `--allow-quarantine` sets it. */
   ok?: boolean
 }
@@ -69,6 +71,8 @@ export interface Loaded {
   lint: Diagnostic[]
   /** What came from the cache. */
   cache: CacheUse
+  /** Worker threads that extracted sources. */
+  threads: number
 }
 
 /**
@@ -104,7 +108,8 @@ export async function load(workspace: Workspace, options: CommandOptions): Promi
     // A bad memory file does not stop the pipeline: its good units are used, the rest reported (`babele tm import` checks files before they get there).
     messages: [...extracted.messages.filter(inThisShard), ...stores.messages, ...glossary.messages, ...memory.messages.map((message) => (message.severity === 'error' ? withSeverity(message, 'warning') : message))],
     lint: extracted.lint.filter(inThisShard),
-    cache: extracted.cache
+    cache: extracted.cache,
+    threads: extracted.threads
   }
 }
 
@@ -128,7 +133,8 @@ export async function extract(workspace: Workspace, options: CommandOptions, giv
     unchanged: result.value.size - written.length,
     messages: [...loaded.messages, ...result.messages, ...lint],
     summary: [`extract: ${documents.size} document(s)${loaded.shard ? ` (shard ${options.shard!.index}/${options.shard!.count})` : ''}, ${units} unit(s), ${workspace.config.targetLocales.length} target locale(s); ${written.length} file(s) written, ${result.value.size - written.length} unchanged`],
-    cache: loaded.cache
+    cache: loaded.cache,
+    threads: loaded.threads
   }
 }
 
@@ -214,7 +220,8 @@ export async function build(workspace: Workspace, options: CommandOptions, given
     ],
     coverage: result.coverage,
     locales: result.locales,
-    cache: loaded.cache
+    cache: loaded.cache,
+    threads: loaded.threads
   }
 }
 
@@ -255,6 +262,7 @@ export async function run(workspace: Workspace, options: CommandOptions): Promis
     locales: built.locales,
     ...(pretranslated ? {unknown: pretranslated.unknown} : {}),
     cache: loaded.cache,
+    threads: loaded.threads,
     ...(imported.ok && countSeverities([...extracted.messages, ...built.messages, ...(pretranslated?.messages ?? [])]).errors === 0 ? {ok: true} : {})
   }
 }
