@@ -12,7 +12,7 @@ import {inShard, parseShard, digest, documentKey} from '../pipeline/incremental/
 import {lintMarkdown} from '../pipeline/lint/index.ts'
 import {fromMarkdown} from '../pipeline/units/index.ts'
 import {fromTbx, parseConfig} from '../pipeline/index.ts'
-import {babele, copyProject, root} from './helpers/cli.ts'
+import {babele, babeleJson as json, copyProject, root} from './helpers/cli.ts'
 import {itDocs} from './helpers/corpora.ts'
 
 /** Pages of the sample added to each project (with the seed, enough that extraction starts worker threads: 16 or more). */
@@ -31,12 +31,6 @@ function project(): string {
   return folder
 }
 
-/** Run babele with `--json` and parse what it prints. */
-function json(folder: string, ...args: string[]): {status: number | null; result: any} {
-  const run = babele(folder, ...args, '--json')
-  if (run.status === 2) throw new Error(run.stdout + run.stderr)
-  return {status: run.status, result: JSON.parse(run.stdout)}
-}
 
 /** Every file a run wrote (the cache aside), by path, with its content. */
 function outputs(folder: string): Map<string, string> {
@@ -107,9 +101,9 @@ test('the lint finds the same on the document extraction already parsed as on th
 test('a re-run with nothing changed reads every document and its lint from the cache, and writes nothing', (t) => {
   const folder = project()
   const first = json(folder, 'extract')
-  t.deepEqual(first.result.cache, {documents: {hits: 0, misses: documents}, lint: {hits: 0, misses: documents}})
+  t.deepEqual(first.result.cache, {documents: {hits: 0, misses: documents}, lint: {hits: 0, misses: documents}, run: 'miss'})
   const second = json(folder, 'extract')
-  t.deepEqual(second.result.cache, {documents: {hits: documents, misses: 0}, lint: {hits: documents, misses: 0}})
+  t.deepEqual(second.result.cache, {documents: {hits: documents, misses: 0}, lint: {hits: documents, misses: 0}, run: 'miss'})
   t.deepEqual(second.result.written, [])
   t.deepEqual(second.result.messages, first.result.messages, 'the lint findings come back from the cache')
   rmSync(folder, {recursive: true, force: true})
@@ -123,7 +117,7 @@ test('a changed byte of one source extracts that source again, and only it', (t)
   const file = join(folder, 'source/it/sample', path)
   writeFileSync(file, readFileSync(file, 'utf8').replace(/\. /, '! '))
   const after = json(folder, 'extract')
-  t.deepEqual(after.result.cache, {documents: {hits: documents - 1, misses: 1}, lint: {hits: documents - 1, misses: 1}})
+  t.deepEqual(after.result.cache, {documents: {hits: documents - 1, misses: 1}, lint: {hits: documents - 1, misses: 1}, run: 'miss'})
   const changed = [...outputs(folder)].filter(([name, text]) => before.get(name) !== text).map(([name]) => name)
   t.true(changed.length > 0)
   const id = path.replace(/\.md$/, '')
@@ -149,7 +143,7 @@ test('a glossary entry changes every lint entry, and no document', (t) => {
   // `AKUS` stops being a deprecated variant: its findings go.
   writeFileSync(tbx, readFileSync(tbx, 'utf8').replace(/<term>AKUS<\/term>/, '<term>AKUSX</term>'))
   const second = json(folder, 'extract')
-  t.deepEqual(second.result.cache, {documents: {hits: documents, misses: 0}, lint: {hits: 0, misses: documents}})
+  t.deepEqual(second.result.cache, {documents: {hits: documents, misses: 0}, lint: {hits: 0, misses: documents}, run: 'miss'})
   const akus = (result: any) => result.messages.filter((message: any) => message.ruleId === 'term-deprecated' && /AKUS/.test(message.message)).length
   t.true(akus(first.result) > 0)
   t.is(akus(second.result), 0)
@@ -237,3 +231,4 @@ test('--jobs and --shard are checked: a bad value is a usage error', (t) => {
   }
   rmSync(folder, {recursive: true, force: true})
 })
+

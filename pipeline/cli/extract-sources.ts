@@ -36,6 +36,8 @@ export interface ExtractSettings {
 export interface CacheUse {
   documents: {hits: number; misses: number}
   lint: {hits: number; misses: number}
+  /** `extract`, `build` and `run`: the whole result came from the cache (`hit`: nothing was extracted or computed), or not (`run-cache.ts`). */
+  run?: 'hit' | 'miss'
 }
 
 /** What {@linkcode extractSources} returns. */

@@ -11,7 +11,9 @@ import {readFileSync} from 'node:fs'
 import {Command, Option} from 'commander'
 import type {Diagnostic} from '../types.ts'
 import type {CommandResult} from './commands/pipeline.ts'
-import type {RunFlags, RunSettings, Workspace} from './workspace.ts'
+import type {Printed} from './run-cache.ts'
+import type {RunFlags, RunSettings} from './run-settings.ts'
+import type {Workspace} from './workspace.ts'
 import type {EngineChoice} from './engines/select.ts'
 
 /** The output formats of every command that reports diagnostics (`--format`). */
@@ -101,7 +103,7 @@ export function createProgram(): Command {
       .description('write source bundles (locales/<source>/) and XLIFF for every target locale (xliff/<lng>/)')
       .addOption(new Option('--xliff-version <version>', 'XLIFF version (default: the config\'s xliffVersion)').choices(['2.1', '1.2']))
   ).action((options: GlobalOptions & {xliffVersion?: '2.1' | '1.2'}, command: Command) =>
-    execute(command, options, async (workspace, settings) => (await import('./commands/pipeline.ts')).extract(withVersion(workspace, options.xliffVersion), {progress: interactive(options), ...settings}))
+    execute(command, options, async (workspace, settings) => (await import('./commands/pipeline.ts')).extract(withVersion(workspace, options.xliffVersion), {progress: interactive(options), ...settings}), {xliffVersion: options.xliffVersion})
   )
   scaled(
     program
@@ -113,7 +115,7 @@ export function createProgram(): Command {
     execute(command, options, async (workspace, settings) => (await import('./commands/pipeline.ts')).importCommand(workspace, {progress: interactive(options), files, allowQuarantine: options.allowQuarantine, ...settings}))
   )
   sharded(program.command('build').description('build localized Markdown (dist/<lng>/) with i18next fallback chains')).action((options: GlobalOptions, command: Command) =>
-    execute(command, options, async (workspace, settings) => (await import('./commands/pipeline.ts')).build(workspace, {progress: interactive(options), ...settings}))
+    execute(command, options, async (workspace, settings) => (await import('./commands/pipeline.ts')).build(workspace, {progress: interactive(options), ...settings}), {})
   )
   scaled(
     program
@@ -140,7 +142,7 @@ export function createProgram(): Command {
       .option('--allow-quarantine', 'exit 0 even when units were quarantined')
       .addOption(new Option('--xliff-version <version>', 'XLIFF version (default: the config\'s xliffVersion)').choices(['2.1', '1.2']))
   ).action((options: GlobalOptions & {allowQuarantine?: boolean; xliffVersion?: '2.1' | '1.2'}, command: Command) =>
-    execute(command, options, async (workspace, settings) => (await import('./commands/pipeline.ts')).run(withVersion(workspace, options.xliffVersion), {progress: interactive(options), allowQuarantine: options.allowQuarantine, ...settings}))
+    execute(command, options, async (workspace, settings) => (await import('./commands/pipeline.ts')).run(withVersion(workspace, options.xliffVersion), {progress: interactive(options), allowQuarantine: options.allowQuarantine, ...settings}), {xliffVersion: options.xliffVersion, allowQuarantine: options.allowQuarantine})
   )
   scaled(
     program
@@ -220,11 +222,24 @@ function withVersion(workspace: Workspace, version: '2.1' | '1.2' | undefined): 
   return version ? {...workspace, config: {...workspace.config, xliffVersion: version}} : workspace
 }
 
-/** Run a project command: open the workspace (the config) and read `--jobs`, `--no-cache` and `--shard`, then `report`. */
-async function execute(command: Command, options: GlobalOptions & RunFlags, action: (workspace: Workspace, settings: RunSettings) => Promise<CommandResult>): Promise<void> {
-  const {openWorkspace, runSettings} = await import('./workspace.ts')
+/**
+ * Run a project command: open the workspace (the config) and read `--jobs`,
+ * `--no-cache` and `--shard`, then `report`. Given `replay` (the options its
+ * result depends on; `--shard` and the output options are added), a command
+ * that would change nothing is answered from the cache (`run-cache.ts`).
+ */
+async function execute(command: Command, options: GlobalOptions & RunFlags, action: (workspace: Workspace, settings: RunSettings) => Promise<CommandResult>, replay?: Record<string, unknown>): Promise<void> {
   const explicit = command.getOptionValueSource('config') === 'cli'
-  return report(command, options, () => action(openWorkspace(options.config, explicit), runSettings(options)))
+  if (!replay) {
+    const {openWorkspace, runSettings} = await import('./workspace.ts')
+    return report(command, options, () => action(openWorkspace(options.config, explicit), runSettings(options)))
+  }
+  const {replayOrRun} = await import('./run-cache.ts')
+  const open = async () => (await import('./workspace.ts')).openWorkspace(options.config, explicit)
+  const printing = {format: formatOf(options), quiet: options.quiet === true, verbose: options.verbose === true, color, github: process.env.GITHUB_ACTIONS === 'true'}
+  return report(command, options, () =>
+    replayOrRun({command: command.name(), options: {...replay, shard: options.shard, ...printing}, config: options.config, flags: options, open, render: (result) => renderResult(result, options)}, action)
+  )
 }
 
 /**
@@ -239,54 +254,60 @@ async function execute(command: Command, options: GlobalOptions & RunFlags, acti
  * - `json`: the command result, `ok` added, on stdout (every diagnostic);
  * - `sarif`: a SARIF 2.1.0 log of every diagnostic on stdout, the summary on stderr.
  */
-async function report(command: Command, options: OutputOptions, action: () => Promise<CommandResult>): Promise<void> {
-  const {UsageError} = await import('./workspace.ts')
-  const {countSeverities, diagnostic} = await import('../diagnostic.ts')
+async function report(command: Command, options: OutputOptions, action: () => Promise<CommandResult | Printed>): Promise<void> {
+  const {UsageError} = await import('./run-settings.ts')
   const format = formatOf(options)
-  let result: CommandResult
+  let done: CommandResult | Printed
   try {
     if (options.json && options.format && options.format !== 'json') throw new UsageError(`--json and --format ${options.format}: choose one`)
-    result = await action()
+    done = await action()
   } catch (error) {
     if (!(error instanceof UsageError)) throw error
+    const {diagnostic} = await import('../diagnostic.ts')
     const messages: Diagnostic[] = error.messages.length > 0 ? error.messages : [diagnostic('usage', error.message, {source: 'cli', severity: 'error'})]
     // People read the error's message; a script gets it as a diagnostic too.
     const machine = format === 'json' || format === 'sarif'
-    await print(format, {command: command.name(), ok: false, messages: machine ? messages : error.messages, summary: []}, options, `babele ${command.name()}: ${error.message}`)
+    emit(await render(format, {command: command.name(), ok: false, messages: machine ? messages : error.messages, summary: []}, options, `babele ${command.name()}: ${error.message}`))
     process.exitCode = 2
     return
   }
+  // A result replayed by the run cache is already printed output.
+  const printed = 'exitCode' in done ? done : await renderResult(done, options)
+  emit(printed)
+  if (printed.exitCode !== 0) process.exitCode = printed.exitCode
+}
+
+/** A command's result as printed in the chosen format, with its exit code (0, or 1 on content errors). */
+async function renderResult(result: CommandResult, options: OutputOptions): Promise<Printed> {
+  const {countSeverities} = await import('../diagnostic.ts')
   const ok = result.ok ?? countSeverities(result.messages).errors === 0
-  await print(format, {...result, ok}, options)
-  if (!ok) process.exitCode = 1
+  return {...(await render(formatOf(options), {...result, ok}, options)), exitCode: ok ? 0 : 1}
+}
+
+/** Write printed output: stderr, then stdout. */
+function emit(printed: Pick<Printed, 'stdout' | 'stderr'>): void {
+  if (printed.stderr.length > 0) process.stderr.write(printed.stderr)
+  if (printed.stdout.length > 0) process.stdout.write(printed.stdout)
 }
 
 /**
- * Print a result in a format.
+ * A result as printed in a format.
  *
  * @param header A line printed before a text report (a usage error's message).
  */
-async function print(format: Format, result: Pick<CommandResult, 'command' | 'messages' | 'summary'> & {ok: boolean}, options: OutputOptions, header?: string): Promise<void> {
+async function render(format: Format, result: Pick<CommandResult, 'command' | 'messages' | 'summary'> & {ok: boolean}, options: OutputOptions, header?: string): Promise<{stdout: string; stderr: string}> {
   const summary = result.summary.length > 0 ? result.summary.join('\n') + '\n' : ''
-  if (format === 'json') {
-    process.stdout.write(JSON.stringify(result, null, 2) + '\n')
-    return
-  }
+  if (format === 'json') return {stdout: JSON.stringify(result, null, 2) + '\n', stderr: ''}
   if (format === 'sarif') {
     const {toSarif} = await import('./sarif.ts')
-    process.stdout.write(JSON.stringify(toSarif(result.messages, {version: version()}), null, 2) + '\n')
-    process.stderr.write((header ? header + '\n' : '') + summary)
-    return
+    return {stdout: JSON.stringify(toSarif(result.messages, {version: version()}), null, 2) + '\n', stderr: (header ? header + '\n' : '') + summary}
   }
   const {formatGithub, formatText, shownDiagnostics} = await import('./format.ts')
   const shown = shownDiagnostics(result.messages, options)
-  if (format === 'github') {
-    if (header) process.stderr.write(header + '\n')
-    process.stdout.write(formatGithub(shown) + summary)
-    return
-  }
+  if (format === 'github') return {stdout: formatGithub(shown) + summary, stderr: header ? header + '\n' : ''}
   const text = formatText(shown, {color, verbose: options.verbose})
-  if (header || text) process.stderr.write([header, text].filter(Boolean).join('\n') + '\n')
-  if (process.env.GITHUB_ACTIONS === 'true') process.stdout.write(formatGithub(shown))
-  process.stdout.write(summary)
+  return {
+    stderr: header || text ? [header, text].filter(Boolean).join('\n') + '\n' : '',
+    stdout: (process.env.GITHUB_ACTIONS === 'true' ? formatGithub(shown) : '') + summary
+  }
 }

@@ -3,11 +3,9 @@
  * Returns: the validated config, sources and stores as values; writes go
  * through the atomic writer and report which files changed.
  */
-import {availableParallelism} from 'node:os'
 import {diagnostic} from '../diagnostic.ts'
 import {dirname, isAbsolute, join, relative, resolve} from 'node:path'
 import {markdownExtension, parseConfig, type Config} from '../config/index.ts'
-import {parseShard, type Shard} from '../incremental/index.ts'
 import {fromTbx, fromTermCsv, type Termbase} from '../glossary/index.ts'
 import {fromTmx, tmxEntries, xliffEntries, type MemoryEntry} from '../memory/index.ts'
 import {documentPath, paths, skipFolder, sourceFolder, type ExternalMemory, type Outputs, type Stores} from '../project/index.ts'
@@ -15,6 +13,7 @@ import type {Bundle, Diagnostic, StateFile} from '../types.ts'
 import {fromXliff} from '../xliff/index.ts'
 import {decodeXml} from '../xml/index.ts'
 import {exists, isFolder, listFiles, readBytes, readText, sizeOf, writeAtomic} from './fs.ts'
+import {UsageError} from './run-settings.ts'
 
 /** A project on disk. */
 export interface Workspace {
@@ -23,51 +22,7 @@ export interface Workspace {
   config: Config
 }
 
-/** Raised for a problem that stops a command before it starts (exit code 2). */
-export class UsageError extends Error {
-  messages: Diagnostic[]
-  constructor(message: string, messages: Diagnostic[] = []) {
-    super(message)
-    this.messages = messages
-  }
-}
-
-/** `--jobs`, `--no-cache` and `--shard` as commander gives them. */
-export interface RunFlags {
-  jobs?: string | undefined
-  cache?: boolean | undefined
-  shard?: string | undefined
-}
-
-/** How a command uses the machine and the cache. */
-export interface RunSettings {
-  /** Worker threads (default: the machine's available parallelism). */
-  jobs: number
-  /** Read and write the cache (`--no-cache`: neither). */
-  cache: boolean
-  /** Only this shard's documents get outputs. */
-  shard?: Shard | undefined
-}
-
-/**
- * Check the run flags; a bad one is a usage error.
- *
- * @param flags `--jobs`, `--no-cache`, `--shard`.
- */
-export function runSettings(flags: RunFlags): RunSettings {
-  let jobs = availableParallelism()
-  if (flags.jobs !== undefined) {
-    if (!/^\d{1,3}$/.test(flags.jobs) || Number(flags.jobs) < 1) throw new UsageError(`--jobs ${flags.jobs}: expected a whole number of worker threads, 1 or more`)
-    jobs = Number(flags.jobs)
-  }
-  const settings: RunSettings = {jobs, cache: flags.cache !== false}
-  if (flags.shard !== undefined) {
-    const shard = parseShard(flags.shard)
-    if (!shard.value) throw new UsageError(`--shard ${flags.shard}: ${shard.problem}`)
-    settings.shard = shard.value
-  }
-  return settings
-}
+export {UsageError, runSettings, type RunFlags, type RunSettings} from './run-settings.ts'
 
 /**
  * Read and validate the config. A missing config is a usage error: named

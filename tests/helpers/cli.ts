@@ -35,6 +35,13 @@ export function babeleWith(env: Record<string, string | undefined>, cwd: string,
   return {status: result.status, stdout: result.stdout, stderr: result.stderr}
 }
 
+/** Run `babele …args --json` in `cwd` and parse what it prints (a usage error, exit 2, throws with the output). */
+export function babeleJson(cwd: string, ...args: string[]): {status: number | null; result: any} {
+  const run = babele(cwd, ...args, '--json')
+  if (run.status === 2) throw new Error(run.stdout + run.stderr)
+  return {status: run.status, result: JSON.parse(run.stdout)}
+}
+
 /**
  * A fresh copy of the shipped project in a temp folder: config, seed and
  * glossary, no outputs. Machine translation is switched off (`mt.engine:

@@ -25,6 +25,8 @@
  */
 import {spawn, spawnSync} from 'node:child_process'
 import {EngineError, type Engine} from '../../mt/index.ts'
+import {noteFact} from '../observe.ts'
+import {modesFact} from './apertium-modes.ts'
 
 /** Options of {@linkcode apertiumEngine}. */
 export interface ApertiumOptions {
@@ -218,6 +220,7 @@ function startPipeline(modeFiles: readonly string[], label: string, onExit: () =
  */
 export function apertiumMissing(modes: readonly string[], command = 'apertium'): {message: string; packages: string[]; modes: string[]} | undefined {
   const listed = spawnSync(command, ['-l'], {encoding: 'utf8'})
+  noteFact('apertium-modes', command, modesFact(listed))
   const packages = (list: readonly string[]) => [...new Set(list.map((mode) => apertiumPackages[mode] ?? `(the package with mode ${mode})`))].sort()
   if (listed.error || listed.status !== 0) {
     const needed = ['apertium', ...packages(modes)]

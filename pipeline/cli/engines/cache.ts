@@ -16,6 +16,7 @@ import {join} from 'node:path'
 import {EngineError, type Engine} from '../../mt/index.ts'
 import type {Diagnostic} from '../../types.ts'
 import {exists, readText, writeAtomic} from '../fs.ts'
+import {noteTaint} from '../observe.ts'
 
 /** The cache of one project. */
 export interface MtCache {
@@ -102,6 +103,8 @@ export function cachedEngine(engine: Engine, cache: MtCache, onCall?: (count: nu
       const results = batch.map((text) => cache.get(engine, text))
       const missing = [...new Set(batch.filter((_, index) => results[index] === undefined))]
       if (missing.length === 0) return results as string[]
+      // An engine's answer cannot be checked again without asking it: a run that asked one is not replayed.
+      noteTaint(`${engine.name} ${engine.pair} was asked`)
       onCall?.(missing.length)
       let outputs: ReadonlyArray<string | undefined>
       let failure: EngineError | undefined
