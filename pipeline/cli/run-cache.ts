@@ -68,7 +68,7 @@ export interface Printed {
   exitCode: number
 }
 
-/** A file changed less than this before its stat was taken is read again to be checked: a change within the clock's tick could leave the same signature. */
+/** A file changed less than this before the command started is read again to be checked: a change within the clock's tick could leave the same signature. */
 const settleMs = 1000
 
 /** The cache folder when the config does not name one (the config schema's default). */
@@ -98,6 +98,7 @@ export async function replayOrRun(replay: ReplayOptions, action: (workspace: Wor
   const settings = runSettings(replay.flags)
   if (!settings.cache) return action(await replay.open(), settings)
   const version = codeVersion()
+  const started = Date.now()
   const facts = new Map<string, [FactKind, string, string]>()
   let changed = 0
   let taint: string | undefined
@@ -136,7 +137,7 @@ export async function replayOrRun(replay: ReplayOptions, action: (workspace: Wor
       const replayed = {...result, cache: {documents: {hits: 0, misses: 0}, lint: {hits: 0, misses: 0}, run: 'hit' as const}, threads: 0}
       const printed = await replay.render(replayed)
       const bytes = (text: string | Uint8Array) => (typeof text === 'string' ? Buffer.from(text) : text)
-      openCache(folder, version).put('run', key, {facts: signed([...facts.values()]), stdout: bytes(printed.stdout), stderr: bytes(printed.stderr), exitCode: printed.exitCode} satisfies RunEntry)
+      openCache(folder, version).put('run', key, {facts: signed([...facts.values()], started), stdout: bytes(printed.stdout), stderr: bytes(printed.stderr), exitCode: printed.exitCode} satisfies RunEntry)
     }
     return {...result, cache: {documents: {hits: 0, misses: 0}, lint: {hits: 0, misses: 0}, ...result.cache, run: 'miss'}}
   } finally {
@@ -155,10 +156,15 @@ function holds([kind, subject, value, signature]: string[]): boolean {
   return factNow(kind as Exclude<FactKind, 'apertium-modes'>, subject!) === value
 }
 
-/** The facts as lines, each file read with its stat signature when it last changed at least `settleMs` before now. */
-function signed(facts: Array<[FactKind, string, string]>): string {
+/**
+ * The facts as lines, each file read with its stat signature when it last
+ * changed at least `settleMs` before the command started: a file changed
+ * while the command ran may hold other bytes than the ones it read, so it is
+ * always read again.
+ */
+function signed(facts: Array<[FactKind, string, string]>, started: number): string {
   const signatures = facts.map(([kind, subject]) => (kind === 'read' ? statSignature(subject) : undefined))
-  const settled = Date.now() - settleMs
+  const settled = started - settleMs
   return facts
     .map((fact, index) => {
       const found = signatures[index]
