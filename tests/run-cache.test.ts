@@ -85,3 +85,17 @@ test('every input of an output makes the next run a miss, and it then settles ag
   t.true(readFileSync(join(folder, 'dist/es/putin-xi-alleanza.md'), 'utf8').length > 0, 'the deleted output is written again')
   rmSync(folder, {recursive: true, force: true})
 })
+
+test('a run that asked a machine-translation engine is never answered from the cache: an engine that was down is asked again', (t) => {
+  const folder = copyProject()
+  const config = JSON.parse(readFileSync(join(folder, 'babele.config.json'), 'utf8'))
+  // Nothing listens on port 9 of this machine: every request is refused at once.
+  writeFileSync(join(folder, 'babele.config.json'), JSON.stringify({...config, targetLocales: ['es'], fallbackLng: ['it'], mt: {engine: 'http', http: {api: 'libretranslate', url: 'http://127.0.0.1:9', pairs: {es: 'it|es'}, retries: 0}}}))
+  const runs = [1, 2, 3].map(() => json(folder, 'run').result)
+  t.deepEqual(runs[2]!.written, [], 'the last run wrote nothing')
+  for (const result of runs) {
+    t.is(result.cache.run, 'miss')
+    t.true(result.messages.some((message: any) => message.source === 'mt'), 'the engine was asked, and failed')
+  }
+  rmSync(folder, {recursive: true, force: true})
+})
