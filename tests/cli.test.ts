@@ -5,13 +5,15 @@ import test, {type ExecutionContext} from 'ava'
 import {babele, bin, copyProject, root} from './helpers/cli.ts'
 import {testWith, xliff21Schema, xmllint} from './helpers/tools.ts'
 
-function snapshot(folder: string): Map<string, number> {
+/** Modification times of every file of a project; `cache: false` leaves out the cache folder (babele's own state, no output). */
+function snapshot(folder: string, options?: {cache?: boolean}): Map<string, number> {
   const times = new Map<string, number>()
   const walk = (path: string) => {
     for (const name of readdirSync(path)) {
       const full = join(path, name)
-      if (statSync(full).isDirectory()) walk(full)
-      else times.set(full, statSync(full).mtimeMs)
+      if (statSync(full).isDirectory()) {
+        if (options?.cache !== false || full !== join(folder, '.babele')) walk(full)
+      } else times.set(full, statSync(full).mtimeMs)
     }
   }
   walk(folder)
@@ -28,11 +30,17 @@ test('babele run writes bundles, XLIFF and localized files for every locale, and
       t.true(readFileSync(join(folder, `xliff/${locale}/putin-xi-alleanza.md.xlf`), 'utf8').includes(`trgLang="${locale}"`))
     }
     t.truthy(JSON.parse(readFileSync(join(folder, 'locales/it/putin-xi-alleanza.json'), 'utf8')))
-    const before = snapshot(folder)
+    const before = snapshot(folder, {cache: false})
     const second = babele(folder, 'run', '--json')
     t.is(second.status, 0)
     t.deepEqual(JSON.parse(second.stdout).written, [])
-    t.deepEqual(snapshot(folder), before, 'no file touched')
+    // The second run stores its run-cache entry (it changed nothing); no project file is touched.
+    t.deepEqual(snapshot(folder, {cache: false}), before, 'no file touched')
+    // The third is answered from that entry: it touches no file at all, the cache's included.
+    const stored = snapshot(folder)
+    const third = babele(folder, 'run', '--json')
+    t.is(JSON.parse(third.stdout).cache.run, 'hit')
+    t.deepEqual(snapshot(folder), stored, 'no file touched, the cache included')
   } finally {
     rmSync(folder, {recursive: true, force: true})
   }
