@@ -52,7 +52,8 @@ testWith('apertium-apy')('when apertium-apy stops mid-run the error names the se
   const child = spawn('node', [bin, 'pretranslate', '--engine', 'http', '--locale', 'es', '--json'], {cwd: folder, env: {...process.env, NO_COLOR: '1'}})
   let stdout = ''
   child.stdout.setEncoding('utf8').on('data', (chunk: string) => (stdout += chunk))
-  const exited = new Promise<number | null>((resolve) => child.once('exit', resolve))
+  // `close`, not `exit`: the process may exit before its output has all been read.
+  const exited = new Promise<number | null>((resolve) => child.once('close', resolve))
   while (apy.answered() < 20) await new Promise((resolve) => setTimeout(resolve, 20))
   await apy.stop('SIGKILL')
   const status = await exited

@@ -153,7 +153,13 @@ async function post(endpoint: string, body: URLSearchParams | string, timeout: n
     const down = code === 'ECONNREFUSED' ? ' (connection refused: is the server running?)' : ''
     throw new RequestError(`cannot connect: ${code}${down}`, true)
   }
-  const text = await response.text()
+  let text: string
+  try {
+    text = await response.text()
+  } catch (error) {
+    // The server went away while answering (killed, restarted): as a failed connection, worth a retry.
+    throw new RequestError(`lost the connection while answering: ${(error as {cause?: {code?: string}}).cause?.code ?? (error as Error).message}`, true)
+  }
   if (response.status === 429 || response.status >= 500) {
     const after = Number(response.headers.get('retry-after'))
     throw new RequestError(`answered ${response.status} ${response.statusText}: ${explanation(text)}`, true, Number.isFinite(after) && after > 0 ? Math.min(after, 60) * 1000 : undefined)
