@@ -122,17 +122,18 @@ export function listFiles(folder: string, accept: (name: string) => boolean, ent
 
 /**
  * Write a file atomically (temp file + rename), and only when its content
- * changes, so re-running a command with nothing new touches no file.
+ * changes, so re-running a command with nothing new touches no file. A file
+ * of another size is not read to be compared.
  *
  * @returns Whether the file was written.
  */
 export function writeAtomic(path: string, content: string): boolean {
   // The file holds `content` afterwards, written or not: that is the fact a later run checks.
   if (observing(path)) noteFact('read', path, digestBytes(content))
-  if (existsSync(path) && statSync(path).isFile() && readFileSync(path, 'utf8') === content) return false
-  mkdirSync(dirname(path), {recursive: true})
+  const stat = statSync(path, {throwIfNoEntry: false})
+  if (stat?.isFile() && stat.size === Buffer.byteLength(content) && readFileSync(path, 'utf8') === content) return false
   const temporary = `${path}.${process.pid}.tmp`
-  writeFileSync(temporary, content)
+  writeInFolder(temporary, content)
   renameSync(temporary, path)
   noteChanged(path)
   return true
@@ -144,10 +145,20 @@ export function writeAtomic(path: string, content: string): boolean {
  * sees the whole file or none.
  */
 export function writeBytesAtomic(path: string, bytes: Uint8Array): void {
-  mkdirSync(dirname(path), {recursive: true})
   const temporary = `${path}.${process.pid}.${Math.random().toString(36).slice(2)}.tmp`
-  writeFileSync(temporary, bytes)
+  writeInFolder(temporary, bytes)
   renameSync(temporary, path)
+}
+
+/** Write a file, making its folder first only when it is missing (most writes go to a folder already there). */
+function writeInFolder(path: string, data: string | Uint8Array): void {
+  try {
+    writeFileSync(path, data)
+  } catch (error) {
+    if ((error as NodeJS.ErrnoException).code !== 'ENOENT') throw error
+    mkdirSync(dirname(path), {recursive: true})
+    writeFileSync(path, data)
+  }
 }
 
 /** The names of the folders in a folder (none when it does not exist). */

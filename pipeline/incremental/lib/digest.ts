@@ -8,14 +8,14 @@
  * digest(['parse', {flavor: [], codeFinder: []}]) === digest(['parse', {codeFinder: [], flavor: []}])
  * ```
  */
-import {createHash} from 'node:crypto'
+import {hash} from 'node:crypto'
 
 /**
  * @param value A JSON-like value (`undefined` object fields are left out, as in JSON).
  * @returns 64 hex digits.
  */
 export function digest(value: unknown): string {
-  return createHash('sha256').update(canonical(value)).digest('hex')
+  return hash('sha256', canonical(value), 'hex')
 }
 
 /**
@@ -23,7 +23,7 @@ export function digest(value: unknown): string {
  * @returns The SHA-256 hex digest of the bytes.
  */
 export function digestBytes(bytes: Uint8Array | string): string {
-  return createHash('sha256').update(bytes).digest('hex')
+  return hash('sha256', bytes, 'hex')
 }
 
 /** JSON with object keys sorted, so the text depends on the value only. */

@@ -31,29 +31,43 @@ export interface PlainText {
  * @returns The plain text with its offset maps.
  */
 export function plainText(block: Block, body: string): PlainText {
-  let value = ''
-  const starts: number[] = []
-  const ends: number[] = []
-  const push = (characters: string, start: number, end: number, exact: boolean): void => {
-    for (let index = 0; index < characters.length; index++) {
-      value += characters[index]
-      starts.push(exact ? start + index : start)
-      ends.push(exact ? start + index + 1 : end)
-    }
-  }
-
+  // The pieces first, then the offsets in arrays of their final length.
+  const pieces: string[] = []
+  const ranges: number[] = []
+  let length = 0
   for (const token of block.tokens) {
+    let piece: string
+    let range: Range
+    let exact = false
     if (token.type === 'text') {
-      const {start, end} = token.range
-      push(token.value, start, end, body.slice(start, end) === token.value)
+      piece = token.value
+      range = token.range
+      exact = range.end - range.start === piece.length && body.startsWith(piece, range.start)
     } else if (token.type === 'ph') {
-      const {start, end} = token.code.open
       const escape = token.code.subType === 'escape' || token.code.subType === 'entity'
-      push(escape && token.code.display ? token.code.display : '\uFFFC', start, end, false)
+      piece = escape && token.code.display ? token.code.display : '\uFFFC'
+      range = token.code.open
+    } else continue
+    pieces.push(piece)
+    ranges.push(range.start, range.end, exact ? 1 : 0)
+    length += piece.length
+  }
+
+  const starts = new Int32Array(length)
+  const ends = new Int32Array(length)
+  let at = 0
+  for (let index = 0; index < pieces.length; index++) {
+    const size = pieces[index]!.length
+    const start = ranges[index * 3]!
+    const end = ranges[index * 3 + 1]!
+    const exact = ranges[index * 3 + 2] === 1
+    for (let offset = 0; offset < size; offset++, at++) {
+      starts[at] = exact ? start + offset : start
+      ends[at] = exact ? start + offset + 1 : end
     }
   }
 
-  return {block, value, starts: Int32Array.from(starts), ends: Int32Array.from(ends)}
+  return {block, value: pieces.join(''), starts, ends}
 }
 
 /**

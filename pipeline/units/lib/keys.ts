@@ -4,19 +4,24 @@
  * Keys hash content, never position: editing a sentence changes its key only,
  * and a repeated sentence has one key wherever it appears.
  */
-import {createHash} from 'node:crypto'
+import {hash} from 'node:crypto'
+
+/** Whitespace that `\s+` → ` ` would change: anything but a space, or two spaces in a row. */
+const collapsible = /[^\S ]| {2}/
 
 /**
  * Normalize a bundle value for hashing and comparison: NFC, whitespace runs
  * collapsed to one space, trimmed.
  */
 export function normalizeValue(value: string): string {
-  return value.normalize('NFC').replace(/\s+/g, ' ').trim()
+  const composed = value.normalize('NFC')
+  // Most values have no run to collapse: single spaces only.
+  return (collapsible.test(composed) ? composed.replace(/\s+/g, ' ') : composed).trim()
 }
 
 /** A short, stable hash (hex) of a string. */
 export function hashOf(value: string, length = 10): string {
-  return createHash('sha1').update(value).digest('hex').slice(0, length)
+  return hash('sha1', value, 'hex').slice(0, length)
 }
 
 /** The locale-store key of a segment whose bundle value is `value`. */
