@@ -74,8 +74,11 @@ function check(context: LintContext): Diagnostic[] {
 
 /** Plain text with white space runs as one space, trimmed. */
 function normalize(value: string): string {
-  return value.replace(/\s+/g, ' ').trim()
+  return (collapsible.test(value) ? value.replace(/\s+/g, ' ') : value).trim()
 }
+
+/** Whitespace that `\s+` → ` ` would change: anything but a space, or two spaces in a row. */
+const collapsible = /[^\S ]| {2}/
 
 /** Whether only white space, with at least one blank line, lies between two offsets. */
 function blankBetween(body: string, start: number, end: number): boolean {

@@ -51,6 +51,8 @@ interface Targets {
 const minimum = 5
 const cache = new WeakMap<TermIndex, Targets>()
 const wordPattern = /[\p{L}\p{M}]+/gu
+const capital = /^\p{Lu}/u
+const lowercase = /^\p{Ll}+$/u
 
 /** The rule. */
 export const termNearMiss: Rule = {id: 'term-near-miss', check}
@@ -62,45 +64,48 @@ function check(context: LintContext): Diagnostic[] {
   // Words the document writes in lowercase are common words, whatever their
   // capital at the start of a sentence (`Guida`, `Chiama`); a capitalized
   // word written the same way twice is a deliberate spelling (a product, a
-  // person): slips do not repeat.
+  // person): slips do not repeat. Only words of `minimum` letters or more
+  // are compared (lowercasing never shortens a word), so only they are
+  // collected, in one pass that also keeps the capitalized ones to check.
   const vocabulary = new Set<string>()
   const seen = new Map<string, number>()
-  for (const plain of context.plain) {
+  const words: Array<{word: string; start: number; block: number}> = []
+  for (const [block, plain] of context.plain.entries()) {
     for (const found of plain.value.matchAll(wordPattern)) {
-      if (/^\p{Ll}+$/u.test(found[0])) vocabulary.add(found[0])
-      else seen.set(found[0], (seen.get(found[0]) ?? 0) + 1)
+      const word = found[0]
+      if (word.length < minimum) continue
+      if (capital.test(word)) {
+        seen.set(word, (seen.get(word) ?? 0) + 1)
+        words.push({word, start: found.index, block})
+      } else if (lowercase.test(word)) vocabulary.add(word)
     }
   }
 
   const messages: Diagnostic[] = []
-  for (const [position, plain] of context.plain.entries()) {
-    const matches = context.matches[position]!
-    for (const found of plain.value.matchAll(wordPattern)) {
-      const word = found[0]
-      if (word.length < minimum || !/^\p{Lu}/u.test(word)) continue
-      const lower = word.toLowerCase()
-      if (targets.known.has(lower) || vocabulary.has(lower) || seen.get(word)! > 1) continue
-      const shouting = word.length > 1 && word === word.toUpperCase()
-      const start = found.index
-      const end = start + word.length
-      if (matches.some((match) => match.start < end && match.end > start)) continue
-      // Letters run on into digits (`Beijing2022`): a handle or a code, not a word.
-      if (/[\p{N}]/u.test(plain.value[end] ?? '') || /[\p{N}]/u.test(plain.value[start - 1] ?? '')) continue
-      const suggestions = candidates(lower, targets).filter((form) => form.charAt(0) === word.charAt(0) && (form === form.toUpperCase()) === shouting && slip(singleEdit(lower, form.toLowerCase()), lower, form))
-      if (suggestions.length === 0) continue
-      const range = sourceRange(plain, start, end, context.body)
-      const list = suggestions.map((form) => `\`${form}\``).join(' or ')
-      messages.push(
-        finding(context, range, {
-          ruleId: termNearMiss.id,
-          conceptId: targets.concepts.get(suggestions[0]!)!,
-          message: `\`${word}\` is not in the glossary: did you mean ${list}?`,
-          actual: word,
-          expected: suggestions[0]!,
-          ...(range.exact ? {fix: {replacement: suggestions[0]!, safe: false}} : {})
-        })
-      )
-    }
+  for (const {word, start, block} of words) {
+    const plain = context.plain[block]!
+    const matches = context.matches[block]!
+    const lower = word.toLowerCase()
+    if (targets.known.has(lower) || vocabulary.has(lower) || seen.get(word)! > 1) continue
+    const shouting = word.length > 1 && word === word.toUpperCase()
+    const end = start + word.length
+    if (matches.some((match) => match.start < end && match.end > start)) continue
+    // Letters run on into digits (`Beijing2022`): a handle or a code, not a word.
+    if (/[\p{N}]/u.test(plain.value[end] ?? '') || /[\p{N}]/u.test(plain.value[start - 1] ?? '')) continue
+    const suggestions = candidates(lower, targets).filter((form) => form.charAt(0) === word.charAt(0) && (form === form.toUpperCase()) === shouting && slip(singleEdit(lower, form.toLowerCase()), lower, form))
+    if (suggestions.length === 0) continue
+    const range = sourceRange(plain, start, end, context.body)
+    const list = suggestions.map((form) => `\`${form}\``).join(' or ')
+    messages.push(
+      finding(context, range, {
+        ruleId: termNearMiss.id,
+        conceptId: targets.concepts.get(suggestions[0]!)!,
+        message: `\`${word}\` is not in the glossary: did you mean ${list}?`,
+        actual: word,
+        expected: suggestions[0]!,
+        ...(range.exact ? {fix: {replacement: suggestions[0]!, safe: false}} : {})
+      })
+    )
   }
 
   return messages
