@@ -1,7 +1,8 @@
 import {readFileSync} from 'node:fs'
 import test from 'ava'
-import {parse} from 'yaml'
+import {isMap, isScalar, parse, parseDocument} from 'yaml'
 import {escapeText, markdownBlocks, parseConfig} from '../pipeline/index.ts'
+import {simpleMap} from '../pipeline/markdown/lib/frontmatter.ts'
 import {roundTrip} from './helpers/round-trip.ts'
 import {testWith} from './helpers/tools.ts'
 
@@ -47,6 +48,44 @@ test('markdownBlocks finds front-matter fields by nested key, list item and bloc
     ['frontmatter:features[1].details', 'yaml-folded'],
     ['frontmatter:footer', 'yaml-plain']
   ])
+})
+
+test('front matter of plain keys and one-line values is read without the YAML parser exactly as the parser reads it, and anything else is left to the parser', (t) => {
+  const keys = ['title', 'description', 'layout', 'x-y_z', 'Title', 'null', 'TRUE', 'a'.repeat(300), 'tags']
+  const values = ['post', 'Il vertice di Pechino', 'a  b', 'post   ', 'Città', 'a\u00a0', 'a,b{c}[d]', 'x-y &z *w !v', '"Venerdì, [Vladimir Putin"', '"a # b: c"', '"  spazi  "', '""', '"\u00e8"  ', 'null', 'True', 'false', 'x: y', "it's", 'a #b', '"tab\there"', '[a, b]', '"a\\"b"', '123', '~', '-x', '"x" y', '', 'a\u2028b']
+  let simple = 0
+  let compared = 0
+  const check = (content: string): void => {
+    const fast = simpleMap(content)
+    if (!fast) return
+    simple++
+    const document = parseDocument(content, {keepSourceTokens: false})
+    t.deepEqual(document.errors, [], content)
+    t.true(isMap(document.contents), content)
+    if (!isMap(document.contents)) return
+    const read = new Map<string, unknown>()
+    for (const pair of document.contents.items) {
+      if (!isScalar(pair.key) || !isScalar(pair.value)) continue
+      read.set(String(pair.key.value), {type: pair.value.type, value: pair.value.value, range: [pair.value.range![0], pair.value.range![1]]})
+    }
+    const mine = new Map([...fast].map(([key, found]) => [key, {type: found.type, value: found.value, range: [...found.range]}]))
+    t.deepEqual(mine, read, content)
+    compared++
+  }
+  for (const key of keys) for (const value of values) check(`${key}: ${value}\n`)
+  for (const value of values) {
+    check(`title: ${value}\nlayout: post\n`)
+    check(`\ntitle: ${value}\n\nlayout:   post  \n`)
+  }
+  check('title: a\ntitle: b\n')
+  check('title: a\r\nlayout: b\r\n')
+  check(' title: a\n')
+  check('title: a\n  layout: b\n')
+  check('title: a # note\n')
+  check('\n\n')
+  // The first 13 values under the 6 keys the parser reads as strings (not `null`, `TRUE`, nor a key too long to be implicit), and in the 2 maps of two lines each.
+  t.is(simple, 6 * 13 + 13 * 2)
+  t.is(compared, simple)
 })
 
 test('a block scalar is a unit of its lines, from its header to its last character', (t) => {

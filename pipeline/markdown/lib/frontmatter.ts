@@ -42,9 +42,11 @@ const syntaxOf: Partial<Record<string, BlockSyntax>> = {
   [Scalar.BLOCK_FOLDED]: 'yaml-folded'
 }
 
-/** A scalar a path named: its node, the path with list indices, whether it sits in a flow collection. */
-interface Found {
-  node: Scalar
+/** A scalar a path named: its style, value and range (YAML's, in the content), the path with list indices, whether it sits in a flow collection. */
+export interface FoundScalar {
+  type: Scalar['type']
+  value: unknown
+  range: readonly [number, number]
   path: string
   flow: boolean
 }
@@ -61,27 +63,36 @@ export function frontmatterBlocks(body: string, range: Range, options: Frontmatt
   const contentStart = body.indexOf('\n', range.start) + 1
   const lastLine = body.lastIndexOf('\n', range.end - 1)
   if (contentStart === 0 || lastLine < contentStart) return {blocks, messages}
-  const document = parseDocument(body.slice(contentStart, lastLine + 1), {keepSourceTokens: false})
-  if (document.errors.length > 0) {
-    const error = document.errors[0]!
-    messages.push(diagnostic('frontmatter-invalid', `Front matter is not valid YAML (${error.code}); its fields are kept untranslated`, {source: 'markdown', severity: 'warning', place: options.locate(contentStart + error.pos[0])}))
-    return {blocks, messages}
+  const content = body.slice(contentStart, lastLine + 1)
+  const found = new Map<number, FoundScalar>()
+  const simple = simpleMap(content)
+  if (simple) {
+    // A flat map of scalars: only a path of one key names one.
+    for (const steps of options.paths) {
+      const scalar = steps.length === 1 && steps[0]!.type === 'key' ? simple.get(steps[0]!.key) : undefined
+      if (scalar) found.set(scalar.range[0], scalar)
+    }
+  } else {
+    const document = parseDocument(content, {keepSourceTokens: false})
+    if (document.errors.length > 0) {
+      const error = document.errors[0]!
+      messages.push(diagnostic('frontmatter-invalid', `Front matter is not valid YAML (${error.code}); its fields are kept untranslated`, {source: 'markdown', severity: 'warning', place: options.locate(contentStart + error.pos[0])}))
+      return {blocks, messages}
+    }
+    if (!isMap(document.contents)) return {blocks, messages}
+    for (const steps of options.paths) walk(document.contents, steps, '', false, found)
   }
-  if (!isMap(document.contents)) return {blocks, messages}
 
-  const found = new Map<number, Found>()
-  for (const steps of options.paths) walk(document.contents, steps, '', false, found)
-
-  for (const {node, path, flow} of [...found.values()].sort((a, b) => a.node.range![0] - b.node.range![0])) {
-    const syntax = syntaxOf[node.type ?? '']
-    if (!syntax || typeof node.value !== 'string' || !/[\p{L}\p{N}]/u.test(node.value)) continue
-    const start = contentStart + node.range![0]
+  for (const {type, value, range, path, flow} of [...found.values()].sort((a, b) => a.range[0] - b.range[0])) {
+    const syntax = syntaxOf[type ?? '']
+    if (!syntax || typeof value !== 'string' || !/[\p{L}\p{N}]/u.test(value)) continue
+    const start = contentStart + range[0]
     const {line, column} = options.locate(start)
-    const block: Block = {kind: `frontmatter:${path}`, syntax, range: {start, end: contentStart + node.range![1]}, line, column, tokens: [], children: []}
-    let text = node.value
+    const block: Block = {kind: `frontmatter:${path}`, syntax, range: {start, end: contentStart + range[1]}, line, column, tokens: [], children: []}
+    let text = value
     const yaml: YamlScalarContext = {flow}
     if (syntax === 'yaml-literal' || syntax === 'yaml-folded') {
-      const scalar = blockScalar(body, block.range, syntax === 'yaml-literal' ? 'literal' : 'folded', node.value)
+      const scalar = blockScalar(body, block.range, syntax === 'yaml-literal' ? 'literal' : 'folded', value)
       block.range.end = scalar.end
       text = scalar.text
       Object.assign(yaml, scalar.yaml)
@@ -93,11 +104,59 @@ export function frontmatterBlocks(body: string, range: Range, options: Frontmatt
   return {blocks, messages}
 }
 
+/**
+ * One line of the front matter most pages have, read as YAML reads it: a
+ * plain key at the line's start, then a double-quoted value without escapes
+ * or a plain value of one line that starts with a letter and holds no
+ * indicator YAML reads inside one (`:`, `#`, quotes), nor anything YAML
+ * would not take for a string:
+ *
+ * > | title: "Il vertice di Pechino"
+ *            ^^^^^^^^^^^^^^^^^^^^^^^ double-quoted: the range holds the quotes
+ * > | layout: post
+ *             ^^^^ plain: the range ends at its last character
+ */
+const simpleLine = /^([A-Za-z][\w-]{0,200}): +(?:"([^"\\\p{Cc}\p{Cs}\u0085\u2028\u2029\uFEFF\uFFFE\uFFFF]*)"|([A-Za-z][^"'#:\\\p{Cc}\p{Cs}\u0085\u2028\u2029\uFEFF\uFFFE\uFFFF]*?)) *$/u
+// Plain words the YAML core schema reads as null or a boolean, not a string.
+const notString = /^(?:null|true|false)$/i
+
+/**
+ * The front matter as a flat map of string scalars by key, when every line
+ * is empty or a {@linkcode simpleLine} and no key repeats; else `undefined`,
+ * and the YAML parser reads it. Both read such a map the same:
+ * `tests/frontmatter.test.ts` compares them.
+ *
+ * @param content The front matter between its fences, each line ending in `\n`.
+ */
+export function simpleMap(content: string): Map<string, FoundScalar> | undefined {
+  if (content.includes('\r')) return undefined
+  const map = new Map<string, FoundScalar>()
+  let offset = 0
+  while (offset < content.length) {
+    const end = content.indexOf('\n', offset)
+    const line = content.slice(offset, end === -1 ? content.length : end)
+    if (line !== '') {
+      const match = simpleLine.exec(line)
+      if (!match) return undefined
+      const key = match[1]!
+      const quoted = match[2]
+      const value = quoted ?? match[3]!
+      if (map.has(key) || notString.test(key) || (quoted === undefined && notString.test(value))) return undefined
+      const start = offset + line.indexOf(':') + 1 + /^ +/.exec(line.slice(line.indexOf(':') + 1))![0].length
+      const length = quoted === undefined ? value.length : value.length + 2
+      map.set(key, {type: quoted === undefined ? Scalar.PLAIN : Scalar.QUOTE_DOUBLE, value, range: [start, start + length], path: key, flow: false})
+    }
+    if (end === -1) break
+    offset = end + 1
+  }
+  return map.size > 0 ? map : undefined
+}
+
 /** Collect the string scalars `steps` lead to from `node`, by their offset. */
-function walk(node: Node | null | undefined, steps: readonly KeyStep[], path: string, flow: boolean, found: Map<number, Found>): void {
+function walk(node: Node | null | undefined, steps: readonly KeyStep[], path: string, flow: boolean, found: Map<number, FoundScalar>): void {
   if (!node) return
   if (steps.length === 0) {
-    if (isScalar(node) && node.range) found.set(node.range[0], {node, path, flow})
+    if (isScalar(node) && node.range) found.set(node.range[0], {type: node.type, value: node.value, range: [node.range[0], node.range[1]], path, flow})
     return
   }
   const [step, ...rest] = steps as [KeyStep, ...KeyStep[]]
