@@ -2,10 +2,12 @@
  * The run cache: a command that would change nothing (`run`, `extract`,
  * `build`) is answered from the cache, with the output it would print; any
  * change to what it read or wrote makes it run again. Seen through
- * `--json`'s `cache.run`, never through timing. Every test runs the CLI on a
- * copy of the shipped project (one document, four locales, no engine).
+ * `--json`'s `cache.run`, never through timing, and through the run entry's
+ * file: a hit that had to read a file again signs it anew (the entry is
+ * written again), one that read nothing writes nothing. Every test runs the
+ * CLI on a copy of the shipped project (one document, four locales, no engine).
  */
-import {mkdirSync, readFileSync, rmSync, writeFileSync} from 'node:fs'
+import {mkdirSync, readFileSync, readdirSync, rmSync, statSync, utimesSync, writeFileSync} from 'node:fs'
 import {join} from 'node:path'
 import test from 'ava'
 import {babele, babeleJson as json, copyProject, root} from './helpers/cli.ts'
@@ -15,6 +17,27 @@ function settled(): string {
   const folder = copyProject()
   for (let run = 0; run < 3 && json(folder, 'run').result.written.length > 0; run++);
   return folder
+}
+
+/** Wait, so that every file written so far last changed more than a second ago (the run cache signs such files). */
+function settle(): void {
+  Atomics.wait(new Int32Array(new SharedArrayBuffer(4)), 0, 0, 1100)
+}
+
+/** The run cache's entries (one per command, options and output mode), each with its bytes. */
+function runEntries(folder: string): Map<string, string> {
+  const entries = new Map<string, string>()
+  const cache = join(folder, '.babele/cache')
+  for (const version of readdirSync(cache).filter((name) => name.startsWith('v'))) {
+    const runs = join(cache, version, 'run')
+    for (const prefix of readdirSync(runs)) for (const name of readdirSync(join(runs, prefix))) entries.set(name, readFileSync(join(runs, prefix, name)).toString('base64'))
+  }
+  return entries
+}
+
+/** How many entries differ between two readings of {@linkcode runEntries}. */
+function rewritten(before: Map<string, string>, after: Map<string, string>): number {
+  return [...after].filter(([name, bytes]) => before.get(name) !== bytes).length
 }
 
 /** `--json` output less what says how it was made (the cache's use, the threads). */
@@ -97,5 +120,64 @@ test('a run that asked a machine-translation engine is never answered from the c
     t.is(result.cache.run, 'miss')
     t.true(result.messages.some((message: any) => message.source === 'mt'), 'the engine was asked, and failed')
   }
+  rmSync(folder, {recursive: true, force: true})
+})
+
+test('a file saved again with the same bytes keeps the hit; that hit signs it anew, and the next one reads and writes nothing', (t) => {
+  const folder = settled()
+  settle()
+  // The first hit signs what the stored run saw change less than a second before it started (the outputs of the run before).
+  t.is(json(folder, 'run').result.cache.run, 'hit')
+  let entries = runEntries(folder)
+  t.is(entries.size, 1)
+  t.is(json(folder, 'run').result.cache.run, 'hit')
+  t.is(rewritten(entries, runEntries(folder)), 0, 'every file is signed: a hit reads none and writes nothing')
+  const source = join(folder, 'source/it/putin-xi-alleanza.md')
+  writeFileSync(source, readFileSync(source))
+  settle()
+  t.is(json(folder, 'run').result.cache.run, 'hit', 'the same bytes: a hit')
+  t.is(rewritten(entries, runEntries(folder)), 1, 'the file was read again, found the same and signed anew')
+  entries = runEntries(folder)
+  t.is(json(folder, 'run').result.cache.run, 'hit')
+  t.is(rewritten(entries, runEntries(folder)), 0, 'signed: read no more')
+  writeFileSync(join(folder, 'source/it/nuova.md'), '# Nuova\n\nUna pagina nuova.\n')
+  t.is(json(folder, 'run').result.cache.run, 'miss', 'a new file in a signed folder')
+  rmSync(folder, {recursive: true, force: true})
+})
+
+test('a file rewritten in place with other bytes of the same size and its modification time set back is a miss: its change time moved', (t) => {
+  const folder = copyProject()
+  const source = join(folder, 'source/it/putin-xi-alleanza.md')
+  // A modification time of a whole second, which utimes can set back exactly.
+  utimesSync(source, 1_700_000_000, 1_700_000_000)
+  for (let run = 0; run < 3 && json(folder, 'run').result.written.length > 0; run++);
+  settle()
+  t.is(json(folder, 'run').result.cache.run, 'hit')
+  const entries = runEntries(folder)
+  t.is(json(folder, 'run').result.cache.run, 'hit')
+  t.is(rewritten(entries, runEntries(folder)), 0, 'every file is signed, the source included')
+  const before = statSync(source)
+  const text = readFileSync(source, 'utf8')
+  const other = text.replace(/\. /, '! ')
+  t.not(other, text)
+  writeFileSync(source, other)
+  utimesSync(source, 1_700_000_000, 1_700_000_000)
+  const after = statSync(source)
+  t.deepEqual([after.size, after.ino, after.dev, after.mtimeMs], [before.size, before.ino, before.dev, before.mtimeMs], 'the same size, inode and modification time')
+  t.is(json(folder, 'run').result.cache.run, 'miss')
+  rmSync(folder, {recursive: true, force: true})
+})
+
+test('a run that found no Apertium mode for its pair is stored with what Apertium lists, and answered from the cache while that holds', (t) => {
+  const folder = copyProject()
+  const config = JSON.parse(readFileSync(join(folder, 'babele.config.json'), 'utf8'))
+  // No Apertium package has this mode: the engine is never asked, a warning says what to install.
+  writeFileSync(join(folder, 'babele.config.json'), JSON.stringify({...config, targetLocales: ['en'], fallbackLng: ['it'], mt: {engine: 'apertium', apertium: {pairs: {en: 'ita-xxx'}}}}))
+  const first = json(folder, 'run').result
+  t.true(first.messages.some((message: any) => message.source === 'mt' || /apertium/i.test(message.message)), 'the missing mode is reported')
+  t.is(json(folder, 'run').result.cache.run, 'miss')
+  const hit = json(folder, 'run').result
+  t.is(hit.cache.run, 'hit')
+  t.deepEqual(made(hit), made(json(folder, 'run', '--no-cache').result))
   rmSync(folder, {recursive: true, force: true})
 })

@@ -21,10 +21,10 @@
  */
 import {join} from 'node:path'
 import {deserialize, serialize} from 'node:v8'
-import {exists, listFolders, readBytes, removeFolder, writeBytesAtomic} from './fs.ts'
+import {exists, listFolders, openFile, readBytes, removeFolder, writeBytesAtomic, type OpenFile} from './fs.ts'
 
 /** Bumped whenever the shape of an entry changes. */
-export const cacheSchema = 1
+export const cacheSchema = 2
 
 /** Hits, misses and writes of one kind of entry. */
 export interface CacheCounts {
@@ -41,8 +41,24 @@ export interface Cache {
   get<Value>(kind: string, key: string): Value | undefined
   /** Store a value (ignored when it cannot be written: a cache never fails a run). */
   put(kind: string, key: string, value: unknown): void
+  /**
+   * A value put with {@linkcode Cache.putWithBytes} under `key`, and where
+   * the bytes stored after it are in its file, which is left open (the same
+   * bytes even if the entry is replaced meanwhile; close it): read only
+   * when they are used.
+   */
+  getWithBytes<Value>(kind: string, key: string): {value: Value; bytes: StoredBytes} | undefined
+  /** Store a value and bytes after it, read back whole: the run cache's printed output, which a hit writes as it is. */
+  putWithBytes(kind: string, key: string, value: unknown, bytes: Uint8Array[]): void
   /** Counts by kind, for `--json`. */
   counts: Record<string, CacheCounts>
+}
+
+/** Bytes stored after an entry: `length` bytes from `start` in an open file. */
+export interface StoredBytes {
+  file: OpenFile
+  start: number
+  length: number
 }
 
 interface Entry {
@@ -75,20 +91,57 @@ export function openCache(folder: string, version: string): Cache {
       } catch {
         entry = undefined
       }
-      if (!entry || typeof entry !== 'object' || entry.key !== key) {
-        count(kind).misses++
+      return counted(kind, key, entry)?.value as Value | undefined
+    },
+    getWithBytes<Value>(kind: string, key: string): {value: Value; bytes: StoredBytes} | undefined {
+      const file = openFile(pathOf(kind, key))
+      if (!file) {
+        counted(kind, key, undefined)
         return undefined
       }
-      count(kind).hits++
-      return entry.value as Value
+      let entry: Entry | undefined
+      let start = 0
+      try {
+        const length = file.read(0, 4).readUInt32BE(0)
+        entry = deserialize(file.read(4, length)) as Entry
+        start = 4 + length
+      } catch {
+        entry = undefined
+      }
+      if (!counted(kind, key, entry) || start > file.size) {
+        file.close()
+        return undefined
+      }
+      return {value: entry!.value as Value, bytes: {file, start, length: file.size - start}}
     },
     put(kind, key, value) {
-      try {
-        writeBytesAtomic(pathOf(kind, key), serialize({key, value} satisfies Entry))
-        count(kind).writes++
-      } catch (error) {
-        if (error instanceof TypeError) throw error
-      }
+      store(kind, key, () => serialize({key, value} satisfies Entry))
+    },
+    putWithBytes(kind, key, value, bytes) {
+      store(kind, key, () => {
+        const entry = serialize({key, value} satisfies Entry)
+        const length = Buffer.alloc(4)
+        length.writeUInt32BE(entry.length)
+        return Buffer.concat([length, entry, ...bytes])
+      })
+    }
+  }
+
+  /** The entry if it is the key's, counted as a hit or a miss. */
+  function counted(kind: string, key: string, entry: Entry | undefined): Entry | undefined {
+    const valid = entry !== undefined && entry !== null && typeof entry === 'object' && entry.key === key
+    count(kind)[valid ? 'hits' : 'misses']++
+    return valid ? entry : undefined
+  }
+
+  /** Write an entry atomically (ignored when it cannot be written: a cache never fails a run). */
+  function store(kind: string, key: string, bytes: () => Uint8Array): void {
+    const path = pathOf(kind, key)
+    try {
+      writeBytesAtomic(path, bytes())
+      count(kind).writes++
+    } catch {
+      // Not written: the next run computes it again.
     }
   }
 }

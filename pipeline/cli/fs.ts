@@ -8,7 +8,7 @@
  * entries…), and {@linkcode factNow} computes the same fact again to check
  * it later.
  */
-import {existsSync, mkdirSync, readdirSync, readFileSync, renameSync, rmSync, statSync, writeFileSync, type Dirent} from 'node:fs'
+import {closeSync, existsSync, fstatSync, mkdirSync, openSync, readdirSync, readFileSync, readSync, renameSync, rmSync, statSync, writeFileSync, writeSync, type Dirent, type Stats} from 'node:fs'
 import {dirname, join, relative, sep} from 'node:path'
 import {digestBytes} from '../incremental/index.ts'
 import {noteChanged, noteFact, observing, type FactKind} from './observe.ts'
@@ -51,18 +51,37 @@ export function exists(path: string): boolean {
 }
 
 /**
+ * One `stat` of a path (symbolic links followed), for the facts
+ * {@linkcode factNow} derives from it and the signature the run cache
+ * trusts ({@linkcode sameSignature}).
+ *
+ * @param path Absolute path.
+ * @returns `undefined` when nothing is there or it cannot be looked at.
+ */
+export function statOf(path: string): Stats | undefined {
+  try {
+    return statSync(path, {throwIfNoEntry: false})
+  } catch {
+    return undefined
+  }
+}
+
+/**
  * A fact about a path as it is now, to compare with the one observed
  * (`'missing'` for a path that is not there, or not a folder for `list`).
+ * `exists`, `size` and `folder` come from `stat`; `read` and `list` look
+ * at the path itself.
  *
  * @param kind What to look at (`apertium-modes` is not the file system's: see `engines/apertium.ts`).
  * @param path Absolute path.
+ * @param stat The path's {@linkcode statOf}, when already made.
  */
-export function factNow(kind: Exclude<FactKind, 'apertium-modes'>, path: string): string {
+export function factNow(kind: Exclude<FactKind, 'apertium-modes'>, path: string, stat: Stats | undefined = statOf(path)): string {
+  if (kind === 'exists') return String(stat !== undefined)
+  if (kind === 'size') return stat ? String(stat.size) : 'missing'
+  if (kind === 'folder') return stat ? String(stat.isDirectory()) : 'missing'
   try {
-    if (kind === 'exists') return String(existsSync(path))
     if (kind === 'read') return digestBytes(readFileSync(path))
-    if (kind === 'size') return String(statSync(path).size)
-    if (kind === 'folder') return String(statSync(path).isDirectory())
     return listing(readdirSync(path, {withFileTypes: true}))
   } catch {
     return 'missing'
@@ -70,21 +89,50 @@ export function factNow(kind: Exclude<FactKind, 'apertium-modes'>, path: string)
 }
 
 /**
- * A file's identity on disk without reading it: size, inode, modification
- * and change times (to the microsecond; the change time moves on every
- * write and cannot be set back), and the change time in milliseconds.
- *
- * @param path Absolute path.
- * @returns `undefined` when the path is not a file.
+ * How long before it is looked at a file must have last changed for its
+ * signature to stand for its bytes: two writes within one tick of the file
+ * system's clock can leave the same signature, and the clock that stamps
+ * files may lag the process's by up to a tick.
  */
-export function statSignature(path: string): {signature: string; changed: number} | undefined {
-  try {
-    const stat = statSync(path, {throwIfNoEntry: false})
-    if (!stat?.isFile()) return undefined
-    return {signature: `${stat.size}:${stat.ino}:${stat.mtimeMs}:${stat.ctimeMs}`, changed: stat.ctimeMs}
-  } catch {
-    return undefined
-  }
+export const settleMs = 1000
+
+/** The numbers of a stat signature, in the order {@linkcode signatureOf} writes them. */
+export const signatureLength = 6
+
+/**
+ * A file's or a folder's identity on disk without reading it: file or
+ * folder, size, device, inode, and the modification and change times in
+ * milliseconds (to a fraction of a microsecond). Any write moves a file's
+ * change time, and any entry added, removed or renamed moves its folder's;
+ * a change time cannot be set back. Only two changes within one tick of the
+ * file system's clock can leave the same signature, which is why the run
+ * cache trusts a signature only once its change time is `settleMs` past
+ * (`run-cache.ts`).
+ *
+ * @param stat A file's or a folder's stat.
+ * @param into Where to write the numbers.
+ * @param at Offset in `into`.
+ */
+export function signatureOf(stat: Stats, into: Float64Array, at: number): void {
+  into[at] = stat.isFile() ? 1 : stat.isDirectory() ? 2 : 0
+  into[at + 1] = stat.size
+  into[at + 2] = stat.dev
+  into[at + 3] = stat.ino
+  into[at + 4] = stat.mtimeMs
+  into[at + 5] = stat.ctimeMs
+}
+
+/**
+ * Whether a stat has the signature written at `at` (never one of a path
+ * that is neither a file nor a folder).
+ *
+ * @param stat A stat, or `undefined` for nothing there.
+ * @param signatures Signatures written by {@linkcode signatureOf}.
+ * @param at Offset in `signatures`.
+ */
+export function sameSignature(stat: Stats | undefined, signatures: Float64Array, at: number): boolean {
+  if (stat === undefined || stat.ctimeMs !== signatures[at + 5] || stat.mtimeMs !== signatures[at + 4] || stat.ino !== signatures[at + 3] || stat.dev !== signatures[at + 2] || stat.size !== signatures[at + 1]) return false
+  return signatures[at] === 1 ? stat.isFile() : signatures[at] === 2 && stat.isDirectory()
 }
 
 /** A folder's entries as one value: names and whether each is a folder, a file or something else. */
@@ -158,6 +206,72 @@ function writeInFolder(path: string, data: string | Uint8Array): void {
     if ((error as NodeJS.ErrnoException).code !== 'ENOENT') throw error
     mkdirSync(dirname(path), {recursive: true})
     writeFileSync(path, data)
+  }
+}
+
+/** A file kept open: its bytes stay the ones opened, whatever replaces the file meanwhile. */
+export interface OpenFile {
+  /** Its size in bytes. */
+  size: number
+  /** `length` bytes from `start` (fewer past the end). */
+  read(start: number, length: number): Buffer
+  /**
+   * Write `length` bytes from `start` to an output (1: stdout, 2: stderr)
+   * through one small buffer, never holding them all. When the output
+   * cannot take more now (a full non-blocking pipe), the rest is queued on
+   * `stream()`, the same output's stream.
+   */
+  copyTo(output: number, stream: () => NodeJS.WritableStream, start: number, length: number): void
+  close(): void
+}
+
+/** The buffer {@linkcode OpenFile.copyTo} reads through. */
+const copyChunk = 1 << 20
+
+/**
+ * Open a file to read it in parts (the run cache's entry: its facts, then
+ * the output a hit prints as it is).
+ *
+ * @param path Absolute path.
+ * @returns `undefined` when it cannot be opened.
+ */
+export function openFile(path: string): OpenFile | undefined {
+  let fd: number
+  try {
+    fd = openSync(path, 'r')
+  } catch {
+    return undefined
+  }
+  const read = (start: number, length: number) => {
+    const bytes = Buffer.allocUnsafe(length)
+    let done = 0
+    for (let got = 1; done < length && got > 0; done += got) got = readSync(fd, bytes, done, length - done, start + done)
+    return bytes.subarray(0, done)
+  }
+  return {
+    size: fstatSync(fd).size,
+    read,
+    copyTo(output, stream, start, length) {
+      const chunk = Buffer.allocUnsafe(Math.min(copyChunk, length))
+      let queued = false
+      for (let at = start, end = start + length; at < end; ) {
+        const got = readSync(fd, chunk, 0, Math.min(chunk.length, end - at), at)
+        if (got === 0) break
+        at += got
+        let written = 0
+        while (!queued && written < got) {
+          try {
+            written += writeSync(output, chunk, written, got - written)
+          } catch (error) {
+            if ((error as NodeJS.ErrnoException).code !== 'EAGAIN') throw error
+            queued = true
+          }
+        }
+        // The stream keeps what it cannot write yet: a copy, since the chunk is read into again.
+        if (written < got) stream().write(Buffer.from(chunk.subarray(written, got)))
+      }
+    },
+    close: () => closeSync(fd)
   }
 }
 

@@ -11,7 +11,7 @@ import {readFileSync} from 'node:fs'
 import {Command, Option} from 'commander'
 import type {Diagnostic} from '../types.ts'
 import type {CommandResult} from './commands/pipeline.ts'
-import type {Printed} from './run-cache.ts'
+import type {Printed, Replayed} from './run-cache.ts'
 import type {RunFlags, RunSettings} from './run-settings.ts'
 import type {Workspace} from './workspace.ts'
 import type {EngineChoice} from './engines/select.ts'
@@ -254,10 +254,10 @@ async function execute(command: Command, options: GlobalOptions & RunFlags, acti
  * - `json`: the command result, `ok` added, on stdout (every diagnostic);
  * - `sarif`: a SARIF 2.1.0 log of every diagnostic on stdout, the summary on stderr.
  */
-async function report(command: Command, options: OutputOptions, action: () => Promise<CommandResult | Printed>): Promise<void> {
+async function report(command: Command, options: OutputOptions, action: () => Promise<CommandResult | Replayed>): Promise<void> {
   const {UsageError} = await import('./run-settings.ts')
   const format = formatOf(options)
-  let done: CommandResult | Printed
+  let done: CommandResult | Replayed
   try {
     if (options.json && options.format && options.format !== 'json') throw new UsageError(`--json and --format ${options.format}: choose one`)
     done = await action()
@@ -272,8 +272,9 @@ async function report(command: Command, options: OutputOptions, action: () => Pr
     return
   }
   // A result replayed by the run cache is already printed output.
-  const printed = 'exitCode' in done ? done : await renderResult(done, options)
-  emit(printed)
+  const printed = 'emit' in done ? done : await renderResult(done, options)
+  if ('emit' in printed) printed.emit()
+  else emit(printed)
   if (printed.exitCode !== 0) process.exitCode = printed.exitCode
 }
 

@@ -28,36 +28,62 @@
  * is), nor one that asked an engine (its answer cannot be checked without
  * asking again), and one fact that differs, or cannot be read, is a miss.
  *
+ * A hit costs one `stat` per path: the facts about a path (its bytes, its
+ * size, whether it exists, whether it is a folder, a folder's entries) are
+ * stored together, and a file or folder that last changed a second before
+ * it was looked at is stored with its stat signature (size, device, inode,
+ * modification and change times; `fs.ts`): while the signature is the
+ * same, so are a file's bytes and a folder's entries, and nothing is read.
+ * Any other path is looked at again: a file without a signature, or whose
+ * signature moved (rewritten with the same bytes, touched), is read and
+ * hashed, a folder listed; when all holds the hit stands, and the path is
+ * signed anew (if it last changed a second before the hit began), so the
+ * entry is written again and the next hit reads nothing. A file changed
+ * within that second is never signed: two writes within one tick of the
+ * file system's clock can leave the same size and times, so only a change
+ * time in the past proves that the bytes read are the bytes of that
+ * signature. The entry holds the printed output after its facts, and a hit
+ * writes those bytes as they are.
+ *
  * ```text
  * babele run   → wrote 12 files: not stored
  * babele run   → wrote nothing: stored, with 6,214 facts
  * babele run   → every fact holds: the stored result (`cache.run: "hit"`)
+ * (save source/it/a.md unchanged)
+ * babele run   → its signature moved, its bytes did not: a hit, and the entry re-signed
  * (edit source/it/a.md)
  * babele run   → the fact `read source/it/a.md` differs: a miss, the command runs
  * ```
  */
+import type {Stats} from 'node:fs'
 import {dirname, resolve, sep} from 'node:path'
 import {digest} from '../incremental/index.ts'
 import type {CommandResult} from './commands/pipeline.ts'
 import {openCache} from './cache.ts'
 import {codeVersion} from './code-version.ts'
-import {apertiumModesNow} from './engines/apertium-modes.ts'
-import {factNow, readText, statSignature} from './fs.ts'
+import {factNow, readText, sameSignature, settleMs, signatureLength, signatureOf, statOf} from './fs.ts'
 import {observeRun, type FactKind} from './observe.ts'
 import {runSettings, type RunFlags, type RunSettings} from './run-settings.ts'
 import type {Workspace} from './workspace.ts'
 
+/** A fact about a path (every kind but the Apertium installation's). */
+type PathKind = Exclude<FactKind, 'apertium-modes'>
+
 /**
- * A stored command: the facts it depended on, one per line
- * (`kind\0subject\0value\0signature`; for a file read, when it was last
- * changed well before the entry was written, its stat signature), and its
- * output as printed on a hit.
+ * A stored command: the facts it depended on, grouped by path, and the
+ * output it prints (stored after the entry: stderr, then stdout).
  */
 interface RunEntry {
-  facts: string
-  /** The output as UTF-8 bytes (read back as one copy, never decoded). */
-  stdout: Uint8Array
-  stderr: Uint8Array
+  /** The absolute paths facts are about, sorted. */
+  paths: string[]
+  /** Each path's facts, as `kind\0value` pairs joined by `\0` (`read\0<SHA-256>\0size\01234`). */
+  facts: string[]
+  /** Each path's stat signature (`signatureLength` numbers from `signatureOf`), `NaN` when it has none: it is looked at again. */
+  signatures: Float64Array
+  /** What each Apertium command listed (`apertium -l`), by command. */
+  modes: Array<[string, string]>
+  /** How many of the bytes stored after the entry are stderr's (the rest are stdout's). */
+  stderrLength: number
   exitCode: number
 }
 
@@ -68,8 +94,11 @@ export interface Printed {
   exitCode: number
 }
 
-/** A file changed less than this before the command started is read again to be checked: a change within the clock's tick could leave the same signature. */
-const settleMs = 1000
+/** A command answered from the cache: its exit code, and `emit` writes its output (stderr, then stdout) straight from the entry. */
+export interface Replayed {
+  exitCode: number
+  emit(): void
+}
 
 /** The cache folder when the config does not name one (the config schema's default). */
 const defaultCache = '.babele/cache'
@@ -94,10 +123,20 @@ export interface ReplayOptions {
  * @param replay Command, options, config, flags.
  * @param action The command.
  */
-export async function replayOrRun(replay: ReplayOptions, action: (workspace: Workspace, settings: RunSettings) => Promise<CommandResult>): Promise<CommandResult | Printed> {
+export async function replayOrRun(replay: ReplayOptions, action: (workspace: Workspace, settings: RunSettings) => Promise<CommandResult>): Promise<CommandResult | Replayed> {
   const settings = runSettings(replay.flags)
   if (!settings.cache) return action(await replay.open(), settings)
-  const version = codeVersion()
+  const root = dirname(resolve(replay.config))
+  const key = digest(['run', replay.command, replay.options, resolve(replay.config), process.cwd(), process.env.APERTIUM_DATADIR ?? null])
+  // The folder the config names, read without validating it: a wrong guess only misses (the command reads the config again, as a fact).
+  let guessed: string | undefined
+  try {
+    const named = (JSON.parse(readText(resolve(replay.config))) as {cache?: unknown}).cache
+    guessed = resolve(root, typeof named === 'string' ? named : defaultCache)
+  } catch {
+    guessed = undefined
+  }
+  const version = codeVersion(guessed)
   const started = Date.now()
   const facts = new Map<string, [FactKind, string, string]>()
   let changed = 0
@@ -110,22 +149,34 @@ export async function replayOrRun(replay: ReplayOptions, action: (workspace: Wor
     taint: (reason) => void (taint ??= reason)
   })
   try {
-    const root = dirname(resolve(replay.config))
-    const key = digest(['run', replay.command, replay.options, resolve(replay.config), process.cwd(), process.env.APERTIUM_DATADIR ?? null])
-    // The folder the config names, read without validating it: a wrong guess only misses.
-    let guessed: string | undefined
-    try {
-      const named = (JSON.parse(readText(resolve(replay.config))) as {cache?: unknown}).cache
-      guessed = resolve(root, typeof named === 'string' ? named : defaultCache)
-    } catch {
-      guessed = undefined
-    }
     if (guessed) {
       ignored = guessed
-      const stored = openCache(guessed, version).get<RunEntry>('run', key)
-      if (stored && stored.facts.split('\n').every((line) => holds(line.split('\0')))) {
-        observeRun(undefined)
-        return {stdout: stored.stdout, stderr: stored.stderr, exitCode: stored.exitCode}
+      const cache = openCache(guessed, version)
+      const stored = cache.getWithBytes<RunEntry>('run', key)
+      if (stored) {
+        const {value: entry, bytes} = stored
+        let resigned: number | false = false
+        try {
+          resigned = await holds(entry, started)
+        } finally {
+          if (resigned === false) bytes.file.close()
+        }
+        if (resigned !== false) {
+          observeRun(undefined)
+          // Files read and found unchanged are signed now: the next hit reads none of them.
+          if (resigned > 0) cache.putWithBytes('run', key, entry, [bytes.file.read(bytes.start, bytes.length)])
+          return {
+            exitCode: entry.exitCode,
+            emit() {
+              try {
+                bytes.file.copyTo(2, () => process.stderr, bytes.start, entry.stderrLength)
+                bytes.file.copyTo(1, () => process.stdout, bytes.start + entry.stderrLength, bytes.length - entry.stderrLength)
+              } finally {
+                bytes.file.close()
+              }
+            }
+          }
+        }
       }
     }
     const workspace = await replay.open()
@@ -137,7 +188,8 @@ export async function replayOrRun(replay: ReplayOptions, action: (workspace: Wor
       const replayed = {...result, cache: {documents: {hits: 0, misses: 0}, lint: {hits: 0, misses: 0}, run: 'hit' as const}, threads: 0}
       const printed = await replay.render(replayed)
       const bytes = (text: string | Uint8Array) => (typeof text === 'string' ? Buffer.from(text) : text)
-      openCache(folder, version).put('run', key, {facts: signed([...facts.values()], started), stdout: bytes(printed.stdout), stderr: bytes(printed.stderr), exitCode: printed.exitCode} satisfies RunEntry)
+      const stderr = bytes(printed.stderr)
+      openCache(folder, version).putWithBytes('run', key, {...entryOf([...facts.values()], started), stderrLength: stderr.length, exitCode: printed.exitCode} satisfies RunEntry, [stderr, bytes(printed.stdout)])
     }
     return {...result, cache: {documents: {hits: 0, misses: 0}, lint: {hits: 0, misses: 0}, ...result.cache, run: 'miss'}}
   } finally {
@@ -146,29 +198,78 @@ export async function replayOrRun(replay: ReplayOptions, action: (workspace: Wor
 }
 
 /**
- * Whether a fact still holds. A file whose stat signature is recorded and
- * unchanged holds without being read (its change time moves on any write);
- * any other is read and hashed again.
+ * Whether every fact of an entry still holds, looking at each path once:
+ * a path whose signature is the same holds without being read; any other
+ * is looked at again, fact by fact (a file read and hashed), and signed
+ * when it holds and last changed `settleMs` before `now`.
+ *
+ * @param entry The stored command (its signatures are updated in place).
+ * @param now When this command started.
+ * @returns `false` on a miss, else how many paths were signed anew.
  */
-function holds([kind, subject, value, signature]: string[]): boolean {
-  if (kind === 'apertium-modes') return apertiumModesNow(subject!) === value
-  if (signature && statSignature(subject!)?.signature === signature) return true
-  return factNow(kind as Exclude<FactKind, 'apertium-modes'>, subject!) === value
+async function holds(entry: RunEntry, now: number): Promise<number | false> {
+  const {paths, facts, signatures} = entry
+  let resigned = 0
+  for (let index = 0; index < paths.length; index++) {
+    const path = paths[index]!
+    const at = index * signatureLength
+    const stat = statOf(path)
+    if (sameSignature(stat, signatures, at)) continue
+    const pairs = facts[index]!.split('\0')
+    for (let pair = 0; pair < pairs.length; pair += 2) if (factNow(pairs[pair] as PathKind, path, stat) !== pairs[pair + 1]) return false
+    if (stat && signable(pairs, stat) && stat.ctimeMs < now - settleMs) {
+      signatureOf(stat, signatures, at)
+      resigned++
+    }
+  }
+  if (entry.modes.length > 0) {
+    const {apertiumModesNow} = await import('./engines/apertium-modes.ts')
+    if (!entry.modes.every(([command, listed]) => apertiumModesNow(command) === listed)) return false
+  }
+  return resigned
 }
 
 /**
- * The facts as lines, each file read with its stat signature when it last
- * changed at least `settleMs` before the command started: a file changed
- * while the command ran may hold other bytes than the ones it read, so it is
- * always read again.
+ * Whether a stat stands for every fact about its path, each found holding
+ * with that stat: a file's bytes, size, existence and not being a folder;
+ * a folder's entries (its change time moves when one is added, removed or
+ * renamed), existence and being a folder.
  */
-function signed(facts: Array<[FactKind, string, string]>, started: number): string {
-  const signatures = facts.map(([kind, subject]) => (kind === 'read' ? statSignature(subject) : undefined))
-  const settled = started - settleMs
-  return facts
-    .map((fact, index) => {
-      const found = signatures[index]
-      return [...fact, found && found.changed < settled ? found.signature : ''].join('\0')
-    })
-    .join('\n')
+function signable(pairs: string[], stat: Stats): boolean {
+  const kinds = stat.isFile() ? fileKinds : stat.isDirectory() ? folderKinds : undefined
+  if (!kinds) return false
+  for (let pair = 0; pair < pairs.length; pair += 2) if (!kinds.has(pairs[pair]!)) return false
+  return true
+}
+
+/** The facts a file's signature stands for. */
+const fileKinds = new Set(['read', 'size', 'exists', 'folder'])
+
+/** The facts a folder's signature stands for. */
+const folderKinds = new Set(['list', 'exists', 'folder'])
+
+/**
+ * The facts observed as an entry: grouped by path, each file signed when
+ * every fact about it holds with its stat now and it last changed at least
+ * `settleMs` before the command started (a file changed while the command
+ * ran may hold other bytes than the ones it read, so it is read again).
+ */
+function entryOf(observed: Array<[FactKind, string, string]>, started: number): Pick<RunEntry, 'paths' | 'facts' | 'signatures' | 'modes'> {
+  const byPath = new Map<string, string[]>()
+  const modes: Array<[string, string]> = []
+  for (const [kind, subject, value] of observed) {
+    if (kind === 'apertium-modes') modes.push([subject, value])
+    else byPath.set(subject, [...(byPath.get(subject) ?? []), kind, value])
+  }
+  const paths = [...byPath.keys()].sort()
+  const signatures = new Float64Array(paths.length * signatureLength).fill(Number.NaN)
+  const facts = paths.map((path, index) => {
+    const pairs = byPath.get(path)!
+    const stat = statOf(path)
+    let holding = stat !== undefined && signable(pairs, stat) && stat.ctimeMs < started - settleMs
+    for (let pair = 0; holding && pair < pairs.length; pair += 2) if (pairs[pair] !== 'read' && pairs[pair] !== 'list' && factNow(pairs[pair] as PathKind, path, stat) !== pairs[pair + 1]) holding = false
+    if (holding) signatureOf(stat!, signatures, index * signatureLength)
+    return pairs.join('\0')
+  })
+  return {paths, facts, signatures, modes}
 }
