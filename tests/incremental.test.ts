@@ -174,7 +174,8 @@ test('an entry that cannot be read is a miss, and the run is the same', (t) => {
   const walk = (path: string) => {
     for (const name of readdirSync(path)) statSync(join(path, name)).isDirectory() ? walk(join(path, name)) : entries.push(join(path, name))
   }
-  walk(cache)
+  // The entries are in the folder of this babele's code version (beside it, the memo of that version).
+  for (const name of readdirSync(cache)) if (name.startsWith('v')) walk(join(cache, name))
   t.is(entries.length, 2 * documents, 'a document and a lint entry per source')
   writeFileSync(entries.find((entry) => entry.includes('/document/'))!, 'not an entry')
   const again = json(folder, 'run')
