@@ -11,15 +11,20 @@
  * glossary). The rest is extracted once each, lint and extraction on one
  * parse, on `jobs` worker threads when there are enough files to pay for
  * starting them (else on this thread: the result is the same).
+ *
+ * `extract` on its own streams instead (`extractOutputs`): each source is
+ * read when a thread is free for it and comes back as its outputs, so
+ * neither the documents nor the texts are held.
  */
-import {resolve} from 'node:path'
+import {join, resolve} from 'node:path'
 import {digest, digestBytes, documentKey, lintKey} from '../incremental/index.ts'
 import type {Termbase} from '../glossary/index.ts'
 import type {Diagnostic, SourceDocument} from '../types.ts'
 import {codeVersion} from './code-version.ts'
 import {openCache} from './cache.ts'
+import {readText} from './fs.ts'
 import {runPool} from './pool.ts'
-import {readDocument, sourceTask, type SourceResult, type SourceTask, type SourceTaskInit} from './source-task.ts'
+import {outputTask, readDocument, sourceTask, type OutputResult, type OutputTaskInit, type SourceResult, type SourceTask, type SourceTaskInit} from './source-task.ts'
 import type {Workspace} from './workspace.ts'
 
 /** How a run uses the machine. */
@@ -54,6 +59,60 @@ export interface ExtractedSources {
 /** Fewer sources than this to extract are done on this thread: starting workers would cost more. */
 const workerThreshold = 16
 
+/** The worker module: compiled beside this one, or the source under tsx. */
+const workerModule = new URL(import.meta.url.endsWith('.ts') ? './source-worker.ts' : './source-worker.js', import.meta.url)
+
+/** The cache's settings for a run: its folder and code version, unless `--no-cache`. */
+function cacheInit(workspace: Workspace, settings: ExtractSettings): SourceTaskInit['cache'] {
+  return (settings.cache ?? true) ? {folder: resolve(workspace.root, workspace.config.cache), version: codeVersion()} : undefined
+}
+
+/** How many threads extract `count` sources: none (this thread) below the threshold or with one job. */
+function threadsFor(jobs: number, count: number): number {
+  return jobs > 1 && count >= workerThreshold ? Math.min(jobs, count) : 0
+}
+
+/** What each document's outputs need besides the config and the cache (`OutputTaskInit`). */
+export type OutputContext = Pick<OutputTaskInit, 'termbase' | 'memories' | 'bundles' | 'states'>
+
+/**
+ * `extract`'s streaming pass: each source is read when a thread is free for
+ * it, extracted (through the cache) and turned into its outputs on that
+ * thread (`outputTask`), and handed to `onResult` as soon as it is done; no
+ * document and no source text is kept after its turn, so memory does not
+ * grow with the number of files.
+ *
+ * @param workspace Project.
+ * @param files Source files (relative to the project root) by document path.
+ * @param context Termbase, memories, store files.
+ * @param settings Jobs, cache, progress.
+ * @param onResult Each source's outputs, messages and lint (and whether they came from the cache), with its document path and its index in document-path order.
+ * @returns Worker threads started (0: this thread did the work).
+ */
+export async function extractOutputs(workspace: Workspace, files: ReadonlyMap<string, string>, context: OutputContext, settings: ExtractSettings, onResult: (result: OutputResult, path: string, index: number) => void): Promise<number> {
+  const {config} = workspace
+  const init: OutputTaskInit = {config, cache: cacheInit(workspace, settings), ...context}
+  const glossary = context.termbase ? digest(context.termbase) : undefined
+  const ordered = [...files].sort(([a], [b]) => a.localeCompare(b))
+  const taskAt = (index: number): SourceTask => {
+    const [path, file] = ordered[index]!
+    const text = readText(join(workspace.root, file))
+    const document = documentKey(config, path, digestBytes(text))
+    return {path, text, document, lint: lintKey(document, glossary)}
+  }
+  const done = (result: OutputResult, index: number) => {
+    onResult(result, ordered[index]![0], index)
+    settings.tick?.(ordered[index]![0])
+  }
+  const threads = threadsFor(settings.jobs ?? 1, ordered.length)
+  if (threads > 0) await runPool(ordered.length, taskAt, {jobs: threads, worker: workerModule, init}, done)
+  else {
+    const run = outputTask(init)
+    for (let index = 0; index < ordered.length; index++) done(run(taskAt(index)), index)
+  }
+  return threads
+}
+
 /**
  * @param workspace Project.
  * @param sources Source texts by document path.
@@ -62,8 +121,7 @@ const workerThreshold = 16
  */
 export async function extractSources(workspace: Workspace, sources: ReadonlyMap<string, string>, termbase: Termbase | undefined, settings: ExtractSettings): Promise<ExtractedSources> {
   const {config} = workspace
-  const useCache = settings.cache ?? true
-  const init: SourceTaskInit = {config, termbase, cache: useCache ? {folder: resolve(workspace.root, config.cache), version: codeVersion()} : undefined}
+  const init: SourceTaskInit = {config, termbase, cache: cacheInit(workspace, settings)}
   const cache = init.cache && openCache(init.cache.folder, init.cache.version)
   const glossary = termbase ? digest(termbase) : undefined
   const ordered = [...sources].sort(([a], [b]) => a.localeCompare(b))
@@ -81,11 +139,9 @@ export async function extractSources(workspace: Workspace, sources: ReadonlyMap<
       settings.tick?.(task.path)
     } else pending.push(index)
   })
-  const jobs = settings.jobs ?? 1
-  const threads = jobs > 1 && pending.length >= workerThreshold ? Math.min(jobs, pending.length) : 0
+  const threads = threadsFor(settings.jobs ?? 1, pending.length)
   if (threads > 0) {
-    const worker = new URL(import.meta.url.endsWith('.ts') ? './source-worker.ts' : './source-worker.js', import.meta.url)
-    await runPool(pending.map((index) => tasks[index]!), {jobs, worker, init}, (result: SourceResult, at) => {
+    await runPool(pending.length, (at) => tasks[pending[at]!]!, {jobs: threads, worker: workerModule, init}, (result: SourceResult, at) => {
       results[pending[at]!] = result
       settings.tick?.(tasks[pending[at]!]!.path)
     })

@@ -1,5 +1,6 @@
 /**
- * Run tasks on worker threads. Takes: the tasks, the number of jobs, the
+ * Run tasks on worker threads. Takes: the number of tasks and how to make
+ * each (called only when a worker is free for it), the number of jobs, the
  * worker module and what every worker starts with. Returns: each task's
  * result, by the task's index, as they come (`onResult`), and when all are
  * done. Each worker takes one task at a time and gets the next when it
@@ -30,25 +31,34 @@ interface Answer<Result> {
 }
 
 /**
- * @param tasks Tasks, each structured-cloned to a worker.
+ * @param count How many tasks.
+ * @param taskAt Makes task `index` when a worker is free for it (it is structured-cloned to the worker).
  * @param options Jobs, worker module, init data.
  * @param onResult Called with each result and its task's index (in the order results arrive).
  */
-export async function runPool<Task, Result, Init>(tasks: readonly Task[], options: PoolOptions<Init>, onResult: (result: Result, index: number) => void): Promise<void> {
-  const jobs = Math.max(1, Math.min(options.jobs, tasks.length))
-  if (tasks.length === 0) return
+export async function runPool<Task, Result, Init>(count: number, taskAt: (index: number) => Task, options: PoolOptions<Init>, onResult: (result: Result, index: number) => void): Promise<void> {
+  const jobs = Math.max(1, Math.min(options.jobs, count))
+  if (count === 0) return
   let next = 0
   let failed: Error | undefined
   const workers: Worker[] = []
   const one = (worker: Worker) =>
     new Promise<void>((resolve, reject) => {
       const send = () => {
-        if (failed || next >= tasks.length) {
+        if (failed || next >= count) {
           resolve()
           return
         }
         const index = next++
-        worker.postMessage({index, task: tasks[index]})
+        let task: Task
+        try {
+          task = taskAt(index)
+        } catch (error) {
+          failed ??= error as Error
+          reject(error)
+          return
+        }
+        worker.postMessage({index, task})
       }
       worker.on('message', (answer: Answer<Result>) => {
         if (answer.error) {
@@ -72,7 +82,7 @@ export async function runPool<Task, Result, Init>(tasks: readonly Task[], option
         reject(error)
       })
       worker.once('exit', (code) => {
-        if (next < tasks.length && !failed) reject((failed = new Error(`A worker thread stopped (exit code ${code}) before every task was done`)))
+        if (next < count && !failed) reject((failed = new Error(`A worker thread stopped (exit code ${code}) before every task was done`)))
       })
       send()
     })

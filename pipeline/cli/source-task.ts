@@ -3,10 +3,13 @@
  * it. Takes: the config, the termbase and the cache (once per thread), then
  * one source at a time with its cache keys. Returns: the document and its
  * messages and lint findings, read from the cache when an entry is there
- * (the text is not parsed), else extracted and stored.
+ * (the text is not parsed), else extracted and stored; or, for `extract`
+ * (`outputTask`, given each target locale's memory), the document's
+ * outputs made on the thread, the document itself left there.
  */
 import {compileTermIndex, type TermIndex, type Termbase} from '../glossary/index.ts'
-import {extractSource, lintDocument, type ExtractedSource} from '../project/index.ts'
+import type {MemoryEntry} from '../memory/index.ts'
+import {compileContext, documentOutputs, extractSource, lintDocument, projectTerms, type DocumentOutputs, type ExtractedSource} from '../project/index.ts'
 import type {Config} from '../config/index.ts'
 import type {Diagnostic, SourceDocument} from '../types.ts'
 import {openCache, type Cache} from './cache.ts'
@@ -17,6 +20,23 @@ export interface SourceTaskInit {
   termbase: Termbase | undefined
   /** The cache (absolute folder and code version), unless disabled. */
   cache: {folder: string; version: string} | undefined
+}
+
+/** What every thread of `extract` starts with: the extraction's, and what each document's outputs need (`ExtractContext` before compiling). */
+export interface OutputTaskInit extends SourceTaskInit {
+  /** Each target locale's memory entries (stored translations, then outside memory), compiled once per thread. */
+  memories: Array<[string, MemoryEntry[]]>
+  /** Store names whose bundle exists. */
+  bundles: string[]
+  /** Store names whose state file exists. */
+  states: string[]
+}
+
+/** A source extracted on a thread that also made its outputs: what comes back instead of the document. */
+export interface OutputResult extends Omit<SourceResult, 'document'> {
+  outputs: DocumentOutputs
+  /** The document's units. */
+  units: number
 }
 
 /** One source to extract. */
@@ -68,6 +88,24 @@ export function sourceTask(init: SourceTaskInit): (task: SourceTask) => SourceRe
     cache?.put('document', task.document, {document: {...extracted.document, text: '', body: ''}, messages: extracted.messages} satisfies DocumentEntry)
     if (!lint) cache?.put('lint', task.lint, extracted.lint)
     return {...extracted, lint: lint ?? extracted.lint, cachedDocument: false, cachedLint: lint !== undefined}
+  }
+}
+
+/**
+ * The per-file work of `extract`: extraction (`sourceTask`), then the
+ * document's source bundle and XLIFF files (`documentOutputs`), so only
+ * text crosses back from the thread.
+ *
+ * @param init Config, termbase, cache, memories and store files.
+ * @returns The task handler.
+ */
+export function outputTask(init: OutputTaskInit): (task: SourceTask) => OutputResult {
+  const extract = sourceTask(init)
+  const terms = init.termbase ? projectTerms(init.config, init.termbase) : undefined
+  const context = compileContext(init)
+  return (task) => {
+    const {document, ...rest} = extract(task)
+    return {...rest, outputs: documentOutputs(init.config, document, context, {terms}), units: document.units.length}
   }
 }
 

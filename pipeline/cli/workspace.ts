@@ -45,17 +45,22 @@ export function openWorkspace(configPath: string, explicit: boolean): Workspace 
   return {root: dirname(path), config: value}
 }
 
-/** Source texts by document path: every file `sourcePattern` matches, less the skipped, excluded and translated ones (`documentPath`). */
-export function readSources(workspace: Workspace): Map<string, string> {
+/** Source files (relative to the project root) by document path: every file `sourcePattern` matches, less the skipped, excluded and translated ones (`documentPath`). */
+export function sourceFiles(workspace: Workspace): Map<string, string> {
   const {config, root} = workspace
   const folder = sourceFolder(config)
   const prefix = folder === '' ? '' : `${folder}/`
-  const sources = new Map<string, string>()
+  const files = new Map<string, string>()
   for (const file of listFiles(join(root, folder), (name) => markdownExtension.test(name), (sub) => !skipFolder(config, prefix + sub))) {
     const path = documentPath(config, prefix + file)
-    if (path !== undefined) sources.set(path, readText(join(root, prefix + file)))
+    if (path !== undefined) files.set(path, prefix + file)
   }
-  return sources
+  return files
+}
+
+/** Source texts by document path (`sourceFiles`, read). */
+export function readSources(workspace: Workspace, files: ReadonlyMap<string, string> = sourceFiles(workspace)): Map<string, string> {
+  return new Map([...files].map(([path, file]) => [path, readText(join(workspace.root, file))]))
 }
 
 /** Why no source was found, for a usage error: the pattern searched, and where. */

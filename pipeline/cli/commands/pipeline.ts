@@ -6,16 +6,16 @@
 import {countSeverities, withSeverity} from '../../diagnostic.ts'
 import type {Termbase} from '../../glossary/index.ts'
 import {inShard, type Shard} from '../../incremental/index.ts'
-import {analyzeProject, buildProject, buildPseudo, extractProject, importProject, paths, projectTerms, shareText, type BuildEntry, type LocaleGate, type ExternalMemory, type ProjectTerms, type Stores} from '../../project/index.ts'
+import {analyzeProject, buildProject, buildPseudo, extractContext, extractProject, importProject, paths, projectTerms, shareText, type BuildEntry, type LocaleGate, type ExternalMemory, type ProjectTerms, type Stores} from '../../project/index.ts'
 import type {ImportReport} from '../../store/index.ts'
 import type {UnknownWord} from '../../mt/index.ts'
 import type {Diagnostic, SourceDocument} from '../../types.ts'
 import {toJson} from '../../store/index.ts'
 import {startProgress} from '../progress.ts'
-import {extractSources, type CacheUse} from '../extract-sources.ts'
+import {extractOutputs, extractSources, type CacheUse} from '../extract-sources.ts'
 import {pretranslate, type PretranslateCommandResult} from './pretranslate.ts'
 import {engineOf} from '../engines/select.ts'
-import {noSources, readGlossary, readMemory, readSources, readStores, readXliffFiles, writeOutputs, xliffFiles, UsageError, type Workspace} from '../workspace.ts'
+import {noSources, readGlossary, readMemory, readSources, readStores, sourceFiles, readXliffFiles, writeOutputs, xliffFiles, UsageError, type Workspace} from '../workspace.ts'
 
 /** What a command did. */
 export interface CommandResult {
@@ -90,8 +90,8 @@ export async function load(workspace: Workspace, options: CommandOptions): Promi
   const memory = readMemory(workspace)
   const shard = options.shard && new Set([...sources.keys()].filter((path) => inShard(path, options.shard)))
   if (shard) {
-    const translated = new Set([...stores.value.bundles].filter(([, bundle]) => Object.keys(bundle).length > 0).map(([name]) => name.slice(name.indexOf('/') + 1)))
-    for (const path of sources.keys()) if (!shard.has(path) && !translated.has(path.replace(/\.(?:md|markdown)$/i, ''))) sources.delete(path)
+    const translated = translatedDocuments(stores.value)
+    for (const path of sources.keys()) if (!shard.has(path) && !translated(path)) sources.delete(path)
   }
   const progress = startProgress('extract', sources.size, options.progress)
   const extracted = await extractSources(workspace, sources, termbase, {jobs: options.jobs, cache: options.cache, tick: (path) => progress.tick(path)})
@@ -113,6 +113,12 @@ export async function load(workspace: Workspace, options: CommandOptions): Promi
   }
 }
 
+/** Whether a document's stores hold a translation in any locale (its pairs are memory), by document path. */
+function translatedDocuments(stores: Stores): (path: string) => boolean {
+  const ids = new Set([...stores.bundles].filter(([, bundle]) => Object.keys(bundle).length > 0).map(([name]) => paths.storeParts(name).id))
+  return (path) => ids.has(path.replace(/\.(?:md|markdown)$/i, ''))
+}
+
 /** The documents a command writes outputs for: all, or the shard's. */
 export function ownDocuments(loaded: Loaded): Map<string, SourceDocument> {
   const shard = loaded.shard
@@ -121,21 +127,99 @@ export function ownDocuments(loaded: Loaded): Map<string, SourceDocument> {
 
 /** `babele extract`: source bundles and XLIFF for every target locale; the source lint's findings come along as warnings. */
 export async function extract(workspace: Workspace, options: CommandOptions, given?: Loaded): Promise<CommandResult> {
-  const loaded = given ?? (await load(workspace, options))
-  const result = extractProject(workspace.config, loaded.documents, loaded.stores, {terms: loaded.terms, memory: loaded.memory, only: loaded.shard})
+  if (!given) return extractStreaming(workspace, options)
+  const result = extractProject(workspace.config, given.documents, given.stores, {terms: given.terms, memory: given.memory, only: given.shard})
   const written = writeOutputs(workspace, result.value)
-  const documents = ownDocuments(loaded)
+  const documents = ownDocuments(given)
   const units = [...documents.values()].reduce((sum, document) => sum + document.units.length, 0)
-  const lint = loaded.lint.map((message) => (message.severity === 'error' ? withSeverity(message, 'warning') : message))
+  return extractResult(workspace, options, {documents: documents.size, units, outputs: result.value.size, written, messages: [...given.messages, ...result.messages, ...asWarnings(given.lint)], cache: given.cache, threads: given.threads})
+}
+
+/** The source lint's findings as extract reports them: an error is a warning there. */
+function asWarnings(lint: readonly Diagnostic[]): Diagnostic[] {
+  return lint.map((message) => (message.severity === 'error' ? withSeverity(message, 'warning') : message))
+}
+
+/** What extract did, as a command result. */
+function extractResult(workspace: Workspace, options: CommandOptions, done: {documents: number; units: number; outputs: number; written: string[]; messages: Diagnostic[]; cache: CacheUse; threads: number}): CommandResult {
+  const unchanged = done.outputs - done.written.length
   return {
     command: 'extract',
-    written,
-    unchanged: result.value.size - written.length,
-    messages: [...loaded.messages, ...result.messages, ...lint],
-    summary: [`extract: ${documents.size} document(s)${loaded.shard ? ` (shard ${options.shard!.index}/${options.shard!.count})` : ''}, ${units} unit(s), ${workspace.config.targetLocales.length} target locale(s); ${written.length} file(s) written, ${result.value.size - written.length} unchanged`],
-    cache: loaded.cache,
-    threads: loaded.threads
+    written: done.written,
+    unchanged,
+    messages: done.messages,
+    summary: [`extract: ${done.documents} document(s)${options.shard ? ` (shard ${options.shard.index}/${options.shard.count})` : ''}, ${done.units} unit(s), ${workspace.config.targetLocales.length} target locale(s); ${done.written.length} file(s) written, ${unchanged} unchanged`],
+    cache: done.cache,
+    threads: done.threads
   }
+}
+
+/**
+ * `babele extract` on its own, file by file: every source streams through
+ * the threads (`extractOutputs`), is turned into its outputs there and
+ * written as it comes back, so no document is held and memory does not grow
+ * with the number of files. The documents whose stores hold translations
+ * are extracted first (through the cache): their pairs are each locale's
+ * memory, as in `extractProject`. Files, messages and their order are
+ * `extractProject`'s.
+ */
+async function extractStreaming(workspace: Workspace, options: CommandOptions): Promise<CommandResult> {
+  const {config} = workspace
+  const files = sourceFiles(workspace)
+  if (files.size === 0) throw new UsageError(noSources(workspace))
+  const stores = readStores(workspace)
+  const glossary = readGlossary(workspace)
+  const termbase = glossary.value
+  const memory = readMemory(workspace)
+  const translated = translatedDocuments(stores.value)
+  const stored = await extractSources(workspace, readSources(workspace, new Map([...files].filter(([path]) => translated(path)))), termbase, {jobs: options.jobs, cache: options.cache})
+  const context = extractContext(config, stored.documents, stores.value, {memory: memory.value})
+  const own = options.shard ? new Map([...files].filter(([path]) => inShard(path, options.shard))) : files
+  // Per document, in document-path order: what extract reports and writes, kept until the end only as paths and messages.
+  const each: Array<{source: boolean; locales: string[][]; messages: Diagnostic[]; leverage: Diagnostic[][]; lint: Diagnostic[]}> = []
+  const cache: CacheUse = {documents: {...stored.cache.documents}, lint: {...stored.cache.lint}}
+  let outputs = 0
+  let units = 0
+  const progress = startProgress('extract', own.size, options.progress)
+  const threads = await extractOutputs(
+    workspace,
+    own,
+    {termbase, memories: context.memories, bundles: context.bundles, states: context.states},
+    {jobs: options.jobs, cache: options.cache, tick: (path) => progress.tick(path)},
+    (result, path, index) => {
+      // A document of the first pass was counted there.
+      if (!translated(path)) {
+        cache.documents[result.cachedDocument ? 'hits' : 'misses']++
+        cache.lint[result.cachedLint ? 'hits' : 'misses']++
+      }
+      const write = (entries: ReadonlyArray<[string, string]>) => {
+        outputs += entries.length
+        return writeOutputs(workspace, new Map(entries))
+      }
+      units += result.units
+      each[index] = {
+        source: write([result.outputs.source]).length > 0,
+        locales: result.outputs.locales.map((locale) => write(locale.outputs)),
+        messages: result.messages,
+        leverage: result.outputs.locales.map((locale) => locale.messages),
+        lint: result.lint
+      }
+    }
+  )
+  progress.stop()
+  // A shard reports what is about its own documents: their sources and their stores.
+  const mine = options.shard && new Set(config.targetLocales.flatMap((locale) => [...own.keys()].flatMap((path) => [paths.source(config, path), paths.bundle(config, locale, path.replace(/\.(?:md|markdown)$/i, ''))])))
+  const ordered = [...own.keys()].sort((a, b) => a.localeCompare(b))
+  const written = [...ordered.flatMap((path, index) => (each[index]!.source ? [paths.bundle(config, config.sourceLocale, path.replace(/\.(?:md|markdown)$/i, ''))] : [])), ...config.targetLocales.flatMap((_, at) => each.flatMap((one) => one.locales[at]!))]
+  const messages = [
+    ...each.flatMap((one) => one.messages),
+    ...stores.messages,
+    ...glossary.messages,
+    ...memory.messages.map((message) => (message.severity === 'error' ? withSeverity(message, 'warning') : message)),
+    ...config.targetLocales.flatMap((_, at) => [...(mine ? context.messages[at]!.filter((message) => message.file === undefined || mine.has(message.file)) : context.messages[at]!), ...each.flatMap((one) => one.leverage[at]!)]),
+    ...asWarnings(each.flatMap((one) => one.lint))
+  ]
+  return extractResult(workspace, options, {documents: own.size, units, outputs, written, messages, cache, threads})
 }
 
 /** `babele import [FILE…]`: translated XLIFF into the locale stores. */

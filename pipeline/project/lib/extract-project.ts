@@ -9,11 +9,12 @@
  * glossary terms marked.
  */
 import type {Config} from '../../config/index.ts'
+import {compileMemory, type Memory, type MemoryEntry} from '../../memory/index.ts'
 import {sourceBundle, toJson} from '../../store/index.ts'
 import type {Diagnostic, SourceDocument} from '../../types.ts'
 import {fromMarkdown} from '../../units/index.ts'
 import {toXliff, toXliff12} from '../../xliff/index.ts'
-import {projectLeverage, projectPrefill, type ProjectLeverageOptions} from './leverage-project.ts'
+import {documentLeverage, localeMemory, projectPrefill, type ProjectLeverageOptions} from './leverage-project.ts'
 import {paths, type Outputs, type Stores} from './paths.ts'
 import {segmentLocks, type ProjectTerms} from './terms.ts'
 
@@ -53,37 +54,102 @@ export function extractDocuments(config: Config, sources: ReadonlyMap<string, st
  * document with known translations pre-filled.
  */
 export function extractProject(config: Config, documents: ReadonlyMap<string, SourceDocument>, stores: Stores, options: ExtractProjectOptions = {}): {value: Outputs; messages: Diagnostic[]} {
-  const outputs: Outputs = new Map()
-  const messages: Diagnostic[] = []
   const only = options.only
   const written = only ? [...documents.values()].filter((document) => only.has(document.path)) : [...documents.values()]
-  for (const document of written) outputs.set(paths.bundle(config, config.sourceLocale, document.id), toJson(sourceBundle(document)))
-  for (const locale of config.targetLocales) {
-    const found = projectLeverage(config, documents, stores, locale, options)
-    // A shard reports what is about its own documents: their sources and their stores.
-    const files = only && new Set(written.flatMap((document) => [paths.source(config, document.path), paths.bundle(config, locale, document.id)]))
-    messages.push(...(files ? found.messages.filter((message) => message.file === undefined || files.has(message.file)) : found.messages))
-    for (const document of written) {
-      // XLIFF 2 requires a unit in every file; a document with nothing to translate gets none.
-      if (document.units.length === 0) continue
-      const name = paths.store(locale, document.id)
-      // A target bundle exists from the start (empty: nothing translated yet), so
-      // apps loading `locales/<lng>/<ns>.json` find it; an existing one is never rewritten here.
-      if (!stores.bundles.has(name)) outputs.set(paths.bundle(config, locale, document.id), toJson({}))
-      if (!stores.states.has(name)) outputs.set(paths.state(config, locale, document.id), toJson({}))
-      const write = config.xliffVersion === '1.2' ? toXliff12 : toXliff
-      const xliff = write(document, {
-        sourceLocale: config.sourceLocale,
-        targetLocale: locale,
-        terms: segmentLocks(options.terms, locale),
-        target(segment) {
-          const filled = projectPrefill(config, found.segments.get(segment))
-          return filled && {tokens: filled.tokens, state: filled.state}
-        },
-        matches: (segment) => (found.segments.get(segment)?.candidates ?? []).filter((candidate) => !candidate.own)
-      })
-      outputs.set(paths.xliff(config, locale, document.path), xliff)
+  const context = extractContext(config, documents, stores, options)
+  const compiled = compileContext(context)
+  const each = written.map((document) => documentOutputs(config, document, compiled, options))
+  const outputs: Outputs = new Map(each.map((one) => one.source))
+  const messages: Diagnostic[] = []
+  // A shard reports what is about its own documents: their sources and their stores.
+  const files = only && new Set(config.targetLocales.flatMap((locale) => written.flatMap((document) => [paths.source(config, document.path), paths.bundle(config, locale, document.id)])))
+  for (let at = 0; at < config.targetLocales.length; at++) {
+    messages.push(...(files ? context.messages[at]!.filter((message) => message.file === undefined || files.has(message.file)) : context.messages[at]!))
+    for (const one of each) {
+      messages.push(...one.locales[at]!.messages)
+      for (const [file, text] of one.locales[at]!.outputs) outputs.set(file, text)
     }
   }
   return {value: outputs, messages}
+}
+
+/** What each document's extraction needs from the whole project (`extractContext`), on any thread. */
+export interface ExtractContext {
+  /** Each target locale's compiled memory (`localeMemory`, `compileMemory`), by locale. */
+  memories: ReadonlyMap<string, Memory>
+  /** Store names (`paths.store`) whose bundle exists: a target bundle is created only when missing. */
+  bundles: ReadonlySet<string>
+  /** Store names whose state file exists. */
+  states: ReadonlySet<string>
+}
+
+/**
+ * The project-wide part of extraction: each target locale's memory (its
+ * entries, and the messages of reading the stored translations, in the
+ * config's order of target locales), and which store files exist.
+ *
+ * @param config Project config.
+ * @param documents Extracted sources by path (those whose stores hold translations are enough).
+ * @param stores Locale stores.
+ * @param options Outside memory.
+ */
+export function extractContext(config: Config, documents: ReadonlyMap<string, SourceDocument>, stores: Stores, options?: Pick<ProjectLeverageOptions, 'memory'> | null): {memories: Array<[string, MemoryEntry[]]>; bundles: string[]; states: string[]; messages: Diagnostic[][]} {
+  const memories = config.targetLocales.map((locale) => localeMemory(config, documents, stores, locale, options))
+  return {memories: config.targetLocales.map((locale, at) => [locale, memories[at]!.value]), bundles: [...stores.bundles.keys()], states: [...stores.states.keys()], messages: memories.map((memory) => memory.messages)}
+}
+
+/**
+ * The context compiled, once per thread.
+ *
+ * @param context Memories and store files (`extractContext`).
+ */
+export function compileContext(context: Pick<ReturnType<typeof extractContext>, 'memories' | 'bundles' | 'states'>): ExtractContext {
+  return {memories: new Map(context.memories.map(([locale, entries]) => [locale, compileMemory(entries)])), bundles: new Set(context.bundles), states: new Set(context.states)}
+}
+
+/** One document's extraction outputs. */
+export interface DocumentOutputs {
+  /** Its source bundle: file and content. */
+  source: [string, string]
+  /** By target locale, in the config's order: its files (an empty target bundle and state file when missing, then the XLIFF) and the leverage's messages. */
+  locales: Array<{outputs: Array<[string, string]>; messages: Diagnostic[]}>
+}
+
+/**
+ * One document's source bundle and, for every target locale, its XLIFF file
+ * pre-filled from the locale's memory: the per-file part of
+ * {@linkcode extractProject}.
+ *
+ * @param config Project config.
+ * @param document The extracted source.
+ * @param context Memories and store files (`extractContext`).
+ * @param options Term rules, machine translations.
+ */
+export function documentOutputs(config: Config, document: SourceDocument, context: ExtractContext, options?: Pick<ExtractProjectOptions, 'terms' | 'machine'> | null): DocumentOutputs {
+  const write = config.xliffVersion === '1.2' ? toXliff12 : toXliff
+  const locales = config.targetLocales.map((locale) => {
+    const outputs: Array<[string, string]> = []
+    // XLIFF 2 requires a unit in every file; a document with nothing to translate gets none.
+    if (document.units.length === 0) return {outputs, messages: []}
+    const found = documentLeverage(config, document, context.memories.get(locale)!, locale, options)
+    const segments = new Map(found.value.map((one) => [one.segment, one]))
+    const name = paths.store(locale, document.id)
+    // A target bundle exists from the start (empty: nothing translated yet), so
+    // apps loading `locales/<lng>/<ns>.json` find it; an existing one is never rewritten here.
+    if (!context.bundles.has(name)) outputs.push([paths.bundle(config, locale, document.id), toJson({})])
+    if (!context.states.has(name)) outputs.push([paths.state(config, locale, document.id), toJson({})])
+    const xliff = write(document, {
+      sourceLocale: config.sourceLocale,
+      targetLocale: locale,
+      terms: segmentLocks(options?.terms, locale),
+      target(segment) {
+        const filled = projectPrefill(config, segments.get(segment))
+        return filled && {tokens: filled.tokens, state: filled.state}
+      },
+      matches: (segment) => (segments.get(segment)?.candidates ?? []).filter((candidate) => !candidate.own)
+    })
+    outputs.push([paths.xliff(config, locale, document.path), xliff])
+    return {outputs, messages: found.messages}
+  })
+  return {source: [paths.bundle(config, config.sourceLocale, document.id), toJson(sourceBundle(document))], locales}
 }

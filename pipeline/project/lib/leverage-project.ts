@@ -10,7 +10,7 @@
  * recorded their source), then the outside memory, in that order.
  */
 import type {Config} from '../../config/index.ts'
-import {compileMemory, leverage, prefill, storeEntries, type MachineTranslation, type MemoryEntry, type Prefill, type SegmentLeverage} from '../../memory/index.ts'
+import {compileMemory, leverage, prefill, storeEntries, type MachineTranslation, type Memory, type MemoryEntry, type Prefill, type SegmentLeverage} from '../../memory/index.ts'
 import type {Diagnostic, Segment, SourceDocument} from '../../types.ts'
 import {paths, type Stores} from './paths.ts'
 
@@ -43,19 +43,48 @@ export interface ProjectLeverage {
  * @param options Outside memory and machine translations.
  */
 export function projectLeverage(config: Config, documents: ReadonlyMap<string, SourceDocument>, stores: Stores, locale: string, options?: ProjectLeverageOptions | null): ProjectLeverage {
-  const stored = storedMemory(config, documents, stores, locale)
-  const messages = stored.messages
-  const entries = stored.value
-  entries.push(...(options?.memory?.get(locale) ?? []))
-  const memory = compileMemory(entries)
-  const result: ProjectLeverage = {documents: new Map(), segments: new Map(), messages}
+  const found = localeMemory(config, documents, stores, locale, options)
+  const memory = compileMemory(found.value)
+  const result: ProjectLeverage = {documents: new Map(), segments: new Map(), messages: found.messages}
   for (const document of documents.values()) {
-    const found = leverage(document, {memory, machine: options?.machine?.get(locale), threshold: config.memory.threshold, limit: config.memory.matches})
-    messages.push(...found.messages.map((message) => ({...message, file: paths.source(config, document.path)})))
-    result.documents.set(document.path, found.value)
-    for (const one of found.value) result.segments.set(one.segment, one)
+    const one = documentLeverage(config, document, memory, locale, options)
+    result.messages.push(...one.messages)
+    result.documents.set(document.path, one.value)
+    for (const segment of one.value) result.segments.set(segment.segment, segment)
   }
   return result
+}
+
+/**
+ * A locale's memory: the stored translations (`storedMemory`), then the
+ * outside memory. Compiled once (`compileMemory`), it serves every document
+ * (`documentLeverage`), on any thread.
+ *
+ * @param config Project config.
+ * @param documents Extracted sources by path (those whose stores hold translations are enough).
+ * @param stores Locale stores.
+ * @param locale Target locale.
+ * @param options Outside memory.
+ */
+export function localeMemory(config: Config, documents: ReadonlyMap<string, SourceDocument>, stores: Stores, locale: string, options?: Pick<ProjectLeverageOptions, 'memory'> | null): {value: MemoryEntry[]; messages: Diagnostic[]} {
+  const stored = storedMemory(config, documents, stores, locale)
+  stored.value.push(...(options?.memory?.get(locale) ?? []))
+  return stored
+}
+
+/**
+ * One document's leverage in a locale, against the locale's compiled memory
+ * (`localeMemory`, compiled), its messages naming the source file.
+ *
+ * @param config Project config (threshold, number of candidates).
+ * @param document The extracted source.
+ * @param memory The locale's memory.
+ * @param locale Target locale.
+ * @param options Machine translations.
+ */
+export function documentLeverage(config: Config, document: SourceDocument, memory: Memory, locale: string, options?: Pick<ProjectLeverageOptions, 'machine'> | null): {value: SegmentLeverage[]; messages: Diagnostic[]} {
+  const found = leverage(document, {memory, machine: options?.machine?.get(locale), threshold: config.memory.threshold, limit: config.memory.matches})
+  return {value: found.value, messages: found.messages.map((message) => ({...message, file: paths.source(config, document.path)}))}
 }
 
 /**
