@@ -5,7 +5,7 @@
  * Every test runs the CLI on a copy of the shipped project with 20 pages
  * of the Italian documentation sample added as sources.
  */
-import {mkdirSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync} from 'node:fs'
+import {cpSync, mkdirSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync} from 'node:fs'
 import {join, relative} from 'node:path'
 import test from 'ava'
 import {inShard, parseShard, digest, documentKey} from '../pipeline/incremental/index.ts'
@@ -201,6 +201,34 @@ test('outputs are byte-identical with --jobs 1 and --jobs 2, with or without the
   t.deepEqual(outputs(two), written)
   t.false(readdirSync(one).includes('.babele'), '--no-cache writes no cache')
   for (const folder of [one, two]) rmSync(folder, {recursive: true, force: true})
+})
+
+test('extract on its own streams through the workers and writes what run writes, with every locale\'s memory from the stores', (t) => {
+  // The shipped stores hold the seed's translations in four locales; a copy of the seed matches them exactly.
+  const folders = [project(), project()]
+  for (const folder of folders) {
+    cpSync(join(root, 'locales'), join(folder, 'locales'), {recursive: true})
+    cpSync(join(folder, 'source/it/putin-xi-alleanza.md'), join(folder, 'source/it/sample/copy.md'))
+  }
+  const [streamed, whole] = folders as [string, string]
+  const alone = json(streamed, 'extract', '--jobs', '2')
+  t.is(alone.status, 0)
+  t.is(alone.result.threads, 2)
+  const ran = json(whole, 'run', '--jobs', '2')
+  t.is(ran.status, 0)
+  const extracted = (folder: string) => new Map([...outputs(folder)].filter(([name]) => name.startsWith('xliff/') || name.startsWith('locales/')))
+  const files = extracted(streamed)
+  t.deepEqual(files, extracted(whole))
+  t.is(files.size, 4 * (documents + 1) + (documents + 1) + 4 * 2 * documents + 4 * 2, 'an XLIFF per locale and a source bundle for each document, an empty bundle and state per locale for each new one, and the shipped stores')
+  for (const locale of ['en', 'es', 'fr', 'ca']) {
+    // Its segments are pre-filled from the seed's stored translations (and those are listed as matches too).
+    const targets = (name: string) => files.get(`xliff/${locale}/${name}.xlf`)!.match(/<target>/g)?.length ?? 0
+    t.true(targets('putin-xi-alleanza.md') > 0 && targets('sample/copy.md') >= targets('putin-xi-alleanza.md'), `${locale}: the copy is pre-filled from memory`)
+  }
+  t.is(alone.result.summary[0], ran.result.summary.find((line: string) => line.startsWith('extract:')))
+  const again = json(streamed, 'extract', '--jobs', '1')
+  t.deepEqual(again.result.messages, alone.result.messages, 'the same messages in the same order, on one thread or two')
+  for (const folder of folders) rmSync(folder, {recursive: true, force: true})
 })
 
 test('the union of --shard 1/2 and --shard 2/2 equals the unsharded run, and an unsharded run after them writes the project-wide reports', (t) => {
