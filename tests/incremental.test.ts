@@ -5,7 +5,7 @@
  * Every test runs the CLI on a copy of the shipped project with 20 pages
  * of the Italian documentation sample added as sources.
  */
-import {cpSync, mkdirSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync} from 'node:fs'
+import {appendFileSync, cpSync, mkdirSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync} from 'node:fs'
 import {join, relative} from 'node:path'
 import test from 'ava'
 import {inShard, parseShard, digest, documentKey} from '../pipeline/incremental/index.ts'
@@ -176,14 +176,45 @@ test('an entry that cannot be read is a miss, and the run is the same', (t) => {
   }
   // The entries are in the folder of this babele's code version (beside it, the memo of that version).
   for (const name of readdirSync(cache)) if (name.startsWith('v')) walk(join(cache, name))
-  t.is(entries.length, 2 * documents, 'a document and a lint entry per source')
+  t.is(entries.filter((entry) => /\/(?:document|lint)\//.test(entry)).length, 2 * documents, 'a document and a lint entry per source')
   writeFileSync(entries.find((entry) => entry.includes('/document/'))!, 'not an entry')
+  writeFileSync(entries.find((entry) => entry.includes('/build/'))!, 'not an entry either')
   const again = json(folder, 'run')
   t.deepEqual(again.result.cache.documents, {hits: documents - 1, misses: 1})
+  t.is(again.result.cache.outputs.build.misses, 1, 'the built file whose entry cannot be read is built again')
   t.deepEqual(outputs(folder), before)
   rmSync(cache, {recursive: true, force: true})
   t.deepEqual(json(folder, 'run').result.cache.documents, {hits: 0, misses: documents}, 'deleting the cache is safe')
   t.deepEqual(outputs(folder), before)
+  rmSync(folder, {recursive: true, force: true})
+})
+
+test('run makes again only the XLIFF and built files of what changed: an edited source its own, a stored translation its document\'s builds and every XLIFF', (t) => {
+  const folder = project()
+  const locales = 4
+  json(folder, 'run')
+  const [path] = sample[5]!
+  const id = `sample/${path.replace(/\.md$/, '')}`
+  appendFileSync(join(folder, 'source/it', `${id}.md`), '\nUna frase aggiunta alla fine.\n')
+  const edited = json(folder, 'run')
+  t.is(edited.result.cache.run, 'miss')
+  // Import compares each XLIFF file with what extract would write now, then extract writes it: two lookups per document.
+  // The first run created each document's (empty) store files, which extract's keys see: import's lookups miss, once.
+  t.deepEqual(edited.result.cache.outputs, {extract: {hits: documents, misses: documents}, build: {hits: locales * (documents - 1), misses: locales}})
+  // The same run with another option (the config's own XLIFF version), which the run cache does not answer: every output is reused.
+  const settled = json(folder, 'run', '--xliff-version', '2.1')
+  t.is(settled.result.cache.run, 'miss')
+  t.deepEqual(settled.result.cache.outputs, {extract: {hits: 2 * documents, misses: 0}, build: {hits: locales * documents, misses: 0}})
+  const before = outputs(folder)
+  const source = JSON.parse(readFileSync(join(folder, `locales/it/${id}.json`), 'utf8')) as Record<string, string>
+  const [key, value] = Object.entries(source).find(([, text]) => !text.includes('<'))!
+  writeFileSync(join(folder, `locales/es/${id}.json`), JSON.stringify({[key]: value.toUpperCase()}, null, 2) + '\n')
+  const stored = json(folder, 'run')
+  // A stored translation is memory for every document: every XLIFF is made again; only its own document's builds are.
+  t.deepEqual(stored.result.cache.outputs, {extract: {hits: documents, misses: documents}, build: {hits: locales * (documents - 1), misses: locales}})
+  const changed = [...outputs(folder)].filter(([name, text]) => before.get(name) !== text).map(([name]) => name)
+  t.true(changed.includes(`dist/es/${id}.md`) && changed.includes(`locales/es/${id}.json`), changed.join(', '))
+  t.true(readFileSync(join(folder, `dist/es/${id}.md`), 'utf8').includes(value.toUpperCase()))
   rmSync(folder, {recursive: true, force: true})
 })
 

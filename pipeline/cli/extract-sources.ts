@@ -41,6 +41,8 @@ export interface ExtractSettings {
 export interface CacheUse {
   documents: {hits: number; misses: number}
   lint: {hits: number; misses: number}
+  /** Per-document outputs read from the cache or made (`run`, `import`, `build`): extract's bundle and XLIFF files, and each built file. */
+  outputs?: {extract: {hits: number; misses: number}; build: {hits: number; misses: number}}
   /** `extract`, `build` and `run`: the whole result came from the cache (`hit`: nothing was extracted or computed), or not (`run-cache.ts`). */
   run?: 'hit' | 'miss'
 }
@@ -48,6 +50,10 @@ export interface CacheUse {
 /** What {@linkcode extractSources} returns. */
 export interface ExtractedSources {
   documents: Map<string, SourceDocument>
+  /** Each document's key (`documentKey`), by path: what its outputs' keys start from. */
+  keys: Map<string, string>
+  /** Digest of the termbase (in the lint's keys and the outputs'), if any. */
+  glossary: string | undefined
   messages: Diagnostic[]
   /** Source lint findings, each with its own severity, in document order. */
   lint: Diagnostic[]
@@ -153,6 +159,7 @@ export async function extractSources(workspace: Workspace, sources: ReadonlyMap<
     }
   }
   const documents = new Map<string, SourceDocument>()
+  const keys = new Map(tasks.map((task) => [task.path, task.document]))
   const messages: Diagnostic[] = []
   const lint: Diagnostic[] = []
   const use: CacheUse = {documents: {hits: 0, misses: 0}, lint: {hits: 0, misses: 0}}
@@ -163,5 +170,5 @@ export async function extractSources(workspace: Workspace, sources: ReadonlyMap<
     use.documents[result.cachedDocument ? 'hits' : 'misses']++
     use.lint[result.cachedLint ? 'hits' : 'misses']++
   })
-  return {documents, messages, lint, cache: use, threads}
+  return {documents, keys, glossary, messages, lint, cache: use, threads}
 }

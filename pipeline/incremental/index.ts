@@ -1,3 +1,4 @@
 export {digest, digestBytes} from './lib/digest.ts'
 export {documentKey, lintKey, parseSettings, type ParseSettings} from './lib/parse-key.ts'
 export {inShard, parseShard, type Shard} from './lib/shard.ts'
+export {buildKey, extractContextKey, extractOutputsKey} from './lib/output-key.ts'

@@ -1,5 +1,5 @@
 export {escapeBundleText, targetBundleValue, toBundleValue, unescapeBundleText} from './lib/bundle-value.ts'
-export {fromMarkdown, type Options as ExtractOptions} from './lib/from-markdown.ts'
+export {documentId, fromMarkdown, type Options as ExtractOptions} from './lib/from-markdown.ts'
 export {hashOf, normalizeValue, segmentKey} from './lib/keys.ts'
 export {fromBundleValue} from './lib/from-bundle-value.ts'
 export {codeCharacter, textOfTokens} from './lib/text-of-tokens.ts'

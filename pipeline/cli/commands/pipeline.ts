@@ -3,16 +3,20 @@
  * and command options. Returns: a command result (files written, messages,
  * a summary); printing and exit codes are main's job.
  */
+import {resolve} from 'node:path'
 import {countSeverities, withSeverity} from '../../diagnostic.ts'
 import type {Termbase} from '../../glossary/index.ts'
 import {inShard, type Shard} from '../../incremental/index.ts'
-import {analyzeProject, buildProject, buildPseudo, extractContext, extractProject, importProject, paths, projectTerms, shareText, type BuildEntry, type LocaleGate, type ExternalMemory, type ProjectTerms, type Stores} from '../../project/index.ts'
+import {analyzeProject, assembleExtract, buildProject, buildPseudo, extractContext, extractProject, type DocumentOutputs, importProject, paths, projectTerms, shareText, type Reuse, type BuildEntry, type LocaleGate, type ExternalMemory, type ProjectTerms, type Stores} from '../../project/index.ts'
 import type {ImportReport} from '../../store/index.ts'
 import type {UnknownWord} from '../../mt/index.ts'
 import type {Diagnostic, SourceDocument} from '../../types.ts'
 import {toJson} from '../../store/index.ts'
+import {documentId} from '../../units/index.ts'
 import {startProgress} from '../progress.ts'
 import {extractOutputs, extractSources, type CacheUse} from '../extract-sources.ts'
+import {openCache, type Cache} from '../cache.ts'
+import {codeVersion} from '../code-version.ts'
 import {pretranslate, type PretranslateCommandResult} from './pretranslate.ts'
 import {engineOf} from '../engines/select.ts'
 import {noSources, readGlossary, readMemory, readSources, readStores, sourceFiles, readXliffFiles, writeOutputs, xliffFiles, UsageError, type Workspace} from '../workspace.ts'
@@ -73,6 +77,8 @@ export interface Loaded {
   cache: CacheUse
   /** Worker threads that extracted sources. */
   threads: number
+  /** The stages' per-document outputs through the cache (unless `--no-cache`). */
+  reuse: (Reuse & {store: Cache}) | undefined
 }
 
 /**
@@ -96,6 +102,7 @@ export async function load(workspace: Workspace, options: CommandOptions): Promi
   const progress = startProgress('extract', sources.size, options.progress)
   const extracted = await extractSources(workspace, sources, termbase, {jobs: options.jobs, cache: options.cache, tick: (path) => progress.tick(path)})
   progress.stop()
+  const store = options.cache === false ? undefined : openCache(resolve(workspace.root, workspace.config.cache), codeVersion())
   const sourceFiles = shard && new Map([...extracted.documents.keys()].map((path) => [paths.source(workspace.config, path), path]))
   const inThisShard = (message: Diagnostic) => !sourceFiles || message.file === undefined || !sourceFiles.has(message.file) || shard!.has(sourceFiles.get(message.file)!)
   return {
@@ -105,18 +112,18 @@ export async function load(workspace: Workspace, options: CommandOptions): Promi
     termbase,
     terms: termbase ? projectTerms(workspace.config, termbase) : undefined,
     memory: memory.value,
-    // A bad memory file does not stop the pipeline: its good units are used, the rest reported (`babele tm import` checks files before they get there).
-    messages: [...extracted.messages.filter(inThisShard), ...stores.messages, ...glossary.messages, ...memory.messages.map((message) => (message.severity === 'error' ? withSeverity(message, 'warning') : message))],
+    messages: [...extracted.messages.filter(inThisShard), ...stores.messages, ...glossary.messages, ...asWarnings(memory.messages)],
     lint: extracted.lint.filter(inThisShard),
     cache: extracted.cache,
-    threads: extracted.threads
+    threads: extracted.threads,
+    reuse: store && {keys: extracted.keys, glossary: extracted.glossary, store}
   }
 }
 
 /** Whether a document's stores hold a translation in any locale (its pairs are memory), by document path. */
 function translatedDocuments(stores: Stores): (path: string) => boolean {
   const ids = new Set([...stores.bundles].filter(([, bundle]) => Object.keys(bundle).length > 0).map(([name]) => paths.storeParts(name).id))
-  return (path) => ids.has(path.replace(/\.(?:md|markdown)$/i, ''))
+  return (path) => ids.has(documentId(path))
 }
 
 /** The documents a command writes outputs for: all, or the shard's. */
@@ -128,16 +135,28 @@ export function ownDocuments(loaded: Loaded): Map<string, SourceDocument> {
 /** `babele extract`: source bundles and XLIFF for every target locale; the source lint's findings come along as warnings. */
 export async function extract(workspace: Workspace, options: CommandOptions, given?: Loaded): Promise<CommandResult> {
   if (!given) return extractStreaming(workspace, options)
-  const result = extractProject(workspace.config, given.documents, given.stores, {terms: given.terms, memory: given.memory, only: given.shard})
+  const result = extractProject(workspace.config, given.documents, given.stores, {terms: given.terms, memory: given.memory, only: given.shard, reuse: given.reuse})
   const written = writeOutputs(workspace, result.value)
   const documents = ownDocuments(given)
   const units = [...documents.values()].reduce((sum, document) => sum + document.units.length, 0)
-  return extractResult(workspace, options, {documents: documents.size, units, outputs: result.value.size, written, messages: [...given.messages, ...result.messages, ...asWarnings(given.lint)], cache: given.cache, threads: given.threads})
+  return extractResult(workspace, options, {documents: documents.size, units, outputs: result.value.size, written, messages: [...given.messages, ...result.messages, ...asWarnings(given.lint)], cache: cacheUse(given), threads: given.threads})
 }
 
-/** The source lint's findings as extract reports them: an error is a warning there. */
-function asWarnings(lint: readonly Diagnostic[]): Diagnostic[] {
-  return lint.map((message) => (message.severity === 'error' ? withSeverity(message, 'warning') : message))
+/** What came from the cache: the documents and lint findings, and the stages' per-document outputs so far. */
+function cacheUse(loaded: Loaded): CacheUse {
+  const store = loaded.reuse?.store
+  if (!store) return loaded.cache
+  const use = (kind: string) => ({hits: store.counts[kind]?.hits ?? 0, misses: store.counts[kind]?.misses ?? 0})
+  return {...loaded.cache, outputs: {extract: use('extract-outputs'), build: use('build')}}
+}
+
+/**
+ * Findings that do not stop the pipeline, as warnings: the source lint's (as
+ * extract reports them), and a bad memory file's (its good units are used,
+ * the rest reported; `babele tm import` checks files before they get there).
+ */
+function asWarnings(messages: readonly Diagnostic[]): Diagnostic[] {
+  return messages.map((message) => (message.severity === 'error' ? withSeverity(message, 'warning') : message))
 }
 
 /** What extract did, as a command result. */
@@ -175,16 +194,16 @@ async function extractStreaming(workspace: Workspace, options: CommandOptions): 
   const stored = await extractSources(workspace, readSources(workspace, new Map([...files].filter(([path]) => translated(path)))), termbase, {jobs: options.jobs, cache: options.cache})
   const context = extractContext(config, stored.documents, stores.value, {memory: memory.value})
   const own = options.shard ? new Map([...files].filter(([path]) => inShard(path, options.shard))) : files
-  // Per document, in document-path order: what extract reports and writes, kept until the end only as paths and messages.
-  const each: Array<{source: boolean; locales: string[][]; messages: Diagnostic[]; leverage: Diagnostic[][]; lint: Diagnostic[]}> = []
+  // Per document, in document-path order: its outputs' names (the texts are written as they come), its messages and lint.
+  const each: Array<{outputs: DocumentOutputs; messages: Diagnostic[]; lint: Diagnostic[]}> = []
+  const written = new Set<string>()
   const cache: CacheUse = {documents: {...stored.cache.documents}, lint: {...stored.cache.lint}}
-  let outputs = 0
   let units = 0
   const progress = startProgress('extract', own.size, options.progress)
   const threads = await extractOutputs(
     workspace,
     own,
-    {termbase, memories: context.memories, bundles: context.bundles, states: context.states},
+    {termbase, memories: context.memories, bundles: [...context.bundles], states: [...context.states]},
     {jobs: options.jobs, cache: options.cache, tick: (path) => progress.tick(path)},
     (result, path, index) => {
       // A document of the first pass was counted there.
@@ -192,34 +211,26 @@ async function extractStreaming(workspace: Workspace, options: CommandOptions): 
         cache.documents[result.cachedDocument ? 'hits' : 'misses']++
         cache.lint[result.cachedLint ? 'hits' : 'misses']++
       }
-      const write = (entries: ReadonlyArray<[string, string]>) => {
-        outputs += entries.length
-        return writeOutputs(workspace, new Map(entries))
-      }
+      const {source, locales} = result.outputs
+      for (const file of writeOutputs(workspace, new Map([source, ...locales.flatMap((locale) => locale.outputs)]))) written.add(file)
+      const name = ([file]: [string, string]): [string, string] => [file, '']
       units += result.units
-      each[index] = {
-        source: write([result.outputs.source]).length > 0,
-        locales: result.outputs.locales.map((locale) => write(locale.outputs)),
-        messages: result.messages,
-        leverage: result.outputs.locales.map((locale) => locale.messages),
-        lint: result.lint
-      }
+      each[index] = {outputs: {source: name(source), locales: locales.map((locale) => ({outputs: locale.outputs.map(name), messages: locale.messages}))}, messages: result.messages, lint: result.lint}
     }
   )
   progress.stop()
-  // A shard reports what is about its own documents: their sources and their stores.
-  const mine = options.shard && new Set(config.targetLocales.flatMap((locale) => [...own.keys()].flatMap((path) => [paths.source(config, path), paths.bundle(config, locale, path.replace(/\.(?:md|markdown)$/i, ''))])))
-  const ordered = [...own.keys()].sort((a, b) => a.localeCompare(b))
-  const written = [...ordered.flatMap((path, index) => (each[index]!.source ? [paths.bundle(config, config.sourceLocale, path.replace(/\.(?:md|markdown)$/i, ''))] : [])), ...config.targetLocales.flatMap((_, at) => each.flatMap((one) => one.locales[at]!))]
+  const ordered = [...own.keys()].sort((a, b) => a.localeCompare(b)).map((path) => ({path, id: documentId(path)}))
+  const assembled = assembleExtract(config, ordered, {each: each.map((one) => one.outputs), messages: context.messages, only: options.shard && new Set(own.keys())})
+  const outputs = assembled.value.size
   const messages = [
     ...each.flatMap((one) => one.messages),
     ...stores.messages,
     ...glossary.messages,
-    ...memory.messages.map((message) => (message.severity === 'error' ? withSeverity(message, 'warning') : message)),
-    ...config.targetLocales.flatMap((_, at) => [...(mine ? context.messages[at]!.filter((message) => message.file === undefined || mine.has(message.file)) : context.messages[at]!), ...each.flatMap((one) => one.leverage[at]!)]),
+    ...asWarnings(memory.messages),
+    ...assembled.messages,
     ...asWarnings(each.flatMap((one) => one.lint))
   ]
-  return extractResult(workspace, options, {documents: own.size, units, outputs, written, messages, cache, threads})
+  return extractResult(workspace, options, {documents: own.size, units, outputs, written: [...assembled.value.keys()].filter((file) => written.has(file)), messages, cache, threads})
 }
 
 /** `babele import [FILE…]`: translated XLIFF into the locale stores. */
@@ -232,7 +243,7 @@ export async function importCommand(workspace: Workspace, options: CommandOption
   // never touched by a translator: it is not read, so its pre-filled matches never pass for translations.
   let untouched = 0
   if (options.files.length === 0 && files.size > 0) {
-    const current = extractProject(workspace.config, loaded.documents, loaded.stores, {terms: loaded.terms, memory: loaded.memory, only: loaded.shard}).value
+    const current = extractProject(workspace.config, loaded.documents, loaded.stores, {terms: loaded.terms, memory: loaded.memory, only: loaded.shard, reuse: loaded.reuse}).value
     for (const [path, text] of files) {
       if (current.get(path) !== text) continue
       files.delete(path)
@@ -277,7 +288,7 @@ export async function importCommand(workspace: Workspace, options: CommandOption
 export async function build(workspace: Workspace, options: CommandOptions, given?: Loaded): Promise<CommandResult> {
   const loaded = given ?? (await load(workspace, options))
   const documents = ownDocuments(loaded)
-  const result = buildProject(workspace.config, documents, loaded.stores, {terms: loaded.terms})
+  const result = buildProject(workspace.config, documents, loaded.stores, {terms: loaded.terms, reuse: loaded.reuse})
   // The pseudo locale, when enabled, is built beside the target locales and counted in no coverage.
   const pseudo = workspace.config.pseudo ? buildPseudo(workspace.config, documents, {terms: loaded.terms}) : undefined
   if (pseudo) {
@@ -304,7 +315,7 @@ export async function build(workspace: Workspace, options: CommandOptions, given
     ],
     coverage: result.coverage,
     locales: result.locales,
-    cache: loaded.cache,
+    cache: cacheUse(loaded),
     threads: loaded.threads
   }
 }
@@ -345,7 +356,7 @@ export async function run(workspace: Workspace, options: CommandOptions): Promis
     coverage: built.coverage,
     locales: built.locales,
     ...(pretranslated ? {unknown: pretranslated.unknown} : {}),
-    cache: loaded.cache,
+    cache: cacheUse(loaded),
     threads: loaded.threads,
     ...(imported.ok && countSeverities([...extracted.messages, ...built.messages, ...(pretranslated?.messages ?? [])]).errors === 0 ? {ok: true} : {})
   }

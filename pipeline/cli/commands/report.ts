@@ -39,7 +39,7 @@ export function projectReports(workspace: Workspace, loaded: Loaded, built?: {co
   const {config} = workspace
   const lint = loaded.lint
   const checked = checkProject(config, loaded.documents, loaded.stores, {terms: loaded.terms})
-  const build = built ?? buildProject(config, loaded.documents, loaded.stores, {terms: loaded.terms})
+  const build = built ?? buildProject(config, loaded.documents, loaded.stores, {terms: loaded.terms, reuse: loaded.reuse})
   const findings = uniqueDiagnostics([...loaded.messages, ...lint, ...checked.messages, ...build.messages])
   const glossaryFile = `${config.reports}/glossary.html`
   const qaFile = `${config.reports}/qa.html`

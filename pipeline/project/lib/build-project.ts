@@ -10,19 +10,23 @@
  * the coverage gate (`coverageGate`) adds a `coverage-below-minimum` error.
  */
 import {diagnostic} from '../../diagnostic.ts'
-import {buildDocument, createResolver, type Coverage} from '../../build/index.ts'
+import {buildDocument, createResolver, type Coverage, type Resolver} from '../../build/index.ts'
 import type {Config} from '../../config/index.ts'
 import {sourceBundle} from '../../store/index.ts'
 import type {Bundle, Diagnostic, SourceDocument} from '../../types.ts'
 import {checkProject} from './check-project.ts'
 import {coverageGate, type LocaleGate} from './coverage-gate.ts'
+import {buildKey} from '../../incremental/index.ts'
 import {paths, type Outputs, type Stores} from './paths.ts'
+import {reused, type Reuse} from './reuse.ts'
 import type {ProjectTerms} from './terms.ts'
 
 /** Options of {@linkcode buildProject}. */
 export interface BuildProjectOptions {
   /** Term rules by target locale (see `projectTerms`). */
   terms?: ProjectTerms | null
+  /** Each built file from the store when nothing it is made of changed (`buildKey`). */
+  reuse?: Reuse | null
 }
 
 /** Coverage of one built document. */
@@ -53,8 +57,13 @@ export function buildProject(config: Config, documents: ReadonlyMap<string, Sour
     const refused = broken.get(name)
     ;(resources[locale] ??= {})[id] = refused ? Object.fromEntries(Object.entries(bundle).filter(([key]) => !refused.has(key))) : bundle
   }
-  const resolve = createResolver({resources, fallbackLng: config.fallbackLng})
+  // Made on the first file not reused: i18next indexes every bundle.
+  let resolver: Resolver | undefined
+  const resolve: Resolver = (locale, namespace, key) => (resolver ??= createResolver({resources, fallbackLng: config.fallbackLng}))(locale, namespace, key)
   const state = (locale: string, id: string, key: string) => stores.states.get(paths.store(locale, id))?.[key]
+  // What a document's build reads besides itself: its bundle (less refused values) and state file in every target locale (empty or missing alike).
+  const some = (value: object | undefined) => (value && Object.keys(value).length > 0 ? value : null)
+  const values = (id: string) => config.targetLocales.map((locale) => [some(resources[locale]?.[id]), some(stores.states.get(paths.store(locale, id)))])
   const outputs: Outputs = new Map()
   const coverage: BuildEntry[] = []
   for (const locale of config.targetLocales) {
@@ -64,7 +73,8 @@ export function buildProject(config: Config, documents: ReadonlyMap<string, Sour
         messages.push(diagnostic('build-refused', `Not written: translations in \`${paths.bundle(config, locale, document.id)}\` have errors (see above); fix them or re-import`, {source: 'build', severity: 'error', file}))
         continue
       }
-      const built = buildDocument(document, {locale, resolve, file: paths.bundle(config, locale, document.id), sourceLocale: config.sourceLocale, state})
+      const make = () => buildDocument(document, {locale, resolve, file: paths.bundle(config, locale, document.id), sourceLocale: config.sourceLocale, state})
+      const built = reused(options.reuse, 'build', (key) => buildKey(key, config, locale, values(document.id)), document.path, make)
       outputs.set(file, built.value)
       coverage.push({locale, path: document.path, coverage: built.coverage})
       messages.push(...built.messages)

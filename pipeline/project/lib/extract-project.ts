@@ -15,7 +15,9 @@ import type {Diagnostic, SourceDocument} from '../../types.ts'
 import {fromMarkdown} from '../../units/index.ts'
 import {toXliff, toXliff12} from '../../xliff/index.ts'
 import {documentLeverage, localeMemory, projectPrefill, type ProjectLeverageOptions} from './leverage-project.ts'
+import {extractContextKey, extractOutputsKey} from '../../incremental/index.ts'
 import {paths, type Outputs, type Stores} from './paths.ts'
+import {reused, type Reuse} from './reuse.ts'
 import {segmentLocks, type ProjectTerms} from './terms.ts'
 
 /** Options of {@linkcode extractProject}. */
@@ -28,6 +30,8 @@ export interface ExtractProjectOptions extends ProjectLeverageOptions {
    * stage's, as in a run over every document (a CI shard).
    */
   only?: ReadonlySet<string> | null
+  /** Each document's outputs from the store when nothing they are made of changed (`extractOutputsKey`); without machine translations only. */
+  reuse?: Reuse | null
 }
 
 /**
@@ -57,15 +61,34 @@ export function extractProject(config: Config, documents: ReadonlyMap<string, So
   const only = options.only
   const written = only ? [...documents.values()].filter((document) => only.has(document.path)) : [...documents.values()]
   const context = extractContext(config, documents, stores, options)
-  const compiled = compileContext(context)
-  const each = written.map((document) => documentOutputs(config, document, compiled, options))
-  const outputs: Outputs = new Map(each.map((one) => one.source))
+  let compiled: ExtractContext | undefined
+  const make = (document: SourceDocument) => () => documentOutputs(config, document, (compiled ??= compileContext(context)), options)
+  // Machine translations are the edge's, made for this run: their outputs are not reused.
+  const reuse = options.machine ? undefined : options.reuse
+  const shared = reuse && extractContextKey(config, context.memories, reuse.glossary)
+  const flags = (document: SourceDocument) => config.targetLocales.map((locale) => [context.bundles.has(paths.store(locale, document.id)), context.states.has(paths.store(locale, document.id))] as const)
+  const each = written.map((document) => reused(reuse, 'extract-outputs', (key) => extractOutputsKey(key, shared!, flags(document)), document.path, make(document)))
+  return assembleExtract(config, written, {each, messages: context.messages, only})
+}
+
+/**
+ * The project's extract outputs from each document's (`documentOutputs`):
+ * every source bundle, then, locale by locale, each document's files; the
+ * messages of the locale's memory (under a shard, those about its own
+ * documents and stores), then each document's.
+ *
+ * @param config Project config.
+ * @param written The documents written, in order.
+ * @param parts Each written document's outputs, the memory's messages by locale (`extractContext`), and the shard's documents, if any.
+ */
+export function assembleExtract(config: Config, written: ReadonlyArray<Pick<SourceDocument, 'path' | 'id'>>, parts: {each: readonly DocumentOutputs[]; messages: readonly Diagnostic[][]; only?: ReadonlySet<string> | null | undefined}): {value: Outputs; messages: Diagnostic[]} {
+  const outputs: Outputs = new Map(parts.each.map((one) => one.source))
   const messages: Diagnostic[] = []
   // A shard reports what is about its own documents: their sources and their stores.
-  const files = only && new Set(config.targetLocales.flatMap((locale) => written.flatMap((document) => [paths.source(config, document.path), paths.bundle(config, locale, document.id)])))
+  const files = parts.only && new Set(config.targetLocales.flatMap((locale) => written.flatMap((document) => [paths.source(config, document.path), paths.bundle(config, locale, document.id)])))
   for (let at = 0; at < config.targetLocales.length; at++) {
-    messages.push(...(files ? context.messages[at]!.filter((message) => message.file === undefined || files.has(message.file)) : context.messages[at]!))
-    for (const one of each) {
+    messages.push(...(files ? parts.messages[at]!.filter((message) => message.file === undefined || files.has(message.file)) : parts.messages[at]!))
+    for (const one of parts.each) {
       messages.push(...one.locales[at]!.messages)
       for (const [file, text] of one.locales[at]!.outputs) outputs.set(file, text)
     }
@@ -93,9 +116,9 @@ export interface ExtractContext {
  * @param stores Locale stores.
  * @param options Outside memory.
  */
-export function extractContext(config: Config, documents: ReadonlyMap<string, SourceDocument>, stores: Stores, options?: Pick<ProjectLeverageOptions, 'memory'> | null): {memories: Array<[string, MemoryEntry[]]>; bundles: string[]; states: string[]; messages: Diagnostic[][]} {
+export function extractContext(config: Config, documents: ReadonlyMap<string, SourceDocument>, stores: Stores, options?: Pick<ProjectLeverageOptions, 'memory'> | null): {memories: Array<[string, MemoryEntry[]]>; bundles: Set<string>; states: Set<string>; messages: Diagnostic[][]} {
   const memories = config.targetLocales.map((locale) => localeMemory(config, documents, stores, locale, options))
-  return {memories: config.targetLocales.map((locale, at) => [locale, memories[at]!.value]), bundles: [...stores.bundles.keys()], states: [...stores.states.keys()], messages: memories.map((memory) => memory.messages)}
+  return {memories: config.targetLocales.map((locale, at) => [locale, memories[at]!.value]), bundles: new Set(stores.bundles.keys()), states: new Set(stores.states.keys()), messages: memories.map((memory) => memory.messages)}
 }
 
 /**
@@ -103,7 +126,7 @@ export function extractContext(config: Config, documents: ReadonlyMap<string, So
  *
  * @param context Memories and store files (`extractContext`).
  */
-export function compileContext(context: Pick<ReturnType<typeof extractContext>, 'memories' | 'bundles' | 'states'>): ExtractContext {
+export function compileContext(context: {memories: ReadonlyArray<[string, MemoryEntry[]]>; bundles: Iterable<string>; states: Iterable<string>}): ExtractContext {
   return {memories: new Map(context.memories.map(([locale, entries]) => [locale, compileMemory(entries)])), bundles: new Set(context.bundles), states: new Set(context.states)}
 }
 

@@ -63,7 +63,7 @@ export function fromMarkdown(text: string, options: Options): {value: SourceDocu
   const messages = found.messages.map((message) => ({...message, file: options.path}))
   return {
     value: {
-      id: options.path.replace(/\.(?:md|markdown)$/i, ''),
+      id: documentId(options.path),
       path: options.path,
       text,
       bom: found.value.bom,
@@ -74,4 +74,14 @@ export function fromMarkdown(text: string, options: Options): {value: SourceDocu
     },
     messages
   }
+}
+
+/**
+ * A document's id from its path: the path without its Markdown extension
+ * (`guide/intro.md` → `guide/intro`), the namespace of its bundles.
+ *
+ * @param path Document path.
+ */
+export function documentId(path: string): string {
+  return path.replace(/\.(?:md|markdown)$/i, '')
 }

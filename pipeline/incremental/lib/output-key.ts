@@ -1,0 +1,52 @@
+/**
+ * What a document's outputs depend on. Takes: the document's key
+ * (`documentKey`) and digests of the project-wide inputs its outputs read.
+ * Returns: cache keys that change whenever any of them changes, so a
+ * document's XLIFF files and built files are made again only when
+ * something they are made of changed (a one-file edit makes that file's
+ * outputs again, and no other's).
+ *
+ * - extract (`documentOutputs`): the document; the config; each target
+ *   locale's memory (every stored translation's source and target, and the
+ *   outside memory); the glossary (term marks); which of the document's
+ *   store files exist (an empty one is created when missing).
+ * - build (`buildDocument`): the document; the config (fallback chains);
+ *   the target locale; the document's bundle and state file in every locale
+ *   (any may be a fallback), after the QA stage's refusals.
+ *
+ * ```ts
+ * extractOutputsKey(documentKey(config, 'a.md', digestBytes(text)), extractContextKey(config, memories, glossary), [true, false])
+ * ```
+ */
+import {digest} from './digest.ts'
+
+/**
+ * @param config The config (the whole of it: any change misses).
+ * @param memories Each target locale's memory entries, in the config's order.
+ * @param glossary Digest of the termbase (`undefined`: none).
+ * @returns The key of what every document's extract outputs share.
+ */
+export function extractContextKey(config: unknown, memories: unknown, glossary: string | undefined): string {
+  return digest(['extract-context', config, memories, glossary ?? null])
+}
+
+/**
+ * @param document The document's key (`documentKey`).
+ * @param context The shared part (`extractContextKey`).
+ * @param stores For each target locale, whether the document's bundle and its state file exist.
+ * @returns The key of the document's extract outputs.
+ */
+export function extractOutputsKey(document: string, context: string, stores: ReadonlyArray<readonly [boolean, boolean]>): string {
+  return digest(['extract-outputs', document, context, stores])
+}
+
+/**
+ * @param document The document's key (`documentKey`).
+ * @param config The config (the whole of it).
+ * @param locale The target locale built.
+ * @param values The document's bundle and state file in every locale, as the build resolves them (refused values left out), by locale.
+ * @returns The key of the document's built file in that locale.
+ */
+export function buildKey(document: string, config: unknown, locale: string, values: unknown): string {
+  return digest(['build', document, config, locale, values])
+}
