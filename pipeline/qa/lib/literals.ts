@@ -4,8 +4,8 @@
  * which a translation keeps as they are. Takes: a plain text. Returns: each
  * literal with its kind and UTF-16 range, in text order. `sourceLiterals`
  * and `targetLiterals` are the shared analyses of a QA context;
- * `literalDifference` compares them (the `url-changed` and
- * `code-span-changed` rules).
+ * `literalChanges` compares them, the finding of the `url-changed` and
+ * `code-span-changed` rules.
  *
  *   > | see https://example.org/a and `npm ci`
  *   >       ^^^^^^^^^^^^^^^^^^^^^     ^^^^^^^^ a URL, a code span
@@ -19,7 +19,8 @@
  * many (CommonMark's rule).
  */
 import {LinkifyIt} from 'linkify-it'
-import type {QaContext} from './rule.ts'
+import type {Diagnostic} from '../../types.ts'
+import {finding, type QaContext, type Rule} from './rule.ts'
 
 /** One literal in a text. */
 export interface Literal {
@@ -75,11 +76,27 @@ export function targetLiterals(context: QaContext): Literal[] {
 }
 
 /**
+ * The finding of a rule that keeps one kind of literal as written: none
+ * when the target has the source's literals of that kind and no other, else
+ * one naming both sides (expected: the source's the target lacks; actual:
+ * the target's the source lacks).
+ *
  * @param context The translation.
+ * @param rule The rule (`url-changed`, `code-span-changed`).
  * @param kind URLs or code spans.
- * @returns The source's literals the target lacks, and the target's the source lacks.
+ * @param label What the message calls them (`URLs`).
  */
-export function literalDifference(context: QaContext, kind: Literal['kind']): {missing: string[]; extra: string[]} {
+export function literalChanges(context: QaContext, rule: Rule, kind: Literal['kind'], label: string): Diagnostic[] {
+  const {missing, extra} = literalDifference(context, kind)
+  if (missing.length === 0 && extra.length === 0) return []
+  // A code span shows its own backticks.
+  const show = (literals: readonly string[]) => literals.map((literal) => (kind === 'code-span' ? literal : '`' + literal + '`')).join(', ')
+  const parts = [missing.length > 0 ? `${show(missing)} of the source not in the target` : '', extra.length > 0 ? `${show(extra)} not in the source` : ''].filter(Boolean)
+  return [finding(context, rule, `${label} changed: ${parts.join('; ')}`, {expected: missing, actual: extra})]
+}
+
+/** The source's literals of a kind the target lacks, and the target's the source lacks. */
+function literalDifference(context: QaContext, kind: Literal['kind']): {missing: string[]; extra: string[]} {
   const extra = context.shared(targetLiterals).filter((literal) => literal.kind === kind).map((literal) => literal.text)
   const missing: string[] = []
   for (const literal of context.shared(sourceLiterals)) {

@@ -13,17 +13,12 @@
  * A code span in Markdown text is a code (U+FFFC in the text), checked by
  * the structural rules.
  */
-import {finding, type Rule} from '../rule.ts'
-import {literalDifference} from '../literals.ts'
+import type {Rule} from '../rule.ts'
+import {literalChanges} from '../literals.ts'
 
 /** The rule. */
 export const codeSpanChanged: Rule = {
   id: 'code-span-changed',
   severity: 'warning',
-  check(context) {
-    const {missing, extra} = literalDifference(context, 'code-span')
-    if (missing.length === 0 && extra.length === 0) return []
-    const parts = [missing.length > 0 ? `${missing.join(', ')} of the source not in the target` : '', extra.length > 0 ? `${extra.join(', ')} not in the source` : ''].filter(Boolean)
-    return [finding(context, codeSpanChanged, `Code spans changed: ${parts.join('; ')}`, {expected: missing, actual: extra})]
-  }
+  check: (context) => literalChanges(context, codeSpanChanged, 'code-span', 'Code spans')
 }

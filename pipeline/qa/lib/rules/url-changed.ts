@@ -13,17 +13,12 @@
  * whose bytes the translation never holds (the structural rules check
  * codes). Which text is an address is `literals.ts`'s rule (linkify-it).
  */
-import {finding, type Rule} from '../rule.ts'
-import {literalDifference} from '../literals.ts'
+import type {Rule} from '../rule.ts'
+import {literalChanges} from '../literals.ts'
 
 /** The rule. */
 export const urlChanged: Rule = {
   id: 'url-changed',
   severity: 'warning',
-  check(context) {
-    const {missing, extra} = literalDifference(context, 'url')
-    if (missing.length === 0 && extra.length === 0) return []
-    const parts = [missing.length > 0 ? `${missing.map((url) => '`' + url + '`').join(', ')} of the source not in the target` : '', extra.length > 0 ? `${extra.map((url) => '`' + url + '`').join(', ')} not in the source` : ''].filter(Boolean)
-    return [finding(context, urlChanged, `URLs changed: ${parts.join('; ')}`, {expected: missing, actual: extra})]
-  }
+  check: (context) => literalChanges(context, urlChanged, 'url', 'URLs')
 }
