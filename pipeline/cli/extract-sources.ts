@@ -79,7 +79,7 @@ function threadsFor(jobs: number, count: number): number {
 }
 
 /** What each document's outputs need besides the config and the cache (`OutputTaskInit`). */
-export type OutputContext = Pick<OutputTaskInit, 'termbase' | 'memories' | 'bundles' | 'states'>
+export type OutputContext = Pick<OutputTaskInit, 'termbase' | 'memories' | 'shared'>
 
 /**
  * `extract`'s streaming pass: each source is read when a thread is free for
@@ -90,7 +90,7 @@ export type OutputContext = Pick<OutputTaskInit, 'termbase' | 'memories' | 'bund
  *
  * @param workspace Project.
  * @param files Source files (relative to the project root) by document path.
- * @param context Termbase, memories, store files.
+ * @param context Termbase, memories and their key.
  * @param settings Jobs, cache, progress.
  * @param onResult Each source's outputs, messages and lint (and whether they came from the cache), with its document path and its index in document-path order.
  * @returns Worker threads started (0: this thread did the work).

@@ -25,7 +25,7 @@ export interface SarifOptions {
 }
 
 /** Where OASIS publishes the SARIF 2.1.0 schema (the log's `$schema`). */
-export const sarifSchema = 'https://docs.oasis-open.org/sarif/sarif/v2.1.0/os/schemas/sarif-schema-2.1.0.json'
+const sarifSchema = 'https://docs.oasis-open.org/sarif/sarif/v2.1.0/os/schemas/sarif-schema-2.1.0.json'
 
 /**
  * @param messages Diagnostics.

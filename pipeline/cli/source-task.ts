@@ -9,7 +9,8 @@
  */
 import {compileTermIndex, type TermIndex, type Termbase} from '../glossary/index.ts'
 import type {MemoryEntry} from '../memory/index.ts'
-import {compileContext, documentOutputs, extractSource, lintDocument, projectTerms, type DocumentOutputs, type ExtractedSource} from '../project/index.ts'
+import {compileContext, documentOutputs, extractSource, lintDocument, outputKinds, projectTerms, reused, type DocumentOutputs, type ExtractContext, type ExtractedSource} from '../project/index.ts'
+import {extractOutputsKey} from '../incremental/index.ts'
 import type {Config} from '../config/index.ts'
 import type {Diagnostic, SourceDocument} from '../types.ts'
 import {openCache, type Cache} from './cache.ts'
@@ -22,19 +23,19 @@ export interface SourceTaskInit {
   cache: {folder: string; version: string} | undefined
 }
 
-/** What every thread of `extract` starts with: the extraction's, and what each document's outputs need (`ExtractContext` before compiling). */
+/** What every thread of `extract` starts with: the extraction's, and what each document's outputs need. */
 export interface OutputTaskInit extends SourceTaskInit {
-  /** Each target locale's memory entries (stored translations, then outside memory), compiled once per thread. */
+  /** Each target locale's memory entries (stored translations, then outside memory: `extractContext`), compiled once per thread. */
   memories: Array<[string, MemoryEntry[]]>
-  /** Store names whose bundle exists. */
-  bundles: string[]
-  /** Store names whose state file exists. */
-  states: string[]
+  /** The key of what every document's outputs share (`extractContextKey`): with the cache, a document's outputs are read back when its entry is there. */
+  shared: string
 }
 
 /** A source extracted on a thread that also made its outputs: what comes back instead of the document. */
 export interface OutputResult extends Omit<SourceResult, 'document'> {
   outputs: DocumentOutputs
+  /** The outputs came from the cache. */
+  cachedOutputs: boolean
   /** The document's units. */
   units: number
 }
@@ -96,16 +97,23 @@ export function sourceTask(init: SourceTaskInit): (task: SourceTask) => SourceRe
  * document's source bundle and XLIFF files (`documentOutputs`), so only
  * text crosses back from the thread.
  *
- * @param init Config, termbase, cache, memories and store files.
+ * @param init Config, termbase, cache, memories and their key.
  * @returns The task handler.
  */
 export function outputTask(init: OutputTaskInit): (task: SourceTask) => OutputResult {
   const extract = sourceTask(init)
+  const cache = init.cache ? openCache(init.cache.folder, init.cache.version) : undefined
   const terms = init.termbase ? projectTerms(init.config, init.termbase) : undefined
-  const context = compileContext(init)
+  let context: ExtractContext | undefined
   return (task) => {
     const {document, ...rest} = extract(task)
-    return {...rest, outputs: documentOutputs(init.config, document, context, {terms}), units: document.units.length}
+    let cachedOutputs = true
+    const make = () => {
+      cachedOutputs = false
+      return documentOutputs(init.config, document, (context ??= compileContext(init.memories)), {terms})
+    }
+    const outputs = reused(cache, outputKinds.extract, extractOutputsKey(task.document, init.shared), make)
+    return {...rest, outputs, cachedOutputs: cache !== undefined && cachedOutputs, units: document.units.length}
   }
 }
 

@@ -6,8 +6,8 @@
 import {resolve} from 'node:path'
 import {countSeverities, withSeverity} from '../../diagnostic.ts'
 import type {Termbase} from '../../glossary/index.ts'
-import {inShard, type Shard} from '../../incremental/index.ts'
-import {analyzeProject, assembleExtract, buildProject, buildPseudo, extractContext, extractProject, type DocumentOutputs, importProject, paths, projectTerms, shareText, type Reuse, type BuildEntry, type LocaleGate, type ExternalMemory, type ProjectTerms, type Stores} from '../../project/index.ts'
+import {extractContextKey, inShard, type Shard} from '../../incremental/index.ts'
+import {analyzeProject, assembleExtract, outputKinds, buildProject, buildPseudo, extractContext, extractProject, type DocumentOutputs, importProject, paths, projectTerms, shareText, type Reuse, type BuildEntry, type LocaleGate, type ExternalMemory, type ProjectTerms, type Stores} from '../../project/index.ts'
 import type {ImportReport} from '../../store/index.ts'
 import type {UnknownWord} from '../../mt/index.ts'
 import type {Diagnostic, SourceDocument} from '../../types.ts'
@@ -90,10 +90,7 @@ export interface Loaded {
 export async function load(workspace: Workspace, options: CommandOptions): Promise<Loaded> {
   const sources = readSources(workspace)
   if (sources.size === 0) throw new UsageError(noSources(workspace))
-  const stores = readStores(workspace)
-  const glossary = readGlossary(workspace)
-  const termbase = glossary.value
-  const memory = readMemory(workspace)
+  const {stores, glossary, termbase, memory} = readInputs(workspace)
   const shard = options.shard && new Set([...sources.keys()].filter((path) => inShard(path, options.shard)))
   if (shard) {
     const translated = translatedDocuments(stores.value)
@@ -120,6 +117,12 @@ export async function load(workspace: Workspace, options: CommandOptions): Promi
   }
 }
 
+/** What every command reads besides the sources: the stores, the glossary and the memory. */
+function readInputs(workspace: Workspace): {stores: ReturnType<typeof readStores>; glossary: ReturnType<typeof readGlossary>; termbase: Termbase | undefined; memory: ReturnType<typeof readMemory>} {
+  const glossary = readGlossary(workspace)
+  return {stores: readStores(workspace), glossary, termbase: glossary.value, memory: readMemory(workspace)}
+}
+
 /** Whether a document's stores hold a translation in any locale (its pairs are memory), by document path. */
 function translatedDocuments(stores: Stores): (path: string) => boolean {
   const ids = new Set([...stores.bundles].filter(([, bundle]) => Object.keys(bundle).length > 0).map(([name]) => paths.storeParts(name).id))
@@ -127,7 +130,7 @@ function translatedDocuments(stores: Stores): (path: string) => boolean {
 }
 
 /** The documents a command writes outputs for: all, or the shard's. */
-export function ownDocuments(loaded: Loaded): Map<string, SourceDocument> {
+function ownDocuments(loaded: Loaded): Map<string, SourceDocument> {
   const shard = loaded.shard
   return shard ? new Map([...loaded.documents].filter(([path]) => shard.has(path))) : loaded.documents
 }
@@ -147,7 +150,7 @@ function cacheUse(loaded: Loaded): CacheUse {
   const store = loaded.reuse?.store
   if (!store) return loaded.cache
   const use = (kind: string) => ({hits: store.counts[kind]?.hits ?? 0, misses: store.counts[kind]?.misses ?? 0})
-  return {...loaded.cache, outputs: {extract: use('extract-outputs'), build: use('build')}}
+  return {...loaded.cache, outputs: {extract: use(outputKinds.extract), build: use(outputKinds.build)}}
 }
 
 /**
@@ -186,24 +189,23 @@ async function extractStreaming(workspace: Workspace, options: CommandOptions): 
   const {config} = workspace
   const files = sourceFiles(workspace)
   if (files.size === 0) throw new UsageError(noSources(workspace))
-  const stores = readStores(workspace)
-  const glossary = readGlossary(workspace)
-  const termbase = glossary.value
-  const memory = readMemory(workspace)
+  const {stores, glossary, termbase, memory} = readInputs(workspace)
   const translated = translatedDocuments(stores.value)
   const stored = await extractSources(workspace, readSources(workspace, new Map([...files].filter(([path]) => translated(path)))), termbase, {jobs: options.jobs, cache: options.cache})
   const context = extractContext(config, stored.documents, stores.value, {memory: memory.value})
+  const shared = extractContextKey(config, context.memories, stored.glossary)
   const own = options.shard ? new Map([...files].filter(([path]) => inShard(path, options.shard))) : files
   // Per document, in document-path order: its outputs' names (the texts are written as they come), its messages and lint.
   const each: Array<{outputs: DocumentOutputs; messages: Diagnostic[]; lint: Diagnostic[]}> = []
   const written = new Set<string>()
   const cache: CacheUse = {documents: {...stored.cache.documents}, lint: {...stored.cache.lint}}
+  const reused = {hits: 0, misses: 0}
   let units = 0
   const progress = startProgress('extract', own.size, options.progress)
   const threads = await extractOutputs(
     workspace,
     own,
-    {termbase, memories: context.memories, bundles: [...context.bundles], states: [...context.states]},
+    {termbase, memories: context.memories, shared},
     {jobs: options.jobs, cache: options.cache, tick: (path) => progress.tick(path)},
     (result, path, index) => {
       // A document of the first pass was counted there.
@@ -211,6 +213,7 @@ async function extractStreaming(workspace: Workspace, options: CommandOptions): 
         cache.documents[result.cachedDocument ? 'hits' : 'misses']++
         cache.lint[result.cachedLint ? 'hits' : 'misses']++
       }
+      reused[result.cachedOutputs ? 'hits' : 'misses']++
       const {source, locales} = result.outputs
       for (const file of writeOutputs(workspace, new Map([source, ...locales.flatMap((locale) => locale.outputs)]))) written.add(file)
       const name = ([file]: [string, string]): [string, string] => [file, '']
@@ -220,8 +223,11 @@ async function extractStreaming(workspace: Workspace, options: CommandOptions): 
   )
   progress.stop()
   const ordered = [...own.keys()].sort((a, b) => a.localeCompare(b)).map((path) => ({path, id: documentId(path)}))
-  const assembled = assembleExtract(config, ordered, {each: each.map((one) => one.outputs), messages: context.messages, only: options.shard && new Set(own.keys())})
+  const assembled = assembleExtract(config, ordered, {each: each.map((one) => one.outputs), messages: context.messages, stores: stores.value, only: options.shard && new Set(own.keys())})
+  // What is left to write: the empty store files of documents that had none (the rest was written as it came).
+  for (const file of writeOutputs(workspace, new Map([...assembled.value].filter(([, text]) => text !== '')))) written.add(file)
   const outputs = assembled.value.size
+  if (options.cache !== false) cache.outputs = {extract: reused, build: {hits: 0, misses: 0}}
   const messages = [
     ...each.flatMap((one) => one.messages),
     ...stores.messages,

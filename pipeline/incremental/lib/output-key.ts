@@ -6,16 +6,17 @@
  * something they are made of changed (a one-file edit makes that file's
  * outputs again, and no other's).
  *
- * - extract (`documentOutputs`): the document; the config; each target
- *   locale's memory (every stored translation's source and target, and the
- *   outside memory); the glossary (term marks); which of the document's
- *   store files exist (an empty one is created when missing).
+ * - extract (`documentOutputs`: its source bundle and XLIFF files): the
+ *   document; the config; each target locale's memory (every stored
+ *   translation's source and target, and the outside memory); the glossary
+ *   (term marks).
  * - build (`buildDocument`): the document; the config (fallback chains);
  *   the target locale; the document's bundle and state file in every locale
  *   (any may be a fallback), after the QA stage's refusals.
  *
  * ```ts
- * extractOutputsKey(documentKey(config, 'a.md', digestBytes(text)), extractContextKey(config, memories, glossary), [true, false])
+ * extractOutputsKey(documentKey(config, 'a.md', digestBytes(text)), extractContextKey(config, memories, glossary))
+ * buildKey(buildInputsKey(documentKey(config, 'a.md', digestBytes(text)), values), config, 'en')
  * ```
  */
 import {digest} from './digest.ts'
@@ -33,20 +34,27 @@ export function extractContextKey(config: unknown, memories: unknown, glossary: 
 /**
  * @param document The document's key (`documentKey`).
  * @param context The shared part (`extractContextKey`).
- * @param stores For each target locale, whether the document's bundle and its state file exist.
  * @returns The key of the document's extract outputs.
  */
-export function extractOutputsKey(document: string, context: string, stores: ReadonlyArray<readonly [boolean, boolean]>): string {
-  return digest(['extract-outputs', document, context, stores])
+export function extractOutputsKey(document: string, context: string): string {
+  return digest(['extract-outputs', document, context])
 }
 
 /**
  * @param document The document's key (`documentKey`).
+ * @param values The document's bundle and state file in every target locale, as the build resolves them (refused values left out; an empty one as none), by locale.
+ * @returns What every locale's build of the document reads besides the config.
+ */
+export function buildInputsKey(document: string, values: unknown): string {
+  return digest(['build-inputs', document, values])
+}
+
+/**
+ * @param inputs The document's part (`buildInputsKey`).
  * @param config The config (the whole of it).
  * @param locale The target locale built.
- * @param values The document's bundle and state file in every locale, as the build resolves them (refused values left out), by locale.
  * @returns The key of the document's built file in that locale.
  */
-export function buildKey(document: string, config: unknown, locale: string, values: unknown): string {
-  return digest(['build', document, config, locale, values])
+export function buildKey(inputs: string, config: unknown, locale: string): string {
+  return digest(['build', inputs, config, locale])
 }

@@ -22,7 +22,7 @@ export type ParseSettings = Pick<Config, 'sourceLocale' | 'frontmatterKeys' | 'f
  * @param config Project config.
  * @returns The fields extraction reads, and nothing else.
  */
-export function parseSettings(config: ParseSettings): ParseSettings {
+function parseSettings(config: ParseSettings): ParseSettings {
   return {sourceLocale: config.sourceLocale, frontmatterKeys: [...config.frontmatterKeys], flavor: [...config.flavor], codeFinder: [...config.codeFinder]}
 }
 

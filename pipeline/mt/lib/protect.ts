@@ -72,7 +72,7 @@ const edges = /^([(\["'«“‘¿¡]*)(.*?)([)\]"'»”’.,;:!?]*)$/su
  *
  * @param index Slot number.
  */
-export function codePlaceholder(index: number): string {
+function codePlaceholder(index: number): string {
   return '⟦' + [...String(index)].map((digit) => superscripts[Number(digit)]).join('') + '⟧'
 }
 
@@ -82,7 +82,7 @@ export function codePlaceholder(index: number): string {
  * @param index Slot number.
  * @param text What it stands for (its first letter leads the placeholder).
  */
-export function wordPlaceholder(index: number, text: string): string {
+function wordPlaceholder(index: number, text: string): string {
   const first = text.normalize('NFD').replace(/\p{M}/gu, '').match(/[A-Za-z]/)?.[0] ?? 'X'
   return first + 'qx' + [...String(index)].map((digit) => slotLetters[Number(digit)]).join('') + 'q'
 }

@@ -16,9 +16,9 @@ import {sourceBundle} from '../../store/index.ts'
 import type {Bundle, Diagnostic, SourceDocument} from '../../types.ts'
 import {checkProject} from './check-project.ts'
 import {coverageGate, type LocaleGate} from './coverage-gate.ts'
-import {buildKey} from '../../incremental/index.ts'
+import {buildInputsKey, buildKey} from '../../incremental/index.ts'
 import {paths, type Outputs, type Stores} from './paths.ts'
-import {reused, type Reuse} from './reuse.ts'
+import {outputKinds, reused, type Reuse} from './reuse.ts'
 import type {ProjectTerms} from './terms.ts'
 
 /** Options of {@linkcode buildProject}. */
@@ -64,6 +64,15 @@ export function buildProject(config: Config, documents: ReadonlyMap<string, Sour
   // What a document's build reads besides itself: its bundle (less refused values) and state file in every target locale (empty or missing alike).
   const some = (value: object | undefined) => (value && Object.keys(value).length > 0 ? value : null)
   const values = (id: string) => config.targetLocales.map((locale) => [some(resources[locale]?.[id]), some(stores.states.get(paths.store(locale, id)))])
+  const documentKeys = new Map<string, string | undefined>()
+  // A document's part of every built file's key: its own key and what it reads besides itself (once per document).
+  const keyOf = (document: SourceDocument) => {
+    if (!documentKeys.has(document.path)) {
+      const key = options.reuse?.keys.get(document.path)
+      documentKeys.set(document.path, key && buildInputsKey(key, values(document.id)))
+    }
+    return documentKeys.get(document.path)
+  }
   const outputs: Outputs = new Map()
   const coverage: BuildEntry[] = []
   for (const locale of config.targetLocales) {
@@ -74,7 +83,8 @@ export function buildProject(config: Config, documents: ReadonlyMap<string, Sour
         continue
       }
       const make = () => buildDocument(document, {locale, resolve, file: paths.bundle(config, locale, document.id), sourceLocale: config.sourceLocale, state})
-      const built = reused(options.reuse, 'build', (key) => buildKey(key, config, locale, values(document.id)), document.path, make)
+      const key = keyOf(document)
+      const built = reused(options.reuse?.store, outputKinds.build, key && buildKey(key, config, locale), make)
       outputs.set(file, built.value)
       coverage.push({locale, path: document.path, coverage: built.coverage})
       messages.push(...built.messages)

@@ -17,7 +17,7 @@ import {toXliff, toXliff12} from '../../xliff/index.ts'
 import {documentLeverage, localeMemory, projectPrefill, type ProjectLeverageOptions} from './leverage-project.ts'
 import {extractContextKey, extractOutputsKey} from '../../incremental/index.ts'
 import {paths, type Outputs, type Stores} from './paths.ts'
-import {reused, type Reuse} from './reuse.ts'
+import {outputKinds, reused, type Reuse} from './reuse.ts'
 import {segmentLocks, type ProjectTerms} from './terms.ts'
 
 /** Options of {@linkcode extractProject}. */
@@ -62,79 +62,87 @@ export function extractProject(config: Config, documents: ReadonlyMap<string, So
   const written = only ? [...documents.values()].filter((document) => only.has(document.path)) : [...documents.values()]
   const context = extractContext(config, documents, stores, options)
   let compiled: ExtractContext | undefined
-  const make = (document: SourceDocument) => () => documentOutputs(config, document, (compiled ??= compileContext(context)), options)
+  const make = (document: SourceDocument) => () => documentOutputs(config, document, (compiled ??= compileContext(context.memories)), options)
   // Machine translations are the edge's, made for this run: their outputs are not reused.
   const reuse = options.machine ? undefined : options.reuse
   const shared = reuse && extractContextKey(config, context.memories, reuse.glossary)
-  const flags = (document: SourceDocument) => config.targetLocales.map((locale) => [context.bundles.has(paths.store(locale, document.id)), context.states.has(paths.store(locale, document.id))] as const)
-  const each = written.map((document) => reused(reuse, 'extract-outputs', (key) => extractOutputsKey(key, shared!, flags(document)), document.path, make(document)))
-  return assembleExtract(config, written, {each, messages: context.messages, only})
+  const keyOf = (document: SourceDocument) => {
+    const key = reuse?.keys.get(document.path)
+    return key && extractOutputsKey(key, shared!)
+  }
+  const each = written.map((document) => reused(reuse?.store, outputKinds.extract, keyOf(document), make(document)))
+  return assembleExtract(config, written, {each, messages: context.messages, stores, only})
 }
 
 /**
  * The project's extract outputs from each document's (`documentOutputs`):
- * every source bundle, then, locale by locale, each document's files; the
- * messages of the locale's memory (under a shard, those about its own
- * documents and stores), then each document's.
+ * every source bundle, then, locale by locale, each document's files (an
+ * empty target bundle and state file where the stores have none, so apps
+ * loading `locales/<lng>/<ns>.json` find one, then its XLIFF); the messages
+ * of the locale's memory (under a shard, those about its own documents and
+ * stores), then each document's.
  *
  * @param config Project config.
  * @param written The documents written, in order.
- * @param parts Each written document's outputs, the memory's messages by locale (`extractContext`), and the shard's documents, if any.
+ * @param parts Each written document's outputs, the memory's messages by locale (`extractContext`), the stores (which files exist), and the shard's documents, if any.
  */
-export function assembleExtract(config: Config, written: ReadonlyArray<Pick<SourceDocument, 'path' | 'id'>>, parts: {each: readonly DocumentOutputs[]; messages: readonly Diagnostic[][]; only?: ReadonlySet<string> | null | undefined}): {value: Outputs; messages: Diagnostic[]} {
+export function assembleExtract(config: Config, written: ReadonlyArray<Pick<SourceDocument, 'path' | 'id'>>, parts: {each: readonly DocumentOutputs[]; messages: readonly Diagnostic[][]; stores: Pick<Stores, 'bundles' | 'states'>; only?: ReadonlySet<string> | null | undefined}): {value: Outputs; messages: Diagnostic[]} {
   const outputs: Outputs = new Map(parts.each.map((one) => one.source))
   const messages: Diagnostic[] = []
   // A shard reports what is about its own documents: their sources and their stores.
   const files = parts.only && new Set(config.targetLocales.flatMap((locale) => written.flatMap((document) => [paths.source(config, document.path), paths.bundle(config, locale, document.id)])))
-  for (let at = 0; at < config.targetLocales.length; at++) {
+  config.targetLocales.forEach((locale, at) => {
     messages.push(...(files ? parts.messages[at]!.filter((message) => message.file === undefined || files.has(message.file)) : parts.messages[at]!))
-    for (const one of parts.each) {
-      messages.push(...one.locales[at]!.messages)
-      for (const [file, text] of one.locales[at]!.outputs) outputs.set(file, text)
-    }
-  }
+    parts.each.forEach((one, index) => {
+      const {outputs: xliff, messages: found} = one.locales[at]!
+      messages.push(...found)
+      // A document with nothing to translate has no XLIFF, and gets no store files either.
+      if (xliff.length === 0) return
+      const name = paths.store(locale, written[index]!.id)
+      // An existing store file is never rewritten here.
+      if (!parts.stores.bundles.has(name)) outputs.set(paths.bundle(config, locale, written[index]!.id), toJson({}))
+      if (!parts.stores.states.has(name)) outputs.set(paths.state(config, locale, written[index]!.id), toJson({}))
+      for (const [file, text] of xliff) outputs.set(file, text)
+    })
+  })
   return {value: outputs, messages}
 }
 
-/** What each document's extraction needs from the whole project (`extractContext`), on any thread. */
+/** What each document's extraction needs from the whole project (`compileContext`), on any thread. */
 export interface ExtractContext {
   /** Each target locale's compiled memory (`localeMemory`, `compileMemory`), by locale. */
   memories: ReadonlyMap<string, Memory>
-  /** Store names (`paths.store`) whose bundle exists: a target bundle is created only when missing. */
-  bundles: ReadonlySet<string>
-  /** Store names whose state file exists. */
-  states: ReadonlySet<string>
 }
 
 /**
- * The project-wide part of extraction: each target locale's memory (its
- * entries, and the messages of reading the stored translations, in the
- * config's order of target locales), and which store files exist.
+ * The project-wide part of extraction: each target locale's memory entries,
+ * and the messages of reading the stored translations, in the config's
+ * order of target locales.
  *
  * @param config Project config.
  * @param documents Extracted sources by path (those whose stores hold translations are enough).
  * @param stores Locale stores.
  * @param options Outside memory.
  */
-export function extractContext(config: Config, documents: ReadonlyMap<string, SourceDocument>, stores: Stores, options?: Pick<ProjectLeverageOptions, 'memory'> | null): {memories: Array<[string, MemoryEntry[]]>; bundles: Set<string>; states: Set<string>; messages: Diagnostic[][]} {
+export function extractContext(config: Config, documents: ReadonlyMap<string, SourceDocument>, stores: Stores, options?: Pick<ProjectLeverageOptions, 'memory'> | null): {memories: Array<[string, MemoryEntry[]]>; messages: Diagnostic[][]} {
   const memories = config.targetLocales.map((locale) => localeMemory(config, documents, stores, locale, options))
-  return {memories: config.targetLocales.map((locale, at) => [locale, memories[at]!.value]), bundles: new Set(stores.bundles.keys()), states: new Set(stores.states.keys()), messages: memories.map((memory) => memory.messages)}
+  return {memories: config.targetLocales.map((locale, at) => [locale, memories[at]!.value]), messages: memories.map((memory) => memory.messages)}
 }
 
 /**
- * The context compiled, once per thread.
+ * The memories compiled, once per thread.
  *
- * @param context Memories and store files (`extractContext`).
+ * @param memories Each target locale's memory entries (`extractContext`).
  */
-export function compileContext(context: {memories: ReadonlyArray<[string, MemoryEntry[]]>; bundles: Iterable<string>; states: Iterable<string>}): ExtractContext {
-  return {memories: new Map(context.memories.map(([locale, entries]) => [locale, compileMemory(entries)])), bundles: new Set(context.bundles), states: new Set(context.states)}
+export function compileContext(memories: ReadonlyArray<[string, MemoryEntry[]]>): ExtractContext {
+  return {memories: new Map(memories.map(([locale, entries]) => [locale, compileMemory(entries)]))}
 }
 
 /** One document's extraction outputs. */
 export interface DocumentOutputs {
   /** Its source bundle: file and content. */
   source: [string, string]
-  /** By target locale, in the config's order: its files (an empty target bundle and state file when missing, then the XLIFF) and the leverage's messages. */
+  /** By target locale, in the config's order: its XLIFF file (none when it has nothing to translate) and the leverage's messages. */
   locales: Array<{outputs: Array<[string, string]>; messages: Diagnostic[]}>
 }
 
@@ -145,22 +153,16 @@ export interface DocumentOutputs {
  *
  * @param config Project config.
  * @param document The extracted source.
- * @param context Memories and store files (`extractContext`).
+ * @param context The compiled memories (`compileContext`).
  * @param options Term rules, machine translations.
  */
 export function documentOutputs(config: Config, document: SourceDocument, context: ExtractContext, options?: Pick<ExtractProjectOptions, 'terms' | 'machine'> | null): DocumentOutputs {
   const write = config.xliffVersion === '1.2' ? toXliff12 : toXliff
   const locales = config.targetLocales.map((locale) => {
-    const outputs: Array<[string, string]> = []
     // XLIFF 2 requires a unit in every file; a document with nothing to translate gets none.
-    if (document.units.length === 0) return {outputs, messages: []}
+    if (document.units.length === 0) return {outputs: [], messages: []}
     const found = documentLeverage(config, document, context.memories.get(locale)!, locale, options)
     const segments = new Map(found.value.map((one) => [one.segment, one]))
-    const name = paths.store(locale, document.id)
-    // A target bundle exists from the start (empty: nothing translated yet), so
-    // apps loading `locales/<lng>/<ns>.json` find it; an existing one is never rewritten here.
-    if (!context.bundles.has(name)) outputs.push([paths.bundle(config, locale, document.id), toJson({})])
-    if (!context.states.has(name)) outputs.push([paths.state(config, locale, document.id), toJson({})])
     const xliff = write(document, {
       sourceLocale: config.sourceLocale,
       targetLocale: locale,
@@ -171,8 +173,7 @@ export function documentOutputs(config: Config, document: SourceDocument, contex
       },
       matches: (segment) => (segments.get(segment)?.candidates ?? []).filter((candidate) => !candidate.own)
     })
-    outputs.push([paths.xliff(config, locale, document.path), xliff])
-    return {outputs, messages: found.messages}
+    return {outputs: [[paths.xliff(config, locale, document.path), xliff] as [string, string]], messages: found.messages}
   })
   return {source: [paths.bundle(config, config.sourceLocale, document.id), toJson(sourceBundle(document))], locales}
 }

@@ -1,13 +1,13 @@
 /**
- * Outputs made before, handed back. Takes: each document's key
- * (`documentKey`), the glossary's digest and a store of entries by kind and
- * key (the CLI's cache). Returns: a document's output read from the store
- * when its key (`pipeline/incremental`'s output keys) is there, else made
- * and stored. The stages that take a `reuse` option compute the keys (pure);
- * the store does the I/O.
+ * Outputs made before, handed back. Takes: a store of entries by kind and
+ * key (the CLI's cache), an output's kind and key (`pipeline/incremental`'s
+ * output keys: a digest of everything the output is made of), and how to
+ * make it. Returns: the stored value when the key is there, else the value
+ * made (and stored). The stages that take a `reuse` option compute the keys
+ * (pure); the store does the I/O, as an engine does for machine translation.
  *
  * ```ts
- * reused(reuse, 'build', (document) => buildKey(document, config, locale, values), 'a.md', () => buildDocument(…))
+ * reused(store, outputKinds.build, buildKey(document, config, locale, values), () => buildDocument(…))
  * ```
  */
 
@@ -16,6 +16,9 @@ export interface EntryStore {
   get<Value>(kind: string, key: string): Value | undefined
   put(kind: string, key: string, value: unknown): void
 }
+
+/** The kinds of per-document outputs stored: a document's extract outputs, and a built file. */
+export const outputKinds = {extract: 'extract-outputs', build: 'build'} as const
 
 /** What a stage needs to reuse a document's outputs. */
 export interface Reuse {
@@ -27,19 +30,16 @@ export interface Reuse {
 }
 
 /**
- * @param reuse Keys, glossary, store (none: always made).
- * @param kind Entry kind (`extract-outputs`, `build`).
- * @param key The output's key from the document's.
- * @param path The document's path.
- * @param make Makes the output (a JSON-like value).
+ * @param store The entries (none: always made).
+ * @param kind Entry kind (`outputKinds`).
+ * @param key The output's key (none: always made).
+ * @param make Makes the output (a value `v8.serialize` keeps).
  */
-export function reused<Value>(reuse: Reuse | null | undefined, kind: string, key: (document: string) => string, path: string, make: () => Value): Value {
-  const document = reuse?.keys.get(path)
-  if (!reuse || document === undefined) return make()
-  const name = key(document)
-  const found = reuse.store.get<Value>(kind, name)
+export function reused<Value>(store: EntryStore | undefined, kind: string, key: string | undefined, make: () => Value): Value {
+  if (!store || key === undefined) return make()
+  const found = store.get<Value>(kind, key)
   if (found !== undefined) return found
   const made = make()
-  reuse.store.put(kind, name, made)
+  store.put(kind, key, made)
   return made
 }

@@ -41,7 +41,7 @@ const maybeAddress = /:|www\.|@|\.\p{L}/iu
  * @param text A plain text (codes as U+FFFC).
  * @returns Its URLs, e-mail addresses and code spans, in text order; a URL inside a code span is the span's.
  */
-export function literalsOf(text: string): Literal[] {
+function literalsOf(text: string): Literal[] {
   const spans = text.includes('`') ? codeSpans(text) : []
   // linkify-it is the costly part: most sentences have nothing it could find.
   if (!maybeAddress.test(text)) return spans
