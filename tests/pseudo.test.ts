@@ -1,3 +1,4 @@
+import {createHash} from 'node:crypto'
 import {existsSync, readFileSync, rmSync, writeFileSync} from 'node:fs'
 import {join} from 'node:path'
 import test from 'ava'
@@ -126,9 +127,17 @@ test('pseudo-localization is a function of the source: the same bundle and the s
   const current = config(shipped)
   const documents = extractDocuments(current, new Map([['putin-xi-alleanza.md', seed]]))
   const terms = projectTerms(current, termbase)
-  t.deepEqual(buildPseudo(current, documents.value, {terms}).value, buildPseudo(current, documents.value, {terms}).value)
-  const document = documents.value.get('putin-xi-alleanza.md')!
-  t.deepEqual(pseudoLocalize(document).value, pseudoLocalize(document).value)
+  const sha256 = (text: string) => createHash('sha256').update(text).digest('hex')
+  // Pinned: the article's first lines as written, and every byte through its SHA-256 (the same bytes on every run).
+  const built = buildPseudo(current, documents.value, {terms}).value
+  t.deepEqual([...built.keys()], ['dist/qps/putin-xi-alleanza.md'])
+  const page = built.get('dist/qps/putin-xi-alleanza.md')!
+  t.true(page.startsWith("\n\n[Putin é Xi Jinping ĥáññó šáñçíţó úñ'áĺĺéáñžá ţŕá Russia é Cina ĺóŕéɱ íþšúɱ ðóĺóŕĺ]\n\n"), page.slice(0, 120))
+  t.is(sha256(page), '14c3df701a501de06e88a079d1e43590781b9bae2d9bf38331c5c554c54b5183')
+  const bundle = pseudoLocalize(documents.value.get('putin-xi-alleanza.md')!).value
+  t.is(Object.keys(bundle).length, 20)
+  t.is(bundle['03cfea0ff1'], "[Ƥúţíñ é Ẋí Ĵíñþíñĝ ĥáññó šáñçíţó úñ'áĺĺéáñžá ţŕá Ŕúššíá é Çíñá ĺóŕéɱ íþšúɱ ðóĺóŕĺ]")
+  t.is(sha256(JSON.stringify(bundle)), '037073b2d3235ff87802f0a3bef701c65ccb8c0fa4bb6638b3110fc0ce5bd880')
 })
 
 test('a canonical private-use tag with a script, qps-Ploc, is found by i18next and written under its own folder', (t) => {
