@@ -78,8 +78,14 @@ function threadsFor(jobs: number, count: number): number {
   return jobs > 1 && count >= workerThreshold ? Math.min(jobs, count) : 0
 }
 
-/** What each document's outputs need besides the config and the cache (`OutputTaskInit`). */
-export type OutputContext = Pick<OutputTaskInit, 'termbase' | 'memories' | 'shared'>
+/** What each document's outputs need besides the config and the cache (`OutputTaskInit`), and the glossary's digest (`ExtractedSources.glossary`). */
+export type OutputContext = Pick<OutputTaskInit, 'termbase' | 'memories' | 'shared'> & {glossary: string | undefined}
+
+/** A source with its cache keys (`documentKey`, `lintKey`). */
+function taskOf(config: Workspace['config'], path: string, text: string, glossary: string | undefined): SourceTask {
+  const document = documentKey(config, path, digestBytes(text))
+  return {path, text, document, lint: lintKey(document, glossary)}
+}
 
 /**
  * `extract`'s streaming pass: each source is read when a thread is free for
@@ -97,14 +103,12 @@ export type OutputContext = Pick<OutputTaskInit, 'termbase' | 'memories' | 'shar
  */
 export async function extractOutputs(workspace: Workspace, files: ReadonlyMap<string, string>, context: OutputContext, settings: ExtractSettings, onResult: (result: OutputResult, path: string, index: number) => void): Promise<number> {
   const {config} = workspace
-  const init: OutputTaskInit = {config, cache: cacheInit(workspace, settings), ...context}
-  const glossary = context.termbase ? digest(context.termbase) : undefined
+  const {glossary, ...shared} = context
+  const init: OutputTaskInit = {config, cache: cacheInit(workspace, settings), ...shared}
   const ordered = [...files].sort(([a], [b]) => a.localeCompare(b))
   const taskAt = (index: number): SourceTask => {
     const [path, file] = ordered[index]!
-    const text = readText(join(workspace.root, file))
-    const document = documentKey(config, path, digestBytes(text))
-    return {path, text, document, lint: lintKey(document, glossary)}
+    return taskOf(config, path, readText(join(workspace.root, file)), glossary)
   }
   const done = (result: OutputResult, index: number) => {
     onResult(result, ordered[index]![0], index)
@@ -131,10 +135,7 @@ export async function extractSources(workspace: Workspace, sources: ReadonlyMap<
   const cache = init.cache && openCache(init.cache.folder, init.cache.version)
   const glossary = termbase ? digest(termbase) : undefined
   const ordered = [...sources].sort(([a], [b]) => a.localeCompare(b))
-  const tasks: SourceTask[] = ordered.map(([path, text]) => {
-    const document = documentKey(config, path, digestBytes(text))
-    return {path, text, document, lint: lintKey(document, glossary)}
-  })
+  const tasks = ordered.map(([path, text]) => taskOf(config, path, text, glossary))
   const results: SourceResult[] = new Array(tasks.length)
   const pending: number[] = []
   tasks.forEach((task, index) => {

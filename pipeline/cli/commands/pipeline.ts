@@ -205,7 +205,7 @@ async function extractStreaming(workspace: Workspace, options: CommandOptions): 
   const threads = await extractOutputs(
     workspace,
     own,
-    {termbase, memories: context.memories, shared},
+    {termbase, glossary: stored.glossary, memories: context.memories, shared},
     {jobs: options.jobs, cache: options.cache, tick: (path) => progress.tick(path)},
     (result, path, index) => {
       // A document of the first pass was counted there.
