@@ -261,8 +261,10 @@ test.serial('extract on its own streams through the workers and writes what run 
     t.is(targets('sample/copy.md'), 2 * targets('putin-xi-alleanza.md'), `${locale}: each of the copy's segments the seed translates is pre-filled, and the match listed`)
   }
   t.is(alone.result.summary[0], ran.result.summary.find((line: string) => line.startsWith('extract:')))
-  const again = json(streamed, 'extract', '--jobs', '1')
+  const again = json(streamed, 'extract', '--jobs', '1', '--no-cache')
+  t.is(again.result.threads, 0)
   t.deepEqual(again.result.messages, alone.result.messages, 'the same messages in the same order, on one thread or two')
+  t.deepEqual(again.result.written, [], 'one thread without the cache makes every file byte for byte as two threads did')
   for (const folder of folders) rmSync(folder, {recursive: true, force: true})
 })
 
