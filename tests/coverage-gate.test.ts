@@ -4,6 +4,7 @@ import {join} from 'node:path'
 import test from 'ava'
 import {coverageGate, parseConfig, type BuildEntry, type Config, type Coverage} from '../pipeline/index.ts'
 import {babele, root} from './helpers/cli.ts'
+import {percentText} from '../pipeline/build/index.ts'
 
 const fixture = join(root, 'tests/fixtures/coverage-gate')
 
@@ -168,4 +169,11 @@ test('coverageGate compares whole counts: 29 of 50 words meets 58%, and a locale
   ])
   const failed = coverageGate({...config, minCoverage: 58.1}, entries)
   t.deepEqual(failed.messages.map((message) => [message.ruleId, message.actual, message.expected]), [['coverage-below-minimum', ['58%'], ['58.1%']]])
+})
+
+test('every percentage is printed one way: one decimal, never rounded up past what was reached, no .0, 100 for nothing to translate', (t) => {
+  t.deepEqual(
+    [percentText(2, 3), percentText(8996, 10_000), percentText(29, 50), percentText(12, 484), percentText(1, 1), percentText(0, 7), percentText(0, 0), percentText(0, 0, {empty: 0})],
+    ['66.6', '89.9', '58', '2.4', '100', '0', '100', '0']
+  )
 })

@@ -1,3 +1,3 @@
 export {buildDocument, type Options as BuildOptions} from './lib/build-document.ts'
-export {coveredShare, origins, percentText, sumCoverage, type Coverage, type CoveredShare} from './lib/coverage.ts'
+export {coveredShare, origins, percentShare, percentText, sumCoverage, type Coverage, type CoveredShare, type PercentOptions} from './lib/coverage.ts'
 export {createResolver, type Options as ResolverOptions, type Resolved, type Resolver} from './lib/resolve.ts'

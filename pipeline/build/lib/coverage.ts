@@ -125,10 +125,31 @@ function add(into: Count, more: Count): void {
   into.words += more.words
 }
 
+/** How {@linkcode percentShare} and {@linkcode percentText} count a share of nothing. */
+export interface PercentOptions {
+  /** The percentage of `0` out of `0`: `100` (the default: nothing to do is all done) or `0` (a band of nothing). */
+  empty?: number
+}
+
 /**
- * @param percent A covered share's percentage.
- * @returns It with one decimal, never rounded up past what was reached (`89.96` → `89.9`, below 90), and no `.0`.
+ * The one rounding of every percentage babele shows (gate, summaries, pages, bars).
+ * @param part The part, e.g. covered words.
+ * @param whole What it is part of.
+ * @param options What a share of nothing is (100 unless `empty` says otherwise).
+ * @returns `part` of `whole` in percent with one decimal, never rounded up past what was reached
+ *   (2 of 3 → `66.6`, 8996 of 10000 → `89.9`, below 90), so a gate's minimum is met only when it is.
  */
-export function percentText(percent: number): string {
-  return String(Math.floor(percent * 10 + 1e-9) / 10)
+export function percentShare(part: number, whole: number, options?: PercentOptions | null): number {
+  if (whole === 0) return options?.empty ?? 100
+  return Math.floor((part * 1000) / whole + 1e-9) / 10
+}
+
+/**
+ * @param part The part, e.g. covered words.
+ * @param whole What it is part of.
+ * @param options What a share of nothing is (100 unless `empty` says otherwise).
+ * @returns {@linkcode percentShare} as text, without a trailing `.0` (`66.6`, `100`, `0`), no `%`.
+ */
+export function percentText(part: number, whole: number, options?: PercentOptions | null): string {
+  return String(percentShare(part, whole, options))
 }

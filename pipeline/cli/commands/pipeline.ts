@@ -8,6 +8,7 @@ import {countSeverities, withSeverity} from '../../diagnostic.ts'
 import type {Termbase} from '../../glossary/index.ts'
 import {extractContextKey, inShard, type Shard} from '../../incremental/index.ts'
 import {analyzeProject, assembleExtract, outputKinds, buildProject, buildPseudo, extractContext, extractProject, type DocumentOutputs, importProject, paths, projectTerms, shareText, type Reuse, type BuildEntry, type LocaleGate, type ExternalMemory, type ProjectTerms, type Stores} from '../../project/index.ts'
+import {percentText} from '../../build/index.ts'
 import type {ImportReport} from '../../store/index.ts'
 import type {UnknownWord} from '../../mt/index.ts'
 import type {Diagnostic, SourceDocument} from '../../types.ts'
@@ -304,7 +305,7 @@ export async function build(workspace: Workspace, options: CommandOptions, given
   const written = writeOutputs(workspace, result.value)
   const lines = result.coverage.map((entry) => {
     const {segments, translated, fallback, source, words} = entry.coverage
-    const percent = segments === 0 ? 100 : Math.round((translated / segments) * 100)
+    const percent = percentText(translated, segments)
     return `  ${entry.locale}/${entry.path}: ${translated}/${segments} translated (${percent}%), ${fallback} from a fallback locale, ${source} untranslated; words ${words.translated}/${words.total} translated, ${words.fallback} from a fallback`
   })
   const gates = result.locales.map((gate) => `  ${gate.locale}: ${shareText(gate, workspace.config.coverageOrigins)}${gate.minimum === undefined ? '' : ` (minimum ${gate.minimum}%${gate.passed ? '' : ', not met'})`}`)

@@ -48,7 +48,7 @@ export function coverageGate(config: Config, entries: readonly BuildEntry[]): {v
         diagnostic(
           'coverage-below-minimum',
           `${locale}: ${shareText(share, config.coverageOrigins)}, below the minimum of ${minimum}% (\`minCoverage\`); every file was written, untranslated segments fall back`,
-          {source: 'build', severity: 'error', expected: `${minimum}%`, actual: `${percentText(share.percent)}%`}
+          {source: 'build', severity: 'error', expected: `${minimum}%`, actual: `${percentText(share.covered.words, share.total.words)}%`}
         )
       )
     }
@@ -63,7 +63,7 @@ export function coverageGate(config: Config, entries: readonly BuildEntry[]): {v
  * @returns `7 of 21 words (2 of 5 segments) translated by human, memory: 33.3%`.
  */
 export function shareText(share: CoveredShare, counted: readonly string[]): string {
-  return `${share.covered.words} of ${share.total.words} words (${share.covered.segments} of ${share.total.segments} segments) translated by ${counted.join(', ')}: ${percentText(share.percent)}%`
+  return `${share.covered.words} of ${share.total.words} words (${share.covered.segments} of ${share.total.segments} segments) translated by ${counted.join(', ')}: ${percentText(share.covered.words, share.total.words)}%`
 }
 
 /** The locale's minimum: its own, else `default`, else the one for all. */

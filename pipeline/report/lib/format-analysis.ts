@@ -10,6 +10,7 @@
  *   …
  * ```
  */
+import {percentText} from '../../build/index.ts'
 import {bands, type Analysis, type AnalysisCounts, type Band} from './analyze.ts'
 
 /** Row labels by band; the lowest fuzzy band is labelled from the threshold. */
@@ -54,5 +55,5 @@ export function formatAnalysis(analysis: Analysis): string {
 }
 
 function percent(part: number, whole: number): string {
-  return whole === 0 ? '0.0' : ((100 * part) / whole).toFixed(1)
+  return percentText(part, whole, {empty: 0})
 }

@@ -10,6 +10,7 @@
  * Every value from the termbase, sources and stores goes in as a text node
  * or attribute value, escaped by the serializer (`page`).
  */
+import {percentShare} from '../../build/index.ts'
 import {startOf} from '../../diagnostic.ts'
 import type {ElementContent} from 'hast'
 import {h, s} from 'hastscript'
@@ -101,7 +102,7 @@ function stat(label: string, value: string, detail?: string, tone?: string): Ele
 
 /** A bar showing `part` of `whole`. */
 function meter(part: number, whole: number): ElementContent {
-  const percent = whole === 0 ? 0 : Math.round((part / whole) * 1000) / 10
+  const percent = percentShare(part, whole, {empty: 0})
   return h('span.meter', {role: 'img', ariaLabel: `${percent}%`}, [s('svg', {viewBox: '0 0 100 6', preserveAspectRatio: 'none', ariaHidden: 'true'}, [s('rect', {width: String(percent), height: '6'})])])
 }
 

@@ -13,7 +13,7 @@
 import {startOf} from '../../diagnostic.ts'
 import type {ElementContent} from 'hast'
 import {h, s} from 'hastscript'
-import {percentText, type Coverage, type CoveredShare} from '../../build/index.ts'
+import {percentShare, percentText, type Coverage, type CoveredShare} from '../../build/index.ts'
 import type {Diagnostic} from '../../types.ts'
 import {fold} from './fold.ts'
 import {page} from './page.ts'
@@ -115,7 +115,7 @@ function cells(coverage: Coverage, share: CoveredShare, gate: LocaleCoverage | u
     h('td.num', String(translated)),
     h('td.num', String(fallback)),
     h('td.num', String(source)),
-    h('td.num', {className: gate && !gate.passed ? ['bad'] : []}, `${share.covered.words}/${share.total.words} · ${percentText(share.percent)}%${minimum}`),
+    h('td.num', {className: gate && !gate.passed ? ['bad'] : []}, `${share.covered.words}/${share.total.words} · ${percentText(share.covered.words, share.total.words)}%${minimum}`),
     h('td.progress', [meter(coverage), h('span.pct', percent(translated, segments))])
   ]
 }
@@ -123,15 +123,15 @@ function cells(coverage: Coverage, share: CoveredShare, gate: LocaleCoverage | u
 /** A bar: translated, then from a fallback locale, over all segments. */
 function meter(coverage: Coverage): ElementContent {
   const {segments, translated, fallback} = coverage
-  const width = (part: number) => (segments === 0 ? 0 : Math.round((part / segments) * 1000) / 10)
+  const width = (part: number) => percentShare(part, segments, {empty: 0})
   return h('span.bar', {role: 'img', ariaLabel: `${percent(translated, segments)} translated, ${percent(fallback, segments)} from a fallback`}, [
     s('svg', {viewBox: '0 0 100 8', preserveAspectRatio: 'none', ariaHidden: 'true'}, [s('rect.translated', {width: String(width(translated)), height: '8'}), s('rect.fallback', {x: String(width(translated)), width: String(width(fallback)), height: '8'})])
   ])
 }
 
-/** `97%`; `100%` for nothing to translate. */
+/** `97.5%`; `100%` for nothing to translate. */
 function percent(part: number, whole: number): string {
-  return `${whole === 0 ? 100 : Math.round((part / whole) * 100)}%`
+  return `${percentText(part, whole)}%`
 }
 
 /** Each rule's findings over all files. */
