@@ -14,6 +14,7 @@ test('should expose the public api', (t) => {
     'buildPseudo',
     'checkProject',
     'checkTranslations',
+    'clashingIds',
     'compileMemory',
     'compileTermIndex',
     'compileTermRules',

@@ -153,6 +153,30 @@ test('babele refuses a bad config with a message that names the field', (t) => {
   }
 })
 
+test('two sources that would be the same document (a.md and a.markdown) are refused by every project command, naming both, and nothing is written', (t) => {
+  const folder = copyProject()
+  try {
+    const text = readFileSync(join(root, 'source/it/putin-xi-alleanza.md'), 'utf8')
+    writeFileSync(join(folder, 'source/it/putin-xi-alleanza.markdown'), text)
+    const before = snapshot(folder, {cache: false})
+    for (const command of ['run', 'extract', 'build', 'lint']) {
+      const result = babele(folder, command)
+      t.is(result.status, 2, command)
+      t.regex(result.stderr, /babele \w+: 1 document id\(s\) given by more than one source file: `putin-xi-alleanza` \(source\/it\/putin-xi-alleanza\.markdown, source\/it\/putin-xi-alleanza\.md\)/, command)
+    }
+    const json = JSON.parse(babele(folder, 'extract', '--json').stdout) as {ok: boolean; messages: Array<{ruleId: string; file: string; message: string}>}
+    t.false(json.ok)
+    t.deepEqual(json.messages.map((message) => [message.ruleId, message.file]), [
+      ['document-id-clash', 'source/it/putin-xi-alleanza.markdown'],
+      ['document-id-clash', 'source/it/putin-xi-alleanza.md']
+    ])
+    t.is(json.messages[0]!.message, '`source/it/putin-xi-alleanza.markdown` and `source/it/putin-xi-alleanza.md` are the same document `putin-xi-alleanza` (its stores, XLIFF and built files): rename one')
+    t.deepEqual(snapshot(folder, {cache: false}), before, 'no file written')
+  } finally {
+    rmSync(folder, {recursive: true, force: true})
+  }
+})
+
 test('babele run with no config says to run babele init and exits 2, and --config FILE still works', (t) => {
   const folder = copyProject()
   try {

@@ -1,5 +1,5 @@
 import test from 'ava'
-import {documentPath, parseConfig, paths, skipFolder, sourceFolder, type Config} from '../pipeline/index.ts'
+import {clashingIds, documentPath, parseConfig, paths, skipFolder, sourceFolder, type Config} from '../pipeline/index.ts'
 
 function config(input: Record<string, unknown>): Config {
   const {value, messages} = parseConfig(input)
@@ -76,4 +76,10 @@ test('sources at the project root skip dot folders, node_modules, babele\'s own 
     ['_posts/2024-05-01-ciao.md', '_posts/2024-05-01-ciao.md', 'en/_posts/2024-05-01-ciao.md'],
     ['docs/README.md', 'docs/README.md', 'en/docs/README.md']
   ])
+})
+
+test('paths that give the same document id are found, each id with its paths sorted', (t) => {
+  t.deepEqual(clashingIds(['guide/a.md', 'b.md', 'guide/a.markdown', 'c.md', 'B.markdown', 'guide/A.MD']), [{id: 'guide/a', paths: ['guide/a.markdown', 'guide/a.md']}])
+  t.deepEqual(clashingIds(['x.md', 'x.MD', 'x.Markdown']), [{id: 'x', paths: ['x.MD', 'x.Markdown', 'x.md']}])
+  t.deepEqual(clashingIds(['a.md', 'a/b.md', 'a.md.md']), [])
 })

@@ -8,7 +8,7 @@ import {dirname, isAbsolute, join, relative, resolve} from 'node:path'
 import {markdownExtension, parseConfig, type Config} from '../config/index.ts'
 import {fromTbx, fromTermCsv, type Termbase} from '../glossary/index.ts'
 import {fromTmx, tmxEntries, xliffEntries, type MemoryEntry} from '../memory/index.ts'
-import {documentPath, paths, skipFolder, sourceFolder, type ExternalMemory, type Outputs, type Stores} from '../project/index.ts'
+import {clashingIds, documentPath, paths, skipFolder, sourceFolder, type ExternalMemory, type Outputs, type Stores} from '../project/index.ts'
 import type {Bundle, Diagnostic, StateFile} from '../types.ts'
 import {fromXliff} from '../xliff/index.ts'
 import {decodeXml} from '../xml/index.ts'
@@ -54,6 +54,11 @@ export function sourceFiles(workspace: Workspace): Map<string, string> {
   for (const file of listFiles(join(root, folder), (name) => markdownExtension.test(name), (sub) => !skipFolder(config, prefix + sub))) {
     const path = documentPath(config, prefix + file)
     if (path !== undefined) files.set(path, prefix + file)
+  }
+  const clashes = clashingIds(files.keys())
+  if (clashes.length > 0) {
+    const messages = clashes.flatMap(({id, paths: same}) => same.map((path) => diagnostic('document-id-clash', `\`${files.get(path)}\` and ${same.filter((other) => other !== path).map((other) => `\`${files.get(other)}\``).join(', ')} are the same document \`${id}\` (its stores, XLIFF and built files): rename one`, {file: files.get(path)!, source: 'cli', severity: 'error'})))
+    throw new UsageError(`${clashes.length} document id(s) given by more than one source file: ${clashes.map(({id, paths: same}) => `\`${id}\` (${same.map((path) => files.get(path)).join(', ')})`).join('; ')}`, messages)
   }
   return files
 }

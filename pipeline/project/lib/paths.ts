@@ -13,6 +13,7 @@
 import picomatch from 'picomatch'
 import {markdownExtension, parsePathPattern, withLocale, type Config, type PathPattern} from '../../config/index.ts'
 import type {Bundle, StateFile} from '../../types.ts'
+import {documentId} from '../../units/index.ts'
 
 /** The stores of a project, as values. */
 export interface Stores {
@@ -132,4 +133,23 @@ function excluded(config: Config): (path: string) => boolean {
     matchers.set(config.exclude, matcher)
   }
   return matcher
+}
+
+/**
+ * Documents whose paths give the same id: `guide/a.md` and `guide/a.markdown`
+ * (or `a.MD`) are both `guide/a`, so they would share their stores, XLIFF
+ * and built files, one overwriting the other.
+ *
+ * @param paths Document paths.
+ * @returns Each id that two or more paths give, with those paths sorted; `[]` when every id is its own.
+ */
+export function clashingIds(paths: Iterable<string>): Array<{id: string; paths: string[]}> {
+  const byId = new Map<string, string[]>()
+  for (const path of paths) {
+    const id = documentId(path)
+    const same = byId.get(id)
+    if (same) same.push(path)
+    else byId.set(id, [path])
+  }
+  return [...byId].filter(([, same]) => same.length > 1).map(([id, same]) => ({id, paths: same.sort()}))
 }
