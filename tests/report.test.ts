@@ -166,6 +166,31 @@ test('glossaryReview puts each term violation on the occurrence and locale it is
   ])
 })
 
+test('glossaryReview shows a value the build refuses (an error by the QA rules) in its own locale marked refused, and never as a fallback', (t) => {
+  const kremlin = segments(document).find((segment) => segment.value === 'Cremlino.')!
+  // Spanish leaves the Kremlin in Italian (term-untranslated, an error): the build refuses the value, and Catalan, which falls back to Spanish, does not get it.
+  const store = stores({'es/putin-xi-alleanza': {[kremlin.key]: 'Cremlino.'}, 'fr/putin-xi-alleanza': {[kremlin.key]: 'Kremlin.'}})
+  const checked = checkProject(config, documents, store, {terms})
+  t.deepEqual([...checked.broken].map(([name, keys]) => [name, [...keys]]), [['es/putin-xi-alleanza', [kremlin.key]]])
+  const review = (refused?: ReadonlyMap<string, ReadonlySet<string>>) => glossaryReview({config, termbase, terms, documents, stores: store, diagnostics: checked.messages, refused})
+  const renderings = (value: ReturnType<typeof review>) => value.concepts.find((concept) => concept.id === 'cremlino')!.occurrences.find((occurrence) => occurrence.key === kremlin.key)!.renderings
+  t.deepEqual(
+    renderings(review(checked.broken)).map((rendering) => [rendering.locale, rendering.state, rendering.refused ?? false, text(rendering.text)]),
+    [
+      ['en', 'untranslated', false, ''],
+      ['es', 'translated', true, 'Cremlino.'],
+      ['fr', 'translated', false, 'Kremlin.'],
+      ['ca', 'untranslated', false, '']
+    ]
+  )
+  t.deepEqual(renderings(review(checked.broken))[1]!.violations.map((violation) => violation.ruleId), ['term-untranslated'])
+  t.deepEqual(review(checked.broken).totals.locales.map((locale) => [locale.locale, locale.rendered]), [['en', 0], ['es', 0], ['fr', 1], ['ca', 0]])
+  // Without the build's refusals, Catalan would show the refused Spanish value as its fallback.
+  t.deepEqual(renderings(review()).map((rendering) => [rendering.locale, rendering.state]), [['en', 'untranslated'], ['es', 'translated'], ['fr', 'translated'], ['ca', 'fallback']])
+  const html = glossaryReport({config, termbase, terms, documents, stores: store, diagnostics: checked.messages, refused: checked.broken})
+  t.is(html.split('>refused by the build<').length - 1, 1)
+})
+
 test('glossaryReview renders a whole-unit translation (segments joined in a CAT tool) for every occurrence in its unit', (t) => {
   const unit = document.units.find((one) => one.parts.filter((part) => part.type === 'segment').length > 1 && one.parts.some((part) => part.type === 'segment' && part.segment.value.includes('AKUS')))!
   const sources = unit.parts.flatMap((part) => (part.type === 'segment' ? [part.segment] : []))

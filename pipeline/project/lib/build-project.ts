@@ -14,7 +14,7 @@ import {buildDocument, createResolver, type Coverage, type Resolver} from '../..
 import type {Config} from '../../config/index.ts'
 import {sourceBundle} from '../../store/index.ts'
 import type {Bundle, Diagnostic, SourceDocument} from '../../types.ts'
-import {checkProject} from './check-project.ts'
+import {checkProject, usableBundle} from './check-project.ts'
 import {coverageGate, type LocaleGate} from './coverage-gate.ts'
 import {buildInputsKey, buildKey} from '../../incremental/index.ts'
 import {paths, type Outputs, type Stores} from './paths.ts'
@@ -54,8 +54,7 @@ export function buildProject(config: Config, documents: ReadonlyMap<string, Sour
     const {locale, id} = paths.storeParts(name)
     if (locale === config.sourceLocale) continue
     // A value with an error reaches no locale that falls back to this one.
-    const refused = broken.get(name)
-    ;(resources[locale] ??= {})[id] = refused ? Object.fromEntries(Object.entries(bundle).filter(([key]) => !refused.has(key))) : bundle
+    ;(resources[locale] ??= {})[id] = usableBundle(name, bundle, broken)
   }
   // Made on the first file not reused: i18next indexes every bundle.
   let resolver: Resolver | undefined

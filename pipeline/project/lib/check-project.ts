@@ -9,7 +9,7 @@
  */
 import type {Config} from '../../config/index.ts'
 import {checkTranslations, structuralRuleIds, type QaInput} from '../../qa/index.ts'
-import type {Diagnostic, Segment, SegmentToken, SourceDocument, Unit} from '../../types.ts'
+import type {Bundle, Diagnostic, Segment, SegmentToken, SourceDocument, Unit} from '../../types.ts'
 import {fromBundleValue} from '../../units/index.ts'
 import {paths, type Stores} from './paths.ts'
 import type {ProjectTerms} from './terms.ts'
@@ -76,6 +76,20 @@ export function checkProject(config: Config, documents: ReadonlyMap<string, Sour
   }
 
   return {messages, checked, broken}
+}
+
+/**
+ * A store's bundle as the build uses it: without the values {@linkcode checkProject}
+ * found an error in (`broken`), which reach no locale, not even one that falls
+ * back to this one. The bundle itself when none of its values has an error.
+ *
+ * @param name Store name (`paths.store`).
+ * @param bundle Its bundle.
+ * @param broken Keys with an error by store (`checkProject(…).broken`).
+ */
+export function usableBundle(name: string, bundle: Bundle, broken: ReadonlyMap<string, ReadonlySet<string>>): Bundle {
+  const refused = broken.get(name)
+  return refused ? Object.fromEntries(Object.entries(bundle).filter(([key]) => !refused.has(key))) : bundle
 }
 
 /** Every key a document's bundle may hold, once each: segment keys, and unit ids for whole translations. */

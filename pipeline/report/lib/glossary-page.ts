@@ -285,7 +285,8 @@ function occurrenceItem(review: GlossaryReview, occurrence: Occurrence): Element
               : [
                   h('span', {lang: rendering.from ?? rendering.locale}, pieces(rendering.text)),
                   ...(rendering.from ? [h('span.via', `from ${rendering.from}`)] : []),
-                  ...(rendering.whole ? [h('span.via', 'whole unit')] : [])
+                  ...(rendering.whole ? [h('span.via', 'whole unit')] : []),
+                  ...(rendering.refused ? [h('span.badge.error', {title: 'this value has an error by the QA rules: the build does not use it, nor does a locale falling back to this one'}, 'refused by the build')] : [])
                 ]),
             ...(rendering.violations.length > 0
               ? [h('ul.violations', rendering.violations.map((violation) => h('li', [severityBadge(violation.severity), h('span.rule', violation.ruleId), h('span', messageText(violation.message))])))]

@@ -11,7 +11,9 @@
  * inflected and elided forms count (`dell'AUKUS`, `alleanze`), deprecated
  * variants too (`AKUS`). A rendering is what the build would use for that
  * segment: the locale's own stored value (a whole-unit translation first),
- * else a fallback locale's, else none. Every occurrence is counted; a
+ * else a fallback locale's, else none. A value with an error by the QA rules
+ * (`refused`: the build does not use it) reaches no fallback, and is shown
+ * in its own locale marked refused, with its violations. Every occurrence is counted; a
  * concept lists at most `maxOccurrences` of them (those with a violation or
  * a source finding first, then the rest in source order), so the page stays
  * readable, and its size bounded, on a large project.
@@ -29,7 +31,7 @@ import {createResolver, type Resolver} from '../../build/index.ts'
 import type {Config} from '../../config/index.ts'
 import {indexTermbase, matchTerms, termsOfLanguage, type Concept, type Term, type TermEntry, type TermMatch, type Termbase, type TermStatus} from '../../glossary/index.ts'
 import {locator} from '../../markdown/index.ts'
-import {paths, projectTerms, type ProjectTerms, type Stores} from '../../project/index.ts'
+import {paths, projectTerms, usableBundle, type ProjectTerms, type Stores} from '../../project/index.ts'
 import type {Bundle, Diagnostic, Segment, SegmentToken, SourceDocument, Unit} from '../../types.ts'
 import {fromBundleValue, textOfTokens} from '../../units/index.ts'
 import {fold} from './fold.ts'
@@ -49,6 +51,12 @@ export interface GlossaryReviewInput {
   stores: Stores
   /** Diagnostics; those with a `conceptId` are placed, the rest are left out. */
   diagnostics: readonly Diagnostic[]
+  /**
+   * Keys with an error by store (`checkProject(…).broken`): the build uses none
+   * of these values, so they reach no fallback rendering, and a locale's own is
+   * shown marked `refused`. None when not given.
+   */
+  refused?: ReadonlyMap<string, ReadonlySet<string>> | null | undefined
   /** Occurrences listed per concept, at most (default 20); all are counted. */
   maxOccurrences?: number | null | undefined
 }
@@ -82,6 +90,8 @@ export interface Rendering {
   from?: string
   /** The value translates the segment's whole unit (segments joined or split in a CAT tool). */
   whole?: boolean
+  /** The locale's own value has an error by the QA rules: the build does not use it (nor does any locale falling back to this one). */
+  refused?: boolean
   /** The text, with the concept's target terms marked (empty when untranslated). */
   text: Array<Piece<MarkKind>>
   /** Violations of the concept's rules in this translation. */
@@ -143,7 +153,7 @@ export interface ReviewConcept {
 /** Figures of one target locale. */
 export interface LocaleTotals {
   locale: string
-  /** Occurrences whose segment the locale renders (its own value or a fallback's). */
+  /** Occurrences whose segment the locale renders (its own value or a fallback's; not a refused one). */
   rendered: number
   /** Distinct violations. */
   errors: number
@@ -257,7 +267,7 @@ export function glossaryReview(input: GlossaryReviewInput): GlossaryReview {
     }
   }
 
-  const lookups = new Lookups(config, input.stores)
+  const lookups = new Lookups(config, input.stores, input.refused ?? new Map())
   place(input, byConcept, byKey, found)
   for (const concept of review.concepts) {
     const all = found.get(concept.id) ?? []
@@ -289,27 +299,36 @@ function termsByConcept(index: ReturnType<typeof indexTermbase>, locales: readon
 class Lookups {
   readonly #resolve: Resolver
   readonly #stores: Stores
+  readonly #refused: ReadonlyMap<string, ReadonlySet<string>>
   readonly #cache = new Map<Segment, Map<string, Lookup | undefined>>()
 
-  constructor(config: Config, stores: Stores) {
+  constructor(config: Config, stores: Stores, refused: ReadonlyMap<string, ReadonlySet<string>>) {
     this.#stores = stores
-    this.#resolve = resolver(config, stores)
+    this.#refused = refused
+    this.#resolve = resolver(config, stores, refused)
   }
 
   /**
    * The value the build would use: the locale's own whole-unit value first,
-   * else the segment's key through the fallback chain.
+   * else the segment's key through the fallback chain (without refused
+   * values); a locale's own refused value, marked, before any fallback.
    */
   get(locale: string, document: SourceDocument, unit: Unit, segment: Segment): Lookup | undefined {
     let byLocale = this.#cache.get(segment)
     if (!byLocale) this.#cache.set(segment, (byLocale = new Map()))
     if (byLocale.has(locale)) return byLocale.get(locale)
-    const own = this.#stores.bundles.get(paths.store(locale, document.id))
+    const name = paths.store(locale, document.id)
+    const own = this.#stores.bundles.get(name)
+    const refused = this.#refused.get(name)
+    const ownValue = (key: string) => (own && Object.hasOwn(own, key) && typeof own[key] === 'string' ? own[key] : undefined)
     let lookup: Lookup | undefined
-    if (own && Object.hasOwn(own, unit.id) && typeof own[unit.id] === 'string') lookup = {locale, value: own[unit.id]!, whole: true}
+    const whole = ownValue(unit.id)
+    const single = refused?.has(segment.key) ? ownValue(segment.key) : undefined
+    if (whole !== undefined) lookup = {locale, value: whole, whole: true, refused: refused?.has(unit.id) === true}
+    else if (single !== undefined) lookup = {locale, value: single, whole: false, refused: true}
     else {
       const resolved = this.#resolve(locale, document.id, segment.key)
-      if (resolved) lookup = {locale: resolved.locale, value: resolved.value, whole: false}
+      if (resolved) lookup = {locale: resolved.locale, value: resolved.value, whole: false, refused: false}
     }
 
     byLocale.set(locale, lookup)
@@ -317,11 +336,12 @@ class Lookups {
   }
 }
 
-/** A segment's translation in one locale: the locale it came from, its bundle value, whether it translates the whole unit. */
+/** A segment's translation in one locale: the locale it came from, its bundle value, whether it translates the whole unit, whether the build refuses it. */
 interface Lookup {
   locale: string
   value: string
   whole: boolean
+  refused: boolean
 }
 
 /** A listed occurrence: its place, its sentence and each locale's rendering. */
@@ -402,13 +422,12 @@ function conceptWords(concept: Concept, entry: ReviewConcept): string[] {
 }
 
 
-/** A resolver over the target stores with the configured fallback chains. */
-function resolver(config: Config, stores: Stores): Resolver {
+/** A resolver over the target stores, less refused values, with the configured fallback chains. */
+function resolver(config: Config, stores: Stores, refused: ReadonlyMap<string, ReadonlySet<string>>): Resolver {
   const resources: Record<string, Record<string, Bundle>> = {}
   for (const [name, bundle] of stores.bundles) {
-    const slash = name.indexOf('/')
-    const locale = name.slice(0, slash)
-    if (locale !== config.sourceLocale) (resources[locale] ??= {})[name.slice(slash + 1)] = bundle
+    const {locale, id} = paths.storeParts(name)
+    if (locale !== config.sourceLocale) (resources[locale] ??= {})[id] = usableBundle(name, bundle, refused)
   }
 
   return createResolver({resources, fallbackLng: config.fallbackLng})
@@ -453,6 +472,7 @@ function rendering(locale: string, lookup: Lookup | undefined, one: Found, terms
     state: lookup.locale === locale ? 'translated' : 'fallback',
     ...(lookup.locale === locale ? {} : {from: lookup.locale}),
     ...(lookup.whole ? {whole: true} : {}),
+    ...(lookup.refused ? {refused: true} : {}),
     text: textPieces(tokens, one.document.body, marks),
     violations
   }
@@ -537,7 +557,7 @@ function totals(review: GlossaryReview, found: ReadonlyMap<string, Found[]>, loo
     sums.listed += concept.occurrences.length
     sums.findings += concept.findings.length
     for (const one of found.get(concept.id) ?? []) {
-      for (const entry of sums.locales) if (lookups.get(entry.locale, one.document, one.unit, one.segment)) entry.rendered++
+      for (const entry of sums.locales) if (lookups.get(entry.locale, one.document, one.unit, one.segment)?.refused === false) entry.rendered++
     }
 
     for (const [locale, tally] of Object.entries(concept.violations)) {
