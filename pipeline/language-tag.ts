@@ -7,6 +7,10 @@
  * `zh-Hans-CN`, `es-419`), and ICU must accept its syntax
  * (`Intl.getCanonicalLocales`): `pt_BR`, `en-` and `english` are no tags.
  *
+ * Language-specific rules (QA, term forms, the lint's terms, MT's term
+ * locks) key on a tag's primary language (`primaryLanguage`: `fr-CA` is
+ * `fr`).
+ *
  * The readers and writers of exchange formats ask a looser question of
  * `xml:lang`: whether a tag is well-formed by RFC 5646's grammar at all
  * (`i-klingon`, `x-private` are), since a file may carry any tag.
@@ -27,6 +31,14 @@ export function isLanguageTag(value: unknown): value is string {
   } catch {
     return false
   }
+}
+
+/**
+ * @param tag A BCP 47 tag (`fr-CA`).
+ * @returns Its primary language subtag, lower-cased (`fr`).
+ */
+export function primaryLanguage(tag: string): string {
+  return tag.split('-')[0]!.toLowerCase()
 }
 
 // RFC 5646 §2.1 `Language-Tag`, case-insensitive.

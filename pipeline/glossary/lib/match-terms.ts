@@ -30,6 +30,7 @@ import {charTables, high, isWordAt, other, space, stop, word, type CharTables} f
 import type {Candidate, TermIndex} from './compile-term-index.ts'
 import type {TermStatus} from './termbase.ts'
 import {hash, stride} from './trie.ts'
+import {primaryLanguage} from '../../language-tag.ts'
 
 /** Configuration for {@linkcode matchTerms}. */
 export interface Options {
@@ -78,7 +79,7 @@ const emptyOptions: Options = {}
  */
 export function matchTerms(text: string, index: TermIndex, options?: Options | null): TermMatch[] {
   const settings = options || emptyOptions
-  if (settings.language && primary(settings.language) !== primary(index.language)) {
+  if (settings.language && primaryLanguage(settings.language) !== primaryLanguage(index.language)) {
     throw new TypeError('Cannot match `' + settings.language + '` text with terms compiled for `' + index.language + '`, expected the same language')
   }
 
@@ -337,10 +338,6 @@ function capitalsMatch(text: string, start: number, candidate: Candidate, tables
   return true
 }
 
-/** Primary language subtag, lowercase. */
-function primary(tag: string): string {
-  return tag.split('-')[0]!.toLowerCase()
-}
 
 /**
  * Sort ranges, clamp them to the text and merge overlapping ones.

@@ -74,6 +74,7 @@
  */
 import {italianForms} from './italian-forms.ts'
 import type {Gender, Term} from './termbase.ts'
+import {primaryLanguage} from '../../language-tag.ts'
 
 /** The forms of a term in one language. */
 type Forms = (term: Term) => string[]
@@ -197,7 +198,7 @@ const formsByLanguage = new Map<string, Forms>([
  *   Function giving a term's forms.
  */
 export function termForms(language: string): Forms {
-  return formsByLanguage.get(language.split('-')[0]!.toLowerCase()) ?? asWritten
+  return formsByLanguage.get(primaryLanguage(language)) ?? asWritten
 }
 
 /**
@@ -288,7 +289,7 @@ export interface Features {
  */
 export function inflectTerm(term: Term, language: string, features: Features): string {
   const text = term.text.normalize('NFC')
-  const primary = language.split('-')[0]!.toLowerCase()
+  const primary = primaryLanguage(language)
   if (!inflects(term)) return text
   if (primary === 'en') return features.plural ? (englishForms(term)[1] ?? text) : text
   const rules = primary === 'es' ? spanish : primary === 'fr' ? french : primary === 'ca' ? catalan : undefined

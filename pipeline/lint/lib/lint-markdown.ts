@@ -10,7 +10,7 @@
  * `link-empty-url`. Only Markdown's translatable text is read: code, HTML
  * and URLs are never linted as prose.
  */
-import {isLanguageTag} from '../../language-tag.ts'
+import {isLanguageTag, primaryLanguage} from '../../language-tag.ts'
 import {byPlace} from '../../diagnostic.ts'
 import type {Flavor} from '../../flavor/index.ts'
 import type {TermIndex, Termbase} from '../../glossary/index.ts'
@@ -80,7 +80,7 @@ export function lintMarkdown(text: string, options?: Options | null): LintResult
   const termbase = settings.termbase ?? undefined
   const termIndex = settings.termIndex ?? undefined
   if (termIndex && !termbase) throw new TypeError('Cannot use `options.termIndex` without `options.termbase`, expected the termbase it was compiled from')
-  if (termIndex && termIndex.language.split('-')[0]!.toLowerCase() !== language.split('-')[0]!.toLowerCase()) {
+  if (termIndex && primaryLanguage(termIndex.language) !== primaryLanguage(language)) {
     throw new TypeError('Cannot use terms compiled for `' + termIndex.language + '` on `' + language + '` text, expected the same language')
   }
 

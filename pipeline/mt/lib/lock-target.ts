@@ -17,6 +17,7 @@
  */
 import {inflectTerm, italianFeatures, type TermRules} from '../../glossary/index.ts'
 import type {TermLock} from '../../types.ts'
+import {primaryLanguage} from '../../language-tag.ts'
 
 /**
  * @param rules Term rules of the language pair.
@@ -38,7 +39,7 @@ export function lockTarget(rules: TermRules, lock: TermLock, surface: string): s
     approved.find((term) => wordCount(term.text) === words) ??
     approved.find((term) => sameType(term.termType)) ??
     approved[0]!
-  const features = source && rules.source.split('-')[0]!.toLowerCase() === 'it' ? italianFeatures(source, surface) : undefined
+  const features = source && primaryLanguage(rules.source) === 'it' ? italianFeatures(source, surface) : undefined
   return features ? inflectTerm(found, rules.target, features) : found.text
 }
 

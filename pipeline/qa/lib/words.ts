@@ -33,11 +33,3 @@ export function wordsOf(text: string, locale: string | undefined): Word[] {
   for (const segment of segmenter.segment(text)) if (segment.isWordLike) words.push({text: segment.segment, index: segment.index})
   return words
 }
-
-/**
- * @param tag A BCP 47 tag (`fr-CA`).
- * @returns Its language subtag, lower-cased (`fr`).
- */
-export function languageOf(tag: string): string {
-  return tag.split('-')[0]!.toLowerCase()
-}

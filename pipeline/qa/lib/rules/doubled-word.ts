@@ -16,7 +16,8 @@
  * `that that`.
  */
 import {finding, type Rule} from '../rule.ts'
-import {languageOf, wordsOf} from '../words.ts'
+import {wordsOf} from '../words.ts'
+import {primaryLanguage} from '../../../language-tag.ts'
 import type {Diagnostic} from '../../../types.ts'
 
 /** Something word-like, spaces, and the same again (case aside): what a doubled word needs, and more. */
@@ -33,7 +34,7 @@ export const doubledWord: Rule = {
     // Word segmentation is the costly part: only a text with a letter run repeated after spaces can have a pair.
     if (!candidate.test(context.target.text)) return []
     const inSource = new Set(doubles(context.source.text, context.sourceLocale).map((pair) => pair.word))
-    const allowed = grammatical[context.locale ? languageOf(context.locale) : ''] ?? []
+    const allowed = grammatical[context.locale ? primaryLanguage(context.locale) : ''] ?? []
     const found: Diagnostic[] = []
     for (const pair of doubles(context.target.text, context.locale)) {
       if (inSource.has(pair.word) || allowed.includes(pair.word)) continue

@@ -16,7 +16,7 @@
  * read by kind. `...` is an ellipsis, like `…`.
  */
 import {finding, type Rule} from '../rule.ts'
-import {languageOf} from '../words.ts'
+import {primaryLanguage} from '../../../language-tag.ts'
 import type {Diagnostic} from '../../../types.ts'
 
 type Kind = 'full stop' | 'question mark' | 'exclamation mark' | 'colon' | 'semicolon' | 'ellipsis'
@@ -42,7 +42,7 @@ export const finalPunctuation: Rule = {
       const message = source.kind ? `The source ends with a ${source.kind} (\`${source.mark}\`), the target ${target.kind ? `with a ${target.kind} (\`${target.mark}\`)` : 'with none'}` : `The target ends with a ${target.kind} (\`${target.mark}\`), the source with none`
       found.push(finding(context, finalPunctuation, message, {expected: source.mark || undefined, actual: target.mark || undefined}))
     }
-    if (context.locale && languageOf(context.locale) === 'es') {
+    if (context.locale && primaryLanguage(context.locale) === 'es') {
       const opening = target.kind === 'question mark' ? '¿' : target.kind === 'exclamation mark' ? '¡' : undefined
       if (opening && !context.target.text.includes(opening)) found.push(finding(context, finalPunctuation, `The target ends a ${target.kind === 'question mark' ? 'question' : 'exclamation'} with \`${target.mark}\` but never opens it with \`${opening}\``, {expected: opening}))
     }

@@ -22,7 +22,7 @@
  */
 import {insideLiteral, targetLiterals} from '../literals.ts'
 import {finding, type Rule} from '../rule.ts'
-import {languageOf} from '../words.ts'
+import {primaryLanguage} from '../../../language-tag.ts'
 import type {Diagnostic} from '../../../types.ts'
 
 const noBreak = '\u00A0\u202F'
@@ -32,7 +32,7 @@ export const frSpacing: Rule = {
   id: 'fr-spacing',
   severity: 'warning',
   check(context) {
-    if (!context.locale || languageOf(context.locale) !== 'fr') return []
+    if (!context.locale || primaryLanguage(context.locale) !== 'fr') return []
     const region = new Intl.Locale(context.locale).region
     const marks = region === 'CA' || region === 'CH' ? ':' : ';:!?'
     const text = context.target.text

@@ -22,14 +22,15 @@ import {termLocks} from '../../../glossary/index.ts'
 import {insideLiteral, sourceLiterals} from '../literals.ts'
 import {normalizedSource, normalizedTarget} from '../normalized-text.ts'
 import {finding, type Rule} from '../rule.ts'
-import {languageOf, wordsOf} from '../words.ts'
+import {wordsOf} from '../words.ts'
+import {primaryLanguage} from '../../../language-tag.ts'
 
 /** The rule. */
 export const untranslated: Rule = {
   id: 'untranslated',
   severity: 'warning',
   check(context) {
-    if (context.sourceLocale && context.locale && languageOf(context.sourceLocale) === languageOf(context.locale)) return []
+    if (context.sourceLocale && context.locale && primaryLanguage(context.sourceLocale) === primaryLanguage(context.locale)) return []
     const source = context.source.text
     if (context.shared(normalizedSource) !== context.shared(normalizedTarget)) return []
     const kept = context.terms ? termLocks(context.terms, source).filter((lock) => lock.doNotTranslate) : []
