@@ -19,6 +19,7 @@ import {compileTermRules, fromTbx} from '../pipeline/glossary/index.ts'
 import {machineTranslate, type MachineRequest} from '../pipeline/mt/index.ts'
 import {fromMarkdown} from '../pipeline/units/index.ts'
 import {corpus} from './corpus.ts'
+import {median} from './stats.ts'
 
 const pair = process.env.BENCH_MT_PAIR ?? 'ita-spa'
 const locale = process.env.BENCH_MT_LOCALE ?? 'es'
@@ -44,11 +45,6 @@ for (const [path, text] of corpus(seed, files)) {
 // The raw run's input: each segment's text, codes left out, one per line.
 const plain = [...requests.values()].map((request) => request.tokens.map((token) => (token.type === 'text' ? token.value.replace(/\s+/g, ' ') : ' ')).join('').trim()).join('\n') + '\n'
 const words = plain.match(/\p{L}+/gu)?.length ?? 0
-
-function median(values: number[]): number {
-  const sorted = [...values].sort((a, b) => a - b)
-  return sorted[sorted.length >> 1]!
-}
 
 // The `apertium` script reads `/dev/stdin`, which a Node pipe cannot be: the text goes through a file.
 const folder = mkdtempSync(join(tmpdir(), 'babele-bench-mt-'))

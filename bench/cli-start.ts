@@ -6,6 +6,7 @@
  */
 import {spawnSync} from 'node:child_process'
 import {fileURLToPath} from 'node:url'
+import {median} from './stats.ts'
 
 /** Median start times, in seconds. */
 export interface CliStart {
@@ -17,7 +18,7 @@ export interface CliStart {
 const bin = fileURLToPath(new URL('../bin/babele.js', import.meta.url))
 
 /** Median seconds of `runs` spawns of `node …args`, after one untimed warm-up. */
-function median(args: string[], runs: number): number {
+function spawnMedian(args: string[], runs: number): number {
   const times: number[] = []
   for (let run = 0; run <= runs; run++) {
     const started = performance.now()
@@ -25,11 +26,10 @@ function median(args: string[], runs: number): number {
     if (result.status !== 0) throw new Error(`node ${args.join(' ')} exited ${result.status}: ${result.stderr}`)
     if (run > 0) times.push((performance.now() - started) / 1000)
   }
-  times.sort((a, b) => a - b)
-  return times[Math.floor(times.length / 2)]!
+  return median(times)
 }
 
 /** Time the compiled CLI's start against bare node. */
 export function cliStart(runs: number): CliStart {
-  return {version: median([bin, '--version'], runs), help: median([bin, '--help'], runs), node: median(['-e', '0'], runs)}
+  return {version: spawnMedian([bin, '--version'], runs), help: spawnMedian([bin, '--help'], runs), node: spawnMedian(['-e', '0'], runs)}
 }

@@ -9,6 +9,7 @@
 import {readFileSync} from 'node:fs'
 import {loadavg} from 'node:os'
 import {compileTermIndex, fromTbx, matchTerms, type Concept, type TermIndex} from '../pipeline/glossary/index.ts'
+import {median, time} from './stats.ts'
 
 const isoCodes = new URL('../../shared/corpora/terminology/iso-codes/iso-codes-it-en-fr-de-es.tbx', import.meta.url)
 const megabytes = Number(process.env.BENCH_GLOSSARY_MB ?? 8)
@@ -16,13 +17,6 @@ const runs = Number(process.env.BENCH_GLOSSARY_RUNS ?? 5)
 const targetForms = 100_000
 const rows: Array<[string, string]> = []
 const rss = () => `${(process.memoryUsage().rss / 1e6).toFixed(0)} MB`
-
-/** Run once; seconds and result. */
-function time<T>(run: () => T): {seconds: number; value: T} {
-  const started = performance.now()
-  const value = run()
-  return {seconds: (performance.now() - started) / 1000, value}
-}
 
 /** Run several times; median and best seconds, and the last result. */
 function repeat<T>(run: () => T): {median: number; best: number; value: T} {
@@ -34,8 +28,7 @@ function repeat<T>(run: () => T): {median: number; best: number; value: T} {
     value = result.value
   }
 
-  times.sort((a, b) => a - b)
-  return {median: times[times.length >> 1]!, best: times[0]!, value}
+  return {median: median(times), best: Math.min(...times), value}
 }
 
 // 1 and 2 in a function, so the termbases can be collected once the index is built.

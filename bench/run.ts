@@ -20,6 +20,7 @@ import {buildProject, checkProject, extractDocuments, extractProject, fromTbx, g
 import {blockTree} from '../pipeline/markdown/lib/block-tree.ts'
 import {cliStart} from './cli-start.ts'
 import {corpus} from './corpus.ts'
+import {median, time} from './stats.ts'
 
 // First, while the process is small: the compiled CLI's start (issue 12's target: at most 0.15 s).
 const startRuns = Number(process.env.BENCH_START_RUNS ?? 20)
@@ -32,12 +33,6 @@ const files = corpus(seed, count)
 const bytes = [...files.values()].reduce((sum, text) => sum + Buffer.byteLength(text), 0)
 const megabytes = bytes / 1e6
 const config = parseConfig({targetLocales: ['en']}).value!
-
-function time<T>(run: () => T): {seconds: number; value: T} {
-  const started = performance.now()
-  const value = run()
-  return {seconds: (performance.now() - started) / 1000, value}
-}
 
 // Warm up the JIT on a slice so the first timed stage is not penalized.
 extractDocuments(config, new Map([...files].slice(0, 50)))
@@ -54,8 +49,6 @@ function cost<T>(run: () => T): Cost & {value: T} {
   const used = process.cpuUsage(cpu)
   return {seconds, cpu: (used.user + used.system) / 1e6, value}
 }
-
-const median = (values: number[]): number => values.sort((a, b) => a - b)[Math.floor(values.length / 2)]!
 
 // The floor and babele's parse, run after one another in each round so that a
 // change of load touches all of them; each figure is the median of its rounds.

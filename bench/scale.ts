@@ -24,6 +24,7 @@ import {availableParallelism, cpus, loadavg, tmpdir} from 'node:os'
 import {dirname, join} from 'node:path'
 import {fileURLToPath} from 'node:url'
 import {corpus} from './corpus.ts'
+import {median, time} from './stats.ts'
 
 const files = Number(process.env.BENCH_SCALE_FILES ?? 2000)
 const runs = Number(process.env.BENCH_SCALE_RUNS ?? 3)
@@ -74,14 +75,14 @@ function clean(folder: string): void {
 }
 
 /** The median of each field over `runs` runs of `measure` (after `before` each time). */
-function median(measure: () => Measure, before: () => void = () => {}): Measure {
+function medianRun(measure: () => Measure, before: () => void = () => {}): Measure {
   const all: Measure[] = []
   for (let run = 0; run < runs; run++) {
     before()
     all.push(measure())
   }
-  const seconds = all.map((one) => one.seconds).sort((a, b) => a - b)[Math.floor(all.length / 2)]!
-  const rss = all.every((one) => one.rss !== undefined) ? all.map((one) => one.rss!).sort((a, b) => a - b)[Math.floor(all.length / 2)] : undefined
+  const seconds = median(all.map((one) => one.seconds))
+  const rss = all.every((one) => one.rss !== undefined) ? median(all.map((one) => one.rss!)) : undefined
   return {seconds, rss}
 }
 
@@ -96,7 +97,7 @@ function po4a(folder: string, sources: string[]): Measure | string {
   const pot = join(folder, 'po4a.pot')
   const args = ['-f', 'text', '-o', 'markdown', '-o', 'neverwrap', '-M', 'UTF-8', ...sources.flatMap((file) => ['-m', file]), '-p', pot]
   const timed = existsSync('/usr/bin/time')
-  return median(
+  return medianRun(
     () => {
       const started = performance.now()
       const result = timed ? spawnSync('/usr/bin/time', ['-f', '%M', 'po4a-updatepo', ...args], {encoding: 'utf8', maxBuffer: 1 << 30}) : spawnSync('po4a-updatepo', args, {encoding: 'utf8', maxBuffer: 1 << 30})
@@ -111,7 +112,7 @@ function po4a(folder: string, sources: string[]): Measure | string {
 
 /** Bare remark-parse of the project's sources on one core, in a process of its own (`bench/bare-parse.ts`). */
 function bareParse(folder: string): Measure {
-  return median(() => {
+  return medianRun(() => {
     const output = execFileSync(process.execPath, ['--import', 'tsx', join(repository, 'bench/bare-parse.ts'), join(folder, 'source/it')], {cwd: repository, encoding: 'utf8'})
     const {seconds, rss} = JSON.parse(output) as Measure
     return {seconds, rss}
@@ -120,12 +121,7 @@ function bareParse(folder: string): Measure {
 
 /** Median wall time of a bare `node -e 0`, the floor of any CLI run on this machine now. */
 function nodeStart(): number {
-  const times = Array.from({length: 5}, () => {
-    const started = performance.now()
-    spawnSync(process.execPath, ['-e', '0'])
-    return (performance.now() - started) / 1000
-  }).sort((a, b) => a - b)
-  return times[2]!
+  return median(Array.from({length: 5}, () => time(() => spawnSync(process.execPath, ['-e', '0'])).seconds))
 }
 
 const format = (measure: Measure) => `${measure.seconds.toFixed(2)} s, peak RSS ${measure.rss === undefined ? '?' : `${measure.rss.toFixed(0)} MB`}`
@@ -136,8 +132,8 @@ rows.push(['machine', `${machine}; load average at start ${load()}`])
 
 const small = makeProject(files)
 rows.push(['corpus', `${files} files, ${small.megabytes.toFixed(2)} MB, 1 target locale, the seed's glossary; medians of ${runs} runs`])
-const cold = median(() => babele(small.folder, ['extract']), () => clean(small.folder))
-const coldOne = median(() => babele(small.folder, ['extract', '--jobs', '1']), () => clean(small.folder))
+const cold = medianRun(() => babele(small.folder, ['extract']), () => clean(small.folder))
+const coldOne = medianRun(() => babele(small.folder, ['extract', '--jobs', '1']), () => clean(small.folder))
 const bare = bareParse(small.folder)
 const po = po4a(small.folder, small.sources)
 rows.push([`babele extract, cold (no cache), --jobs ${availableParallelism()}`, format(cold)])
@@ -151,9 +147,9 @@ clean(small.folder)
 const coldRun = babele(small.folder, ['run'])
 // The first run after one that wrote files writes nothing and stores its run-cache entry; the next ones are answered from it.
 const settle = babele(small.folder, ['run'])
-const again = median(() => babele(small.folder, ['run']))
+const again = medianRun(() => babele(small.folder, ['run']))
 let edits = 0
-const edited = median(
+const edited = medianRun(
   () => babele(small.folder, ['run']),
   () => appendFileSync(small.sources[(edits++ * 7919) % small.sources.length]!, `\nUna frase aggiunta, la numero ${edits}.\n`)
 )
@@ -165,7 +161,7 @@ rmSync(small.folder, {recursive: true, force: true})
 
 // Four times the corpus: cold extract, time and peak RSS against the smaller run.
 const large = makeProject(files * factor)
-const coldLarge = median(() => babele(large.folder, ['extract']), () => clean(large.folder))
+const coldLarge = medianRun(() => babele(large.folder, ['extract']), () => clean(large.folder))
 const timeRatio = coldLarge.seconds / cold.seconds
 const rssRatio = coldLarge.rss !== undefined && cold.rss !== undefined ? coldLarge.rss / cold.rss : Number.NaN
 rows.push([`babele extract, cold, ${factor} × the corpus (${files * factor} files, ${large.megabytes.toFixed(1)} MB)`, format(coldLarge)])
