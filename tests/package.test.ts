@@ -5,7 +5,7 @@
  * the TypeScript sources; this one proves the compiled package does the same.
  */
 import {spawnSync} from 'node:child_process'
-import {mkdirSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync} from 'node:fs'
+import {cpSync, mkdirSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync} from 'node:fs'
 import {join, relative} from 'node:path'
 import {pathToFileURL} from 'node:url'
 import test from 'ava'
@@ -181,5 +181,35 @@ test('the installed bin extracts on worker threads of the compiled code what the
   } finally {
     rmSync(compiled, {recursive: true, force: true})
     rmSync(sources, {recursive: true, force: true})
+  }
+})
+
+test('a code file added to a sub-folder of the installed code names a new cache, though the code version is remembered: the memo holds only while each code folder keeps its signature', (t) => {
+  // A copy of the installed package of its own (the other tests run the installed one meanwhile); its dependencies resolve from the project's node_modules.
+  const copy = join(installed.project, 'node_modules/babele-edited')
+  cpSync(join(installed.project, 'node_modules/babele'), copy, {recursive: true})
+  const project = copyProject()
+  try {
+    // The memo is written only when every code folder and file last changed a second before it was read.
+    Atomics.wait(new Int32Array(new SharedArrayBuffer(4)), 0, 0, 1100)
+    const cache = join(project, '.babele/cache')
+    const versions = () => readdirSync(cache).filter((name) => name.startsWith('v'))
+    const extract = () => t.is(node(project, [join(copy, 'bin/babele.js'), 'extract', '--json']).status, 0)
+    extract()
+    const first = versions()
+    t.is(first.length, 1)
+    const memo = JSON.parse(readFileSync(join(cache, 'code-version.json'), 'utf8'))
+    t.is(memo.version, first[0]!.replace(/^v\d+-/, ''))
+    t.true(memo.files.includes('cli/engines/'), 'the memo signs the code folders')
+    extract()
+    t.deepEqual(versions(), first, 'nothing changed: the same cache')
+    writeFileSync(join(copy, 'lib/cli/engines/added.js'), '// imported by nothing, still code\n')
+    extract()
+    const second = versions()
+    t.is(second.length, 1)
+    t.not(second[0], first[0], 'a new code file: another code version, and the old cache removed')
+  } finally {
+    rmSync(copy, {recursive: true, force: true})
+    rmSync(project, {recursive: true, force: true})
   }
 })

@@ -6,11 +6,14 @@
  * a cache written by other code, even under the same version number (a
  * clone with local changes), is never read.
  *
- * The memo keeps the digest with each code file's stat signature: while
- * the same files are there with the same signatures, the digest stands
- * without reading them (the run cache's hit path). It is written only when
- * every file last changed `settleMs` before it was read, as the run cache
- * signs files (`run-cache.ts`).
+ * The memo keeps the digest with each code folder's and file's stat
+ * signature: while each folder has the same signature, it holds the same
+ * entries (adding, removing or renaming one moves a folder's change time),
+ * so the same files are there without listing the folders; while each file
+ * has the same signature, it holds the same bytes, and the digest stands
+ * without reading any (the run cache's hit path). It is written only when
+ * every folder and file last changed `settleMs` before it was listed or
+ * read, as the run cache signs paths (`run-cache.ts`).
  */
 import {join} from 'node:path'
 import {fileURLToPath} from 'node:url'
@@ -26,7 +29,7 @@ const memoName = 'code-version.json'
 interface Memo {
   /** The code folder it is about. */
   root: string
-  /** Its code files, sorted. */
+  /** Its folders, `''` for the code folder itself and each sub-folder with `/` after it, then its code files, sorted. */
   files: string[]
   /** Their stat signatures (`signatureLength` numbers each). */
   signatures: number[]
@@ -42,25 +45,34 @@ interface Memo {
 export function codeVersion(folder?: string): string {
   if (memo) return memo
   const root = fileURLToPath(new URL('..', import.meta.url))
-  const files = listFiles(root, (name) => /\.(?:js|ts|srx)$/.test(name) && !name.endsWith('.d.ts'))
-  const kept = folder ? remembered(join(folder, memoName), root, files) : undefined
+  const kept = folder ? remembered(join(folder, memoName), root) : undefined
   if (kept) return (memo = kept)
   const started = Date.now()
+  const folders = ['']
+  const files = listFiles(
+    root,
+    (name) => /\.(?:js|ts|srx)$/.test(name) && !name.endsWith('.d.ts'),
+    (sub) => {
+      folders.push(sub + '/')
+      return true
+    }
+  )
   const version = (JSON.parse(readText(fileURLToPath(new URL('../../package.json', import.meta.url)))) as {version: string}).version
   const parts: string[] = []
-  const signatures = new Float64Array(files.length * signatureLength)
+  const paths = [...folders.sort(), ...files]
+  const signatures = new Float64Array(paths.length * signatureLength)
   let settled = true
-  files.forEach((file, index) => {
-    // Each file's signature is taken before it is read: only then does it stand for the bytes read.
-    const stat = statOf(root + '/' + file)
+  paths.forEach((path, index) => {
+    // A file's signature is taken before it is read; a folder's after it was listed, so it is trusted only when the folder last changed before the listing began.
+    const stat = statOf(root + '/' + path)
     if (!stat || stat.ctimeMs >= started - settleMs) settled = false
     else signatureOf(stat, signatures, index * signatureLength)
-    parts.push(file, digestBytes(readBytes(root + '/' + file)))
+    if (index >= folders.length) parts.push(path, digestBytes(readBytes(root + '/' + path)))
   })
   memo = `${version}-${digestBytes(parts.join('\n')).slice(0, 16)}`
   if (folder && settled) {
     try {
-      writeBytesAtomic(join(folder, memoName), Buffer.from(JSON.stringify({root, files, signatures: [...signatures], version: memo} satisfies Memo)))
+      writeBytesAtomic(join(folder, memoName), Buffer.from(JSON.stringify({root, files: paths, signatures: [...signatures], version: memo} satisfies Memo)))
     } catch {
       // No memo: the digest is computed again next time.
     }
@@ -68,17 +80,17 @@ export function codeVersion(folder?: string): string {
   return memo
 }
 
-/** The version in the memo, when it is about these files and each still has its signature. */
-function remembered(path: string, root: string, files: string[]): string | undefined {
+/** The version in the memo, when it is about this code folder and each of its folders and files still has its signature. */
+function remembered(path: string, root: string): string | undefined {
   let kept: Memo
   try {
     kept = JSON.parse(readText(path)) as Memo
   } catch {
     return undefined
   }
-  if (kept.root !== root || typeof kept.version !== 'string' || !Array.isArray(kept.files) || kept.files.length !== files.length || !Array.isArray(kept.signatures)) return undefined
+  if (kept.root !== root || typeof kept.version !== 'string' || !Array.isArray(kept.files) || kept.files[0] !== '' || !Array.isArray(kept.signatures)) return undefined
   const signatures = Float64Array.from(kept.signatures)
-  if (signatures.length !== files.length * signatureLength) return undefined
-  for (let index = 0; index < files.length; index++) if (kept.files[index] !== files[index] || !sameSignature(statOf(root + '/' + files[index]), signatures, index * signatureLength)) return undefined
+  if (signatures.length !== kept.files.length * signatureLength) return undefined
+  for (let index = 0; index < kept.files.length; index++) if (typeof kept.files[index] !== 'string' || !sameSignature(statOf(root + '/' + kept.files[index]), signatures, index * signatureLength)) return undefined
   return kept.version
 }

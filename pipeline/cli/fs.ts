@@ -9,7 +9,7 @@
  * it later.
  */
 import {closeSync, existsSync, fstatSync, mkdirSync, openSync, readdirSync, readFileSync, readSync, renameSync, rmSync, statSync, writeFileSync, writeSync, type Dirent, type Stats} from 'node:fs'
-import {dirname, join, relative, sep} from 'node:path'
+import {dirname, join} from 'node:path'
 import {digestBytes} from '../incremental/index.ts'
 import {noteChanged, noteFact, observing, type FactKind} from './observe.ts'
 
@@ -154,17 +154,17 @@ function listing(entries: Dirent[]): string {
 export function listFiles(folder: string, accept: (name: string) => boolean, enter?: (path: string) => boolean): string[] {
   if (!exists(folder)) return []
   const found: string[] = []
-  const walk = (directory: string) => {
+  // `under` is the folder's path relative to `folder` with `/` after it (`''` at the top): names are appended, never resolved.
+  const walk = (directory: string, under: string) => {
     const entries = readdirSync(directory, {withFileTypes: true})
     if (observing(directory)) noteFact('list', directory, listing(entries))
     for (const entry of entries) {
-      const full = join(directory, entry.name)
       if (entry.isDirectory()) {
-        if (!enter || enter(relative(folder, full).split(sep).join('/'))) walk(full)
-      } else if (entry.isFile() && accept(entry.name)) found.push(relative(folder, full).split(sep).join('/'))
+        if (!enter || enter(under + entry.name)) walk(join(directory, entry.name), under + entry.name + '/')
+      } else if (entry.isFile() && accept(entry.name)) found.push(under + entry.name)
     }
   }
-  walk(folder)
+  walk(folder, '')
   return found.sort()
 }
 

@@ -71,13 +71,16 @@ type PathKind = Exclude<FactKind, 'apertium-modes'>
 
 /**
  * A stored command: the facts it depended on, grouped by path, and the
- * output it prints (stored after the entry: stderr, then stdout).
+ * output it prints (stored after the entry: stderr, then stdout). A few
+ * long strings and one array of numbers, not an object per path: a hit
+ * reads thousands of paths, and one string is read (and collected) at
+ * once where thousands cost each their own.
  */
 interface RunEntry {
-  /** The absolute paths facts are about, sorted. */
-  paths: string[]
-  /** Each path's facts, as `kind\0value` pairs joined by `\0` (`read\0<SHA-256>\0size\01234`). */
-  facts: string[]
+  /** The absolute paths facts are about, sorted, joined by `\0` (which no path holds). */
+  paths: string
+  /** Each path's facts, as `kind\0value` pairs joined by `\0` (`read\0<SHA-256>\0size\01234`), path after path joined by `\n` (which no fact holds). */
+  facts: string
   /** Each path's stat signature (`signatureLength` numbers from `signatureOf`), `NaN` when it has none: it is looked at again. */
   signatures: Float64Array
   /** What each Apertium command listed (`apertium -l`), by command. */
@@ -209,18 +212,29 @@ export async function replayOrRun(replay: ReplayOptions, action: (workspace: Wor
  */
 async function holds(entry: RunEntry, now: number): Promise<number | false> {
   const {paths, facts, signatures} = entry
+  const count = signatures.length / signatureLength
+  if (!Number.isInteger(count) || (count === 0 && (paths !== '' || facts !== ''))) return false
   let resigned = 0
-  for (let index = 0; index < paths.length; index++) {
-    const path = paths[index]!
+  // Each path and its facts are read in place: a path's facts are split only when its signature moved.
+  for (let index = 0, pathAt = 0, factsAt = 0; index < count; index++) {
+    const last = index === count - 1
+    let pathEnd = paths.indexOf('\0', pathAt)
+    let factsEnd = facts.indexOf('\n', factsAt)
+    if (last !== (pathEnd === -1) || last !== (factsEnd === -1)) return false
+    if (last) [pathEnd, factsEnd] = [paths.length, facts.length]
+    const path = paths.slice(pathAt, pathEnd)
     const at = index * signatureLength
     const stat = statOf(path)
-    if (sameSignature(stat, signatures, at)) continue
-    const pairs = facts[index]!.split('\0')
-    for (let pair = 0; pair < pairs.length; pair += 2) if (factNow(pairs[pair] as PathKind, path, stat) !== pairs[pair + 1]) return false
-    if (stat && signable(pairs, stat) && stat.ctimeMs < now - settleMs) {
-      signatureOf(stat, signatures, at)
-      resigned++
+    if (!sameSignature(stat, signatures, at)) {
+      const pairs = facts.slice(factsAt, factsEnd).split('\0')
+      for (let pair = 0; pair < pairs.length; pair += 2) if (factNow(pairs[pair] as PathKind, path, stat) !== pairs[pair + 1]) return false
+      if (stat && signable(pairs, stat) && stat.ctimeMs < now - settleMs) {
+        signatureOf(stat, signatures, at)
+        resigned++
+      }
     }
+    pathAt = pathEnd + 1
+    factsAt = factsEnd + 1
   }
   if (entry.modes.length > 0) {
     const {apertiumModesNow} = await import('./engines/apertium-modes.ts')
@@ -271,5 +285,5 @@ function entryOf(observed: Array<[FactKind, string, string]>, started: number): 
     if (holding) signatureOf(stat!, signatures, index * signatureLength)
     return pairs.join('\0')
   })
-  return {paths, facts, signatures, modes}
+  return {paths: paths.join('\0'), facts: facts.join('\n'), signatures, modes}
 }
