@@ -2,14 +2,19 @@ import {spawnSync} from 'node:child_process'
 import {cpSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync} from 'node:fs'
 import {tmpdir} from 'node:os'
 import {join} from 'node:path'
-import test from 'ava'
+import test, {type ExecutionContext} from 'ava'
 import ajvDraft04 from 'ajv-draft-04'
 import ajvFormats from 'ajv-formats'
-import {formatGithub, formatText} from '../pipeline/cli/format.ts'
+import stringWidth from 'string-width'
+import {random} from '../bench/corpus.ts'
+import {displayWidth, narrow} from '../pipeline/cli/display-width.ts'
+import {formatGithub, formatText, type TextOptions} from '../pipeline/cli/format.ts'
 import {diagnostic} from '../pipeline/diagnostic.ts'
+import type {Diagnostic, Place, Point, Severity} from '../pipeline/types.ts'
 import {lintRules} from '../pipeline/lint/index.ts'
 import {qaRules} from '../pipeline/qa/index.ts'
-import {babele, babeleWith, bin, root} from './helpers/cli.ts'
+import {babele, babeleJson, babeleWith, bin, copyProject, root} from './helpers/cli.ts'
+import {vfileReport} from './helpers/vfile-report.ts'
 
 /**
  * A copy of the formats fixture (three lint warnings in a file named with a
@@ -127,6 +132,178 @@ test('formatText colors only when asked', (t) => {
   t.is(formatText([message]), '(project)\n error Bad `x` usage cli\n\n✖ 1 error')
   t.regex(formatText([message], {color: true}), /\u001B\[31merror\u001B\[39m/)
   t.is(formatText([]), '')
+})
+
+/** Every combination of the text report's options. */
+const textOptions: TextOptions[] = [false, true].flatMap((color) => [false, true].flatMap((verbose) => [false, true].map((quiet) => ({color, verbose, quiet}))))
+
+/** `formatText` equals vfile-reporter's report (`tests/helpers/vfile-report.ts`) on `messages` under every combination of options. */
+function sameAsVfileReporter(t: ExecutionContext, messages: readonly Diagnostic[], label: string): void {
+  for (const options of textOptions) t.is(formatText(messages, options), vfileReport(messages, options), `${label}: ${JSON.stringify(options)}`)
+}
+
+test('the text report is vfile-reporter\'s byte for byte on the shipped project\'s findings (run and check) and the formats fixture\'s, in color or not, verbose or not, quiet or not', (t) => {
+  const folder = copyProject()
+  const formats = project()
+  try {
+    for (const name of ['xliff', 'locales']) cpSync(join(root, name), join(folder, name), {recursive: true})
+    const run: Diagnostic[] = babeleJson(folder, 'run').result.messages
+    const check: Diagnostic[] = babeleJson(folder, 'check').result.messages
+    const report: Diagnostic[] = babeleJson(formats, 'report').result.messages
+    // Lint findings with places, QA findings about stores with units and concepts, a finding about no file.
+    t.true(run.some((message) => message.source === 'lint' && message.place !== undefined))
+    t.true(check.some((message) => message.unitId !== undefined && message.conceptId !== undefined))
+    t.true(report.some((message) => message.file === undefined))
+    sameAsVfileReporter(t, run, 'run')
+    sameAsVfileReporter(t, check, 'check')
+    sameAsVfileReporter(t, report, 'report')
+    sameAsVfileReporter(t, [...check, ...report, ...run], 'all')
+  } finally {
+    rmSync(folder, {recursive: true, force: true})
+    rmSync(formats, {recursive: true, force: true})
+  }
+})
+
+/** A diagnostic for the comparisons, `url` and the optional fields as given. */
+function finding(message: string, fields: Partial<Diagnostic> & {severity?: Severity} = {}): Diagnostic {
+  return {ruleId: 'some-rule', source: 'lint', severity: 'warning', message, url: 'https://www.npmjs.com/package/babele#rule-some-rule', ...fields}
+}
+
+const at = (line: number, column: number): Point => ({line, column})
+
+/** Hand-picked cases, each a list of diagnostics compared alone and all together. */
+const edgeCases: Record<string, Diagnostic[]> = {
+  'CJK text': [finding('键 `会议` 没有翻译', {file: '文档/会议.md', place: at(3, 1)}), finding('ok', {file: '文档/会议.md', place: at(4, 2)})],
+  'fullwidth and Hangul': [finding('ＡＢＣ 한국어 ﾊﾝｶｸ', {ruleId: '규칙', source: 'ｓｒｃ'}), finding('x')],
+  emoji: [finding('done 🎉 👍🏽 👨‍👩‍👧 🇮🇹 ❤️ © ® ™ #️⃣'), finding('© and ® alone', {ruleId: '©', source: '®'}), finding('plain')],
+  'combining accents': [finding('perche\u0301 e\u0300 cafe\u0301\u0323 a\u20DD'), finding('Thai ที่ Devanagari नमस्ते Arabic مرحبا'), finding('x', {ruleId: 'r\u0301'})],
+  'controls and tabs': [finding('a\tb\tc'), finding('bell\u0007 nul\u0000 del\u007F c1\u0085'), finding('x\u200By zwj\u200Dz\uFEFF'), finding('lone \uD800 surrogate')],
+  'ANSI-looking strings': [
+    finding('\u001B[31mred\u001B[39m `code`'),
+    finding('lone \u001B escape and \u001B[ half'),
+    finding('\u001B]8;;https://example.com\u0007link\u001B]8;;\u0007'),
+    finding('\u009B31mC1 CSI'),
+    finding('text\u001B', {ruleId: '\u001B[1m', source: '\u0007'})
+  ],
+  'empty message, no rule id, no source': [finding(''), finding('no rule', {ruleId: ''}), finding('no source', {source: ''}), finding('', {ruleId: '', source: ''})],
+  'very long messages': [finding('lungo '.repeat(200) + '`fine`'), finding('x'.repeat(1000), {ruleId: 'r'.repeat(80)}), finding('corto')],
+  'several lines': [finding('first\nsecond\r\nthird\rfourth'), finding('trailing\n'), finding('\nleading'), finding('`a\nb`')],
+  'white space at the end': [finding('spaces   '), finding('nbsp\u00A0', {ruleId: '', source: ''}), finding('ideographic\u3000', {source: ''}), finding('line separator\u2028'), finding('   '), finding('x', {source: '\t'})],
+  backticks: [finding('``a`b`` and `c`'), finding('`open only'), finding('```x``` `y` ``z``'), finding('end `'), finding('`'), finding('a ``` b ` c ``` d')],
+  'file names and their order': [
+    finding('b', {file: 'b.md'}),
+    finding('B', {file: 'B.md'}),
+    finding('a', {file: 'a.md'}),
+    finding('e accent', {file: 'é.md'}),
+    finding('e', {file: 'e.md'}),
+    finding('f', {file: 'f.md'}),
+    finding('empty', {file: ''}),
+    finding('none'),
+    finding('space, comma', {file: 'note, bozza.md'}),
+    finding('digits', {file: 'a10.md'}),
+    finding('digits', {file: 'a9.md'}),
+    finding('dash', {file: '-x.md'}),
+    finding('underscore', {file: '_x.md'})
+  ],
+  'places and their order': [
+    finding('range', {file: 'p.md', place: {start: at(2, 3), end: at(4, 5)}}),
+    finding('point', {file: 'p.md', place: at(2, 3)}),
+    finding('none', {file: 'p.md'}),
+    finding('zero', {file: 'p.md', place: at(0, 0)}),
+    finding('zero range', {file: 'p.md', place: {start: at(0, 7), end: at(3, 0)}}),
+    finding('info', {file: 'p.md', place: at(1, 1), severity: 'info'}),
+    finding('warning', {file: 'p.md', place: at(1, 1)}),
+    finding('error', {file: 'p.md', place: at(1, 1), severity: 'error'}),
+    finding('b by source', {file: 'p.md', place: at(9, 9), source: 'qa'}),
+    finding('a by source', {file: 'p.md', place: at(9, 9), source: 'QA'}),
+    finding('by rule', {file: 'p.md', place: at(9, 9), ruleId: 'a-rule'}),
+    finding('By message', {file: 'p.md', place: at(9, 9)}),
+    finding('by message', {file: 'p.md', place: at(9, 9)}),
+    finding('by message', {file: 'p.md', place: at(9, 9), unitId: 'same but for its unit'}),
+    finding('big', {file: 'p.md', place: {start: at(12345, 678), end: at(12346, 1)}})
+  ],
+  'one error': [finding('e', {severity: 'error'})],
+  'two errors': [finding('e', {severity: 'error'}), finding('e', {severity: 'error', file: 'x.md'})],
+  'one warning': [finding('w')],
+  'warnings and an error': [finding('w'), finding('w', {file: 'x.md'}), finding('e', {severity: 'error', file: 'x.md'})],
+  'infos only': [finding('i', {severity: 'info'}), finding('i', {severity: 'info', file: 'x.md'})],
+  'infos and warnings': [finding('i', {severity: 'info'}), finding('w')],
+  'infos and an error': [finding('i', {severity: 'info'}), finding('e', {severity: 'error'})],
+  'all three': [finding('i', {severity: 'info'}), finding('w'), finding('e', {severity: 'error'})],
+  'verbose details': [
+    finding('unit', {unitId: 'u1'}),
+    finding('segment', {unitId: 'u1', segmentId: 's2'}),
+    finding('segment without unit', {segmentId: 's2'}),
+    finding('concept', {conceptId: 'c-3', expected: ['a', 'b'], actual: ['c']}),
+    finding('empty lists', {expected: [], actual: ['']}),
+    finding('lines in values', {expected: ['one\ntwo', 'three\r\nfour'], actual: ['five\rsix']}),
+    finding('no url', {url: ''}),
+    finding('wide values', {expected: ['会议'], actual: ['🎉']})
+  ]
+}
+
+test('the text report is vfile-reporter\'s byte for byte on hand-picked edge cases: wide, emoji, combining, control and ANSI-looking text, empty fields, long and multi-line messages, file and place order, every summary', (t) => {
+  for (const [name, messages] of Object.entries(edgeCases)) sameAsVfileReporter(t, messages, name)
+  sameAsVfileReporter(t, Object.values(edgeCases).flat(), 'all together')
+  t.is(formatText([]), '')
+  t.is(formatText([finding('w')], {quiet: true}), '')
+  t.is(vfileReport([finding('w')], {quiet: true}), '')
+})
+
+/** Pieces of generated messages: ASCII, Italian, typographic, wide, emoji, combining, control, ANSI-looking, code spans, line breaks. */
+const pieces = ['the', 'Key', 'perché', 'città', '“virgolette”', '—', '…', 'l’alleanza', '会议', '한국', 'ＡＢ', '🎉', '👍🏽', '🇮🇹', '©', 'e\u0301', 'नमस्ते', 'مرحبا', '\t', '\u001B[31m', '\u001B[39m', '`', '``', '`code`', '\n', '\r\n', '  ', '\u00A0', '\u200B', 'x'.repeat(40)]
+
+/** `count` diagnostics drawn with a fixed seed over a few files, places, severities, rule ids, sources and details. */
+function generated(seed: number, count: number): Diagnostic[] {
+  const next = random(seed)
+  const pick = <T>(list: readonly T[]): T => list[Math.floor(next() * list.length)]!
+  const files = [undefined, 'source/it/a.md', 'source/it/b.md', 'source/it/B.md', 'source/it/città.md', 'locales/en/会议.json', 'xliff/en/a.xlf', 'note, bozza.md']
+  const severities: Severity[] = ['error', 'warning', 'warning', 'info']
+  const text = (most: number) => Array.from({length: Math.floor(next() * most)}, () => pick(pieces)).join(pick(['', ' ', ' ']))
+  return Array.from({length: count}, () => {
+    const line = 1 + Math.floor(next() * 30)
+    const column = 1 + Math.floor(next() * 200)
+    const place = pick<Place | undefined>([undefined, at(line, column), at(line, column), {start: at(line, column), end: at(line + Math.floor(next() * 3), 1 + Math.floor(next() * 99))}])
+    const fields: Partial<Diagnostic> = {severity: pick(severities), ruleId: pick(['code-missing', 'term-untranslated', 'link-empty-url', '', text(2)]), source: pick(['lint', 'qa', 'build', '', text(2)])}
+    const file = pick(files)
+    if (file !== undefined) fields.file = file
+    if (place) fields.place = place
+    if (next() < 0.3) fields.unitId = `u${Math.floor(next() * 9)}`
+    if (next() < 0.2) fields.segmentId = `s${Math.floor(next() * 9)}`
+    if (next() < 0.2) fields.conceptId = text(3)
+    if (next() < 0.3) fields.expected = [text(3), text(2)]
+    if (next() < 0.3) fields.actual = [text(4)]
+    return finding(text(12), fields)
+  })
+}
+
+test('the text report is vfile-reporter\'s byte for byte on thousands of generated diagnostics in mixed scripts, together and in small groups', (t) => {
+  const messages = generated(20260204, 3000)
+  t.is(messages.length, 3000)
+  sameAsVfileReporter(t, messages, 'all')
+  // Small groups, so that each group's column widths come from a few rows.
+  for (let start = 0; start < 600; start += 6) sameAsVfileReporter(t, messages.slice(start, start + 6), `rows ${start}-${start + 5}`)
+})
+
+test('displayWidth counts as string-width does: every BMP character alone, plain and between color codes, and a text of every character it counts without string-width', (t) => {
+  let mismatches = 0
+  let fast = ''
+  for (let code = 0; code <= 0xffff; code++) {
+    const character = String.fromCharCode(code)
+    if (displayWidth(character, character) !== stringWidth(character)) mismatches++
+    if (narrow.test(character)) {
+      fast += character
+      const printed = `\u001B[1m\u001B[36m${character}\u001B[39m\u001B[22m`
+      if (displayWidth(character, printed) !== stringWidth(printed)) mismatches++
+    }
+  }
+  t.is(mismatches, 0)
+  t.is(fast.length, 95 + 94 + 24)
+  // Each of them a grapheme of its own, so a text of them is as wide as it is long.
+  t.is([...new Intl.Segmenter().segment(fast)].length, fast.length)
+  t.is(stringWidth(fast), fast.length)
+  t.is(displayWidth(fast, fast), fast.length)
+  t.is(displayWidth('会议 🎉', '\u001B[1m会议 🎉\u001B[22m'), 7)
 })
 
 test('--json keeps the command result\'s shape: files written, diagnostics, summary, coverage, ok', (t) => {
