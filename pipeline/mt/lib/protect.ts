@@ -32,6 +32,7 @@ import type {TermRules} from '../../glossary/index.ts'
 import type {SegmentToken, TermLock} from '../../types.ts'
 import {codeCharacter} from '../../units/index.ts'
 import {lockTarget} from './lock-target.ts'
+import {codePlaceholder, damagedPattern, wordPlaceholder} from './placeholders.ts'
 
 /** What one placeholder stands for. */
 export type Slot =
@@ -57,35 +58,12 @@ export interface Options {
   protectLock?: ((lock: TermLock, surface: string) => boolean) | null | undefined
 }
 
-const superscripts = '⁰¹²³⁴⁵⁶⁷⁸⁹'
-const slotLetters = 'abcdefghij'
-
 /** Characters with a meaning in Apertium's stream format, and the placeholder brackets. */
-const special = /[*#@\\[\]^$/<>{}|~⟦⟧⁰¹²³⁴⁵⁶⁷⁸⁹]|:\/\/|qx[a-j]+q/u
+const special = new RegExp(`[*#@\\\\[\\]^$/<>{}|~]|:\\/\\/|${damagedPattern}`, 'u')
 /** A run of non-space characters (a word and the punctuation glued to it). */
 const run = /\S+/gu
 /** Punctuation around a word that stays translatable text. */
 const edges = /^([(\["'«“‘¿¡]*)(.*?)([)\]"'»”’.,;:!?]*)$/su
-
-/**
- * Placeholder of a code slot.
- *
- * @param index Slot number.
- */
-function codePlaceholder(index: number): string {
-  return '⟦' + [...String(index)].map((digit) => superscripts[Number(digit)]).join('') + '⟧'
-}
-
-/**
- * Placeholder of a term or literal slot.
- *
- * @param index Slot number.
- * @param text What it stands for (its first letter leads the placeholder).
- */
-function wordPlaceholder(index: number, text: string): string {
-  const first = text.normalize('NFD').replace(/\p{M}/gu, '').match(/[A-Za-z]/)?.[0] ?? 'X'
-  return first + 'qx' + [...String(index)].map((digit) => slotLetters[Number(digit)]).join('') + 'q'
-}
 
 /**
  * Protect a segment.

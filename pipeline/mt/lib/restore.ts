@@ -23,6 +23,7 @@ import type {TermRules} from '../../glossary/index.ts'
 import {checkTranslations, type QaSeverities} from '../../qa/index.ts'
 import type {Diagnostic, SegmentToken, TargetToken} from '../../types.ts'
 import {targetBundleValue} from '../../units/index.ts'
+import {codePattern, codeSlot, damagedPattern, wordBody, wordPattern, wordSlot} from './placeholders.ts'
 import type {Protected} from './protect.ts'
 
 /** A word an engine marked as one it could not translate. */
@@ -60,9 +61,8 @@ export interface Restored {
   problems: Diagnostic[]
 }
 
-const superscriptDigits = '⁰¹²³⁴⁵⁶⁷⁸⁹'
-const pieces = /⟦([⁰¹²³⁴⁵⁶⁷⁸⁹]+)⟧|([*#@]*)\p{L}qx([a-j]+)q(?=\p{L}qx[a-j]+q|[^\p{L}\p{M}\p{N}]|$)|([*#@]+)([\p{L}\p{M}\p{N}](?:[\p{L}\p{M}\p{N}'’·-]*[\p{L}\p{M}\p{N}])?|[^\s⟦*#@])/gu
-const damaged = /[⟦⟧⁰¹²³⁴⁵⁶⁷⁸⁹]|qx[a-j]+q/u
+const pieces = new RegExp(`${codePattern}|([*#@]*)\\p{L}${wordPattern}(?=\\p{L}${wordBody}|[^\\p{L}\\p{M}\\p{N}]|$)|([*#@]+)([\\p{L}\\p{M}\\p{N}](?:[\\p{L}\\p{M}\\p{N}'’·-]*[\\p{L}\\p{M}\\p{N}])?|[^\\s⟦*#@])`, 'gu')
+const damaged = new RegExp(damagedPattern, 'u')
 
 /**
  * @param output The engine's translation of `protected.text`.
@@ -89,7 +89,7 @@ export function restore(output: string, protectedSegment: Protected, options: Op
     rest += output.slice(cursor, match.index) + ' '
     cursor = match.index + match[0].length
     if (match[1] !== undefined) {
-      const index = Number([...match[1]].map((digit) => superscriptDigits.indexOf(digit)).join(''))
+      const index = codeSlot(match[1])
       const slot = slots[index]
       if (slot?.kind !== 'code') {
         problems.push(diagnostic('mt-placeholder-damaged', `The engine returned a code placeholder \`${match[0]}\` the source does not have`, {source: 'mt', severity: 'error'}))
@@ -99,7 +99,7 @@ export function restore(output: string, protectedSegment: Protected, options: Op
       flush()
       tokens.push(slot.token)
     } else if (match[3] !== undefined) {
-      const index = Number([...match[3]].map((letter) => letter.charCodeAt(0) - 97).join(''))
+      const index = wordSlot(match[3])
       const slot = slots[index]
       if (!slot || slot.kind === 'code') {
         problems.push(diagnostic('mt-placeholder-damaged', `The engine returned a placeholder \`${match[0]}\` the source does not have`, {source: 'mt', severity: 'error'}))
