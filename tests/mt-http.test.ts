@@ -1,10 +1,14 @@
 import {spawn} from 'node:child_process'
+import {createServer} from 'node:http'
+import type {AddressInfo} from 'node:net'
+import test from 'ava'
 import {existsSync, readFileSync, rmSync, writeFileSync} from 'node:fs'
 import {join} from 'node:path'
 import {startApy} from './helpers/apy.ts'
 import {babele, bin, copyProject} from './helpers/cli.ts'
 import {testWith} from './helpers/tools.ts'
 import {segmentKey} from '../pipeline/units/index.ts'
+import {httpEngine} from '../pipeline/cli/engines/http.ts'
 
 
 /** Point a project's HTTP engine at a server. */
@@ -91,4 +95,32 @@ testWith('apertium-apy')('a server that refuses the pair is a clear error, not r
   const failure = JSON.parse(result.stdout).messages.find((message: {ruleId: string}) => message.ruleId === 'mt-engine-failed')
   t.regex(failure.message, /^fr: apertium-apy at http:\/\/127\.0\.0\.1:\d+: refused the request \(400 Bad Request: That pair is not installed\); 0 translation\(s\) made/)
   t.is(apy.answered(), 0)
+})
+
+test('the HTTP engine keeps at most `concurrency` requests open at once, across batches, and returns each batch in order', async (t) => {
+  // A server speaking LibreTranslate's API that records how many requests are open at once: only a server can see that.
+  let open = 0
+  let most = 0
+  const server = createServer((request, response) => {
+    let body = ''
+    request.on('data', (chunk: Buffer) => (body += chunk.toString('utf8')))
+    request.on('end', () => {
+      open++
+      most = Math.max(most, open)
+      setTimeout(() => {
+        open--
+        response.setHeader('content-type', 'application/json')
+        response.end(JSON.stringify({translatedText: String(JSON.parse(body).q).toUpperCase()}))
+      }, 15)
+    })
+  })
+  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve))
+  t.teardown(() => server.close())
+  const {port} = server.address() as AddressInfo
+  const engine = httpEngine({api: 'libretranslate', url: `http://127.0.0.1:${port}`, pair: 'it|en', source: 'it', target: 'en', concurrency: 3, retries: 0})
+  const texts = (from: number) => Array.from({length: 12}, (_, index) => `frase ${from + index}`)
+  const [first, second] = await Promise.all([engine.translate(texts(0)), engine.translate(texts(12))])
+  t.deepEqual(first, texts(0).map((text) => text.toUpperCase()))
+  t.deepEqual(second, texts(12).map((text) => text.toUpperCase()))
+  t.is(most, 3)
 })

@@ -9,6 +9,7 @@
  * error that names the server and what it said, carrying every translation
  * already made.
  */
+import pLimit from 'p-limit'
 import {EngineError, type Engine} from '../../mt/index.ts'
 
 /** Options of {@linkcode httpEngine}. */
@@ -65,7 +66,7 @@ export function httpEngine(options: HttpOptions): Engine {
 
   const request = options.api === 'libretranslate' ? libreTranslate(url, languages, options.apiKey) : apy(url, languages)
   // One limit for the engine, however many batches are in flight.
-  const slots = semaphore(concurrency)
+  const limit = pLimit(concurrency)
   let stopped: EngineError | undefined
 
   /** One text, with retries. */
@@ -93,17 +94,16 @@ export function httpEngine(options: HttpOptions): Engine {
     async translate(batch) {
       const results: Array<string | undefined> = new Array(batch.length).fill(undefined)
       await Promise.all(
-        batch.map(async (text, index) => {
-          await slots.acquire()
-          try {
-            // Once a request has failed for good, the engine sends nothing more, in this call or another.
-            if (stopped === undefined) results[index] = await translateOne(text)
-          } catch (error) {
-            stopped ??= error as EngineError
-          } finally {
-            slots.release()
-          }
-        })
+        batch.map((text, index) =>
+          limit(async () => {
+            try {
+              // Once a request has failed for good, the engine sends nothing more, in this call or another.
+              if (stopped === undefined) results[index] = await translateOne(text)
+            } catch (error) {
+              stopped ??= error as EngineError
+            }
+          })
+        )
       )
       if (stopped) throw new EngineError(stopped.message, results)
       return results as string[]
@@ -179,26 +179,6 @@ function explanation(text: string): string {
     return json.explanation ?? json.error ?? json.message ?? text.slice(0, 200)
   } catch {
     return text.slice(0, 200) || 'no message'
-  }
-}
-
-/** At most `limit` holders at once; the others wait in order. */
-function semaphore(limit: number): {acquire: () => Promise<void>; release: () => void} {
-  let active = 0
-  const queue: Array<() => void> = []
-  return {
-    acquire() {
-      if (active < limit) {
-        active++
-        return Promise.resolve()
-      }
-      return new Promise((resolve) => queue.push(resolve))
-    },
-    release() {
-      const next = queue.shift()
-      if (next) next()
-      else active--
-    }
   }
 }
 

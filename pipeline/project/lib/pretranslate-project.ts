@@ -15,6 +15,7 @@
  * the words it marked: a draft for a translator, never final. Only segments
  * no memory match fills are sent to the engine.
  */
+import pLimit from 'p-limit'
 import type {Config} from '../../config/index.ts'
 import {prefill, type MachineTranslation} from '../../memory/index.ts'
 import {machineTranslate, type Engine, type MachineRequest, type MachineTarget, type UnknownWord} from '../../mt/index.ts'
@@ -102,17 +103,22 @@ export async function pretranslateProject(config: Config, documents: ReadonlyMap
 
   const total = work.reduce((sum, one) => sum + new Set(one.requests.map((request) => request.key)).size, 0)
   const done = new Map<string, number>()
-  const results = await pool(work, options.concurrency ?? 2, (one) =>
-    machineTranslate(one.requests, {
-      engine: one.engine,
-      rules: options.terms?.locales.get(one.locale),
-      severity: config.qa,
-      batchSize: options.batchSize ?? 500,
-      onProgress(count) {
-        done.set(one.locale, count)
-        options.onProgress?.([...done.values()].reduce((sum, value) => sum + value, 0), total)
-      }
-    })
+  const limit = pLimit(Math.max(1, options.concurrency ?? 2))
+  const results = await Promise.all(
+    work.map((one) =>
+      limit(() =>
+        machineTranslate(one.requests, {
+          engine: one.engine,
+          rules: options.terms?.locales.get(one.locale),
+          severity: config.qa,
+          batchSize: options.batchSize ?? 500,
+          onProgress(count) {
+            done.set(one.locale, count)
+            options.onProgress?.([...done.values()].reduce((sum, value) => sum + value, 0), total)
+          }
+        })
+      )
+    )
   )
 
   work.forEach(({locale, segments}, index) => {
@@ -188,16 +194,3 @@ function store(config: Config, locale: string, updates: ReadonlyArray<[Empty, Bu
   }
 }
 
-/** Run `task` over `items`, at most `limit` at a time; results in item order. */
-async function pool<T, R>(items: readonly T[], limit: number, task: (item: T) => Promise<R>): Promise<R[]> {
-  const results: R[] = new Array(items.length)
-  let next = 0
-  const worker = async () => {
-    while (next < items.length) {
-      const index = next++
-      results[index] = await task(items[index]!)
-    }
-  }
-  await Promise.all(Array.from({length: Math.min(Math.max(1, limit), items.length)}, worker))
-  return results
-}
