@@ -213,3 +213,28 @@ test('a code file added to a sub-folder of the installed code names a new cache,
     rmSync(project, {recursive: true, force: true})
   }
 })
+
+test('the installed bin answers a run from the cache loading neither commander nor the command line: only main.js, replay-args.js and the run cache\'s modules', (t) => {
+  const project = copyProject()
+  try {
+    const script = join(installed.project, 'node_modules/babele/bin/babele.js')
+    const run = () => JSON.parse(node(project, [script, 'run', '--json', '-c', 'babele.config.json']).stdout)
+    // Runs until one writes nothing (that one is stored), then the hit.
+    for (let runs = 0; runs < 4 && run().written.length > 0; runs++);
+    const loads = join(installed.folder, 'loads-hit.txt')
+    writeFileSync(loads, '')
+    const hook = pathToFileURL(join(root, 'tests/helpers/record-loads.js')).href
+    const hit = node(project, ['--import', hook, script, 'run', '--json', '-c', 'babele.config.json'], {BABELE_LOADS: loads})
+    t.is(hit.status, 0, hit.stderr)
+    t.is(JSON.parse(hit.stdout).cache.run, 'hit')
+    const loaded = readFileSync(loads, 'utf8').split('\n').filter((url) => url.startsWith('file:'))
+    t.deepEqual(loaded.filter((url) => url.includes('/node_modules/') && !url.includes('/node_modules/babele/')), [], 'no dependency: not commander, not zod')
+    const own = pathToFileURL(join(installed.project, 'node_modules/babele/')).href
+    t.deepEqual(
+      loaded.map((url) => url.slice(own.length)).filter((path) => path.startsWith('lib/cli/')).sort(),
+      ['lib/cli/cache.js', 'lib/cli/code-version.js', 'lib/cli/fs.js', 'lib/cli/main.js', 'lib/cli/observe.js', 'lib/cli/replay-args.js', 'lib/cli/run-cache.js', 'lib/cli/run-settings.js']
+    )
+  } finally {
+    rmSync(project, {recursive: true, force: true})
+  }
+})

@@ -103,7 +103,7 @@ export function createProgram(): Command {
       .description('write source bundles (locales/<source>/) and XLIFF for every target locale (xliff/<lng>/)')
       .addOption(new Option('--xliff-version <version>', 'XLIFF version (default: the config\'s xliffVersion)').choices(['2.1', '1.2']))
   ).action((options: GlobalOptions & {xliffVersion?: '2.1' | '1.2'}, command: Command) =>
-    execute(command, options, async (workspace, settings) => (await import('./commands/pipeline.ts')).extract(withVersion(workspace, options.xliffVersion), {progress: interactive(options), ...settings}), {xliffVersion: options.xliffVersion})
+    execute(command, options, async (workspace, settings) => (await import('./commands/pipeline.ts')).extract(withVersion(workspace, options.xliffVersion), {progress: interactive(options), ...settings}), true)
   )
   scaled(
     program
@@ -115,7 +115,7 @@ export function createProgram(): Command {
     execute(command, options, async (workspace, settings) => (await import('./commands/pipeline.ts')).importCommand(workspace, {progress: interactive(options), files, allowQuarantine: options.allowQuarantine, ...settings}))
   )
   sharded(program.command('build').description('build localized Markdown (dist/<lng>/) with i18next fallback chains')).action((options: GlobalOptions, command: Command) =>
-    execute(command, options, async (workspace, settings) => (await import('./commands/pipeline.ts')).build(workspace, {progress: interactive(options), ...settings}), {})
+    execute(command, options, async (workspace, settings) => (await import('./commands/pipeline.ts')).build(workspace, {progress: interactive(options), ...settings}), true)
   )
   scaled(
     program
@@ -142,7 +142,7 @@ export function createProgram(): Command {
       .option('--allow-quarantine', 'exit 0 even when units were quarantined')
       .addOption(new Option('--xliff-version <version>', 'XLIFF version (default: the config\'s xliffVersion)').choices(['2.1', '1.2']))
   ).action((options: GlobalOptions & {allowQuarantine?: boolean; xliffVersion?: '2.1' | '1.2'}, command: Command) =>
-    execute(command, options, async (workspace, settings) => (await import('./commands/pipeline.ts')).run(withVersion(workspace, options.xliffVersion), {progress: interactive(options), allowQuarantine: options.allowQuarantine, ...settings}), {xliffVersion: options.xliffVersion, allowQuarantine: options.allowQuarantine})
+    execute(command, options, async (workspace, settings) => (await import('./commands/pipeline.ts')).run(withVersion(workspace, options.xliffVersion), {progress: interactive(options), allowQuarantine: options.allowQuarantine, ...settings}), true)
   )
   scaled(
     program
@@ -224,22 +224,20 @@ function withVersion(workspace: Workspace, version: '2.1' | '1.2' | undefined): 
 
 /**
  * Run a project command: open the workspace (the config) and read `--jobs`,
- * `--no-cache` and `--shard`, then `report`. Given `replay` (the options its
- * result depends on; `--shard` and the output options are added), a command
- * that would change nothing is answered from the cache (`run-cache.ts`).
+ * `--no-cache` and `--shard`, then `report`. When `replay` (`run`, `extract`,
+ * `build`), a command that would change nothing is answered from the cache
+ * (`run-cache.ts`, keyed by `replay-args.ts`).
  */
-async function execute(command: Command, options: GlobalOptions & RunFlags, action: (workspace: Workspace, settings: RunSettings) => Promise<CommandResult>, replay?: Record<string, unknown>): Promise<void> {
+async function execute(command: Command, options: GlobalOptions & RunFlags, action: (workspace: Workspace, settings: RunSettings) => Promise<CommandResult>, replay = false): Promise<void> {
   const explicit = command.getOptionValueSource('config') === 'cli'
   if (!replay) {
     const {openWorkspace, runSettings} = await import('./workspace.ts')
     return report(command, options, () => action(openWorkspace(options.config, explicit), runSettings(options)))
   }
   const {replayOrRun} = await import('./run-cache.ts')
+  const {replayRequest} = await import('./replay-args.ts')
   const open = async () => (await import('./workspace.ts')).openWorkspace(options.config, explicit)
-  const printing = {format: formatOf(options), quiet: options.quiet === true, verbose: options.verbose === true, color, github: process.env.GITHUB_ACTIONS === 'true'}
-  return report(command, options, () =>
-    replayOrRun({command: command.name(), options: {...replay, shard: options.shard, ...printing}, config: options.config, flags: options, open, render: (result) => renderResult(result, options)}, action)
-  )
+  return report(command, options, () => replayOrRun({...replayRequest(command.name(), options), open, render: (result) => renderResult(result, options)}, action))
 }
 
 /**

@@ -16,7 +16,9 @@
  * result is the result: the command would read the same inputs with the
  * same code and write what is already there.
  *
- * A hit loads none of the pipeline (not even the config's schema): the
+ * A hit loads none of the pipeline (not even the config's schema), nor the
+ * command line parser when the arguments are simple (`main.ts` reads them
+ * with `replay-args.ts`, which gives the same key as commander's parse): the
  * config file is read as JSON for the cache folder (config `cache`, default
  * `.babele/cache`) and checked as a fact like every other file. What is
  * stored is the output as a hit prints it (text, or `--json` with
@@ -106,8 +108,8 @@ export interface Replayed {
 /** The cache folder when the config does not name one (the config schema's default). */
 const defaultCache = '.babele/cache'
 
-/** The command to replay. */
-export interface ReplayOptions {
+/** A command to look up: what its entry's key is made of (`replay-args.ts`). */
+export interface ReplayRequest {
   /** Command name (`run`). */
   command: string
   /** The options its result depends on (`--shard`, `--xliff-version`…; not `--jobs`, which changes no output). */
@@ -116,10 +118,43 @@ export interface ReplayOptions {
   config: string
   /** `--jobs`, `--no-cache`, `--shard`. */
   flags: RunFlags
+}
+
+/** The command to replay, or run. */
+export interface ReplayOptions extends ReplayRequest {
   /** Read and validate the config (on a miss). */
   open: () => Promise<Workspace>
   /** Print a result as the command prints it. */
   render: (result: CommandResult) => Promise<Printed>
+}
+
+/** Where a command's entry would be: its key, the cache folder the config names (`undefined` when the config cannot be read as JSON) and the code version. */
+interface Lookup {
+  key: string
+  guessed: string | undefined
+  version: string
+}
+
+/** The key of the entry this process already found not holding ({@linkcode replayed}): the command runs without checking it again. */
+let missed: string | undefined
+
+/**
+ * A command's stored output, before anything else is loaded (`main.ts`):
+ * nothing when it is not stored or a fact differs, with `--no-cache`, or
+ * when a run flag is wrong (the command line then reports it).
+ *
+ * @param request Command, options, config, flags.
+ */
+export async function replayed(request: ReplayRequest): Promise<Replayed | undefined> {
+  try {
+    if (!runSettings(request.flags).cache) return undefined
+  } catch {
+    return undefined
+  }
+  const lookup = lookUp(request)
+  const hit = await fromEntry(lookup, Date.now())
+  if (!hit) missed = lookup.key
+  return hit
 }
 
 /**
@@ -129,17 +164,8 @@ export interface ReplayOptions {
 export async function replayOrRun(replay: ReplayOptions, action: (workspace: Workspace, settings: RunSettings) => Promise<CommandResult>): Promise<CommandResult | Replayed> {
   const settings = runSettings(replay.flags)
   if (!settings.cache) return action(await replay.open(), settings)
-  const root = dirname(resolve(replay.config))
-  const key = digest(['run', replay.command, replay.options, resolve(replay.config), process.cwd(), process.env.APERTIUM_DATADIR ?? null])
-  // The folder the config names, read without validating it: a wrong guess only misses (the command reads the config again, as a fact).
-  let guessed: string | undefined
-  try {
-    const named = (JSON.parse(readText(resolve(replay.config))) as {cache?: unknown}).cache
-    guessed = resolve(root, typeof named === 'string' ? named : defaultCache)
-  } catch {
-    guessed = undefined
-  }
-  const version = codeVersion(guessed)
+  const lookup = lookUp(replay)
+  const {key, guessed, version} = lookup
   const started = Date.now()
   const facts = new Map<string, [FactKind, string, string]>()
   let changed = 0
@@ -154,33 +180,8 @@ export async function replayOrRun(replay: ReplayOptions, action: (workspace: Wor
   try {
     if (guessed) {
       ignored = guessed
-      const cache = openCache(guessed, version)
-      const stored = cache.getWithBytes<RunEntry>('run', key)
-      if (stored) {
-        const {value: entry, bytes} = stored
-        let resigned: number | false = false
-        try {
-          resigned = await holds(entry, started)
-        } finally {
-          if (resigned === false) bytes.file.close()
-        }
-        if (resigned !== false) {
-          observeRun(undefined)
-          // Files read and found unchanged are signed now: the next hit reads none of them.
-          if (resigned > 0) cache.putWithBytes('run', key, entry, [bytes.file.read(bytes.start, bytes.length)])
-          return {
-            exitCode: entry.exitCode,
-            emit() {
-              try {
-                bytes.file.copyTo(2, () => process.stderr, bytes.start, entry.stderrLength)
-                bytes.file.copyTo(1, () => process.stdout, bytes.start + entry.stderrLength, bytes.length - entry.stderrLength)
-              } finally {
-                bytes.file.close()
-              }
-            }
-          }
-        }
-      }
+      const hit = missed === key ? undefined : await fromEntry(lookup, started)
+      if (hit) return hit
     }
     const workspace = await replay.open()
     const folder = resolve(workspace.root, workspace.config.cache)
@@ -197,6 +198,54 @@ export async function replayOrRun(replay: ReplayOptions, action: (workspace: Wor
     return {...result, cache: {documents: {hits: 0, misses: 0}, lint: {hits: 0, misses: 0}, ...result.cache, run: 'miss'}}
   } finally {
     observeRun(undefined)
+  }
+}
+
+/** The entry's key, the cache folder the config names, read without validating it (a wrong guess only misses: the command reads the config again, as a fact), and the code version. */
+function lookUp(request: ReplayRequest): Lookup {
+  const key = digest(['run', request.command, request.options, resolve(request.config), process.cwd(), process.env.APERTIUM_DATADIR ?? null])
+  let guessed: string | undefined
+  try {
+    const named = (JSON.parse(readText(resolve(request.config))) as {cache?: unknown}).cache
+    guessed = resolve(dirname(resolve(request.config)), typeof named === 'string' ? named : defaultCache)
+  } catch {
+    guessed = undefined
+  }
+  return {key, guessed, version: codeVersion(guessed)}
+}
+
+/**
+ * The stored output of a command, when its entry is there and every fact
+ * holds; files read again and found unchanged are signed, and the entry
+ * written again.
+ *
+ * @param now When this command started.
+ */
+async function fromEntry({key, guessed, version}: Lookup, now: number): Promise<Replayed | undefined> {
+  if (!guessed) return undefined
+  const cache = openCache(guessed, version)
+  const stored = cache.getWithBytes<RunEntry>('run', key)
+  if (!stored) return undefined
+  const {value: entry, bytes} = stored
+  let resigned: number | false = false
+  try {
+    resigned = await holds(entry, now)
+  } finally {
+    if (resigned === false) bytes.file.close()
+  }
+  if (resigned === false) return undefined
+  // Files read and found unchanged are signed now: the next hit reads none of them.
+  if (resigned > 0) cache.putWithBytes('run', key, entry, [bytes.file.read(bytes.start, bytes.length)])
+  return {
+    exitCode: entry.exitCode,
+    emit() {
+      try {
+        bytes.file.copyTo(2, () => process.stderr, bytes.start, entry.stderrLength)
+        bytes.file.copyTo(1, () => process.stdout, bytes.start + entry.stderrLength, bytes.length - entry.stderrLength)
+      } finally {
+        bytes.file.close()
+      }
+    }
   }
 }
 
