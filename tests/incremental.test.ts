@@ -16,6 +16,7 @@ import {fromMarkdown} from '../pipeline/units/index.ts'
 import {fromTbx, parseConfig} from '../pipeline/index.ts'
 import {babele, babeleJson as json, copyProject, root} from './helpers/cli.ts'
 import {itDocs} from './helpers/corpora.ts'
+import {fillXliff} from './helpers/tools.ts'
 
 /** Pages of the sample added to each project (with the seed, enough that extraction starts worker threads: 16 or more). */
 const pages = 20
@@ -201,23 +202,49 @@ test.serial('run makes again only the XLIFF and built files of what changed: an 
   appendFileSync(join(folder, 'source/it', `${id}.md`), '\nUna frase aggiunta alla fine.\n')
   const edited = json(folder, 'run')
   t.is(edited.result.cache.run, 'miss')
-  // Import compares each XLIFF file with what extract would write now, then extract writes it: two lookups per document.
-  t.deepEqual(edited.result.cache.outputs, {extract: {hits: 2 * documents - 1, misses: 1}, build: {hits: locales * (documents - 1), misses: locales}})
+  // Import compares each XLIFF file with what extract would write now (one lookup per document); no store changed, so extract writes what import made.
+  t.deepEqual(edited.result.cache.outputs, {extract: {hits: documents - 1, misses: 1}, build: {hits: locales * (documents - 1), misses: locales}})
   // The same run with another option (the config's own XLIFF version), which the run cache does not answer: every output is reused.
   const settled = json(folder, 'run', '--xliff-version', '2.1')
   t.is(settled.result.cache.run, 'miss')
-  t.deepEqual(settled.result.cache.outputs, {extract: {hits: 2 * documents, misses: 0}, build: {hits: locales * documents, misses: 0}})
+  t.deepEqual(settled.result.cache.outputs, {extract: {hits: documents, misses: 0}, build: {hits: locales * documents, misses: 0}})
   const before = outputs(folder)
   const source = JSON.parse(readFileSync(join(folder, `locales/it/${id}.json`), 'utf8')) as Record<string, string>
   const [key, value] = Object.entries(source).find(([, text]) => !text.includes('<'))!
   writeFileSync(join(folder, `locales/es/${id}.json`), JSON.stringify({[key]: value.toUpperCase()}, null, 2) + '\n')
   const stored = json(folder, 'run')
-  // A stored translation is memory for every document: every XLIFF is made again; only its own document's builds are.
-  t.deepEqual(stored.result.cache.outputs, {extract: {hits: documents, misses: documents}, build: {hits: locales * (documents - 1), misses: locales}})
+  // A stored translation is memory for every document: every XLIFF is made again (once: import stores nothing, so extract writes what import's check made); only its own document's builds are.
+  t.deepEqual(stored.result.cache.outputs, {extract: {hits: 0, misses: documents}, build: {hits: locales * (documents - 1), misses: locales}})
   const changed = [...outputs(folder)].filter(([name, text]) => before.get(name) !== text).map(([name]) => name)
   // Its Spanish store, XLIFF (the translation pre-filled) and build, and its Catalan build (ca falls back to es).
   t.deepEqual(changed.filter((name) => name.includes(id)).sort(), [`dist/ca/${id}.md`, `dist/es/${id}.md`, `locales/es/${id}.json`, `xliff/es/${id}.md.xlf`])
   t.true(readFileSync(join(folder, `dist/es/${id}.md`), 'utf8').includes(value.toUpperCase()))
+  rmSync(folder, {recursive: true, force: true})
+})
+
+test.serial('a run that imports a returned XLIFF writes every XLIFF from the stores it changed, not the ones its import check made before', (t) => {
+  const folder = project()
+  json(folder, 'run')
+  const file = join(folder, 'xliff/en/putin-xi-alleanza.md.xlf')
+  const before = readFileSync(file, 'utf8')
+  fillXliff('identity', [file])
+  const imported = json(folder, 'run')
+  // Identity targets leave the glossary's terms in Italian: the units holding one are quarantined, the other 4 segments stored.
+  t.regex(imported.result.summary[0], /^import: 1 file\(s\) \(\d+ unchanged since extract, skipped\), 4 segment\(s\) read, 2 store file\(s\) changed, 6 unit\(s\) quarantined$/)
+  // The check reads each document's XLIFF as the old stores make it; the stored translations are memory, so extract makes each again.
+  t.deepEqual(imported.result.cache.outputs.extract, {hits: documents, misses: documents})
+  const written = readFileSync(file, 'utf8')
+  t.not(written, before)
+  // The XLIFF extract wrote holds the translator's targets, taken from the new English store.
+  const store = JSON.parse(readFileSync(join(folder, 'locales/en/putin-xi-alleanza.json'), 'utf8')) as Record<string, string>
+  t.is(Object.keys(store).length, 4)
+  // The values without codes, as XLIFF escapes them (a value with codes holds them as <ph/>, <pc>).
+  const plain = Object.values(store).filter((value) => !value.includes('<'))
+  t.is(plain.length, 1)
+  for (const value of plain) t.true(written.includes(`<target>${value.replaceAll('&', '&amp;').replaceAll('>', '&gt;')}</target>`), value)
+  // Nothing is left to import or write but the import report, which now lists no file (the XLIFF is babele's own again).
+  const again = json(folder, 'run', '--xliff-version', '2.1')
+  t.deepEqual(again.result.written, ['reports/import-en.json'])
   rmSync(folder, {recursive: true, force: true})
 })
 

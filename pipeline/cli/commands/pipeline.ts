@@ -136,10 +136,18 @@ function ownDocuments(loaded: Loaded): Map<string, SourceDocument> {
   return shard ? new Map([...loaded.documents].filter(([path]) => shard.has(path))) : loaded.documents
 }
 
-/** `babele extract`: source bundles and XLIFF for every target locale; the source lint's findings come along as warnings. */
-export async function extract(workspace: Workspace, options: CommandOptions, given?: Loaded): Promise<CommandResult> {
+/** What `extractProject` made of a loaded project: the source bundles and XLIFF, and messages. */
+type Extracted = ReturnType<typeof extractProject>
+
+/**
+ * `babele extract`: source bundles and XLIFF for every target locale; the
+ * source lint's findings come along as warnings. Given `made`, what
+ * `extractProject` already made of the same documents, stores and memory
+ * (import's check of untouched XLIFF, in `run`), it is not made again.
+ */
+export async function extract(workspace: Workspace, options: CommandOptions, given?: Loaded, made?: Extracted): Promise<CommandResult> {
   if (!given) return extractStreaming(workspace, options)
-  const result = extractProject(workspace.config, given.documents, given.stores, {terms: given.terms, memory: given.memory, only: given.shard, reuse: given.reuse})
+  const result = made ?? extractProject(workspace.config, given.documents, given.stores, {terms: given.terms, memory: given.memory, only: given.shard, reuse: given.reuse})
   const written = writeOutputs(workspace, result.value)
   const documents = ownDocuments(given)
   const units = [...documents.values()].reduce((sum, document) => sum + document.units.length, 0)
@@ -241,7 +249,7 @@ async function extractStreaming(workspace: Workspace, options: CommandOptions): 
 }
 
 /** `babele import [FILE…]`: translated XLIFF into the locale stores. */
-export async function importCommand(workspace: Workspace, options: CommandOptions & {files: string[]}, given?: Loaded): Promise<CommandResult & {stores: Stores}> {
+export async function importCommand(workspace: Workspace, options: CommandOptions & {files: string[]}, given?: Loaded): Promise<CommandResult & {stores: Stores; extracted?: Extracted}> {
   const loaded = given ?? (await load(workspace, options))
   const maxBytes = workspace.config.maxXliffBytes
   const read = options.files.length > 0 ? readXliffFiles(options.files, process.cwd(), maxBytes) : readXliffFiles(shardXliffFiles(workspace, loaded), workspace.root, maxBytes)
@@ -249,8 +257,10 @@ export async function importCommand(workspace: Workspace, options: CommandOption
   // Without file arguments, a file of the XLIFF folder exactly as extract would write it now was
   // never touched by a translator: it is not read, so its pre-filled matches never pass for translations.
   let untouched = 0
+  let extracted: Extracted | undefined
   if (options.files.length === 0 && files.size > 0) {
-    const current = extractProject(workspace.config, loaded.documents, loaded.stores, {terms: loaded.terms, memory: loaded.memory, only: loaded.shard, reuse: loaded.reuse}).value
+    extracted = extractProject(workspace.config, loaded.documents, loaded.stores, {terms: loaded.terms, memory: loaded.memory, only: loaded.shard, reuse: loaded.reuse})
+    const current = extracted.value
     for (const [path, text] of files) {
       if (current.get(path) !== text) continue
       files.delete(path)
@@ -287,6 +297,8 @@ export async function importCommand(workspace: Workspace, options: CommandOption
     summary: [`import: ${files.size} file(s)${untouched > 0 ? ` (${untouched} unchanged since extract, skipped)` : ''}, ${segments} segment(s) read, ${stores} store file(s) changed, ${quarantined} unit(s) quarantined`],
     reports: result.reports,
     stores: result.stores,
+    // What extract makes of the stores as they were: still what it makes when no store file changed.
+    ...(extracted && stores === 0 ? {extracted} : {}),
     ...(options.allowQuarantine && [...loaded.messages, ...read.messages, ...result.messages].every((message) => message.severity !== 'error' || quarantines.has(message)) ? {ok: true} : {})
   }
 }
@@ -345,7 +357,9 @@ export async function run(workspace: Workspace, options: CommandOptions): Promis
     stores = pretranslated.stores
   }
   const next = {...loaded, stores, messages: []}
-  const extracted = await extract(workspace, options, next)
+  // Import made every XLIFF to find the untouched ones; when neither import nor pre-translation changed a store, that is extract's result.
+  const unchanged = !pretranslated || pretranslated.written.length === 0
+  const extracted = await extract(workspace, options, next, unchanged ? imported.extracted : undefined)
   const built = await build(workspace, options, next)
   const steps = [imported, ...(pretranslated ? [pretranslated] : []), extracted]
   const project = loaded.shard ? undefined : await projectOutputs(workspace, {...loaded, stores}, built)
