@@ -10,7 +10,7 @@
 import {appendFileSync, cpSync, mkdirSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync} from 'node:fs'
 import {join, relative} from 'node:path'
 import test from 'ava'
-import {inShard, parseShard, digest, documentKey} from '../pipeline/incremental/index.ts'
+import {inShard, parseShard, digest, digestBytes, documentKey} from '../pipeline/incremental/index.ts'
 import {lintMarkdown} from '../pipeline/lint/index.ts'
 import {fromMarkdown} from '../pipeline/units/index.ts'
 import {fromTbx, parseConfig} from '../pipeline/index.ts'
@@ -246,6 +246,30 @@ test.serial('a run that imports a returned XLIFF writes every XLIFF from the sto
   const again = json(folder, 'run', '--xliff-version', '2.1')
   t.deepEqual(again.result.written, ['reports/import-en.json'])
   rmSync(folder, {recursive: true, force: true})
+})
+
+test.serial('after a source edit, run does not import the XLIFF babele wrote before it (no unit-unknown), but still imports and checks a translator\'s stale file', (t) => {
+  const folder = copyProject()
+  t.teardown(() => rmSync(folder, {recursive: true, force: true}))
+  const source = join(folder, 'source/it/putin-xi-alleanza.md')
+  t.is(json(folder, 'run').status, 0)
+  const record = JSON.parse(readFileSync(join(folder, '.babele/cache/xliff-written.json'), 'utf8')) as {files: Record<string, string>}
+  t.deepEqual(Object.keys(record.files), ['xliff/ca/putin-xi-alleanza.md.xlf', 'xliff/en/putin-xi-alleanza.md.xlf', 'xliff/es/putin-xi-alleanza.md.xlf', 'xliff/fr/putin-xi-alleanza.md.xlf'])
+  t.is(record.files['xliff/en/putin-xi-alleanza.md.xlf'], digestBytes(readFileSync(join(folder, 'xliff/en/putin-xi-alleanza.md.xlf'))))
+  // The last paragraph gets a sentence: its unit id changes, so the XLIFF babele wrote has a unit the source no longer has.
+  appendFileSync(source, 'Una frase aggiunta.\n')
+  const edited = json(folder, 'run')
+  t.is(edited.status, 0)
+  t.is(edited.result.summary[0], 'import: 0 file(s) (4 unchanged since extract, skipped), 0 segment(s) read, 0 store file(s) changed, 0 unit(s) quarantined')
+  t.deepEqual(edited.result.messages.filter((message: {ruleId: string}) => message.ruleId === 'unit-unknown'), [])
+  // A translator returns the English file of before the next edit: it is read, and its unit the source no longer has is quarantined.
+  const english = join(folder, 'xliff/en/putin-xi-alleanza.md.xlf')
+  fillXliff('identity', [english])
+  appendFileSync(source, 'Ancora una frase.\n')
+  const returned = json(folder, 'run')
+  t.is(returned.status, 1)
+  t.regex(returned.result.summary[0], /^import: 1 file\(s\) \(3 unchanged since extract, skipped\), \d+ segment\(s\) read/)
+  t.deepEqual(returned.result.messages.filter((message: {ruleId: string}) => message.ruleId === 'unit-unknown').map((message: {file: string}) => message.file), ['xliff/en/putin-xi-alleanza.md.xlf'])
 })
 
 test.serial('outputs are byte-identical with --jobs 1 and --jobs 2, with or without the cache', (t) => {

@@ -82,10 +82,10 @@ test('every input of an output makes the next run a miss, and it then settles ag
   const tbx = join(folder, 'glossary/geopolitics.tbx')
   const store = join(folder, 'locales/en/putin-xi-alleanza.json')
   // Each change, and the runs after its miss until a hit, each as its cache use and what it wrote: a run that
-  // wrote files is not stored, so the next one runs again (after a source's bytes change, that one writes
-  // the import reports, which read the XLIFF the miss wrote, so one more runs before the hit).
+  // wrote files is not stored, so the next one runs again (after a source's bytes change, the XLIFF babele
+  // wrote before is not imported: it holds the bytes extract recorded, so no import report changes).
   const changes: Array<[string, () => void, string[]]> = [
-    ['a byte of a source', () => writeFileSync(source, readFileSync(source, 'utf8').replace(/\. /, '! ')), ['miss: reports/import-en.json reports/import-es.json reports/import-fr.json reports/import-ca.json', 'miss: ', 'hit: ']],
+    ['a byte of a source', () => writeFileSync(source, readFileSync(source, 'utf8').replace(/\. /, '! ')), ['miss: ', 'hit: ']],
     ['a new source', () => writeFileSync(join(folder, 'source/it/nuova.md'), '# Nuova\n\nUna pagina nuova.\n'), ['miss: ', 'hit: ']],
     ['an output deleted', () => rmSync(join(folder, 'dist/es/putin-xi-alleanza.md')), ['hit: ']],
     ['a config field', () => setConfig({...config(), memory: {threshold: 90}}), ['miss: ', 'hit: ']],

@@ -4,6 +4,7 @@
  * through the atomic writer and report which files changed.
  */
 import {diagnostic} from '../diagnostic.ts'
+import {digestBytes} from '../incremental/index.ts'
 import {dirname, isAbsolute, join, relative, resolve} from 'node:path'
 import {markdownExtension, parseConfig, type Config} from '../config/index.ts'
 import {fromTbx, fromTermCsv, type Termbase} from '../glossary/index.ts'
@@ -222,6 +223,59 @@ export function readXliffFiles(paths: readonly string[], base: string, maxBytes:
     }
   }
   return {value: files, messages}
+}
+
+/** The record of the XLIFF files extract wrote, beside the cache's folders (it outlives a code version's entries). */
+function writtenXliffPath(workspace: Workspace): string {
+  return resolve(workspace.root, workspace.config.cache, 'xliff-written.json')
+}
+
+/** Whether an output is an XLIFF file of the project's XLIFF folder. */
+function isXliffOutput(workspace: Workspace, path: string): boolean {
+  return path.startsWith(`${workspace.config.xliff}/`) && path.endsWith('.xlf')
+}
+
+/**
+ * The XLIFF files extract last wrote, by path (relative to the project
+ * root), each with the SHA-256 of the bytes it wrote: a file that still
+ * holds them is babele's own, which no translator touched, even after its
+ * source changed. Empty when nothing was recorded, or the record cannot be
+ * read (then import only skips files exactly as extract would write them
+ * now).
+ */
+export function readWrittenXliff(workspace: Workspace): Map<string, string> {
+  const path = writtenXliffPath(workspace)
+  if (!exists(path)) return new Map()
+  try {
+    const record = JSON.parse(readText(path)) as {files?: unknown}
+    const files = record.files
+    if (typeof files !== 'object' || files === null) return new Map()
+    return new Map(Object.entries(files).filter((entry): entry is [string, string] => typeof entry[1] === 'string' && /^[0-9a-f]{64}$/.test(entry[1])))
+  } catch {
+    return new Map()
+  }
+}
+
+/**
+ * Record the XLIFF files among outputs extract wrote or found up to date
+ * (`readWrittenXliff`), keeping the record of every other file (another
+ * shard's). Written atomically, only when it changes.
+ *
+ * @param outputs Outputs by path, or each XLIFF file's path and digest.
+ */
+export function recordWrittenXliff(workspace: Workspace, outputs: Iterable<[string, string]>, options?: {digested?: boolean} | null): void {
+  const record = readWrittenXliff(workspace)
+  let changed = false
+  for (const [path, content] of outputs) {
+    if (!isXliffOutput(workspace, path)) continue
+    const digest = options?.digested ? content : digestBytes(content)
+    if (record.get(path) === digest) continue
+    record.set(path, digest)
+    changed = true
+  }
+  if (!changed) return
+  const files = Object.fromEntries([...record].sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0)))
+  writeAtomic(writtenXliffPath(workspace), JSON.stringify({files}, null, 1) + '\n')
 }
 
 /** Write outputs atomically (paths relative to the project root, or absolute); returns the paths whose content changed. */

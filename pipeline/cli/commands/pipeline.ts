@@ -6,7 +6,7 @@
 import {resolve} from 'node:path'
 import {countSeverities, withSeverity} from '../../diagnostic.ts'
 import type {Termbase} from '../../glossary/index.ts'
-import {extractContextKey, inShard, type Shard} from '../../incremental/index.ts'
+import {digestBytes, extractContextKey, inShard, type Shard} from '../../incremental/index.ts'
 import {analyzeProject, assembleExtract, outputKinds, buildProject, buildPseudo, extractContext, extractProject, type DocumentOutputs, importProject, paths, projectTerms, shareText, type Reuse, type BuildEntry, type LocaleGate, type ExternalMemory, type ProjectTerms, type Stores} from '../../project/index.ts'
 import {percentText} from '../../build/index.ts'
 import type {ImportReport} from '../../store/index.ts'
@@ -20,7 +20,7 @@ import {openCache, type Cache} from '../cache.ts'
 import {codeVersion} from '../code-version.ts'
 import {pretranslate, type PretranslateCommandResult} from './pretranslate.ts'
 import {engineOf} from '../engines/select.ts'
-import {noSources, readGlossary, readMemory, readSources, readStores, sourceFiles, readXliffFiles, writeOutputs, xliffFiles, UsageError, type Workspace} from '../workspace.ts'
+import {noSources, readGlossary, readMemory, readSources, readStores, readWrittenXliff, recordWrittenXliff, sourceFiles, readXliffFiles, writeOutputs, xliffFiles, UsageError, type Workspace} from '../workspace.ts'
 
 /** What a command did. */
 export interface CommandResult {
@@ -149,6 +149,7 @@ export async function extract(workspace: Workspace, options: CommandOptions, giv
   if (!given) return extractStreaming(workspace, options)
   const result = made ?? extractProject(workspace.config, given.documents, given.stores, {terms: given.terms, memory: given.memory, only: given.shard, reuse: given.reuse})
   const written = writeOutputs(workspace, result.value)
+  if (options.cache !== false) recordWrittenXliff(workspace, result.value)
   const documents = ownDocuments(given)
   const units = [...documents.values()].reduce((sum, document) => sum + document.units.length, 0)
   return extractResult(workspace, options, {documents: documents.size, units, outputs: result.value.size, written, messages: [...given.messages, ...result.messages, ...asWarnings(given.lint)], cache: cacheUse(given), threads: given.threads})
@@ -207,6 +208,8 @@ async function extractStreaming(workspace: Workspace, options: CommandOptions): 
   // Per document, in document-path order: its outputs' names (the texts are written as they come), its messages and lint.
   const each: Array<{outputs: DocumentOutputs; messages: Diagnostic[]; lint: Diagnostic[]}> = []
   const written = new Set<string>()
+  // Each XLIFF file written or found up to date, with its digest: import knows babele's own by them.
+  const xliff: Array<[string, string]> = []
   const cache: CacheUse = {documents: {...stored.cache.documents}, lint: {...stored.cache.lint}}
   const reused = {hits: 0, misses: 0}
   let units = 0
@@ -224,7 +227,9 @@ async function extractStreaming(workspace: Workspace, options: CommandOptions): 
       }
       reused[result.cachedOutputs ? 'hits' : 'misses']++
       const {source, locales} = result.outputs
-      for (const file of writeOutputs(workspace, new Map([source, ...locales.flatMap((locale) => locale.outputs)]))) written.add(file)
+      const files = new Map([source, ...locales.flatMap((locale) => locale.outputs)])
+      for (const file of writeOutputs(workspace, files)) written.add(file)
+      if (options.cache !== false) for (const [file, text] of files) if (file.endsWith('.xlf')) xliff.push([file, digestBytes(text)])
       const name = ([file]: [string, string]): [string, string] => [file, '']
       units += result.units
       each[index] = {outputs: {source: name(source), locales: locales.map((locale) => ({outputs: locale.outputs.map(name), messages: locale.messages}))}, messages: result.messages, lint: result.lint}
@@ -235,6 +240,7 @@ async function extractStreaming(workspace: Workspace, options: CommandOptions): 
   const assembled = assembleExtract(config, ordered, {each: each.map((one) => one.outputs), messages: context.messages, stores: stores.value, only: options.shard && new Set(own.keys())})
   // What is left to write: the empty store files of documents that had none (the rest was written as it came).
   for (const file of writeOutputs(workspace, new Map([...assembled.value].filter(([, text]) => text !== '')))) written.add(file)
+  if (options.cache !== false) recordWrittenXliff(workspace, xliff, {digested: true})
   const outputs = assembled.value.size
   if (options.cache !== false) cache.outputs = {extract: reused, build: {hits: 0, misses: 0}}
   const messages = [
@@ -254,10 +260,20 @@ export async function importCommand(workspace: Workspace, options: CommandOption
   const maxBytes = workspace.config.maxXliffBytes
   const read = options.files.length > 0 ? readXliffFiles(options.files, process.cwd(), maxBytes) : readXliffFiles(shardXliffFiles(workspace, loaded), workspace.root, maxBytes)
   const files = read.value
-  // Without file arguments, a file of the XLIFF folder exactly as extract would write it now was
-  // never touched by a translator: it is not read, so its pre-filled matches never pass for translations.
+  // Without file arguments, a file of the XLIFF folder that still holds the bytes extract last wrote
+  // there (`readWrittenXliff`), or exactly what extract would write now, was never touched by a
+  // translator: it is not read, so its pre-filled matches never pass for translations, and a file
+  // babele wrote before its source changed is not taken for a translator's stale one.
   let untouched = 0
   let extracted: Extracted | undefined
+  if (options.files.length === 0 && files.size > 0) {
+    const recorded = options.cache === false ? new Map<string, string>() : readWrittenXliff(workspace)
+    for (const [path, text] of files) {
+      if (recorded.get(path) !== digestBytes(text)) continue
+      files.delete(path)
+      untouched++
+    }
+  }
   if (options.files.length === 0 && files.size > 0) {
     extracted = extractProject(workspace.config, loaded.documents, loaded.stores, {terms: loaded.terms, memory: loaded.memory, only: loaded.shard, reuse: loaded.reuse})
     const current = extracted.value
