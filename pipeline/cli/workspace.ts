@@ -257,18 +257,28 @@ export function readWrittenXliff(workspace: Workspace): Map<string, string> {
 }
 
 /**
- * Record the XLIFF files among outputs extract wrote or found up to date
+ * The XLIFF files among outputs, each with the digest of its text (what
+ * {@linkcode recordWrittenXliff} records).
+ *
+ * @param outputs Outputs by path.
+ */
+export function xliffDigests(workspace: Workspace, outputs: Iterable<[string, string]>): Array<[string, string]> {
+  const digests: Array<[string, string]> = []
+  for (const [path, content] of outputs) if (isXliffOutput(workspace, path)) digests.push([path, digestBytes(content)])
+  return digests
+}
+
+/**
+ * Record the XLIFF files extract wrote or found up to date
  * (`readWrittenXliff`), keeping the record of every other file (another
  * shard's). Written atomically, only when it changes.
  *
- * @param outputs Outputs by path, or each XLIFF file's path and digest.
+ * @param digests Each XLIFF file's path and digest (`xliffDigests`).
  */
-export function recordWrittenXliff(workspace: Workspace, outputs: Iterable<[string, string]>, options?: {digested?: boolean} | null): void {
+export function recordWrittenXliff(workspace: Workspace, digests: Iterable<[string, string]>): void {
   const record = readWrittenXliff(workspace)
   let changed = false
-  for (const [path, content] of outputs) {
-    if (!isXliffOutput(workspace, path)) continue
-    const digest = options?.digested ? content : digestBytes(content)
+  for (const [path, digest] of digests) {
     if (record.get(path) === digest) continue
     record.set(path, digest)
     changed = true

@@ -20,7 +20,7 @@ import {openCache, type Cache} from '../cache.ts'
 import {codeVersion} from '../code-version.ts'
 import {pretranslate, type PretranslateCommandResult} from './pretranslate.ts'
 import {engineOf} from '../engines/select.ts'
-import {noSources, readGlossary, readMemory, readSources, readStores, readWrittenXliff, recordWrittenXliff, sourceFiles, readXliffFiles, writeOutputs, xliffFiles, UsageError, type Workspace} from '../workspace.ts'
+import {noSources, readGlossary, readMemory, readSources, readStores, readWrittenXliff, recordWrittenXliff, sourceFiles, xliffDigests, readXliffFiles, writeOutputs, xliffFiles, UsageError, type Workspace} from '../workspace.ts'
 
 /** What a command did. */
 export interface CommandResult {
@@ -149,7 +149,7 @@ export async function extract(workspace: Workspace, options: CommandOptions, giv
   if (!given) return extractStreaming(workspace, options)
   const result = made ?? extractProject(workspace.config, given.documents, given.stores, {terms: given.terms, memory: given.memory, only: given.shard, reuse: given.reuse})
   const written = writeOutputs(workspace, result.value)
-  if (options.cache !== false) recordWrittenXliff(workspace, result.value)
+  if (options.cache !== false) recordWrittenXliff(workspace, xliffDigests(workspace, result.value))
   const documents = ownDocuments(given)
   const units = [...documents.values()].reduce((sum, document) => sum + document.units.length, 0)
   return extractResult(workspace, options, {documents: documents.size, units, outputs: result.value.size, written, messages: [...given.messages, ...result.messages, ...asWarnings(given.lint)], cache: cacheUse(given), threads: given.threads})
@@ -229,7 +229,7 @@ async function extractStreaming(workspace: Workspace, options: CommandOptions): 
       const {source, locales} = result.outputs
       const files = new Map([source, ...locales.flatMap((locale) => locale.outputs)])
       for (const file of writeOutputs(workspace, files)) written.add(file)
-      if (options.cache !== false) for (const [file, text] of files) if (file.endsWith('.xlf')) xliff.push([file, digestBytes(text)])
+      if (options.cache !== false) xliff.push(...xliffDigests(workspace, files))
       const name = ([file]: [string, string]): [string, string] => [file, '']
       units += result.units
       each[index] = {outputs: {source: name(source), locales: locales.map((locale) => ({outputs: locale.outputs.map(name), messages: locale.messages}))}, messages: result.messages, lint: result.lint}
@@ -240,7 +240,7 @@ async function extractStreaming(workspace: Workspace, options: CommandOptions): 
   const assembled = assembleExtract(config, ordered, {each: each.map((one) => one.outputs), messages: context.messages, stores: stores.value, only: options.shard && new Set(own.keys())})
   // What is left to write: the empty store files of documents that had none (the rest was written as it came).
   for (const file of writeOutputs(workspace, new Map([...assembled.value].filter(([, text]) => text !== '')))) written.add(file)
-  if (options.cache !== false) recordWrittenXliff(workspace, xliff, {digested: true})
+  if (options.cache !== false) recordWrittenXliff(workspace, xliff)
   const outputs = assembled.value.size
   if (options.cache !== false) cache.outputs = {extract: reused, build: {hits: 0, misses: 0}}
   const messages = [
