@@ -126,7 +126,7 @@ test('the installed bin prints its version and help, loading nothing but the com
     writeFileSync(loads, '')
     t.is(node(installed.project, ['--import', hook, script, flag], {BABELE_LOADS: loads}).status, 0)
     const loaded = readFileSync(loads, 'utf8').split('\n').filter((url) => url.startsWith(own)).map((url) => url.slice(own.length))
-    t.deepEqual(loaded.sort(), ['bin/babele.js', 'lib/cli/main.js', 'lib/cli/program.js'], `babele ${flag} loads only the command line: program.ts imports a command's modules inside its action (await import(…)), never at the top`)
+    t.deepEqual(loaded.sort(), ['bin/babele.js', 'lib/cli/choices.js', 'lib/cli/main.js', 'lib/cli/program.js'], `babele ${flag} loads only the command line (and its option choices): program.ts imports a command's modules inside its action (await import(…)), never at the top`)
   }
 })
 
@@ -214,7 +214,7 @@ test('a code file added to a sub-folder of the installed code names a new cache,
   }
 })
 
-test('the installed bin answers a run from the cache loading neither commander nor the command line: only main.js, replay-args.js and the run cache\'s modules', (t) => {
+test('the installed bin answers a run from the cache loading neither commander nor the command line: only main.js, replay-args.js (with its choices.js) and the run cache\'s modules', (t) => {
   const project = copyProject()
   try {
     const script = join(installed.project, 'node_modules/babele/bin/babele.js')
@@ -232,7 +232,7 @@ test('the installed bin answers a run from the cache loading neither commander n
     const own = pathToFileURL(join(installed.project, 'node_modules/babele/')).href
     t.deepEqual(
       loaded.map((url) => url.slice(own.length)).filter((path) => path.startsWith('lib/cli/')).sort(),
-      ['lib/cli/cache.js', 'lib/cli/code-version.js', 'lib/cli/fs.js', 'lib/cli/main.js', 'lib/cli/observe.js', 'lib/cli/replay-args.js', 'lib/cli/run-cache.js', 'lib/cli/run-settings.js']
+      ['lib/cli/cache.js', 'lib/cli/choices.js', 'lib/cli/code-version.js', 'lib/cli/fs.js', 'lib/cli/main.js', 'lib/cli/observe.js', 'lib/cli/replay-args.js', 'lib/cli/run-cache.js', 'lib/cli/run-settings.js']
     )
   } finally {
     rmSync(project, {recursive: true, force: true})

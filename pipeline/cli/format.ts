@@ -17,12 +17,6 @@ import type {Diagnostic, Place, Point} from '../types.ts'
 import {startOf} from '../diagnostic.ts'
 import {displayWidth} from './display-width.ts'
 
-/** The output formats of every command that reports diagnostics (`--format`). */
-export const formats = ['text', 'json', 'sarif', 'github'] as const
-
-/** An output format. */
-export type Format = (typeof formats)[number]
-
 /** How much a human-facing format shows. */
 export interface DetailOptions {
   /** Errors only (`--quiet`). */

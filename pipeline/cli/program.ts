@@ -15,12 +15,7 @@ import type {Printed, Replayed} from './run-cache.ts'
 import type {RunFlags, RunSettings} from './run-settings.ts'
 import type {Workspace} from './workspace.ts'
 import type {EngineChoice} from './engines/select.ts'
-
-/** The output formats of every command that reports diagnostics (`--format`). */
-const formats = ['text', 'json', 'sarif', 'github'] as const
-
-/** An output format. */
-type Format = (typeof formats)[number]
+import {formats, xliffVersions, type Format} from './choices.ts'
 
 /** The output options every command that reports diagnostics takes (see `output`). */
 interface OutputOptions {
@@ -101,7 +96,7 @@ export function createProgram(): Command {
     program
       .command('extract')
       .description('write source bundles (locales/<source>/) and XLIFF for every target locale (xliff/<lng>/)')
-      .addOption(new Option('--xliff-version <version>', 'XLIFF version (default: the config\'s xliffVersion)').choices(['2.1', '1.2']))
+      .addOption(new Option('--xliff-version <version>', 'XLIFF version (default: the config\'s xliffVersion)').choices(xliffVersions))
   ).action((options: GlobalOptions & {xliffVersion?: '2.1' | '1.2'}, command: Command) =>
     execute(command, options, async (workspace, settings) => (await import('./commands/pipeline.ts')).extract(withVersion(workspace, options.xliffVersion), {progress: interactive(options), ...settings}), true)
   )
@@ -140,7 +135,7 @@ export function createProgram(): Command {
       .command('run')
       .description('the whole pipeline: import returned XLIFF, pre-translate (when the config enables an engine), extract, build, and write the analysis (reports/analysis-<lng>.json) and the reports (reports/glossary.html, reports/qa.html)')
       .option('--allow-quarantine', 'exit 0 even when units were quarantined')
-      .addOption(new Option('--xliff-version <version>', 'XLIFF version (default: the config\'s xliffVersion)').choices(['2.1', '1.2']))
+      .addOption(new Option('--xliff-version <version>', 'XLIFF version (default: the config\'s xliffVersion)').choices(xliffVersions))
   ).action((options: GlobalOptions & {allowQuarantine?: boolean; xliffVersion?: '2.1' | '1.2'}, command: Command) =>
     execute(command, options, async (workspace, settings) => (await import('./commands/pipeline.ts')).run(withVersion(workspace, options.xliffVersion), {progress: interactive(options), allowQuarantine: options.allowQuarantine, ...settings}), true)
   )

@@ -20,6 +20,7 @@
  * babele run --no-cache                          → undefined (commander parses it)
  * ```
  */
+import {formats, xliffVersions} from './choices.ts'
 import type {ReplayRequest} from './run-cache.ts'
 import type {RunFlags} from './run-settings.ts'
 
@@ -90,7 +91,7 @@ const fields: Record<string, Set<string>> = {
 }
 
 /** The values a choice option takes. */
-const choices: Record<string, string[]> = {format: ['text', 'json', 'sarif', 'github'], xliffVersion: ['2.1', '1.2']}
+const choices: Record<string, readonly string[]> = {format: formats, xliffVersion: xliffVersions}
 
 /**
  * A replayable command and its option values, read from `process.argv`
