@@ -7,7 +7,8 @@
  * written again), one that read nothing writes nothing. Every test runs the
  * CLI on a copy of the shipped project (one document, four locales, no engine).
  */
-import {mkdirSync, readFileSync, readdirSync, rmSync, statSync, utimesSync, writeFileSync} from 'node:fs'
+import {mkdirSync, mkdtempSync, readFileSync, readdirSync, rmSync, statSync, utimesSync, writeFileSync} from 'node:fs'
+import {tmpdir} from 'node:os'
 import {join} from 'node:path'
 import test from 'ava'
 import {babele, babeleJson as json, copyProject, root} from './helpers/cli.ts'
@@ -116,6 +117,25 @@ test('every input of an output makes the next run a miss, and it then settles ag
     t.deepEqual(runs, settling, `${name}: settles again`)
   }
   rmSync(folder, {recursive: true, force: true})
+})
+
+test('a run from a folder outside the project, naming its config, is answered from the cache and misses when a source or an output changes', (t) => {
+  const folder = copyProject()
+  // No path the run reads or writes is in the working folder: each is looked at by its absolute path (in the project's own folder, relative to it).
+  const elsewhere = mkdtempSync(join(tmpdir(), 'babele-elsewhere-'))
+  const config = join(folder, 'babele.config.json')
+  for (let run = 0; run < 3 && json(elsewhere, 'run', '-c', config).result.written.length > 0; run++);
+  t.is(json(elsewhere, 'run', '-c', config).result.cache.run, 'hit')
+  const source = join(folder, 'source/it/putin-xi-alleanza.md')
+  writeFileSync(source, readFileSync(source, 'utf8').replace(/\. /, '! '))
+  t.is(json(elsewhere, 'run', '-c', config).result.cache.run, 'miss', 'a byte of a source')
+  const settling = [1, 2].map(() => json(elsewhere, 'run', '-c', config).result).map((result) => `${result.cache.run}: ${result.written.join(' ')}`)
+  t.deepEqual(settling, ['miss: ', 'hit: '], 'the run after writes nothing and is stored; the next is a hit')
+  rmSync(join(folder, 'dist/es/putin-xi-alleanza.md'))
+  t.deepEqual(json(elsewhere, 'run', '-c', config).result.written, ['dist/es/putin-xi-alleanza.md'], 'an output deleted: a miss that writes it again')
+  t.is(readdirSync(elsewhere).length, 0, 'nothing written in the working folder')
+  rmSync(folder, {recursive: true, force: true})
+  rmSync(elsewhere, {recursive: true, force: true})
 })
 
 test('a run that asked a machine-translation engine is never answered from the cache: an engine that was down is asked again', (t) => {

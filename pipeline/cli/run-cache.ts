@@ -30,7 +30,9 @@
  * is), nor one that asked an engine (its answer cannot be checked without
  * asking again), and one fact that differs, or cannot be read, is a miss.
  *
- * A hit costs one `stat` per path: the facts about a path (its bytes, its
+ * A hit costs one `stat` per path (by its path relative to the working
+ * folder, which is part of the key, when it is in it: the kernel walks fewer
+ * folders to the same file): the facts about a path (its bytes, its
  * size, whether it exists, whether it is a folder, a folder's entries) are
  * stored together, and a file or folder that last changed a second before
  * it was looked at is stored with its stat signature (size, device, inode,
@@ -264,6 +266,8 @@ async function holds(entry: RunEntry, now: number): Promise<number | false> {
   const count = signatures.length / signatureLength
   if (!Number.isInteger(count) || (count === 0 && (paths !== '' || facts !== ''))) return false
   let resigned = 0
+  // A path in the working folder (part of the key) is looked at relative to it: the same file, with fewer folders for the kernel to walk.
+  const here = process.cwd() + sep
   // Each path and its facts are read in place: a path's facts are split only when its signature moved.
   for (let index = 0, pathAt = 0, factsAt = 0; index < count; index++) {
     const last = index === count - 1
@@ -271,7 +275,7 @@ async function holds(entry: RunEntry, now: number): Promise<number | false> {
     let factsEnd = facts.indexOf('\n', factsAt)
     if (last !== (pathEnd === -1) || last !== (factsEnd === -1)) return false
     if (last) [pathEnd, factsEnd] = [paths.length, facts.length]
-    const path = paths.slice(pathAt, pathEnd)
+    const path = paths.startsWith(here, pathAt) ? paths.slice(pathAt + here.length, pathEnd) : paths.slice(pathAt, pathEnd)
     const at = index * signatureLength
     const stat = statOf(path)
     if (!sameSignature(stat, signatures, at)) {
