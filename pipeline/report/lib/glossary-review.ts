@@ -202,9 +202,14 @@ interface Found extends Place {
   conceptId: string
   /** Concepts the matched text names. */
   concepts: string[]
-  violations: Map<string, Diagnostic[]>
-  findings: Diagnostic[]
+  /** Violations by locale, once one is placed here. */
+  violations?: Map<string, Diagnostic[]>
+  /** Source findings at this term, once one is placed here. */
+  findings?: Diagnostic[]
 }
+
+/** Every occurrence of a document, by its segment's key (repeats of a sentence share a key): where store diagnostics are placed. */
+type OccurrencesByKey = Map<SourceDocument, Map<string, Found[]>>
 
 const defaultMaxOccurrences = 20
 
@@ -245,22 +250,27 @@ export function glossaryReview(input: GlossaryReviewInput): GlossaryReview {
 
   // Every occurrence, found and counted; indexed to place diagnostics.
   const found = new Map<string, Found[]>()
-  const byKey = new Map<string, Found[]>()
+  const byKey: OccurrencesByKey = new Map()
+  const folded = new Map<string, string>()
   for (const document of documents) {
+    const inDocument = new Map<string, Found[]>()
+    byKey.set(document, inDocument)
     for (const unit of document.units) {
       for (const part of unit.parts) {
         if (part.type !== 'segment') continue
         const segment = part.segment
         for (const match of matchTerms(textOfTokens(segment.tokens), terms.sourceIndex)) {
-          const concepts = [...new Set([match.conceptId, ...(match.alternatives ?? []).map((other) => other.conceptId)])]
+          const concepts = match.alternatives ? [...new Set([match.conceptId, ...match.alternatives.map((other) => other.conceptId)])] : [match.conceptId]
+          let form = folded.get(match.text)
+          if (form === undefined) folded.set(match.text, (form = fold(match.text)))
           for (const conceptId of concepts) {
             if (!byConcept.has(conceptId)) continue
-            searchWords.get(conceptId)!.add(fold(match.text))
+            searchWords.get(conceptId)!.add(form)
             let list = found.get(conceptId)
             if (!list) found.set(conceptId, (list = []))
-            const one: Found = {document, unit, segment, number: list.length + 1, match, conceptId, concepts, violations: new Map(), findings: []}
+            const one: Found = {document, unit, segment, number: list.length + 1, match, conceptId, concepts}
             list.push(one)
-            push(byKey, `${document.id}\u0000${segment.key}\u0000${conceptId}`, one)
+            push(inDocument, segment.key, one)
           }
         }
       }
@@ -268,12 +278,12 @@ export function glossaryReview(input: GlossaryReviewInput): GlossaryReview {
   }
 
   const lookups = new Lookups(config, input.stores, input.refused ?? new Map())
-  place(input, byConcept, byKey, found)
+  place(input, byConcept, byKey)
   for (const concept of review.concepts) {
     const all = found.get(concept.id) ?? []
     concept.occurrenceCount = all.length
-    const flagged = all.filter((one) => one.violations.size > 0 || one.findings.length > 0).slice(0, max)
-    const rest = all.filter((one) => one.violations.size === 0 && one.findings.length === 0).slice(0, max - flagged.length)
+    const flagged = all.filter(isFlagged).slice(0, max)
+    const rest = all.filter((one) => !isFlagged(one)).slice(0, max - flagged.length)
     const listed = [...flagged, ...rest].sort((a, b) => a.number - b.number)
     concept.occurrences = listed.map((one) => occurrence(config, one, lookups, terms))
     concept.search = [...searchWords.get(concept.id)!].join(' ')
@@ -281,6 +291,11 @@ export function glossaryReview(input: GlossaryReviewInput): GlossaryReview {
 
   totals(review, found, lookups)
   return review
+}
+
+/** Whether an occurrence has a violation or a source finding (listed first). */
+function isFlagged(one: Found): boolean {
+  return one.violations !== undefined || one.findings !== undefined
 }
 
 /** Terms of each concept in each locale (a bare language takes its regional tags), found once. */
@@ -300,12 +315,16 @@ class Lookups {
   readonly #resolve: Resolver
   readonly #stores: Stores
   readonly #refused: ReadonlyMap<string, ReadonlySet<string>>
-  readonly #cache = new Map<Segment, Map<string, Lookup | undefined>>()
+  /** Each target locale's place in a segment's lookups. */
+  readonly #locales: Map<string, number>
+  /** A segment's lookups, by the locale's place (`null`: none; not there: not looked up yet). */
+  readonly #cache = new Map<Segment, Array<Lookup | null>>()
 
   constructor(config: Config, stores: Stores, refused: ReadonlyMap<string, ReadonlySet<string>>) {
     this.#stores = stores
     this.#refused = refused
     this.#resolve = resolver(config, stores, refused)
+    this.#locales = new Map(config.targetLocales.map((locale, index) => [locale, index]))
   }
 
   /**
@@ -315,15 +334,16 @@ class Lookups {
    */
   get(locale: string, document: SourceDocument, unit: Unit, segment: Segment): Lookup | undefined {
     let byLocale = this.#cache.get(segment)
-    if (!byLocale) this.#cache.set(segment, (byLocale = new Map()))
-    if (byLocale.has(locale)) return byLocale.get(locale)
+    if (!byLocale) this.#cache.set(segment, (byLocale = []))
+    const place = this.#locales.get(locale)
+    const known = place === undefined ? undefined : byLocale[place]
+    if (known !== undefined) return known ?? undefined
     const name = paths.store(locale, document.id)
     const own = this.#stores.bundles.get(name)
     const refused = this.#refused.get(name)
-    const ownValue = (key: string) => (own && Object.hasOwn(own, key) && typeof own[key] === 'string' ? own[key] : undefined)
     let lookup: Lookup | undefined
-    const whole = ownValue(unit.id)
-    const single = refused?.has(segment.key) ? ownValue(segment.key) : undefined
+    const whole = ownValue(own, unit.id)
+    const single = refused?.has(segment.key) ? ownValue(own, segment.key) : undefined
     if (whole !== undefined) lookup = {locale, value: whole, whole: true, refused: refused?.has(unit.id) === true}
     else if (single !== undefined) lookup = {locale, value: single, whole: false, refused: true}
     else {
@@ -331,9 +351,16 @@ class Lookups {
       if (resolved) lookup = {locale: resolved.locale, value: resolved.value, whole: false, refused: false}
     }
 
-    byLocale.set(locale, lookup)
+    if (place !== undefined) byLocale[place] = lookup ?? null
     return lookup
   }
+}
+
+/** A bundle's own string value of a key, if any. */
+function ownValue(bundle: Bundle | undefined, key: string): string | undefined {
+  if (!bundle || !Object.hasOwn(bundle, key)) return undefined
+  const value = bundle[key]
+  return typeof value === 'string' ? value : undefined
 }
 
 /** A segment's translation in one locale: the locale it came from, its bundle value, whether it translates the whole unit, whether the build refuses it. */
@@ -362,7 +389,7 @@ function occurrence(config: Config, one: Found, lookups: Lookups, terms: Project
     status: term.status,
     sentence: textPieces(segment.tokens, document.body, [{start: match.start, end: match.end, kind: term.status === 'deprecated' || term.status === 'forbidden' ? 'variant' : 'term'}]),
     renderings: config.targetLocales.map((locale) => rendering(locale, lookups.get(locale, document, unit, segment), one, terms)),
-    findings: one.findings
+    findings: one.findings ?? []
   }
   if (one.concepts.length > 1) result.alsoConcepts = one.concepts.filter((other) => other !== conceptId)
   return result
@@ -440,7 +467,7 @@ function resolver(config: Config, stores: Stores, refused: ReadonlyMap<string, R
  * avoided.
  */
 function rendering(locale: string, lookup: Lookup | undefined, one: Found, terms: ProjectTerms): Rendering {
-  const violations = one.violations.get(locale) ?? []
+  const violations = one.violations?.get(locale) ?? []
   if (!lookup) return {locale, state: 'untranslated', text: [], violations}
   const {conceptId} = one
   const tokens = fromBundleValue(lookup.value, {tokens: lookup.whole ? one.unit.block.tokens : one.segment.tokens}).tokens
@@ -484,7 +511,7 @@ function wordAt(text: string, index: number): boolean {
 }
 
 /** Put each diagnostic with a concept on the occurrences and concepts it is about. */
-function place(input: GlossaryReviewInput, byConcept: ReadonlyMap<string, ReviewConcept>, byKey: ReadonlyMap<string, Found[]>, found: ReadonlyMap<string, Found[]>): void {
+function place(input: GlossaryReviewInput, byConcept: ReadonlyMap<string, ReviewConcept>, byKey: OccurrencesByKey): void {
   const {config} = input
   const stores = new Map<string, {locale: string; document: SourceDocument}>()
   const sources = new Map<string, SourceDocument>()
@@ -502,8 +529,8 @@ function place(input: GlossaryReviewInput, byConcept: ReadonlyMap<string, Review
     const source = diagnostic.file === undefined ? undefined : sources.get(diagnostic.file)
     if (source) {
       concept.findings.push(diagnostic)
-      const at = (found.get(concept.id) ?? []).find((one) => one.document === source && samePlace(one, diagnostic))
-      at?.findings.push(diagnostic)
+      const at = occurrenceAt(byKey.get(source), concept.id, diagnostic)
+      if (at) (at.findings ??= []).push(diagnostic)
       continue
     }
 
@@ -514,16 +541,25 @@ function place(input: GlossaryReviewInput, byConcept: ReadonlyMap<string, Review
     else if (diagnostic.severity === 'warning') tally.warnings++
     let placed = false
     for (const {document, unit, segment} of store ? placeOf(store.document, diagnostic) : []) {
-      for (const one of byKey.get(`${document.id}\u0000${segment.key}\u0000${concept.id}`) ?? []) {
+      for (const one of byKey.get(document)?.get(segment.key) ?? []) {
         // A whole-unit diagnostic (no segment id) is about its unit's occurrences only.
-        if (diagnostic.segmentId === undefined && one.unit !== unit) continue
-        push(one.violations, locale!, diagnostic)
+        if (one.conceptId !== concept.id || (diagnostic.segmentId === undefined && one.unit !== unit)) continue
+        push((one.violations ??= new Map()), locale!, diagnostic)
         placed = true
       }
     }
 
     if (!placed) concept.otherViolations.push({...(locale === undefined ? {} : {locale}), diagnostic})
   }
+}
+
+/** The first occurrence (in source order) of a concept that a source diagnostic is at, among a document's. */
+function occurrenceAt(inDocument: ReadonlyMap<string, readonly Found[]> | undefined, conceptId: string, diagnostic: Diagnostic): Found | undefined {
+  for (const list of inDocument?.values() ?? []) {
+    for (const one of list) if (one.conceptId === conceptId && samePlace(one, diagnostic)) return one
+  }
+
+  return undefined
 }
 
 /** Whether a source diagnostic is at an occurrence's term (same line and column). */
