@@ -8,6 +8,7 @@
  * on a small machine would finish none within ava's inactivity timeout.
  */
 import {appendFileSync, cpSync, mkdirSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync} from 'node:fs'
+import {execFileSync} from 'node:child_process'
 import {join, relative} from 'node:path'
 import test from 'ava'
 import {inShard, parseShard, digest, digestBytes, documentKey} from '../pipeline/incremental/index.ts'
@@ -270,6 +271,41 @@ test.serial('after a source edit, run does not import the XLIFF babele wrote bef
   t.is(returned.status, 1)
   t.regex(returned.result.summary[0], /^import: 1 file\(s\) \(3 unchanged since extract, skipped\), \d+ segment\(s\) read/)
   t.deepEqual(returned.result.messages.filter((message: {ruleId: string}) => message.ruleId === 'unit-unknown').map((message: {file: string}) => message.file), ['xliff/en/putin-xi-alleanza.md.xlf'])
+})
+
+test.serial('import knows babele\'s own XLIFF by the signature it recorded once the file settled, and reads a file a translator changed, even with its size and modification time kept', async (t) => {
+  const folder = copyProject()
+  t.teardown(() => rmSync(folder, {recursive: true, force: true}))
+  // The shipped stores: the XLIFF files hold their translations as targets.
+  cpSync(join(root, 'locales'), join(folder, 'locales'), {recursive: true})
+  t.is(json(folder, 'run').status, 0)
+  const recordFile = join(folder, '.babele/cache/xliff-written.json')
+  const record = () => JSON.parse(readFileSync(recordFile, 'utf8')) as {files: Record<string, string>; signatures: Record<string, number[]>}
+  // Files written this instant are not signed: a change within the file system's clock tick could keep their signature.
+  t.deepEqual(record().signatures, {})
+  await new Promise((resolve) => setTimeout(resolve, 1100))
+  const first = json(folder, 'import')
+  t.is(first.result.summary[0], 'import: 0 file(s) (4 unchanged since extract, skipped), 0 segment(s) read, 0 store file(s) changed, 0 unit(s) quarantined')
+  t.deepEqual(first.result.cache.xliff, {hits: 0, misses: 4})
+  t.deepEqual(Object.keys(record().signatures), Object.keys(record().files))
+  const second = json(folder, 'import')
+  t.is(second.result.summary[0], first.result.summary[0])
+  t.deepEqual(second.result.cache.xliff, {hits: 4, misses: 0}, 'no file is read')
+  // A translator changes a letter of a target: same size, and the modification time set back to the nanosecond.
+  const english = join(folder, 'xliff/en/putin-xi-alleanza.md.xlf')
+  const before = statSync(english, {bigint: true})
+  const text = readFileSync(english, 'utf8')
+  const at = text.indexOf('<target>') + '<target>'.length
+  writeFileSync(english, text.slice(0, at) + text[at]!.toLowerCase() + text.slice(at + 1))
+  const seconds = before.mtimeNs / 1_000_000_000n
+  const nanoseconds = String(before.mtimeNs % 1_000_000_000n).padStart(9, '0')
+  execFileSync('touch', ['-m', '-d', `@${seconds}.${nanoseconds}`, english])
+  const after = statSync(english, {bigint: true})
+  t.is(after.size, before.size)
+  t.is(after.mtimeNs, before.mtimeNs)
+  const changed = json(folder, 'import')
+  t.deepEqual(changed.result.cache.xliff, {hits: 3, misses: 1})
+  t.regex(changed.result.summary[0], /^import: 1 file\(s\) \(3 unchanged since extract, skipped\), \d+ segment\(s\) read, 1 store file\(s\) changed/)
 })
 
 test.serial('outputs are byte-identical with --jobs 1 and --jobs 2, with or without the cache', (t) => {

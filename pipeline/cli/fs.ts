@@ -135,6 +135,35 @@ export function sameSignature(stat: Stats | undefined, signatures: Float64Array,
   return signatures[at] === 1 ? stat.isFile() : signatures[at] === 2 && stat.isDirectory()
 }
 
+/**
+ * Whether a file still has a signature taken while it held bytes of a known
+ * digest: then it holds them still, and is not read (observed as a read of
+ * those bytes).
+ *
+ * @param path Absolute path.
+ * @param signature Its signature ({@linkcode signatureOf}), taken before it was read and found to hold the bytes.
+ * @param digest The digest of those bytes.
+ */
+export function holdsSigned(path: string, signature: Float64Array, digest: string): boolean {
+  if (!sameSignature(statOf(path), signature, 0)) return false
+  if (observing(path)) noteFact('read', path, digest)
+  return true
+}
+
+/**
+ * A file's signature, when it last changed `settleMs` before `now` (a later
+ * change moves it for certain; see {@linkcode signatureOf}).
+ *
+ * @param stat The file's stat, taken before it was read.
+ * @param now When the command started (`Date.now()`).
+ */
+export function settledSignature(stat: Stats | undefined, now: number): Float64Array | undefined {
+  if (!stat?.isFile() || stat.ctimeMs >= now - settleMs) return undefined
+  const signature = new Float64Array(signatureLength)
+  signatureOf(stat, signature, 0)
+  return signature
+}
+
 /** A folder's entries as one value: names and whether each is a folder, a file or something else. */
 function listing(entries: Dirent[]): string {
   return digestBytes(

@@ -27,7 +27,8 @@
  *
  * When in doubt it misses: a command that changed a file is not stored (its
  * result says what it wrote; the next run, with nothing left to write,
- * is), nor one that asked an engine (its answer cannot be checked without
+ * is; the cache's own files, such as import's record of babele's XLIFF,
+ * are no output and do not count), nor one that asked an engine (its answer cannot be checked without
  * asking again), and one fact that differs, or cannot be read, is a miss.
  *
  * A hit costs one `stat` per path (by its path relative to the working
@@ -173,10 +174,12 @@ export async function replayOrRun(replay: ReplayOptions, action: (workspace: Wor
   let changed = 0
   let taint: string | undefined
   let ignored = '\0'
+  const wants = (path: string) => !(path === ignored || path.startsWith(ignored + sep))
   observeRun({
-    wants: (path) => !(path === ignored || path.startsWith(ignored + sep)),
+    wants,
     fact: (kind, subject, value) => void facts.set(kind + '\0' + subject, [kind, subject, value]),
-    changed: () => void changed++,
+    // The cache's own files (import's record of babele's XLIFF among them) are no output of the run.
+    changed: (path) => void (wants(path) && changed++),
     taint: (reason) => void (taint ??= reason)
   })
   try {

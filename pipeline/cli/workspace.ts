@@ -13,7 +13,7 @@ import {clashingIds, documentPath, paths, skipFolder, sourceFolder, type Externa
 import type {Bundle, Diagnostic, StateFile} from '../types.ts'
 import {fromXliff} from '../xliff/index.ts'
 import {decodeXml} from '../xml/index.ts'
-import {exists, isFolder, listFiles, readBytes, readText, sizeOf, writeAtomic} from './fs.ts'
+import {exists, isFolder, listFiles, readBytes, readText, signatureLength, sizeOf, writeAtomic} from './fs.ts'
 import {UsageError} from './run-settings.ts'
 
 /** A project on disk. */
@@ -235,22 +235,37 @@ function isXliffOutput(workspace: Workspace, path: string): boolean {
   return path.startsWith(`${workspace.config.xliff}/`) && path.endsWith('.xlf')
 }
 
+/** What extract last wrote to an XLIFF file: the SHA-256 of its bytes and, once import found them there, the file's signature then (`signatureOf`). */
+export interface WrittenXliff {
+  digest: string
+  signature?: Float64Array
+}
+
 /**
  * The XLIFF files extract last wrote, by path (relative to the project
  * root), each with the SHA-256 of the bytes it wrote: a file that still
  * holds them is babele's own, which no translator touched, even after its
- * source changed. Empty when nothing was recorded, or the record cannot be
- * read (then import only skips files exactly as extract would write them
- * now).
+ * source changed. Once import has found those bytes in a file, settled, the
+ * file's signature is recorded too, and import knows it by a `stat` without
+ * reading it. Empty when nothing was recorded, or the record cannot be read
+ * (then import only skips files exactly as extract would write them now).
  */
-export function readWrittenXliff(workspace: Workspace): Map<string, string> {
+export function readWrittenXliff(workspace: Workspace): Map<string, WrittenXliff> {
   const path = writtenXliffPath(workspace)
   if (!exists(path)) return new Map()
   try {
-    const record = JSON.parse(readText(path)) as {files?: unknown}
-    const files = record.files
+    const record = JSON.parse(readText(path)) as {files?: unknown; signatures?: unknown}
+    const {files, signatures} = record
     if (typeof files !== 'object' || files === null) return new Map()
-    return new Map(Object.entries(files).filter((entry): entry is [string, string] => typeof entry[1] === 'string' && /^[0-9a-f]{64}$/.test(entry[1])))
+    const signed = typeof signatures === 'object' && signatures !== null ? (signatures as Record<string, unknown>) : {}
+    const written = new Map<string, WrittenXliff>()
+    for (const [file, digest] of Object.entries(files)) {
+      if (typeof digest !== 'string' || !/^[0-9a-f]{64}$/.test(digest)) continue
+      const numbers = Object.hasOwn(signed, file) ? signed[file] : undefined
+      const valid = Array.isArray(numbers) && numbers.length === signatureLength && numbers.every((number) => typeof number === 'number' && Number.isFinite(number))
+      written.set(file, valid ? {digest, signature: Float64Array.from(numbers as number[])} : {digest})
+    }
+    return written
   } catch {
     return new Map()
   }
@@ -269,23 +284,34 @@ export function xliffDigests(workspace: Workspace, outputs: Iterable<[string, st
 }
 
 /**
- * Record the XLIFF files extract wrote or found up to date
+ * Record the XLIFF files extract wrote or found up to date, and the
+ * signatures import took of files it found holding extract's bytes
  * (`readWrittenXliff`), keeping the record of every other file (another
- * shard's). Written atomically, only when it changes.
+ * shard's). A file whose digest changes loses its signature. Written
+ * atomically, only when it changes.
  *
  * @param digests Each XLIFF file's path and digest (`xliffDigests`).
+ * @param signatures Files found holding their recorded digest, each with its signature taken before it was read.
  */
-export function recordWrittenXliff(workspace: Workspace, digests: Iterable<[string, string]>): void {
+export function recordWrittenXliff(workspace: Workspace, digests: Iterable<[string, string]>, signatures: Iterable<[string, Float64Array]> = []): void {
   const record = readWrittenXliff(workspace)
   let changed = false
   for (const [path, digest] of digests) {
-    if (record.get(path) === digest) continue
-    record.set(path, digest)
+    if (record.get(path)?.digest === digest) continue
+    record.set(path, {digest})
+    changed = true
+  }
+  for (const [path, signature] of signatures) {
+    const known = record.get(path)
+    if (!known || (known.signature && known.signature.every((number, index) => number === signature[index]))) continue
+    known.signature = signature
     changed = true
   }
   if (!changed) return
-  const files = Object.fromEntries([...record].sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0)))
-  writeAtomic(writtenXliffPath(workspace), JSON.stringify({files}, null, 1) + '\n')
+  const entries = [...record].sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0))
+  const files = Object.fromEntries(entries.map(([path, known]) => [path, known.digest]))
+  const signed = Object.fromEntries(entries.filter(([, known]) => known.signature).map(([path, known]) => [path, [...known.signature!]]))
+  writeAtomic(writtenXliffPath(workspace), JSON.stringify({files, signatures: signed}, null, 1) + '\n')
 }
 
 /** Write outputs atomically (paths relative to the project root, or absolute); returns the paths whose content changed. */

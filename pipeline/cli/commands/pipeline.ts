@@ -20,7 +20,8 @@ import {openCache, type Cache} from '../cache.ts'
 import {codeVersion} from '../code-version.ts'
 import {pretranslate, type PretranslateCommandResult} from './pretranslate.ts'
 import {engineOf} from '../engines/select.ts'
-import {noSources, readGlossary, readMemory, readSources, readStores, readWrittenXliff, recordWrittenXliff, sourceFiles, xliffDigests, readXliffFiles, writeOutputs, xliffFiles, UsageError, type Workspace} from '../workspace.ts'
+import {noSources, readGlossary, readMemory, readSources, readStores, readWrittenXliff, recordWrittenXliff, sourceFiles, xliffDigests, readXliffFiles, writeOutputs, xliffFiles, UsageError, type Workspace, type WrittenXliff} from '../workspace.ts'
+import {holdsSigned, settledSignature, statOf} from '../fs.ts'
 
 /** What a command did. */
 export interface CommandResult {
@@ -256,23 +257,38 @@ async function extractStreaming(workspace: Workspace, options: CommandOptions): 
 
 /** `babele import [FILE…]`: translated XLIFF into the locale stores. */
 export async function importCommand(workspace: Workspace, options: CommandOptions & {files: string[]}, given?: Loaded): Promise<CommandResult & {stores: Stores; extracted?: Extracted}> {
+  const started = Date.now()
   const loaded = given ?? (await load(workspace, options))
   const maxBytes = workspace.config.maxXliffBytes
-  const read = options.files.length > 0 ? readXliffFiles(options.files, process.cwd(), maxBytes) : readXliffFiles(shardXliffFiles(workspace, loaded), workspace.root, maxBytes)
-  const files = read.value
   // Without file arguments, a file of the XLIFF folder that still holds the bytes extract last wrote
   // there (`readWrittenXliff`), or exactly what extract would write now, was never touched by a
-  // translator: it is not read, so its pre-filled matches never pass for translations, and a file
-  // babele wrote before its source changed is not taken for a translator's stale one.
+  // translator: it is not imported, so its pre-filled matches never pass for translations, and a file
+  // babele wrote before its source changed is not taken for a translator's stale one. A file with
+  // the signature recorded when it was last found holding those bytes is not even read.
+  const recorded = options.files.length > 0 || options.cache === false ? new Map<string, WrittenXliff>() : readWrittenXliff(workspace)
   let untouched = 0
+  const listed: string[] = []
+  for (const path of options.files.length > 0 ? [] : shardXliffFiles(workspace, loaded)) {
+    const known = recorded.get(path)
+    if (known?.signature && holdsSigned(resolve(workspace.root, path), known.signature, known.digest)) untouched++
+    else listed.push(path)
+  }
+  // Each file's stat before it is read: a signature taken after could be a later file's.
+  const before = new Map(listed.filter((path) => recorded.has(path)).map((path) => [path, statOf(resolve(workspace.root, path))]))
+  const read = options.files.length > 0 ? readXliffFiles(options.files, process.cwd(), maxBytes) : readXliffFiles(listed, workspace.root, maxBytes)
+  const files = read.value
+  const xliff = {hits: untouched, misses: files.size}
   let extracted: Extracted | undefined
   if (options.files.length === 0 && files.size > 0) {
-    const recorded = options.cache === false ? new Map<string, string>() : readWrittenXliff(workspace)
+    const signatures: Array<[string, Float64Array]> = []
     for (const [path, text] of files) {
-      if (recorded.get(path) !== digestBytes(text)) continue
+      if (recorded.get(path)?.digest !== digestBytes(text)) continue
       files.delete(path)
       untouched++
+      const signature = settledSignature(before.get(path), started)
+      if (signature) signatures.push([path, signature])
     }
+    if (signatures.length > 0) recordWrittenXliff(workspace, [], signatures)
   }
   if (options.files.length === 0 && files.size > 0) {
     extracted = extractProject(workspace.config, loaded.documents, loaded.stores, {terms: loaded.terms, memory: loaded.memory, only: loaded.shard, reuse: loaded.reuse})
@@ -313,6 +329,7 @@ export async function importCommand(workspace: Workspace, options: CommandOption
     summary: [`import: ${files.size} file(s)${untouched > 0 ? ` (${untouched} unchanged since extract, skipped)` : ''}, ${segments} segment(s) read, ${stores} store file(s) changed, ${quarantined} unit(s) quarantined`],
     reports: result.reports,
     stores: result.stores,
+    ...(options.files.length === 0 && options.cache !== false ? {cache: {...cacheUse(loaded), xliff}} : {}),
     // What extract makes of the stores as they were: still what it makes when no store file changed.
     ...(extracted && stores === 0 ? {extracted} : {}),
     ...(options.allowQuarantine && [...loaded.messages, ...read.messages, ...result.messages].every((message) => message.severity !== 'error' || quarantines.has(message)) ? {ok: true} : {})
@@ -393,7 +410,7 @@ export async function run(workspace: Workspace, options: CommandOptions): Promis
     coverage: built.coverage,
     locales: built.locales,
     ...(pretranslated ? {unknown: pretranslated.unknown} : {}),
-    cache: cacheUse(loaded),
+    cache: {...cacheUse(loaded), ...(imported.cache?.xliff ? {xliff: imported.cache.xliff} : {})},
     threads: loaded.threads,
     ...(imported.ok && countSeverities([...extracted.messages, ...built.messages, ...(pretranslated?.messages ?? [])]).errors === 0 ? {ok: true} : {})
   }
