@@ -202,6 +202,8 @@ interface Found extends Place {
   conceptId: string
   /** Concepts the matched text names. */
   concepts: string[]
+  /** Where each target locale (in config order) takes the segment's translation from; shared by the segment's occurrences. */
+  lookups: Array<Lookup | undefined>
   /** Violations by locale, once one is placed here. */
   violations?: Map<string, Diagnostic[]>
   /** Source findings at this term, once one is placed here. */
@@ -252,6 +254,7 @@ export function glossaryReview(input: GlossaryReviewInput): GlossaryReview {
   const found = new Map<string, Found[]>()
   const byKey: OccurrencesByKey = new Map()
   const folded = new Map<string, string>()
+  const lookup = lookups(config, input.stores, input.refused ?? new Map())
   for (const document of documents) {
     const inDocument = new Map<string, Found[]>()
     byKey.set(document, inDocument)
@@ -259,6 +262,7 @@ export function glossaryReview(input: GlossaryReviewInput): GlossaryReview {
       for (const part of unit.parts) {
         if (part.type !== 'segment') continue
         const segment = part.segment
+        let translations: Array<Lookup | undefined> | undefined
         for (const match of matchTerms(textOfTokens(segment.tokens), terms.sourceIndex)) {
           const concepts = match.alternatives ? [...new Set([match.conceptId, ...match.alternatives.map((other) => other.conceptId)])] : [match.conceptId]
           let form = folded.get(match.text)
@@ -268,7 +272,8 @@ export function glossaryReview(input: GlossaryReviewInput): GlossaryReview {
             searchWords.get(conceptId)!.add(form)
             let list = found.get(conceptId)
             if (!list) found.set(conceptId, (list = []))
-            const one: Found = {document, unit, segment, number: list.length + 1, match, conceptId, concepts}
+            translations ??= config.targetLocales.map((locale) => lookup(locale, document, unit, segment))
+            const one: Found = {document, unit, segment, number: list.length + 1, match, conceptId, concepts, lookups: translations}
             list.push(one)
             push(inDocument, segment.key, one)
           }
@@ -277,7 +282,6 @@ export function glossaryReview(input: GlossaryReviewInput): GlossaryReview {
     }
   }
 
-  const lookups = new Lookups(config, input.stores, input.refused ?? new Map())
   place(input, byConcept, byKey)
   for (const concept of review.concepts) {
     const all = found.get(concept.id) ?? []
@@ -285,11 +289,11 @@ export function glossaryReview(input: GlossaryReviewInput): GlossaryReview {
     const flagged = all.filter(isFlagged).slice(0, max)
     const rest = all.filter((one) => !isFlagged(one)).slice(0, max - flagged.length)
     const listed = [...flagged, ...rest].sort((a, b) => a.number - b.number)
-    concept.occurrences = listed.map((one) => occurrence(config, one, lookups, terms))
+    concept.occurrences = listed.map((one) => occurrence(config, one, terms))
     concept.search = [...searchWords.get(concept.id)!].join(' ')
   }
 
-  totals(review, found, lookups)
+  totals(review, found)
   return review
 }
 
@@ -310,49 +314,27 @@ function termsByConcept(index: ReturnType<typeof indexTermbase>, locales: readon
   return byLocale
 }
 
-/** Where each locale takes a segment's translation from, looked up once per segment and locale. */
-class Lookups {
-  readonly #resolve: Resolver
-  readonly #stores: Stores
-  readonly #refused: ReadonlyMap<string, ReadonlySet<string>>
-  /** Each target locale's place in a segment's lookups. */
-  readonly #locales: Map<string, number>
-  /** A segment's lookups, by the locale's place (`null`: none; not there: not looked up yet). */
-  readonly #cache = new Map<Segment, Array<Lookup | null>>()
+/**
+ * Where a locale takes a segment's translation from: the value the build
+ * would use, the locale's own whole-unit value first, else the segment's
+ * key through the fallback chain (without refused values); a locale's own
+ * refused value, marked, before any fallback.
+ */
+type LookUp = (locale: string, document: SourceDocument, unit: Unit, segment: Segment) => Lookup | undefined
 
-  constructor(config: Config, stores: Stores, refused: ReadonlyMap<string, ReadonlySet<string>>) {
-    this.#stores = stores
-    this.#refused = refused
-    this.#resolve = resolver(config, stores, refused)
-    this.#locales = new Map(config.targetLocales.map((locale, index) => [locale, index]))
-  }
-
-  /**
-   * The value the build would use: the locale's own whole-unit value first,
-   * else the segment's key through the fallback chain (without refused
-   * values); a locale's own refused value, marked, before any fallback.
-   */
-  get(locale: string, document: SourceDocument, unit: Unit, segment: Segment): Lookup | undefined {
-    let byLocale = this.#cache.get(segment)
-    if (!byLocale) this.#cache.set(segment, (byLocale = []))
-    const place = this.#locales.get(locale)
-    const known = place === undefined ? undefined : byLocale[place]
-    if (known !== undefined) return known ?? undefined
+/** The {@linkcode LookUp} of a project's stores less what the build refuses. */
+function lookups(config: Config, stores: Stores, refusedKeys: ReadonlyMap<string, ReadonlySet<string>>): LookUp {
+  const resolve = resolver(config, stores, refusedKeys)
+  return (locale, document, unit, segment) => {
     const name = paths.store(locale, document.id)
-    const own = this.#stores.bundles.get(name)
-    const refused = this.#refused.get(name)
-    let lookup: Lookup | undefined
+    const own = stores.bundles.get(name)
+    const refused = refusedKeys.get(name)
     const whole = ownValue(own, unit.id)
+    if (whole !== undefined) return {locale, value: whole, whole: true, refused: refused?.has(unit.id) === true}
     const single = refused?.has(segment.key) ? ownValue(own, segment.key) : undefined
-    if (whole !== undefined) lookup = {locale, value: whole, whole: true, refused: refused?.has(unit.id) === true}
-    else if (single !== undefined) lookup = {locale, value: single, whole: false, refused: true}
-    else {
-      const resolved = this.#resolve(locale, document.id, segment.key)
-      if (resolved) lookup = {locale: resolved.locale, value: resolved.value, whole: false, refused: false}
-    }
-
-    if (place !== undefined) byLocale[place] = lookup ?? null
-    return lookup
+    if (single !== undefined) return {locale, value: single, whole: false, refused: true}
+    const resolved = resolve(locale, document.id, segment.key)
+    return resolved && {locale: resolved.locale, value: resolved.value, whole: false, refused: false}
   }
 }
 
@@ -372,7 +354,7 @@ interface Lookup {
 }
 
 /** A listed occurrence: its place, its sentence and each locale's rendering. */
-function occurrence(config: Config, one: Found, lookups: Lookups, terms: ProjectTerms): Occurrence {
+function occurrence(config: Config, one: Found, terms: ProjectTerms): Occurrence {
   const {document, unit, segment, match, conceptId} = one
   const {line, column} = locatorOf(document)(sourceOffset(segment.tokens, match.start, document.body))
   const term = conceptId === match.conceptId ? match : match.alternatives!.find((other) => other.conceptId === conceptId)!
@@ -388,7 +370,7 @@ function occurrence(config: Config, one: Found, lookups: Lookups, terms: Project
     termId: term.termId,
     status: term.status,
     sentence: textPieces(segment.tokens, document.body, [{start: match.start, end: match.end, kind: term.status === 'deprecated' || term.status === 'forbidden' ? 'variant' : 'term'}]),
-    renderings: config.targetLocales.map((locale) => rendering(locale, lookups.get(locale, document, unit, segment), one, terms)),
+    renderings: config.targetLocales.map((locale, index) => rendering(locale, one.lookups[index], one, terms)),
     findings: one.findings ?? []
   }
   if (one.concepts.length > 1) result.alsoConcepts = one.concepts.filter((other) => other !== conceptId)
@@ -583,7 +565,7 @@ function placeOf(document: SourceDocument, diagnostic: Diagnostic): Place[] {
 }
 
 /** Fill in the review's totals: every occurrence counted, listed or not. */
-function totals(review: GlossaryReview, found: ReadonlyMap<string, Found[]>, lookups: Lookups): void {
+function totals(review: GlossaryReview, found: ReadonlyMap<string, Found[]>): void {
   const sums = review.totals
   sums.concepts = review.concepts.length
   sums.locales = review.targetLocales.map((locale) => ({locale, rendered: 0, errors: 0, warnings: 0}))
@@ -593,7 +575,9 @@ function totals(review: GlossaryReview, found: ReadonlyMap<string, Found[]>, loo
     sums.listed += concept.occurrences.length
     sums.findings += concept.findings.length
     for (const one of found.get(concept.id) ?? []) {
-      for (const entry of sums.locales) if (lookups.get(entry.locale, one.document, one.unit, one.segment)?.refused === false) entry.rendered++
+      sums.locales.forEach((entry, index) => {
+        if (one.lookups[index]?.refused === false) entry.rendered++
+      })
     }
 
     for (const [locale, tally] of Object.entries(concept.violations)) {
