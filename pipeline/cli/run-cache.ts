@@ -31,14 +31,15 @@
  * are no output and do not count), nor one that asked an engine (its answer cannot be checked without
  * asking again), and one fact that differs, or cannot be read, is a miss.
  *
- * A hit costs one `stat` per path (by its path relative to the working
- * folder, which is part of the key, when it is in it: the kernel walks fewer
- * folders to the same file): the facts about a path (its bytes, its
- * size, whether it exists, whether it is a folder, a folder's entries) are
- * stored together, and a file or folder that last changed a second before
- * it was looked at is stored with its stat signature (size, device, inode,
- * modification and change times; `fs.ts`): while the signature is the
- * same, so are a file's bytes and a folder's entries, and nothing is read.
+ * A hit costs one `stat` per path (a path in the working folder, which is
+ * part of the key, is stored relative to it: a shorter entry, and fewer
+ * folders for the kernel to walk to the same file): the facts about a path
+ * (its bytes, its size, whether it exists, whether it is a folder, a
+ * folder's entries) are stored together, and a file or folder that last
+ * changed a second before it was looked at is stored with its stat
+ * signature (size, device, inode, modification and change times; `fs.ts`):
+ * while the signature is the same, so are a file's bytes and a folder's
+ * entries, and nothing is read.
  * Any other path is looked at again: a file without a signature, or whose
  * signature moved (rewritten with the same bytes, touched), is read and
  * hashed, a folder listed; when all holds the hit stands, and the path is
@@ -47,8 +48,9 @@
  * within that second is never signed: two writes within one tick of the
  * file system's clock can leave the same size and times, so only a change
  * time in the past proves that the bytes read are the bytes of that
- * signature. The entry holds the printed output after its facts, and a hit
- * writes those bytes as they are.
+ * signature. The facts themselves are stored after the entry, read only
+ * when a signature moved, and the printed output after them: a hit writes
+ * those bytes as they are.
  *
  * ```text
  * babele run   → wrote 12 files: not stored
@@ -75,22 +77,24 @@ import type {Workspace} from './workspace.ts'
 type PathKind = Exclude<FactKind, 'apertium-modes'>
 
 /**
- * A stored command: the facts it depended on, grouped by path, and the
- * output it prints (stored after the entry: stderr, then stdout). A few
- * long strings and one array of numbers, not an object per path: a hit
- * reads thousands of paths, and one string is read (and collected) at
+ * A stored command: the paths it depended on and their signatures; the
+ * facts about each path and the output it prints are stored after the
+ * entry (its facts, then stderr, then stdout): a hit whose signatures all
+ * hold reads neither its facts nor its output before it writes the output.
+ * A few long strings and one array of numbers, not an object per path: a
+ * hit reads thousands of paths, and one string is read (and collected) at
  * once where thousands cost each their own.
  */
 interface RunEntry {
-  /** The absolute paths facts are about, sorted, joined by `\0` (which no path holds). */
+  /** The paths facts are about (relative to the working folder when in it, else absolute), in the order of their absolute paths, joined by `\0` (which no path holds). */
   paths: string
-  /** Each path's facts, as `kind\0value` pairs joined by `\0` (`read\0<SHA-256>\0size\01234`), path after path joined by `\n` (which no fact holds). */
-  facts: string
   /** Each path's stat signature (`signatureLength` numbers from `signatureOf`), `NaN` when it has none: it is looked at again. */
   signatures: Float64Array
   /** What each Apertium command listed (`apertium -l`), by command. */
   modes: Array<[string, string]>
-  /** How many of the bytes stored after the entry are stderr's (the rest are stdout's). */
+  /** How many of the bytes stored after the entry are the facts (UTF-8): each path's facts, as `kind\0value` pairs joined by `\0` (`read\0<SHA-256>\0size\01234`), path after path joined by `\n` (which no fact holds). */
+  factsLength: number
+  /** How many of the bytes after the facts are stderr's (the rest are stdout's). */
   stderrLength: number
   exitCode: number
 }
@@ -198,7 +202,9 @@ export async function replayOrRun(replay: ReplayOptions, action: (workspace: Wor
       const printed = await replay.render(replayed)
       const bytes = (text: string | Uint8Array) => (typeof text === 'string' ? Buffer.from(text) : text)
       const stderr = bytes(printed.stderr)
-      openCache(folder, version).putWithBytes('run', key, {...entryOf([...facts.values()], started), stderrLength: stderr.length, exitCode: printed.exitCode} satisfies RunEntry, [stderr, bytes(printed.stdout)])
+      const {facts: factsText, ...entry} = entryOf([...facts.values()], started)
+      const factBytes = Buffer.from(factsText)
+      openCache(folder, version).putWithBytes('run', key, {...entry, factsLength: factBytes.length, stderrLength: stderr.length, exitCode: printed.exitCode} satisfies RunEntry, [factBytes, stderr, bytes(printed.stdout)])
     }
     return {...result, cache: {documents: {hits: 0, misses: 0}, lint: {hits: 0, misses: 0}, ...result.cache, run: 'miss'}}
   } finally {
@@ -234,7 +240,7 @@ async function fromEntry({key, guessed, version}: Lookup, now: number): Promise<
   const {value: entry, bytes} = stored
   let resigned: number | false = false
   try {
-    resigned = await holds(entry, now)
+    if (entry.factsLength + entry.stderrLength <= bytes.length) resigned = await holds(entry, () => bytes.file.read(bytes.start, entry.factsLength).toString('utf8'), now)
   } finally {
     if (resigned === false) bytes.file.close()
   }
@@ -245,8 +251,9 @@ async function fromEntry({key, guessed, version}: Lookup, now: number): Promise<
     exitCode: entry.exitCode,
     emit() {
       try {
-        bytes.file.copyTo(2, () => process.stderr, bytes.start, entry.stderrLength)
-        bytes.file.copyTo(1, () => process.stdout, bytes.start + entry.stderrLength, bytes.length - entry.stderrLength)
+        const stderrAt = bytes.start + entry.factsLength
+        bytes.file.copyTo(2, () => process.stderr, stderrAt, entry.stderrLength)
+        bytes.file.copyTo(1, () => process.stdout, stderrAt + entry.stderrLength, bytes.length - entry.factsLength - entry.stderrLength)
       } finally {
         bytes.file.close()
       }
@@ -258,31 +265,33 @@ async function fromEntry({key, guessed, version}: Lookup, now: number): Promise<
  * Whether every fact of an entry still holds, looking at each path once:
  * a path whose signature is the same holds without being read; any other
  * is looked at again, fact by fact (a file read and hashed), and signed
- * when it holds and last changed `settleMs` before `now`.
+ * when it holds and last changed `settleMs` before `now`. A relative path
+ * is the working folder's (the key's), as when it was stored.
  *
  * @param entry The stored command (its signatures are updated in place).
+ * @param readFacts Its facts, read when a path's signature moved.
  * @param now When this command started.
  * @returns `false` on a miss, else how many paths were signed anew.
  */
-async function holds(entry: RunEntry, now: number): Promise<number | false> {
-  const {paths, facts, signatures} = entry
+async function holds(entry: RunEntry, readFacts: () => string, now: number): Promise<number | false> {
+  const {paths, signatures} = entry
   const count = signatures.length / signatureLength
-  if (!Number.isInteger(count) || (count === 0 && (paths !== '' || facts !== ''))) return false
+  if (!Number.isInteger(count) || (count === 0 && (paths !== '' || entry.factsLength !== 0))) return false
+  let facts: string[] | undefined
   let resigned = 0
-  // A path in the working folder (part of the key) is looked at relative to it: the same file, with fewer folders for the kernel to walk.
-  const here = process.cwd() + sep
-  // Each path and its facts are read in place: a path's facts are split only when its signature moved.
-  for (let index = 0, pathAt = 0, factsAt = 0; index < count; index++) {
+  // Each path is read in place; the facts are read and split only when a signature moved.
+  for (let index = 0, pathAt = 0; index < count; index++) {
     const last = index === count - 1
     let pathEnd = paths.indexOf('\0', pathAt)
-    let factsEnd = facts.indexOf('\n', factsAt)
-    if (last !== (pathEnd === -1) || last !== (factsEnd === -1)) return false
-    if (last) [pathEnd, factsEnd] = [paths.length, facts.length]
-    const path = paths.startsWith(here, pathAt) ? paths.slice(pathAt + here.length, pathEnd) : paths.slice(pathAt, pathEnd)
+    if (last !== (pathEnd === -1)) return false
+    if (last) pathEnd = paths.length
+    const path = paths.slice(pathAt, pathEnd)
     const at = index * signatureLength
     const stat = statOf(path)
     if (!sameSignature(stat, signatures, at)) {
-      const pairs = facts.slice(factsAt, factsEnd).split('\0')
+      facts ??= readFacts().split('\n')
+      if (facts.length !== count) return false
+      const pairs = facts[index]!.split('\0')
       for (let pair = 0; pair < pairs.length; pair += 2) if (factNow(pairs[pair] as PathKind, path, stat) !== pairs[pair + 1]) return false
       if (stat && signable(pairs, stat) && stat.ctimeMs < now - settleMs) {
         signatureOf(stat, signatures, at)
@@ -290,7 +299,6 @@ async function holds(entry: RunEntry, now: number): Promise<number | false> {
       }
     }
     pathAt = pathEnd + 1
-    factsAt = factsEnd + 1
   }
   if (entry.modes.length > 0) {
     const {apertiumModesNow} = await import('./engines/apertium-modes.ts')
@@ -322,9 +330,10 @@ const folderKinds = new Set(['list', 'exists', 'folder'])
  * The facts observed as an entry: grouped by path, each file signed when
  * every fact about it holds with its stat now and it last changed at least
  * `settleMs` before the command started (a file changed while the command
- * ran may hold other bytes than the ones it read, so it is read again).
+ * ran may hold other bytes than the ones it read, so it is read again); a
+ * path in the working folder stored relative to it.
  */
-function entryOf(observed: Array<[FactKind, string, string]>, started: number): Pick<RunEntry, 'paths' | 'facts' | 'signatures' | 'modes'> {
+function entryOf(observed: Array<[FactKind, string, string]>, started: number): Pick<RunEntry, 'paths' | 'signatures' | 'modes'> & {facts: string} {
   const byPath = new Map<string, string[]>()
   const modes: Array<[string, string]> = []
   for (const [kind, subject, value] of observed) {
@@ -341,5 +350,6 @@ function entryOf(observed: Array<[FactKind, string, string]>, started: number): 
     if (holding) signatureOf(stat!, signatures, index * signatureLength)
     return pairs.join('\0')
   })
-  return {paths: paths.join('\0'), facts: facts.join('\n'), signatures, modes}
+  const here = process.cwd() + sep
+  return {paths: paths.map((path) => (path.startsWith(here) ? path.slice(here.length) : path)).join('\0'), facts: facts.join('\n'), signatures, modes}
 }
