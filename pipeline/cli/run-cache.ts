@@ -175,16 +175,20 @@ export async function replayOrRun(replay: ReplayOptions, action: (workspace: Wor
   const {key, guessed, version} = lookup
   const started = Date.now()
   const facts = new Map<string, [FactKind, string, string]>()
-  let changed = 0
-  let taint: string | undefined
+  // A command that changed a file or asked an engine is not stored: from then on its facts are dropped and none is made (a cold run hashed every file it read and wrote, and held the digests, for nothing).
+  let storable = true
+  const unstorable = () => {
+    storable = false
+    facts.clear()
+  }
   let ignored = '\0'
-  const wants = (path: string) => !(path === ignored || path.startsWith(ignored + sep))
+  // Facts about the cache's own files are not the run's; a write there (import's record of babele's XLIFF among them) is no output of the run.
+  const outside = (path: string) => !(path === ignored || path.startsWith(ignored + sep))
   observeRun({
-    wants,
-    fact: (kind, subject, value) => void facts.set(kind + '\0' + subject, [kind, subject, value]),
-    // The cache's own files (import's record of babele's XLIFF among them) are no output of the run.
-    changed: (path) => void (wants(path) && changed++),
-    taint: (reason) => void (taint ??= reason)
+    wants: (path) => storable && outside(path),
+    fact: (kind, subject, value) => void (storable && facts.set(kind + '\0' + subject, [kind, subject, value])),
+    changed: (path) => void (outside(path) && unstorable()),
+    taint: unstorable
   })
   try {
     if (guessed) {
@@ -197,7 +201,7 @@ export async function replayOrRun(replay: ReplayOptions, action: (workspace: Wor
     ignored = folder
     const result = await action(workspace, settings)
     observeRun(undefined)
-    if (changed === 0 && taint === undefined && folder === guessed) {
+    if (storable && folder === guessed) {
       const replayed = {...result, cache: {documents: {hits: 0, misses: 0}, lint: {hits: 0, misses: 0}, run: 'hit' as const}, threads: 0}
       const printed = await replay.render(replayed)
       const bytes = (text: string | Uint8Array) => (typeof text === 'string' ? Buffer.from(text) : text)
