@@ -106,6 +106,17 @@ export function withSeverity(message: Diagnostic, severity: Severity): Diagnosti
   return message.severity === severity ? message : {...message, severity}
 }
 
+/**
+ * Findings that do not stop the pipeline, as warnings: errors become
+ * warnings, the rest are kept (the source lint's findings as extract
+ * reports them; a bad memory file's, whose good units are used).
+ *
+ * @param messages Diagnostics.
+ */
+export function asWarnings(messages: readonly Diagnostic[]): Diagnostic[] {
+  return messages.map((message) => (message.severity === 'error' ? withSeverity(message, 'warning') : message))
+}
+
 /** Diagnostics counted by severity. */
 export interface SeverityCounts {
   errors: number

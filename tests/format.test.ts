@@ -9,6 +9,8 @@ import stringWidth from 'string-width'
 import {random} from '../bench/corpus.ts'
 import {displayWidth, narrow} from '../pipeline/cli/display-width.ts'
 import {formatGithub, formatText, type TextOptions} from '../pipeline/cli/format.ts'
+import {jsonPieces} from '../pipeline/cli/json-pieces.ts'
+import {MessageList, packMessages, unpackMessages} from '../pipeline/cli/packed-messages.ts'
 import {diagnostic} from '../pipeline/diagnostic.ts'
 import type {Diagnostic, Place, Point, Severity} from '../pipeline/types.ts'
 import {lintRules} from '../pipeline/lint/index.ts'
@@ -318,6 +320,28 @@ test('--json keeps the command result\'s shape: files written, diagnostics, summ
   } finally {
     rmSync(folder, {recursive: true, force: true})
   }
+})
+
+test('--json printed in pieces is JSON.stringify(result, null, 2) byte for byte, from a list of messages or from packed batches unpacked in order', (t) => {
+  const messages = generated(20261205, 600)
+  const whole = (messages: Diagnostic[]) => JSON.stringify({command: 'extract', written: ['a.json'], messages, summary: ['extract: 1 document(s)'], ok: false}, null, 2) + '\n'
+  const printed = (messages: Diagnostic[] | MessageList) => [...jsonPieces({command: 'extract', written: ['a.json'], messages, summary: ['extract: 1 document(s)'], ok: false})]
+  t.deepEqual(printed([]), [whole([])])
+  t.is(printed(messages).join(''), whole(messages))
+  const list = new MessageList()
+  list.add(packMessages(messages.slice(0, 100)))
+  list.add(packMessages([]))
+  list.add([])
+  list.add(messages.slice(100, 101))
+  list.add(packMessages(messages.slice(101)))
+  const pieces = printed(list)
+  t.is(pieces.length, 4, 'a piece per batch that holds messages, and the rest')
+  t.is(pieces.join(''), whole(messages))
+  t.is(printed(new MessageList()).join(''), whole([]))
+  t.is(list.errors, messages.filter((message) => message.severity === 'error').length)
+  t.true(list.errors > 0)
+  t.deepEqual(list.all(), JSON.parse(JSON.stringify(messages)), 'every message back, as its JSON')
+  t.deepEqual(unpackMessages(packMessages([])), [])
 })
 
 const schema = JSON.parse(readFileSync(join(root, 'tests/fixtures/sarif/sarif-2.1.0-rtm.5.json'), 'utf8'))

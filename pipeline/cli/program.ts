@@ -10,7 +10,8 @@
 import {readFileSync} from 'node:fs'
 import {Command, Option} from 'commander'
 import type {Diagnostic} from '../types.ts'
-import type {CommandResult} from './commands/pipeline.ts'
+import type {CommandResult, StreamedResult} from './commands/pipeline.ts'
+import type {MessageList} from './packed-messages.ts'
 import type {Printed, Replayed} from './run-cache.ts'
 import type {RunFlags, RunSettings} from './run-settings.ts'
 import type {Workspace} from './workspace.ts'
@@ -223,7 +224,7 @@ function withVersion(workspace: Workspace, version: '2.1' | '1.2' | undefined): 
  * `build`), a command that would change nothing is answered from the cache
  * (`run-cache.ts`, keyed by `replay-args.ts`).
  */
-async function execute(command: Command, options: GlobalOptions & RunFlags, action: (workspace: Workspace, settings: RunSettings) => Promise<CommandResult>, replay = false): Promise<void> {
+async function execute(command: Command, options: GlobalOptions & RunFlags, action: (workspace: Workspace, settings: RunSettings) => Promise<CommandResult | StreamedResult>, replay = false): Promise<void> {
   const explicit = command.getOptionValueSource('config') === 'cli'
   if (!replay) {
     const {openWorkspace, runSettings} = await import('./workspace.ts')
@@ -247,10 +248,10 @@ async function execute(command: Command, options: GlobalOptions & RunFlags, acti
  * - `json`: the command result, `ok` added, on stdout (every diagnostic);
  * - `sarif`: a SARIF 2.1.0 log of every diagnostic on stdout, the summary on stderr.
  */
-async function report(command: Command, options: OutputOptions, action: () => Promise<CommandResult | Replayed>): Promise<void> {
+async function report(command: Command, options: OutputOptions, action: () => Promise<CommandResult | StreamedResult | Replayed>): Promise<void> {
   const {UsageError} = await import('./run-settings.ts')
   const format = formatOf(options)
-  let done: CommandResult | Replayed
+  let done: CommandResult | StreamedResult | Replayed
   try {
     if (options.json && options.format && options.format !== 'json') throw new UsageError(`--json and --format ${options.format}: choose one`)
     done = await action()
@@ -272,16 +273,18 @@ async function report(command: Command, options: OutputOptions, action: () => Pr
 }
 
 /** A command's result as printed in the chosen format, with its exit code (0, or 1 on content errors). */
-async function renderResult(result: CommandResult, options: OutputOptions): Promise<Printed> {
+async function renderResult(result: CommandResult | StreamedResult, options: OutputOptions): Promise<Printed> {
   const {countSeverities} = await import('../diagnostic.ts')
-  const ok = result.ok ?? countSeverities(result.messages).errors === 0
+  const ok = result.ok ?? (Array.isArray(result.messages) ? countSeverities(result.messages).errors : result.messages.errors) === 0
   return {...(await render(formatOf(options), {...result, ok}, options)), exitCode: ok ? 0 : 1}
 }
 
-/** Write printed output: stderr, then stdout. */
+/** Write printed output: stderr, then stdout (piece by piece when it comes in pieces). */
 function emit(printed: Pick<Printed, 'stdout' | 'stderr'>): void {
   if (printed.stderr.length > 0) process.stderr.write(printed.stderr)
-  if (printed.stdout.length > 0) process.stdout.write(printed.stdout)
+  if (typeof printed.stdout === 'string' || printed.stdout instanceof Uint8Array) {
+    if (printed.stdout.length > 0) process.stdout.write(printed.stdout)
+  } else for (const piece of printed.stdout) process.stdout.write(piece)
 }
 
 /**
@@ -289,15 +292,18 @@ function emit(printed: Pick<Printed, 'stdout' | 'stderr'>): void {
  *
  * @param header A line printed before a text report (a usage error's message).
  */
-async function render(format: Format, result: Pick<CommandResult, 'command' | 'messages' | 'summary'> & {ok: boolean}, options: OutputOptions, header?: string): Promise<{stdout: string; stderr: string}> {
+async function render(format: Format, result: Pick<CommandResult, 'command' | 'summary'> & {messages: Diagnostic[] | MessageList; ok: boolean}, options: OutputOptions, header?: string): Promise<Pick<Printed, 'stdout' | 'stderr'>> {
   const summary = result.summary.length > 0 ? result.summary.join('\n') + '\n' : ''
-  if (format === 'json') return {stdout: JSON.stringify(result, null, 2) + '\n', stderr: ''}
+  // Printed in pieces, a batch of messages at a time: never the whole text at once.
+  if (format === 'json') return {stdout: (await import('./json-pieces.ts')).jsonPieces(result), stderr: ''}
+  // These reports sort or align every message: they are all unpacked.
+  const messages = Array.isArray(result.messages) ? result.messages : result.messages.all()
   if (format === 'sarif') {
     const {toSarif} = await import('./sarif.ts')
-    return {stdout: JSON.stringify(toSarif(result.messages, {version: version()}), null, 2) + '\n', stderr: (header ? header + '\n' : '') + summary}
+    return {stdout: JSON.stringify(toSarif(messages, {version: version()}), null, 2) + '\n', stderr: (header ? header + '\n' : '') + summary}
   }
   const {formatGithub, formatText, shownDiagnostics} = await import('./format.ts')
-  const shown = shownDiagnostics(result.messages, options)
+  const shown = shownDiagnostics(messages, options)
   if (format === 'github') return {stdout: formatGithub(shown) + summary, stderr: header ? header + '\n' : ''}
   const text = formatText(shown, {color, verbose: options.verbose})
   return {

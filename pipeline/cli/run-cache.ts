@@ -65,7 +65,7 @@
 import type {Stats} from 'node:fs'
 import {dirname, resolve, sep} from 'node:path'
 import {digest} from '../incremental/index.ts'
-import type {CommandResult} from './commands/pipeline.ts'
+import type {CommandResult, StreamedResult} from './commands/pipeline.ts'
 import {openCache} from './cache.ts'
 import {codeVersion} from './code-version.ts'
 import {factNow, readText, sameSignature, settleMs, signatureLength, signatureOf, statOf} from './fs.ts'
@@ -101,7 +101,8 @@ interface RunEntry {
 
 /** What a command prints, and its exit code. */
 export interface Printed {
-  stdout: string | Uint8Array
+  /** Text, bytes, or pieces of text written one after the other (`--json`: `json-pieces.ts`). */
+  stdout: string | Uint8Array | Iterable<string>
   stderr: string | Uint8Array
   exitCode: number
 }
@@ -132,7 +133,7 @@ export interface ReplayOptions extends ReplayRequest {
   /** Read and validate the config (on a miss). */
   open: () => Promise<Workspace>
   /** Print a result as the command prints it. */
-  render: (result: CommandResult) => Promise<Printed>
+  render: (result: CommandResult | StreamedResult) => Promise<Printed>
 }
 
 /** Where a command's entry would be: its key, the cache folder the config names (`undefined` when the config cannot be read as JSON) and the code version. */
@@ -168,7 +169,7 @@ export async function replayed(request: ReplayRequest): Promise<Replayed | undef
  * @param replay Command, options, config, flags.
  * @param action The command.
  */
-export async function replayOrRun(replay: ReplayOptions, action: (workspace: Workspace, settings: RunSettings) => Promise<CommandResult>): Promise<CommandResult | Replayed> {
+export async function replayOrRun(replay: ReplayOptions, action: (workspace: Workspace, settings: RunSettings) => Promise<CommandResult | StreamedResult>): Promise<CommandResult | StreamedResult | Replayed> {
   const settings = runSettings(replay.flags)
   if (!settings.cache) return action(await replay.open(), settings)
   const lookup = lookUp(replay)
@@ -204,11 +205,13 @@ export async function replayOrRun(replay: ReplayOptions, action: (workspace: Wor
     if (storable && folder === guessed) {
       const replayed = {...result, cache: {documents: {hits: 0, misses: 0}, lint: {hits: 0, misses: 0}, run: 'hit' as const}, threads: 0}
       const printed = await replay.render(replayed)
-      const bytes = (text: string | Uint8Array) => (typeof text === 'string' ? Buffer.from(text) : text)
-      const stderr = bytes(printed.stderr)
+      // Text, bytes, or (`--json`) pieces of text, as the chunks of bytes stored after the entry.
+      const chunks = (text: Printed['stdout']) => (typeof text === 'string' ? [Buffer.from(text)] : text instanceof Uint8Array ? [text] : Array.from(text, (piece) => Buffer.from(piece)))
+      const stderr = chunks(printed.stderr)
+      const stderrLength = stderr.reduce((sum, chunk) => sum + chunk.length, 0)
       const {facts: factsText, ...entry} = entryOf([...facts.values()], started)
       const factBytes = Buffer.from(factsText)
-      openCache(folder, version).putWithBytes('run', key, {...entry, factsLength: factBytes.length, stderrLength: stderr.length, exitCode: printed.exitCode} satisfies RunEntry, [factBytes, stderr, bytes(printed.stdout)])
+      openCache(folder, version).putWithBytes('run', key, {...entry, factsLength: factBytes.length, stderrLength, exitCode: printed.exitCode} satisfies RunEntry, [factBytes, ...stderr, ...chunks(printed.stdout)])
     }
     return {...result, cache: {documents: {hits: 0, misses: 0}, lint: {hits: 0, misses: 0}, ...result.cache, run: 'miss'}}
   } finally {

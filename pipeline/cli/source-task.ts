@@ -5,7 +5,8 @@
  * messages and lint findings, read from the cache when an entry is there
  * (the text is not parsed), else extracted and stored; or, for `extract`
  * (`outputTask`, given each target locale's memory), the document's
- * outputs made on the thread, the document itself left there.
+ * outputs made on the thread, the document itself left there, and its
+ * messages packed (`packed-messages.ts`).
  */
 import {compileTermIndex, type TermIndex, type Termbase} from '../glossary/index.ts'
 import type {MemoryEntry} from '../memory/index.ts'
@@ -13,7 +14,9 @@ import {compileContext, documentOutputs, extractSource, lintDocument, outputKind
 import {extractOutputsKey} from '../incremental/index.ts'
 import type {Config} from '../config/index.ts'
 import type {Diagnostic, SourceDocument} from '../types.ts'
+import {asWarnings} from '../diagnostic.ts'
 import {openCache, type Cache} from './cache.ts'
+import {packMessages, type PackedMessages} from './packed-messages.ts'
 
 /** What every thread starts with. */
 export interface SourceTaskInit {
@@ -32,7 +35,11 @@ export interface OutputTaskInit extends SourceTaskInit {
 }
 
 /** A source extracted on a thread that also made its outputs: what comes back instead of the document. */
-export interface OutputResult extends Omit<SourceResult, 'document'> {
+export interface OutputResult extends Omit<SourceResult, 'document' | 'messages' | 'lint'> {
+  /** Extraction's messages, packed (`packMessages`): they are kept until printed. */
+  messages: PackedMessages
+  /** The source lint's findings as `extract` reports them (errors as warnings), packed. */
+  lint: PackedMessages
   outputs: DocumentOutputs
   /** The outputs came from the cache. */
   cachedOutputs: boolean
@@ -95,7 +102,7 @@ export function sourceTask(init: SourceTaskInit): (task: SourceTask) => SourceRe
 /**
  * The per-file work of `extract`: extraction (`sourceTask`), then the
  * document's source bundle and XLIFF files (`documentOutputs`), so only
- * text crosses back from the thread.
+ * text and packed messages cross back from the thread.
  *
  * @param init Config, termbase, cache, memories and their key.
  * @returns The task handler.
@@ -106,14 +113,14 @@ export function outputTask(init: OutputTaskInit): (task: SourceTask) => OutputRe
   const terms = init.termbase ? projectTerms(init.config, init.termbase) : undefined
   let context: ExtractContext | undefined
   return (task) => {
-    const {document, ...rest} = extract(task)
+    const {document, messages, lint, ...rest} = extract(task)
     let cachedOutputs = true
     const make = () => {
       cachedOutputs = false
       return documentOutputs(init.config, document, (context ??= compileContext(init.memories)), {terms})
     }
     const outputs = reused(cache, outputKinds.extract, extractOutputsKey(task.document, init.shared), make)
-    return {...rest, outputs, cachedOutputs: cache !== undefined && cachedOutputs, units: document.units.length}
+    return {...rest, messages: packMessages(messages), lint: packMessages(asWarnings(lint)), outputs, cachedOutputs: cache !== undefined && cachedOutputs, units: document.units.length}
   }
 }
 

@@ -4,7 +4,7 @@
  * a summary); printing and exit codes are main's job.
  */
 import {resolve} from 'node:path'
-import {countSeverities, withSeverity} from '../../diagnostic.ts'
+import {asWarnings, countSeverities} from '../../diagnostic.ts'
 import type {Termbase} from '../../glossary/index.ts'
 import {digestBytes, extractContextKey, inShard, type Shard} from '../../incremental/index.ts'
 import {analyzeProject, assembleExtract, outputKinds, buildProject, buildPseudo, extractContext, extractProject, type DocumentOutputs, importProject, paths, projectTerms, shareText, type Reuse, type BuildEntry, type LocaleGate, type ExternalMemory, type ProjectTerms, type Stores} from '../../project/index.ts'
@@ -17,6 +17,7 @@ import {documentId} from '../../units/index.ts'
 import {startProgress} from '../progress.ts'
 import {extractOutputs, extractSources, type CacheUse} from '../extract-sources.ts'
 import {openCache, type Cache} from '../cache.ts'
+import {MessageList, type PackedMessages} from '../packed-messages.ts'
 import {codeVersion} from '../code-version.ts'
 import {pretranslate, type PretranslateCommandResult} from './pretranslate.ts'
 import {engineOf} from '../engines/select.ts'
@@ -140,14 +141,16 @@ function ownDocuments(loaded: Loaded): Map<string, SourceDocument> {
 /** What `extractProject` made of a loaded project: the source bundles and XLIFF, and messages. */
 type Extracted = ReturnType<typeof extractProject>
 
+/** What `extract` on its own did: a command result whose messages are kept packed, document by document, until printed. */
+export type StreamedResult = Omit<CommandResult, 'messages'> & {messages: MessageList}
+
 /**
- * `babele extract`: source bundles and XLIFF for every target locale; the
- * source lint's findings come along as warnings. Given `made`, what
- * `extractProject` already made of the same documents, stores and memory
- * (import's check of untouched XLIFF, in `run`), it is not made again.
+ * `extract` on a project `run` loaded (`babele extract` on its own is
+ * {@linkcode extract}, which streams). Given `made`, what `extractProject`
+ * already made of the same documents, stores and memory (import's check of
+ * untouched XLIFF), it is not made again.
  */
-export async function extract(workspace: Workspace, options: CommandOptions, given?: Loaded, made?: Extracted): Promise<CommandResult> {
-  if (!given) return extractStreaming(workspace, options)
+async function extractLoaded(workspace: Workspace, options: CommandOptions, given: Loaded, made?: Extracted): Promise<CommandResult> {
   const result = made ?? extractProject(workspace.config, given.documents, given.stores, {terms: given.terms, memory: given.memory, only: given.shard, reuse: given.reuse})
   const written = writeOutputs(workspace, result.value)
   if (options.cache !== false) recordWrittenXliff(workspace, xliffDigests(workspace, result.value))
@@ -164,17 +167,8 @@ function cacheUse(loaded: Loaded): CacheUse {
   return {...loaded.cache, outputs: {extract: use(outputKinds.extract), build: use(outputKinds.build)}}
 }
 
-/**
- * Findings that do not stop the pipeline, as warnings: the source lint's (as
- * extract reports them), and a bad memory file's (its good units are used,
- * the rest reported; `babele tm import` checks files before they get there).
- */
-function asWarnings(messages: readonly Diagnostic[]): Diagnostic[] {
-  return messages.map((message) => (message.severity === 'error' ? withSeverity(message, 'warning') : message))
-}
-
 /** What extract did, as a command result. */
-function extractResult(workspace: Workspace, options: CommandOptions, done: {documents: number; units: number; outputs: number; written: string[]; messages: Diagnostic[]; cache: CacheUse; threads: number}): CommandResult {
+function extractResult<Messages extends Diagnostic[] | MessageList>(workspace: Workspace, options: CommandOptions, done: {documents: number; units: number; outputs: number; written: string[]; messages: Messages; cache: CacheUse; threads: number}): Omit<CommandResult, 'messages'> & {messages: Messages} {
   const unchanged = done.outputs - done.written.length
   return {
     command: 'extract',
@@ -188,15 +182,17 @@ function extractResult(workspace: Workspace, options: CommandOptions, done: {doc
 }
 
 /**
- * `babele extract` on its own, file by file: every source streams through
- * the threads (`extractOutputs`), is turned into its outputs there and
- * written as it comes back, so no document is held and memory does not grow
- * with the number of files. The documents whose stores hold translations
- * are extracted first (through the cache): their pairs are each locale's
- * memory, as in `extractProject`. Files, messages and their order are
- * `extractProject`'s.
+ * `babele extract`: source bundles and XLIFF for every target locale; the
+ * source lint's findings come along as warnings. File by file: every
+ * source streams through the threads (`extractOutputs`), is turned into its
+ * outputs there and written as it comes back, and its messages come back
+ * packed and stay so until printed (`packed-messages.ts`), so no document
+ * is held and memory does not grow with the number of files. The documents
+ * whose stores hold translations are extracted first (through the cache):
+ * their pairs are each locale's memory, as in `extractProject`. Files,
+ * messages and their order are `extractProject`'s.
  */
-async function extractStreaming(workspace: Workspace, options: CommandOptions): Promise<CommandResult> {
+export async function extract(workspace: Workspace, options: CommandOptions): Promise<StreamedResult> {
   const {config} = workspace
   const files = sourceFiles(workspace)
   if (files.size === 0) throw new UsageError(noSources(workspace))
@@ -206,8 +202,8 @@ async function extractStreaming(workspace: Workspace, options: CommandOptions): 
   const context = extractContext(config, stored.documents, stores.value, {memory: memory.value})
   const shared = extractContextKey(config, context.memories, stored.glossary)
   const own = options.shard ? new Map([...files].filter(([path]) => inShard(path, options.shard))) : files
-  // Per document, in document-path order: its outputs' names (the texts are written as they come), its messages and lint.
-  const each: Array<{outputs: DocumentOutputs; messages: Diagnostic[]; lint: Diagnostic[]}> = []
+  // Per document, in document-path order: its outputs' names (the texts are written as they come), its messages and lint, packed.
+  const each: Array<{outputs: DocumentOutputs; messages: PackedMessages; lint: PackedMessages}> = []
   const written = new Set<string>()
   // Each XLIFF file written or found up to date, with its digest: import knows babele's own by them.
   const xliff: Array<[string, string]> = []
@@ -244,14 +240,10 @@ async function extractStreaming(workspace: Workspace, options: CommandOptions): 
   if (options.cache !== false) recordWrittenXliff(workspace, xliff)
   const outputs = assembled.value.size
   if (options.cache !== false) cache.outputs = {extract: reused, build: {hits: 0, misses: 0}}
-  const messages = [
-    ...each.flatMap((one) => one.messages),
-    ...stores.messages,
-    ...glossary.messages,
-    ...asWarnings(memory.messages),
-    ...assembled.messages,
-    ...asWarnings(each.flatMap((one) => one.lint))
-  ]
+  const messages = new MessageList()
+  for (const one of each) messages.add(one.messages)
+  for (const batch of [stores.messages, glossary.messages, asWarnings(memory.messages), assembled.messages]) messages.add(batch)
+  for (const one of each) messages.add(one.lint)
   return extractResult(workspace, options, {documents: own.size, units, outputs, written: [...assembled.value.keys()].filter((file) => written.has(file)), messages, cache, threads})
 }
 
@@ -392,7 +384,7 @@ export async function run(workspace: Workspace, options: CommandOptions): Promis
   const next = {...loaded, stores, messages: []}
   // Import made every XLIFF to find the untouched ones; when neither import nor pre-translation changed a store, that is extract's result.
   const unchanged = !pretranslated || pretranslated.written.length === 0
-  const extracted = await extract(workspace, options, next, unchanged ? imported.extracted : undefined)
+  const extracted = await extractLoaded(workspace, options, next, unchanged ? imported.extracted : undefined)
   const built = await build(workspace, options, next)
   const steps = [imported, ...(pretranslated ? [pretranslated] : []), extracted]
   const project = loaded.shard ? undefined : await projectOutputs(workspace, {...loaded, stores}, built)
