@@ -33,7 +33,8 @@ import {
   type SourceDocument,
   type Stores
 } from '../pipeline/index.ts'
-import {segmentContexts} from '../pipeline/memory/index.ts'
+import {segmentContexts, wordCount} from '../pipeline/memory/index.ts'
+import {textTokens} from '../pipeline/memory/lib/words.ts'
 import {decodeXml} from '../pipeline/xml/index.ts'
 import {testConfig} from './helpers/round-trip.ts'
 import {fillXliff, shared, testWith, xmllint} from './helpers/tools.ts'
@@ -131,6 +132,21 @@ testWith('python3')('an unchanged document gets context matches from the transla
   } finally {
     rmSync(folder, {recursive: true, force: true})
   }
+})
+
+test('wordCount counts the words textTokens finds, on every line of the Italian documentation sample and on edge cases', (t) => {
+  const sample = `${shared}corpora/it-docs-sample/`
+  const files = readdirSync(sample, {recursive: true}).map(String).filter((name) => name.endsWith('.md')).sort()
+  const lines = files.flatMap((name) => readFileSync(sample + name, 'utf8').split('\n'))
+  const edges = ["un'alleanza", '30-year', '2.5 volte, 1,000 e 3.', '1.2.3a', 'a\uFFFCb', '…', '', ' \t ', 'Ωμέγα ١٢٣', 'e\u0301', '2,5%']
+  let counted = 0
+  for (const line of [...lines, ...edges]) {
+    const expected = textTokens(line).filter((token) => token.word).length
+    t.is(wordCount(line), expected, line)
+    counted += expected
+  }
+  t.true(counted > 100_000, `${counted} words counted`)
+  t.is(wordCount("un'alleanza tra Russia e Cina, 2.5 volte"), 8)
 })
 
 test('the memory index finds the same fuzzy matches as scoring every entry', (t) => {

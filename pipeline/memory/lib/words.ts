@@ -24,7 +24,12 @@ export interface TextToken {
   number: boolean
 }
 
-const pattern = /\p{N}+(?:[.,]\p{N}+)*(?![\p{L}\p{M}\p{N}])|[\p{L}\p{M}\p{N}]+|[^\s\p{L}\p{M}\p{N}\uFFFC]/gu
+/** A word: a number with its separators, else a run of letters, marks and digits. */
+const word = String.raw`\p{N}+(?:[.,]\p{N}+)*(?![\p{L}\p{M}\p{N}])|[\p{L}\p{M}\p{N}]+`
+/** A word, else one punctuation character (white space and U+FFFC are skipped). */
+const pattern = new RegExp(`${word}|[^\\s\\p{L}\\p{M}\\p{N}\\uFFFC]`, 'gu')
+/** Words only: a punctuation character never starts a word, so these are the words `pattern` finds, at the same places. */
+const words = new RegExp(word, 'gu')
 const numeric = /^\p{N}+(?:[.,]\p{N}+)*$/u
 
 /**
@@ -48,6 +53,7 @@ export function textTokens(text: string): TextToken[] {
  */
 export function wordCount(text: string): number {
   let count = 0
-  for (const token of textTokens(text)) if (token.word) count++
+  words.lastIndex = 0
+  while (words.exec(text) !== null) count++
   return count
 }
