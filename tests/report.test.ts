@@ -4,7 +4,7 @@ import {existsSync, mkdirSync, readFileSync, rmSync, statSync, writeFileSync} fr
 import {join} from 'node:path'
 import test from 'ava'
 import {checkProject, extractDocuments, fromTbx, glossaryReport, glossaryReview, lintMarkdown, parseConfig, projectTerms, qaReport, qaReview, type Config, type Coverage, type Diagnostic, type SourceDocument, type Stores, type Termbase} from '../pipeline/index.ts'
-import {page, textPieces} from '../pipeline/report/index.ts'
+import {page, textPieces, uniqueDiagnostics} from '../pipeline/report/index.ts'
 import {babele, copyProject, root} from './helpers/cli.ts'
 import {englishBundle} from './helpers/reference.ts'
 
@@ -40,6 +40,18 @@ function review(store: Stores, options: {config?: Config; termbase?: Termbase} =
 
 const text = (pieces: ReadonlyArray<{text: string}>) => pieces.map((piece) => piece.text).join('')
 const marked = (pieces: ReadonlyArray<{text: string; mark?: string}>) => pieces.filter((piece) => piece.mark).map((piece) => `${piece.mark}:${piece.text}`)
+
+test('uniqueDiagnostics keeps the first of diagnostics equal in every field but source, whatever their fields\' order, and keeps the rest in order', (t) => {
+  const place = {start: {line: 3, column: 9, offset: 20}, end: {line: 3, column: 15, offset: 26}}
+  const lint = diagnostic('accent-apostrophe', "`perche'`: an accent typed as an apostrophe", {source: 'lint', severity: 'warning', file: 'source/it/a.md', place})
+  // The same finding from another stage, its fields written in another order.
+  const again = {url: lint.url, place, file: 'source/it/a.md', severity: 'warning', message: lint.message, ruleId: lint.ruleId, source: 'check'} as Diagnostic
+  const elsewhere = diagnostic('accent-apostrophe', lint.message, {source: 'lint', severity: 'warning', file: 'source/it/a.md', place: {start: {line: 4, column: 1, offset: 40}, end: {line: 4, column: 7, offset: 46}}})
+  const error = diagnostic('accent-apostrophe', lint.message, {source: 'lint', severity: 'error', file: 'source/it/a.md', place})
+  const other = diagnostic('link-empty-url', 'Link `qui` has the URL `#`, which goes nowhere', {source: 'lint', severity: 'warning', file: 'source/it/a.md', place})
+  t.deepEqual(uniqueDiagnostics([other, lint, again, elsewhere, error, other]), [other, lint, elsewhere, error])
+  t.deepEqual(uniqueDiagnostics([]), [])
+})
 
 test('glossaryReview lists every concept of the seed glossary with its terms per locale, and the 94 term occurrences of the seed in 45 concepts', (t) => {
   const {value} = review(none)

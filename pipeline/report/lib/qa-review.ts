@@ -13,7 +13,7 @@
  * `maxFindings` in all, so a project with thousands of findings still gets a
  * page a browser opens (`babele check --json` has every one).
  */
-import {byPlace, countSeverities, type SeverityCounts} from '../../diagnostic.ts'
+import {byPlace, countSeverities, startOf, type SeverityCounts} from '../../diagnostic.ts'
 import {coveredShare, type Coverage, type CoveredShare} from '../../build/index.ts'
 import type {Config} from '../../config/index.ts'
 import {coverageGate, paths, type BuildEntry} from '../../project/index.ts'
@@ -189,13 +189,30 @@ export function qaReview(input: QaReviewInput): QaReview {
  * @returns The first of each.
  */
 export function uniqueDiagnostics(diagnostics: readonly Diagnostic[]): Diagnostic[] {
-  const unique = new Map<string, Diagnostic>()
+  // Equal diagnostics share their rule, file, start, unit, segment and message: only those that share them with another are compared in full.
+  const shared = new Map<string, number>()
+  const cheapKey = (diagnostic: Diagnostic) => {
+    const start = startOf(diagnostic.place)
+    return `${diagnostic.ruleId}\u0000${diagnostic.file}\u0000${start?.line}:${start?.column}\u0000${diagnostic.unitId}\u0000${diagnostic.segmentId}\u0000${diagnostic.message}`
+  }
   for (const diagnostic of diagnostics) {
-    const key = JSON.stringify(Object.entries(diagnostic).filter(([name]) => name !== 'source').sort(([a], [b]) => compare(a, b)))
-    if (!unique.has(key)) unique.set(key, diagnostic)
+    const key = cheapKey(diagnostic)
+    shared.set(key, (shared.get(key) ?? 0) + 1)
   }
 
-  return [...unique.values()]
+  const seen = new Set<string>()
+  const unique: Diagnostic[] = []
+  for (const diagnostic of diagnostics) {
+    if (shared.get(cheapKey(diagnostic))! > 1) {
+      const key = JSON.stringify(Object.entries(diagnostic).filter(([name]) => name !== 'source').sort(([a], [b]) => compare(a, b)))
+      if (seen.has(key)) continue
+      seen.add(key)
+    }
+
+    unique.push(diagnostic)
+  }
+
+  return unique
 }
 
 /** The worst severity of some diagnostics. */
