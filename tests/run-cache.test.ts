@@ -11,7 +11,8 @@ import {mkdirSync, mkdtempSync, readFileSync, readdirSync, rmSync, statSync, uti
 import {tmpdir} from 'node:os'
 import {join} from 'node:path'
 import test from 'ava'
-import {babele, babeleJson as json, copyProject, root} from './helpers/cli.ts'
+import {spawnSync} from 'node:child_process'
+import {babele, babeleJson as json, bin, copyProject, root} from './helpers/cli.ts'
 
 /** The shipped project, run until a run changes nothing, so the next one can be answered from the cache. */
 function settled(): string {
@@ -209,4 +210,26 @@ test('a run that found no Apertium mode for its pair is stored with what Apertiu
   t.is(hit.cache.run, 'hit')
   t.deepEqual(made(hit), made(json(folder, 'run', '--no-cache').result))
   rmSync(folder, {recursive: true, force: true})
+})
+
+test('a reader that stops early (babele run --json | head) cuts the output without a stack trace, and the exit code stays the run\'s, on a miss and on a hit', (t) => {
+  const folder = copyProject()
+  t.teardown(() => rmSync(folder, {recursive: true, force: true}))
+  // A page with 400 findings: the JSON is far larger than a pipe holds (64 KiB), so writing it meets the closed pipe.
+  writeFileSync(join(folder, 'source/it/perche.md'), Array.from({length: 400}, (_, line) => `Riga ${line}: perche' no.\n\n`).join(''))
+  const piped = () => {
+    const shell = spawnSync('bash', ['-c', `node '${bin}' run --json 2>stderr.txt | head -c 100 >/dev/null; echo "\${PIPESTATUS[0]}"`], {cwd: folder, encoding: 'utf8', env: {...process.env, NO_COLOR: '1'}})
+    return {status: Number(shell.stdout.trim()), stderr: readFileSync(join(folder, 'stderr.txt'), 'utf8')}
+  }
+  const miss = piped()
+  t.is(miss.stderr, '')
+  const whole = json(folder, 'run')
+  t.true(JSON.stringify(whole.result).length > 1 << 17)
+  t.is(miss.status, whole.status ?? -1)
+  for (let run = 0; run < 3 && json(folder, 'run').result.written.length > 0; run++);
+  settle()
+  t.is(json(folder, 'run').result.cache.run, 'hit')
+  const hit = piped()
+  t.is(hit.stderr, '')
+  t.is(hit.status, whole.status ?? -1)
 })

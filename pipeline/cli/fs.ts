@@ -254,6 +254,26 @@ export interface OpenFile {
   close(): void
 }
 
+/**
+ * An output stream whose reader may stop reading early (`babele run --json |
+ * head`): once the pipe is closed (`EPIPE`), the rest of the output is
+ * dropped, with no stack trace, and the command's exit code stands.
+ *
+ * @param stream `process.stdout` or `process.stderr`.
+ * @returns The same stream.
+ */
+export function untilReaderCloses<Stream extends NodeJS.WritableStream>(stream: Stream): Stream {
+  if (!closedPipeWatched.has(stream)) {
+    closedPipeWatched.add(stream)
+    stream.on('error', (error: NodeJS.ErrnoException) => {
+      if (error.code !== 'EPIPE') throw error
+    })
+  }
+  return stream
+}
+
+const closedPipeWatched = new WeakSet<NodeJS.WritableStream>()
+
 /** The buffer {@linkcode OpenFile.copyTo} reads through. */
 const copyChunk = 1 << 20
 
@@ -292,12 +312,15 @@ export function openFile(path: string): OpenFile | undefined {
           try {
             written += writeSync(output, chunk, written, got - written)
           } catch (error) {
-            if ((error as NodeJS.ErrnoException).code !== 'EAGAIN') throw error
+            const code = (error as NodeJS.ErrnoException).code
+            // The reader is gone (`babele run --json | head`): the rest is dropped.
+            if (code === 'EPIPE') return
+            if (code !== 'EAGAIN') throw error
             queued = true
           }
         }
         // The stream keeps what it cannot write yet: a copy, since the chunk is read into again.
-        if (written < got) stream().write(Buffer.from(chunk.subarray(written, got)))
+        if (written < got) untilReaderCloses(stream()).write(Buffer.from(chunk.subarray(written, got)))
       }
     },
     close: () => closeSync(fd)

@@ -261,14 +261,14 @@ async function report(command: Command, options: OutputOptions, action: () => Pr
     const messages: Diagnostic[] = error.messages.length > 0 ? error.messages : [diagnostic('usage', error.message, {source: 'cli', severity: 'error'})]
     // People read the error's message; a script gets it as a diagnostic too.
     const machine = format === 'json' || format === 'sarif'
-    emit(await render(format, {command: command.name(), ok: false, messages: machine ? messages : error.messages, summary: []}, options, `babele ${command.name()}: ${error.message}`))
+    await emit(await render(format, {command: command.name(), ok: false, messages: machine ? messages : error.messages, summary: []}, options, `babele ${command.name()}: ${error.message}`))
     process.exitCode = 2
     return
   }
   // A result replayed by the run cache is already printed output.
   const printed = 'emit' in done ? done : await renderResult(done, options)
   if ('emit' in printed) printed.emit()
-  else emit(printed)
+  else await emit(printed)
   if (printed.exitCode !== 0) process.exitCode = printed.exitCode
 }
 
@@ -279,12 +279,14 @@ async function renderResult(result: CommandResult | StreamedResult, options: Out
   return {...(await render(formatOf(options), {...result, ok}, options)), exitCode: ok ? 0 : 1}
 }
 
-/** Write printed output: stderr, then stdout (piece by piece when it comes in pieces). */
-function emit(printed: Pick<Printed, 'stdout' | 'stderr'>): void {
-  if (printed.stderr.length > 0) process.stderr.write(printed.stderr)
+/** Write printed output: stderr, then stdout (piece by piece when it comes in pieces), to a reader that may stop early. */
+async function emit(printed: Pick<Printed, 'stdout' | 'stderr'>): Promise<void> {
+  const {untilReaderCloses} = await import('./fs.ts')
+  if (printed.stderr.length > 0) untilReaderCloses(process.stderr).write(printed.stderr)
+  const stdout = untilReaderCloses(process.stdout)
   if (typeof printed.stdout === 'string' || printed.stdout instanceof Uint8Array) {
-    if (printed.stdout.length > 0) process.stdout.write(printed.stdout)
-  } else for (const piece of printed.stdout) process.stdout.write(piece)
+    if (printed.stdout.length > 0) stdout.write(printed.stdout)
+  } else for (const piece of printed.stdout) stdout.write(piece)
 }
 
 /**
