@@ -14,7 +14,7 @@ import test from 'ava'
 import {inShard, parseShard, digest, digestBytes, documentKey} from '../pipeline/incremental/index.ts'
 import {lintMarkdown} from '../pipeline/lint/index.ts'
 import {fromMarkdown} from '../pipeline/units/index.ts'
-import {fromTbx, parseConfig} from '../pipeline/index.ts'
+import {fromTbx, parseConfig, type Analysis} from '../pipeline/index.ts'
 import {babele, babeleJson as json, copyProject, root} from './helpers/cli.ts'
 import {itDocs} from './helpers/corpora.ts'
 import {fillXliff} from './helpers/tools.ts'
@@ -204,22 +204,33 @@ test.serial('run makes again only the XLIFF and built files of what changed: an 
   const edited = json(folder, 'run')
   t.is(edited.result.cache.run, 'miss')
   // Import compares each XLIFF file with what extract would write now (one lookup per document); no store changed, so extract writes what import made.
-  t.deepEqual(edited.result.cache.outputs, {extract: {hits: documents - 1, misses: 1}, build: {hits: locales * (documents - 1), misses: locales}})
+  // Each locale's analysis counts the edited document's part again, and takes the others' from the cache.
+  t.deepEqual(edited.result.cache.outputs, {extract: {hits: documents - 1, misses: 1}, build: {hits: locales * (documents - 1), misses: locales}, analysis: {hits: locales * (documents - 1), misses: locales}})
   // The same run with another option (the config's own XLIFF version), which the run cache does not answer: every output is reused.
   const settled = json(folder, 'run', '--xliff-version', '2.1')
   t.is(settled.result.cache.run, 'miss')
-  t.deepEqual(settled.result.cache.outputs, {extract: {hits: documents, misses: 0}, build: {hits: locales * documents, misses: 0}})
+  t.deepEqual(settled.result.cache.outputs, {extract: {hits: documents, misses: 0}, build: {hits: locales * documents, misses: 0}, analysis: {hits: locales * documents, misses: 0}})
   const before = outputs(folder)
   const source = JSON.parse(readFileSync(join(folder, `locales/it/${id}.json`), 'utf8')) as Record<string, string>
   const [key, value] = Object.entries(source).find(([, text]) => !text.includes('<'))!
   writeFileSync(join(folder, `locales/es/${id}.json`), JSON.stringify({[key]: value.toUpperCase()}, null, 2) + '\n')
   const stored = json(folder, 'run')
   // A stored translation is memory for every document: every XLIFF is made again (once: import stores nothing, so extract writes what import's check made); only its own document's builds are.
-  t.deepEqual(stored.result.cache.outputs, {extract: {hits: 0, misses: documents}, build: {hits: locales * (documents - 1), misses: locales}})
+  // Spanish memory changed: every document's part of the Spanish analysis is counted again; the other locales' memories did not.
+  t.deepEqual(stored.result.cache.outputs, {extract: {hits: 0, misses: documents}, build: {hits: locales * (documents - 1), misses: locales}, analysis: {hits: (locales - 1) * documents, misses: documents}})
   const changed = [...outputs(folder)].filter(([name, text]) => before.get(name) !== text).map(([name]) => name)
   // Its Spanish store, XLIFF (the translation pre-filled) and build, and its Catalan build (ca falls back to es).
   t.deepEqual(changed.filter((name) => name.includes(id)).sort(), [`dist/ca/${id}.md`, `dist/es/${id}.md`, `locales/es/${id}.json`, `xliff/es/${id}.md.xlf`])
   t.true(readFileSync(join(folder, `dist/es/${id}.md`), 'utf8').includes(value.toUpperCase()))
+  // The analyses combined from cached parts are those made from scratch.
+  const analyses = () => [...outputs(folder)].filter(([name]) => name.startsWith('reports/analysis-'))
+  const combined = analyses()
+  t.is(combined.length, locales)
+  const spanish = (JSON.parse(new Map(combined).get('reports/analysis-es.json')!) as Analysis).total.bands
+  t.is(spanish.exact.segments, 1, 'the stored translation is an exact match')
+  t.true(spanish.repetitions.segments > 0, 'repetitions are placed across the cached parts')
+  t.is(json(folder, 'run', '--no-cache').status, 0)
+  t.deepEqual(analyses(), combined)
   rmSync(folder, {recursive: true, force: true})
 })
 

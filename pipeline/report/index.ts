@@ -1,4 +1,4 @@
-export {analyze, bands, type Analysis, type AnalysisCounts, type Band, type Count, type Options as AnalyzeOptions, type UnknownWord} from './lib/analyze.ts'
+export {analysisPart, analyze, analyzeParts, bands, type Analysis, type AnalysisPart, type AnalysisCounts, type Band, type Count, type Options as AnalyzeOptions, type UnknownWord} from './lib/analyze.ts'
 export {formatAnalysis} from './lib/format-analysis.ts'
 export {glossaryReview, type GlossaryReview, type GlossaryReviewInput, type LocaleTotals, type MarkKind, type Occurrence, type PlacedDiagnostic, type Rendering, type ReviewConcept, type ReviewTerms} from './lib/glossary-review.ts'
 export {page, type Options as PageOptions} from './lib/page.ts'

@@ -27,7 +27,7 @@ export async function analyzeCommand(workspace: Workspace, options: AnalyzeComma
     if (!config.targetLocales.includes(locale)) throw new UsageError(`--locale ${locale}: not a configured target locale (${config.targetLocales.join(', ')})`)
   }
   const loaded = await load(workspace, options)
-  const result = analyzeProject(config, loaded.documents, loaded.stores, {locales: options.locales, memory: loaded.memory})
+  const result = analyzeProject(config, loaded.documents, loaded.stores, {locales: options.locales, memory: loaded.memory, reuse: loaded.reuse})
   const written = writeOutputs(workspace, result.outputs)
   return {
     command: 'analyze',

@@ -159,12 +159,13 @@ async function extractLoaded(workspace: Workspace, options: CommandOptions, give
   return extractResult(workspace, options, {documents: documents.size, units, outputs: result.value.size, written, messages: [...given.messages, ...result.messages, ...asWarnings(given.lint)], cache: cacheUse(given), threads: given.threads})
 }
 
-/** What came from the cache: the documents and lint findings, and the stages' per-document outputs so far. */
+/** What came from the cache: the documents and lint findings, and the stages' per-document outputs so far (the analysis's parts once a stage analyzed). */
 function cacheUse(loaded: Loaded): CacheUse {
   const store = loaded.reuse?.store
   if (!store) return loaded.cache
   const use = (kind: string) => ({hits: store.counts[kind]?.hits ?? 0, misses: store.counts[kind]?.misses ?? 0})
-  return {...loaded.cache, outputs: {extract: use(outputKinds.extract), build: use(outputKinds.build)}}
+  const analyzed = store.counts[outputKinds.analysis] ? {analysis: use(outputKinds.analysis)} : {}
+  return {...loaded.cache, outputs: {extract: use(outputKinds.extract), build: use(outputKinds.build), ...analyzed}}
 }
 
 /** What extract did, as a command result. */
@@ -411,7 +412,7 @@ export async function run(workspace: Workspace, options: CommandOptions): Promis
 /** The outputs about the whole project: the analysis of every locale and the report pages. */
 async function projectOutputs(workspace: Workspace, loaded: Loaded, built: CommandResult): Promise<{written: string[]; unchanged: number; summary: string[]}> {
   // The analysis of what memory and machine translation cover, with the words the engines did not know.
-  const analysis = analyzeProject(workspace.config, loaded.documents, loaded.stores, {memory: loaded.memory})
+  const analysis = analyzeProject(workspace.config, loaded.documents, loaded.stores, {memory: loaded.memory, reuse: loaded.reuse})
   const analyzed = writeOutputs(workspace, analysis.outputs)
   // The pages are the project's state, as `babele report` writes them: its findings are not run's messages.
   const {projectReports} = await import('./report.ts')

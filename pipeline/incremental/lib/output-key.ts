@@ -10,6 +10,9 @@
  *   document; the config; each target locale's memory (every stored
  *   translation's source and target, and the outside memory); the glossary
  *   (term marks).
+ * - analysis (`analysisPart`: a document's segments with their best band
+ *   and words, in one target locale): the document; the config; the
+ *   locale; the locale's memory.
  * - build (`buildDocument`): the document; the config (fallback chains);
  *   the target locale; the document's bundle and state file in every locale
  *   (any may be a fallback), after the QA stage's refusals.
@@ -38,6 +41,25 @@ export function extractContextKey(config: unknown, memories: unknown, glossary: 
  */
 export function extractOutputsKey(document: string, context: string): string {
   return digest(['extract-outputs', document, context])
+}
+
+/**
+ * @param config The config (the whole of it: any change misses).
+ * @param locale The target locale analyzed.
+ * @param memory The locale's memory entries (every stored translation's source and target, and the outside memory).
+ * @returns The key of what every document's part of the locale's analysis shares.
+ */
+export function analysisContextKey(config: unknown, locale: string, memory: unknown): string {
+  return digest(['analysis-context', config, locale, memory])
+}
+
+/**
+ * @param document The document's key (`documentKey`).
+ * @param context The shared part (`analysisContextKey`).
+ * @returns The key of the document's part of a locale's analysis.
+ */
+export function analysisKey(document: string, context: string): string {
+  return digest(['analysis', document, context])
 }
 
 /**

@@ -17,8 +17,8 @@ export interface EntryStore {
   put(kind: string, key: string, value: unknown): void
 }
 
-/** The kinds of per-document outputs stored: a document's extract outputs, and a built file. */
-export const outputKinds = {extract: 'extract-outputs', build: 'build'} as const
+/** The kinds of per-document outputs stored: a document's extract outputs, a built file, and a document's part of a locale's analysis. */
+export const outputKinds = {extract: 'extract-outputs', build: 'build', analysis: 'analysis'} as const
 
 /** What a stage needs to reuse a document's outputs. */
 export interface Reuse {

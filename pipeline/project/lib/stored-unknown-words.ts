@@ -19,7 +19,8 @@ export function storedUnknownWords(documents: ReadonlyMap<string, SourceDocument
   const counts = new Map<string, number>()
   for (const document of documents.values()) {
     const state = stores.states.get(paths.store(locale, document.id))
-    if (!state) continue
+    // A state without a machine draft's unknown words has nothing to count: its document is not walked.
+    if (!state || !Object.values(state).some((record) => record.origin === 'machine' && (record.unknown?.length ?? 0) > 0)) continue
     const seen = new Set<string>()
     for (const unit of document.units) {
       for (const part of unit.parts) {

@@ -1,8 +1,9 @@
 /**
  * The analysis of a target locale, as a CAT tool's: how much of the text the
  * memory and machine translation already cover. Takes: the leverage of every
- * document (by path), the threshold, and optionally the words machine
- * translation did not know. Returns: segments and words per band, per file
+ * document (by path), or each document's part of it (`analysisPart`, which a
+ * stage can keep by the document's key), the threshold, and optionally the
+ * words machine translation did not know. Returns: segments and words per band, per file
  * and in total.
  *
  * Bands, and how a segment occurrence is placed (files in path order,
@@ -84,32 +85,80 @@ export const wordRule = "a word is a run of letters, combining marks and digits,
  * @param options Locales, threshold, unknown words.
  */
 export function analyze(documents: ReadonlyMap<string, readonly SegmentLeverage[]>, options: Options): Analysis {
+  return analyzeParts(new Map([...documents].map(([path, found]) => [path, analysisPart(found)])), options)
+}
+
+/**
+ * What one document adds to the analysis, whatever the other documents
+ * hold: each segment occurrence's key, the best band its candidates reach
+ * (`repetitions` is placed later, across files: {@linkcode analyzeParts})
+ * and its words. A value `v8.serialize` keeps, so a stage can store it by
+ * the document's key.
+ *
+ * ```ts
+ * analysisPart(documentLeverage(config, document, memory, 'en').value)
+ * // {keys: ['1f0c…', …], bands: ['none', …], words: [12, …]}
+ * ```
+ */
+export interface AnalysisPart {
+  /** Each segment occurrence's key, in document order. */
+  keys: string[]
+  /** The best band of its candidates (never `repetitions`). */
+  bands: Band[]
+  /** Its words (`wordCount`). */
+  words: number[]
+}
+
+/**
+ * @param found A document's leverage (`documentLeverage`).
+ * @returns Its part of the analysis.
+ */
+export function analysisPart(found: readonly SegmentLeverage[]): AnalysisPart {
+  const part: AnalysisPart = {keys: [], bands: [], words: []}
+  for (const one of found) {
+    part.keys.push(one.segment.key)
+    part.bands.push(bestBand(one))
+    part.words.push(wordCount(textOfTokens(one.segment.tokens)))
+  }
+  return part
+}
+
+/**
+ * The analysis from each document's part: files in path order, segments in
+ * document order; a later occurrence of a key already counted is a
+ * repetition unless its best band is `context`.
+ *
+ * @param parts Each document's part (`analysisPart`), by path.
+ * @param options Locales, threshold, unknown words.
+ */
+export function analyzeParts(parts: ReadonlyMap<string, AnalysisPart>, options: Options): Analysis {
   const threshold = options.threshold ?? 75
   const total = emptyCounts()
   const files: Analysis['files'] = []
   const seen = new Set<string>()
-  for (const path of [...documents.keys()].sort()) {
+  for (const path of [...parts.keys()].sort()) {
     const counts = emptyCounts()
-    for (const found of documents.get(path)!) {
-      const band = bandOf(found, seen)
-      seen.add(found.segment.key)
-      const words = wordCount(textOfTokens(found.segment.tokens))
+    const part = parts.get(path)!
+    part.keys.forEach((key, at) => {
+      const best = part.bands[at]!
+      const band = best !== 'context' && seen.has(key) ? 'repetitions' : best
+      seen.add(key)
+      const words = part.words[at]!
       for (const counted of [counts, total]) {
         counted.bands[band].segments++
         counted.bands[band].words += words
         counted.total.segments++
         counted.total.words += words
       }
-    }
+    })
     files.push({path, ...counts})
   }
   return {sourceLocale: options.sourceLocale, locale: options.locale, threshold, wordRule, files, total, unknownWords: [...(options.unknownWords ?? [])]}
 }
 
-function bandOf(found: SegmentLeverage, seen: ReadonlySet<string>): Band {
-  const best = found.candidates.map(candidateBand).sort((a, b) => bands.indexOf(a) - bands.indexOf(b))[0] ?? 'none'
-  if (best !== 'context' && seen.has(found.segment.key)) return 'repetitions'
-  return best
+/** The best band a segment's candidates reach (`none` without one), before repetitions. */
+function bestBand(found: SegmentLeverage): Band {
+  return found.candidates.map(candidateBand).sort((a, b) => bands.indexOf(a) - bands.indexOf(b))[0] ?? 'none'
 }
 
 function candidateBand(candidate: Candidate): Band {
