@@ -44,7 +44,7 @@ export function projectReports(workspace: Workspace, loaded: Loaded, built?: {co
   const glossaryFile = `${config.reports}/glossary.html`
   const qaFile = `${config.reports}/qa.html`
   const outputs: Outputs = new Map([
-    [glossaryFile, glossaryReport({config, termbase: loaded.termbase, terms: loaded.terms, documents: loaded.documents, stores: loaded.stores, diagnostics: [...lint, ...checked.messages], refused: checked.broken})],
+    [glossaryFile, glossaryReport({config, termbase: loaded.termbase, terms: loaded.terms, documents: loaded.documents, stores: loaded.stores, diagnostics: [...lint, ...checked.messages], refused: checked.broken, reuse: loaded.reuse})],
     [qaFile, qaReport({config, documents: loaded.documents, diagnostics: findings, coverage: build.coverage})]
   ])
   const count = (severity: string) => findings.filter((message) => message.severity === severity).length

@@ -16,6 +16,12 @@
  * - build (`buildDocument`): the document; the config (fallback chains);
  *   the target locale; the document's bundle and state file in every locale
  *   (any may be a fallback), after the QA stage's refusals.
+ * - glossary review part (`documentPart`): the document; the config; the
+ *   glossary; `maxOccurrences`; the document's bundle in every locale but
+ *   the source's, with the keys the QA stage refuses in it; the diagnostics
+ *   about the document (its source findings and its store and XLIFF files'
+ *   violations, each with its locale), in order. Its listing
+ *   (`documentListing`) adds the occurrences asked for.
  *
  * ```ts
  * extractOutputsKey(documentKey(config, 'a.md', digestBytes(text)), extractContextKey(config, memories, glossary))
@@ -23,6 +29,36 @@
  * ```
  */
 import {digest} from './digest.ts'
+
+/**
+ * @param config The config (the whole of it).
+ * @param glossary Digest of the termbase (the compiled term rules are made of it and the config).
+ * @param max Occurrences listed per concept, at most.
+ * @returns The key of what every document's glossary review part shares.
+ */
+export function glossaryContextKey(config: unknown, glossary: string, max: number): string {
+  return digest(['glossary-context', config, glossary, max])
+}
+
+/**
+ * @param document The document's key (`documentKey`).
+ * @param context The shared part (`glossaryContextKey`).
+ * @param values The document's bundles, with the keys refused in each, as the review reads them.
+ * @param diagnostics The diagnostics about the document, each with its locale (none: a source finding), in order.
+ * @returns The key of the document's part of the glossary review.
+ */
+export function glossaryPartKey(document: string, context: string, values: unknown, diagnostics: unknown): string {
+  return digest(['glossary-part', document, context, values, diagnostics])
+}
+
+/**
+ * @param part The document's part's key (`glossaryPartKey`).
+ * @param wanted The occurrences listed, by concept: their numbers in the document.
+ * @returns The key of the document's listed occurrences.
+ */
+export function glossaryListingKey(part: string, wanted: unknown): string {
+  return digest(['glossary-listing', part, wanted])
+}
 
 /**
  * @param config The config (the whole of it: any change misses).

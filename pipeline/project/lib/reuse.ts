@@ -17,8 +17,8 @@ export interface EntryStore {
   put(kind: string, key: string, value: unknown): void
 }
 
-/** The kinds of per-document outputs stored: a document's extract outputs, a built file, and a document's part of a locale's analysis. */
-export const outputKinds = {extract: 'extract-outputs', build: 'build', analysis: 'analysis'} as const
+/** The kinds of per-document outputs stored: a document's extract outputs, a built file, a document's part of a locale's analysis, and a document's part of the glossary review and its listed occurrences. */
+export const outputKinds = {extract: 'extract-outputs', build: 'build', analysis: 'analysis', glossaryPart: 'glossary-part', glossaryListing: 'glossary-listing'} as const
 
 /** What a stage needs to reuse a document's outputs. */
 export interface Reuse {

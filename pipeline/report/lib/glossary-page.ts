@@ -11,23 +11,26 @@
  * or attribute value, escaped by the serializer (`page`).
  */
 import {percentShare} from '../../build/index.ts'
-import {startOf} from '../../diagnostic.ts'
 import type {ElementContent} from 'hast'
 import {h, s} from 'hastscript'
 import type {Term} from '../../glossary/index.ts'
 import type {Diagnostic} from '../../types.ts'
-import type {GlossaryReview, MarkKind, Occurrence, ReviewConcept, ReviewTerms} from './glossary-review.ts'
+import {findingItem, occurrencePieces, otherViolationItem, rawNode, type PageFragments} from './glossary-items.ts'
+import type {GlossaryReview, Occurrence, ReviewConcept, ReviewTerms} from './glossary-review.ts'
 import {glossaryScript} from './glossary-script.ts'
 import {page} from './page.ts'
-import {messageText, plural, severityBadge} from './parts.ts'
+import {plural} from './parts.ts'
 import {glossaryStyle} from './style.ts'
-import type {Piece} from './text-pieces.ts'
+
+const noFragments: PageFragments = {items: new Map(), occurrences: new Map()}
 
 /**
  * @param review From `glossaryReview`.
+ * @param fragments Items' HTML already made for this review (the rest is built here).
  * @returns The HTML document.
  */
-export function glossaryPage(review: GlossaryReview): string {
+export function glossaryPage(review: GlossaryReview, fragments: PageFragments | null | undefined = noFragments): string {
+  const made = fragments ?? noFragments
   const title = 'Glossary review'
   return page({
     title: review.title ? `${title}: ${review.title}` : title,
@@ -47,7 +50,7 @@ export function glossaryPage(review: GlossaryReview): string {
         ]),
         h('main.concepts#concepts', {tabIndex: -1}, [
           resultsBar(review),
-          ...(review.glossary ? review.concepts.map((concept, position) => conceptCard(review, concept, position)) : [h('p.panel.empty', 'This project has no glossary: add a TBX or CSV termbase to the glossary folder.')]),
+          ...(review.glossary ? review.concepts.map((concept, position) => conceptCard(review, concept, position, made)) : [h('p.panel.empty', 'This project has no glossary: add a TBX or CSV termbase to the glossary folder.')]),
           h('p.panel.empty#empty', {hidden: true}, 'No concept matches the search and filters.')
         ])
       ]),
@@ -134,7 +137,7 @@ function resultsBar(review: GlossaryReview): ElementContent {
 }
 
 /** One concept. */
-function conceptCard(review: GlossaryReview, concept: ReviewConcept, position: number): ElementContent {
+function conceptCard(review: GlossaryReview, concept: ReviewConcept, position: number, fragments: PageFragments): ElementContent {
   const violations = Object.values(concept.violations).reduce((sum, tally) => sum + tally.errors + tally.warnings, 0)
   const errors = Object.values(concept.violations).reduce((sum, tally) => sum + tally.errors, 0)
   const statuses = concept.terms.flatMap((section) => [...section.preferred, ...section.admitted, ...section.avoided].map((term) => `${section.locale}:${term.status}`))
@@ -168,9 +171,9 @@ function conceptCard(review: GlossaryReview, concept: ReviewConcept, position: n
       ...(concept.definition ? [h('p.definition', [h('span.label', 'Definition'), concept.definition])] : []),
       ...concept.notes.map((note) => h('p.definition', [h('span.label', 'Note'), note])),
       termsTable(concept),
-      ...(unplaced.length > 0 ? [findingsBlock(unplaced)] : []),
-      ...(concept.otherViolations.length > 0 ? [otherViolationsBlock(concept)] : []),
-      ...(concept.occurrenceCount > 0 ? [concordance(review, concept)] : [])
+      ...(unplaced.length > 0 ? [findingsBlock(unplaced, fragments)] : []),
+      ...(concept.otherViolations.length > 0 ? [otherViolationsBlock(concept, fragments)] : []),
+      ...(concept.occurrenceCount > 0 ? [concordance(review, concept, fragments)] : [])
     ]
   )
 }
@@ -214,97 +217,57 @@ function termItem(locale: string, term: Term): ElementContent {
 }
 
 /** Source findings about the concept that sit on no occurrence (a near miss: the word is no term). */
-function findingsBlock(findings: readonly Diagnostic[]): ElementContent {
+function findingsBlock(findings: readonly Diagnostic[], fragments: PageFragments): ElementContent {
   return h('section.block', [
     h('h3', ['Source findings ', h('span.n', `(${findings.length})`)]),
     h(
       'ul.findings',
-      findings.map((finding) =>
-        h('li.finding', [
-          severityBadge(finding.severity),
-          h('span.at', `${finding.file ?? ''}:${startOf(finding.place)?.line ?? ''}:${startOf(finding.place)?.column ?? ''}`),
-          h('span', messageText(finding.message)),
-          h('span.rule', finding.ruleId)
-        ])
-      )
+      findings.map((finding) => {
+        const made = fragments.items.get(finding)
+        return made === undefined ? findingItem(finding) : rawNode(made)
+      })
     )
   ])
 }
 
 /** Violations with no occurrence of the concept in their segment. */
-function otherViolationsBlock(concept: ReviewConcept): ElementContent {
+function otherViolationsBlock(concept: ReviewConcept, fragments: PageFragments): ElementContent {
   return h('section.block', [
     h('h3', ['Other violations ', h('span.n', `(${concept.otherViolations.length})`)]),
     h(
       'ul.findings',
-      concept.otherViolations.map(({locale, diagnostic}) =>
-        h('li.finding', {dataLocale: locale ?? '*'}, [
-          ...(locale ? [h('span.loc', locale)] : []),
-          severityBadge(diagnostic.severity),
-          h('span.at', [diagnostic.file ?? '', diagnostic.unitId ? ` unit ${diagnostic.unitId}` : '']),
-          h('span', messageText(diagnostic.message)),
-          h('span.rule', diagnostic.ruleId)
-        ])
-      )
+      concept.otherViolations.map((placed) => {
+        const made = fragments.items.get(placed.diagnostic)
+        return made === undefined ? otherViolationItem(placed) : rawNode(made)
+      })
     )
   ])
 }
 
 /** Every occurrence of the concept with each locale's rendering. */
-function concordance(review: GlossaryReview, concept: ReviewConcept): ElementContent {
+function concordance(review: GlossaryReview, concept: ReviewConcept, fragments: PageFragments): ElementContent {
   const listed = concept.occurrences.length
   const all = concept.occurrenceCount
   return h('section.block', [
     h('h3', ['Concordance ', h('span.n', listed === all ? `(${all})` : `(${listed} of ${all})`)]),
     ...(listed < all ? [h('p.more', `Listing ${listed} of ${plural(all, 'occurrence')}: those with a violation or a source finding first, then the first in source order.`)] : []),
-    h('ol.occurrences', concept.occurrences.map((occurrence) => occurrenceItem(review, occurrence)))
+    h('ol.occurrences', concept.occurrences.map((occurrence) => occurrenceItem(review, occurrence, fragments)))
   ])
 }
 
-function occurrenceItem(review: GlossaryReview, occurrence: Occurrence): ElementContent {
+/** One occurrence: its anchor (the occurrence's number in the page), then its pieces (made here, or inserted as made before). */
+function occurrenceItem(review: GlossaryReview, occurrence: Occurrence, fragments: PageFragments): ElementContent {
   const violated = occurrence.renderings.filter((rendering) => rendering.violations.length > 0).map((rendering) => rendering.locale)
   const place = `${occurrence.file.split('/').at(-1)}:${occurrence.line}:${occurrence.column}`
   const severities = occurrence.renderings.flatMap((rendering) => rendering.violations.map((violation) => violation.severity))
   const tone = severities.includes('error') ? ['has-error'] : severities.length > 0 ? ['has-warning'] : []
+  const made = fragments.occurrences.get(occurrence)
+  const pieces = made ? {where: [rawNode(made.where)], body: [rawNode(made.body)]} : occurrencePieces(review.sourceLocale, occurrence)
   return h('li.occurrence', {id: occurrence.id, className: tone, dataViolations: violated.join(' ')}, [
-    h('p.where', [
-      h('a', {href: `#${occurrence.id}`, title: `${occurrence.file}, line ${occurrence.line}, column ${occurrence.column}`}, place),
-      ...(occurrence.status === 'preferred' ? [] : [h('span.badge', {className: [occurrence.status]}, occurrence.status === 'admitted' ? 'admitted term' : `${occurrence.status} variant`)]),
-      ...(occurrence.alsoConcepts ? [h('span', ['also: ', ...occurrence.alsoConcepts.flatMap((id, index) => [index > 0 ? ', ' : '', h('a', {href: `#concept-${id}`}, id)])])] : [])
-    ]),
-    h('p.sentence', {lang: review.sourceLocale}, pieces(occurrence.sentence)),
-    ...occurrence.findings.map((finding) => h('ul.violations', h('li', [severityBadge(finding.severity), h('span.rule', finding.ruleId), h('span', messageText(finding.message))]))),
-    h(
-      'dl.renderings',
-      occurrence.renderings.map((rendering) =>
-        h('div.rendering', {className: [rendering.state], dataLocale: rendering.locale}, [
-          h('dt', h('span.loc', rendering.locale)),
-          h('dd', [
-            ...(rendering.state === 'untranslated'
-              ? ['not translated']
-              : [
-                  h('span', {lang: rendering.from ?? rendering.locale}, pieces(rendering.text)),
-                  ...(rendering.from ? [h('span.via', `from ${rendering.from}`)] : []),
-                  ...(rendering.whole ? [h('span.via', 'whole unit')] : []),
-                  ...(rendering.refused ? [h('span.badge.error', {title: 'this value has an error by the QA rules: the build does not use it, nor does a locale falling back to this one'}, 'refused by the build')] : [])
-                ]),
-            ...(rendering.violations.length > 0
-              ? [h('ul.violations', rendering.violations.map((violation) => h('li', [severityBadge(violation.severity), h('span.rule', violation.ruleId), h('span', messageText(violation.message))])))]
-              : [])
-          ])
-        ])
-      )
-    )
+    h('p.where', [h('a', {href: `#${occurrence.id}`, title: `${occurrence.file}, line ${occurrence.line}, column ${occurrence.column}`}, place), ...pieces.where]),
+    ...pieces.body
   ])
 }
-
-const markTitles: Record<MarkKind, string> = {term: 'the term', variant: 'a deprecated or forbidden variant', approved: 'an approved term', avoided: 'a term to avoid'}
-
-/** Text pieces as text, marks and code. */
-function pieces(list: ReadonlyArray<Piece<MarkKind>>): ElementContent[] {
-  return list.map((piece) => (piece.mark ? h('mark', {className: [`hit-${piece.mark}`], title: markTitles[piece.mark]}, piece.text) : piece.code ? h('code.code', piece.text) : {type: 'text', value: piece.text}))
-}
-
 
 /** The concept's worst violation as a dot in the index. */
 function dot(concept: ReviewConcept): ElementContent {

@@ -25,17 +25,24 @@
  * One with a concept but no occurrence to sit on (a forbidden term used
  * where the source does not name the concept; a near miss) stays with its
  * concept.
+ *
+ * Each document's part (`glossary-part.ts`: its occurrences counted and
+ * flagged, its diagnostics placed, the occurrences it has listed) is made
+ * once and, given a `reuse` store, kept under a key of everything it is
+ * made of (`glossaryPartKey`); the review combines the parts, numbering
+ * every occurrence in document order, so an edit of one document makes its
+ * part again and reads the others' back without their content.
  */
-import {startOf} from '../../diagnostic.ts'
 import {createResolver, type Resolver} from '../../build/index.ts'
 import type {Config} from '../../config/index.ts'
-import {indexTermbase, matchTerms, termsOfLanguage, type Concept, type Term, type TermEntry, type TermMatch, type Termbase, type TermStatus} from '../../glossary/index.ts'
-import {locator} from '../../markdown/index.ts'
-import {paths, projectTerms, usableBundle, type ProjectTerms, type Stores} from '../../project/index.ts'
-import type {Bundle, Diagnostic, Segment, SegmentToken, SourceDocument, Unit} from '../../types.ts'
-import {fromBundleValue, textOfTokens} from '../../units/index.ts'
+import {indexTermbase, termsOfLanguage, type Concept, type Term, type TermEntry, type Termbase, type TermStatus} from '../../glossary/index.ts'
+import {glossaryContextKey, glossaryListingKey, glossaryPartKey} from '../../incremental/index.ts'
+import {outputKinds, paths, projectTerms, reused, usableBundle, type ProjectTerms, type Reuse, type Stores} from '../../project/index.ts'
+import type {Bundle, Diagnostic, SourceDocument} from '../../types.ts'
 import {fold} from './fold.ts'
-import {textPieces, type Mark, type Piece} from './text-pieces.ts'
+import type {PageFragments} from './glossary-items.ts'
+import {documentListing, documentPart, type GlossaryPart, type ListedOccurrence, type LookUp, type PartConcept, type PartContext, type Routed} from './glossary-part.ts'
+import type {Piece} from './text-pieces.ts'
 
 /** What {@linkcode glossaryReview} reads. */
 export interface GlossaryReviewInput {
@@ -59,6 +66,8 @@ export interface GlossaryReviewInput {
   refused?: ReadonlyMap<string, ReadonlySet<string>> | null | undefined
   /** Occurrences listed per concept, at most (default 20); all are counted. */
   maxOccurrences?: number | null | undefined
+  /** Each document's part of the review from the store when nothing it is made of changed (`glossaryPartKey`); made every time when not given. */
+  reuse?: Reuse | null | undefined
 }
 
 /** Kinds of marked text: the source term, a deprecated or forbidden source variant; in a rendering an approved, kept or avoided target term. */
@@ -188,31 +197,6 @@ export interface GlossaryReview {
   }
 }
 
-/** A segment in its document, for placing diagnostics. */
-interface Place {
-  document: SourceDocument
-  unit: Unit
-  segment: Segment
-}
-
-/** An occurrence while every one is counted and placed; the listed ones become `Occurrence`s. */
-interface Found extends Place {
-  number: number
-  match: TermMatch
-  conceptId: string
-  /** Concepts the matched text names. */
-  concepts: string[]
-  /** Where each target locale (in config order) takes the segment's translation from; shared by the segment's occurrences. */
-  lookups: Array<Lookup | undefined>
-  /** Violations by locale, once one is placed here. */
-  violations?: Map<string, Diagnostic[]>
-  /** Source findings at this term, once one is placed here. */
-  findings?: Diagnostic[]
-}
-
-/** Every occurrence of a document, by its segment's key (repeats of a sentence share a key): where store diagnostics are placed. */
-type OccurrencesByKey = Map<SourceDocument, Map<string, Found[]>>
-
 const defaultMaxOccurrences = 20
 
 /**
@@ -220,8 +204,28 @@ const defaultMaxOccurrences = 20
  * @returns The review.
  */
 export function glossaryReview(input: GlossaryReviewInput): GlossaryReview {
+  return reviewWithFragments(input).review
+}
+
+/** A diagnostic's document and its index in the document's list, or none (a file of no document). */
+interface Route {
+  document: SourceDocument | undefined
+  index: number
+  locale?: string
+}
+
+/**
+ * The review, and the HTML its documents' parts hold for the page's items.
+ *
+ * @param input Config, termbase, documents, stores, diagnostics.
+ * @returns The review and the items' HTML.
+ */
+export function reviewWithFragments(input: GlossaryReviewInput): {review: GlossaryReview; fragments: PageFragments} {
   const {config, termbase} = input
   const documents = [...input.documents.values()]
+  const items = new Map<Diagnostic, string>()
+  const placedOccurrences = new Map<Occurrence, {where: string; body: string}>()
+  const fragments: PageFragments = {items, occurrences: placedOccurrences}
   const review: GlossaryReview = {
     glossary: termbase !== undefined,
     sourceLocale: config.sourceLocale,
@@ -232,7 +236,7 @@ export function glossaryReview(input: GlossaryReviewInput): GlossaryReview {
   }
   if (!termbase) {
     review.totals.locales = config.targetLocales.map((locale) => ({locale, rendered: 0, errors: 0, warnings: 0}))
-    return review
+    return {review, fragments}
   }
 
   if (termbase.title) review.title = termbase.title
@@ -250,56 +254,180 @@ export function glossaryReview(input: GlossaryReviewInput): GlossaryReview {
     searchWords.set(concept.id, new Set(conceptWords(concept, entry)))
   }
 
-  // Every occurrence, found and counted; indexed to place diagnostics.
-  const found = new Map<string, Found[]>()
-  const byKey: OccurrencesByKey = new Map()
-  const folded = new Map<string, string>()
-  const lookup = lookups(config, input.stores, input.refused ?? new Map())
+  const refused = input.refused ?? new Map<string, ReadonlySet<string>>()
+  const {routed, routes} = route(input, byConcept)
+  const context: PartContext = {config, terms, concepts: new Set(byConcept.keys()), lookup: lookups(config, input.stores, refused), max}
+  const reuse = input.reuse ?? undefined
+  // Without the termbase's digest a stored part could be another termbase's: made every time.
+  const shared = reuse?.glossary === undefined ? undefined : glossaryContextKey(config, reuse.glossary, max)
+  const values = storedValues(config, input.stores, refused)
+
+  // Every document's part, its concepts' occurrences numbered after the previous documents'.
+  const parts = new Map<SourceDocument, {part: GlossaryPart; key: string | undefined; diagnostics: Routed[]}>()
+  const byDocument = new Map<string, Array<{document: SourceDocument; concept: PartConcept; offset: number}>>()
   for (const document of documents) {
-    const inDocument = new Map<string, Found[]>()
-    byKey.set(document, inDocument)
-    for (const unit of document.units) {
-      for (const part of unit.parts) {
-        if (part.type !== 'segment') continue
-        const segment = part.segment
-        let translations: Array<Lookup | undefined> | undefined
-        for (const match of matchTerms(textOfTokens(segment.tokens), terms.sourceIndex)) {
-          const concepts = match.alternatives ? [...new Set([match.conceptId, ...match.alternatives.map((other) => other.conceptId)])] : [match.conceptId]
-          let form = folded.get(match.text)
-          if (form === undefined) folded.set(match.text, (form = fold(match.text)))
-          for (const conceptId of concepts) {
-            if (!byConcept.has(conceptId)) continue
-            searchWords.get(conceptId)!.add(form)
-            let list = found.get(conceptId)
-            if (!list) found.set(conceptId, (list = []))
-            translations ??= config.targetLocales.map((locale) => lookup(locale, document, unit, segment))
-            const one: Found = {document, unit, segment, number: list.length + 1, match, conceptId, concepts, lookups: translations}
-            list.push(one)
-            push(inDocument, segment.key, one)
-          }
-        }
-      }
+    const diagnostics = routed.get(document) ?? []
+    const documentKey = shared === undefined ? undefined : reuse?.keys.get(document.path)
+    const key = documentKey && glossaryPartKey(documentKey, shared!, values(document.id), diagnostics.map((one) => [one.locale ?? null, one.diagnostic]))
+    const part = reused(reuse?.store, outputKinds.glossaryPart, key, () => documentPart(document, context, diagnostics))
+    parts.set(document, {part, key, diagnostics})
+    for (const concept of part.concepts) {
+      if (!byConcept.has(concept.id)) continue
+      const list = byDocument.get(concept.id) ?? []
+      const before = list.at(-1)
+      list.push({document, concept, offset: before ? before.offset + before.concept.count : 0})
+      byDocument.set(concept.id, list)
     }
   }
 
-  place(input, byConcept, byKey)
+  // The occurrences listed: those with a violation or a source finding first, then the first in source order.
+  const wanted = new Map<SourceDocument, Map<string, number[]>>()
+  const rendered = config.targetLocales.map(() => 0)
   for (const concept of review.concepts) {
-    const all = found.get(concept.id) ?? []
-    concept.occurrenceCount = all.length
-    const flagged = all.filter(isFlagged).slice(0, max)
-    const rest = all.filter((one) => !isFlagged(one)).slice(0, max - flagged.length)
-    const listed = [...flagged, ...rest].sort((a, b) => a.number - b.number)
-    concept.occurrences = listed.map((one) => occurrence(config, one, terms))
-    concept.search = [...searchWords.get(concept.id)!].join(' ')
+    const entries = byDocument.get(concept.id) ?? []
+    const words = searchWords.get(concept.id)!
+    let flagged = 0
+    for (const {concept: part} of entries) {
+      concept.occurrenceCount += part.count
+      for (const form of part.forms) words.add(form)
+      part.rendered.forEach((count, index) => (rendered[index]! += count))
+      flagged += part.flagged.length
+    }
+
+    let listFlagged = Math.min(flagged, max)
+    let listRest = max - listFlagged
+    for (const {document, concept: part} of entries) {
+      if (listFlagged === 0 && listRest === 0) break
+      const marked = new Set(part.flagged)
+      const numbers: number[] = []
+      for (let number = 1; number <= part.count && (listFlagged > 0 || listRest > 0); number++) {
+        if (marked.has(number)) {
+          if (listFlagged > 0) {
+            numbers.push(number)
+            listFlagged--
+          }
+        } else if (listRest > 0) {
+          numbers.push(number)
+          listRest--
+        }
+      }
+
+      if (numbers.length === 0) continue
+      const inDocument = wanted.get(document) ?? new Map<string, number[]>()
+      inDocument.set(concept.id, numbers)
+      wanted.set(document, inDocument)
+    }
+
+    concept.search = [...words].join(' ')
   }
 
-  totals(review, found)
-  return review
+  // The listed occurrences, from each document's listing.
+  const listed = new Map<string, Array<{number: number; occurrence: Occurrence}>>()
+  for (const [document, inDocument] of wanted) {
+    const {key, diagnostics} = parts.get(document)!
+    const asked = [...inDocument]
+    const listing = reused(reuse?.store, outputKinds.glossaryListing, key && glossaryListingKey(key, asked), () => documentListing(document, context, diagnostics, asked))
+    const offsets = new Map(asked.map(([conceptId]) => [conceptId, byDocument.get(conceptId)!.find((entry) => entry.document === document)!.offset]))
+    for (const one of listing) {
+      const number = offsets.get(one.conceptId)! + one.number
+      const occurrence = listedOccurrence(one, number, diagnostics)
+      placedOccurrences.set(occurrence, {where: one.where, body: one.body})
+      const list = listed.get(one.conceptId) ?? []
+      list.push({number, occurrence})
+      listed.set(one.conceptId, list)
+    }
+  }
+
+  for (const concept of review.concepts) {
+    concept.occurrences = (listed.get(concept.id) ?? []).sort((a, b) => a.number - b.number).map((one) => one.occurrence)
+  }
+
+  // Diagnostics, in the order given: source findings and violations on their concepts.
+  input.diagnostics.forEach((diagnostic, index) => {
+    const where = routes[index]
+    if (!where) return
+    const concept = byConcept.get(diagnostic.conceptId!)!
+    const made = where.document && parts.get(where.document)!.part.diagnostics[where.index]
+    if (where.document && where.locale === undefined) {
+      concept.findings.push(diagnostic)
+      items.set(diagnostic, made!.html)
+      return
+    }
+
+    const {locale} = where
+    const tally = (concept.violations[locale ?? '*'] ??= {errors: 0, warnings: 0})
+    if (diagnostic.severity === 'error') tally.errors++
+    else if (diagnostic.severity === 'warning') tally.warnings++
+    if (made?.placed) return
+    concept.otherViolations.push({...(locale === undefined ? {} : {locale}), diagnostic})
+    if (made) items.set(diagnostic, made.html)
+  })
+
+  totals(review, rendered)
+  return {review, fragments}
 }
 
-/** Whether an occurrence has a violation or a source finding (listed first). */
-function isFlagged(one: Found): boolean {
-  return one.violations !== undefined || one.findings !== undefined
+/** A listed occurrence with its number in the page, and the caller's diagnostics in place of their indexes. */
+function listedOccurrence(one: ListedOccurrence, number: number, diagnostics: readonly Routed[]): Occurrence {
+  const diagnostic = (index: number) => diagnostics[index]!.diagnostic
+  const {findings, renderings, alsoConcepts, ...rest} = one.occurrence
+  return {
+    id: `${one.conceptId}-${number}`,
+    ...rest,
+    renderings: renderings.map((entry) => ({...entry, violations: entry.violations.map(diagnostic)})),
+    findings: findings.map(diagnostic),
+    ...(alsoConcepts ? {alsoConcepts} : {})
+  }
+}
+
+/**
+ * Each diagnostic with a concept of the termbase, sent to the document it is
+ * about: by its file, a source (a source finding) or one of the document's
+ * store or XLIFF files (a violation, with its locale). One whose file is no
+ * document's stays with its concept only.
+ */
+function route(input: GlossaryReviewInput, byConcept: ReadonlyMap<string, ReviewConcept>): {routed: Map<SourceDocument, Routed[]>; routes: Array<Route | undefined>} {
+  const {config} = input
+  const stores = new Map<string, {locale: string; document: SourceDocument}>()
+  const sources = new Map<string, SourceDocument>()
+  for (const document of input.documents.values()) {
+    sources.set(paths.source(config, document.path), document)
+    for (const locale of config.targetLocales) {
+      stores.set(paths.bundle(config, locale, document.id), {locale, document})
+      stores.set(paths.xliff(config, locale, document.path), {locale, document})
+    }
+  }
+
+  const routed = new Map<SourceDocument, Routed[]>()
+  const add = (document: SourceDocument, one: Routed): number => {
+    const list = routed.get(document) ?? []
+    list.push(one)
+    routed.set(document, list)
+    return list.length - 1
+  }
+  const routes = input.diagnostics.map((diagnostic): Route | undefined => {
+    if (diagnostic.conceptId === undefined || !byConcept.has(diagnostic.conceptId)) return undefined
+    const source = diagnostic.file === undefined ? undefined : sources.get(diagnostic.file)
+    if (source) return {document: source, index: add(source, {diagnostic})}
+    const store = diagnostic.file === undefined ? undefined : stores.get(diagnostic.file)
+    if (!store) return {document: undefined, index: -1}
+    return {document: store.document, index: add(store.document, {diagnostic, locale: store.locale}), locale: store.locale}
+  })
+  return {routed, routes}
+}
+
+/** A document's bundles (every locale but the source's, where the review looks a segment up: its own and its fallbacks'), each with the keys refused in it, by document id. */
+function storedValues(config: Config, stores: Stores, refused: ReadonlyMap<string, ReadonlySet<string>>): (id: string) => unknown {
+  const byId = new Map<string, Array<[string, Bundle, string[]]>>()
+  for (const [name, bundle] of stores.bundles) {
+    const {locale, id} = paths.storeParts(name)
+    if (locale === config.sourceLocale) continue
+    const list = byId.get(id) ?? []
+    list.push([locale, bundle, [...(refused.get(name) ?? [])].sort()])
+    byId.set(id, list)
+  }
+
+  return (id) => (byId.get(id) ?? []).sort((a, b) => (a[0] < b[0] ? -1 : a[0] > b[0] ? 1 : 0))
 }
 
 /** Terms of each concept in each locale (a bare language takes its regional tags), found once. */
@@ -307,24 +435,20 @@ function termsByConcept(index: ReturnType<typeof indexTermbase>, locales: readon
   const byLocale = new Map<string, Map<string, TermEntry[]>>()
   for (const locale of locales) {
     const byConcept = new Map<string, TermEntry[]>()
-    for (const entry of termsOfLanguage(index, locale)) push(byConcept, entry.concept.id, entry)
+    for (const entry of termsOfLanguage(index, locale)) {
+      const list = byConcept.get(entry.concept.id)
+      if (list) list.push(entry)
+      else byConcept.set(entry.concept.id, [entry])
+    }
     byLocale.set(locale, byConcept)
   }
 
   return byLocale
 }
 
-/**
- * Where a locale takes a segment's translation from: the value the build
- * would use, the locale's own whole-unit value first, else the segment's
- * key through the fallback chain (without refused values); a locale's own
- * refused value, marked, before any fallback.
- */
-type LookUp = (locale: string, document: SourceDocument, unit: Unit, segment: Segment) => Lookup | undefined
-
-/** The {@linkcode LookUp} of a project's stores less what the build refuses. */
+/** The {@linkcode LookUp} of a project's stores less what the build refuses (its resolver made on the first look-up). */
 function lookups(config: Config, stores: Stores, refusedKeys: ReadonlyMap<string, ReadonlySet<string>>): LookUp {
-  const resolve = resolver(config, stores, refusedKeys)
+  let resolve: Resolver | undefined
   return (locale, document, unit, segment) => {
     const name = paths.store(locale, document.id)
     const own = stores.bundles.get(name)
@@ -333,6 +457,7 @@ function lookups(config: Config, stores: Stores, refusedKeys: ReadonlyMap<string
     if (whole !== undefined) return {locale, value: whole, whole: true, refused: refused?.has(unit.id) === true}
     const single = refused?.has(segment.key) ? ownValue(own, segment.key) : undefined
     if (single !== undefined) return {locale, value: single, whole: false, refused: true}
+    resolve ??= resolver(config, stores, refusedKeys)
     const resolved = resolve(locale, document.id, segment.key)
     return resolved && {locale: resolved.locale, value: resolved.value, whole: false, refused: false}
   }
@@ -345,45 +470,15 @@ function ownValue(bundle: Bundle | undefined, key: string): string | undefined {
   return typeof value === 'string' ? value : undefined
 }
 
-/** A segment's translation in one locale: the locale it came from, its bundle value, whether it translates the whole unit, whether the build refuses it. */
-interface Lookup {
-  locale: string
-  value: string
-  whole: boolean
-  refused: boolean
-}
-
-/** A listed occurrence: its place, its sentence and each locale's rendering. */
-function occurrence(config: Config, one: Found, terms: ProjectTerms): Occurrence {
-  const {document, unit, segment, match, conceptId} = one
-  const {line, column} = locatorOf(document)(sourceOffset(segment.tokens, match.start, document.body))
-  const term = conceptId === match.conceptId ? match : match.alternatives!.find((other) => other.conceptId === conceptId)!
-  const result: Occurrence = {
-    id: `${conceptId}-${one.number}`,
-    file: paths.source(config, document.path),
-    line,
-    column,
-    unitId: unit.id,
-    segmentId: segment.id,
-    key: segment.key,
-    form: match.text,
-    termId: term.termId,
-    status: term.status,
-    sentence: textPieces(segment.tokens, document.body, [{start: match.start, end: match.end, kind: term.status === 'deprecated' || term.status === 'forbidden' ? 'variant' : 'term'}]),
-    renderings: config.targetLocales.map((locale, index) => rendering(locale, one.lookups[index], one, terms)),
-    findings: one.findings ?? []
+/** A resolver over the target stores, less refused values, with the configured fallback chains. */
+function resolver(config: Config, stores: Stores, refused: ReadonlyMap<string, ReadonlySet<string>>): Resolver {
+  const resources: Record<string, Record<string, Bundle>> = {}
+  for (const [name, bundle] of stores.bundles) {
+    const {locale, id} = paths.storeParts(name)
+    if (locale !== config.sourceLocale) (resources[locale] ??= {})[id] = usableBundle(name, bundle, refused)
   }
-  if (one.concepts.length > 1) result.alsoConcepts = one.concepts.filter((other) => other !== conceptId)
-  return result
-}
 
-const locators = new WeakMap<SourceDocument, ReturnType<typeof locator>>()
-
-/** A document's offset-to-line-and-column function, made once. */
-function locatorOf(document: SourceDocument): ReturnType<typeof locator> {
-  let locate = locators.get(document)
-  if (!locate) locators.set(document, (locate = locator(document.body)))
-  return locate
+  return createResolver({resources, fallbackLng: config.fallbackLng})
 }
 
 /** The concept with its terms, its occurrences and diagnostics still empty. */
@@ -430,156 +525,16 @@ function conceptWords(concept: Concept, entry: ReviewConcept): string[] {
   return texts.filter(Boolean).map(fold)
 }
 
-
-/** A resolver over the target stores, less refused values, with the configured fallback chains. */
-function resolver(config: Config, stores: Stores, refused: ReadonlyMap<string, ReadonlySet<string>>): Resolver {
-  const resources: Record<string, Record<string, Bundle>> = {}
-  for (const [name, bundle] of stores.bundles) {
-    const {locale, id} = paths.storeParts(name)
-    if (locale !== config.sourceLocale) (resources[locale] ??= {})[id] = usableBundle(name, bundle, refused)
-  }
-
-  return createResolver({resources, fallbackLng: config.fallbackLng})
-}
-
-/**
- * One locale's rendering of an occurrence: the translation's text with the
- * concept's target terms marked (approved, or avoided), and what a violation
- * names as wrong (`actual`: `Cremlino` left in an English sentence) marked as
- * avoided.
- */
-function rendering(locale: string, lookup: Lookup | undefined, one: Found, terms: ProjectTerms): Rendering {
-  const violations = one.violations?.get(locale) ?? []
-  if (!lookup) return {locale, state: 'untranslated', text: [], violations}
-  const {conceptId} = one
-  const tokens = fromBundleValue(lookup.value, {tokens: lookup.whole ? one.unit.block.tokens : one.segment.tokens}).tokens
-  const plain = textOfTokens(tokens)
-  const marks: Array<Mark<MarkKind>> = []
-  // A fallback's text is in the fallback's language: its rules find its terms.
-  const rules = terms.locales.get(lookup.locale)
-  if (rules) {
-    const concept = rules.concepts.get(conceptId)
-    for (const match of matchTerms(plain, rules.targetIndex)) {
-      const ids = [match, ...(match.alternatives ?? [])].filter((other) => other.conceptId === conceptId).map((other) => other.termId)
-      if (ids.length === 0) continue
-      const avoided = concept?.avoided.some((term) => ids.includes(term.id))
-      marks.push({start: match.start, end: match.end, kind: avoided ? 'avoided' : 'approved'})
-    }
-  }
-
-  for (const actual of violations.flatMap((violation) => violation.actual ?? [])) {
-    if (!actual) continue
-    for (let at = plain.indexOf(actual); at !== -1; at = plain.indexOf(actual, at + actual.length)) {
-      const end = at + actual.length
-      if (wordAt(plain, at - 1) || wordAt(plain, end) || marks.some((mark) => mark.start < end && mark.end > at)) continue
-      marks.push({start: at, end, kind: 'avoided'})
-    }
-  }
-
-  return {
-    locale,
-    state: lookup.locale === locale ? 'translated' : 'fallback',
-    ...(lookup.locale === locale ? {} : {from: lookup.locale}),
-    ...(lookup.whole ? {whole: true} : {}),
-    ...(lookup.refused ? {refused: true} : {}),
-    text: textPieces(tokens, one.document.body, marks),
-    violations
-  }
-}
-
-/** Whether a letter, mark or digit stands at an index. */
-function wordAt(text: string, index: number): boolean {
-  return index >= 0 && index < text.length && /[\p{L}\p{M}\p{N}]/u.test(text[index]!)
-}
-
-/** Put each diagnostic with a concept on the occurrences and concepts it is about. */
-function place(input: GlossaryReviewInput, byConcept: ReadonlyMap<string, ReviewConcept>, byKey: OccurrencesByKey): void {
-  const {config} = input
-  const stores = new Map<string, {locale: string; document: SourceDocument}>()
-  const sources = new Map<string, SourceDocument>()
-  for (const document of input.documents.values()) {
-    sources.set(paths.source(config, document.path), document)
-    for (const locale of config.targetLocales) {
-      stores.set(paths.bundle(config, locale, document.id), {locale, document})
-      stores.set(paths.xliff(config, locale, document.path), {locale, document})
-    }
-  }
-
-  for (const diagnostic of input.diagnostics) {
-    const concept = diagnostic.conceptId === undefined ? undefined : byConcept.get(diagnostic.conceptId)
-    if (!concept) continue
-    const source = diagnostic.file === undefined ? undefined : sources.get(diagnostic.file)
-    if (source) {
-      concept.findings.push(diagnostic)
-      const at = occurrenceAt(byKey.get(source), concept.id, diagnostic)
-      if (at) (at.findings ??= []).push(diagnostic)
-      continue
-    }
-
-    const store = diagnostic.file === undefined ? undefined : stores.get(diagnostic.file)
-    const locale = store?.locale
-    const tally = (concept.violations[locale ?? '*'] ??= {errors: 0, warnings: 0})
-    if (diagnostic.severity === 'error') tally.errors++
-    else if (diagnostic.severity === 'warning') tally.warnings++
-    let placed = false
-    for (const {document, unit, segment} of store ? placeOf(store.document, diagnostic) : []) {
-      for (const one of byKey.get(document)?.get(segment.key) ?? []) {
-        // A whole-unit diagnostic (no segment id) is about its unit's occurrences only.
-        if (one.conceptId !== concept.id || (diagnostic.segmentId === undefined && one.unit !== unit)) continue
-        push((one.violations ??= new Map()), locale!, diagnostic)
-        placed = true
-      }
-    }
-
-    if (!placed) concept.otherViolations.push({...(locale === undefined ? {} : {locale}), diagnostic})
-  }
-}
-
-/** The first occurrence (in source order) of a concept that a source diagnostic is at, among a document's. */
-function occurrenceAt(inDocument: ReadonlyMap<string, readonly Found[]> | undefined, conceptId: string, diagnostic: Diagnostic): Found | undefined {
-  for (const list of inDocument?.values() ?? []) {
-    for (const one of list) if (one.conceptId === conceptId && samePlace(one, diagnostic)) return one
-  }
-
-  return undefined
-}
-
-/** Whether a source diagnostic is at an occurrence's term (same line and column). */
-function samePlace(one: Found, diagnostic: Diagnostic): boolean {
-  const {line, column} = locatorOf(one.document)(sourceOffset(one.segment.tokens, one.match.start, one.document.body))
-  const at = startOf(diagnostic.place)
-  return line === at?.line && column === at.column
-}
-
-/** The segments a store diagnostic is about: its segment, or every segment of its unit. */
-function placeOf(document: SourceDocument, diagnostic: Diagnostic): Place[] {
-  const unit = document.units.find((one) => one.id === diagnostic.unitId)
-  if (!unit) return []
-  const places: Place[] = []
-  for (const part of unit.parts) {
-    if (part.type !== 'segment') continue
-    if (diagnostic.segmentId === undefined || part.segment.id === diagnostic.segmentId) places.push({document, unit, segment: part.segment})
-  }
-
-  return places
-}
-
-/** Fill in the review's totals: every occurrence counted, listed or not. */
-function totals(review: GlossaryReview, found: ReadonlyMap<string, Found[]>): void {
+/** Fill in the review's totals: every occurrence counted, listed or not; `rendered`: per target locale, the occurrences it renders. */
+function totals(review: GlossaryReview, rendered: readonly number[]): void {
   const sums = review.totals
   sums.concepts = review.concepts.length
-  sums.locales = review.targetLocales.map((locale) => ({locale, rendered: 0, errors: 0, warnings: 0}))
+  sums.locales = review.targetLocales.map((locale, index) => ({locale, rendered: rendered[index]!, errors: 0, warnings: 0}))
   for (const concept of review.concepts) {
     if (concept.occurrenceCount > 0) sums.used++
     sums.occurrences += concept.occurrenceCount
     sums.listed += concept.occurrences.length
     sums.findings += concept.findings.length
-    for (const one of found.get(concept.id) ?? []) {
-      sums.locales.forEach((entry, index) => {
-        if (one.lookups[index]?.refused === false) entry.rendered++
-      })
-    }
-
     for (const [locale, tally] of Object.entries(concept.violations)) {
       sums.errors += tally.errors
       sums.warnings += tally.warnings
@@ -590,26 +545,4 @@ function totals(review: GlossaryReview, found: ReadonlyMap<string, Found[]>): vo
       }
     }
   }
-}
-
-/** The source offset (in the body) of a plain-text offset of a segment. */
-function sourceOffset(tokens: readonly SegmentToken[], plainOffset: number, body: string): number {
-  let offset = 0
-  for (const token of tokens) {
-    const length = token.type === 'text' ? token.value.length : 1
-    if (plainOffset < offset + length && token.type === 'text') {
-      const exact = body.slice(token.range.start, token.range.end) === token.value
-      return exact ? token.range.start + (plainOffset - offset) : token.range.start
-    }
-
-    offset += length
-  }
-
-  return tokens.find((token) => token.type === 'text')?.range.start ?? 0
-}
-
-function push<Value>(map: Map<string, Value[]>, key: string, value: Value): void {
-  const list = map.get(key)
-  if (list) list.push(value)
-  else map.set(key, [value])
 }

@@ -4,6 +4,10 @@
  * Returns: one self-contained HTML document as a string: no network, no
  * external asset, nothing but the file itself.
  *
+ * A body may hold `raw` nodes: HTML this serializer wrote before, for nodes
+ * built the same way (the glossary page's items, `glossary-items.ts`),
+ * inserted as written. Nothing else may go in raw.
+ *
  * Escaping is hast-util-to-html's: every text node and attribute value is
  * escaped where it lands (`<` and `&` in text, quotes in attributes), so
  * text from sources, stores and termbases can only ever be text. Data never
@@ -69,7 +73,7 @@ export function page(options: Options): string {
       ])
     ]
   }
-  return toHtml(tree) + '\n'
+  return toHtml(tree, {allowDangerousHtml: true}) + '\n'
 }
 
 /** A CSP source expression for an inline block: `sha256-` and its base64 hash. */

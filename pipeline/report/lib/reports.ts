@@ -5,20 +5,23 @@
  * Returns: the page's HTML. Each is its review (a JSON-safe value) rendered.
  */
 import {glossaryPage} from './glossary-page.ts'
-import {glossaryReview, type GlossaryReviewInput} from './glossary-review.ts'
+import {reviewWithFragments, type GlossaryReviewInput} from './glossary-review.ts'
 import {qaPage} from './qa-page.ts'
 import {qaReview, type QaReviewInput} from './qa-review.ts'
 
 /**
  * `reports/glossary.html`: every concept, its terms per locale, the
  * concordance of its occurrences with each locale's rendering, violations
- * and source findings; search and filters.
+ * and source findings; search and filters. Given a `reuse` store, each
+ * document's part of the review (with its items' HTML) comes from it when
+ * nothing it is made of changed.
  *
- * @param input Config, termbase (and compiled terms), documents, stores, diagnostics.
+ * @param input Config, termbase (and compiled terms), documents, stores, diagnostics, the cache.
  * @returns The HTML document.
  */
 export function glossaryReport(input: GlossaryReviewInput): string {
-  return glossaryPage(glossaryReview(input))
+  const {review, fragments} = reviewWithFragments(input)
+  return glossaryPage(review, fragments)
 }
 
 /**
