@@ -1,0 +1,185 @@
+/**
+ * The glossary review's per-document parts through a store: each is read
+ * back when nothing it is made of changed, made again when something is
+ * (the document, the glossary, a store value it shows, a config field, a
+ * diagnostic about it), and the page is byte for byte the page made
+ * without a store. The project is the seed and a second, short document.
+ */
+import {readFileSync} from 'node:fs'
+import {join} from 'node:path'
+import test from 'ava'
+import {diagnostic} from '../pipeline/diagnostic.ts'
+import {digest, digestBytes, documentKey} from '../pipeline/incremental/index.ts'
+import {checkProject, extractDocuments, fromTbx, glossaryReport, lintMarkdown, parseConfig, projectTerms, type Config, type Diagnostic, type SourceDocument, type Stores, type Termbase} from '../pipeline/index.ts'
+import type {EntryStore} from '../pipeline/project/lib/reuse.ts'
+import {root} from './helpers/cli.ts'
+import {englishBundle} from './helpers/reference.ts'
+
+const baseConfig = parseConfig(JSON.parse(readFileSync(join(root, 'babele.config.json'), 'utf8'))).value!
+const tbx = readFileSync(join(root, 'glossary/geopolitics.tbx'), 'utf8')
+const baseTermbase = fromTbx(tbx).value!
+const seed = readFileSync(join(root, 'source/it/putin-xi-alleanza.md'), 'utf8')
+const second = '# La NATO e il Cremlino\n\nIl Cremlino ha criticato la NATO e l\'AUKUS.\n'
+
+/** An in-memory store that counts, by kind, the parts read back and the parts made. */
+function memoryStore() {
+  const entries = new Map<string, unknown>()
+  const counts: Record<string, {hits: number; misses: number}> = {}
+  const store: EntryStore = {
+    get<Value>(kind: string, key: string) {
+      const found = entries.get(kind + '/' + key) as Value | undefined
+      ;(counts[kind] ??= {hits: 0, misses: 0})[found === undefined ? 'misses' : 'hits']++
+      // A copy, as the cache's `v8.deserialize` gives: never the object the review made.
+      return found === undefined ? undefined : structuredClone(found)
+    },
+    put(kind: string, key: string, value: unknown) {
+      entries.set(kind + '/' + key, structuredClone(value))
+    }
+  }
+  return {
+    store,
+    /** Parts read back and made since the last call. */
+    take() {
+      return this.takeAll()['glossary-part'] ?? {hits: 0, misses: 0}
+    },
+    /** Entries read back and made since the last call, by kind. */
+    takeAll() {
+      const all = {...counts}
+      for (const kind of Object.keys(counts)) delete counts[kind]
+      return all
+    }
+  }
+}
+
+interface Project {
+  config?: Config
+  termbase?: Termbase
+  sources?: Record<string, string>
+  stores?: Stores
+  extra?: Diagnostic[]
+  maxOccurrences?: number
+}
+
+/** The project's review input: documents, their keys, the lint's and the QA's diagnostics (and any extra). */
+function input(project: Project) {
+  const config = project.config ?? baseConfig
+  const termbase = project.termbase ?? baseTermbase
+  const sources = new Map(Object.entries(project.sources ?? {'putin-xi-alleanza.md': seed, 'secondo.md': second}))
+  const documents = extractDocuments(config, sources).value
+  const terms = projectTerms(config, termbase)
+  const stores = project.stores ?? {bundles: new Map(), states: new Map()}
+  const checked = checkProject(config, documents, stores, {terms})
+  const lint = [...sources].flatMap(([path, text]) => lintMarkdown(text, {file: `source/it/${path}`, termbase}).messages)
+  const keys = new Map([...sources].map(([path, text]) => [path, documentKey(config, path, digestBytes(text))]))
+  return {config, termbase, terms, documents, stores, diagnostics: [...lint, ...checked.messages, ...(project.extra ?? [])], refused: checked.broken, maxOccurrences: project.maxOccurrences, keys, glossary: digest(termbase)}
+}
+
+/** The page through the store, checked byte for byte against the page made without one; and the parts read back and made. */
+function page(t: import('ava').ExecutionContext, memory: ReturnType<typeof memoryStore>, project: Project) {
+  const {keys, glossary, ...rest} = input(project)
+  const html = glossaryReport({...rest, reuse: {keys, glossary, store: memory.store}})
+  t.is(html, glossaryReport(rest))
+  const counts = memory.takeAll()
+  return {html, parts: counts['glossary-part'] ?? {hits: 0, misses: 0}, listings: counts['glossary-listing'] ?? {hits: 0, misses: 0}}
+}
+
+function english(edit?: (target: string) => string): Stores {
+  return {bundles: new Map([['en/putin-xi-alleanza', englishBundle(seed, edit)]]), states: new Map()}
+}
+
+test('a second review reads every document\'s part back, and its page is byte for byte the page made without a store', (t) => {
+  const memory = memoryStore()
+  const first = page(t, memory, {stores: english()})
+  t.deepEqual(first.parts, {hits: 0, misses: 2})
+  const again = page(t, memory, {stores: english()})
+  t.deepEqual(again.parts, {hits: 2, misses: 0})
+  t.is(again.html, first.html)
+  t.true(first.html.includes('secondo.md:3:'))
+})
+
+test('a document read back from its part is asked nothing but its path and id', (t) => {
+  const memory = memoryStore()
+  const {keys, glossary, documents, ...rest} = input({stores: english()})
+  const made = glossaryReport({...rest, documents, reuse: {keys, glossary, store: memory.store}})
+  memory.take()
+  const asked = new Set<string>()
+  // Every document stands behind a proxy that answers its path and id and fails on anything else.
+  const lazy = new Map(
+    [...documents].map(([path, document]) => [
+      path,
+      new Proxy(document, {
+        get(target, field, receiver) {
+          if (field !== 'path' && field !== 'id') asked.add(String(field))
+          if (field !== 'path' && field !== 'id') throw new Error(`read ${String(field)} of ${path}`)
+          return Reflect.get(target, field, receiver) as unknown
+        }
+      }) as SourceDocument
+    ])
+  )
+  t.is(glossaryReport({...rest, documents: lazy, reuse: {keys, glossary, store: memory.store}}), made)
+  t.deepEqual(memory.take(), {hits: 2, misses: 0})
+  t.deepEqual([...asked], [])
+})
+
+test('an edited document\'s part is made again, and only its', (t) => {
+  const memory = memoryStore()
+  const before = page(t, memory, {})
+  const after = page(t, memory, {sources: {'putin-xi-alleanza.md': seed, 'secondo.md': second + '\nLa Russia e la Cina firmano un accordo a Pechino.\n'}})
+  t.deepEqual(after.parts, {hits: 1, misses: 1})
+  t.not(after.html, before.html)
+})
+
+test('a changed glossary entry makes every part again', (t) => {
+  const memory = memoryStore()
+  page(t, memory, {})
+  // The deprecated variant `AKUS` (in the seed) is no longer a term.
+  const termbase = fromTbx(tbx.replace('<term>AKUS</term>', '<term>AKUSS</term>')).value!
+  const after = page(t, memory, {termbase})
+  t.deepEqual(after.parts, {hits: 0, misses: 2})
+})
+
+test('a changed store value the page shows makes its document\'s part again, and only its', (t) => {
+  const memory = memoryStore()
+  const before = page(t, memory, {stores: english()})
+  const after = page(t, memory, {stores: english((target) => target.replace('AUKUS', 'the AUKUS pact'))})
+  t.deepEqual(after.parts, {hits: 1, misses: 1})
+  t.not(after.html, before.html)
+  t.true(after.html.includes('the <mark class="hit-approved" title="an approved term">AUKUS</mark> pact'))
+})
+
+test('a changed config field the review reads (a fallback chain) makes every part again', (t) => {
+  const memory = memoryStore()
+  const title = extractDocuments(baseConfig, new Map([['putin-xi-alleanza.md', seed]])).value.get('putin-xi-alleanza.md')!.units[0]!
+  const key = title.parts.flatMap((part) => (part.type === 'segment' ? [part.segment.key] : []))[0]!
+  const stores: Stores = {bundles: new Map([['es/putin-xi-alleanza', {[key]: 'Putin y Xi Jinping sellaron una alianza entre Rusia y China'}]]), states: new Map()}
+  const before = page(t, memory, {stores})
+  t.true(before.html.includes('from es'))
+  // Catalan no longer falls back to Spanish.
+  const config = parseConfig({...JSON.parse(readFileSync(join(root, 'babele.config.json'), 'utf8')), fallbackLng: {ca: ['it'], default: ['it']}}).value!
+  const after = page(t, memory, {config, stores})
+  t.deepEqual(after.parts, {hits: 0, misses: 2})
+  t.false(after.html.includes('from es'))
+})
+
+test('a new diagnostic about a document makes its part again, and only its', (t) => {
+  const memory = memoryStore()
+  page(t, memory, {})
+  const finding = diagnostic('term-deprecated', '`Cremlino` is checked again', {source: 'lint', severity: 'warning', file: 'source/it/secondo.md', conceptId: 'cremlino', place: {start: {line: 3, column: 4, offset: 27}, end: {line: 3, column: 12, offset: 35}}})
+  const after = page(t, memory, {extra: [finding]})
+  t.deepEqual(after.parts, {hits: 1, misses: 1})
+  t.true(after.html.includes('<code>Cremlino</code> is checked again'))
+})
+
+test('when an earlier document lists more of a concept, a later one reads its part back and makes its listing again', (t) => {
+  const memory = memoryStore()
+  // At most 2 listed per concept: `Cremlino` once in the first document, twice in the second.
+  const before = page(t, memory, {maxOccurrences: 2, sources: {'primo.md': 'Il Cremlino parla.\n', 'secondo.md': second}})
+  t.is(before.html.match(/<li class="occurrence/g)?.length, 5)
+  t.true(before.html.includes('>secondo.md:1:16</a>'))
+  const after = page(t, memory, {maxOccurrences: 2, sources: {'primo.md': 'Il Cremlino parla. Il Cremlino tace.\n', 'secondo.md': second}})
+  // Both of the first document's are listed now, and none of the second's.
+  t.deepEqual(after.parts, {hits: 1, misses: 1})
+  t.deepEqual(after.listings, {hits: 0, misses: 2})
+  t.is(after.html.match(/<li class="occurrence/g)?.length, 5)
+  t.false(after.html.includes('>secondo.md:1:16</a>'))
+})
