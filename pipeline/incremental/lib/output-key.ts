@@ -41,6 +41,11 @@ export function glossaryContextKey(config: unknown, glossary: string, max: numbe
 }
 
 /**
+ * The values and diagnostics go in as their JSON (`JSON.stringify`, many
+ * times faster than `digest`'s canonical form on 2,000 documents' worth):
+ * the same value written with its fields in another order is a miss, never
+ * a wrong hit.
+ *
  * @param document The document's key (`documentKey`).
  * @param context The shared part (`glossaryContextKey`).
  * @param values The document's bundles, with the keys refused in each, as the review reads them.
@@ -48,7 +53,7 @@ export function glossaryContextKey(config: unknown, glossary: string, max: numbe
  * @returns The key of the document's part of the glossary review.
  */
 export function glossaryPartKey(document: string, context: string, values: unknown, diagnostics: unknown): string {
-  return digest(['glossary-part', document, context, values, diagnostics])
+  return digest(['glossary-part', document, context, JSON.stringify(values) ?? null, JSON.stringify(diagnostics) ?? null])
 }
 
 /**

@@ -3,19 +3,17 @@
  * diagnostic (a source finding, or a violation with no occurrence to sit
  * on) or one listed occurrence. Returns: its list item's nodes, and the
  * same nodes serialized (`fragment`), so a document's part of the review
- * can keep its items' HTML and the page insert it unchanged (`rawNode`)
- * instead of building and serializing them again.
+ * can keep its items' HTML and the page insert it unchanged (`page`'s
+ * `inserts`) instead of building and serializing them again.
  *
  * A fragment is the serializer's own output for nodes built here from text
- * (escaped where it lands), so inserting it raw adds no markup the nodes
- * did not have: the page is byte for byte what it is without fragments.
+ * (escaped where it lands), so inserting it adds no markup the nodes did
+ * not have: the page is byte for byte the page serialized whole.
  */
 import {startOf} from '../../diagnostic.ts'
 import type {ElementContent} from 'hast'
 import {toHtml} from 'hast-util-to-html'
 import {h} from 'hastscript'
-// The `raw` node type (hast-util-to-html's own types take it from here; erased at run time).
-import type {Raw} from 'mdast-util-to-hast'
 import type {Diagnostic} from '../../types.ts'
 import type {MarkKind, Occurrence, PlacedDiagnostic} from './glossary-review.ts'
 import {messageText, severityBadge} from './parts.ts'
@@ -105,15 +103,6 @@ export function occurrencePieces(sourceLocale: string, occurrence: Occurrence): 
  */
 export function fragment(nodes: ElementContent[]): string {
   return toHtml(nodes)
-}
-
-/**
- * @param html A `fragment`.
- * @returns A node the page's serializer writes as is.
- */
-export function rawNode(html: string): ElementContent {
-  const node: Raw = {type: 'raw', value: html}
-  return node
 }
 
 const markTitles: Record<MarkKind, string> = {term: 'the term', variant: 'a deprecated or forbidden variant', approved: 'an approved term', avoided: 'a term to avoid'}

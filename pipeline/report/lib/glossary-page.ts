@@ -8,29 +8,37 @@
  * shows everything).
  *
  * Every value from the termbase, sources and stores goes in as a text node
- * or attribute value, escaped by the serializer (`page`).
+ * or attribute value, escaped by the serializer (`page`). The repeated items
+ * (findings, occurrences) are serialized one by one, or come made from the
+ * review's parts, and the page inserts them (`page`'s `inserts`).
  */
 import {percentShare} from '../../build/index.ts'
 import type {ElementContent} from 'hast'
 import {h, s} from 'hastscript'
 import type {Term} from '../../glossary/index.ts'
 import type {Diagnostic} from '../../types.ts'
-import {findingItem, occurrencePieces, otherViolationItem, rawNode, type PageFragments} from './glossary-items.ts'
+import {findingItem, fragment, occurrencePieces, otherViolationItem, type PageFragments} from './glossary-items.ts'
 import type {GlossaryReview, Occurrence, ReviewConcept, ReviewTerms} from './glossary-review.ts'
 import {glossaryScript} from './glossary-script.ts'
-import {page} from './page.ts'
+import {insertion, page} from './page.ts'
 import {plural} from './parts.ts'
 import {glossaryStyle} from './style.ts'
 
 const noFragments: PageFragments = {items: new Map(), occurrences: new Map()}
 
+/** Items' HTML made before, and the HTML the page inserts (`insertion`). */
+interface Items {
+  made: PageFragments
+  inserts: string[]
+}
+
 /**
  * @param review From `glossaryReview`.
- * @param fragments Items' HTML already made for this review (the rest is built here).
+ * @param fragments Items' HTML already made for this review (the rest is serialized here).
  * @returns The HTML document.
  */
-export function glossaryPage(review: GlossaryReview, fragments: PageFragments | null | undefined = noFragments): string {
-  const made = fragments ?? noFragments
+export function glossaryPage(review: GlossaryReview, fragments?: PageFragments | null | undefined): string {
+  const made: Items = {made: fragments ?? noFragments, inserts: []}
   const title = 'Glossary review'
   return page({
     title: review.title ? `${title}: ${review.title}` : title,
@@ -55,8 +63,14 @@ export function glossaryPage(review: GlossaryReview, fragments: PageFragments | 
         ])
       ]),
       h('footer.foot.wrap', `Written by babele from ${review.documents.length === 1 ? review.documents[0] : plural(review.documents.length, 'source document')}, the termbase and the ${review.sourceLocale} → ${review.targetLocales.join(', ')} stores.`)
-    ]
+    ],
+    inserts: made.inserts
   })
+}
+
+/** A node the page replaces with this HTML. */
+function insert(items: Items, html: string): ElementContent {
+  return insertion(items.inserts.push(html) - 1)
 }
 
 /** Title, scope and figures. */
@@ -137,7 +151,7 @@ function resultsBar(review: GlossaryReview): ElementContent {
 }
 
 /** One concept. */
-function conceptCard(review: GlossaryReview, concept: ReviewConcept, position: number, fragments: PageFragments): ElementContent {
+function conceptCard(review: GlossaryReview, concept: ReviewConcept, position: number, items: Items): ElementContent {
   const violations = Object.values(concept.violations).reduce((sum, tally) => sum + tally.errors + tally.warnings, 0)
   const errors = Object.values(concept.violations).reduce((sum, tally) => sum + tally.errors, 0)
   const statuses = concept.terms.flatMap((section) => [...section.preferred, ...section.admitted, ...section.avoided].map((term) => `${section.locale}:${term.status}`))
@@ -171,9 +185,9 @@ function conceptCard(review: GlossaryReview, concept: ReviewConcept, position: n
       ...(concept.definition ? [h('p.definition', [h('span.label', 'Definition'), concept.definition])] : []),
       ...concept.notes.map((note) => h('p.definition', [h('span.label', 'Note'), note])),
       termsTable(concept),
-      ...(unplaced.length > 0 ? [findingsBlock(unplaced, fragments)] : []),
-      ...(concept.otherViolations.length > 0 ? [otherViolationsBlock(concept, fragments)] : []),
-      ...(concept.occurrenceCount > 0 ? [concordance(review, concept, fragments)] : [])
+      ...(unplaced.length > 0 ? [findingsBlock(unplaced, items)] : []),
+      ...(concept.otherViolations.length > 0 ? [otherViolationsBlock(concept, items)] : []),
+      ...(concept.occurrenceCount > 0 ? [concordance(review, concept, items)] : [])
     ]
   )
 }
@@ -217,52 +231,51 @@ function termItem(locale: string, term: Term): ElementContent {
 }
 
 /** Source findings about the concept that sit on no occurrence (a near miss: the word is no term). */
-function findingsBlock(findings: readonly Diagnostic[], fragments: PageFragments): ElementContent {
+function findingsBlock(findings: readonly Diagnostic[], items: Items): ElementContent {
   return h('section.block', [
     h('h3', ['Source findings ', h('span.n', `(${findings.length})`)]),
     h(
       'ul.findings',
-      findings.map((finding) => {
-        const made = fragments.items.get(finding)
-        return made === undefined ? findingItem(finding) : rawNode(made)
-      })
+      [insert(items, findings.map((finding) => items.made.items.get(finding) ?? fragment([findingItem(finding)])).join(''))]
     )
   ])
 }
 
 /** Violations with no occurrence of the concept in their segment. */
-function otherViolationsBlock(concept: ReviewConcept, fragments: PageFragments): ElementContent {
+function otherViolationsBlock(concept: ReviewConcept, items: Items): ElementContent {
   return h('section.block', [
     h('h3', ['Other violations ', h('span.n', `(${concept.otherViolations.length})`)]),
     h(
       'ul.findings',
-      concept.otherViolations.map((placed) => {
-        const made = fragments.items.get(placed.diagnostic)
-        return made === undefined ? otherViolationItem(placed) : rawNode(made)
-      })
+      [insert(items, concept.otherViolations.map((placed) => items.made.items.get(placed.diagnostic) ?? fragment([otherViolationItem(placed)])).join(''))]
     )
   ])
 }
 
 /** Every occurrence of the concept with each locale's rendering. */
-function concordance(review: GlossaryReview, concept: ReviewConcept, fragments: PageFragments): ElementContent {
+function concordance(review: GlossaryReview, concept: ReviewConcept, items: Items): ElementContent {
   const listed = concept.occurrences.length
   const all = concept.occurrenceCount
   return h('section.block', [
     h('h3', ['Concordance ', h('span.n', listed === all ? `(${all})` : `(${listed} of ${all})`)]),
     ...(listed < all ? [h('p.more', `Listing ${listed} of ${plural(all, 'occurrence')}: those with a violation or a source finding first, then the first in source order.`)] : []),
-    h('ol.occurrences', concept.occurrences.map((occurrence) => occurrenceItem(review, occurrence, fragments)))
+    h('ol.occurrences', concept.occurrences.map((occurrence) => occurrenceItem(review, occurrence, items)))
   ])
 }
 
-/** One occurrence: its anchor (the occurrence's number in the page), then its pieces (made here, or inserted as made before). */
-function occurrenceItem(review: GlossaryReview, occurrence: Occurrence, fragments: PageFragments): ElementContent {
+/** An occurrence's pieces serialized. */
+function serialized(pieces: {where: ElementContent[]; body: ElementContent[]}): {where: string; body: string} {
+  return {where: fragment(pieces.where), body: fragment(pieces.body)}
+}
+
+/** One occurrence: its anchor (the occurrence's number in the page), then its pieces (made before, or serialized here). */
+function occurrenceItem(review: GlossaryReview, occurrence: Occurrence, items: Items): ElementContent {
   const violated = occurrence.renderings.filter((rendering) => rendering.violations.length > 0).map((rendering) => rendering.locale)
   const place = `${occurrence.file.split('/').at(-1)}:${occurrence.line}:${occurrence.column}`
   const severities = occurrence.renderings.flatMap((rendering) => rendering.violations.map((violation) => violation.severity))
   const tone = severities.includes('error') ? ['has-error'] : severities.length > 0 ? ['has-warning'] : []
-  const made = fragments.occurrences.get(occurrence)
-  const pieces = made ? {where: [rawNode(made.where)], body: [rawNode(made.body)]} : occurrencePieces(review.sourceLocale, occurrence)
+  const made = items.made.occurrences.get(occurrence) ?? serialized(occurrencePieces(review.sourceLocale, occurrence))
+  const pieces = {where: [insert(items, made.where)], body: [insert(items, made.body)]}
   return h('li.occurrence', {id: occurrence.id, className: tone, dataViolations: violated.join(' ')}, [
     h('p.where', [h('a', {href: `#${occurrence.id}`, title: `${occurrence.file}, line ${occurrence.line}, column ${occurrence.column}`}, place), ...pieces.where]),
     ...pieces.body

@@ -290,7 +290,7 @@ export function reviewWithFragments(input: GlossaryReviewInput): {review: Glossa
     for (const {concept: part} of entries) {
       concept.occurrenceCount += part.count
       for (const form of part.forms) words.add(form)
-      part.rendered.forEach((count, index) => (rendered[index]! += count))
+      for (let index = 0; index < rendered.length; index++) rendered[index]! += part.rendered[index]!
       flagged += part.flagged.length
     }
 
@@ -298,17 +298,24 @@ export function reviewWithFragments(input: GlossaryReviewInput): {review: Glossa
     let listRest = max - listFlagged
     for (const {document, concept: part} of entries) {
       if (listFlagged === 0 && listRest === 0) break
-      const marked = new Set(part.flagged)
-      const numbers: number[] = []
-      for (let number = 1; number <= part.count && (listFlagged > 0 || listRest > 0); number++) {
-        if (marked.has(number)) {
-          if (listFlagged > 0) {
+      let numbers: number[]
+      if (listRest === 0) {
+        // Only flagged ones are still listed.
+        numbers = part.flagged.slice(0, listFlagged)
+        listFlagged -= numbers.length
+      } else {
+        const marked = new Set(part.flagged)
+        numbers = []
+        for (let number = 1; number <= part.count && (listFlagged > 0 || listRest > 0); number++) {
+          if (marked.has(number)) {
+            if (listFlagged > 0) {
+              numbers.push(number)
+              listFlagged--
+            }
+          } else if (listRest > 0) {
             numbers.push(number)
-            listFlagged--
+            listRest--
           }
-        } else if (listRest > 0) {
-          numbers.push(number)
-          listRest--
         }
       }
 

@@ -4,9 +4,13 @@
  * Returns: one self-contained HTML document as a string: no network, no
  * external asset, nothing but the file itself.
  *
- * A body may hold `raw` nodes: HTML this serializer wrote before, for nodes
- * built the same way (the glossary page's items, `glossary-items.ts`),
- * inserted as written. Nothing else may go in raw.
+ * A body may name HTML to insert (`insertion`): items this serializer wrote
+ * before, for nodes built the same way (the glossary page's items), put in
+ * once the page is serialized. Serializing a deep tree copies its content
+ * at every level (hast-util-to-html joins each element's children), so a
+ * page of many items costs far more than its items one by one; inserted
+ * last, each is copied once. A place to insert is marked `<"…">`, which no
+ * escaped text (`<` is escaped) or attribute value (`"` is) can hold.
  *
  * Escaping is hast-util-to-html's: every text node and attribute value is
  * escaped where it lands (`<` and `&` in text, quotes in attributes), so
@@ -22,6 +26,8 @@ import {createHash} from 'node:crypto'
 import type {ElementContent, Root} from 'hast'
 import {toHtml} from 'hast-util-to-html'
 import {h} from 'hastscript'
+// The `raw` node type (hast-util-to-html's own types take it from here; erased at run time).
+import type {Raw} from 'mdast-util-to-hast'
 
 /** Configuration for {@linkcode page}. */
 export interface Options {
@@ -35,6 +41,20 @@ export interface Options {
   script?: string | null | undefined
   /** Body content. */
   body: ElementContent[]
+  /** HTML put where the body holds `insertion(index)` (index into this list): nodes serialized before, by this serializer. */
+  inserts?: readonly string[] | null | undefined
+}
+
+const mark = '<"babele-insert:'
+const marks = /<"babele-insert:(\d+)">/
+
+/**
+ * @param index Index of the HTML in `inserts`.
+ * @returns A node that the page replaces with that HTML.
+ */
+export function insertion(index: number): ElementContent {
+  const node: Raw = {type: 'raw', value: `${mark}${index}">`}
+  return node
 }
 
 /**
@@ -46,6 +66,7 @@ export function page(options: Options): string {
   for (const [name, code] of [['style', options.style], ['script', script]] as const) {
     // A raw-text element ends at its first `</name`: a constant that held it would break the page.
     if (code !== undefined && new RegExp(`</${name}`, 'i').test(code)) throw new TypeError('Cannot embed a ' + name + ' holding `</' + name + '`, expected page code without it')
+    if (code?.includes(mark)) throw new TypeError('Cannot embed a ' + name + ' holding `' + mark + '`, expected page code without it')
   }
 
   const policy = [
@@ -73,7 +94,21 @@ export function page(options: Options): string {
       ])
     ]
   }
-  return toHtml(tree, {allowDangerousHtml: true}) + '\n'
+  const html = toHtml(tree, {allowDangerousHtml: true})
+  const inserts = options.inserts ?? []
+  return (inserts.length === 0 ? html : inserted(html, inserts)) + '\n'
+}
+
+/** The page with each place to insert replaced by its HTML, in one pass. */
+function inserted(html: string, inserts: readonly string[]): string {
+  const parts = html.split(new RegExp(marks.source, 'g'))
+  for (let index = 1; index < parts.length; index += 2) {
+    const insert = inserts[Number(parts[index])]
+    if (insert === undefined) throw new RangeError('Cannot insert HTML ' + parts[index] + ', expected an index below ' + inserts.length)
+    parts[index] = insert
+  }
+
+  return parts.join('')
 }
 
 /** A CSP source expression for an inline block: `sha256-` and its base64 hash. */
