@@ -11,4 +11,4 @@ export {pretranslateProject, type PretranslateProjectOptions, type PretranslateR
 export {projectTerms, type ProjectTerms} from './lib/terms.ts'
 export {projectLeverage, projectPrefill, storedMemory, type ExternalMemory, type MachineTranslations, type ProjectLeverage, type ProjectLeverageOptions} from './lib/leverage-project.ts'
 export {analyzeProject, type AnalyzeProjectOptions} from './lib/analyze-project.ts'
-export {outputKinds, reused, type Reuse} from './lib/reuse.ts'
+export {outputKinds, reused, type EntryStore, type Reuse} from './lib/reuse.ts'

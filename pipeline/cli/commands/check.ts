@@ -35,7 +35,7 @@ export async function checkCommand(workspace: Workspace, options: CheckCommandOp
   const unreadable = loaded.messages.filter((message) => message.source === 'glossary' && message.severity === 'error')
   if (unreadable.length > 0) throw new UsageError(`the glossary in ${config.glossary}/ could not be read`, unreadable)
   const locales = options.locales.length > 0 ? options.locales : config.targetLocales
-  const result = checkProject(config, loaded.documents, loaded.stores, {terms: loaded.terms, locales})
+  const result = checkProject(config, loaded.documents, loaded.stores, {terms: loaded.terms, locales, reuse: loaded.reuse})
   const {errors, warnings} = countSeverities(result.messages)
   const messages = [...loaded.messages, ...result.messages]
   return {

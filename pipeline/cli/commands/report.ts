@@ -11,6 +11,7 @@
  * translation checked (`checkProject`) and the build (coverage, refused
  * documents, broken values); a finding two stages report is listed once.
  */
+import {countSeverities} from '../../diagnostic.ts'
 import type {Diagnostic} from '../../types.ts'
 import {buildProject, checkProject, type BuildEntry, type Outputs} from '../../project/index.ts'
 import {glossaryReport, qaReport, uniqueDiagnostics} from '../../report/index.ts'
@@ -38,23 +39,23 @@ export interface ProjectReports {
 export function projectReports(workspace: Workspace, loaded: Loaded, built?: {coverage: BuildEntry[]; messages: Diagnostic[]} | null): ProjectReports {
   const {config} = workspace
   const lint = loaded.lint
-  const checked = checkProject(config, loaded.documents, loaded.stores, {terms: loaded.terms})
+  const checked = checkProject(config, loaded.documents, loaded.stores, {terms: loaded.terms, reuse: loaded.reuse})
   const build = built ?? buildProject(config, loaded.documents, loaded.stores, {terms: loaded.terms, reuse: loaded.reuse})
   const findings = uniqueDiagnostics([...loaded.messages, ...lint, ...checked.messages, ...build.messages])
   const glossaryFile = `${config.reports}/glossary.html`
   const qaFile = `${config.reports}/qa.html`
   const outputs: Outputs = new Map([
     [glossaryFile, glossaryReport({config, termbase: loaded.termbase, terms: loaded.terms, documents: loaded.documents, stores: loaded.stores, diagnostics: [...lint, ...checked.messages], refused: checked.broken, reuse: loaded.reuse})],
-    [qaFile, qaReport({config, documents: loaded.documents, diagnostics: findings, coverage: build.coverage})]
+    [qaFile, qaReport({config, documents: loaded.documents, diagnostics: findings, unique: true, coverage: build.coverage}, {store: loaded.reuse?.store})]
   ])
-  const count = (severity: string) => findings.filter((message) => message.severity === severity).length
+  const counts = countSeverities(findings)
   const termFindings = [...lint, ...checked.messages].filter((message) => message.conceptId !== undefined).length
   return {
     outputs,
     findings,
     coverage: build.coverage,
     summary: [
-      `report: ${glossaryFile} (${loaded.termbase ? `${loaded.termbase.concepts.length} concept(s), ${termFindings} glossary finding(s)` : 'no glossary'}), ${qaFile} (${count('error')} error(s), ${count('warning')} warning(s), coverage of ${build.coverage.length} built file(s))`
+      `report: ${glossaryFile} (${loaded.termbase ? `${loaded.termbase.concepts.length} concept(s), ${termFindings} glossary finding(s)` : 'no glossary'}), ${qaFile} (${counts.errors} error(s), ${counts.warnings} warning(s), coverage of ${build.coverage.length} built file(s))`
     ]
   }
 }

@@ -43,7 +43,7 @@ export interface BuildEntry {
 export function buildProject(config: Config, documents: ReadonlyMap<string, SourceDocument>, stores: Stores, options: BuildProjectOptions = {}): {value: Outputs; coverage: BuildEntry[]; locales: LocaleGate[]; messages: Diagnostic[]} {
   // Only a locale's own translations are checked (a fallback's were checked in
   // its own locale); only errors are reported here, warnings are `check`'s.
-  const checked = checkProject(config, documents, stores, {terms: options.terms, codes: false})
+  const checked = checkProject(config, documents, stores, {terms: options.terms, codes: false, reuse: options.reuse})
   const messages = checked.messages.filter((message) => message.severity === 'error')
   const broken = checked.broken
   const resources: Record<string, Record<string, Bundle>> = {}

@@ -5,8 +5,9 @@
  * external asset, nothing but the file itself.
  *
  * A body may name HTML to insert (`insertion`): items this serializer wrote
- * before, for nodes built the same way (the glossary page's items), put in
- * once the page is serialized. Serializing a deep tree copies its content
+ * before, for nodes built the same way (the glossary page's items, the QA
+ * page's runs of rows), put in once the page is serialized. Serializing a
+ * deep tree copies its content
  * at every level (hast-util-to-html joins each element's children), so a
  * page of many items costs far more than its items one by one; inserted
  * last, each is copied once. A place to insert is marked `<"…">`, which no

@@ -8,7 +8,10 @@
  * page shows everything).
  *
  * Every value from sources, stores and diagnostics goes in as a text node or
- * attribute value, escaped by the serializer (`page`).
+ * attribute value, escaped by the serializer (`page`). The two long lists,
+ * coverage rows and file blocks, are rendered in runs kept in the cache when
+ * one is given (`pageParts`, kind `qa-page`): a one-file edit renders the
+ * runs whose rows changed.
  */
 import {startOf} from '../../diagnostic.ts'
 import type {ElementContent} from 'hast'
@@ -17,17 +20,36 @@ import {percentShare, percentText, type Coverage, type CoveredShare} from '../..
 import type {Diagnostic} from '../../types.ts'
 import {fold} from './fold.ts'
 import {page} from './page.ts'
+import {pageParts} from './page-parts.ts'
 import {messageText, plural, severityBadge} from './parts.ts'
-import type {FileFindings, LocaleCoverage, QaReview} from './qa-review.ts'
+import type {CoverageRow, FileFindings, LocaleCoverage, QaReview} from './qa-review.ts'
+import type {EntryStore} from '../../project/index.ts'
 import {qaScript} from './qa-script.ts'
 import {qaStyle} from './style.ts'
 
+/** Options of {@linkcode qaPage}. */
+export interface QaPageOptions {
+  /** Where rendered runs of rows are kept (none: every row is rendered). */
+  store?: EntryStore | null | undefined
+}
+
+/** The cache entries' kind: runs of coverage rows and of file blocks, as HTML. */
+const kind = 'qa-page'
+
+/** Where runs of rows are kept, and the runs' HTML the page inserts. */
+interface Runs {
+  store: EntryStore | undefined
+  inserts: string[]
+}
+
 /**
  * @param review From `qaReview`.
+ * @param options The store of rendered rows.
  * @returns The HTML document.
  */
-export function qaPage(review: QaReview): string {
+export function qaPage(review: QaReview, options?: QaPageOptions | null): string {
   const {totals} = review
+  const runs: Runs = {store: options?.store ?? undefined, inserts: []}
   return page({
     title: 'Quality report',
     style: qaStyle,
@@ -68,9 +90,10 @@ export function qaPage(review: QaReview): string {
           ])
         ])
       ]),
-      h('main.wrap', [coverageSection(review), ...(review.rules.length > 0 ? [rulesSection(review)] : []), findingsSection(review)]),
+      h('main.wrap', [coverageSection(review, runs), ...(review.rules.length > 0 ? [rulesSection(review)] : []), findingsSection(review, runs)]),
       h('footer.foot.wrap', 'Written by babele. Import problems are in reports/import-<locale>.json.')
-    ]
+    ],
+    inserts: runs.inserts
   })
 }
 
@@ -79,31 +102,37 @@ function stat(label: string, value: number, tone?: string): ElementContent {
 }
 
 /** The coverage table. */
-function coverageSection(review: QaReview): ElementContent {
+function coverageSection(review: QaReview, runs: Runs): ElementContent {
   const counted = review.coverageOrigins.join(', ')
   return h('section.panel', {ariaLabelledBy: 'coverage-title'}, [
     h('h2#coverage-title', 'Coverage'),
     h('table.coverage', [
       h('caption.sr-only', `Segments per locale and document: translated in the locale, taken from a fallback locale, left in the source language; words translated by ${counted}, after fallback, against the locale's minimum`),
       h('thead', h('tr', [h('th', {scope: 'col'}, 'Locale'), h('th', {scope: 'col'}, 'Document'), h('th.num', {scope: 'col'}, 'Segments'), h('th.num', {scope: 'col'}, 'Translated'), h('th.num', {scope: 'col'}, 'From a fallback'), h('th.num', {scope: 'col'}, 'Untranslated'), h('th.num', {scope: 'col', title: `Words translated by ${counted} (coverageOrigins), after fallback`}, 'Words counted'), h('th', {scope: 'col'}, 'Progress')])),
-      h('tbody', review.coverage.flatMap(localeRows))
+      h('tbody', review.coverage.flatMap((locale) => localeRows(locale, runs)))
     ]),
     h('p.legend', [h('span.swatch.translated'), 'translated', h('span.swatch.fallback'), 'from a fallback locale', h('span.swatch.source'), 'untranslated (the source is used)'])
   ])
 }
 
-/** A locale's rows: one per document, and a total when there are several. */
-function localeRows(locale: LocaleCoverage): ElementContent[] {
+/** A locale's rows: one per document, and a total when there are several (the rows after the first through the store). */
+function localeRows(locale: LocaleCoverage, runs: Runs): ElementContent[] {
   const several = locale.documents.length > 1
   const rows = locale.documents.length + (several ? 1 : 0)
   const head = h('th', {scope: 'row', rowSpan: rows}, h('span.loc', locale.locale))
-  const result: ElementContent[] = locale.documents.map((row, index) => {
-    const lead = index === 0 ? [head] : []
-    if (!row.coverage) return h('tr.missing', {dataLocale: locale.locale}, [...lead, h('td', h('code', row.path)), h('td', {colSpan: 6}, ['not built: the build refused ', h('code', row.dist), ' (see its ', h('code', 'build-refused'), ' finding)'])])
-    return h('tr', {dataLocale: locale.locale}, [...lead, h('td', h('code', row.path)), ...cells(row.coverage, row.share!, several ? undefined : locale)])
-  })
-  if (several) result.push(h('tr.total', {dataLocale: locale.locale}, [h('td', `All ${plural(locale.documents.length, 'document')}`), ...cells(locale.total, locale.share, locale)]))
-  return result
+  if (!several) return locale.documents.map((row) => documentRow(locale.locale, row, [head], locale))
+  const rest = locale.documents.slice(1).map((row) => ({locale: locale.locale, row}))
+  return [
+    documentRow(locale.locale, locale.documents[0]!, [head], undefined),
+    ...pageParts(rest, {kind, list: 'coverage', name: (part) => part.row.path, render: (part) => documentRow(part.locale, part.row, [], undefined), ...runs}),
+    h('tr.total', {dataLocale: locale.locale}, [h('td', `All ${plural(locale.documents.length, 'document')}`), ...cells(locale.total, locale.share, locale)])
+  ]
+}
+
+/** A document's row, after the locale's cell when it is the first; the locale's minimum beside its share when it is the only one. */
+function documentRow(locale: string, row: CoverageRow, lead: ElementContent[], gate: LocaleCoverage | undefined): ElementContent {
+  if (!row.coverage) return h('tr.missing', {dataLocale: locale}, [...lead, h('td', h('code', row.path)), h('td', {colSpan: 6}, ['not built: the build refused ', h('code', row.dist), ' (see its ', h('code', 'build-refused'), ' finding)'])])
+  return h('tr', {dataLocale: locale}, [...lead, h('td', h('code', row.path)), ...cells(row.coverage, row.share!, gate)])
 }
 
 /** A row's figures; the locale's minimum beside its share on its total row (or its only row). */
@@ -149,7 +178,7 @@ function rulesSection(review: QaReview): ElementContent {
 }
 
 /** Every finding, by file and rule. */
-function findingsSection(review: QaReview): ElementContent {
+function findingsSection(review: QaReview, runs: Runs): ElementContent {
   const {totals} = review
   return h('section.panel#findings', {ariaLabelledBy: 'findings-title', tabIndex: -1}, [
     h('h2#findings-title', ['Findings ', h('span.n', `(${totals.findings})`)]),
@@ -164,7 +193,7 @@ function findingsSection(review: QaReview): ElementContent {
     ...(totals.listed < totals.findings
       ? [h('p.more', [`${totals.listed} of ${plural(totals.findings, 'finding')} are listed (at most ${review.limits.perRule} of one rule in one file, ${review.limits.findings} in all, in file order); every one is counted. `, h('code', 'babele check --json'), ' lists them all.'])]
       : []),
-    ...(review.files.length === 0 ? [h('p.empty', 'No findings.')] : review.files.map(fileBlock)),
+    ...(review.files.length === 0 ? [h('p.empty', 'No findings.')] : pageParts(review.files, {kind, list: 'findings', name: (file) => file.file ?? '', render: fileBlock, ...runs})),
     h('p.empty#empty', {hidden: true}, 'No finding matches the filters.')
   ])
 }

@@ -32,6 +32,8 @@ export interface QaReviewInput {
   maxPerRule?: number | null | undefined
   /** Findings listed in all, at most (default 1,000); all are counted. */
   maxFindings?: number | null | undefined
+  /** The diagnostics are each once already (`uniqueDiagnostics`): not compared again (default `false`). */
+  unique?: boolean | null | undefined
 }
 
 /** The findings of one rule in one file. */
@@ -125,7 +127,7 @@ export function qaReview(input: QaReviewInput): QaReview {
   const perRule = limit(input.maxPerRule, defaultMaxPerRule, 'maxPerRule')
   const maxFindings = limit(input.maxFindings, defaultMaxFindings, 'maxFindings')
   let room = maxFindings
-  const unique = uniqueDiagnostics(input.diagnostics)
+  const unique = input.unique ? input.diagnostics : uniqueDiagnostics(input.diagnostics)
   const byFile = new Map<string | undefined, Map<string, Diagnostic[]>>()
   for (const diagnostic of unique) {
     let rules = byFile.get(diagnostic.file)
@@ -170,9 +172,15 @@ export function qaReview(input: QaReviewInput): QaReview {
   const rules = [...summaries.values()].sort((a, b) => rank[a.severity] - rank[b.severity] || b.count - a.count || compare(a.ruleId, b.ruleId))
 
   const gates = coverageGate(config, input.coverage).value
+  // The first entry of each locale and path, as a search in order would find it.
+  const entries = new Map<string, BuildEntry>()
+  for (const entry of input.coverage) {
+    const key = `${entry.locale}\u0000${entry.path}`
+    if (!entries.has(key)) entries.set(key, entry)
+  }
   const coverage: LocaleCoverage[] = gates.map((gate) => {
     const documents = [...input.documents.values()].map((document): CoverageRow => {
-      const found = input.coverage.find((entry) => entry.locale === gate.locale && entry.path === document.path)?.coverage
+      const found = entries.get(`${gate.locale}\u0000${document.path}`)?.coverage
       return {path: document.path, dist: paths.dist(config, gate.locale, document.path), coverage: found, share: found ? coveredShare(found, config.coverageOrigins) : undefined}
     })
     return {locale: gate.locale, documents, total: gate.coverage, share: {covered: gate.covered, total: gate.total, percent: gate.percent}, minimum: gate.minimum, passed: gate.passed}
@@ -195,15 +203,13 @@ export function uniqueDiagnostics(diagnostics: readonly Diagnostic[]): Diagnosti
     const start = startOf(diagnostic.place)
     return `${diagnostic.ruleId}\u0000${diagnostic.file}\u0000${start?.line}:${start?.column}\u0000${diagnostic.unitId}\u0000${diagnostic.segmentId}\u0000${diagnostic.message}`
   }
-  for (const diagnostic of diagnostics) {
-    const key = cheapKey(diagnostic)
-    shared.set(key, (shared.get(key) ?? 0) + 1)
-  }
+  const keys = diagnostics.map(cheapKey)
+  for (const key of keys) shared.set(key, (shared.get(key) ?? 0) + 1)
 
   const seen = new Set<string>()
   const unique: Diagnostic[] = []
-  for (const diagnostic of diagnostics) {
-    if (shared.get(cheapKey(diagnostic))! > 1) {
+  for (const [index, diagnostic] of diagnostics.entries()) {
+    if (shared.get(keys[index]!)! > 1) {
       const key = JSON.stringify(Object.entries(diagnostic).filter(([name]) => name !== 'source').sort(([a], [b]) => compare(a, b)))
       if (seen.has(key)) continue
       seen.add(key)

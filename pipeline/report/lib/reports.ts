@@ -6,7 +6,7 @@
  */
 import {glossaryPage} from './glossary-page.ts'
 import {reviewWithFragments, type GlossaryReviewInput} from './glossary-review.ts'
-import {qaPage} from './qa-page.ts'
+import {qaPage, type QaPageOptions} from './qa-page.ts'
 import {qaReview, type QaReviewInput} from './qa-review.ts'
 
 /**
@@ -28,8 +28,9 @@ export function glossaryReport(input: GlossaryReviewInput): string {
  * `reports/qa.html`: findings by file and rule, and coverage per locale and document.
  *
  * @param input Config, documents, diagnostics, coverage entries.
+ * @param options Where rendered rows are kept (`qaPage`).
  * @returns The HTML document.
  */
-export function qaReport(input: QaReviewInput): string {
-  return qaPage(qaReview(input))
+export function qaReport(input: QaReviewInput, options?: QaPageOptions | null): string {
+  return qaPage(qaReview(input), options)
 }

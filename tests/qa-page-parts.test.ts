@@ -1,0 +1,108 @@
+import test from 'ava'
+import {countingStore} from './helpers/counting-store.ts'
+import {diagnostic} from '../pipeline/diagnostic.ts'
+import {buildProject, extractDocuments, parseConfig, qaReport, type Config, type Diagnostic, type Stores} from '../pipeline/index.ts'
+import {uniqueDiagnostics} from '../pipeline/report/index.ts'
+
+/** Sixty small documents: enough for the coverage rows and the file blocks to span several runs. */
+const paths = Array.from({length: 60}, (_, index) => `capitolo-${String(index).padStart(2, '0')}.md`)
+const texts = new Map(paths.map((path, index) => [path, `# Capitolo ${index}\n\nIl vertice si apre domani. La delegazione arriva alle ${index} in punto.\n`]))
+const config = parseConfig({targetLocales: ['en']}).value!
+const none: Stores = {bundles: new Map(), states: new Map()}
+
+/** A warning on a document's source: one file block per document on the page. */
+function lintFinding(path: string, message = 'Link `qui` has the URL `#`, which goes nowhere'): Diagnostic {
+  return diagnostic('link-empty-url', message, {source: 'lint', severity: 'warning', file: `source/it/${path}`, place: {start: {line: 3, column: 1, offset: 20}, end: {line: 3, column: 4, offset: 23}}})
+}
+
+/** The QA page's input for these sources, stores and config, as `babele run` makes it. */
+function input(sources: ReadonlyMap<string, string>, stores: Stores, project: Config = config, diagnostics: Diagnostic[] = paths.map((path) => lintFinding(path))) {
+  const documents = extractDocuments(project, sources).value
+  const built = buildProject(project, documents, stores)
+  return {config: project, documents, diagnostics: uniqueDiagnostics([...diagnostics, ...built.messages]), unique: true, coverage: built.coverage}
+}
+
+test('the QA page reads every run of rows back when nothing it shows changed, and its bytes are those of the page made without a store', (t) => {
+  const {store, take} = countingStore()
+  const first = qaReport(input(texts, none), {store})
+  const made = take()
+  t.true(made.puts > 2)
+  t.is(made.hits, 0)
+  t.is(first, qaReport(input(texts, none)))
+  const again = qaReport(input(texts, none), {store})
+  t.deepEqual(take(), {gets: made.puts, hits: made.puts, puts: 0})
+  t.is(again, first)
+})
+
+test('a source byte changed makes the run holding its document\'s coverage row again, and only that run', (t) => {
+  const {store, take} = countingStore()
+  const before = qaReport(input(texts, none), {store})
+  const runs = take().puts
+  const edited = new Map(texts).set('capitolo-17.md', texts.get('capitolo-17.md')! + '\nUna frase aggiunta.\n')
+  const after = qaReport(input(edited, none), {store})
+  t.deepEqual(take(), {gets: runs, hits: runs - 1, puts: 1})
+  t.not(after, before)
+  t.is(after, qaReport(input(edited, none)))
+})
+
+test('a store value changed makes the run holding its document\'s coverage row again, and only that run', (t) => {
+  const {store, take} = countingStore()
+  const before = qaReport(input(texts, none), {store})
+  const runs = take().puts
+  const documents = extractDocuments(config, texts).value
+  const unit = documents.get('capitolo-33.md')!.units.at(-1)!
+  const translated: Stores = {bundles: new Map([['en/capitolo-33', {[unit.id]: 'The summit opens tomorrow. The delegation arrives at 33 sharp.'}]]), states: new Map()}
+  const after = qaReport(input(texts, translated), {store})
+  t.deepEqual(take(), {gets: runs, hits: runs - 1, puts: 1})
+  t.not(after, before)
+  t.true(after.includes('<td class="num">2</td>'))
+  t.is(after, qaReport(input(texts, translated)))
+})
+
+test('a config field a row shows changed makes the runs showing it again', (t) => {
+  const {store, take} = countingStore()
+  const documents = extractDocuments(config, texts).value
+  const unit = documents.get('capitolo-33.md')!.units.at(-1)!
+  const translated: Stores = {bundles: new Map([['en/capitolo-33', {[unit.id]: 'The summit opens tomorrow. The delegation arrives at 33 sharp.'}]]), states: new Map()}
+  const before = qaReport(input(texts, translated), {store})
+  const runs = take().puts
+  // Human translations no longer count: the translated document's share of words drops.
+  const memoryOnly = parseConfig({targetLocales: ['en'], coverageOrigins: ['memory']}).value!
+  const after = qaReport(input(texts, translated, memoryOnly), {store})
+  t.deepEqual(take(), {gets: runs, hits: runs - 1, puts: 1})
+  t.not(after, before)
+  t.is(after, qaReport(input(texts, translated, memoryOnly)))
+  // Another target locale: rows of its own, none read back from the first locale's.
+  const two = parseConfig({targetLocales: ['en', 'fr']}).value!
+  const both = qaReport(input(texts, translated, two), {store})
+  const counted = take()
+  t.true(counted.puts > 1)
+  t.is(counted.gets - counted.hits, counted.puts)
+  t.is(both, qaReport(input(texts, translated, two)))
+})
+
+test('a finding changed makes the run holding its file\'s block again, and only that run', (t) => {
+  const {store, take} = countingStore()
+  const before = qaReport(input(texts, none), {store})
+  const runs = take().puts
+  const diagnostics = paths.map((path) => lintFinding(path, path === 'capitolo-41.md' ? 'Link `là` has the URL `#`, which goes nowhere' : undefined))
+  const after = qaReport(input(texts, none, config, diagnostics), {store})
+  t.deepEqual(take(), {gets: runs, hits: runs - 1, puts: 1})
+  t.not(after, before)
+  t.is(after, qaReport(input(texts, none, config, diagnostics)))
+})
+
+test('a finding that holds the page\'s mark of a run is text: every run lands once, in place', (t) => {
+  // The message goes into a text node and a `data-search` attribute: written as the mark of the first run, and of a run that is not there.
+  const mark = (index: number) => `<"babele-insert:${index}">`
+  const diagnostics = paths.map((path) => lintFinding(path, path === 'capitolo-05.md' ? `Link ${mark(0)} ${mark(99)} has the URL \`#\`` : undefined))
+  const {store} = countingStore()
+  const html = qaReport(input(texts, none, config, diagnostics), {store})
+  t.is(html, qaReport(input(texts, none, config, diagnostics)))
+  t.is(html.split('<tr data-locale="en">').length - 1, paths.length)
+  t.is(html.split('<section class="file"').length - 1, paths.length)
+  const places = paths.map((path) => html.indexOf(`<code>${path}</code>`))
+  t.deepEqual(places, places.toSorted((a, b) => a - b))
+  t.false(html.includes('<"babele-insert:'))
+  t.true(html.includes('<span>Link &#x3C;"babele-insert:0"> &#x3C;"babele-insert:99"> has the URL <code>#</code></span>'))
+})
