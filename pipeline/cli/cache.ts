@@ -24,13 +24,15 @@ import {deserialize, serialize} from 'node:v8'
 import {exists, listFolders, openFile, readBytes, removeFolder, writeBytesAtomic, type OpenFile} from './fs.ts'
 
 /** Bumped whenever the shape of an entry changes. */
-const cacheSchema = 4
+const cacheSchema = 5
 
 /** Hits, misses and writes of one kind of entry. */
 export interface CacheCounts {
   hits: number
   misses: number
   writes: number
+  /** Hits answered by the record of outputs on disk without reading the entry (`output-record.ts`). */
+  kept?: number
 }
 
 /** An open cache. */

@@ -43,6 +43,8 @@ export interface CacheUse {
   lint: {hits: number; misses: number}
   /** Per-document outputs read from the cache or made (`run`, `import`, `build`): extract's bundle and XLIFF files, each built file, and (`run`) each document's part of each locale's analysis. */
   outputs?: {extract: {hits: number; misses: number}; build: {hits: number; misses: number}; analysis?: {hits: number; misses: number}}
+  /** Of those hits, the outputs known on disk as babele wrote them, by their key and signature: neither read from the cache, nor compared with the file, nor hashed (`output-record.ts`). */
+  kept?: {extract: number; build: number}
   /** `import` and `run` with no file argument: XLIFF files known to be babele's own by their signature, without being read (`hits`), and files read (`misses`). */
   xliff?: {hits: number; misses: number}
   /** `extract`, `build` and `run`: the whole result came from the cache (`hit`: nothing was extracted or computed), or not (`run-cache.ts`). */

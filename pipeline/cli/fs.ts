@@ -205,15 +205,29 @@ export function listFiles(folder: string, accept: (name: string) => boolean, ent
  * @returns Whether the file was written.
  */
 export function writeAtomic(path: string, content: string): boolean {
+  return writeAtomicSigned(path, content, undefined).written
+}
+
+/**
+ * {@linkcode writeAtomic}, and, when the file already held `content` and
+ * last changed `settleMs` before `now`, its signature, taken before it was
+ * read ({@linkcode settledSignature}): while the file keeps it, it holds
+ * `content` (see {@linkcode holdsSigned}).
+ *
+ * @param path Absolute path.
+ * @param content Its text.
+ * @param now When the command started (`Date.now()`); `undefined`: no signature.
+ */
+export function writeAtomicSigned(path: string, content: string, now: number | undefined): {written: boolean; signature: Float64Array | undefined} {
   // The file holds `content` afterwards, written or not: that is the fact a later run checks.
   if (observing(path)) noteFact('read', path, digestBytes(content))
   const stat = statSync(path, {throwIfNoEntry: false})
-  if (stat?.isFile() && stat.size === Buffer.byteLength(content) && readFileSync(path, 'utf8') === content) return false
+  if (stat?.isFile() && stat.size === Buffer.byteLength(content) && readFileSync(path, 'utf8') === content) return {written: false, signature: now === undefined ? undefined : settledSignature(stat, now)}
   const temporary = `${path}.${process.pid}.tmp`
   writeInFolder(temporary, content)
   renameSync(temporary, path)
   noteChanged(path)
-  return true
+  return {written: true, signature: undefined}
 }
 
 /**

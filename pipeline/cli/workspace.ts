@@ -276,10 +276,11 @@ export function readWrittenXliff(workspace: Workspace): Map<string, WrittenXliff
  * {@linkcode recordWrittenXliff} records).
  *
  * @param outputs Outputs by path.
+ * @param digestOf The digest of an output's text, when already known (`OutputRecord.digestOf`; default: hashed).
  */
-export function xliffDigests(workspace: Workspace, outputs: Iterable<[string, string]>): Array<[string, string]> {
+export function xliffDigests(workspace: Workspace, outputs: Iterable<[string, string]>, digestOf: (path: string, text: string) => string = (_path, text) => digestBytes(text)): Array<[string, string]> {
   const digests: Array<[string, string]> = []
-  for (const [path, content] of outputs) if (isXliffOutput(workspace, path)) digests.push([path, digestBytes(content)])
+  for (const [path, content] of outputs) if (isXliffOutput(workspace, path)) digests.push([path, digestOf(path, content)])
   return digests
 }
 

@@ -23,6 +23,7 @@ import {pretranslate, type PretranslateCommandResult} from './pretranslate.ts'
 import {engineOf} from '../engines/select.ts'
 import {noSources, readGlossary, readMemory, readSources, readStores, readWrittenXliff, recordWrittenXliff, sourceFiles, xliffDigests, readXliffFiles, writeOutputs, xliffFiles, UsageError, type Workspace, type WrittenXliff} from '../workspace.ts'
 import {holdsSigned, settledSignature, statOf} from '../fs.ts'
+import {openOutputRecord} from '../output-record.ts'
 
 /** What a command did. */
 export interface CommandResult {
@@ -151,9 +152,11 @@ export type StreamedResult = Omit<CommandResult, 'messages'> & {messages: Messag
  * untouched XLIFF), it is not made again.
  */
 async function extractLoaded(workspace: Workspace, options: CommandOptions, given: Loaded, made?: Extracted): Promise<CommandResult> {
-  const result = made ?? extractProject(workspace.config, given.documents, given.stores, {terms: given.terms, memory: given.memory, only: given.shard, reuse: given.reuse})
-  const written = writeOutputs(workspace, result.value)
-  if (options.cache !== false) recordWrittenXliff(workspace, xliffDigests(workspace, result.value))
+  const record = made ? undefined : openOutputRecord(workspace, given.reuse, outputKinds.extract, Date.now())
+  const result = made ?? extractProject(workspace.config, given.documents, given.stores, {terms: given.terms, memory: given.memory, only: given.shard, reuse: record?.reuse ?? given.reuse})
+  const written = record ? record.write(result.value) : writeOutputs(workspace, result.value)
+  if (options.cache !== false) recordWrittenXliff(workspace, xliffDigests(workspace, result.value, record?.digestOf))
+  record?.save()
   const documents = ownDocuments(given)
   const units = [...documents.values()].reduce((sum, document) => sum + document.units.length, 0)
   return extractResult(workspace, options, {documents: documents.size, units, outputs: result.value.size, written, messages: [...given.messages, ...result.messages, ...asWarnings(given.lint)], cache: cacheUse(given), threads: given.threads})
@@ -165,7 +168,8 @@ function cacheUse(loaded: Loaded): CacheUse {
   if (!store) return loaded.cache
   const use = (kind: string) => ({hits: store.counts[kind]?.hits ?? 0, misses: store.counts[kind]?.misses ?? 0})
   const analyzed = store.counts[outputKinds.analysis] ? {analysis: use(outputKinds.analysis)} : {}
-  return {...loaded.cache, outputs: {extract: use(outputKinds.extract), build: use(outputKinds.build), ...analyzed}}
+  const kept = (kind: string) => store.counts[kind]?.kept ?? 0
+  return {...loaded.cache, outputs: {extract: use(outputKinds.extract), build: use(outputKinds.build), ...analyzed}, kept: {extract: kept(outputKinds.extract), build: kept(outputKinds.build)}}
 }
 
 /** What extract did, as a command result. */
@@ -331,16 +335,19 @@ export async function importCommand(workspace: Workspace, options: CommandOption
 
 /** `babele build`: localized Markdown for every target locale. */
 export async function build(workspace: Workspace, options: CommandOptions, given?: Loaded): Promise<CommandResult> {
+  const started = Date.now()
   const loaded = given ?? (await load(workspace, options))
   const documents = ownDocuments(loaded)
-  const result = buildProject(workspace.config, documents, loaded.stores, {terms: loaded.terms, reuse: loaded.reuse})
+  const record = openOutputRecord(workspace, loaded.reuse, outputKinds.build, started)
+  const result = buildProject(workspace.config, documents, loaded.stores, {terms: loaded.terms, reuse: record?.reuse ?? loaded.reuse})
   // The pseudo locale, when enabled, is built beside the target locales and counted in no coverage.
   const pseudo = workspace.config.pseudo ? buildPseudo(workspace.config, documents, {terms: loaded.terms}) : undefined
   if (pseudo) {
     for (const [file, text] of pseudo.value) result.value.set(file, text)
     result.messages.push(...pseudo.messages)
   }
-  const written = writeOutputs(workspace, result.value)
+  const written = record ? record.write(result.value) : writeOutputs(workspace, result.value)
+  record?.save()
   const lines = result.coverage.map((entry) => {
     const {segments, translated, fallback, source, words} = entry.coverage
     const percent = percentText(translated, segments)

@@ -47,18 +47,20 @@ export function buildProject(config: Config, documents: ReadonlyMap<string, Sour
   const messages = checked.messages.filter((message) => message.severity === 'error')
   const broken = checked.broken
   const resources: Record<string, Record<string, Bundle>> = {}
-  for (const document of documents.values()) {
-    ;(resources[config.sourceLocale] ??= {})[document.id] = sourceBundle(document)
-  }
   for (const [name, bundle] of stores.bundles) {
     const {locale, id} = paths.storeParts(name)
     if (locale === config.sourceLocale) continue
     // A value with an error reaches no locale that falls back to this one.
     ;(resources[locale] ??= {})[id] = usableBundle(name, bundle, broken)
   }
-  // Made on the first file not reused: i18next indexes every bundle.
+  // Made on the first file not reused, with the source bundles (no key reads them): i18next indexes every bundle.
   let resolver: Resolver | undefined
-  const resolve: Resolver = (locale, namespace, key) => (resolver ??= createResolver({resources, fallbackLng: config.fallbackLng}))(locale, namespace, key)
+  const makeResolver = () => {
+    const source: Record<string, Bundle> = (resources[config.sourceLocale] = {})
+    for (const document of documents.values()) source[document.id] = sourceBundle(document)
+    return createResolver({resources, fallbackLng: config.fallbackLng})
+  }
+  const resolve: Resolver = (locale, namespace, key) => (resolver ??= makeResolver())(locale, namespace, key)
   const state = (locale: string, id: string, key: string) => stores.states.get(paths.store(locale, id))?.[key]
   // What a document's build reads besides itself: its bundle (less refused values) and state file in every target locale (empty or missing alike).
   const some = (value: object | undefined) => (value && Object.keys(value).length > 0 ? value : null)
@@ -81,7 +83,8 @@ export function buildProject(config: Config, documents: ReadonlyMap<string, Sour
         messages.push(diagnostic('build-refused', `Not written: translations in \`${paths.bundle(config, locale, document.id)}\` have errors (see above); fix them or re-import`, {source: 'build', severity: 'error', file}))
         continue
       }
-      const make = () => buildDocument(document, {locale, resolve, file: paths.bundle(config, locale, document.id), sourceLocale: config.sourceLocale, state})
+      // The stored value names its file: what the CLI records of an output on disk (`output-record.ts`) is by path.
+      const make = () => ({file, ...buildDocument(document, {locale, resolve, file: paths.bundle(config, locale, document.id), sourceLocale: config.sourceLocale, state})})
       const key = keyOf(document)
       const built = reused(options.reuse?.store, outputKinds.build, key && buildKey(key, config, locale), make)
       outputs.set(file, built.value)

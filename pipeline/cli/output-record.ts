@@ -1,0 +1,264 @@
+/**
+ * The outputs babele wrote, known on disk without being made, read, compared
+ * or hashed again. Takes: the workspace, the stages' `reuse` (the cache) and
+ * one kind of per-document output (`outputKinds`: a document's extract
+ * outputs, or a built file). Returns: a `reuse` whose store answers an entry
+ * whose files are still on disk as babele wrote them from a record, without
+ * reading the entry; and a writer that skips those files, writes (or finds
+ * up to date) the others, and records each with the key that made it.
+ *
+ * The record, `written-<kind>` in the cache's folder of this code version
+ * (other code starts without one), `v8.serialize`d: for each output file
+ * the key of the entry that made it, the SHA-256 of its bytes and, once it
+ * was found holding them and had last changed more than `settleMs` before
+ * the command started (`writeAtomicSigned`), its stat signature (`fs.ts`:
+ * any write moves a file's change time, which cannot be set back); for each
+ * key, the entry's value less its texts (a document's leverage messages, a
+ * built file's coverage and messages).
+ *
+ * ```text
+ * run  → xliff/en/a.md.xlf made by key k1: written, recorded {k1, digest}
+ * run  → k1 again: the entry read, the file compared, found holding it: signed
+ * run  → k1 again, the file has its signature (one stat): kept; the entry is
+ *        not read, the file neither read nor hashed
+ * (a translator saves the file, even keeping its size and modification time)
+ * run  → its signature moved: the entry read, the file compared and rewritten
+ * ```
+ *
+ * The stage gets, for a kept entry, its value with placeholders for texts
+ * (`keptText`), which only this writer takes: a placeholder anywhere else
+ * is an error, never written. When in doubt the file is made and compared
+ * as it always was: another key, no signature or another one (written this
+ * second, edited, replaced, deleted), a record that cannot be read.
+ */
+import {join, resolve} from 'node:path'
+import {deserialize, serialize} from 'node:v8'
+import type {Coverage} from '../build/index.ts'
+import {digestBytes} from '../incremental/index.ts'
+import type {DocumentOutputs, EntryStore, Outputs, Reuse} from '../project/index.ts'
+import {outputKinds} from '../project/index.ts'
+import type {Diagnostic} from '../types.ts'
+import type {Cache} from './cache.ts'
+import {exists, holdsSigned, readBytes, signatureLength, writeAtomic, writeAtomicSigned, writeBytesAtomic} from './fs.ts'
+import type {Workspace} from './workspace.ts'
+
+/** How an entry's value holds its files: what is recorded of it, and how it is put together again. */
+interface Codec<Value, Part> {
+  /** Its files, path and text. */
+  files(value: Value): Array<[string, string]>
+  /** The value less its texts. */
+  part(value: Value): Part
+  /** The paths of a part's files. */
+  paths(part: Part): string[]
+  /** The value again, each text by its path. */
+  join(part: Part, text: (path: string) => string): Value
+}
+
+/** A document's extract outputs less their texts. */
+interface ExtractPart {
+  source: string
+  locales: Array<{files: string[]; messages: Diagnostic[]}>
+}
+
+/** A built file, as `buildProject` stores it. */
+interface BuiltFile {
+  file: string
+  value: string
+  coverage: Coverage
+  messages: Diagnostic[]
+}
+
+const extractCodec: Codec<DocumentOutputs, ExtractPart> = {
+  files: (value) => [value.source, ...value.locales.flatMap((locale) => locale.outputs)],
+  part: (value) => ({source: value.source[0], locales: value.locales.map((locale) => ({files: locale.outputs.map(([file]) => file), messages: locale.messages}))}),
+  paths: (part) => [part.source, ...part.locales.flatMap((locale) => locale.files)],
+  join: (part, text) => ({source: [part.source, text(part.source)], locales: part.locales.map((locale) => ({outputs: locale.files.map((file): [string, string] => [file, text(file)]), messages: locale.messages}))})
+}
+
+const buildCodec: Codec<BuiltFile, Omit<BuiltFile, 'value'>> = {
+  files: (value) => [[value.file, value.value]],
+  part: ({file, coverage, messages}) => ({file, coverage, messages}),
+  paths: (part) => [part.file],
+  join: (part, text) => ({...part, value: text(part.file)})
+}
+
+const codecs: Record<string, Codec<never, never>> = {[outputKinds.extract]: extractCodec as Codec<never, never>, [outputKinds.build]: buildCodec as Codec<never, never>}
+
+/** What is recorded of one output file. */
+interface Recorded {
+  /** Key of the entry that made it. */
+  made: string
+  /** SHA-256 of its bytes. */
+  digest: string
+  /** Its signature (`signatureOf`) once found holding them, settled. */
+  signature: Float64Array | undefined
+}
+
+/** The record of one kind of output. */
+interface OutputRecordFile {
+  /** By path (relative to the project root). */
+  files: Map<string, Recorded>
+  /** Each recorded key's value less its texts (`Codec.part`). */
+  parts: Map<string, unknown>
+}
+
+/** Starts every placeholder: no output babele writes starts with a NUL. */
+const placeholderMark = '\u0000babele-kept\u0000'
+
+/** What a kept file's text is in the value the stage gets. */
+function keptText(path: string): string {
+  return placeholderMark + path
+}
+
+/** A record of one kind of output, open for one command. */
+export interface OutputRecord {
+  /** The stage's `reuse`, its store answering kept entries from the record. */
+  reuse: Reuse
+  /**
+   * Write outputs as `writeOutputs` does (paths relative to the project
+   * root), but skip the kept files, and record each file an entry made.
+   *
+   * @returns The paths whose content changed.
+   */
+  write(outputs: Outputs): string[]
+  /** The SHA-256 of an output's text, from the record when it was kept or already hashed. */
+  digestOf(path: string, text: string): string
+  /** Write the record back when it changed (a cache never fails a run: ignored when it cannot be written). */
+  save(): void
+}
+
+/**
+ * @param workspace Project.
+ * @param reuse The stages' reuse through the cache (none: no record, `--no-cache`).
+ * @param kind `outputKinds.extract` or `outputKinds.build`.
+ * @param started When the command started (`Date.now()`): only a file that last changed `settleMs` before it is signed.
+ */
+export function openOutputRecord(workspace: Workspace, reuse: (Reuse & {store: Cache}) | undefined, kind: string, started: number): OutputRecord | undefined {
+  const codec = codecs[kind] as Codec<unknown, unknown> | undefined
+  if (!reuse || !codec) return undefined
+  const cache = reuse.store
+  const path = join(cache.folder, `written-${kind}`)
+  const record = readRecord(path)
+  let changed = false
+  const absolute = (file: string) => resolve(workspace.root, file)
+  // The files of the values the stage got from the cache or made: who made each, and its text.
+  const seen = new Map<string, {key: string; text: string; part: unknown}>()
+  const kept = new Set<string>()
+  const digests = new Map<string, string>()
+  const see = (key: string, value: unknown) => {
+    const part = codec.part(value)
+    for (const [file, text] of codec.files(value)) seen.set(file, {key, text, part})
+  }
+  /** The value of an entry whose every file is recorded under its key and still has its signature. */
+  const keptValue = (key: string): unknown => {
+    const part = record.parts.get(key)
+    if (part === undefined) return undefined
+    try {
+      const files = codec.paths(part)
+      if (files.length === 0) return undefined
+      for (const file of files) {
+        const known = record.files.get(file)
+        if (known?.made !== key || !known.signature || !holdsSigned(absolute(file), known.signature, known.digest)) return undefined
+      }
+      const value = codec.join(part, keptText)
+      for (const file of files) kept.add(file)
+      return value
+    } catch {
+      // A part that is not what this code records: the entry is read.
+      return undefined
+    }
+  }
+  const store: EntryStore = {
+    get<Value>(asked: string, key: string): Value | undefined {
+      if (asked === kind) {
+        const value = keptValue(key)
+        if (value !== undefined) {
+          const counts = (cache.counts[kind] ??= {hits: 0, misses: 0, writes: 0})
+          counts.hits++
+          counts.kept = (counts.kept ?? 0) + 1
+          return value as Value
+        }
+      }
+      const value = cache.get<Value>(asked, key)
+      if (value !== undefined && asked === kind) see(key, value)
+      return value
+    },
+    put(asked, key, value) {
+      cache.put(asked, key, value)
+      if (asked === kind) see(key, value)
+    }
+  }
+  return {
+    reuse: {...reuse, store},
+    write(outputs) {
+      const written: string[] = []
+      for (const [file, content] of outputs) {
+        if (content.startsWith(placeholderMark)) {
+          if (content !== keptText(file) || !kept.has(file)) throw new Error(`${file}: a placeholder of an output kept on disk reached another file (a bug in babele; nothing was written there)`)
+          continue
+        }
+        const made = seen.get(file)
+        if (made?.text !== content) {
+          // Not an entry's file (an empty store file, a pseudo-localized one): written as ever, and not recorded.
+          if (record.files.delete(file)) changed = true
+          if (writeAtomic(absolute(file), content)) written.push(file)
+          continue
+        }
+        const result = writeAtomicSigned(absolute(file), content, started)
+        if (result.written) written.push(file)
+        const digest = digestBytes(content)
+        digests.set(file, digest)
+        const before = record.files.get(file)
+        if (before?.made !== made.key || before.digest !== digest || !sameNumbers(before.signature, result.signature) || record.parts.get(made.key) === undefined) {
+          record.files.set(file, {made: made.key, digest, signature: result.signature})
+          record.parts.set(made.key, made.part)
+          changed = true
+        }
+      }
+      return written
+    },
+    digestOf(file, text) {
+      if (kept.has(file)) return record.files.get(file)!.digest
+      return digests.get(file) ?? digestBytes(text)
+    },
+    save() {
+      if (!changed) return
+      // A key no recorded file is made by any more is dropped with its part.
+      const used = new Set<string>()
+      for (const known of record.files.values()) used.add(known.made)
+      for (const key of record.parts.keys()) if (!used.has(key)) record.parts.delete(key)
+      try {
+        writeBytesAtomic(path, serialize(record))
+      } catch {
+        // Not written: the next run compares the files again.
+      }
+    }
+  }
+}
+
+/** A record read back; empty when there is none or it is not one (then every file is compared). */
+function readRecord(path: string): OutputRecordFile {
+  try {
+    if (exists(path)) {
+      const value = deserialize(readBytes(path)) as Partial<OutputRecordFile> | null
+      if (value && value.files instanceof Map && value.parts instanceof Map) {
+        const files = new Map<string, Recorded>()
+        for (const [file, known] of value.files as Map<unknown, Partial<Recorded> | null>) {
+          if (typeof file !== 'string' || !known || typeof known.made !== 'string' || typeof known.digest !== 'string') continue
+          const signature = known.signature instanceof Float64Array && known.signature.length === signatureLength ? known.signature : undefined
+          files.set(file, {made: known.made, digest: known.digest, signature})
+        }
+        return {files, parts: value.parts}
+      }
+    }
+  } catch {
+    // Not a record: every file is compared, and the record written again.
+  }
+  return {files: new Map(), parts: new Map()}
+}
+
+/** Whether two signatures are the same (both none included). */
+function sameNumbers(a: Float64Array | undefined, b: Float64Array | undefined): boolean {
+  if (a === undefined || b === undefined) return a === b
+  return a.length === b.length && a.every((number, index) => number === b[index])
+}
