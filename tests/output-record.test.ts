@@ -22,11 +22,11 @@ function project(): string {
   return folder
 }
 
-/** `babele run --json` with the run cache's entries removed first, so the command runs. */
-function run(folder: string): any {
+/** `babele run --json` (or another command) with the run cache's entries removed first, so the command runs. */
+function run(folder: string, command = 'run'): any {
   const cache = join(folder, '.babele/cache')
   for (const name of readdirSync(cache, {withFileTypes: true}).filter((entry) => entry.isDirectory()).map((entry) => entry.name)) rmSync(join(cache, name, 'run'), {recursive: true, force: true})
-  const result = json(folder, 'run')
+  const result = json(folder, command)
   if (result.status !== 0) throw new Error(JSON.stringify(result.result.messages.filter((message: {severity: string}) => message.severity === 'error')))
   return result.result
 }
@@ -106,4 +106,26 @@ test.serial('run writes again an output file that was edited (keeping its size a
   t.deepEqual(rewritten.written.filter((file: string) => !before.has(file)), [], 'nothing else')
   t.deepEqual(rewritten.cache.kept, {extract: 1, build: 2 * locales - 1})
   for (const [file, text] of before) t.is(read(folder, file), text, file)
+})
+
+test.serial('extract on its own keeps the outputs on disk as well, its threads neither making nor reading them, and writes a deleted one again', async (t) => {
+  const folder = project()
+  t.teardown(() => rmSync(folder, {recursive: true, force: true}))
+  t.is(json(folder, 'extract').status, 0)
+  await settle()
+  const signing = run(folder, 'extract')
+  t.deepEqual(signing.cache.kept, {extract: 0, build: 0})
+  t.deepEqual(signing.written, [])
+  const kept = run(folder, 'extract')
+  t.deepEqual(kept.cache.kept, {extract: 2, build: 0})
+  t.deepEqual(kept.cache.outputs, {extract: {hits: 2, misses: 0}, build: {hits: 0, misses: 0}})
+  t.deepEqual(kept.written, [])
+  t.is(kept.unchanged, signing.unchanged)
+  const deleted = 'xliff/fr/seconda.md.xlf'
+  const before = read(folder, deleted)
+  rmSync(join(folder, deleted))
+  const again = run(folder, 'extract')
+  t.deepEqual(again.written, [deleted])
+  t.deepEqual(again.cache.kept, {extract: 1, build: 0})
+  t.is(read(folder, deleted), before)
 })

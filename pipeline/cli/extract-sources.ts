@@ -17,7 +17,7 @@
  * neither the documents nor the texts are held.
  */
 import {join, resolve} from 'node:path'
-import {digest, digestBytes, documentKey, lintKey} from '../incremental/index.ts'
+import {digest, digestBytes, documentKey, extractOutputsKey, lintKey} from '../incremental/index.ts'
 import type {Termbase} from '../glossary/index.ts'
 import type {Diagnostic, SourceDocument} from '../types.ts'
 import {codeVersion} from './code-version.ts'
@@ -35,6 +35,8 @@ export interface ExtractSettings {
   cache?: boolean | undefined
   /** Called once per source extracted or read, with its document path. */
   tick?: ((path: string) => void) | undefined
+  /** `extract`: whether a document's outputs, by its path and their key (`extractOutputsKey`), are kept on disk (the thread then neither makes nor reads them). */
+  kept?: ((path: string, key: string) => boolean) | undefined
 }
 
 /** Cache use of one run: entries read, and computed (written). */
@@ -112,7 +114,9 @@ export async function extractOutputs(workspace: Workspace, files: ReadonlyMap<st
   const ordered = [...files].sort(([a], [b]) => a.localeCompare(b))
   const taskAt = (index: number): SourceTask => {
     const [path, file] = ordered[index]!
-    return taskOf(config, path, readText(join(workspace.root, file)), glossary)
+    const task = taskOf(config, path, readText(join(workspace.root, file)), glossary)
+    if (settings.kept?.(path, extractOutputsKey(task.document, shared.shared))) task.kept = true
+    return task
   }
   const done = (result: OutputResult, index: number) => {
     onResult(result, ordered[index]![0], index)

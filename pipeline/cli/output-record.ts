@@ -114,6 +114,10 @@ function keptText(path: string): string {
 export interface OutputRecord {
   /** The stage's `reuse`, its store answering kept entries from the record. */
   reuse: Reuse
+  /** An entry's value when its files are kept on disk (placeholders for texts, which only {@linkcode OutputRecord.write} takes), without counting it: `extract`, whose threads read the cache. */
+  kept(key: string): unknown
+  /** An entry's value made or read elsewhere (`extract`'s threads): its files are recorded when written. */
+  see(key: string, value: unknown): void
   /**
    * Write outputs as `writeOutputs` does (paths relative to the project
    * root), but skip the kept files, and record each file an entry made.
@@ -190,6 +194,8 @@ export function openOutputRecord(workspace: Workspace, reuse: (Reuse & {store: C
   }
   return {
     reuse: {...reuse, store},
+    kept: keptValue,
+    see,
     write(outputs) {
       const written: string[] = []
       for (const [file, content] of outputs) {

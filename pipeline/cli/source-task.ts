@@ -40,8 +40,9 @@ export interface OutputResult extends Omit<SourceResult, 'document' | 'messages'
   messages: PackedMessages
   /** The source lint's findings as `extract` reports them (errors as warnings), packed. */
   lint: PackedMessages
-  outputs: DocumentOutputs
-  /** The outputs came from the cache. */
+  /** None when the task said its outputs are kept on disk (`SourceTask.kept`). */
+  outputs: DocumentOutputs | undefined
+  /** The outputs came from the cache (or were kept on disk). */
   cachedOutputs: boolean
   /** The document's units. */
   units: number
@@ -56,6 +57,8 @@ export interface SourceTask {
   document: string
   /** Key of the lint entry (`lintKey`). */
   lint: string
+  /** `extract`: its outputs are kept on disk as babele wrote them (`output-record.ts`), so they are neither made nor read. */
+  kept?: boolean
 }
 
 /** A source extracted, and whether each part came from the cache. */
@@ -114,6 +117,7 @@ export function outputTask(init: OutputTaskInit): (task: SourceTask) => OutputRe
   let context: ExtractContext | undefined
   return (task) => {
     const {document, messages, lint, ...rest} = extract(task)
+    if (task.kept) return {...rest, messages: packMessages(messages), lint: packMessages(asWarnings(lint)), outputs: undefined, cachedOutputs: true, units: document.units.length}
     let cachedOutputs = true
     const make = () => {
       cachedOutputs = false

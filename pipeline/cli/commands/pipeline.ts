@@ -198,6 +198,7 @@ function extractResult<Messages extends Diagnostic[] | MessageList>(workspace: W
  * messages and their order are `extractProject`'s.
  */
 export async function extract(workspace: Workspace, options: CommandOptions): Promise<StreamedResult> {
+  const started = Date.now()
   const {config} = workspace
   const files = sourceFiles(workspace)
   if (files.size === 0) throw new UsageError(noSources(workspace))
@@ -214,13 +215,25 @@ export async function extract(workspace: Workspace, options: CommandOptions): Pr
   const xliff: Array<[string, string]> = []
   const cache: CacheUse = {documents: {...stored.cache.documents}, lint: {...stored.cache.lint}}
   const reused = {hits: 0, misses: 0}
+  // The outputs kept on disk (`output-record.ts`): the threads neither make nor read them.
+  const store = options.cache === false ? undefined : openCache(resolve(workspace.root, config.cache), codeVersion())
+  const record = store && openOutputRecord(workspace, {keys: new Map(), glossary: stored.glossary, store}, outputKinds.extract, started)
+  const keys = new Map<string, string>()
+  const kept = new Map<string, DocumentOutputs>()
+  const keep = (path: string, key: string) => {
+    const value = record?.kept(key) as DocumentOutputs | undefined
+    if (value) kept.set(path, value)
+    else keys.set(path, key)
+    return value !== undefined
+  }
+  let keptCount = 0
   let units = 0
   const progress = startProgress('extract', own.size, options.progress)
   const threads = await extractOutputs(
     workspace,
     own,
     {termbase, glossary: stored.glossary, memories: context.memories, shared},
-    {jobs: options.jobs, cache: options.cache, tick: (path) => progress.tick(path)},
+    {jobs: options.jobs, cache: options.cache, tick: (path) => progress.tick(path), ...(record ? {kept: keep} : {})},
     (result, path, index) => {
       // A document of the first pass was counted there.
       if (!translated(path)) {
@@ -228,10 +241,14 @@ export async function extract(workspace: Workspace, options: CommandOptions): Pr
         cache.lint[result.cachedLint ? 'hits' : 'misses']++
       }
       reused[result.cachedOutputs ? 'hits' : 'misses']++
-      const {source, locales} = result.outputs
+      const outputs = result.outputs ?? kept.get(path)
+      if (!outputs) throw new Error(`${path}: its outputs were neither made nor kept (a bug in babele)`)
+      if (result.outputs) record?.see(keys.get(path)!, result.outputs)
+      else keptCount++
+      const {source, locales} = outputs
       const files = new Map([source, ...locales.flatMap((locale) => locale.outputs)])
-      for (const file of writeOutputs(workspace, files)) written.add(file)
-      if (options.cache !== false) xliff.push(...xliffDigests(workspace, files))
+      for (const file of record ? record.write(files) : writeOutputs(workspace, files)) written.add(file)
+      if (options.cache !== false) xliff.push(...xliffDigests(workspace, files, record?.digestOf))
       const name = ([file]: [string, string]): [string, string] => [file, '']
       units += result.units
       each[index] = {outputs: {source: name(source), locales: locales.map((locale) => ({outputs: locale.outputs.map(name), messages: locale.messages}))}, messages: result.messages, lint: result.lint}
@@ -243,8 +260,12 @@ export async function extract(workspace: Workspace, options: CommandOptions): Pr
   // What is left to write: the empty store files of documents that had none (the rest was written as it came).
   for (const file of writeOutputs(workspace, new Map([...assembled.value].filter(([, text]) => text !== '')))) written.add(file)
   if (options.cache !== false) recordWrittenXliff(workspace, xliff)
+  record?.save()
   const outputs = assembled.value.size
-  if (options.cache !== false) cache.outputs = {extract: reused, build: {hits: 0, misses: 0}}
+  if (options.cache !== false) {
+    cache.outputs = {extract: reused, build: {hits: 0, misses: 0}}
+    cache.kept = {extract: keptCount, build: 0}
+  }
   const messages = new MessageList()
   for (const one of each) messages.add(one.messages)
   for (const batch of [stores.messages, glossary.messages, asWarnings(memory.messages), assembled.messages]) messages.add(batch)
