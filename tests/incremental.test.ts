@@ -9,6 +9,7 @@
  */
 import {appendFileSync, cpSync, mkdirSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync} from 'node:fs'
 import {execFileSync} from 'node:child_process'
+import {deserialize} from 'node:v8'
 import {join, relative} from 'node:path'
 import test from 'ava'
 import {inShard, parseShard, digest, digestBytes, documentKey} from '../pipeline/incremental/index.ts'
@@ -18,6 +19,7 @@ import {fromTbx, parseConfig, type Analysis} from '../pipeline/index.ts'
 import {babele, babeleJson as json, copyProject, root} from './helpers/cli.ts'
 import {itDocs} from './helpers/corpora.ts'
 import {fillXliff} from './helpers/tools.ts'
+import {LazyDocuments} from '../pipeline/cli/lazy-documents.ts'
 
 /** Pages of the sample added to each project (with the seed, enough that extraction starts worker threads: 16 or more). */
 const pages = 20
@@ -59,6 +61,27 @@ function withoutKept({kept: _kept, ...cache}: Record<string, unknown>): Record<s
   return cache
 }
 
+/** The cache entries of a kind (`document`, `build`, …) in a project's cache, with their values. */
+function cacheEntries(folder: string, kind: string): Array<{file: string; value: {document?: {path: string}; value?: unknown}}> {
+  const found: Array<{file: string; value: {document?: {path: string}; value?: unknown}}> = []
+  const cache = join(folder, '.babele/cache')
+  const walk = (path: string) => {
+    for (const name of readdirSync(path)) {
+      const full = join(path, name)
+      if (statSync(full).isDirectory()) walk(full)
+      else if (full.includes(`/${kind}/`)) {
+        try {
+          found.push({file: full, value: (deserialize(readFileSync(full)) as {value: {document?: {path: string}}}).value})
+        } catch {
+          // Not an entry (a test wrote over it): it holds no value.
+        }
+      }
+    }
+  }
+  for (const name of readdirSync(cache)) if (name.startsWith('v')) walk(join(cache, name))
+  return found
+}
+
 test('parseShard reads i/n and refuses what is not a shard', (t) => {
   t.deepEqual(parseShard('2/3').value, {index: 2, count: 3})
   t.deepEqual(parseShard(' 1/1 ').value, {index: 1, count: 1})
@@ -93,6 +116,26 @@ test('a document key changes with the source, its path and each config field ext
   t.not(documentKey({...config, flavor: ['vitepress']}, 'a.md', 'h1'), key)
   t.not(documentKey({...config, codeFinder: ['\\{\\{[^}]*\\}\\}']}, 'a.md', 'h1'), key)
   t.is(documentKey({...config, targetLocales: ['fr'], memory: {...config.memory, threshold: 90}, xliffVersion: '1.2'} as typeof config, 'a.md', 'h1'), key)
+})
+
+test('a deferred document is read on first use, once; keys, has and size read none, and the order is the order added', (t) => {
+  const documents = new LazyDocuments()
+  const made = (path: string) => fromMarkdown('Una frase.\n', {path, language: 'it'}).value
+  const reads: string[] = []
+  documents.defer('b.md', () => (reads.push('b.md'), made('b.md')))
+  documents.set('a.md', made('a.md'))
+  documents.defer('c.md', () => (reads.push('c.md'), made('c.md')))
+  t.deepEqual([...documents.keys()], ['b.md', 'a.md', 'c.md'])
+  t.true(documents.has('c.md'))
+  t.is(documents.size, 3)
+  t.deepEqual(reads, [])
+  t.is(documents.get('c.md')?.path, 'c.md')
+  t.is(documents.get('c.md')?.path, 'c.md')
+  t.deepEqual(reads, ['c.md'])
+  t.deepEqual([...documents.values()].map((document) => document.path), ['b.md', 'a.md', 'c.md'])
+  t.deepEqual(reads, ['c.md', 'b.md'])
+  t.is(documents.read, 2)
+  t.deepEqual([...new Map(documents)].map(([path, document]) => [path, document.path]), [['b.md', 'b.md'], ['a.md', 'a.md'], ['c.md', 'c.md']])
 })
 
 test('the lint finds the same on the document extraction already parsed as on the text alone', (t) => {
@@ -131,6 +174,26 @@ test.serial('a changed byte of one source extracts that source again, and only i
   const changed = [...outputs(folder)].filter(([name, text]) => before.get(name) !== text).map(([name]) => name)
   const id = path.replace(/\.md$/, '')
   t.deepEqual(changed.sort(), [`locales/it/sample/${id}.json`, ...['ca', 'en', 'es', 'fr'].map((locale) => `xliff/${locale}/sample/${id}.md.xlf`)], 'its source bundle and its XLIFF files, and nothing else')
+  rmSync(folder, {recursive: true, force: true})
+})
+
+test.serial('a one-file edit reads no other document from the cache: an entry of another that cannot be read is never read, and stays as it is', (t) => {
+  const folder = project()
+  json(folder, 'run')
+  // A sample page nobody translated (the seed's stored translations are memory: its document is read).
+  const unread = cacheEntries(folder, 'document').find(({value}) => value.document?.path === `sample/${sample[1]![0]}`)!.file
+  writeFileSync(unread, 'not an entry')
+  appendFileSync(join(folder, 'source/it/sample', sample[5]![0]), '\nUna frase aggiunta alla fine.\n')
+  const edited = json(folder, 'run')
+  t.is(edited.status, 0)
+  // Its lint entry holds its findings, messages and number of units: found, it counts as a hit.
+  t.deepEqual(edited.result.cache.documents, {hits: documents - 1, misses: 1})
+  t.is(readFileSync(unread, 'utf8'), 'not an entry', 'never read, so never written again')
+  t.regex(edited.result.summary.find((line: string) => line.startsWith('extract:'))!, new RegExp(`^extract: ${documents} document\\(s\\), \\d+ unit\\(s\\)`))
+  // Every output is what a run that reads every document from scratch writes.
+  const written = outputs(folder)
+  t.is(json(folder, 'run', '--no-cache').status, 0)
+  t.deepEqual(outputs(folder), written)
   rmSync(folder, {recursive: true, force: true})
 })
 
@@ -187,11 +250,16 @@ test.serial('an entry that cannot be read is a miss, and the run is the same', (
   // The entries are in the folder of this babele's code version (beside it, the memo of that version).
   for (const name of readdirSync(cache)) if (name.startsWith('v')) walk(join(cache, name))
   t.is(entries.filter((entry) => /\/(?:document|lint)\//.test(entry)).length, 2 * documents, 'a document and a lint entry per source')
-  writeFileSync(entries.find((entry) => entry.includes('/document/'))!, 'not an entry')
-  writeFileSync(entries.find((entry) => entry.includes('/build/'))!, 'not an entry either')
+  // A document found in the cache is read when a stage asks for it: here its English build, whose entry cannot be read either.
+  const built = readFileSync(join(folder, 'dist/en/putin-xi-alleanza.md'), 'utf8')
+  const documentEntry = cacheEntries(folder, 'document').find(({value}) => value.document?.path === 'putin-xi-alleanza.md')!.file
+  const buildEntry = cacheEntries(folder, 'build').find(({value}) => value.value === built)!.file
+  writeFileSync(documentEntry, 'not an entry')
+  writeFileSync(buildEntry, 'not an entry either')
   const again = json(folder, 'run')
   t.deepEqual(again.result.cache.documents, {hits: documents - 1, misses: 1})
   t.is(again.result.cache.outputs.build.misses, 1, 'the built file whose entry cannot be read is built again')
+  t.is(cacheEntries(folder, 'document').find(({file}) => file === documentEntry)?.value.document?.path, 'putin-xi-alleanza.md', 'the document entry is written again')
   t.deepEqual(outputs(folder), before)
   rmSync(cache, {recursive: true, force: true})
   t.deepEqual(json(folder, 'run').result.cache.documents, {hits: 0, misses: documents}, 'deleting the cache is safe')

@@ -24,7 +24,7 @@ import {deserialize, serialize} from 'node:v8'
 import {exists, listFolders, openFile, readBytes, removeFolder, writeBytesAtomic, type OpenFile} from './fs.ts'
 
 /** Bumped whenever the shape of an entry changes. */
-const cacheSchema = 5
+const cacheSchema = 6
 
 /** Hits, misses and writes of one kind of entry. */
 export interface CacheCounts {
@@ -41,6 +41,8 @@ export interface Cache {
   folder: string
   /** A value put under `key`, if any. */
   get<Value>(kind: string, key: string): Value | undefined
+  /** Whether an entry is there under `key` (not read: `get` may still miss on it, and is counted then). */
+  has(kind: string, key: string): boolean
   /** Store a value (ignored when it cannot be written: a cache never fails a run). */
   put(kind: string, key: string, value: unknown): void
   /**
@@ -94,6 +96,9 @@ export function openCache(folder: string, version: string): Cache {
         entry = undefined
       }
       return counted(kind, key, entry)?.value as Value | undefined
+    },
+    has(kind: string, key: string): boolean {
+      return exists(pathOf(kind, key))
     },
     getWithBytes<Value>(kind: string, key: string): {value: Value; bytes: StoredBytes} | undefined {
       const file = openFile(pathOf(kind, key))

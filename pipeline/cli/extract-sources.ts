@@ -7,8 +7,9 @@
  *
  * Each source is hashed; a document whose key (`documentKey`: its bytes, its
  * path, the config fields extraction reads) has an entry is read from the
- * cache, as are its lint findings (`lintKey`: the document and the
- * glossary). The rest is extracted once each, lint and extraction on one
+ * cache when a stage asks for it (`LazyDocuments`), and its lint findings,
+ * extraction messages and number of units now (`lintKey`: the document and
+ * the glossary). The rest is extracted once each, lint and extraction on one
  * parse, on `jobs` worker threads when there are enough files to pay for
  * starting them (else on this thread: the result is the same).
  *
@@ -24,7 +25,8 @@ import {codeVersion} from './code-version.ts'
 import {openCache} from './cache.ts'
 import {readText} from './fs.ts'
 import {runPool} from './pool.ts'
-import {outputTask, readDocument, sourceTask, type OutputResult, type OutputTaskInit, type SourceResult, type SourceTask, type SourceTaskInit} from './source-task.ts'
+import {LazyDocuments} from './lazy-documents.ts'
+import {outputTask, readDocument, sourceTask, type LintEntry, type OutputResult, type OutputTaskInit, type SourceResult, type SourceTask, type SourceTaskInit} from './source-task.ts'
 import type {Workspace} from './workspace.ts'
 
 /** How a run uses the machine. */
@@ -55,9 +57,12 @@ export interface CacheUse {
 
 /** What {@linkcode extractSources} returns. */
 export interface ExtractedSources {
+  /** By path; those found in the cache are read when a stage asks for them (`LazyDocuments`). */
   documents: Map<string, SourceDocument>
   /** Each document's key (`documentKey`), by path: what its outputs' keys start from. */
   keys: Map<string, string>
+  /** Each document's number of units, by path (known without reading the document). */
+  units: Map<string, number>
   /** Digest of the termbase (in the lint's keys and the outputs'), if any. */
   glossary: string | undefined
   messages: Diagnostic[]
@@ -146,11 +151,12 @@ export async function extractSources(workspace: Workspace, sources: ReadonlyMap<
   const tasks = ordered.map(([path, text]) => taskOf(config, path, text, glossary))
   const results: SourceResult[] = new Array(tasks.length)
   const pending: number[] = []
+  // A document whose lint entry (findings, messages, units) and document entry are there is read only when a stage asks for it.
+  const deferred: Array<LintEntry | undefined> = new Array(tasks.length)
   tasks.forEach((task, index) => {
-    const stored = cache && readDocument(cache, task)
-    const lint = stored && cache.get<Diagnostic[]>('lint', task.lint)
-    if (stored && lint) {
-      results[index] = {...stored, lint, cachedDocument: true, cachedLint: true}
+    const found = cache?.has('document', task.document) ? cache.get<LintEntry>('lint', task.lint) : undefined
+    if (found) {
+      deferred[index] = found
       settings.tick?.(task.path)
     } else pending.push(index)
   })
@@ -167,17 +173,31 @@ export async function extractSources(workspace: Workspace, sources: ReadonlyMap<
       settings.tick?.(tasks[index]!.path)
     }
   }
-  const documents = new Map<string, SourceDocument>()
+  const documents = new LazyDocuments()
   const keys = new Map(tasks.map((task) => [task.path, task.document]))
+  const units = new Map<string, number>()
   const messages: Diagnostic[] = []
   const lint: Diagnostic[] = []
   const use: CacheUse = {documents: {hits: 0, misses: 0}, lint: {hits: 0, misses: 0}}
-  results.forEach((result, index) => {
-    documents.set(tasks[index]!.path, result.document)
+  // A deferred document was counted a hit; if its entry can no longer be read when a stage asks for it, the source is extracted again, and counted a miss.
+  let again: ((task: SourceTask) => SourceResult) | undefined
+  const readDeferred = (task: SourceTask): SourceDocument => {
+    const entry = cache && readDocument(cache, task)
+    if (entry) return entry.document
+    use.documents.hits--
+    use.documents.misses++
+    return (again ??= sourceTask(init))(task).document
+  }
+  tasks.forEach((task, index) => {
+    const found = deferred[index]
+    const result = found ? {...found, cachedDocument: true, cachedLint: true} : results[index]!
+    if (found) documents.defer(task.path, () => readDeferred(task))
+    else documents.set(task.path, results[index]!.document)
+    units.set(task.path, found ? found.units : results[index]!.document.units.length)
     messages.push(...result.messages)
     lint.push(...result.lint)
     use.documents[result.cachedDocument ? 'hits' : 'misses']++
     use.lint[result.cachedLint ? 'hits' : 'misses']++
   })
-  return {documents, keys, glossary, messages, lint, cache: use, threads}
+  return {documents, keys, units, glossary, messages, lint, cache: use, threads}
 }

@@ -76,6 +76,17 @@ interface DocumentEntry {
 }
 
 /**
+ * A lint entry: the source lint's findings, with what a run needs of the
+ * document besides them (its extraction messages and number of units), so
+ * a document found in the cache is read only when a stage asks for it.
+ */
+export interface LintEntry {
+  lint: Diagnostic[]
+  messages: Diagnostic[]
+  units: number
+}
+
+/**
  * @param init Config, termbase, cache.
  * @returns The task handler.
  */
@@ -88,17 +99,17 @@ export function sourceTask(init: SourceTaskInit): (task: SourceTask) => SourceRe
   }
   return (task) => {
     const stored = cache && readDocument(cache, task)
-    const lint = cache?.get<Diagnostic[]>('lint', task.lint)
-    if (stored && lint) return {...stored, lint, cachedDocument: true, cachedLint: true}
+    const lint = cache?.get<LintEntry>('lint', task.lint)
+    if (stored && lint) return {...stored, lint: lint.lint, cachedDocument: true, cachedLint: true}
     if (stored) {
       const found = lintDocument(init.config, stored.document, options())
-      cache?.put('lint', task.lint, found)
+      cache?.put('lint', task.lint, {lint: found, messages: stored.messages, units: stored.document.units.length} satisfies LintEntry)
       return {...stored, lint: found, cachedDocument: true, cachedLint: false}
     }
     const extracted = extractSource(init.config, task.path, task.text, options())
     cache?.put('document', task.document, {document: {...extracted.document, text: '', body: ''}, messages: extracted.messages} satisfies DocumentEntry)
-    if (!lint) cache?.put('lint', task.lint, extracted.lint)
-    return {...extracted, lint: lint ?? extracted.lint, cachedDocument: false, cachedLint: lint !== undefined}
+    if (!lint) cache?.put('lint', task.lint, {lint: extracted.lint, messages: extracted.messages, units: extracted.document.units.length} satisfies LintEntry)
+    return {...extracted, lint: lint?.lint ?? extracted.lint, cachedDocument: false, cachedLint: lint !== undefined}
   }
 }
 

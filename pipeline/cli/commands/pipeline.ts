@@ -17,6 +17,7 @@ import {documentId} from '../../units/index.ts'
 import {startProgress} from '../progress.ts'
 import {extractOutputs, extractSources, type CacheUse} from '../extract-sources.ts'
 import {openCache, type Cache} from '../cache.ts'
+import {LazyDocuments} from '../lazy-documents.ts'
 import {MessageList, type PackedMessages} from '../packed-messages.ts'
 import {codeVersion} from '../code-version.ts'
 import {pretranslate, type PretranslateCommandResult} from './pretranslate.ts'
@@ -75,6 +76,8 @@ export interface Loaded {
   /** Memory from TMX and XLIFF files (the stores' own pairs are added per locale by the leverage stage). */
   memory: ExternalMemory
   messages: Diagnostic[]
+  /** Each document's number of units, by path (known without reading the document). */
+  units: ReadonlyMap<string, number>
   /** The source lint's findings on the shard's documents, each with its own severity (extract reports them as warnings). */
   lint: Diagnostic[]
   /** What came from the cache. */
@@ -108,6 +111,7 @@ export async function load(workspace: Workspace, options: CommandOptions): Promi
   const inThisShard = (message: Diagnostic) => !sourceFiles || message.file === undefined || !sourceFiles.has(message.file) || shard!.has(sourceFiles.get(message.file)!)
   return {
     documents: extracted.documents,
+    units: extracted.units,
     ...(shard ? {shard} : {}),
     stores: stores.value,
     termbase,
@@ -136,7 +140,11 @@ function translatedDocuments(stores: Stores): (path: string) => boolean {
 /** The documents a command writes outputs for: all, or the shard's. */
 function ownDocuments(loaded: Loaded): Map<string, SourceDocument> {
   const shard = loaded.shard
-  return shard ? new Map([...loaded.documents].filter(([path]) => shard.has(path))) : loaded.documents
+  if (!shard) return loaded.documents
+  // The shard's documents are read when a stage asks for them, as the others.
+  const own = new LazyDocuments()
+  for (const path of loaded.documents.keys()) if (shard.has(path)) own.defer(path, () => loaded.documents.get(path)!)
+  return own
 }
 
 /** What `extractProject` made of a loaded project: the source bundles and XLIFF, and messages. */
@@ -158,7 +166,7 @@ async function extractLoaded(workspace: Workspace, options: CommandOptions, give
   if (options.cache !== false) recordWrittenXliff(workspace, xliffDigests(workspace, result.value, record?.digestOf))
   record?.save()
   const documents = ownDocuments(given)
-  const units = [...documents.values()].reduce((sum, document) => sum + document.units.length, 0)
+  const units = [...documents.keys()].reduce((sum, path) => sum + given.units.get(path)!, 0)
   return extractResult(workspace, options, {documents: documents.size, units, outputs: result.value.size, written, messages: [...given.messages, ...result.messages, ...asWarnings(given.lint)], cache: cacheUse(given), threads: given.threads})
 }
 

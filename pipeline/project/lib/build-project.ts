@@ -14,6 +14,7 @@ import {buildDocument, createResolver, type Coverage, type Resolver} from '../..
 import type {Config} from '../../config/index.ts'
 import {sourceBundle} from '../../store/index.ts'
 import type {Bundle, Diagnostic, SourceDocument} from '../../types.ts'
+import {documentId} from '../../units/index.ts'
 import {checkProject, usableBundle} from './check-project.ts'
 import {coverageGate, type LocaleGate} from './coverage-gate.ts'
 import {buildInputsKey, buildKey} from '../../incremental/index.ts'
@@ -56,8 +57,20 @@ export function buildProject(config: Config, documents: ReadonlyMap<string, Sour
   // Made on the first file not reused, with the source bundles (no key reads them): i18next indexes every bundle.
   let resolver: Resolver | undefined
   const makeResolver = () => {
+    // Each source bundle is made when i18next first reads it (a key of its document falling back to the source locale): a document whose built files are all reused is not read.
     const source: Record<string, Bundle> = (resources[config.sourceLocale] = {})
-    for (const document of documents.values()) source[document.id] = sourceBundle(document)
+    for (const path of documents.keys()) {
+      const id = documentId(path)
+      Object.defineProperty(source, id, {
+        enumerable: true,
+        configurable: true,
+        get: () => {
+          const bundle = sourceBundle(documents.get(path)!)
+          Object.defineProperty(source, id, {value: bundle, enumerable: true, configurable: true, writable: true})
+          return bundle
+        }
+      })
+    }
     return createResolver({resources, fallbackLng: config.fallbackLng})
   }
   const resolve: Resolver = (locale, namespace, key) => (resolver ??= makeResolver())(locale, namespace, key)
@@ -67,28 +80,30 @@ export function buildProject(config: Config, documents: ReadonlyMap<string, Sour
   const values = (id: string) => config.targetLocales.map((locale) => [some(resources[locale]?.[id]), some(stores.states.get(paths.store(locale, id)))])
   const documentKeys = new Map<string, string | undefined>()
   // A document's part of every built file's key: its own key and what it reads besides itself (once per document).
-  const keyOf = (document: SourceDocument) => {
-    if (!documentKeys.has(document.path)) {
-      const key = options.reuse?.keys.get(document.path)
-      documentKeys.set(document.path, key && buildInputsKey(key, values(document.id)))
+  const keyOf = (path: string, id: string) => {
+    if (!documentKeys.has(path)) {
+      const key = options.reuse?.keys.get(path)
+      documentKeys.set(path, key && buildInputsKey(key, values(id)))
     }
-    return documentKeys.get(document.path)
+    return documentKeys.get(path)
   }
   const outputs: Outputs = new Map()
   const coverage: BuildEntry[] = []
   for (const locale of config.targetLocales) {
-    for (const document of documents.values()) {
-      const file = paths.dist(config, locale, document.path)
-      if (broken.has(paths.store(locale, document.id))) {
-        messages.push(diagnostic('build-refused', `Not written: translations in \`${paths.bundle(config, locale, document.id)}\` have errors (see above); fix them or re-import`, {source: 'build', severity: 'error', file}))
+    // By path: a document whose built file is found by its key is not read.
+    for (const path of documents.keys()) {
+      const id = documentId(path)
+      const file = paths.dist(config, locale, path)
+      if (broken.has(paths.store(locale, id))) {
+        messages.push(diagnostic('build-refused', `Not written: translations in \`${paths.bundle(config, locale, id)}\` have errors (see above); fix them or re-import`, {source: 'build', severity: 'error', file}))
         continue
       }
       // The stored value names its file: what the CLI records of an output on disk (`output-record.ts`) is by path.
-      const make = () => ({file, ...buildDocument(document, {locale, resolve, file: paths.bundle(config, locale, document.id), sourceLocale: config.sourceLocale, state})})
-      const key = keyOf(document)
+      const make = () => ({file, ...buildDocument(documents.get(path)!, {locale, resolve, file: paths.bundle(config, locale, id), sourceLocale: config.sourceLocale, state})})
+      const key = keyOf(path, id)
       const built = reused(options.reuse?.store, outputKinds.build, key && buildKey(key, config, locale), make)
       outputs.set(file, built.value)
-      coverage.push({locale, path: document.path, coverage: built.coverage})
+      coverage.push({locale, path, coverage: built.coverage})
       messages.push(...built.messages)
     }
   }

@@ -20,7 +20,7 @@ import {checkKey, digest} from '../../incremental/index.ts'
 import {checkEach, checkTogether, structuralRuleIds, type QaInput} from '../../qa/index.ts'
 import type {Bundle, Diagnostic, Segment, SegmentToken, SourceDocument, Target, Unit} from '../../types.ts'
 import type {TermRules} from '../../glossary/index.ts'
-import {fromBundleValue} from '../../units/index.ts'
+import {documentId, fromBundleValue} from '../../units/index.ts'
 import {paths, type Stores} from './paths.ts'
 import {reused, type Reuse} from './reuse.ts'
 import type {ProjectTerms} from './terms.ts'
@@ -80,13 +80,15 @@ export function checkProject(config: Config, documents: ReadonlyMap<string, Sour
   for (const locale of options.locales ?? config.targetLocales) {
     const terms = options.terms?.locales.get(locale)
     const parts: Array<{store: string; file: string; translations: CheckedTranslation[]}> = []
-    for (const document of documents.values()) {
-      const name = paths.store(locale, document.id)
+    // By path: a document whose bundle has no value, or whose check is kept, is not read.
+    for (const path of documents.keys()) {
+      const id = documentId(path)
+      const name = paths.store(locale, id)
       const bundle = stores.bundles.get(name)
       if (!bundle || !hasValues(bundle)) continue
-      const file = paths.bundle(config, locale, document.id)
-      const key = store && reuse!.keys.get(document.path)
-      const translations = reused(store, checkKind, key === undefined ? undefined : checkKey(key, locale, bundle, configKey!, glossary), () => checkDocument(config, document, bundle, {locale, terms, file}))
+      const file = paths.bundle(config, locale, id)
+      const key = store && reuse!.keys.get(path)
+      const translations = reused(store, checkKind, key === undefined ? undefined : checkKey(key, locale, bundle, configKey!, glossary), () => checkDocument(config, documents.get(path)!, bundle, {locale, terms, file}))
       parts.push({store: name, file, translations})
     }
 

@@ -12,7 +12,7 @@ import type {Config} from '../../config/index.ts'
 import {compileMemory, type Memory, type MemoryEntry} from '../../memory/index.ts'
 import {sourceBundle, toJson} from '../../store/index.ts'
 import type {Diagnostic, SourceDocument} from '../../types.ts'
-import {fromMarkdown} from '../../units/index.ts'
+import {documentId, fromMarkdown} from '../../units/index.ts'
 import {toXliff, toXliff12} from '../../xliff/index.ts'
 import {documentLeverage, localeMemory, projectPrefill, type ProjectLeverageOptions} from './leverage-project.ts'
 import {extractContextKey, extractOutputsKey} from '../../incremental/index.ts'
@@ -59,18 +59,19 @@ export function extractDocuments(config: Config, sources: ReadonlyMap<string, st
  */
 export function extractProject(config: Config, documents: ReadonlyMap<string, SourceDocument>, stores: Stores, options: ExtractProjectOptions = {}): {value: Outputs; messages: Diagnostic[]} {
   const only = options.only
-  const written = only ? [...documents.values()].filter((document) => only.has(document.path)) : [...documents.values()]
+  // By path: a document whose outputs are found by its key is not read.
+  const written = [...documents.keys()].filter((path) => !only || only.has(path)).map((path) => ({path, id: documentId(path)}))
   const context = extractContext(config, documents, stores, options)
   let compiled: ExtractContext | undefined
-  const make = (document: SourceDocument) => () => documentOutputs(config, document, (compiled ??= compileContext(context.memories)), options)
+  const make = (path: string) => () => documentOutputs(config, documents.get(path)!, (compiled ??= compileContext(context.memories)), options)
   // Machine translations are the edge's, made for this run: their outputs are not reused.
   const reuse = options.machine ? undefined : options.reuse
   const shared = reuse && extractContextKey(config, context.memories, reuse.glossary)
-  const keyOf = (document: SourceDocument) => {
-    const key = reuse?.keys.get(document.path)
+  const keyOf = (path: string) => {
+    const key = reuse?.keys.get(path)
     return key && extractOutputsKey(key, shared!)
   }
-  const each = written.map((document) => reused(reuse?.store, outputKinds.extract, keyOf(document), make(document)))
+  const each = written.map(({path}) => reused(reuse?.store, outputKinds.extract, keyOf(path), make(path)))
   return assembleExtract(config, written, {each, messages: context.messages, stores, only})
 }
 

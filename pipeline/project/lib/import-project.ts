@@ -25,6 +25,13 @@ export interface ImportProjectOptions extends ProjectLeverageOptions {
   terms?: ProjectTerms | null
 }
 
+/** A document's keys (segment keys and unit ids), and the unit of each segment key. */
+interface DocumentKeys {
+  document: SourceDocument
+  keys: Set<string>
+  unitOfKey: Map<string, string>
+}
+
 /** What importing did, per file. */
 export interface ImportResult {
   /** Bundle and state files that changed. */
@@ -46,20 +53,24 @@ export function importProject(config: Config, documents: ReadonlyMap<string, Sou
   const reports: ImportReport[] = []
   const bundles = new Map(stores.bundles)
   const states = new Map(stores.states)
-  const byId = new Map([...documents.values()].map((document) => [document.id, document]))
-  const keyOwner = new Map<string, string>()
-  // Segment keys of a unit, to retire the unit's whole translation when its sentences are translated again.
-  const unitOfKey = new Map<string, string>()
-  for (const document of documents.values()) {
+  // Each document an XLIFF file names, indexed once: its keys (a unit id is a key too: the whole
+  // translation of a unit whose segments a CAT tool joined or split) and the unit of each segment
+  // key, to retire the unit's whole translation when its sentences are translated again.
+  const indexes = new Map<string, DocumentKeys>()
+  const keysOf = (document: SourceDocument): DocumentKeys => {
+    let found = indexes.get(document.id)
+    if (found) return found
+    found = {document, keys: new Set(), unitOfKey: new Map()}
     for (const unit of document.units) {
-      // A unit id is a key too: the whole translation of a unit whose segments a CAT tool joined or split.
-      keyOwner.set(`${document.id}\u0000${unit.id}`, document.id)
+      found.keys.add(unit.id)
       for (const part of unit.parts) {
         if (part.type !== 'segment') continue
-        keyOwner.set(`${document.id}\u0000${part.segment.key}`, document.id)
-        unitOfKey.set(`${document.id}\u0000${part.segment.key}`, unit.id)
+        found.keys.add(part.segment.key)
+        found.unitOfKey.set(part.segment.key, unit.id)
       }
     }
+    indexes.set(document.id, found)
+    return found
   }
 
   // What extract pre-filled, per locale, from the stores before this import.
@@ -102,13 +113,16 @@ export function importProject(config: Config, documents: ReadonlyMap<string, Sou
     reports.push(imported.report)
 
     const byDocument = new Map<string, BundleUpdate[]>()
+    const named = new Map<string, DocumentKeys>()
     for (const one of xliff.files) {
       const document = one.original === undefined ? undefined : documents.get(one.original)
-      if (document) byDocument.set(document.id, [])
+      if (!document) continue
+      byDocument.set(document.id, [])
+      named.set(document.id, keysOf(document))
     }
     const seen = new Map<string, string>()
     for (const update of imported.value) {
-      const documentId = [...byDocument.keys()].find((id) => keyOwner.has(`${id}\u0000${update.key}`))
+      const documentId = [...byDocument.keys()].find((id) => named.get(id)!.keys.has(update.key))
       if (!documentId) continue
       const previous = seen.get(`${documentId}\u0000${update.key}`)
       // A sentence repeated with other wrapping has one key; translations that
@@ -123,10 +137,11 @@ export function importProject(config: Config, documents: ReadonlyMap<string, Sou
     }
     for (const [documentId, updates] of byDocument) {
       const name = paths.store(locale, documentId)
-      const order = Object.keys(sourceBundle(byId.get(documentId)!))
+      const {document, unitOfKey} = named.get(documentId)!
+      const order = Object.keys(sourceBundle(document))
       const applied = applyUpdates(bundles.get(name) ?? {}, states.get(name) ?? {}, updates, order)
       // A unit translated sentence by sentence again no longer uses its older whole translation.
-      const retired = new Set(updates.flatMap((update) => unitOfKey.get(`${documentId}\u0000${update.key}`) ?? []))
+      const retired = new Set(updates.flatMap((update) => unitOfKey.get(update.key) ?? []))
       for (const unitId of retired) {
         if (!(unitId in applied.bundle)) continue
         delete applied.bundle[unitId]

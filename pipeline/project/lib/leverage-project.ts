@@ -12,6 +12,7 @@
 import type {Config} from '../../config/index.ts'
 import {compileMemory, leverage, prefill, storeEntries, type MachineTranslation, type Memory, type MemoryEntry, type Prefill, type SegmentLeverage} from '../../memory/index.ts'
 import type {Diagnostic, Segment, SourceDocument} from '../../types.ts'
+import {documentId} from '../../units/index.ts'
 import {paths, type Stores} from './paths.ts'
 
 /** Memory entries from TMX and XLIFF files, by target locale. */
@@ -101,12 +102,14 @@ export function storedMemory(config: Config, documents: ReadonlyMap<string, Sour
   const messages: Diagnostic[] = []
   const entries: MemoryEntry[] = []
   const known = new Set<string>()
-  for (const document of documents.values()) {
-    const name = paths.store(locale, document.id)
+  // By path: a document whose bundle is missing or empty has no entries, and is not read.
+  for (const path of documents.keys()) {
+    const id = documentId(path)
+    const name = paths.store(locale, id)
     known.add(name)
     const bundle = stores.bundles.get(name)
-    if (!bundle) continue
-    const found = storeEntries(document, bundle, stores.states.get(name) ?? {}, {file: paths.bundle(config, locale, document.id)})
+    if (!bundle || Object.keys(bundle).length === 0) continue
+    const found = storeEntries(documents.get(path)!, bundle, stores.states.get(name) ?? {}, {file: paths.bundle(config, locale, id)})
     entries.push(...found.value)
     messages.push(...found.messages)
   }

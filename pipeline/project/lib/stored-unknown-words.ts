@@ -8,6 +8,7 @@
  */
 import type {UnknownWord} from '../../report/index.ts'
 import type {SourceDocument} from '../../types.ts'
+import {documentId} from '../../units/index.ts'
 import {paths, type Stores} from './paths.ts'
 
 /**
@@ -17,10 +18,11 @@ import {paths, type Stores} from './paths.ts'
  */
 export function storedUnknownWords(documents: ReadonlyMap<string, SourceDocument>, stores: Stores, locale: string): UnknownWord[] {
   const counts = new Map<string, number>()
-  for (const document of documents.values()) {
-    const state = stores.states.get(paths.store(locale, document.id))
-    // A state without a machine draft's unknown words has nothing to count: its document is not walked.
+  // By path: a state without a machine draft's unknown words has nothing to count, and its document is not read.
+  for (const path of documents.keys()) {
+    const state = stores.states.get(paths.store(locale, documentId(path)))
     if (!state || !Object.values(state).some((record) => record.origin === 'machine' && (record.unknown?.length ?? 0) > 0)) continue
+    const document = documents.get(path)!
     const seen = new Set<string>()
     for (const unit of document.units) {
       for (const part of unit.parts) {

@@ -39,6 +39,7 @@ import {indexTermbase, termsOfLanguage, type Concept, type Term, type TermEntry,
 import {glossaryContextKey, glossaryListingKey, glossaryPartKey} from '../../incremental/index.ts'
 import {outputKinds, paths, projectTerms, reused, usableBundle, type ProjectTerms, type Reuse, type Stores} from '../../project/index.ts'
 import type {Bundle, Diagnostic, SourceDocument} from '../../types.ts'
+import {documentId} from '../../units/index.ts'
 import {fold} from './fold.ts'
 import type {PageFragments} from './glossary-items.ts'
 import {documentListing, documentPart, type GlossaryPart, type ListedOccurrence, type LookUp, type PartConcept, type PartContext, type Routed} from './glossary-part.ts'
@@ -207,9 +208,12 @@ export function glossaryReview(input: GlossaryReviewInput): GlossaryReview {
   return reviewWithFragments(input).review
 }
 
+/** A document as the combination knows it: by path and id (the document itself is read only to make its part). */
+type DocumentRef = Pick<SourceDocument, 'path' | 'id'>
+
 /** A diagnostic's document and its index in the document's list, or none (a file of no document). */
 interface Route {
-  document: SourceDocument | undefined
+  document: DocumentRef | undefined
   index: number
   locale?: string
 }
@@ -222,7 +226,8 @@ interface Route {
  */
 export function reviewWithFragments(input: GlossaryReviewInput): {review: GlossaryReview; fragments: PageFragments} {
   const {config, termbase} = input
-  const documents = [...input.documents.values()]
+  // Each document by path and id: the full document is read only to make a part or listing the cache does not hold.
+  const documents = [...input.documents.keys()].map((path): DocumentRef => ({path, id: documentId(path)}))
   const items = new Map<Diagnostic, string>()
   const placedOccurrences = new Map<Occurrence, {where: string; body: string}>()
   const fragments: PageFragments = {items, occurrences: placedOccurrences}
@@ -255,7 +260,7 @@ export function reviewWithFragments(input: GlossaryReviewInput): {review: Glossa
   }
 
   const refused = input.refused ?? new Map<string, ReadonlySet<string>>()
-  const {routed, routes} = route(input, byConcept)
+  const {routed, routes} = route(input, documents, byConcept)
   const context: PartContext = {config, terms, concepts: new Set(byConcept.keys()), lookup: lookups(config, input.stores, refused), max}
   const reuse = input.reuse ?? undefined
   // Without the termbase's digest a stored part could be another termbase's: made every time.
@@ -263,13 +268,13 @@ export function reviewWithFragments(input: GlossaryReviewInput): {review: Glossa
   const values = storedValues(config, input.stores, refused)
 
   // Every document's part, its concepts' occurrences numbered after the previous documents'.
-  const parts = new Map<SourceDocument, {part: GlossaryPart; key: string | undefined; diagnostics: Routed[]}>()
-  const byDocument = new Map<string, Array<{document: SourceDocument; concept: PartConcept; offset: number}>>()
+  const parts = new Map<DocumentRef, {part: GlossaryPart; key: string | undefined; diagnostics: Routed[]}>()
+  const byDocument = new Map<string, Array<{document: DocumentRef; concept: PartConcept; offset: number}>>()
   for (const document of documents) {
     const diagnostics = routed.get(document) ?? []
     const documentKey = shared === undefined ? undefined : reuse?.keys.get(document.path)
     const key = documentKey && glossaryPartKey(documentKey, shared!, values(document.id), diagnostics.map((one) => [one.locale ?? null, one.diagnostic]))
-    const part = reused(reuse?.store, outputKinds.glossaryPart, key, () => documentPart(document, context, diagnostics))
+    const part = reused(reuse?.store, outputKinds.glossaryPart, key, () => documentPart(input.documents.get(document.path)!, context, diagnostics))
     parts.set(document, {part, key, diagnostics})
     for (const concept of part.concepts) {
       if (!byConcept.has(concept.id)) continue
@@ -281,7 +286,7 @@ export function reviewWithFragments(input: GlossaryReviewInput): {review: Glossa
   }
 
   // The occurrences listed: those with a violation or a source finding first, then the first in source order.
-  const wanted = new Map<SourceDocument, Map<string, number[]>>()
+  const wanted = new Map<DocumentRef, Map<string, number[]>>()
   const rendered = config.targetLocales.map(() => 0)
   for (const concept of review.concepts) {
     const entries = byDocument.get(concept.id) ?? []
@@ -333,7 +338,7 @@ export function reviewWithFragments(input: GlossaryReviewInput): {review: Glossa
   for (const [document, inDocument] of wanted) {
     const {key, diagnostics} = parts.get(document)!
     const asked = [...inDocument]
-    const listing = reused(reuse?.store, outputKinds.glossaryListing, key && glossaryListingKey(key, asked), () => documentListing(document, context, diagnostics, asked))
+    const listing = reused(reuse?.store, outputKinds.glossaryListing, key && glossaryListingKey(key, asked), () => documentListing(input.documents.get(document.path)!, context, diagnostics, asked))
     const offsets = new Map(asked.map(([conceptId]) => [conceptId, byDocument.get(conceptId)!.find((entry) => entry.document === document)!.offset]))
     for (const one of listing) {
       const number = offsets.get(one.conceptId)! + one.number
@@ -393,11 +398,11 @@ function listedOccurrence(one: ListedOccurrence, number: number, diagnostics: re
  * store or XLIFF files (a violation, with its locale). One whose file is no
  * document's stays with its concept only.
  */
-function route(input: GlossaryReviewInput, byConcept: ReadonlyMap<string, ReviewConcept>): {routed: Map<SourceDocument, Routed[]>; routes: Array<Route | undefined>} {
+function route(input: GlossaryReviewInput, documents: readonly DocumentRef[], byConcept: ReadonlyMap<string, ReviewConcept>): {routed: Map<DocumentRef, Routed[]>; routes: Array<Route | undefined>} {
   const {config} = input
-  const stores = new Map<string, {locale: string; document: SourceDocument}>()
-  const sources = new Map<string, SourceDocument>()
-  for (const document of input.documents.values()) {
+  const stores = new Map<string, {locale: string; document: DocumentRef}>()
+  const sources = new Map<string, DocumentRef>()
+  for (const document of documents) {
     sources.set(paths.source(config, document.path), document)
     for (const locale of config.targetLocales) {
       stores.set(paths.bundle(config, locale, document.id), {locale, document})
@@ -405,8 +410,8 @@ function route(input: GlossaryReviewInput, byConcept: ReadonlyMap<string, Review
     }
   }
 
-  const routed = new Map<SourceDocument, Routed[]>()
-  const add = (document: SourceDocument, one: Routed): number => {
+  const routed = new Map<DocumentRef, Routed[]>()
+  const add = (document: DocumentRef, one: Routed): number => {
     const list = routed.get(document) ?? []
     list.push(one)
     routed.set(document, list)
@@ -428,7 +433,8 @@ function storedValues(config: Config, stores: Stores, refused: ReadonlyMap<strin
   const byId = new Map<string, Array<[string, Bundle, string[]]>>()
   for (const [name, bundle] of stores.bundles) {
     const {locale, id} = paths.storeParts(name)
-    if (locale === config.sourceLocale) continue
+    // An empty bundle renders nothing, as a missing one: extract's empty store files do not change a part's key.
+    if (locale === config.sourceLocale || Object.keys(bundle).length === 0) continue
     const list = byId.get(id) ?? []
     list.push([locale, bundle, [...(refused.get(name) ?? [])].sort()])
     byId.set(id, list)

@@ -179,9 +179,10 @@ export function qaReview(input: QaReviewInput): QaReview {
     if (!entries.has(key)) entries.set(key, entry)
   }
   const coverage: LocaleCoverage[] = gates.map((gate) => {
-    const documents = [...input.documents.values()].map((document): CoverageRow => {
-      const found = entries.get(`${gate.locale}\u0000${document.path}`)?.coverage
-      return {path: document.path, dist: paths.dist(config, gate.locale, document.path), coverage: found, share: found ? coveredShare(found, config.coverageOrigins) : undefined}
+    // By path: the page needs nothing else of a document.
+    const documents = [...input.documents.keys()].map((path): CoverageRow => {
+      const found = entries.get(`${gate.locale}\u0000${path}`)?.coverage
+      return {path, dist: paths.dist(config, gate.locale, path), coverage: found, share: found ? coveredShare(found, config.coverageOrigins) : undefined}
     })
     return {locale: gate.locale, documents, total: gate.coverage, share: {covered: gate.covered, total: gate.total, percent: gate.percent}, minimum: gate.minimum, passed: gate.passed}
   })
