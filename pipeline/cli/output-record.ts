@@ -204,6 +204,8 @@ export function openOutputRecord(workspace: Workspace, reuse: (Reuse & {store: C
           continue
         }
         const made = seen.get(file)
+        // Used once: holding every text made until the end would grow with the project.
+        seen.delete(file)
         if (made?.text !== content) {
           // Not an entry's file (an empty store file, a pseudo-localized one): written as ever, and not recorded.
           if (record.files.delete(file)) changed = true
