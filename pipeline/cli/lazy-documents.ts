@@ -23,9 +23,6 @@ export class LazyDocuments extends Map<string, SourceDocument> {
   /** How to read each document not read yet, by path. */
   readonly #deferred = new Map<string, () => SourceDocument>()
 
-  /** How many deferred documents were read so far. */
-  read = 0
-
   /**
    * Add a document read by `read` when first asked for (its place in the
    * order is now, as with `set`).
@@ -81,7 +78,6 @@ export class LazyDocuments extends Map<string, SourceDocument> {
     if (!read) return
     this.#deferred.delete(path)
     super.set(path, read())
-    this.read++
   }
 
   /** Read every deferred document. */

@@ -12,7 +12,7 @@ import {percentText} from '../../build/index.ts'
 import type {ImportReport} from '../../store/index.ts'
 import type {UnknownWord} from '../../mt/index.ts'
 import type {Diagnostic, SourceDocument} from '../../types.ts'
-import {toJson} from '../../store/index.ts'
+import {hasValues, toJson} from '../../store/index.ts'
 import {documentId} from '../../units/index.ts'
 import {startProgress} from '../progress.ts'
 import {extractOutputs, extractSources, type CacheUse} from '../extract-sources.ts'
@@ -133,7 +133,7 @@ function readInputs(workspace: Workspace): {stores: ReturnType<typeof readStores
 
 /** Whether a document's stores hold a translation in any locale (its pairs are memory), by document path. */
 function translatedDocuments(stores: Stores): (path: string) => boolean {
-  const ids = new Set([...stores.bundles].filter(([, bundle]) => Object.keys(bundle).length > 0).map(([name]) => paths.storeParts(name).id))
+  const ids = new Set([...stores.bundles].filter(([, bundle]) => hasValues(bundle)).map(([name]) => paths.storeParts(name).id))
   return (path) => ids.has(documentId(path))
 }
 

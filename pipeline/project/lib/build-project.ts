@@ -12,7 +12,7 @@
 import {diagnostic} from '../../diagnostic.ts'
 import {buildDocument, createResolver, type Coverage, type Resolver} from '../../build/index.ts'
 import type {Config} from '../../config/index.ts'
-import {sourceBundle} from '../../store/index.ts'
+import {hasValues, sourceBundle} from '../../store/index.ts'
 import type {Bundle, Diagnostic, SourceDocument} from '../../types.ts'
 import {documentId} from '../../units/index.ts'
 import {checkProject, usableBundle} from './check-project.ts'
@@ -76,7 +76,7 @@ export function buildProject(config: Config, documents: ReadonlyMap<string, Sour
   const resolve: Resolver = (locale, namespace, key) => (resolver ??= makeResolver())(locale, namespace, key)
   const state = (locale: string, id: string, key: string) => stores.states.get(paths.store(locale, id))?.[key]
   // What a document's build reads besides itself: its bundle (less refused values) and state file in every target locale (empty or missing alike).
-  const some = (value: object | undefined) => (value && Object.keys(value).length > 0 ? value : null)
+  const some = (value: Readonly<Record<string, unknown>> | undefined) => (value && hasValues(value) ? value : null)
   const values = (id: string) => config.targetLocales.map((locale) => [some(resources[locale]?.[id]), some(stores.states.get(paths.store(locale, id)))])
   const documentKeys = new Map<string, string | undefined>()
   // A document's part of every built file's key: its own key and what it reads besides itself (once per document).

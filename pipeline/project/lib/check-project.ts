@@ -21,6 +21,7 @@ import {checkEach, checkTogether, structuralRuleIds, type QaInput} from '../../q
 import type {Bundle, Diagnostic, Segment, SegmentToken, SourceDocument, Target, Unit} from '../../types.ts'
 import type {TermRules} from '../../glossary/index.ts'
 import {documentId, fromBundleValue} from '../../units/index.ts'
+import {hasValues} from '../../store/index.ts'
 import {paths, type Stores} from './paths.ts'
 import {reused, type Reuse} from './reuse.ts'
 import type {ProjectTerms} from './terms.ts'
@@ -130,12 +131,6 @@ function checkDocument(config: Config, document: SourceDocument, bundle: Bundle,
     found: each.byInput[index]!,
     sound: each.sound[index] ? {source: input.source, target: input.target} : undefined
   }))
-}
-
-/** Whether a bundle holds a value (one without has no translation to check). */
-function hasValues(bundle: Bundle): boolean {
-  for (const key in bundle) if (Object.hasOwn(bundle, key)) return true
-  return false
 }
 
 /**

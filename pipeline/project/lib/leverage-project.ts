@@ -13,6 +13,7 @@ import type {Config} from '../../config/index.ts'
 import {compileMemory, leverage, prefill, storeEntries, type MachineTranslation, type Memory, type MemoryEntry, type Prefill, type SegmentLeverage} from '../../memory/index.ts'
 import type {Diagnostic, Segment, SourceDocument} from '../../types.ts'
 import {documentId} from '../../units/index.ts'
+import {hasValues} from '../../store/index.ts'
 import {paths, type Stores} from './paths.ts'
 
 /** Memory entries from TMX and XLIFF files, by target locale. */
@@ -108,7 +109,7 @@ export function storedMemory(config: Config, documents: ReadonlyMap<string, Sour
     const name = paths.store(locale, id)
     known.add(name)
     const bundle = stores.bundles.get(name)
-    if (!bundle || Object.keys(bundle).length === 0) continue
+    if (!bundle || !hasValues(bundle)) continue
     const found = storeEntries(documents.get(path)!, bundle, stores.states.get(name) ?? {}, {file: paths.bundle(config, locale, id)})
     entries.push(...found.value)
     messages.push(...found.messages)

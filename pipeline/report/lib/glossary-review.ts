@@ -39,6 +39,7 @@ import {indexTermbase, termsOfLanguage, type Concept, type Term, type TermEntry,
 import {glossaryContextKey, glossaryListingKey, glossaryPartKey} from '../../incremental/index.ts'
 import {outputKinds, paths, projectTerms, reused, usableBundle, type ProjectTerms, type Reuse, type Stores} from '../../project/index.ts'
 import type {Bundle, Diagnostic, SourceDocument} from '../../types.ts'
+import {hasValues} from '../../store/index.ts'
 import {documentId} from '../../units/index.ts'
 import {fold} from './fold.ts'
 import type {PageFragments} from './glossary-items.ts'
@@ -434,7 +435,7 @@ function storedValues(config: Config, stores: Stores, refused: ReadonlyMap<strin
   for (const [name, bundle] of stores.bundles) {
     const {locale, id} = paths.storeParts(name)
     // An empty bundle renders nothing, as a missing one: extract's empty store files do not change a part's key.
-    if (locale === config.sourceLocale || Object.keys(bundle).length === 0) continue
+    if (locale === config.sourceLocale || !hasValues(bundle)) continue
     const list = byId.get(id) ?? []
     list.push([locale, bundle, [...(refused.get(name) ?? [])].sort()])
     byId.set(id, list)

@@ -79,6 +79,21 @@ function ordered<T>(record: Record<string, T>, order: readonly string[]): Record
   return result
 }
 
+/**
+ * Whether a bundle or state file holds an entry: a missing one and an
+ * empty one (the store files extract writes for a new document) translate
+ * and record nothing alike.
+ *
+ * ```ts
+ * hasValues({}) // false
+ * hasValues({'1f0c…': 'Kremlin'}) // true
+ * ```
+ */
+export function hasValues(record: Readonly<Record<string, unknown>>): boolean {
+  for (const key in record) if (Object.hasOwn(record, key)) return true
+  return false
+}
+
 /** Serialize a bundle or state file: two-space JSON with a final newline. */
 export function toJson(value: unknown): string {
   return JSON.stringify(value, null, 2) + '\n'
