@@ -1,7 +1,7 @@
 /**
  * Bench stage: how long the installed command takes to start. Takes: the
  * number of runs. Returns: the median wall time, in seconds, of spawning
- * `node bin/babele.js --version`, `… --help` (the compiled bin, lib/ built
+ * `node bin/babele.js --version`, `… --help` (the bundled bin, bundle/ built
  * first by `npm run bench`) and bare `node -e 0` (the floor no CLI can beat).
  */
 import {spawnSync} from 'node:child_process'

@@ -1,4 +1,4 @@
 #!/usr/bin/env node
-// The installed `babele` command: the compiled CLI (lib/, built by `npm run build`
-// and on `npm pack`), run by plain node with no loader.
-import '../lib/cli/main.js'
+// The installed `babele` command: the CLI bundled by `npm run build` (also run
+// on `npm pack`) into bundle/cli/, run by plain node with no loader.
+import '../bundle/cli/main.js'

@@ -1,15 +1,79 @@
-// `npm run build` (also run by `prepack` and `npm test`): compile pipeline/ to
-// lib/ as JavaScript with .d.ts types (tsc rewrites the sources' `.ts` imports
-// to `.js`), then copy the data files the code reads at run time (the SRX
-// rules) beside it. lib/ is emptied first, so a deleted source leaves no stale file.
+// `npm run build` (also run by `prepack` and `npm test`): two outputs of
+// pipeline/, each folder emptied first so a deleted source leaves no stale file.
+//
+// - lib/, the typed API (package `exports`): pipeline/ compiled by tsc, one
+//   JavaScript file and one .d.ts per source (tsc rewrites the sources' `.ts`
+//   imports to `.js`), with the data files the code reads at run time (the
+//   SRX rules) copied beside them.
+// - bundle/, the code the `babele` bin and its worker threads run: esbuild
+//   bundles `cli/main.ts` and `cli/source-worker.ts` with their npm
+//   dependencies into ES modules split at every `await import(…)`, so a
+//   command still loads only its own code (the run cache's hit path loads no
+//   dependency) in a few files rather than some 700. Every chunk sits in
+//   bundle/cli/, as deep as lib/cli/, so what the code finds relative to
+//   `import.meta.url` is found the same way: the package.json two folders up,
+//   the worker beside it (`source-worker.js`), the code-version's folder
+//   (`..`, bundle/ itself, the code that runs) and the SRX rules
+//   (`../rules/babele.srx`, copied there). The build fails if the bundle
+//   names another file beside itself that is not there. The dependencies'
+//   legal comments stay in the chunks; bundle/THIRD-PARTY-LICENSES.md holds
+//   each bundled package's licence file.
 import {execFileSync} from 'node:child_process'
-import {cpSync, rmSync} from 'node:fs'
+import {cpSync, existsSync, mkdirSync, readdirSync, readFileSync, rmSync, writeFileSync} from 'node:fs'
 import {createRequire} from 'node:module'
 import {dirname, join} from 'node:path'
-import {fileURLToPath} from 'node:url'
+import {fileURLToPath, pathToFileURL} from 'node:url'
+import {build} from 'esbuild'
 
 const root = fileURLToPath(new URL('..', import.meta.url))
 const tsc = join(dirname(createRequire(import.meta.url).resolve('typescript/package.json')), 'bin/tsc')
 rmSync(join(root, 'lib'), {recursive: true, force: true})
 execFileSync(process.execPath, [tsc, '-p', join(root, 'tsconfig.build.json')], {stdio: 'inherit'})
 cpSync(join(root, 'pipeline'), join(root, 'lib'), {recursive: true, filter: (source) => !source.endsWith('.ts')})
+
+const bundle = join(root, 'bundle')
+rmSync(bundle, {recursive: true, force: true})
+const {metafile} = await build({
+  absWorkingDir: root,
+  entryPoints: ['pipeline/cli/main.ts', 'pipeline/cli/source-worker.ts'],
+  outdir: 'bundle/cli',
+  bundle: true,
+  splitting: true,
+  format: 'esm',
+  platform: 'node',
+  target: 'node20',
+  legalComments: 'eof',
+  metafile: true,
+  logLevel: 'warning',
+  // The CommonJS dependencies (commander, cli-progress, …) call `require` for Node's own modules: an ES module has none of its own.
+  banner: {js: "import {createRequire as createRequireOfBundle} from 'node:module'\nconst require = createRequireOfBundle(import.meta.url)"}
+})
+mkdirSync(join(bundle, 'rules'))
+cpSync(join(root, 'pipeline/segment/rules/babele.srx'), join(bundle, 'rules/babele.srx'))
+
+// Every `new URL('<path>', import.meta.url)` of the bundle names a file (or folder) that is there.
+for (const output of Object.keys(metafile.outputs)) {
+  const text = readFileSync(join(root, output), 'utf8')
+  for (const [, path] of text.matchAll(/new URL\("([^"]+)", import\.meta\.url\)/g)) {
+    if (path.endsWith('.ts')) continue // the worker's source, for tsx only
+    if (!existsSync(fileURLToPath(new URL(path, pathToFileURL(join(root, output)))))) throw new Error(`${output} reads ${path} beside itself, which the build did not put there`)
+  }
+}
+
+// The licence of every npm package the bundle holds, as its package ships it.
+const packages = new Map()
+for (const input of Object.keys(metafile.inputs)) {
+  const match = /^(.*node_modules\/((?:@[^/]+\/)?[^/]+))\//.exec(input)
+  if (match) packages.set(join(root, match[1]), match[2])
+}
+const licences = [...packages].sort(([, a], [, b]) => a.localeCompare(b)).map(([folder, name]) => {
+  const manifest = JSON.parse(readFileSync(join(folder, 'package.json'), 'utf8'))
+  const files = readdirSync(folder).filter((file) => /^(?:licen[cs]e|copying|notice)/i.test(file))
+  // `licenses`, an array, is the old form (format).
+  const licence = manifest.license ?? manifest.licenses?.map((entry) => entry.type).join(' OR ')
+  if (typeof licence !== 'string') throw new Error(`${name} states no licence: it cannot be bundled`)
+  // A package that ships no licence file (eastasianwidth) is named with its licence, author and repository.
+  const texts = files.length > 0 ? files.map((file) => '```\n' + readFileSync(join(folder, file), 'utf8').trim() + '\n```') : [`No licence file shipped; author: ${JSON.stringify(manifest.author ?? null)}, repository: ${JSON.stringify(manifest.repository ?? null)}`]
+  return [`## ${name} ${manifest.version} (${licence})`, '', ...texts, ''].join('\n')
+})
+writeFileSync(join(bundle, 'THIRD-PARTY-LICENSES.md'), `# Licences of the npm packages bundled in bundle/cli/\n\n${licences.join('\n')}`)

@@ -1,13 +1,14 @@
 /**
- * The npm package as a user gets it: `npm pack` (which builds lib/ on
- * `prepack`), installed into a fresh project outside the repository, used with
- * plain node (no loader) and through its installed bin. The other tests run
- * the TypeScript sources; this one proves the compiled package does the same.
+ * The npm package as a user gets it: `npm pack` (which builds lib/ and
+ * bundle/ on `prepack`), installed into a fresh project outside the
+ * repository, used with plain node (no loader) and through its installed bin.
+ * The other tests run the TypeScript sources; this one proves the compiled API
+ * (lib/) and the bundled CLI (bundle/) do the same.
  */
 import {spawnSync} from 'node:child_process'
 import {cpSync, mkdirSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync} from 'node:fs'
 import {join, relative} from 'node:path'
-import {pathToFileURL} from 'node:url'
+import {fileURLToPath, pathToFileURL} from 'node:url'
 import test from 'ava'
 import * as api from '../pipeline/index.ts'
 import {fromMarkdown, fromXliff, segment, toXliff} from '../pipeline/index.ts'
@@ -40,15 +41,33 @@ function listFiles(folder: string): string[] {
   return found.sort()
 }
 
+/**
+ * The source modules in the bundle's files loaded by a start (URLs under the
+ * installed package): the bundle is not minified, so esbuild heads each
+ * module's code with its path (`// pipeline/cli/main.ts`,
+ * `// node_modules/commander/index.js`).
+ */
+function bundledModules(loaded: string[], own: string): string[] {
+  const files = loaded.filter((url) => url.startsWith(own + 'bundle/')).map((url) => fileURLToPath(url))
+  return [...new Set(files.flatMap((file) => [...readFileSync(file, 'utf8').matchAll(/^\/\/ ((?:pipeline|node_modules)\/\S+)$/gm)].map((match) => match[1]!)))].sort()
+}
+
 /** Run `file …args` with plain node in `cwd`: no `NODE_OPTIONS`, no npm script context. */
 function node(cwd: string, args: string[], env: NodeJS.ProcessEnv = {}): {status: number | null; stdout: string; stderr: string} {
   const result = spawnSync('node', args, {cwd, encoding: 'utf8', input: '', env: {...cleanEnv(), ...env}})
   return {status: result.status, stdout: result.stdout, stderr: result.stderr}
 }
 
-test('the tarball holds only the bin, the compiled code with its types and data, the README and package.json', (t) => {
+test('the tarball holds only the bin, the bundled CLI with its data and licences, the compiled code with its types and data, the README and package.json', (t) => {
   const topLevel = [...new Set(installed.files.map((path) => path.split('/')[0]))].sort()
-  t.deepEqual(topLevel, ['README.md', 'bin', 'lib', 'package.json'])
+  t.deepEqual(topLevel, ['README.md', 'bin', 'bundle', 'lib', 'package.json'])
+  // bundle/: the bin's and the worker's entries and their chunks in cli/, the SRX rules where they find them, the bundled packages' licences.
+  const bundled = installed.files.filter((path) => path.startsWith('bundle/'))
+  t.true(bundled.includes('bundle/cli/main.js'))
+  t.true(bundled.includes('bundle/cli/source-worker.js'))
+  t.deepEqual(bundled.filter((path) => !/^bundle\/cli\/[\w-]+\.js$/.test(path)).sort(), ['bundle/THIRD-PARTY-LICENSES.md', 'bundle/rules/babele.srx'])
+  const licences = readFileSync(join(installed.project, 'node_modules/babele/bundle/THIRD-PARTY-LICENSES.md'), 'utf8')
+  for (const name of ['commander', 'zod', 'yaml', 'micromark', 'i18next']) t.regex(licences, new RegExp(`^## ${name} \\d`, 'm'), name)
   t.deepEqual(installed.files.filter((path) => path.startsWith('bin/')), ['bin/babele.js'])
   // lib/ mirrors pipeline/: each source compiled to .js and .d.ts, each data file (the SRX rules) copied;
   // an ambient declaration (xliff-package.d.ts, types for a dependency) serves the build only.
@@ -125,8 +144,11 @@ test('the installed bin prints its version and help, loading nothing but the com
     const loads = join(installed.folder, `loads${flag}.txt`)
     writeFileSync(loads, '')
     t.is(node(installed.project, ['--import', hook, script, flag], {BABELE_LOADS: loads}).status, 0)
-    const loaded = readFileSync(loads, 'utf8').split('\n').filter((url) => url.startsWith(own)).map((url) => url.slice(own.length))
-    t.deepEqual(loaded.sort(), ['bin/babele.js', 'lib/cli/choices.js', 'lib/cli/main.js', 'lib/cli/program.js'], `babele ${flag} loads only the command line (and its option choices): program.ts imports a command's modules inside its action (await import(…)), never at the top`)
+    const loaded = readFileSync(loads, 'utf8').split('\n').filter((url) => url.startsWith(own))
+    t.deepEqual(loaded.filter((url) => !url.startsWith(own + 'bundle/')).map((url) => url.slice(own.length)), ['bin/babele.js'], 'the bin runs the bundle, not lib/')
+    const modules = bundledModules(loaded, own)
+    t.deepEqual(modules.filter((path) => path.startsWith('pipeline/')), ['pipeline/cli/choices.ts', 'pipeline/cli/main.ts', 'pipeline/cli/program.ts'], `babele ${flag} loads only the command line (and its option choices): program.ts imports a command's modules inside its action (await import(…)), never at the top`)
+    t.deepEqual([...new Set(modules.filter((path) => path.startsWith('node_modules/')).map((path) => path.split('/')[1]))], ['commander'])
   }
 })
 
@@ -200,10 +222,11 @@ test('a code file added to a sub-folder of the installed code names a new cache,
     t.is(first.length, 1)
     const memo = JSON.parse(readFileSync(join(cache, 'code-version.json'), 'utf8'))
     t.is(memo.version, first[0]!.replace(/^v\d+-/, ''))
-    t.true(memo.files.includes('cli/engines/'), 'the memo signs the code folders')
+    t.true(memo.files.includes('cli/'), 'the memo signs the code folders')
+    t.true(memo.files.includes('cli/main.js'), 'the code is the bundle')
     extract()
     t.deepEqual(versions(), first, 'nothing changed: the same cache')
-    writeFileSync(join(copy, 'lib/cli/engines/added.js'), '// imported by nothing, still code\n')
+    writeFileSync(join(copy, 'bundle/cli/added.js'), '// imported by nothing, still code\n')
     extract()
     const second = versions()
     t.is(second.length, 1)
@@ -214,7 +237,7 @@ test('a code file added to a sub-folder of the installed code names a new cache,
   }
 })
 
-test('the installed bin answers a run from the cache loading neither commander nor the command line: only main.js, replay-args.js (with its choices.js) and the run cache\'s modules', (t) => {
+test('the installed bin answers a run from the cache loading neither commander nor the command line: only main.ts, replay-args.ts (with its choices.ts) and the run cache\'s modules', (t) => {
   const project = copyProject()
   try {
     const script = join(installed.project, 'node_modules/babele/bin/babele.js')
@@ -228,12 +251,11 @@ test('the installed bin answers a run from the cache loading neither commander n
     t.is(hit.status, 0, hit.stderr)
     t.is(JSON.parse(hit.stdout).cache.run, 'hit')
     const loaded = readFileSync(loads, 'utf8').split('\n').filter((url) => url.startsWith('file:'))
-    t.deepEqual(loaded.filter((url) => url.includes('/node_modules/') && !url.includes('/node_modules/babele/')), [], 'no dependency: not commander, not zod')
+    t.deepEqual(loaded.filter((url) => url.includes('/node_modules/') && !url.includes('/node_modules/babele/')), [], 'no dependency installed beside babele')
     const own = pathToFileURL(join(installed.project, 'node_modules/babele/')).href
-    t.deepEqual(
-      loaded.map((url) => url.slice(own.length)).filter((path) => path.startsWith('lib/cli/')).sort(),
-      ['lib/cli/cache.js', 'lib/cli/choices.js', 'lib/cli/code-version.js', 'lib/cli/fs.js', 'lib/cli/main.js', 'lib/cli/observe.js', 'lib/cli/replay-args.js', 'lib/cli/run-cache.js', 'lib/cli/run-settings.js']
-    )
+    const modules = bundledModules(loaded, own)
+    t.deepEqual(modules.filter((path) => path.startsWith('node_modules/')), [], 'no bundled dependency: not commander, not zod')
+    t.deepEqual(modules.filter((path) => path.startsWith('pipeline/cli/')), ['pipeline/cli/cache.ts', 'pipeline/cli/choices.ts', 'pipeline/cli/code-version.ts', 'pipeline/cli/fs.ts', 'pipeline/cli/main.ts', 'pipeline/cli/observe.ts', 'pipeline/cli/replay-args.ts', 'pipeline/cli/run-cache.ts', 'pipeline/cli/run-settings.ts'])
   } finally {
     rmSync(project, {recursive: true, force: true})
   }

@@ -2,9 +2,10 @@
  * Which babele wrote a cache entry. Takes: nothing (reads babele's own
  * package.json and code), and optionally a folder to keep a memo in (the
  * cache folder). Returns: the version and a digest of every file of the
- * code that runs (`lib/` in the package, `pipeline/` from the sources), so
- * a cache written by other code, even under the same version number (a
- * clone with local changes), is never read.
+ * code that runs (the folder above this module's: `bundle/` in the package,
+ * whose bundle keeps every chunk in `bundle/cli/`, `pipeline/` from the
+ * sources), so a cache written by other code, even under the same version
+ * number (a clone with local changes), is never read.
  *
  * The memo keeps the digest with each code folder's and file's stat
  * signature: while each folder has the same signature, it holds the same

@@ -76,7 +76,7 @@ export interface ExtractedSources {
 /** Fewer sources than this to extract are done on this thread: starting workers would cost more. */
 const workerThreshold = 16
 
-/** The worker module: compiled beside this one, or the source under tsx. */
+/** The worker module: bundled beside this one's chunk (`bundle/cli/`), or the source under tsx. */
 const workerModule = new URL(import.meta.url.endsWith('.ts') ? './source-worker.ts' : './source-worker.js', import.meta.url)
 
 /** The cache's settings for a run: its folder and code version, unless `--no-cache`. */

@@ -1,7 +1,8 @@
 /**
  * The `babele` executable: runs the command line on `process.argv`.
- * `bin/babele.js` imports its compiled form (`lib/cli/main.js`); the tests
- * run this file from the sources through tsx.
+ * `bin/babele.js` imports its bundled form (`bundle/cli/main.js`, built by
+ * `scripts/build.js`, split at each `await import(…)` below and in
+ * `program.ts`); the tests run this file from the sources through tsx.
  *
  * `run`, `extract` and `build` with simple arguments are first looked up
  * in the run cache (`replay-args.ts`, `run-cache.ts`): a hit prints the
