@@ -9,8 +9,10 @@ import stringWidth from 'string-width'
 import {random} from '../bench/corpus.ts'
 import {displayWidth, narrow} from '../pipeline/cli/display-width.ts'
 import {formatGithub, formatText, type TextOptions} from '../pipeline/cli/format.ts'
-import {jsonPieces} from '../pipeline/cli/json-pieces.ts'
+import {byteChunks} from '../pipeline/cli/byte-chunks.ts'
+import {jsonPieces, messagesJson} from '../pipeline/cli/json-pieces.ts'
 import {MessageList, packMessages, unpackMessages} from '../pipeline/cli/packed-messages.ts'
+import {printedLint} from '../pipeline/cli/source-task.ts'
 import {diagnostic} from '../pipeline/diagnostic.ts'
 import type {Diagnostic, Place, Point, Severity} from '../pipeline/types.ts'
 import {lintRules} from '../pipeline/lint/index.ts'
@@ -342,6 +344,51 @@ test('--json printed in pieces is JSON.stringify(result, null, 2) byte for byte,
   t.true(list.errors > 0)
   t.deepEqual(list.all(), JSON.parse(JSON.stringify(messages)), 'every message back, as its JSON')
   t.deepEqual(unpackMessages(packMessages([])), [])
+})
+
+test('--json prints a printed batch as its bytes, and the lint findings it holds as warnings: plain, packed and printed batches together are JSON.stringify(result, null, 2) byte for byte', (t) => {
+  const messages = generated(20261206, 400)
+  const asPrinted = messages.map((message) => (message.severity === 'error' ? {...message, severity: 'warning' as const} : message))
+  const result = (messages: Diagnostic[] | MessageList) => ({command: 'run', written: ['a.json'], messages, summary: ['run: 1 document(s)'], ok: true})
+  const whole = JSON.stringify(result(asPrinted), null, 2) + '\n'
+  const lint = printedLint(messages.slice(0, 150))
+  t.deepEqual(lint.messages, asPrinted.slice(0, 150))
+  t.is(new TextDecoder().decode(lint.json), messagesJson(asPrinted.slice(0, 150)))
+  t.true(messages.slice(0, 150).some((message) => message.severity === 'error'), 'the batch has errors to print as warnings')
+  const steps = new MessageList()
+  steps.add(packMessages(asPrinted.slice(150, 200)))
+  steps.add(printedLint([]))
+  const list = new MessageList()
+  list.add(lint)
+  list.add(steps)
+  list.add(new MessageList())
+  list.add(printedLint(messages.slice(200)))
+  t.is(list.errors, 0, 'errors printed as warnings are no errors')
+  const outer = new MessageList()
+  outer.add(list)
+  const inner = new MessageList()
+  inner.add(messages.slice(0, 150))
+  outer.add(inner)
+  t.is(outer.errors, messages.slice(0, 150).filter((message) => message.severity === 'error').length, 'a list added to another brings its errors along')
+  t.deepEqual(outer.all(), [...asPrinted, ...messages.slice(0, 150)])
+  const pieces = [...jsonPieces(result(list))]
+  t.is(pieces.length, 2 + 1 + 2 + 1, 'a printed batch: the text before it, then its bytes as they are; a packed batch: one piece; then the rest')
+  t.is(pieces[1], lint.json)
+  t.is(Buffer.concat([...byteChunks(pieces)]).toString('utf8'), whole)
+  t.deepEqual(list.all(), asPrinted)
+  t.is(messagesJson(messages.slice(0, 1)), JSON.stringify(messages[0], null, 2).replaceAll('\n', '\n    ').replace(/^/, '    '))
+})
+
+test('byteChunks writes text as UTF-8 and bytes as they are, in order, in chunks of at most the given size, each a buffer of its own', (t) => {
+  const pieces: Array<string | Uint8Array> = ['città ', new Uint8Array([1, 2, 3]), '', '会议 🎉', 'x'.repeat(40), new Uint8Array(0), new Uint8Array(25).fill(7), 'fine']
+  const expected = Buffer.concat(pieces.map((piece) => (typeof piece === 'string' ? Buffer.from(piece) : piece)))
+  const chunks = [...byteChunks(pieces, 24)]
+  t.is(Buffer.concat(chunks).compare(expected), 0)
+  // A string goes in when three bytes per UTF-16 code unit would fit: `città ` (7 bytes) and the three bytes; `会议 🎉` (5 code units, 11 bytes) starts a chunk; the 40 x and the 25 bytes are chunks of their own; `fine`.
+  t.deepEqual(chunks.map((chunk) => chunk.length), [10, 11, 40, 25, 4])
+  t.is(new Set(chunks.map((chunk) => chunk.buffer)).size, chunks.length, 'no chunk shares memory with another')
+  t.deepEqual([...byteChunks([])], [])
+  t.is(Buffer.concat([...byteChunks(['a'.repeat(3000)])]).toString(), 'a'.repeat(3000))
 })
 
 const schema = JSON.parse(readFileSync(join(root, 'tests/fixtures/sarif/sarif-2.1.0-rtm.5.json'), 'utf8'))

@@ -196,6 +196,30 @@ test.serial('a one-file edit reads no other document from the cache: an entry of
   rmSync(folder, {recursive: true, force: true})
 })
 
+test.serial('after a one-file edit, run --json prints the lint findings its lint entries keep printed, byte for byte what it prints with every lint made again', (t) => {
+  const cached = project()
+  const fresh = project()
+  for (const folder of [cached, fresh]) {
+    t.is(json(folder, 'run').status, 0)
+    appendFileSync(join(folder, 'source/it/sample', sample[2]![0]), '\nUna frase aggiunta alla fine.\n')
+  }
+  for (const {file} of cacheEntries(fresh, 'lint')) rmSync(file)
+  const printed = babele(cached, 'run', '--json')
+  const expected = babele(fresh, 'run', '--json')
+  t.is(printed.status, 0)
+  const result = JSON.parse(printed.stdout)
+  t.deepEqual(result.cache.lint, {hits: documents - 1, misses: 1}, 'every other document\'s findings from its lint entry')
+  t.deepEqual(JSON.parse(expected.stdout).cache.lint, {hits: 0, misses: documents})
+  const linted = new Set(result.messages.filter((message: {source: string}) => message.source === 'lint').map((message: {file: string}) => message.file))
+  t.true(linted.size > 1, `findings in more than one document (${linted.size})`)
+  t.is(printed.stdout, JSON.stringify(result, null, 2) + '\n')
+  // Everything before the cache's counts (the messages among it), and after them and the threads, byte for byte.
+  const [before, after] = [(text: string) => text.slice(0, text.indexOf('\n  "cache": ')), (text: string) => text.slice(text.indexOf('\n  "ok": '))]
+  t.is(before(printed.stdout), before(expected.stdout))
+  t.is(after(printed.stdout), after(expected.stdout))
+  for (const folder of [cached, fresh]) rmSync(folder, {recursive: true, force: true})
+})
+
 test.serial('a config field extraction reads misses every document; one it does not read misses none', (t) => {
   const folder = project()
   json(folder, 'extract')

@@ -24,7 +24,7 @@ import {deserialize, serialize} from 'node:v8'
 import {exists, listFolders, openFile, readBytes, removeFolder, writeBytesAtomic, type OpenFile} from './fs.ts'
 
 /** Bumped whenever the shape of an entry changes. */
-const cacheSchema = 6
+const cacheSchema = 7
 
 /** Hits, misses and writes of one kind of entry. */
 export interface CacheCounts {

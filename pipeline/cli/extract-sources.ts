@@ -2,8 +2,9 @@
  * Extract a project's sources through the cache, on worker threads. Takes:
  * the workspace, the source texts by document path, the termbase and the
  * run's settings (jobs, cache). Returns: the documents (in document-path
- * order), extraction messages, the source lint's findings, and how many of
- * each came from the cache.
+ * order), extraction messages, the source lint's findings (and each
+ * document's as `--json` prints them), and how many of each came from the
+ * cache.
  *
  * Each source is hashed; a document whose key (`documentKey`: its bytes, its
  * path, the config fields extraction reads) has an entry is read from the
@@ -21,11 +22,13 @@ import {join, resolve} from 'node:path'
 import {digest, digestBytes, documentKey, extractOutputsKey, lintKey} from '../incremental/index.ts'
 import type {Termbase} from '../glossary/index.ts'
 import type {Diagnostic, SourceDocument} from '../types.ts'
+import {asWarnings} from '../diagnostic.ts'
 import {codeVersion} from './code-version.ts'
 import {openCache} from './cache.ts'
 import {readText} from './fs.ts'
 import {runPool} from './pool.ts'
 import {LazyDocuments} from './lazy-documents.ts'
+import type {PrintedMessages} from './packed-messages.ts'
 import {outputTask, readDocument, sourceTask, type LintEntry, type OutputResult, type OutputTaskInit, type SourceResult, type SourceTask, type SourceTaskInit} from './source-task.ts'
 import type {Workspace} from './workspace.ts'
 
@@ -68,6 +71,8 @@ export interface ExtractedSources {
   messages: Diagnostic[]
   /** Source lint findings, each with its own severity, in document order. */
   lint: Diagnostic[]
+  /** The same findings, a document's at a time, as `run` reports them (errors as warnings) and with the bytes `--json` prints for them (the lint entry's). */
+  printedLint: PrintedMessages[]
   cache: CacheUse
   /** Worker threads that extracted sources (0: none were started, this thread did). */
   threads: number
@@ -178,6 +183,7 @@ export async function extractSources(workspace: Workspace, sources: ReadonlyMap<
   const units = new Map<string, number>()
   const messages: Diagnostic[] = []
   const lint: Diagnostic[] = []
+  const printedLint: PrintedMessages[] = []
   const use: CacheUse = {documents: {hits: 0, misses: 0}, lint: {hits: 0, misses: 0}}
   // A deferred document was counted a hit; if its entry can no longer be read when a stage asks for it, the source is extracted again, and counted a miss.
   let again: ((task: SourceTask) => SourceResult) | undefined
@@ -190,14 +196,15 @@ export async function extractSources(workspace: Workspace, sources: ReadonlyMap<
   }
   tasks.forEach((task, index) => {
     const found = deferred[index]
-    const result = found ? {...found, cachedDocument: true, cachedLint: true} : results[index]!
+    const result = found ? {...found, lintJson: found.json, cachedDocument: true, cachedLint: true} : results[index]!
     if (found) documents.defer(task.path, () => readDeferred(task))
     else documents.set(task.path, results[index]!.document)
     units.set(task.path, found ? found.units : results[index]!.document.units.length)
     messages.push(...result.messages)
     lint.push(...result.lint)
+    printedLint.push({messages: asWarnings(result.lint), json: result.lintJson})
     use.documents[result.cachedDocument ? 'hits' : 'misses']++
     use.lint[result.cachedLint ? 'hits' : 'misses']++
   })
-  return {documents, keys, units, glossary, messages, lint, cache: use, threads}
+  return {documents, keys, units, glossary, messages, lint, printedLint, cache: use, threads}
 }

@@ -12,6 +12,11 @@
  * are unpacked batch by batch as they are printed (`--json` is written in
  * pieces, `json-pieces.ts`), and all at once only for the reports that
  * sort and align every message (text, GitHub, SARIF).
+ *
+ * A batch can also come printed (`run`: each document's lint findings, as
+ * the cache's lint entry keeps them): its diagnostics, and the bytes
+ * `--json` prints for them, which are printed as they are (neither
+ * stringified nor encoded again).
  */
 import {deflateRawSync, inflateRawSync} from 'node:zlib'
 import type {Diagnostic} from '../types.ts'
@@ -22,6 +27,13 @@ export interface PackedMessages {
   bytes: Uint8Array
   /** How many of them are errors (an exit code is decided without unpacking). */
   errors: number
+}
+
+/** A batch of diagnostics with the text `--json` prints for them. */
+export interface PrintedMessages {
+  messages: readonly Diagnostic[]
+  /** The batch as `--json` prints it among a result's messages (`messagesJson`), UTF-8. */
+  json: Uint8Array
 }
 
 /** The fastest level: the batches are small and repetitive, and packing costs the threads time. */
@@ -58,20 +70,21 @@ export function unpackMessages(packed: PackedMessages): Diagnostic[] {
  * ```
  */
 export class MessageList {
-  readonly #batches: Array<readonly Diagnostic[] | PackedMessages> = []
+  readonly #batches: Array<readonly Diagnostic[] | PackedMessages | PrintedMessages> = []
   #errors = 0
 
   /**
-   * @param batch Diagnostics, or a packed batch of them.
+   * @param batch Diagnostics, a packed or printed batch of them, or every batch of a list, in order.
    */
-  add(batch: readonly Diagnostic[] | PackedMessages): void {
-    if ('bytes' in batch) {
-      if (batch.bytes.length === 0) return
-      this.#errors += batch.errors
-    } else {
-      if (batch.length === 0) return
-      this.#errors += batch.filter((message) => message.severity === 'error').length
+  add(batch: readonly Diagnostic[] | PackedMessages | PrintedMessages | MessageList): void {
+    if (batch instanceof MessageList) {
+      this.#batches.push(...batch.#batches)
+      this.#errors += batch.#errors
+      return
     }
+    const messages = 'bytes' in batch ? undefined : 'json' in batch ? batch.messages : batch
+    if (messages ? messages.length === 0 : (batch as PackedMessages).bytes.length === 0) return
+    this.#errors += messages ? messages.filter((message) => message.severity === 'error').length : (batch as PackedMessages).errors
     this.#batches.push(batch)
   }
 
@@ -84,7 +97,14 @@ export class MessageList {
    * @returns The batches in order, each unpacked when it is reached (none is empty).
    */
   *batches(): Generator<readonly Diagnostic[]> {
-    for (const batch of this.#batches) yield 'bytes' in batch ? unpackMessages(batch) : batch
+    for (const batch of this.#batches) yield 'bytes' in batch ? unpackMessages(batch) : 'json' in batch ? batch.messages : batch
+  }
+
+  /**
+   * @returns The batches in order as `--json` prints them: a printed batch as its bytes, the others as diagnostics (packed ones unpacked when reached; none is empty).
+   */
+  *printable(): Generator<readonly Diagnostic[] | Uint8Array> {
+    for (const batch of this.#batches) yield 'bytes' in batch ? unpackMessages(batch) : 'json' in batch ? batch.json : batch
   }
 
   /**

@@ -279,14 +279,14 @@ async function renderResult(result: CommandResult | StreamedResult, options: Out
   return {...(await render(formatOf(options), {...result, ok}, options)), exitCode: ok ? 0 : 1}
 }
 
-/** Write printed output: stderr, then stdout (piece by piece when it comes in pieces), to a reader that may stop early. */
+/** Write printed output: stderr, then stdout (when it comes in pieces, joined into chunks of a megabyte: `byte-chunks.ts`), to a reader that may stop early. */
 async function emit(printed: Pick<Printed, 'stdout' | 'stderr'>): Promise<void> {
   const {untilReaderCloses} = await import('./fs.ts')
   if (printed.stderr.length > 0) untilReaderCloses(process.stderr).write(printed.stderr)
   const stdout = untilReaderCloses(process.stdout)
   if (typeof printed.stdout === 'string' || printed.stdout instanceof Uint8Array) {
     if (printed.stdout.length > 0) stdout.write(printed.stdout)
-  } else for (const piece of printed.stdout) stdout.write(piece)
+  } else for (const chunk of (await import('./byte-chunks.ts')).byteChunks(printed.stdout)) stdout.write(chunk)
 }
 
 /**

@@ -66,6 +66,7 @@ import type {Stats} from 'node:fs'
 import {dirname, resolve, sep} from 'node:path'
 import {digest} from '../incremental/index.ts'
 import type {CommandResult, StreamedResult} from './commands/pipeline.ts'
+import {byteChunks} from './byte-chunks.ts'
 import {openCache} from './cache.ts'
 import {codeVersion} from './code-version.ts'
 import {factNow, readText, sameSignature, settleMs, signatureLength, signatureOf, statOf} from './fs.ts'
@@ -101,8 +102,8 @@ interface RunEntry {
 
 /** What a command prints, and its exit code. */
 export interface Printed {
-  /** Text, bytes, or pieces of text written one after the other (`--json`: `json-pieces.ts`). */
-  stdout: string | Uint8Array | Iterable<string>
+  /** Text, bytes, or pieces of text written one after the other, in chunks (`--json`: `json-pieces.ts`, `byte-chunks.ts`). */
+  stdout: string | Uint8Array | Iterable<string | Uint8Array>
   stderr: string | Uint8Array
   exitCode: number
 }
@@ -205,8 +206,8 @@ export async function replayOrRun(replay: ReplayOptions, action: (workspace: Wor
     if (storable && folder === guessed) {
       const replayed = {...result, cache: {documents: {hits: 0, misses: 0}, lint: {hits: 0, misses: 0}, run: 'hit' as const}, threads: 0}
       const printed = await replay.render(replayed)
-      // Text, bytes, or (`--json`) pieces of text, as the chunks of bytes stored after the entry.
-      const chunks = (text: Printed['stdout']) => (typeof text === 'string' ? [Buffer.from(text)] : text instanceof Uint8Array ? [text] : Array.from(text, (piece) => Buffer.from(piece)))
+      // Text, bytes, or (`--json`) pieces of text, as the chunks of bytes stored after the entry (pieces joined into large chunks).
+      const chunks = (text: Printed['stdout']) => (typeof text === 'string' ? [Buffer.from(text)] : text instanceof Uint8Array ? [text] : [...byteChunks(text)])
       const stderr = chunks(printed.stderr)
       const stderrLength = stderr.reduce((sum, chunk) => sum + chunk.length, 0)
       const {facts: factsText, ...entry} = entryOf([...facts.values()], started)

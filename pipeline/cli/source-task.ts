@@ -16,7 +16,8 @@ import type {Config} from '../config/index.ts'
 import type {Diagnostic, SourceDocument} from '../types.ts'
 import {asWarnings} from '../diagnostic.ts'
 import {openCache, type Cache} from './cache.ts'
-import {packMessages, type PackedMessages} from './packed-messages.ts'
+import {messagesJson} from './json-pieces.ts'
+import {packMessages, type PackedMessages, type PrintedMessages} from './packed-messages.ts'
 
 /** What every thread starts with. */
 export interface SourceTaskInit {
@@ -35,7 +36,7 @@ export interface OutputTaskInit extends SourceTaskInit {
 }
 
 /** A source extracted on a thread that also made its outputs: what comes back instead of the document. */
-export interface OutputResult extends Omit<SourceResult, 'document' | 'messages' | 'lint'> {
+export interface OutputResult extends Omit<SourceResult, 'document' | 'messages' | 'lint' | 'lintJson'> {
   /** Extraction's messages, packed (`packMessages`): they are kept until printed. */
   messages: PackedMessages
   /** The source lint's findings as `extract` reports them (errors as warnings), packed. */
@@ -63,6 +64,8 @@ export interface SourceTask {
 
 /** A source extracted, and whether each part came from the cache. */
 export interface SourceResult extends ExtractedSource {
+  /** The lint findings as `--json` prints them (`LintEntry.json`). */
+  lintJson: Uint8Array
   /** The document came from the cache (not parsed). */
   cachedDocument: boolean
   /** The lint findings came from the cache. */
@@ -82,8 +85,22 @@ interface DocumentEntry {
  */
 export interface LintEntry {
   lint: Diagnostic[]
+  /** The findings as `run --json` prints them, errors as warnings (`printedLint`): printed as they are. */
+  json: Uint8Array
   messages: Diagnostic[]
   units: number
+}
+
+/**
+ * A document's lint findings as `extract` and `run` report them (errors as
+ * warnings), with the bytes `--json` prints for them (`messagesJson`).
+ *
+ * @param lint The findings, with their own severity.
+ */
+export function printedLint(lint: readonly Diagnostic[]): PrintedMessages {
+  const messages = asWarnings(lint)
+  // An array of its own (not a slice of Buffer's pool): it crosses threads and goes into the cache.
+  return {messages, json: messages.length === 0 ? new Uint8Array(0) : new TextEncoder().encode(messagesJson(messages))}
 }
 
 /**
@@ -100,16 +117,19 @@ export function sourceTask(init: SourceTaskInit): (task: SourceTask) => SourceRe
   return (task) => {
     const stored = cache && readDocument(cache, task)
     const lint = cache?.get<LintEntry>('lint', task.lint)
-    if (stored && lint) return {...stored, lint: lint.lint, cachedDocument: true, cachedLint: true}
+    if (stored && lint) return {...stored, lint: lint.lint, lintJson: lint.json, cachedDocument: true, cachedLint: true}
     if (stored) {
       const found = lintDocument(init.config, stored.document, options())
-      cache?.put('lint', task.lint, {lint: found, messages: stored.messages, units: stored.document.units.length} satisfies LintEntry)
-      return {...stored, lint: found, cachedDocument: true, cachedLint: false}
+      const json = printedLint(found).json
+      cache?.put('lint', task.lint, {lint: found, json, messages: stored.messages, units: stored.document.units.length} satisfies LintEntry)
+      return {...stored, lint: found, lintJson: json, cachedDocument: true, cachedLint: false}
     }
     const extracted = extractSource(init.config, task.path, task.text, options())
     cache?.put('document', task.document, {document: {...extracted.document, text: '', body: ''}, messages: extracted.messages} satisfies DocumentEntry)
-    if (!lint) cache?.put('lint', task.lint, {lint: extracted.lint, messages: extracted.messages, units: extracted.document.units.length} satisfies LintEntry)
-    return {...extracted, lint: lint?.lint ?? extracted.lint, cachedDocument: false, cachedLint: lint !== undefined}
+    if (lint) return {...extracted, lint: lint.lint, lintJson: lint.json, cachedDocument: false, cachedLint: true}
+    const json = printedLint(extracted.lint).json
+    cache?.put('lint', task.lint, {lint: extracted.lint, json, messages: extracted.messages, units: extracted.document.units.length} satisfies LintEntry)
+    return {...extracted, lintJson: json, cachedDocument: false, cachedLint: false}
   }
 }
 
@@ -127,7 +147,7 @@ export function outputTask(init: OutputTaskInit): (task: SourceTask) => OutputRe
   const terms = init.termbase ? projectTerms(init.config, init.termbase) : undefined
   let context: ExtractContext | undefined
   return (task) => {
-    const {document, messages, lint, ...rest} = extract(task)
+    const {document, messages, lint, lintJson, ...rest} = extract(task)
     if (task.kept) return {...rest, messages: packMessages(messages), lint: packMessages(asWarnings(lint)), outputs: undefined, cachedOutputs: true, units: document.units.length}
     let cachedOutputs = true
     const make = () => {

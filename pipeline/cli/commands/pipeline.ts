@@ -18,7 +18,7 @@ import {startProgress} from '../progress.ts'
 import {extractOutputs, extractSources, type CacheUse} from '../extract-sources.ts'
 import {openCache, type Cache} from '../cache.ts'
 import {LazyDocuments} from '../lazy-documents.ts'
-import {MessageList, type PackedMessages} from '../packed-messages.ts'
+import {MessageList, type PackedMessages, type PrintedMessages} from '../packed-messages.ts'
 import {codeVersion} from '../code-version.ts'
 import {pretranslate, type PretranslateCommandResult} from './pretranslate.ts'
 import {engineOf} from '../engines/select.ts'
@@ -80,6 +80,8 @@ export interface Loaded {
   units: ReadonlyMap<string, number>
   /** The source lint's findings on the shard's documents, each with its own severity (extract reports them as warnings). */
   lint: Diagnostic[]
+  /** The same findings, a document's at a time, as `run` reports them (errors as warnings), with the bytes `--json` prints for them (a batch with findings outside the shard: those in it, unprinted). */
+  printedLint: Array<readonly Diagnostic[] | PrintedMessages>
   /** What came from the cache. */
   cache: CacheUse
   /** Worker threads that extracted sources. */
@@ -119,6 +121,7 @@ export async function load(workspace: Workspace, options: CommandOptions): Promi
     memory: memory.value,
     messages: [...extracted.messages.filter(inThisShard), ...stores.messages, ...glossary.messages, ...asWarnings(memory.messages)],
     lint: extracted.lint.filter(inThisShard),
+    printedLint: shard ? extracted.printedLint.map((batch) => (batch.messages.every(inThisShard) ? batch : batch.messages.filter(inThisShard))) : extracted.printedLint,
     cache: extracted.cache,
     threads: extracted.threads,
     reuse: store && {keys: extracted.keys, glossary: extracted.glossary, store}
@@ -159,7 +162,7 @@ export type StreamedResult = Omit<CommandResult, 'messages'> & {messages: Messag
  * already made of the same documents, stores and memory (import's check of
  * untouched XLIFF), it is not made again.
  */
-async function extractLoaded(workspace: Workspace, options: CommandOptions, given: Loaded, made?: Extracted): Promise<CommandResult> {
+async function extractLoaded(workspace: Workspace, options: CommandOptions, given: Loaded, made?: Extracted): Promise<StreamedResult> {
   const record = made ? undefined : openOutputRecord(workspace, given.reuse, outputKinds.extract, Date.now())
   const result = made ?? extractProject(workspace.config, given.documents, given.stores, {terms: given.terms, memory: given.memory, only: given.shard, reuse: record?.reuse ?? given.reuse})
   const written = record ? record.write(result.value) : writeOutputs(workspace, result.value)
@@ -167,7 +170,10 @@ async function extractLoaded(workspace: Workspace, options: CommandOptions, give
   record?.save()
   const documents = ownDocuments(given)
   const units = [...documents.keys()].reduce((sum, path) => sum + given.units.get(path)!, 0)
-  return extractResult(workspace, options, {documents: documents.size, units, outputs: result.value.size, written, messages: [...given.messages, ...result.messages, ...asWarnings(given.lint)], cache: cacheUse(given), threads: given.threads})
+  // The lint findings as the cache keeps them printed, a document's at a time.
+  const messages = new MessageList()
+  for (const batch of [given.messages, result.messages, ...given.printedLint]) messages.add(batch)
+  return extractResult(workspace, options, {documents: documents.size, units, outputs: result.value.size, written, messages, cache: cacheUse(given), threads: given.threads})
 }
 
 /** What came from the cache: the documents and lint findings, and the stages' per-document outputs so far (the analysis's parts once a stage analyzed). */
@@ -409,7 +415,7 @@ export async function build(workspace: Workspace, options: CommandOptions, given
  * the whole project, are left to an unsharded run (`babele report`,
  * `babele analyze` or `babele run` after the shards, with their cache).
  */
-export async function run(workspace: Workspace, options: CommandOptions): Promise<CommandResult> {
+export async function run(workspace: Workspace, options: CommandOptions): Promise<StreamedResult> {
   const loaded = await load(workspace, options)
   const imported = await importCommand(workspace, {...options, files: []}, loaded)
   let stores = imported.stores
@@ -425,11 +431,13 @@ export async function run(workspace: Workspace, options: CommandOptions): Promis
   const built = await build(workspace, options, next)
   const steps = [imported, ...(pretranslated ? [pretranslated] : []), extracted]
   const project = loaded.shard ? undefined : await projectOutputs(workspace, {...loaded, stores}, built)
+  const messages = new MessageList()
+  for (const batch of [...steps.map((step) => step.messages), built.messages]) messages.add(batch)
   return {
     command: 'run',
     written: [...steps.flatMap((step) => step.written), ...built.written, ...(project?.written ?? [])],
     unchanged: extracted.unchanged + built.unchanged + (project?.unchanged ?? 0),
-    messages: [...steps.flatMap((step) => step.messages), ...built.messages],
+    messages,
     summary: [
       ...steps.flatMap((step) => step.summary),
       ...built.summary,
@@ -441,7 +449,7 @@ export async function run(workspace: Workspace, options: CommandOptions): Promis
     ...(pretranslated ? {unknown: pretranslated.unknown} : {}),
     cache: {...cacheUse(loaded), ...(imported.cache?.xliff ? {xliff: imported.cache.xliff} : {})},
     threads: loaded.threads,
-    ...(imported.ok && countSeverities([...extracted.messages, ...built.messages, ...(pretranslated?.messages ?? [])]).errors === 0 ? {ok: true} : {})
+    ...(imported.ok && extracted.messages.errors + countSeverities([...built.messages, ...(pretranslated?.messages ?? [])]).errors === 0 ? {ok: true} : {})
   }
 }
 
