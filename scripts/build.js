@@ -44,6 +44,8 @@ const {metafile} = await build({
   target: 'node20',
   legalComments: 'eof',
   metafile: true,
+  // A node_modules that is a symbolic link (a worktree sharing another's install) keeps its name: the chunks' module headers and the licences read node_modules/<package>, as from an install of its own.
+  preserveSymlinks: true,
   logLevel: 'warning',
   // The CommonJS dependencies (commander, cli-progress, …) call `require` for Node's own modules: an ES module has none of its own.
   banner: {js: "import {createRequire as createRequireOfBundle} from 'node:module'\nconst require = createRequireOfBundle(import.meta.url)"}

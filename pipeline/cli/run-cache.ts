@@ -66,7 +66,6 @@ import type {Stats} from 'node:fs'
 import {dirname, resolve, sep} from 'node:path'
 import {digest} from '../incremental/index.ts'
 import type {CommandResult, StreamedResult} from './commands/pipeline.ts'
-import {byteChunks} from './byte-chunks.ts'
 import {openCache} from './cache.ts'
 import {codeVersion} from './code-version.ts'
 import {factNow, readText, sameSignature, settleMs, signatureLength, signatureOf, statOf} from './fs.ts'
@@ -207,6 +206,7 @@ export async function replayOrRun(replay: ReplayOptions, action: (workspace: Wor
       const replayed = {...result, cache: {documents: {hits: 0, misses: 0}, lint: {hits: 0, misses: 0}, run: 'hit' as const}, threads: 0}
       const printed = await replay.render(replayed)
       // Text, bytes, or (`--json`) pieces of text, as the chunks of bytes stored after the entry (pieces joined into large chunks).
+      const {byteChunks} = await import('./byte-chunks.ts')
       const chunks = (text: Printed['stdout']) => (typeof text === 'string' ? [Buffer.from(text)] : text instanceof Uint8Array ? [text] : [...byteChunks(text)])
       const stderr = chunks(printed.stderr)
       const stderrLength = stderr.reduce((sum, chunk) => sum + chunk.length, 0)
