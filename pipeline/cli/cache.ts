@@ -14,17 +14,94 @@
  * stored with `v8.serialize` (the structured clone: shared objects stay
  * shared, as a document's codes are in its tokens, units and segments).
  *
+ * Packs: beside the entries, `<kind>.pack` holds the entries of that kind
+ * the last run used (read, found or written), so a run reads thousands of
+ * small entries in one read per kind. While packs are in use
+ * ({@linkcode usePacks}: the CLI, for one command), a kind's pack is read on
+ * the first `get` or `has` of that kind, a `get` found in it deserializes
+ * its slice, and anything else goes to the entry's own file as ever; at the
+ * end ({@linkcode savePacks}) a pack is written again, atomically, only when
+ * it differs from what the run used (an entry it lacks, one it holds that
+ * went unused, one that did not deserialize). It is only an index of
+ * entries: the entries' files stay the truth (written first, never removed
+ * by a pack), so concurrent runs may each write a pack (the last one
+ * stands). Layout of a pack: `babele-pack 1\n`, the length of the index
+ * (4 bytes, big-endian), the index (JSON: `{"keys": [...], "lengths":
+ * [...]}`), then each entry's bytes (its file's, as they are) in the index's
+ * order. Only the kinds in `packedKinds` are packed: those a run reads by
+ * the thousand, small each (lint findings, the glossary and QA pages'
+ * parts, checks, a document's part of the analysis); documents, whose
+ * entries are large and read only when a stage asks for one, are packed as
+ * keys alone (`has` answers from the index; a `get` reads the entry's
+ * file); the per-document outputs (`extract-outputs`, `build`), mostly kept
+ * on disk (`output-record.ts`) and read one by one when not, are not packed.
+ *
  * When in doubt it misses: an entry that cannot be read, does not
- * deserialize or does not name its own key is ignored (and written again).
- * Folders of other schemas or code versions are removed on open. Deleting
- * the folder is always safe: everything is computed again.
+ * deserialize or does not name its own key is ignored (and written again);
+ * a pack that cannot be read or does not add up is ignored whole, and an
+ * entry of a pack that does not deserialize or name its key is read from
+ * its own file. Folders of other schemas or code versions are removed on
+ * open. Deleting the folder is always safe: everything is computed again.
  */
 import {join} from 'node:path'
 import {deserialize, serialize} from 'node:v8'
 import {exists, listFolders, openFile, readBytes, removeFolder, writeBytesAtomic, type OpenFile} from './fs.ts'
 
-/** Bumped whenever the shape of an entry changes. */
-const cacheSchema = 7
+/** Bumped whenever the shape of an entry or the cache's layout changes. */
+const cacheSchema = 8
+
+/** The kinds packed ({@linkcode usePacks}): with their entries' bytes, or (`keys`) as an index of the keys alone. */
+const packedKinds: Readonly<Record<string, 'entries' | 'keys'>> = {
+  lint: 'entries',
+  analysis: 'entries',
+  'glossary-part': 'entries',
+  'glossary-listing': 'entries',
+  'qa-page': 'entries',
+  'qa-check': 'entries',
+  document: 'keys'
+}
+
+/** The first bytes of a pack. */
+const packMagic = Buffer.from('babele-pack 1\n')
+
+/** A kind's pack while packs are in use: what it holds, and what the run used. */
+interface Pack {
+  /** Its file. */
+  path: string
+  /** Where each entry's bytes are in `bytes` (start, length), by key. */
+  at: Map<string, [number, number]>
+  bytes: Buffer
+  /** The file could not be read as a pack, or an entry of it did not deserialize to its key: it is written again. */
+  broken: boolean
+  /** Keys used: `true` when the entry is known to be there (read, found or written), `false` when asked for and missed. */
+  used: Map<string, boolean>
+  /** The path of an entry's own file. */
+  entryPath: (key: string) => string
+  keysOnly: boolean
+}
+
+/** The packs in use, by cache folder (of a code version) and kind; `undefined`: not in use. */
+let packs: Map<string, Map<string, Pack>> | undefined
+
+/**
+ * Use packs from now on (see the module's comment) until
+ * {@linkcode savePacks}: for one command, which the CLI runs in a process
+ * of its own.
+ */
+export function usePacks(): void {
+  packs ??= new Map()
+}
+
+/**
+ * Write each pack used since {@linkcode usePacks} that differs from what
+ * was used (atomically; one that cannot be written is left as it is: a
+ * cache never fails a run), and stop using packs.
+ */
+export function savePacks(): void {
+  const used = packs
+  packs = undefined
+  for (const kinds of used?.values() ?? []) for (const pack of kinds.values()) savePack(pack)
+}
 
 /** Hits, misses and writes of one kind of entry. */
 export interface CacheCounts {
@@ -70,6 +147,83 @@ interface Entry {
   value: unknown
 }
 
+/** The entry if it is the key's. */
+function entryOf(bytes: Uint8Array, key: string): Entry | undefined {
+  let entry: Entry | undefined
+  try {
+    entry = deserialize(bytes) as Entry
+  } catch {
+    return undefined
+  }
+  return entry !== undefined && entry !== null && typeof entry === 'object' && entry.key === key ? entry : undefined
+}
+
+/** A kind's pack as read from its file (none there, or one that does not add up: empty, and broken when there was a file). */
+function readPack(path: string, entryPath: (key: string) => string, keysOnly: boolean): Pack {
+  const pack: Pack = {path, at: new Map(), bytes: Buffer.alloc(0), broken: false, used: new Map(), entryPath, keysOnly}
+  let bytes: Buffer
+  try {
+    const read = readBytes(path)
+    bytes = Buffer.from(read.buffer, read.byteOffset, read.byteLength)
+  } catch {
+    return pack
+  }
+  try {
+    const indexAt = packMagic.length + 4
+    if (bytes.length < indexAt || !bytes.subarray(0, packMagic.length).equals(packMagic)) throw new Error('not a pack')
+    const dataAt = indexAt + bytes.readUInt32BE(packMagic.length)
+    const index = JSON.parse(bytes.subarray(indexAt, dataAt).toString('utf8')) as {keys: unknown; lengths: unknown}
+    const {keys, lengths} = index
+    if (!Array.isArray(keys) || !Array.isArray(lengths) || keys.length !== lengths.length) throw new Error('not an index')
+    let start = dataAt
+    keys.forEach((key, at) => {
+      const length = lengths[at] as unknown
+      if (typeof key !== 'string' || typeof length !== 'number' || !Number.isSafeInteger(length) || length < 0 || (keysOnly && length !== 0)) throw new Error('not an index')
+      pack.at.set(key, [start, length])
+      start += length
+    })
+    if (start !== bytes.length) throw new Error('truncated')
+    pack.bytes = bytes
+  } catch {
+    pack.at.clear()
+    pack.broken = true
+  }
+  return pack
+}
+
+/** Write a pack again when the run used other entries than it holds (see {@linkcode savePacks}). */
+function savePack(pack: Pack): void {
+  const keys: string[] = []
+  for (const [key, found] of pack.used) if (found || exists(pack.entryPath(key))) keys.push(key)
+  if (!pack.broken && keys.length === pack.at.size && keys.every((key) => pack.at.has(key))) return
+  const held: string[] = []
+  const chunks: Uint8Array[] = []
+  for (const key of keys) {
+    const at = pack.at.get(key)
+    let bytes: Uint8Array = Buffer.alloc(0)
+    if (!pack.keysOnly) {
+      if (at) bytes = pack.bytes.subarray(at[0], at[0] + at[1])
+      else {
+        try {
+          bytes = readBytes(pack.entryPath(key))
+        } catch {
+          continue
+        }
+      }
+    }
+    held.push(key)
+    chunks.push(bytes)
+  }
+  const index = Buffer.from(JSON.stringify({keys: held, lengths: chunks.map((chunk) => chunk.length)}))
+  const length = Buffer.alloc(4)
+  length.writeUInt32BE(index.length)
+  try {
+    writeBytesAtomic(pack.path, [packMagic, length, index, ...chunks])
+  } catch {
+    // Not written: the next run reads the entries' own files, and writes it again.
+  }
+}
+
 /**
  * @param folder The cache folder (absolute), such as `<project>/.babele/cache`.
  * @param version The code version (`codeVersion()`).
@@ -89,16 +243,33 @@ export function openCache(folder: string, version: string): Cache {
     counts,
     get<Value>(kind: string, key: string): Value | undefined {
       const path = pathOf(kind, key)
+      const pack = packOf(kind)
+      const at = pack?.at.get(key)
+      if (at && !pack!.keysOnly) {
+        const packed = entryOf(pack!.bytes.subarray(at[0], at[0] + at[1]), key)
+        if (packed) {
+          pack!.used.set(key, true)
+          return counted(kind, key, packed)!.value as Value
+        }
+        // Read from its own file, and the pack written again without this slice.
+        pack!.at.delete(key)
+        pack!.broken = true
+      }
       let entry: Entry | undefined
       try {
         if (exists(path)) entry = deserialize(readBytes(path)) as Entry
       } catch {
         entry = undefined
       }
-      return counted(kind, key, entry)?.value as Value | undefined
+      const found = counted(kind, key, entry)
+      pack?.used.set(key, found !== undefined)
+      return found?.value as Value | undefined
     },
     has(kind: string, key: string): boolean {
-      return exists(pathOf(kind, key))
+      const pack = packOf(kind)
+      const found = pack?.at.has(key) || exists(pathOf(kind, key))
+      pack?.used.set(key, found)
+      return found
     },
     getWithBytes<Value>(kind: string, key: string): {value: Value; bytes: StoredBytes} | undefined {
       const file = openFile(pathOf(kind, key))
@@ -141,12 +312,24 @@ export function openCache(folder: string, version: string): Cache {
     return valid ? entry : undefined
   }
 
+  /** The kind's pack, read on first use, while packs are in use and the kind is packed. */
+  function packOf(kind: string): Pack | undefined {
+    const packing = packedKinds[kind]
+    if (!packs || !packing) return undefined
+    let kinds = packs.get(root)
+    if (!kinds) packs.set(root, (kinds = new Map()))
+    let pack = kinds.get(kind)
+    if (!pack) kinds.set(kind, (pack = readPack(join(root, `${kind}.pack`), (key) => pathOf(kind, key), packing === 'keys')))
+    return pack
+  }
+
   /** Write an entry atomically (ignored when it cannot be written: a cache never fails a run). */
   function store(kind: string, key: string, bytes: () => Uint8Array): void {
     const path = pathOf(kind, key)
     try {
       writeBytesAtomic(path, bytes())
       count(kind).writes++
+      packOf(kind)?.used.set(key, true)
     } catch {
       // Not written: the next run computes it again.
     }

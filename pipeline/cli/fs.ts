@@ -8,7 +8,7 @@
  * entries…), and {@linkcode factNow} computes the same fact again to check
  * it later.
  */
-import {closeSync, existsSync, fstatSync, mkdirSync, openSync, readdirSync, readFileSync, readSync, renameSync, rmSync, statSync, writeFileSync, writeSync, type Dirent, type Stats} from 'node:fs'
+import {closeSync, existsSync, fstatSync, mkdirSync, openSync, readdirSync, readFileSync, readSync, renameSync, rmSync, statSync, writeFileSync, writeSync, writevSync, type Dirent, type Stats} from 'node:fs'
 import {dirname, join} from 'node:path'
 import {digestBytes} from '../incremental/index.ts'
 import {noteChanged, noteFact, observing, type FactKind} from './observe.ts'
@@ -233,22 +233,35 @@ export function writeAtomicSigned(path: string, content: string, now: number | u
 /**
  * Write bytes atomically (temp file + rename) without comparing: for files
  * named by their content's key, which never change once written. A reader
- * sees the whole file or none.
+ * sees the whole file or none. Bytes in pieces are written as they are
+ * (one `writev`), never joined first.
  */
-export function writeBytesAtomic(path: string, bytes: Uint8Array): void {
+export function writeBytesAtomic(path: string, bytes: Uint8Array | readonly Uint8Array[]): void {
   const temporary = `${path}.${process.pid}.${Math.random().toString(36).slice(2)}.tmp`
   writeInFolder(temporary, bytes)
   renameSync(temporary, path)
 }
 
 /** Write a file, making its folder first only when it is missing (most writes go to a folder already there). */
-function writeInFolder(path: string, data: string | Uint8Array): void {
+function writeInFolder(path: string, data: string | Uint8Array | readonly Uint8Array[]): void {
   try {
-    writeFileSync(path, data)
+    writeWhole(path, data)
   } catch (error) {
     if ((error as NodeJS.ErrnoException).code !== 'ENOENT') throw error
     mkdirSync(dirname(path), {recursive: true})
-    writeFileSync(path, data)
+    writeWhole(path, data)
+  }
+}
+
+/** Write a file's data, given whole or in pieces. */
+function writeWhole(path: string, data: string | Uint8Array | readonly Uint8Array[]): void {
+  if (!Array.isArray(data)) return writeFileSync(path, data as string | Uint8Array)
+  const fd = openSync(path, 'w')
+  try {
+    const written = writevSync(fd, data as Uint8Array[])
+    if (written !== data.reduce((sum: number, piece: Uint8Array) => sum + piece.length, 0)) throw new Error(`${path}: written in part`)
+  } finally {
+    closeSync(fd)
   }
 }
 

@@ -225,6 +225,18 @@ function withVersion(workspace: Workspace, version: '2.1' | '1.2' | undefined): 
  * (`run-cache.ts`, keyed by `replay-args.ts`).
  */
 async function execute(command: Command, options: GlobalOptions & RunFlags, action: (workspace: Workspace, settings: RunSettings) => Promise<CommandResult | StreamedResult>, replay = false): Promise<void> {
+  // The command reads the cache's entries a kind at a time, and the packs are written once it is done (`cache.ts`).
+  const {usePacks, savePacks} = await import('./cache.ts')
+  usePacks()
+  try {
+    await executeCommand(command, options, action, replay)
+  } finally {
+    savePacks()
+  }
+}
+
+/** {@linkcode execute}, packs aside. */
+async function executeCommand(command: Command, options: GlobalOptions & RunFlags, action: (workspace: Workspace, settings: RunSettings) => Promise<CommandResult | StreamedResult>, replay: boolean): Promise<void> {
   const explicit = command.getOptionValueSource('config') === 'cli'
   if (!replay) {
     const {openWorkspace, runSettings} = await import('./workspace.ts')
