@@ -1,12 +1,13 @@
 /**
  * Extract a project's sources through the cache, on worker threads. Takes:
- * the workspace, the source texts by document path, the termbase and the
+ * the workspace, the sources by document path (each one's digest, its text
+ * read when asked for: `source-record.ts`), the termbase and the
  * run's settings (jobs, cache). Returns: the documents (in document-path
  * order), extraction messages, the source lint's findings (and each
  * document's as `--json` prints them), and how many of each came from the
  * cache.
  *
- * Each source is hashed; a document whose key (`documentKey`: its bytes, its
+ * A document whose key (`documentKey`: its bytes, its
  * path, the config fields extraction reads) has an entry is read from the
  * cache when a stage asks for it (`LazyDocuments`), and its lint findings,
  * extraction messages and number of units now (`lintKey`: the document and
@@ -30,6 +31,7 @@ import {runPool} from './pool.ts'
 import {LazyDocuments} from './lazy-documents.ts'
 import type {PrintedMessages} from './packed-messages.ts'
 import {outputTask, readDocument, sourceTask, type LintEntry, type OutputResult, type OutputTaskInit, type SourceResult, type SourceTask, type SourceTaskInit} from './source-task.ts'
+import type {SourceText} from './source-record.ts'
 import type {Workspace} from './workspace.ts'
 
 /** How a run uses the machine. */
@@ -52,6 +54,8 @@ export interface CacheUse {
   outputs?: {extract: {hits: number; misses: number}; build: {hits: number; misses: number}; analysis?: {hits: number; misses: number}}
   /** Of those hits, the outputs known on disk as babele wrote them, by their key and signature: neither read from the cache, nor compared with the file, nor hashed (`output-record.ts`). */
   kept?: {extract: number; build: number}
+  /** Commands that load the project (`run`, `build`, `import`, `report`…): sources known by the signature recorded when they were last read, not read again (`hits`), and sources read (`misses`; `source-record.ts`). */
+  sources?: {hits: number; misses: number}
   /** `import` and `run` with no file argument: XLIFF files known to be babele's own by their signature, without being read (`hits`), and files read (`misses`). */
   xliff?: {hits: number; misses: number}
   /** `extract`, `build` and `run`: the whole result came from the cache (`hit`: nothing was extracted or computed), or not (`run-cache.ts`). */
@@ -97,10 +101,15 @@ function threadsFor(jobs: number, count: number): number {
 /** What each document's outputs need besides the config and the cache (`OutputTaskInit`), and the glossary's digest (`ExtractedSources.glossary`). */
 export type OutputContext = Pick<OutputTaskInit, 'termbase' | 'memories' | 'shared'> & {glossary: string | undefined}
 
-/** A source with its cache keys (`documentKey`, `lintKey`). */
+/** A source's cache keys (`documentKey`, `lintKey`), from its digest. */
+function keysOf(config: Workspace['config'], path: string, digest: string, glossary: string | undefined): Omit<SourceTask, 'text'> {
+  const document = documentKey(config, path, digest)
+  return {path, document, lint: lintKey(document, glossary)}
+}
+
+/** A source with its cache keys. */
 function taskOf(config: Workspace['config'], path: string, text: string, glossary: string | undefined): SourceTask {
-  const document = documentKey(config, path, digestBytes(text))
-  return {path, text, document, lint: lintKey(document, glossary)}
+  return {...keysOf(config, path, digestBytes(text), glossary), text}
 }
 
 /**
@@ -143,17 +152,19 @@ export async function extractOutputs(workspace: Workspace, files: ReadonlyMap<st
 
 /**
  * @param workspace Project.
- * @param sources Source texts by document path.
+ * @param sources Sources by document path: each one's digest, and its text when a task needs it (`source-record.ts`).
  * @param termbase The project's termbase, if any.
  * @param settings Jobs, cache.
  */
-export async function extractSources(workspace: Workspace, sources: ReadonlyMap<string, string>, termbase: Termbase | undefined, settings: ExtractSettings): Promise<ExtractedSources> {
+export async function extractSources(workspace: Workspace, sources: ReadonlyMap<string, SourceText>, termbase: Termbase | undefined, settings: ExtractSettings): Promise<ExtractedSources> {
   const {config} = workspace
   const init: SourceTaskInit = {config, termbase, cache: cacheInit(workspace, settings)}
   const cache = init.cache && openCache(init.cache.folder, init.cache.version)
   const glossary = termbase ? digest(termbase) : undefined
   const ordered = [...sources].sort(([a], [b]) => a.localeCompare(b))
-  const tasks = ordered.map(([path, text]) => taskOf(config, path, text, glossary))
+  // A source's text is read only for a task that needs it (`source-record.ts`): one whose entries missed, or whose document a stage reads.
+  const tasks = ordered.map(([path, source]) => keysOf(config, path, source.digest, glossary))
+  const withText = (index: number): SourceTask => ({...tasks[index]!, text: ordered[index]![1].text()})
   const results: SourceResult[] = new Array(tasks.length)
   const pending: number[] = []
   // A document whose lint entry (findings, messages, units) and document entry are there is read only when a stage asks for it.
@@ -167,14 +178,14 @@ export async function extractSources(workspace: Workspace, sources: ReadonlyMap<
   })
   const threads = threadsFor(settings.jobs ?? 1, pending.length)
   if (threads > 0) {
-    await runPool(pending.length, (at) => tasks[pending[at]!]!, {jobs: threads, worker: workerModule, init}, (result: SourceResult, at) => {
+    await runPool(pending.length, (at) => withText(pending[at]!), {jobs: threads, worker: workerModule, init}, (result: SourceResult, at) => {
       results[pending[at]!] = result
       settings.tick?.(tasks[pending[at]!]!.path)
     })
   } else if (pending.length > 0) {
     const run = sourceTask(init)
     for (const index of pending) {
-      results[index] = run(tasks[index]!)
+      results[index] = run(withText(index))
       settings.tick?.(tasks[index]!.path)
     }
   }
@@ -187,7 +198,8 @@ export async function extractSources(workspace: Workspace, sources: ReadonlyMap<
   const use: CacheUse = {documents: {hits: 0, misses: 0}, lint: {hits: 0, misses: 0}}
   // A deferred document was counted a hit; if its entry can no longer be read when a stage asks for it, the source is extracted again, and counted a miss.
   let again: ((task: SourceTask) => SourceResult) | undefined
-  const readDeferred = (task: SourceTask): SourceDocument => {
+  const readDeferred = (index: number): SourceDocument => {
+    const task = withText(index)
     const entry = cache && readDocument(cache, task)
     if (entry) return entry.document
     use.documents.hits--
@@ -197,7 +209,7 @@ export async function extractSources(workspace: Workspace, sources: ReadonlyMap<
   tasks.forEach((task, index) => {
     const found = deferred[index]
     const result = found ? {...found, lintJson: found.json, cachedDocument: true, cachedLint: true} : results[index]!
-    if (found) documents.defer(task.path, () => readDeferred(task))
+    if (found) documents.defer(task.path, () => readDeferred(index))
     else documents.set(task.path, results[index]!.document)
     units.set(task.path, found ? found.units : results[index]!.document.units.length)
     messages.push(...result.messages)

@@ -135,6 +135,12 @@ export function sameSignature(stat: Stats | undefined, signatures: Float64Array,
   return signatures[at] === 1 ? stat.isFile() : signatures[at] === 2 && stat.isDirectory()
 }
 
+/** Whether two recorded signatures are the same (both none included). */
+export function sameSignatures(a: Float64Array | undefined, b: Float64Array | undefined): boolean {
+  if (a === undefined || b === undefined) return a === b
+  return a.length === b.length && a.every((number, index) => number === b[index])
+}
+
 /**
  * Whether a file still has a signature taken while it held bytes of a known
  * digest: then it holds them still, and is not read (observed as a read of

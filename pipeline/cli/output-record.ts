@@ -39,7 +39,7 @@ import type {DocumentOutputs, EntryStore, Outputs, Reuse} from '../project/index
 import {outputKinds} from '../project/index.ts'
 import type {Diagnostic} from '../types.ts'
 import type {Cache} from './cache.ts'
-import {exists, holdsSigned, readBytes, signatureLength, writeAtomic, writeAtomicSigned, writeBytesAtomic} from './fs.ts'
+import {exists, holdsSigned, readBytes, sameSignatures, signatureLength, writeAtomic, writeAtomicSigned, writeBytesAtomic} from './fs.ts'
 import type {Workspace} from './workspace.ts'
 
 /** How an entry's value holds its files: what is recorded of it, and how it is put together again. */
@@ -217,7 +217,7 @@ export function openOutputRecord(workspace: Workspace, reuse: (Reuse & {store: C
         const digest = digestBytes(content)
         digests.set(file, digest)
         const before = record.files.get(file)
-        if (before?.made !== made.key || before.digest !== digest || !sameNumbers(before.signature, result.signature) || record.parts.get(made.key) === undefined) {
+        if (before?.made !== made.key || before.digest !== digest || !sameSignatures(before.signature, result.signature) || record.parts.get(made.key) === undefined) {
           record.files.set(file, {made: made.key, digest, signature: result.signature})
           record.parts.set(made.key, made.part)
           changed = true
@@ -263,10 +263,4 @@ function readRecord(path: string): OutputRecordFile {
     // Not a record: every file is compared, and the record written again.
   }
   return {files: new Map(), parts: new Map()}
-}
-
-/** Whether two signatures are the same (both none included). */
-function sameNumbers(a: Float64Array | undefined, b: Float64Array | undefined): boolean {
-  if (a === undefined || b === undefined) return a === b
-  return a.length === b.length && a.every((number, index) => number === b[index])
 }

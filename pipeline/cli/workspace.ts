@@ -13,7 +13,7 @@ import {clashingIds, documentPath, paths, skipFolder, sourceFolder, type Externa
 import type {Bundle, Diagnostic, StateFile} from '../types.ts'
 import {fromXliff} from '../xliff/index.ts'
 import {decodeXml} from '../xml/index.ts'
-import {exists, isFolder, listFiles, readBytes, readText, signatureLength, sizeOf, writeAtomic} from './fs.ts'
+import {exists, isFolder, listFiles, readBytes, readText, sameSignatures, signatureLength, sizeOf, writeAtomic} from './fs.ts'
 import {UsageError} from './run-settings.ts'
 
 /** A project on disk. */
@@ -304,7 +304,7 @@ export function recordWrittenXliff(workspace: Workspace, digests: Iterable<[stri
   }
   for (const [path, signature] of signatures) {
     const known = record.get(path)
-    if (!known || (known.signature && known.signature.every((number, index) => number === signature[index]))) continue
+    if (!known || sameSignatures(known.signature, signature)) continue
     known.signature = signature
     changed = true
   }

@@ -22,9 +22,10 @@ import {MessageList, type PackedMessages, type PrintedMessages} from '../packed-
 import {codeVersion} from '../code-version.ts'
 import {pretranslate, type PretranslateCommandResult} from './pretranslate.ts'
 import {engineOf} from '../engines/select.ts'
-import {noSources, readGlossary, readMemory, readSources, readStores, readWrittenXliff, recordWrittenXliff, sourceFiles, xliffDigests, readXliffFiles, writeOutputs, xliffFiles, UsageError, type Workspace, type WrittenXliff} from '../workspace.ts'
+import {noSources, readGlossary, readMemory, readStores, readWrittenXliff, recordWrittenXliff, sourceFiles, xliffDigests, readXliffFiles, writeOutputs, xliffFiles, UsageError, type Workspace, type WrittenXliff} from '../workspace.ts'
 import {holdsSigned, settledSignature, statOf} from '../fs.ts'
 import {openOutputRecord} from '../output-record.ts'
+import {readRecordedSources} from '../source-record.ts'
 
 /** What a command did. */
 export interface CommandResult {
@@ -97,20 +98,24 @@ export interface Loaded {
  * memory is every stored translation, whatever the shard).
  */
 export async function load(workspace: Workspace, options: CommandOptions): Promise<Loaded> {
-  const sources = readSources(workspace)
-  if (sources.size === 0) throw new UsageError(noSources(workspace))
+  const started = Date.now()
+  const files = sourceFiles(workspace)
+  if (files.size === 0) throw new UsageError(noSources(workspace))
   const {stores, glossary, termbase, memory} = readInputs(workspace)
-  const shard = options.shard && new Set([...sources.keys()].filter((path) => inShard(path, options.shard)))
+  const shard = options.shard && new Set([...files.keys()].filter((path) => inShard(path, options.shard)))
   if (shard) {
     const translated = translatedDocuments(stores.value)
-    for (const path of sources.keys()) if (!shard.has(path) && !translated(path)) sources.delete(path)
+    for (const path of files.keys()) if (!shard.has(path) && !translated(path)) files.delete(path)
   }
-  const progress = startProgress('extract', sources.size, options.progress)
-  const extracted = await extractSources(workspace, sources, termbase, {jobs: options.jobs, cache: options.cache, tick: (path) => progress.tick(path)})
+  const read = readRecordedSources(workspace, files, {cache: cacheFolder(workspace, options), started, complete: !shard})
+  const progress = startProgress('extract', files.size, options.progress)
+  const extracted = await extractSources(workspace, read.sources, termbase, {jobs: options.jobs, cache: options.cache, tick: (path) => progress.tick(path)})
   progress.stop()
-  const store = options.cache === false ? undefined : openCache(resolve(workspace.root, workspace.config.cache), codeVersion())
-  const sourceFiles = shard && new Map([...extracted.documents.keys()].map((path) => [paths.source(workspace.config, path), path]))
-  const inThisShard = (message: Diagnostic) => !sourceFiles || message.file === undefined || !sourceFiles.has(message.file) || shard!.has(sourceFiles.get(message.file)!)
+  read.save()
+  const folder = cacheFolder(workspace, options)
+  const store = folder === undefined ? undefined : openCache(folder, codeVersion())
+  const documentOf = shard && new Map([...extracted.documents.keys()].map((path) => [paths.source(workspace.config, path), path]))
+  const inThisShard = (message: Diagnostic) => !documentOf || message.file === undefined || !documentOf.has(message.file) || shard!.has(documentOf.get(message.file)!)
   return {
     documents: extracted.documents,
     units: extracted.units,
@@ -122,7 +127,7 @@ export async function load(workspace: Workspace, options: CommandOptions): Promi
     messages: [...extracted.messages.filter(inThisShard), ...stores.messages, ...glossary.messages, ...asWarnings(memory.messages)],
     lint: extracted.lint.filter(inThisShard),
     printedLint: shard ? extracted.printedLint.map((batch) => (batch.messages.every(inThisShard) ? batch : batch.messages.filter(inThisShard))) : extracted.printedLint,
-    cache: extracted.cache,
+    cache: folder === undefined ? extracted.cache : {...extracted.cache, sources: read.use},
     threads: extracted.threads,
     reuse: store && {keys: extracted.keys, glossary: extracted.glossary, store}
   }
@@ -138,6 +143,11 @@ function readInputs(workspace: Workspace): {stores: ReturnType<typeof readStores
 function translatedDocuments(stores: Stores): (path: string) => boolean {
   const ids = new Set([...stores.bundles].filter(([, bundle]) => hasValues(bundle)).map(([name]) => paths.storeParts(name).id))
   return (path) => ids.has(documentId(path))
+}
+
+/** The cache folder (absolute), unless `--no-cache`. */
+function cacheFolder(workspace: Workspace, options: CommandOptions): string | undefined {
+  return options.cache === false ? undefined : resolve(workspace.root, workspace.config.cache)
 }
 
 /** The documents a command writes outputs for: all, or the shard's. */
@@ -218,7 +228,9 @@ export async function extract(workspace: Workspace, options: CommandOptions): Pr
   if (files.size === 0) throw new UsageError(noSources(workspace))
   const {stores, glossary, termbase, memory} = readInputs(workspace)
   const translated = translatedDocuments(stores.value)
-  const stored = await extractSources(workspace, readSources(workspace, new Map([...files].filter(([path]) => translated(path)))), termbase, {jobs: options.jobs, cache: options.cache})
+  const read = readRecordedSources(workspace, new Map([...files].filter(([path]) => translated(path))), {cache: cacheFolder(workspace, options), started})
+  const stored = await extractSources(workspace, read.sources, termbase, {jobs: options.jobs, cache: options.cache})
+  read.save()
   const context = extractContext(config, stored.documents, stores.value, {memory: memory.value})
   const shared = extractContextKey(config, context.memories, stored.glossary)
   const own = options.shard ? new Map([...files].filter(([path]) => inShard(path, options.shard))) : files
@@ -230,7 +242,8 @@ export async function extract(workspace: Workspace, options: CommandOptions): Pr
   const cache: CacheUse = {documents: {...stored.cache.documents}, lint: {...stored.cache.lint}}
   const reused = {hits: 0, misses: 0}
   // The outputs kept on disk (`output-record.ts`): the threads neither make nor read them.
-  const store = options.cache === false ? undefined : openCache(resolve(workspace.root, config.cache), codeVersion())
+  const folder = cacheFolder(workspace, options)
+  const store = folder === undefined ? undefined : openCache(folder, codeVersion())
   const record = store && openOutputRecord(workspace, {keys: new Map(), glossary: stored.glossary, store}, outputKinds.extract, started)
   const keys = new Map<string, string>()
   const kept = new Map<string, DocumentOutputs>()

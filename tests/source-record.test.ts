@@ -1,0 +1,127 @@
+/**
+ * The record of the sources a command read (`pipeline/cli/source-record.ts`):
+ * a source that keeps the stat signature recorded once it settled is known
+ * by its recorded digest and not read again (`--json`: `cache.sources`),
+ * until a stage asks for its text; an edited source, a record that is not
+ * one and `--no-cache` read every source as before. Each CLI run goes past
+ * the run cache (its entries are removed first), which would otherwise
+ * answer a run that changes nothing before any source is looked at.
+ */
+import {appendFileSync, existsSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync} from 'node:fs'
+import {tmpdir} from 'node:os'
+import {join} from 'node:path'
+import test from 'ava'
+import {UsageError} from '../pipeline/cli/run-settings.ts'
+import {readRecordedSources} from '../pipeline/cli/source-record.ts'
+import type {Workspace} from '../pipeline/cli/workspace.ts'
+import {digestBytes} from '../pipeline/incremental/index.ts'
+import {babeleJson as json, copyProject} from './helpers/cli.ts'
+
+/** The shipped project with a second, short source. */
+function project(): string {
+  const folder = copyProject()
+  writeFileSync(join(folder, 'source/it/seconda.md'), '# Seconda pagina\n\nUna pagina breve, scritta per la prova.\n')
+  return folder
+}
+
+/** `babele run --json` with the run cache's entries removed first, so the command runs. */
+function run(folder: string, ...args: string[]): any {
+  const cache = join(folder, '.babele/cache')
+  if (existsSync(cache)) for (const name of readdirSync(cache, {withFileTypes: true}).filter((entry) => entry.isDirectory()).map((entry) => entry.name)) rmSync(join(cache, name, 'run'), {recursive: true, force: true})
+  const result = json(folder, 'run', ...args)
+  if (result.status !== 0) throw new Error(JSON.stringify(result.result.messages.filter((message: {severity: string}) => message.severity === 'error')))
+  return result.result
+}
+
+/** Wait until every file written so far last changed more than a second ago (signed from then on). */
+async function settle(): Promise<void> {
+  await new Promise((resolve) => setTimeout(resolve, 1100))
+}
+
+/** Every output file of the project, by path. */
+function outputs(folder: string): Map<string, string> {
+  const files = new Map<string, string>()
+  for (const top of ['locales', 'xliff', 'dist', 'reports']) {
+    for (const entry of readdirSync(join(folder, top), {recursive: true, withFileTypes: true})) {
+      if (!entry.isFile()) continue
+      const path = join(entry.parentPath, entry.name)
+      files.set(path.slice(folder.length + 1), readFileSync(path, 'utf8'))
+    }
+  }
+  return files
+}
+
+test.serial('run reads a source again only when its signature moved: the others are known by their recorded digest, and the outputs are a --no-cache run\'s', async (t) => {
+  const folder = project()
+  const documents = 2
+  await settle()
+  t.deepEqual(run(folder).cache.sources, {hits: 0, misses: documents}, 'no record yet: read, and signed')
+  t.deepEqual(run(folder).cache.sources, {hits: documents, misses: 0})
+  appendFileSync(join(folder, 'source/it/seconda.md'), '\nUna frase aggiunta alla fine.\n')
+  const edited = run(folder)
+  t.deepEqual(edited.cache.sources, {hits: documents - 1, misses: 1})
+  t.deepEqual(edited.cache.documents, {hits: documents - 1, misses: 1}, 'the edited source is extracted again')
+  const written = outputs(folder)
+  t.true([...written.values()].some((text) => text.includes('Una frase aggiunta alla fine')))
+  t.is(json(folder, 'run', '--no-cache').status, 0)
+  t.deepEqual(outputs(folder), written)
+  rmSync(folder, {recursive: true, force: true})
+})
+
+test.serial('a record that is not one is ignored: every source is read, and the record is written again', async (t) => {
+  const folder = project()
+  await settle()
+  run(folder)
+  t.deepEqual(run(folder).cache.sources, {hits: 2, misses: 0})
+  const record = join(folder, '.babele/cache/sources-read')
+  writeFileSync(record, 'not a record')
+  const written = outputs(folder)
+  t.deepEqual(run(folder).cache.sources, {hits: 0, misses: 2})
+  t.deepEqual(outputs(folder), written)
+  t.not(readFileSync(record, 'utf8'), 'not a record')
+  t.deepEqual(run(folder).cache.sources, {hits: 2, misses: 0})
+  rmSync(folder, {recursive: true, force: true})
+})
+
+/** A folder with one source file, as a workspace. */
+function sourceFolder(text: string): {workspace: Workspace; cache: string; file: string} {
+  const root = mkdtempSync(join(tmpdir(), 'babele-sources-'))
+  writeFileSync(join(root, 'a.md'), text)
+  return {workspace: {root, config: {} as Workspace['config']}, cache: join(root, 'cache'), file: join(root, 'a.md')}
+}
+
+test('a source known by its recorded digest is read only when its text is asked for, and a text that no longer has that digest stops the command', (t) => {
+  const {workspace, cache, file} = sourceFolder('# Titolo\n')
+  const files = new Map([['a.md', 'a.md']])
+  // A command that starts two seconds from now finds the file settled, so it is signed.
+  const later = Date.now() + 2000
+  const first = readRecordedSources(workspace, files, {cache, started: later})
+  t.deepEqual(first.use, {hits: 0, misses: 1})
+  t.is(first.sources.get('a.md')!.text(), '# Titolo\n')
+  first.save()
+  const second = readRecordedSources(workspace, files, {cache, started: later})
+  t.deepEqual(second.use, {hits: 1, misses: 0})
+  t.is(second.sources.get('a.md')!.digest, digestBytes('# Titolo\n'))
+  // Saved after the record was read: had the text been read then, this would not be seen.
+  writeFileSync(file, '# Altro titolo\n')
+  const error = t.throws(() => second.sources.get('a.md')!.text(), {instanceOf: UsageError})
+  t.regex(error!.message, /^a\.md changed while babele ran/)
+  const third = readRecordedSources(workspace, files, {cache, started: later})
+  t.deepEqual(third.use, {hits: 0, misses: 1}, 'its signature moved')
+  t.is(third.sources.get('a.md')!.digest, digestBytes('# Altro titolo\n'))
+  rmSync(workspace.root, {recursive: true, force: true})
+})
+
+test('a file no longer among all the sources leaves the record; a part of them leaves the others\' entries', (t) => {
+  const {workspace, cache} = sourceFolder('# Titolo\n')
+  writeFileSync(join(workspace.root, 'b.md'), '# Secondo\n')
+  const later = Date.now() + 2000
+  const both = new Map([['a.md', 'a.md'], ['b.md', 'b.md']])
+  readRecordedSources(workspace, both, {cache, started: later, complete: true}).save()
+  readRecordedSources(workspace, new Map([['a.md', 'a.md']]), {cache, started: later}).save()
+  t.deepEqual(readRecordedSources(workspace, both, {cache, started: later}).use, {hits: 2, misses: 0}, 'a shard keeps the others\' entries')
+  const one = readRecordedSources(workspace, new Map([['a.md', 'a.md']]), {cache, started: later, complete: true})
+  one.save()
+  t.deepEqual(readRecordedSources(workspace, both, {cache, started: later}).use, {hits: 1, misses: 1})
+  rmSync(workspace.root, {recursive: true, force: true})
+})
