@@ -6,13 +6,10 @@
  * document whose cache entries missed, or that a stage reads); and `save`,
  * which writes the record back when it changed.
  *
- * The record, `sources-read` in the cache folder (`v8.serialize`d): each
- * source file's SHA-256 and, once it had last changed `settleMs` before a
- * command that read it started, its stat signature taken before it was
- * read (`fs.ts`: any write moves a file's change time, which cannot be set
- * back). While a file keeps that signature it holds those bytes: its
- * digest is the record's (one `stat`, and the run cache's `read` fact noted
- * as if it had been read), and it is read only if its text is asked for.
+ * The record is `sources-read` in the cache folder (`read-record.ts`): each
+ * source file's SHA-256 and, once settled, its stat signature. While a
+ * file keeps that signature, its digest is the record's (one `stat`), and
+ * it is read only if its text is asked for.
  *
  * ```text
  * run  → a.md read and hashed: recorded {digest, signature}
@@ -27,9 +24,9 @@
  * store one source's entries under another's key.
  */
 import {join, resolve} from 'node:path'
-import {deserialize, serialize} from 'node:v8'
 import {digestBytes} from '../incremental/index.ts'
-import {exists, holdsSigned, readBytes, readText, sameSignatures, settledSignature, signatureLength, statOf, writeBytesAtomic} from './fs.ts'
+import {readText} from './fs.ts'
+import {openReadRecord} from './read-record.ts'
 import {UsageError} from './run-settings.ts'
 import type {Workspace} from './workspace.ts'
 
@@ -51,12 +48,6 @@ export interface RecordedSources {
   save(): void
 }
 
-/** What is recorded of one source file. */
-interface Recorded {
-  digest: string
-  signature: Float64Array | undefined
-}
-
 /** The record's file in the cache folder. */
 const recordName = 'sources-read'
 
@@ -66,52 +57,24 @@ const recordName = 'sources-read'
  * @param options The cache folder (absolute; none: no record, every source read), when the command started (`Date.now()`), and whether `files` are all the project's sources (then a file no longer there leaves the record).
  */
 export function readRecordedSources(workspace: Workspace, files: ReadonlyMap<string, string>, options: {cache: string | undefined; started: number; complete?: boolean}): RecordedSources {
-  const path = options.cache && join(options.cache, recordName)
-  const record = path ? readRecord(path) : new Map<string, Recorded>()
-  let changed = false
+  const record = openReadRecord<never>(options.cache && join(options.cache, recordName), options)
   // Under a shard, or for part of the sources, the others' entries stay.
-  if (options.complete) {
-    const current = new Set(files.values())
-    for (const file of [...record.keys()]) {
-      if (current.has(file)) continue
-      record.delete(file)
-      changed = true
-    }
-  }
+  if (options.complete) record.keepOnly(files.values())
   const sources = new Map<string, SourceText>()
   const use = {hits: 0, misses: 0}
   for (const [document, file] of files) {
     const absolute = resolve(workspace.root, file)
-    const known = record.get(file)
-    if (known?.signature && holdsSigned(absolute, known.signature, known.digest)) {
+    const known = record.known(file, absolute)
+    if (known) {
       sources.set(document, unread(absolute, file, known.digest))
       use.hits++
       continue
     }
-    // The stat before the read: a signature taken after could be a later file's.
-    const stat = statOf(absolute)
-    const text = readText(absolute)
-    const digest = digestBytes(text)
-    const signature = settledSignature(stat, options.started)
-    if (known?.digest !== digest || !sameSignatures(known.signature, signature)) {
-      record.set(file, {digest, signature})
-      changed = true
-    }
+    const {text, digest} = record.read(file, absolute)
     sources.set(document, {digest, text: () => text})
     use.misses++
   }
-  return {
-    sources,
-    use,
-    save() {
-      if (!path || !changed) return
-      try {
-        writeBytesAtomic(path, serialize(record))
-      } catch {
-        // Not written: the next command reads the sources again.
-      }
-    }
-  }
+  return {sources, use, save: () => record.save()}
 }
 
 /** A source known by its recorded digest, read when its text is first asked for. */
@@ -126,22 +89,4 @@ function unread(absolute: string, file: string, digest: string): SourceText {
       return (text = read)
     }
   }
-}
-
-/** The record read back; empty when there is none or it is not one (then every source is read). */
-function readRecord(path: string): Map<string, Recorded> {
-  const record = new Map<string, Recorded>()
-  try {
-    if (!exists(path)) return record
-    const value = deserialize(readBytes(path)) as unknown
-    if (!(value instanceof Map)) return record
-    for (const [file, known] of value as Map<unknown, Partial<Recorded> | null>) {
-      if (typeof file !== 'string' || !known || typeof known.digest !== 'string' || !/^[0-9a-f]{64}$/.test(known.digest)) continue
-      const signature = known.signature instanceof Float64Array && known.signature.length === signatureLength ? known.signature : undefined
-      record.set(file, {digest: known.digest, signature})
-    }
-  } catch {
-    record.clear()
-  }
-  return record
 }

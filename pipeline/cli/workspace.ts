@@ -13,6 +13,7 @@ import {clashingIds, documentPath, paths, skipFolder, sourceFolder, type Externa
 import type {Bundle, Diagnostic, StateFile} from '../types.ts'
 import {fromXliff} from '../xliff/index.ts'
 import {decodeXml} from '../xml/index.ts'
+import {openReadRecord} from './read-record.ts'
 import {exists, isFolder, listFiles, readBytes, readText, sameSignatures, signatureLength, sizeOf, writeAtomic} from './fs.ts'
 import {UsageError} from './run-settings.ts'
 
@@ -105,30 +106,51 @@ export function readGlossary(workspace: Workspace): {value: Termbase | undefined
   return {value: merged, messages}
 }
 
-/** Target-locale bundles and state files. */
-export function readStores(workspace: Workspace): {value: Stores; messages: Diagnostic[]} {
+/**
+ * Target-locale bundles and state files. With the cache folder, each file
+ * is recorded with what it parsed to (`stores-read`, `read-record.ts`):
+ * one that keeps its signature is not read again (a project's thousands of
+ * stores cost a `stat` each); a file that does not parse to an object is
+ * never recorded, so its error is reported on every run.
+ *
+ * @param options The cache folder (none: every file read) and when the command started (`Date.now()`).
+ */
+export function readStores(workspace: Workspace, options?: {cache: string | undefined; started: number}): {value: Stores; messages: Diagnostic[]} {
   const bundles = new Map<string, Bundle>()
   const states = new Map<string, StateFile>()
   const messages: Diagnostic[] = []
+  const record = openReadRecord<Bundle | StateFile>(options?.cache && join(options.cache, 'stores-read'), {started: options?.started ?? 0})
+  const files: string[] = []
   for (const locale of workspace.config.targetLocales) {
     const folder = join(workspace.root, workspace.config.locales, locale)
     for (const path of listFiles(folder, (name) => name.endsWith('.json'))) {
       const file = `${workspace.config.locales}/${locale}/${path}`
-      let value: unknown
-      try {
-        value = JSON.parse(readText(join(folder, path)))
-      } catch (error) {
-        messages.push(diagnostic('store-invalid', `Not valid JSON: ${(error as Error).message}`, {source: 'store', severity: 'error', file}))
-        continue
-      }
-      if (!value || typeof value !== 'object' || Array.isArray(value)) {
-        messages.push(diagnostic('store-invalid', 'Expected a JSON object of keys to values', {source: 'store', severity: 'error', file}))
-        continue
+      const absolute = join(folder, path)
+      files.push(file)
+      let value: unknown = record.known(file, absolute)?.value
+      if (value === undefined) {
+        let error: Diagnostic | undefined
+        value = record.read(file, absolute, (text) => {
+          try {
+            const parsed: unknown = JSON.parse(text)
+            if (parsed && typeof parsed === 'object' && !Array.isArray(parsed)) return parsed as Bundle | StateFile
+            error = diagnostic('store-invalid', 'Expected a JSON object of keys to values', {source: 'store', severity: 'error', file})
+          } catch (thrown) {
+            error = diagnostic('store-invalid', `Not valid JSON: ${(thrown as Error).message}`, {source: 'store', severity: 'error', file})
+          }
+          return undefined
+        }).value
+        if (error) {
+          messages.push(error)
+          continue
+        }
       }
       if (path.endsWith('.state.json')) states.set(paths.store(locale, path.slice(0, -'.state.json'.length)), value as StateFile)
       else bundles.set(paths.store(locale, path.slice(0, -'.json'.length)), value as Bundle)
     }
   }
+  record.keepOnly(files)
+  record.save()
   return {value: {bundles, states}, messages}
 }
 

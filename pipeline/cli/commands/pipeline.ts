@@ -101,7 +101,7 @@ export async function load(workspace: Workspace, options: CommandOptions): Promi
   const started = Date.now()
   const files = sourceFiles(workspace)
   if (files.size === 0) throw new UsageError(noSources(workspace))
-  const {stores, glossary, termbase, memory} = readInputs(workspace)
+  const {stores, glossary, termbase, memory} = readInputs(workspace, options, started)
   const shard = options.shard && new Set([...files.keys()].filter((path) => inShard(path, options.shard)))
   if (shard) {
     const translated = translatedDocuments(stores.value)
@@ -134,9 +134,9 @@ export async function load(workspace: Workspace, options: CommandOptions): Promi
 }
 
 /** What every command reads besides the sources: the stores, the glossary and the memory. */
-function readInputs(workspace: Workspace): {stores: ReturnType<typeof readStores>; glossary: ReturnType<typeof readGlossary>; termbase: Termbase | undefined; memory: ReturnType<typeof readMemory>} {
+function readInputs(workspace: Workspace, options: CommandOptions, started: number): {stores: ReturnType<typeof readStores>; glossary: ReturnType<typeof readGlossary>; termbase: Termbase | undefined; memory: ReturnType<typeof readMemory>} {
   const glossary = readGlossary(workspace)
-  return {stores: readStores(workspace), glossary, termbase: glossary.value, memory: readMemory(workspace)}
+  return {stores: readStores(workspace, {cache: cacheFolder(workspace, options), started}), glossary, termbase: glossary.value, memory: readMemory(workspace)}
 }
 
 /** Whether a document's stores hold a translation in any locale (its pairs are memory), by document path. */
@@ -226,7 +226,7 @@ export async function extract(workspace: Workspace, options: CommandOptions): Pr
   const {config} = workspace
   const files = sourceFiles(workspace)
   if (files.size === 0) throw new UsageError(noSources(workspace))
-  const {stores, glossary, termbase, memory} = readInputs(workspace)
+  const {stores, glossary, termbase, memory} = readInputs(workspace, options, started)
   const translated = translatedDocuments(stores.value)
   const read = readRecordedSources(workspace, new Map([...files].filter(([path]) => translated(path))), {cache: cacheFolder(workspace, options), started})
   const stored = await extractSources(workspace, read.sources, termbase, {jobs: options.jobs, cache: options.cache})

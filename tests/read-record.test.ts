@@ -1,19 +1,22 @@
 /**
- * The record of the sources a command read (`pipeline/cli/source-record.ts`):
+ * The records of the files a command read (`pipeline/cli/read-record.ts`):
  * a source that keeps the stat signature recorded once it settled is known
- * by its recorded digest and not read again (`--json`: `cache.sources`),
- * until a stage asks for its text; an edited source, a record that is not
- * one and `--no-cache` read every source as before. Each CLI run goes past
- * the run cache (its entries are removed first), which would otherwise
- * answer a run that changes nothing before any source is looked at.
+ * by its recorded digest and not read again (`source-record.ts`, `--json`:
+ * `cache.sources`), until a stage asks for its text; a store is taken with
+ * the value it parsed to (`readStores`). An edited file, a record that is
+ * not one and `--no-cache` read every file as before. Each CLI run goes
+ * past the run cache (its entries are removed first), which would
+ * otherwise answer a run that changes nothing before any file is looked at.
  */
-import {appendFileSync, existsSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync} from 'node:fs'
+import {appendFileSync, existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync} from 'node:fs'
+import {deserialize, serialize} from 'node:v8'
 import {tmpdir} from 'node:os'
 import {join} from 'node:path'
 import test from 'ava'
 import {UsageError} from '../pipeline/cli/run-settings.ts'
 import {readRecordedSources} from '../pipeline/cli/source-record.ts'
-import type {Workspace} from '../pipeline/cli/workspace.ts'
+import {readStores, type Workspace} from '../pipeline/cli/workspace.ts'
+import {parseConfig} from '../pipeline/config/index.ts'
 import {digestBytes} from '../pipeline/incremental/index.ts'
 import {babeleJson as json, copyProject} from './helpers/cli.ts'
 
@@ -123,5 +126,36 @@ test('a file no longer among all the sources leaves the record; a part of them l
   const one = readRecordedSources(workspace, new Map([['a.md', 'a.md']]), {cache, started: later, complete: true})
   one.save()
   t.deepEqual(readRecordedSources(workspace, both, {cache, started: later}).use, {hits: 1, misses: 1})
+  rmSync(workspace.root, {recursive: true, force: true})
+})
+
+/** A project folder with two stores of one target locale, one of them not a JSON object. */
+function storeFolder(): {workspace: Workspace; cache: string; store: string} {
+  const root = mkdtempSync(join(tmpdir(), 'babele-stores-'))
+  mkdirSync(join(root, 'locales/en'), {recursive: true})
+  writeFileSync(join(root, 'locales/en/a.json'), '{"a.s1": "Hello"}\n')
+  writeFileSync(join(root, 'locales/en/b.json'), '[]\n')
+  const config = parseConfig({targetLocales: ['en']}).value!
+  return {workspace: {root, config}, cache: join(root, 'cache'), store: join(root, 'locales/en/a.json')}
+}
+
+test('a store that keeps its recorded signature is taken from the record, not read; an edited one is read, and one that is not an object is reported every time', (t) => {
+  const {workspace, cache, store} = storeFolder()
+  const later = Date.now() + 2000
+  const first = readStores(workspace, {cache, started: later})
+  t.deepEqual(first.value.bundles.get('en/a'), {'a.s1': 'Hello'})
+  t.deepEqual(first.messages.map((message) => [message.ruleId, message.file]), [['store-invalid', 'locales/en/b.json']])
+  // The record says the file parsed to something else: only a store taken from the record returns it.
+  const path = join(cache, 'stores-read')
+  const record = deserialize(readFileSync(path)) as Map<string, {value: unknown}>
+  t.deepEqual([...record.keys()], ['locales/en/a.json'], 'a store that is not an object is not recorded')
+  record.get('locales/en/a.json')!.value = {'a.s1': 'From the record'}
+  writeFileSync(path, serialize(record))
+  const second = readStores(workspace, {cache, started: later})
+  t.deepEqual(second.value.bundles.get('en/a'), {'a.s1': 'From the record'})
+  t.deepEqual(second.messages.map((message) => message.ruleId), ['store-invalid'])
+  t.deepEqual(readStores(workspace).value.bundles.get('en/a'), {'a.s1': 'Hello'}, 'without the cache folder every store is read')
+  writeFileSync(store, '{"a.s1": "Ciao"}\n')
+  t.deepEqual(readStores(workspace, {cache, started: later}).value.bundles.get('en/a'), {'a.s1': 'Ciao'}, 'its signature moved')
   rmSync(workspace.root, {recursive: true, force: true})
 })
