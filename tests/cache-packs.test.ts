@@ -8,10 +8,10 @@
  * shipped project with a few pages of the Italian documentation sample
  * added, one test at a time (`test.serial`).
  */
-import {appendFileSync, existsSync, mkdirSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync} from 'node:fs'
-import {join, relative} from 'node:path'
+import {appendFileSync, existsSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync} from 'node:fs'
+import {join} from 'node:path'
 import test from 'ava'
-import {babeleJson as json, copyProject} from './helpers/cli.ts'
+import {babeleJson as json, projectOutputs, sampleProject} from './helpers/cli.ts'
 import {itDocs} from './helpers/corpora.ts'
 
 const sample = [...itDocs()].filter(([path]) => !path.startsWith('dynamics365') && !path.startsWith('nuget')).slice(0, 6)
@@ -23,15 +23,7 @@ const documents = sample.length + 1
 const entryKinds = ['lint', 'analysis', 'glossary-part', 'glossary-listing', 'qa-page']
 
 /** The shipped project with the sample pages as sources under `source/it/sample/`. */
-function project(): string {
-  const folder = copyProject()
-  for (const [path, text] of sample) {
-    const file = join(folder, 'source/it/sample', path)
-    mkdirSync(join(file, '..'), {recursive: true})
-    writeFileSync(file, text)
-  }
-  return folder
-}
+const project = (): string => sampleProject(sample)
 
 /** `babele run --json --jobs 1` (or with other arguments), which must succeed. */
 function run(folder: string, ...args: string[]): any {
@@ -72,22 +64,6 @@ function entryFiles(folder: string, kind: string): string[] {
   return files
 }
 
-/** Every file a run wrote (the cache aside), by path, with its content. */
-function outputs(folder: string): Map<string, string> {
-  const files = new Map<string, string>()
-  const walk = (path: string) => {
-    for (const name of readdirSync(path).sort()) {
-      const full = join(path, name)
-      if (statSync(full).isDirectory()) {
-        if (name !== '.babele' && name !== 'source' && name !== 'glossary') walk(full)
-      } else files.set(relative(folder, full), readFileSync(full, 'utf8'))
-    }
-  }
-  walk(folder)
-  files.delete('babele.config.json')
-  return files
-}
-
 /** Append a sentence to the `n`th sample page. */
 function edit(folder: string, n: number, text = 'Una frase aggiunta alla fine.'): void {
   appendFileSync(join(folder, 'source/it/sample', sample[n]![0]), `\n${text}\n`)
@@ -121,9 +97,9 @@ test.serial('a run reads its entries from the packs: every entry file of a packe
   t.deepEqual(edited.cache.outputs.analysis, {hits: (documents - 1) * 4, misses: 4}, 'each of 4 locales: every document but the edited one from the pack')
   t.deepEqual(unreadable.filter((file) => readFileSync(file, 'utf8') !== 'not an entry'), [], 'no entry file was read (a file read and found broken is written again)')
   // The same run without the cache reports and writes the same.
-  const written = outputs(folder)
+  const written = projectOutputs(folder)
   t.deepEqual(reported(run(folder, '--no-cache')), reported(edited))
-  t.deepEqual(outputs(folder), written)
+  t.deepEqual(projectOutputs(folder), written)
   rmSync(folder, {recursive: true, force: true})
 })
 
@@ -146,9 +122,9 @@ test.serial('a pack cut short, one that is not a pack, and one whose index names
   edit(folder, 1)
   const edited = run(folder)
   t.deepEqual(edited.cache.lint, {hits: documents - 1, misses: 1})
-  const written = outputs(folder)
+  const written = projectOutputs(folder)
   t.deepEqual(reported(run(folder, '--no-cache')), reported(edited))
-  t.deepEqual(outputs(folder), written)
+  t.deepEqual(projectOutputs(folder), written)
   // Each pack was written again whole: every entry in it is its key's, as in its own file.
   for (const kind of entryKinds) {
     const pack = readPack(join(packs, `${kind}.pack`))

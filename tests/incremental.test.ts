@@ -7,16 +7,16 @@
  * (`test.serial`): each starts worker threads, and a dozen of them at once
  * on a small machine would finish none within ava's inactivity timeout.
  */
-import {appendFileSync, cpSync, mkdirSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync} from 'node:fs'
+import {appendFileSync, cpSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync} from 'node:fs'
 import {execFileSync} from 'node:child_process'
 import {deserialize} from 'node:v8'
-import {join, relative} from 'node:path'
+import {join} from 'node:path'
 import test from 'ava'
 import {inShard, parseShard, digest, digestBytes, documentKey} from '../pipeline/incremental/index.ts'
 import {lintMarkdown} from '../pipeline/lint/index.ts'
 import {fromMarkdown} from '../pipeline/units/index.ts'
 import {fromTbx, parseConfig, type Analysis} from '../pipeline/index.ts'
-import {babele, babeleJson as json, copyProject, root} from './helpers/cli.ts'
+import {babele, babeleJson as json, copyProject, root, projectOutputs, sampleProject} from './helpers/cli.ts'
 import {itDocs} from './helpers/corpora.ts'
 import {fillXliff} from './helpers/tools.ts'
 import {LazyDocuments} from '../pipeline/cli/lazy-documents.ts'
@@ -27,32 +27,7 @@ const pages = 20
 const sample = [...itDocs()].filter(([path]) => !path.startsWith('dynamics365') && !path.startsWith('nuget')).slice(0, pages)
 
 /** The shipped project with the sample pages as sources under `source/it/sample/`. */
-function project(): string {
-  const folder = copyProject()
-  for (const [path, text] of sample) {
-    const file = join(folder, 'source/it/sample', path)
-    mkdirSync(join(file, '..'), {recursive: true})
-    writeFileSync(file, text)
-  }
-  return folder
-}
-
-
-/** Every file a run wrote (the cache aside), by path, with its content. */
-function outputs(folder: string): Map<string, string> {
-  const files = new Map<string, string>()
-  const walk = (path: string) => {
-    for (const name of readdirSync(path).sort()) {
-      const full = join(path, name)
-      if (statSync(full).isDirectory()) {
-        if (name !== '.babele' && name !== 'source' && name !== 'glossary') walk(full)
-      } else files.set(relative(folder, full), readFileSync(full, 'utf8'))
-    }
-  }
-  walk(folder)
-  files.delete('babele.config.json')
-  return files
-}
+const project = (): string => sampleProject(sample)
 
 const documents = sample.length + 1
 
@@ -164,13 +139,13 @@ test.serial('a re-run with nothing changed reads every document and its lint fro
 test.serial('a changed byte of one source extracts that source again, and only it', (t) => {
   const folder = project()
   json(folder, 'extract')
-  const before = outputs(folder)
+  const before = projectOutputs(folder)
   const [path] = sample[3]!
   const file = join(folder, 'source/it/sample', path)
   writeFileSync(file, readFileSync(file, 'utf8').replace(/\. /, '! '))
   const after = json(folder, 'extract')
   t.deepEqual(withoutKept(after.result.cache), {documents: {hits: documents - 1, misses: 1}, lint: {hits: documents - 1, misses: 1}, outputs: {extract: {hits: documents - 1, misses: 1}, build: {hits: 0, misses: 0}}, run: 'miss'})
-  const changed = [...outputs(folder)].filter(([name, text]) => before.get(name) !== text).map(([name]) => name)
+  const changed = [...projectOutputs(folder)].filter(([name, text]) => before.get(name) !== text).map(([name]) => name)
   const id = path.replace(/\.md$/, '')
   t.deepEqual(changed.sort(), [`locales/it/sample/${id}.json`, ...['ca', 'en', 'es', 'fr'].map((locale) => `xliff/${locale}/sample/${id}.md.xlf`)], 'its source bundle and its XLIFF files, and nothing else')
   rmSync(folder, {recursive: true, force: true})
@@ -190,9 +165,9 @@ test.serial('a one-file edit reads no other document from the cache: an entry of
   t.is(readFileSync(unread, 'utf8'), 'not an entry', 'never read, so never written again')
   t.regex(edited.result.summary.find((line: string) => line.startsWith('extract:'))!, new RegExp(`^extract: ${documents} document\\(s\\), \\d+ unit\\(s\\)`))
   // Every output is what a run that reads every document from scratch writes.
-  const written = outputs(folder)
+  const written = projectOutputs(folder)
   t.is(json(folder, 'run', '--no-cache').status, 0)
-  t.deepEqual(outputs(folder), written)
+  t.deepEqual(projectOutputs(folder), written)
   rmSync(folder, {recursive: true, force: true})
 })
 
@@ -264,7 +239,7 @@ test.serial('a store value reaches the build while every document comes from the
 test.serial('an entry that cannot be read is a miss, and the run is the same', (t) => {
   const folder = project()
   json(folder, 'run')
-  const before = outputs(folder)
+  const before = projectOutputs(folder)
   const cache = join(folder, '.babele/cache')
   const entries: string[] = []
   const walk = (path: string) => {
@@ -283,10 +258,10 @@ test.serial('an entry that cannot be read is a miss, and the run is the same', (
   t.deepEqual(again.result.cache.documents, {hits: documents - 1, misses: 1})
   t.is(again.result.cache.outputs.build.misses, 1, 'the built file whose entry cannot be read is built again')
   t.is(cacheEntries(folder, 'document').find(({file}) => file === documentEntry)?.value.document?.path, 'putin-xi-alleanza.md', 'the document entry is written again')
-  t.deepEqual(outputs(folder), before)
+  t.deepEqual(projectOutputs(folder), before)
   rmSync(cache, {recursive: true, force: true})
   t.deepEqual(json(folder, 'run').result.cache.documents, {hits: 0, misses: documents}, 'deleting the cache is safe')
-  t.deepEqual(outputs(folder), before)
+  t.deepEqual(projectOutputs(folder), before)
   rmSync(folder, {recursive: true, force: true})
 })
 
@@ -306,7 +281,7 @@ test.serial('run makes again only the XLIFF and built files of what changed: an 
   const settled = json(folder, 'run', '--xliff-version', '2.1')
   t.is(settled.result.cache.run, 'miss')
   t.deepEqual(settled.result.cache.outputs, {extract: {hits: documents, misses: 0}, build: {hits: locales * documents, misses: 0}, analysis: {hits: locales * documents, misses: 0}})
-  const before = outputs(folder)
+  const before = projectOutputs(folder)
   const source = JSON.parse(readFileSync(join(folder, `locales/it/${id}.json`), 'utf8')) as Record<string, string>
   const [key, value] = Object.entries(source).find(([, text]) => !text.includes('<'))!
   writeFileSync(join(folder, `locales/es/${id}.json`), JSON.stringify({[key]: value.toUpperCase()}, null, 2) + '\n')
@@ -314,12 +289,12 @@ test.serial('run makes again only the XLIFF and built files of what changed: an 
   // A stored translation is memory for every document: every XLIFF is made again (once: import stores nothing, so extract writes what import's check made); only its own document's builds are.
   // Spanish memory changed: every document's part of the Spanish analysis is counted again; the other locales' memories did not.
   t.deepEqual(stored.result.cache.outputs, {extract: {hits: 0, misses: documents}, build: {hits: locales * (documents - 1), misses: locales}, analysis: {hits: (locales - 1) * documents, misses: documents}})
-  const changed = [...outputs(folder)].filter(([name, text]) => before.get(name) !== text).map(([name]) => name)
+  const changed = [...projectOutputs(folder)].filter(([name, text]) => before.get(name) !== text).map(([name]) => name)
   // Its Spanish store, XLIFF (the translation pre-filled) and build, and its Catalan build (ca falls back to es).
   t.deepEqual(changed.filter((name) => name.includes(id)).sort(), [`dist/ca/${id}.md`, `dist/es/${id}.md`, `locales/es/${id}.json`, `xliff/es/${id}.md.xlf`])
   t.true(readFileSync(join(folder, `dist/es/${id}.md`), 'utf8').includes(value.toUpperCase()))
   // The analyses combined from cached parts are those made from scratch.
-  const analyses = () => [...outputs(folder)].filter(([name]) => name.startsWith('reports/analysis-'))
+  const analyses = () => [...projectOutputs(folder)].filter(([name]) => name.startsWith('reports/analysis-'))
   const combined = analyses()
   t.is(combined.length, locales)
   const spanish = (JSON.parse(new Map(combined).get('reports/analysis-es.json')!) as Analysis).total.bands
@@ -424,9 +399,9 @@ test.serial('outputs are byte-identical with --jobs 1 and --jobs 2, with or with
   const double = json(two, 'run', '--jobs', '2')
   t.is(double.status, 0)
   t.is(double.result.threads, 2, 'two jobs: two worker threads extracted')
-  const written = outputs(one)
+  const written = projectOutputs(one)
   t.true(written.size > 4 * documents)
-  t.deepEqual(outputs(two), written)
+  t.deepEqual(projectOutputs(two), written)
   t.false(readdirSync(one).includes('.babele'), '--no-cache writes no cache')
   for (const folder of [one, two]) rmSync(folder, {recursive: true, force: true})
 })
@@ -444,7 +419,7 @@ test.serial('extract on its own streams through the workers and writes what run 
   t.is(alone.result.threads, 2)
   const ran = json(whole, 'run', '--jobs', '2')
   t.is(ran.status, 0)
-  const extracted = (folder: string) => new Map([...outputs(folder)].filter(([name]) => name.startsWith('xliff/') || name.startsWith('locales/')))
+  const extracted = (folder: string) => new Map([...projectOutputs(folder)].filter(([name]) => name.startsWith('xliff/') || name.startsWith('locales/')))
   const files = extracted(streamed)
   t.deepEqual(files, extracted(whole))
   t.is(files.size, 4 * (documents + 1) + (documents + 1) + 4 * 2 * documents + 4 * 2, 'an XLIFF per locale and a source bundle for each document, an empty bundle and state per locale for each new one, and the shipped stores')
@@ -466,19 +441,19 @@ test.serial('the union of --shard 1/2 and --shard 2/2 equals the unsharded run, 
   const whole = project()
   const split = project()
   json(whole, 'run')
-  const expected = outputs(whole)
+  const expected = projectOutputs(whole)
   const shards = ['1/2', '2/2'].map((shard) => json(split, 'run', '--shard', shard).result)
   const counts = shards.map((result) => Number(/extract: (\d+) document/.exec(result.summary.join('\n'))![1]))
   t.is(counts[0]! + counts[1]!, documents, 'each document in one shard')
   t.true(counts.every((count) => count > 0))
-  const sharded = outputs(split)
+  const sharded = projectOutputs(split)
   t.deepEqual([...sharded.keys()].filter((name) => name.startsWith('reports/') && name.endsWith('.html')), [], 'shards write no project-wide report')
   for (const [name, text] of sharded) if (!name.startsWith('reports/')) t.is(text, expected.get(name) ?? '(not written unsharded)', name)
   t.deepEqual([...sharded.keys()].filter((name) => !name.startsWith('reports/')), [...expected.keys()].filter((name) => !name.startsWith('reports/')))
   // The merge job: an unsharded run on the shards' files and cache extracts nothing again and writes the reports.
   const merged = json(split, 'run')
   t.deepEqual(merged.result.cache.documents, {hits: documents, misses: 0})
-  t.deepEqual(outputs(split), expected)
+  t.deepEqual(projectOutputs(split), expected)
   for (const folder of [whole, split]) rmSync(folder, {recursive: true, force: true})
 })
 

@@ -11,7 +11,7 @@ import {appendFileSync, readdirSync, readFileSync, renameSync, rmSync, statSync,
 import {execFileSync} from 'node:child_process'
 import {join} from 'node:path'
 import test from 'ava'
-import {babeleJson as json, copyProject} from './helpers/cli.ts'
+import {babeleJson as json, copyProject, runPastCache as run, settle} from './helpers/cli.ts'
 
 const locales = 4
 
@@ -20,20 +20,6 @@ function project(): string {
   const folder = copyProject()
   writeFileSync(join(folder, 'source/it/seconda.md'), '# Seconda pagina\n\nUna pagina breve, scritta per la prova.\n')
   return folder
-}
-
-/** `babele run --json` (or another command) with the run cache's entries removed first, so the command runs. */
-function run(folder: string, command = 'run'): any {
-  const cache = join(folder, '.babele/cache')
-  for (const name of readdirSync(cache, {withFileTypes: true}).filter((entry) => entry.isDirectory()).map((entry) => entry.name)) rmSync(join(cache, name, 'run'), {recursive: true, force: true})
-  const result = json(folder, command)
-  if (result.status !== 0) throw new Error(JSON.stringify(result.result.messages.filter((message: {severity: string}) => message.severity === 'error')))
-  return result.result
-}
-
-/** Wait until every file written so far last changed more than a second ago (signed from then on). */
-async function settle(): Promise<void> {
-  await new Promise((resolve) => setTimeout(resolve, 1100))
 }
 
 /** A run, then the same run on settled files (which signs them), then one that keeps every output. */

@@ -8,7 +8,7 @@
  * past the run cache (its entries are removed first), which would
  * otherwise answer a run that changes nothing before any file is looked at.
  */
-import {appendFileSync, existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync} from 'node:fs'
+import {appendFileSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync} from 'node:fs'
 import {deserialize, serialize} from 'node:v8'
 import {tmpdir} from 'node:os'
 import {join} from 'node:path'
@@ -18,7 +18,7 @@ import {readRecordedSources} from '../pipeline/cli/source-record.ts'
 import {readStores, type Workspace} from '../pipeline/cli/workspace.ts'
 import {parseConfig} from '../pipeline/config/index.ts'
 import {digestBytes} from '../pipeline/incremental/index.ts'
-import {babeleJson as json, copyProject} from './helpers/cli.ts'
+import {babeleJson as json, copyProject, projectOutputs, runPastCache, settle} from './helpers/cli.ts'
 
 /** The shipped project with a second, short source. */
 function project(): string {
@@ -27,62 +27,35 @@ function project(): string {
   return folder
 }
 
-/** `babele run --json` with the run cache's entries removed first, so the command runs. */
-function run(folder: string, ...args: string[]): any {
-  const cache = join(folder, '.babele/cache')
-  if (existsSync(cache)) for (const name of readdirSync(cache, {withFileTypes: true}).filter((entry) => entry.isDirectory()).map((entry) => entry.name)) rmSync(join(cache, name, 'run'), {recursive: true, force: true})
-  const result = json(folder, 'run', ...args)
-  if (result.status !== 0) throw new Error(JSON.stringify(result.result.messages.filter((message: {severity: string}) => message.severity === 'error')))
-  return result.result
-}
-
-/** Wait until every file written so far last changed more than a second ago (signed from then on). */
-async function settle(): Promise<void> {
-  await new Promise((resolve) => setTimeout(resolve, 1100))
-}
-
-/** Every output file of the project, by path. */
-function outputs(folder: string): Map<string, string> {
-  const files = new Map<string, string>()
-  for (const top of ['locales', 'xliff', 'dist', 'reports']) {
-    for (const entry of readdirSync(join(folder, top), {recursive: true, withFileTypes: true})) {
-      if (!entry.isFile()) continue
-      const path = join(entry.parentPath, entry.name)
-      files.set(path.slice(folder.length + 1), readFileSync(path, 'utf8'))
-    }
-  }
-  return files
-}
-
 test.serial('run reads a source again only when its signature moved: the others are known by their recorded digest, and the outputs are a --no-cache run\'s', async (t) => {
   const folder = project()
   const documents = 2
   await settle()
-  t.deepEqual(run(folder).cache.sources, {hits: 0, misses: documents}, 'no record yet: read, and signed')
-  t.deepEqual(run(folder).cache.sources, {hits: documents, misses: 0})
+  t.deepEqual(runPastCache(folder).cache.sources, {hits: 0, misses: documents}, 'no record yet: read, and signed')
+  t.deepEqual(runPastCache(folder).cache.sources, {hits: documents, misses: 0})
   appendFileSync(join(folder, 'source/it/seconda.md'), '\nUna frase aggiunta alla fine.\n')
-  const edited = run(folder)
+  const edited = runPastCache(folder)
   t.deepEqual(edited.cache.sources, {hits: documents - 1, misses: 1})
   t.deepEqual(edited.cache.documents, {hits: documents - 1, misses: 1}, 'the edited source is extracted again')
-  const written = outputs(folder)
+  const written = projectOutputs(folder)
   t.true([...written.values()].some((text) => text.includes('Una frase aggiunta alla fine')))
   t.is(json(folder, 'run', '--no-cache').status, 0)
-  t.deepEqual(outputs(folder), written)
+  t.deepEqual(projectOutputs(folder), written)
   rmSync(folder, {recursive: true, force: true})
 })
 
 test.serial('a record that is not one is ignored: every source is read, and the record is written again', async (t) => {
   const folder = project()
   await settle()
-  run(folder)
-  t.deepEqual(run(folder).cache.sources, {hits: 2, misses: 0})
+  runPastCache(folder)
+  t.deepEqual(runPastCache(folder).cache.sources, {hits: 2, misses: 0})
   const record = join(folder, '.babele/cache/sources-read')
   writeFileSync(record, 'not a record')
-  const written = outputs(folder)
-  t.deepEqual(run(folder).cache.sources, {hits: 0, misses: 2})
-  t.deepEqual(outputs(folder), written)
+  const written = projectOutputs(folder)
+  t.deepEqual(runPastCache(folder).cache.sources, {hits: 0, misses: 2})
+  t.deepEqual(projectOutputs(folder), written)
   t.not(readFileSync(record, 'utf8'), 'not a record')
-  t.deepEqual(run(folder).cache.sources, {hits: 2, misses: 0})
+  t.deepEqual(runPastCache(folder).cache.sources, {hits: 2, misses: 0})
   rmSync(folder, {recursive: true, force: true})
 })
 

@@ -3,9 +3,9 @@
  * project. Takes: a folder and arguments. Returns: exit status and output.
  */
 import {spawnSync} from 'node:child_process'
-import {cpSync, mkdtempSync, readFileSync, writeFileSync} from 'node:fs'
+import {cpSync, existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync} from 'node:fs'
 import {tmpdir} from 'node:os'
-import {join} from 'node:path'
+import {join, relative} from 'node:path'
 import {fileURLToPath} from 'node:url'
 
 /** The repository root. */
@@ -56,4 +56,50 @@ export function copyProject(options?: {mt?: boolean}): string {
     writeFileSync(join(folder, 'babele.config.json'), JSON.stringify({...config, mt: {...config.mt, engine: 'none'}}, null, 2) + '\n')
   }
   return folder
+}
+
+/** A fresh copy of the shipped project (`copyProject`) with more pages as sources under `source/it/sample/`, each a path and its text. */
+export function sampleProject(pages: Iterable<[string, string]>): string {
+  const folder = copyProject()
+  for (const [path, text] of pages) {
+    const file = join(folder, 'source/it/sample', path)
+    mkdirSync(join(file, '..'), {recursive: true})
+    writeFileSync(file, text)
+  }
+  return folder
+}
+
+/** Every file a run wrote in a project folder (the cache, sources, glossary and config aside), by path, with its content. */
+export function projectOutputs(folder: string): Map<string, string> {
+  const files = new Map<string, string>()
+  const walk = (path: string) => {
+    for (const name of readdirSync(path).sort()) {
+      const full = join(path, name)
+      if (statSync(full).isDirectory()) {
+        if (name !== '.babele' && name !== 'source' && name !== 'glossary') walk(full)
+      } else files.set(relative(folder, full), readFileSync(full, 'utf8'))
+    }
+  }
+  walk(folder)
+  files.delete('babele.config.json')
+  return files
+}
+
+/**
+ * `babele <command> --json …args` with the run cache's entries removed
+ * first, so the command runs (a run that changes nothing would otherwise
+ * be answered before any file is looked at). It must succeed: the errors
+ * are thrown otherwise.
+ */
+export function runPastCache(folder: string, command = 'run', ...args: string[]): any {
+  const cache = join(folder, '.babele/cache')
+  if (existsSync(cache)) for (const entry of readdirSync(cache, {withFileTypes: true})) if (entry.isDirectory()) rmSync(join(cache, entry.name, 'run'), {recursive: true, force: true})
+  const result = babeleJson(folder, command, ...args)
+  if (result.status !== 0) throw new Error(JSON.stringify(result.result.messages.filter((message: {severity: string}) => message.severity === 'error')))
+  return result.result
+}
+
+/** Wait until every file written so far last changed more than a second ago (babele signs such files: `fs.ts`). */
+export async function settle(): Promise<void> {
+  await new Promise((resolve) => setTimeout(resolve, 1100))
 }
