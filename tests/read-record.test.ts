@@ -3,7 +3,8 @@
  * a source that keeps the stat signature recorded once it settled is known
  * by its recorded digest and not read again (`source-record.ts`, `--json`:
  * `cache.sources`), until a stage asks for its text; a store is taken with
- * the value it parsed to (`readStores`). An edited file, a record that is
+ * the value it parsed to (`readStores`), a glossary file with its termbase
+ * and messages (`readGlossary`). An edited file, a record that is
  * not one and `--no-cache` read every file as before. Each CLI run goes
  * past the run cache (its entries are removed first), which would
  * otherwise answer a run that changes nothing before any file is looked at.
@@ -15,7 +16,7 @@ import {join} from 'node:path'
 import test from 'ava'
 import {UsageError} from '../pipeline/cli/run-settings.ts'
 import {readRecordedSources} from '../pipeline/cli/source-record.ts'
-import {readStores, type Workspace} from '../pipeline/cli/workspace.ts'
+import {readGlossary, readStores, type Workspace} from '../pipeline/cli/workspace.ts'
 import {parseConfig} from '../pipeline/config/index.ts'
 import {digestBytes} from '../pipeline/incremental/index.ts'
 import {babeleJson as json, copyProject, projectOutputs, runPastCache, settle} from './helpers/cli.ts'
@@ -131,4 +132,33 @@ test('a store that keeps its recorded signature is taken from the record, not re
   writeFileSync(store, '{"a.s1": "Ciao"}\n')
   t.deepEqual(readStores(workspace, {cache, started: later}).value.bundles.get('en/a'), {'a.s1': 'Ciao'}, 'its signature moved')
   rmSync(workspace.root, {recursive: true, force: true})
+})
+
+test('a glossary file that keeps its recorded signature is taken from the record, not parsed; an edited entry is parsed again, with its messages', (t) => {
+  const root = mkdtempSync(join(tmpdir(), 'babele-glossary-'))
+  mkdirSync(join(root, 'glossary'))
+  const file = join(root, 'glossary/terms.csv')
+  writeFileSync(file, 'concept,it,en,extra\nnato,NATO,NATO,x\n')
+  const workspace: Workspace = {root, config: {glossary: 'glossary'} as Workspace['config']}
+  const cache = join(root, 'cache')
+  const later = Date.now() + 2000
+  const first = readGlossary(workspace, {cache, started: later})
+  t.deepEqual(first.value!.concepts.map((concept) => concept.id), ['nato'])
+  t.deepEqual(first.messages.map((message) => [message.ruleId, message.file]), [['csv-unknown-column', 'glossary/terms.csv']])
+  // The record says the file parsed to something else: only a glossary taken from the record returns it.
+  const path = join(cache, 'glossary-read')
+  const record = deserialize(readFileSync(path)) as Map<string, {value: {value: {concepts: Array<{id: string}>}; messages: Array<{ruleId: string}>}}>
+  t.deepEqual([...record.keys()], ['glossary/terms.csv'])
+  record.get('glossary/terms.csv')!.value.value.concepts[0]!.id = 'from-the-record'
+  record.get('glossary/terms.csv')!.value.messages[0]!.ruleId = 'from-the-record'
+  writeFileSync(path, serialize(record))
+  const second = readGlossary(workspace, {cache, started: later})
+  t.deepEqual(second.value!.concepts.map((concept) => concept.id), ['from-the-record'])
+  t.deepEqual(second.messages.map((message) => message.ruleId), ['from-the-record'])
+  t.deepEqual(readGlossary(workspace).value!.concepts.map((concept) => concept.id), ['nato'], 'without the cache folder the file is parsed')
+  writeFileSync(file, 'concept,it,en\nnato,NATO,NATO\nue,Unione europea,European Union\n')
+  const edited = readGlossary(workspace, {cache, started: later})
+  t.deepEqual(edited.value!.concepts.map((concept) => concept.id), ['nato', 'ue'], 'its signature moved')
+  t.is(edited.messages.length, 0)
+  rmSync(root, {recursive: true, force: true})
 })

@@ -20,7 +20,7 @@
  * neither the documents nor the texts are held.
  */
 import {join, resolve} from 'node:path'
-import {digest, digestBytes, documentKey, extractOutputsKey, lintKey} from '../incremental/index.ts'
+import {digest, digestBytes, documentKeys, extractOutputsKey, lintKey} from '../incremental/index.ts'
 import type {Termbase} from '../glossary/index.ts'
 import type {Diagnostic, SourceDocument} from '../types.ts'
 import {asWarnings} from '../diagnostic.ts'
@@ -101,15 +101,10 @@ function threadsFor(jobs: number, count: number): number {
 /** What each document's outputs need besides the config and the cache (`OutputTaskInit`), and the glossary's digest (`ExtractedSources.glossary`). */
 export type OutputContext = Pick<OutputTaskInit, 'termbase' | 'memories' | 'shared'> & {glossary: string | undefined}
 
-/** A source's cache keys (`documentKey`, `lintKey`), from its digest. */
-function keysOf(config: Workspace['config'], path: string, digest: string, glossary: string | undefined): Omit<SourceTask, 'text'> {
-  const document = documentKey(config, path, digest)
+/** A source's cache keys (`documentKey` by the config's `documentKeys`, `lintKey`), from its digest. */
+function keysOf(documentKey: (path: string, source: string) => string, path: string, digest: string, glossary: string | undefined): Omit<SourceTask, 'text'> {
+  const document = documentKey(path, digest)
   return {path, document, lint: lintKey(document, glossary)}
-}
-
-/** A source with its cache keys. */
-function taskOf(config: Workspace['config'], path: string, text: string, glossary: string | undefined): SourceTask {
-  return {...keysOf(config, path, digestBytes(text), glossary), text}
 }
 
 /**
@@ -131,9 +126,11 @@ export async function extractOutputs(workspace: Workspace, files: ReadonlyMap<st
   const {glossary, ...shared} = context
   const init: OutputTaskInit = {config, cache: cacheInit(workspace, settings), ...shared}
   const ordered = [...files].sort(([a], [b]) => a.localeCompare(b))
+  const documentKey = documentKeys(config)
   const taskAt = (index: number): SourceTask => {
     const [path, file] = ordered[index]!
-    const task = taskOf(config, path, readText(join(workspace.root, file)), glossary)
+    const text = readText(join(workspace.root, file))
+    const task: SourceTask = {...keysOf(documentKey, path, digestBytes(text), glossary), text}
     if (settings.kept?.(path, extractOutputsKey(task.document, shared.shared))) task.kept = true
     return task
   }
@@ -163,7 +160,8 @@ export async function extractSources(workspace: Workspace, sources: ReadonlyMap<
   const glossary = termbase ? digest(termbase) : undefined
   const ordered = [...sources].sort(([a], [b]) => a.localeCompare(b))
   // A source's text is read only for a task that needs it (`source-record.ts`): one whose entries missed, or whose document a stage reads.
-  const tasks = ordered.map(([path, source]) => keysOf(config, path, source.digest, glossary))
+  const documentKey = documentKeys(config)
+  const tasks = ordered.map(([path, source]) => keysOf(documentKey, path, source.digest, glossary))
   const withText = (index: number): SourceTask => ({...tasks[index]!, text: ordered[index]![1].text()})
   const results: SourceResult[] = new Array(tasks.length)
   const pending: number[] = []

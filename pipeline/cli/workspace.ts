@@ -80,17 +80,27 @@ export function noSources(workspace: Workspace): string {
  * configured glossary folder, read with `fromTbx`/`fromTermCsv` and merged
  * in path order (concepts concatenated; a concept id already seen in an
  * earlier file is left out with a warning). `value` is `undefined` when the
- * folder holds no termbase or none could be read.
+ * folder holds no termbase or none could be read. With the cache folder,
+ * each file is recorded with what it parsed to, termbase and messages
+ * (`glossary-read`, `read-record.ts`): one that keeps its signature is not
+ * read nor parsed again.
  */
-export function readGlossary(workspace: Workspace): {value: Termbase | undefined; messages: Diagnostic[]} {
+export function readGlossary(workspace: Workspace, options?: {cache: string | undefined; started: number}): {value: Termbase | undefined; messages: Diagnostic[]} {
   const folder = join(workspace.root, workspace.config.glossary)
   const messages: Diagnostic[] = []
   let merged: Termbase | undefined
   const ids = new Set<string>()
+  const record = openReadRecord<GlossaryFile>(options?.cache && join(options.cache, 'glossary-read'), {started: options?.started ?? 0})
+  const files: string[] = []
   for (const path of listFiles(folder, (name) => /\.(?:tbx|csv|tsv)$/i.test(name))) {
     const file = `${workspace.config.glossary}/${path}`
-    const text = readText(join(folder, path))
-    const read = /\.tbx$/i.test(path) ? fromTbx(text, {file}) : fromTermCsv(text, {file})
+    const absolute = join(folder, path)
+    files.push(file)
+    const parse = (text: string): GlossaryFile => {
+      const parsed = /\.tbx$/i.test(path) ? fromTbx(text, {file}) : fromTermCsv(text, {file})
+      return {value: parsed.value, messages: parsed.messages}
+    }
+    const read = (record.known(file, absolute) ?? record.read(file, absolute, parse)).value!
     messages.push(...read.messages)
     if (!read.value) continue
     merged ??= {...read.value, concepts: []}
@@ -103,7 +113,16 @@ export function readGlossary(workspace: Workspace): {value: Termbase | undefined
       merged.concepts.push(concept)
     }
   }
+  record.keepOnly(files)
+  // Saved before anything is done with the termbase: the record holds it as it was parsed.
+  record.save()
   return {value: merged, messages}
+}
+
+/** What one glossary file parsed to (recorded in `glossary-read`). */
+interface GlossaryFile {
+  value: Termbase | undefined
+  messages: Diagnostic[]
 }
 
 /**

@@ -135,8 +135,9 @@ export async function load(workspace: Workspace, options: CommandOptions): Promi
 
 /** What every command reads besides the sources: the stores, the glossary and the memory. */
 function readInputs(workspace: Workspace, options: CommandOptions, started: number): {stores: ReturnType<typeof readStores>; glossary: ReturnType<typeof readGlossary>; termbase: Termbase | undefined; memory: ReturnType<typeof readMemory>} {
-  const glossary = readGlossary(workspace)
-  return {stores: readStores(workspace, {cache: cacheFolder(workspace, options), started}), glossary, termbase: glossary.value, memory: readMemory(workspace)}
+  const cache = cacheFolder(workspace, options)
+  const glossary = readGlossary(workspace, {cache, started})
+  return {stores: readStores(workspace, {cache, started}), glossary, termbase: glossary.value, memory: readMemory(workspace)}
 }
 
 /** Whether a document's stores hold a translation in any locale (its pairs are memory), by document path. */

@@ -114,7 +114,7 @@ export function buildInputsKey(document: string, values: unknown): string {
 
 /**
  * @param inputs The document's part (`buildInputsKey`).
- * @param config The config (the whole of it).
+ * @param config The config (the whole of it; a `DigestPart` of it, made once for every document, gives the same key).
  * @param locale The target locale built.
  * @returns The key of the document's built file in that locale.
  */

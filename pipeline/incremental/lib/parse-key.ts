@@ -13,7 +13,7 @@
  * babele never reads this one's entries.
  */
 import type {Config} from '../../config/index.ts'
-import {digest} from './digest.ts'
+import {digest, DigestPart} from './digest.ts'
 
 /** The config fields that extraction reads. */
 export type ParseSettings = Pick<Config, 'sourceLocale' | 'frontmatterKeys' | 'flavor' | 'codeFinder'>
@@ -33,7 +33,19 @@ function parseSettings(config: ParseSettings): ParseSettings {
  * @returns The key of the extracted document.
  */
 export function documentKey(config: ParseSettings, path: string, source: string): string {
-  return digest(['document', path, source, parseSettings(config)])
+  return documentKeys(config)(path, source)
+}
+
+/**
+ * {@linkcode documentKey} for many documents of one config: its fields are
+ * put in canonical form once (the same keys).
+ *
+ * @param config Project config (read now: a later change to it is not seen).
+ * @returns The key of a document by its path and the digest of its bytes.
+ */
+export function documentKeys(config: ParseSettings): (path: string, source: string) => string {
+  const settings = new DigestPart(parseSettings(config))
+  return (path, source) => digest(['document', path, source, settings])
 }
 
 /**

@@ -17,7 +17,7 @@ import type {Bundle, Diagnostic, SourceDocument} from '../../types.ts'
 import {documentId} from '../../units/index.ts'
 import {checkProject, usableBundle} from './check-project.ts'
 import {coverageGate, type LocaleGate} from './coverage-gate.ts'
-import {buildInputsKey, buildKey} from '../../incremental/index.ts'
+import {buildInputsKey, buildKey, DigestPart} from '../../incremental/index.ts'
 import {paths, type Outputs, type Stores} from './paths.ts'
 import {outputKinds, reused, type Reuse} from './reuse.ts'
 import type {ProjectTerms} from './terms.ts'
@@ -87,6 +87,8 @@ export function buildProject(config: Config, documents: ReadonlyMap<string, Sour
     }
     return documentKeys.get(path)
   }
+  // The config's canonical form, once for every built file's key.
+  let configPart: DigestPart | undefined
   const outputs: Outputs = new Map()
   const coverage: BuildEntry[] = []
   for (const locale of config.targetLocales) {
@@ -101,7 +103,7 @@ export function buildProject(config: Config, documents: ReadonlyMap<string, Sour
       // The stored value names its file: what the CLI records of an output on disk (`output-record.ts`) is by path.
       const make = () => ({file, ...buildDocument(documents.get(path)!, {locale, resolve, file: paths.bundle(config, locale, id), sourceLocale: config.sourceLocale, state})})
       const key = keyOf(path, id)
-      const built = reused(options.reuse?.store, outputKinds.build, key && buildKey(key, config, locale), make)
+      const built = reused(options.reuse?.store, outputKinds.build, key && buildKey(key, (configPart ??= new DigestPart(config)), locale), make)
       outputs.set(file, built.value)
       coverage.push({locale, path, coverage: built.coverage})
       messages.push(...built.messages)
