@@ -30,7 +30,7 @@ import {readText} from './fs.ts'
 import {runPool} from './pool.ts'
 import {LazyDocuments} from './lazy-documents.ts'
 import type {PrintedMessages} from './packed-messages.ts'
-import {outputTask, readDocument, sourceTask, type LintEntry, type OutputResult, type OutputTaskInit, type SourceResult, type SourceTask, type SourceTaskInit} from './source-task.ts'
+import {outputTask, readDocument, readLint, sourceTask, type OutputResult, type OutputTaskInit, type SourceResult, type SourceTask, type SourceTaskInit, type StoredLint} from './source-task.ts'
 import type {SourceText} from './source-record.ts'
 import type {Workspace} from './workspace.ts'
 
@@ -166,9 +166,9 @@ export async function extractSources(workspace: Workspace, sources: ReadonlyMap<
   const results: SourceResult[] = new Array(tasks.length)
   const pending: number[] = []
   // A document whose lint entry (findings, messages, units) and document entry are there is read only when a stage asks for it.
-  const deferred: Array<LintEntry | undefined> = new Array(tasks.length)
+  const deferred: Array<StoredLint | undefined> = new Array(tasks.length)
   tasks.forEach((task, index) => {
-    const found = cache?.has('document', task.document) ? cache.get<LintEntry>('lint', task.lint) : undefined
+    const found = cache?.has('document', task.document) ? readLint(cache, task.lint) : undefined
     if (found) {
       deferred[index] = found
       settings.tick?.(task.path)
@@ -206,10 +206,19 @@ export async function extractSources(workspace: Workspace, sources: ReadonlyMap<
   }
   tasks.forEach((task, index) => {
     const found = deferred[index]
-    const result = found ? {...found, lintJson: found.json, cachedDocument: true, cachedLint: true} : results[index]!
-    if (found) documents.defer(task.path, () => readDeferred(index))
-    else documents.set(task.path, results[index]!.document)
-    units.set(task.path, found ? found.units : results[index]!.document.units.length)
+    if (found) {
+      documents.defer(task.path, () => readDeferred(index))
+      units.set(task.path, found.units)
+      messages.push(...found.messages)
+      lint.push(...found.lint)
+      printedLint.push(found.printed)
+      use.documents.hits++
+      use.lint.hits++
+      return
+    }
+    const result = results[index]!
+    documents.set(task.path, result.document)
+    units.set(task.path, result.document.units.length)
     messages.push(...result.messages)
     lint.push(...result.lint)
     printedLint.push({messages: asWarnings(result.lint), json: result.lintJson})

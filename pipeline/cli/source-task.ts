@@ -8,13 +8,14 @@
  * outputs made on the thread, the document itself left there, and its
  * messages packed (`packed-messages.ts`).
  */
+import {isDeepStrictEqual} from 'node:util'
 import {compileTermIndex, type TermIndex, type Termbase} from '../glossary/index.ts'
 import type {MemoryEntry} from '../memory/index.ts'
 import {compileContext, documentOutputs, extractSource, lintDocument, outputKinds, projectTerms, reused, type DocumentOutputs, type ExtractContext, type ExtractedSource} from '../project/index.ts'
 import {extractOutputsKey} from '../incremental/index.ts'
 import type {Config} from '../config/index.ts'
 import type {Diagnostic, SourceDocument} from '../types.ts'
-import {asWarnings} from '../diagnostic.ts'
+import {asWarnings, withSeverity} from '../diagnostic.ts'
 import {openCache, type Cache} from './cache.ts'
 import {messagesJson} from './json-pieces.ts'
 import {packMessages, type PackedMessages, type PrintedMessages} from './packed-messages.ts'
@@ -79,14 +80,30 @@ interface DocumentEntry {
 }
 
 /**
- * A lint entry: the source lint's findings, with what a run needs of the
- * document besides them (its extraction messages and number of units), so
- * a document found in the cache is read only when a stage asks for it.
+ * A lint entry: the source lint's findings as `--json` prints them, with
+ * what a run needs of the document besides them (its extraction messages
+ * and number of units), so a document found in the cache is read only when
+ * a stage asks for it. The findings themselves are those bytes parsed back
+ * (`readLint`), the errors among them given their severity again: half the
+ * bytes of keeping them twice, and parsing them is faster than
+ * deserializing them. When parsing back would not give the very findings
+ * (checked as the entry is made), they are kept as they are in `lint`.
  */
-export interface LintEntry {
-  lint: Diagnostic[]
+interface LintEntry {
   /** The findings as `run --json` prints them, errors as warnings (`printedLint`): printed as they are. */
   json: Uint8Array
+  /** Which of them (their index) are errors. */
+  errors: number[]
+  /** The findings, only when `json` parsed back does not give them exactly. */
+  lint?: Diagnostic[] | undefined
+  messages: Diagnostic[]
+  units: number
+}
+
+/** A lint entry read back: the findings with their own severity, and as `run` prints them (errors as warnings). */
+export interface StoredLint {
+  lint: Diagnostic[]
+  printed: PrintedMessages
   messages: Diagnostic[]
   units: number
 }
@@ -103,6 +120,59 @@ export function printedLint(lint: readonly Diagnostic[]): PrintedMessages {
   return {messages, json: messages.length === 0 ? new Uint8Array(0) : new TextEncoder().encode(messagesJson(messages))}
 }
 
+/** The findings a lint entry's bytes print, parsed back (errors as warnings); `undefined` when they do not parse to a list. */
+function parsePrinted(json: Uint8Array): Diagnostic[] | undefined {
+  if (json.length === 0) return []
+  try {
+    const parsed: unknown = JSON.parse('[' + new TextDecoder().decode(json) + ']')
+    return Array.isArray(parsed) && parsed.every((message) => message !== null && typeof message === 'object' && !Array.isArray(message)) ? (parsed as Diagnostic[]) : undefined
+  } catch {
+    return undefined
+  }
+}
+
+/** The findings with their own severity again: those at `errors` were printed as warnings. */
+function withErrors(printed: Diagnostic[], errors: readonly number[]): Diagnostic[] | undefined {
+  if (errors.some((at) => !Number.isSafeInteger(at) || at < 0 || at >= printed.length)) return undefined
+  const lint = [...printed]
+  for (const at of errors) lint[at] = withSeverity(printed[at]!, 'error')
+  return lint
+}
+
+/**
+ * Store a document's lint entry (see `LintEntry`).
+ *
+ * @param cache The cache (none: nothing is stored).
+ * @param key The entry's key (`lintKey`).
+ * @param lint The findings, with their own severity.
+ * @param printed The same as `printedLint` gives them.
+ * @param document Its extraction messages and number of units.
+ */
+export function putLint(cache: Cache | undefined, key: string, lint: Diagnostic[], printed: PrintedMessages, document: {messages: Diagnostic[]; units: number}): void {
+  if (!cache) return
+  const errors = lint.flatMap((message, at) => (message.severity === 'error' ? [at] : []))
+  const parsed = parsePrinted(printed.json)
+  // Parsed back, they must be these very findings (a field JSON leaves out, such as an `undefined` one, is not): else they are kept as they are.
+  const exact = parsed !== undefined && isDeepStrictEqual(withErrors(parsed, errors), lint)
+  cache.put('lint', key, {json: printed.json, errors, ...(exact ? {} : {lint}), messages: document.messages, units: document.units} satisfies LintEntry)
+}
+
+/**
+ * A document's lint entry, its findings parsed back (see `LintEntry`).
+ *
+ * @param cache The cache.
+ * @param key The entry's key (`lintKey`).
+ * @returns `undefined` when there is none, or it cannot be read back whole (then it is made again).
+ */
+export function readLint(cache: Cache, key: string): StoredLint | undefined {
+  const entry = cache.get<LintEntry>('lint', key)
+  if (!entry || !(entry.json instanceof Uint8Array) || !Array.isArray(entry.errors)) return undefined
+  if (entry.lint) return {lint: entry.lint, printed: {messages: asWarnings(entry.lint), json: entry.json}, messages: entry.messages, units: entry.units}
+  const printed = parsePrinted(entry.json)
+  const lint = printed && withErrors(printed, entry.errors)
+  return lint && {lint, printed: {messages: printed, json: entry.json}, messages: entry.messages, units: entry.units}
+}
+
 /**
  * @param init Config, termbase, cache.
  * @returns The task handler.
@@ -116,20 +186,20 @@ export function sourceTask(init: SourceTaskInit): (task: SourceTask) => SourceRe
   }
   return (task) => {
     const stored = cache && readDocument(cache, task)
-    const lint = cache?.get<LintEntry>('lint', task.lint)
-    if (stored && lint) return {...stored, lint: lint.lint, lintJson: lint.json, cachedDocument: true, cachedLint: true}
+    const lint = cache && readLint(cache, task.lint)
+    if (stored && lint) return {...stored, lint: lint.lint, lintJson: lint.printed.json, cachedDocument: true, cachedLint: true}
     if (stored) {
       const found = lintDocument(init.config, stored.document, options())
-      const json = printedLint(found).json
-      cache?.put('lint', task.lint, {lint: found, json, messages: stored.messages, units: stored.document.units.length} satisfies LintEntry)
-      return {...stored, lint: found, lintJson: json, cachedDocument: true, cachedLint: false}
+      const printed = printedLint(found)
+      putLint(cache, task.lint, found, printed, {messages: stored.messages, units: stored.document.units.length})
+      return {...stored, lint: found, lintJson: printed.json, cachedDocument: true, cachedLint: false}
     }
     const extracted = extractSource(init.config, task.path, task.text, options())
     cache?.put('document', task.document, {document: {...extracted.document, text: '', body: ''}, messages: extracted.messages} satisfies DocumentEntry)
-    if (lint) return {...extracted, lint: lint.lint, lintJson: lint.json, cachedDocument: false, cachedLint: true}
-    const json = printedLint(extracted.lint).json
-    cache?.put('lint', task.lint, {lint: extracted.lint, json, messages: extracted.messages, units: extracted.document.units.length} satisfies LintEntry)
-    return {...extracted, lintJson: json, cachedDocument: false, cachedLint: false}
+    if (lint) return {...extracted, lint: lint.lint, lintJson: lint.printed.json, cachedDocument: false, cachedLint: true}
+    const printed = printedLint(extracted.lint)
+    putLint(cache, task.lint, extracted.lint, printed, {messages: extracted.messages, units: extracted.document.units.length})
+    return {...extracted, lintJson: printed.json, cachedDocument: false, cachedLint: false}
   }
 }
 

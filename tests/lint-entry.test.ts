@@ -1,0 +1,81 @@
+/**
+ * The source lint's cache entries (`pipeline/cli/source-task.ts`): a
+ * document's findings are kept once, as the bytes `--json` prints (errors
+ * as warnings), and parsed back with the errors' severity given again; a
+ * finding JSON would not give back exactly is kept as it is; an entry that
+ * cannot be read back whole misses, and the findings are made again.
+ */
+import {mkdtempSync, rmSync} from 'node:fs'
+import {tmpdir} from 'node:os'
+import {join} from 'node:path'
+import {isDeepStrictEqual} from 'node:util'
+import test from 'ava'
+import {openCache} from '../pipeline/cli/cache.ts'
+import {printedLint, putLint, readLint, sourceTask, type SourceTask, type SourceTaskInit} from '../pipeline/cli/source-task.ts'
+import {parseConfig} from '../pipeline/config/index.ts'
+import {diagnostic} from '../pipeline/diagnostic.ts'
+import type {Termbase} from '../pipeline/glossary/index.ts'
+import {digest, digestBytes, documentKey, lintKey} from '../pipeline/incremental/index.ts'
+
+/** `URSS` preferred, `CCCP` forbidden (an error of `term-deprecated`). */
+const termbase: Termbase = {
+  language: 'it',
+  sourceDesc: [],
+  concepts: [{id: 'urss', notes: [], languages: [{language: 'it', terms: [
+    {id: 'urss-0', text: 'URSS', status: 'preferred', termType: 'acronym', doNotTranslate: false, notes: []},
+    {id: 'urss-1', text: 'CCCP', status: 'forbidden', doNotTranslate: false, notes: []}
+  ]}]}]
+}
+
+/** A cache folder, the settings of a thread using it, and a source with an error and a warning. */
+function setup(): {folder: string; init: SourceTaskInit; task: SourceTask} {
+  const folder = mkdtempSync(join(tmpdir(), 'babele-lint-entry-'))
+  const config = parseConfig({targetLocales: ['en']}).value!
+  const text = 'La CCCP cadde.\n\nUn collegamento [qui](#).\n'
+  const document = documentKey(config, 'a.md', digestBytes(text))
+  return {folder, init: {config, termbase, cache: {folder, version: 'test'}}, task: {path: 'a.md', text, document, lint: lintKey(document, digest(termbase))}}
+}
+
+test('a lint entry gives back the very findings, an error with its severity, and the bytes --json prints for them', (t) => {
+  const {folder, init, task} = setup()
+  const fresh = sourceTask(init)(task)
+  t.false(fresh.cachedLint)
+  t.deepEqual(fresh.lint.map((message) => [message.ruleId, message.severity]), [['term-deprecated', 'error'], ['link-empty-url', 'warning']])
+  const again = sourceTask(init)(task)
+  t.true(again.cachedLint)
+  t.true(isDeepStrictEqual(again.lint, fresh.lint))
+  t.deepEqual(again.lintJson, fresh.lintJson)
+  const cache = openCache(folder, 'test')
+  t.deepEqual(Object.keys(cache.get<object>('lint', task.lint)!), ['json', 'errors', 'messages', 'units'], 'the findings are kept once, as printed')
+  const stored = readLint(cache, task.lint)!
+  t.true(isDeepStrictEqual(stored.printed.messages, printedLint(fresh.lint).messages), 'as run prints them: the error as a warning')
+  t.is(stored.units, fresh.document.units.length)
+  rmSync(folder, {recursive: true, force: true})
+})
+
+test('a finding that JSON would not give back exactly is kept as it is', (t) => {
+  const {folder} = setup()
+  const cache = openCache(folder, 'test')
+  const key = 'a'.repeat(64)
+  const finding = {...diagnostic('link-empty-url', 'Link `qui` goes nowhere', {source: 'lint', severity: 'error', file: 'a.md'}), expected: undefined}
+  putLint(cache, key, [finding], printedLint([finding]), {messages: [], units: 2})
+  const stored = readLint(cache, key)!
+  t.true(isDeepStrictEqual(stored.lint, [finding]))
+  t.true('expected' in stored.lint[0]!)
+  t.is(stored.lint[0]!.severity, 'error')
+  rmSync(folder, {recursive: true, force: true})
+})
+
+test('a lint entry that cannot be read back whole misses, and the findings are made again', (t) => {
+  const {folder, init, task} = setup()
+  const fresh = sourceTask(init)(task)
+  const cache = openCache(folder, 'test')
+  for (const broken of [{json: new TextEncoder().encode('{"not": '), errors: []}, {json: fresh.lintJson, errors: [7]}, {json: fresh.lintJson}]) {
+    cache.put('lint', task.lint, {...broken, messages: [], units: 1})
+    t.is(readLint(cache, task.lint), undefined)
+    const again = sourceTask(init)(task)
+    t.false(again.cachedLint)
+    t.true(isDeepStrictEqual(again.lint, fresh.lint))
+  }
+  rmSync(folder, {recursive: true, force: true})
+})
