@@ -11,7 +11,7 @@ import {displayWidth, narrow} from '../pipeline/cli/display-width.ts'
 import {formatGithub, formatText, type TextOptions} from '../pipeline/cli/format.ts'
 import {byteChunks} from '../pipeline/cli/byte-chunks.ts'
 import {jsonPieces, messagesJson} from '../pipeline/cli/json-pieces.ts'
-import {MessageList, packMessages, unpackMessages} from '../pipeline/cli/packed-messages.ts'
+import {MessageList, packMessages, packPrinted, unpackMessages} from '../pipeline/cli/packed-messages.ts'
 import {printedLint} from '../pipeline/cli/source-task.ts'
 import {diagnostic} from '../pipeline/diagnostic.ts'
 import type {Diagnostic, Place, Point, Severity} from '../pipeline/types.ts'
@@ -377,6 +377,32 @@ test('--json prints a printed batch as its bytes, and the lint findings it holds
   t.is(Buffer.concat([...byteChunks(pieces)]).toString('utf8'), whole)
   t.deepEqual(list.all(), asPrinted)
   t.is(messagesJson(messages.slice(0, 1)), JSON.stringify(messages[0], null, 2).replaceAll('\n', '\n    ').replace(/^/, '    '))
+})
+
+test('a printed batch packed (extract\'s lint findings) prints as its bytes, inflated, and unpacks to its diagnostics: among other batches, JSON.stringify(result, null, 2) byte for byte', (t) => {
+  const messages = generated(20261207, 300)
+  const asPrinted = messages.map((message) => (message.severity === 'error' ? {...message, severity: 'warning' as const} : message))
+  const result = (messages: Diagnostic[] | MessageList) => ({command: 'extract', written: ['a.json'], messages, summary: ['extract: 1 document(s)'], ok: true})
+  const lint = printedLint(messages.slice(0, 200))
+  const packed = packPrinted(lint)
+  t.true(packed.bytes.length > 0 && packed.bytes.length < lint.json.length, 'deflated')
+  t.is(packed.errors, 0, 'errors printed as warnings are no errors')
+  t.deepEqual(unpackMessages(packed), asPrinted.slice(0, 200))
+  t.deepEqual(packPrinted(printedLint([])), {bytes: new Uint8Array(0), errors: 0})
+  const withErrors = packPrinted({messages: messages.slice(0, 200), json: new TextEncoder().encode(messagesJson(messages.slice(0, 200)))})
+  t.is(withErrors.errors, messages.slice(0, 200).filter((message) => message.severity === 'error').length)
+  const list = new MessageList()
+  list.add(packMessages(asPrinted.slice(200, 250)))
+  list.add(packed)
+  list.add(packPrinted(printedLint([])))
+  list.add(packPrinted(printedLint(messages.slice(250))))
+  const printable = [...list.printable()]
+  t.is(printable.length, 3)
+  t.true(printable[1] instanceof Uint8Array, 'a packed printed batch is printed as its bytes, not stringified again')
+  t.deepEqual(Buffer.from(printable[1] as Uint8Array), Buffer.from(lint.json))
+  const pieces = [...jsonPieces(result(list))]
+  t.is(Buffer.concat([...byteChunks(pieces)]).toString('utf8'), JSON.stringify(result([...asPrinted.slice(200, 250), ...asPrinted.slice(0, 200), ...asPrinted.slice(250)]), null, 2) + '\n')
+  t.deepEqual(list.all(), [...asPrinted.slice(200, 250), ...asPrinted.slice(0, 200), ...asPrinted.slice(250)])
 })
 
 test('byteChunks writes text as UTF-8 and bytes as they are, in order, in chunks of at most the given size, each a buffer of its own', (t) => {

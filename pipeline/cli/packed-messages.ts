@@ -16,7 +16,9 @@
  * A batch can also come printed (`run`: each document's lint findings, as
  * the cache's lint entry keeps them): its diagnostics, and the bytes
  * `--json` prints for them, which are printed as they are (neither
- * stringified nor encoded again).
+ * stringified nor encoded again). A printed batch packs as its bytes
+ * deflated (`packPrinted`: `extract`'s lint findings), so it is neither
+ * stringified to be packed nor parsed and stringified again to be printed.
  */
 import {deflateRawSync, inflateRawSync} from 'node:zlib'
 import type {Diagnostic} from '../types.ts'
@@ -27,6 +29,8 @@ export interface PackedMessages {
   bytes: Uint8Array
   /** How many of them are errors (an exit code is decided without unpacking). */
   errors: number
+  /** The bytes are a printed batch's (`PrintedMessages.json`, as `--json` prints it among a result's messages), not a JSON array: printed as they are once inflated. */
+  printed?: true
 }
 
 /** A batch of diagnostics with the text `--json` prints for them. */
@@ -51,11 +55,26 @@ export function packMessages(messages: readonly Diagnostic[]): PackedMessages {
 }
 
 /**
- * @param packed A batch packed by {@linkcode packMessages}.
+ * @param batch A printed batch (its bytes `messagesJson` of its diagnostics).
+ * @returns The batch packed: its bytes deflated, as they are.
+ */
+export function packPrinted(batch: PrintedMessages): PackedMessages {
+  if (batch.messages.length === 0) return {bytes: new Uint8Array(0), errors: 0}
+  if (batch.json.length === 0) return packMessages(batch.messages)
+  // A copy of its own, as in `packMessages`.
+  const bytes = new Uint8Array(deflateRawSync(batch.json, {level}))
+  return {bytes, errors: batch.messages.filter((message) => message.severity === 'error').length, printed: true}
+}
+
+/**
+ * @param packed A batch packed by {@linkcode packMessages} or {@linkcode packPrinted}.
  * @returns Its diagnostics, as new objects.
  */
 export function unpackMessages(packed: PackedMessages): Diagnostic[] {
-  return packed.bytes.length === 0 ? [] : (JSON.parse(inflateRawSync(packed.bytes).toString('utf8')) as Diagnostic[])
+  if (packed.bytes.length === 0) return []
+  const text = inflateRawSync(packed.bytes).toString('utf8')
+  // A printed batch is its messages' text without the brackets around them.
+  return JSON.parse(packed.printed ? `[${text}]` : text) as Diagnostic[]
 }
 
 /**
@@ -64,7 +83,7 @@ export function unpackMessages(packed: PackedMessages): Diagnostic[] {
  *
  * ```ts
  * const list = new MessageList()
- * list.add(packMessages(lint)) // per document, as it comes
+ * list.add(packPrinted(lint)) // per document, as it comes
  * list.add(storeMessages)
  * for (const batch of list.batches()) print(batch)
  * ```
@@ -101,10 +120,10 @@ export class MessageList {
   }
 
   /**
-   * @returns The batches in order as `--json` prints them: a printed batch as its bytes, the others as diagnostics (packed ones unpacked when reached; none is empty).
+   * @returns The batches in order as `--json` prints them: a printed batch as its bytes (a packed one inflated when reached), the others as diagnostics (packed ones unpacked when reached; none is empty).
    */
   *printable(): Generator<readonly Diagnostic[] | Uint8Array> {
-    for (const batch of this.#batches) yield 'bytes' in batch ? unpackMessages(batch) : 'json' in batch ? batch.json : batch
+    for (const batch of this.#batches) yield 'bytes' in batch ? (batch.printed ? inflateRawSync(batch.bytes) : unpackMessages(batch)) : 'json' in batch ? batch.json : batch
   }
 
   /**

@@ -18,7 +18,7 @@ import type {Diagnostic, SourceDocument} from '../types.ts'
 import {asWarnings, withSeverity} from '../diagnostic.ts'
 import {openCache, type Cache} from './cache.ts'
 import {messagesJson} from './json-pieces.ts'
-import {packMessages, type PackedMessages, type PrintedMessages} from './packed-messages.ts'
+import {packMessages, packPrinted, type PackedMessages, type PrintedMessages} from './packed-messages.ts'
 
 /** What every thread starts with. */
 export interface SourceTaskInit {
@@ -40,7 +40,7 @@ export interface OutputTaskInit extends SourceTaskInit {
 export interface OutputResult extends Omit<SourceResult, 'document' | 'messages' | 'lint' | 'lintJson'> {
   /** Extraction's messages, packed (`packMessages`): they are kept until printed. */
   messages: PackedMessages
-  /** The source lint's findings as `extract` reports them (errors as warnings), packed. */
+  /** The source lint's findings as `extract` reports them (errors as warnings), packed as printed (`packPrinted`: the bytes of `lintJson`). */
   lint: PackedMessages
   /** None when the task said its outputs are kept on disk (`SourceTask.kept`). */
   outputs: DocumentOutputs | undefined
@@ -218,14 +218,14 @@ export function outputTask(init: OutputTaskInit): (task: SourceTask) => OutputRe
   let context: ExtractContext | undefined
   return (task) => {
     const {document, messages, lint, lintJson, ...rest} = extract(task)
-    if (task.kept) return {...rest, messages: packMessages(messages), lint: packMessages(asWarnings(lint)), outputs: undefined, cachedOutputs: true, units: document.units.length}
+    if (task.kept) return {...rest, messages: packMessages(messages), lint: packPrinted({messages: asWarnings(lint), json: lintJson}), outputs: undefined, cachedOutputs: true, units: document.units.length}
     let cachedOutputs = true
     const make = () => {
       cachedOutputs = false
       return documentOutputs(init.config, document, (context ??= compileContext(init.memories)), {terms})
     }
     const outputs = reused(cache, outputKinds.extract, extractOutputsKey(task.document, init.shared), make)
-    return {...rest, messages: packMessages(messages), lint: packMessages(asWarnings(lint)), outputs, cachedOutputs: cache !== undefined && cachedOutputs, units: document.units.length}
+    return {...rest, messages: packMessages(messages), lint: packPrinted({messages: asWarnings(lint), json: lintJson}), outputs, cachedOutputs: cache !== undefined && cachedOutputs, units: document.units.length}
   }
 }
 
