@@ -7,6 +7,7 @@ import {applyFixes, lintMarkdown, lintRules, type LintOptions} from '../pipeline
 import {diagnostic, startOf} from '../pipeline/diagnostic.ts'
 import {placeText} from '../pipeline/cli/format.ts'
 import type {Diagnostic} from '../pipeline/types.ts'
+import {wordSpans} from '../pipeline/lint/lib/plain-words.ts'
 
 const geopolitics = fromTbx(readFileSync(join(root, 'glossary/geopolitics.tbx'), 'utf8')).value!
 const seedPath = 'source/it/putin-xi-alleanza.md'
@@ -265,4 +266,34 @@ test('babele extract reports the lint findings as warnings and still succeeds', 
   } finally {
     rmSync(folder, {recursive: true, force: true})
   }
+})
+
+test('the rules\' words are exactly what /[\\p{L}\\p{M}]+/gu matches: every code point alone and beside a letter, marks, astral letters and symbols, lone surrogates', (t) => {
+  const pattern = /[\p{L}\p{M}]+/gu
+  const expected = (value: string) => [...value.matchAll(pattern)].flatMap((found) => [found.index, found.index + found[0].length])
+  const differ: string[] = []
+  for (let point = 0; point <= 0x10ffff; point++) {
+    const character = String.fromCodePoint(point)
+    const value = character + 'a' + character + '.' + character
+    if (wordSpans(value).join() !== expected(value).join()) differ.push(point.toString(16))
+  }
+  t.deepEqual(differ, [])
+  const pieces = ['a', 'Z', ' ', '.', "'", '’', '‘', 'è', 'e\u0301', '\u0301', '1', '漢', '𝐀', '😀', '\ud800', '\udc00', '\ud835', 'ª', '\n', '\ufffc']
+  let seed = 20261205
+  const next = () => (seed = (seed * 1103515245 + 12345) % 2 ** 31) % pieces.length
+  for (let round = 0; round < 20000; round++) {
+    let value = ''
+    for (let count = round % 13; count > 0; count--) value += pieces[next()]
+    if (wordSpans(value).join() !== expected(value).join()) differ.push(JSON.stringify(value))
+  }
+  t.deepEqual(differ, [])
+  t.deepEqual(wordSpans("l'Unione, 2022: più 𝐀𝐁c\u0301"), [0, 1, 2, 8, 16, 19, 20, 26])
+})
+
+test('accent-apostrophe and term-near-miss read words past ASCII as the pattern does: an accented capital, its lowercase spelling elsewhere, accents in capitals', (t) => {
+  const termbase = concept('c1', {text: 'Éstonia'})
+  const found = (text: string) => lintMarkdown(text, {termbase, file: 'a.md'}).messages.map((message) => `${message.ruleId} ${message.actual}`)
+  t.deepEqual(found("L'Éstnoia e PERCHÈ, perche' e perchè.\n"), ['term-near-miss Éstnoia', 'accent-apostrophe PERCHÈ', "accent-apostrophe perche'", 'accent-apostrophe perchè'])
+  t.deepEqual(found('Éstnoia, poi éstnoia.\n'), [], 'written in lowercase elsewhere: a common word')
+  t.deepEqual(found('Estnoia e ESTONIA.\n'), [], 'another first letter; all capitals against a name that is not')
 })

@@ -14,12 +14,12 @@
  * is a quote mark, not a stray accent.
  */
 import type {Diagnostic} from '../../types.ts'
-import {italianAccent} from './italian-accents.ts'
+import {italianAccent, mayHaveWrongAccent} from './italian-accents.ts'
 import {matchCase} from './letter-case.ts'
 import {finding, type LintContext, type Rule} from './lint-context.ts'
 import {sourceRange, type PlainText} from './plain-text.ts'
+import {plainWords} from './plain-words.ts'
 
-const wordPattern = /[\p{L}\p{M}]+/gu
 const letter = /[\p{L}\p{M}]/u
 
 /** The rule. */
@@ -40,16 +40,19 @@ function checkBlock(context: LintContext, plain: PlainText): Diagnostic[] {
   const value = plain.value
   const messages: Diagnostic[] = []
   let quoteOpen = false
-  for (const found of value.matchAll(wordPattern)) {
-    const word = found[0]
-    const start = found.index
-    const end = start + word.length
+  const words = plainWords(plain)
+  for (let at = 0; at < words.length; at += 2) {
+    const start = words[at]!
+    const end = words[at + 1]!
     const before = value[start - 1] ?? ''
     // > | 'cold war
     // >   ^ an apostrophe after no letter opens a quote
     if (before === '‘' || (isApostrophe(before) && !letter.test(value[start - 2] ?? ''))) quoteOpen = true
     const after = value[end] ?? ''
     const apostrophe = isApostrophe(after)
+    // Most words: no apostrophe after them, no accent in them, nothing to report.
+    if (!apostrophe && !mayHaveWrongAccent(value, start, end)) continue
+    const word = value.slice(start, end)
     let fixEnd = end + (apostrophe ? 1 : 0)
     let replacement: string | undefined
     let safe = false

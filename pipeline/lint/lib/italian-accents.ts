@@ -95,6 +95,29 @@ const likely = new Map<string, string>([
   ["macche'", 'macché']
 ])
 
+/** Plain ASCII: no accent, so no spelling of `certain` or `likely` written without an apostrophe. */
+const ascii = /^[\u0000-\u007F]*$/
+
+for (const key of [...certain.keys(), ...likely.keys()]) {
+  if (!key.endsWith("'") && ascii.test(key)) throw new Error(`\`${key}\`: a spelling without an apostrophe must hold an accent (\`mayHaveWrongAccent\` lets plain ASCII words through)`)
+}
+
+/**
+ * Whether a word not followed by an apostrophe may have a wrong accent:
+ * not when it is plain ASCII, which {@linkcode italianAccent} never
+ * reports (every spelling it knows without an apostrophe holds an accent,
+ * checked when this module loads). Most words of a text are, and are let
+ * through without being cut out, normalized, lowercased and looked up.
+ *
+ * @param text A text holding the word.
+ * @param start Where the word starts.
+ * @param end Where it ends.
+ */
+export function mayHaveWrongAccent(text: string, start: number, end: number): boolean {
+  for (let at = start; at < end; at++) if (text.charCodeAt(at) > 0x7f) return true
+  return false
+}
+
 /**
  * @param written The word as written (NFC), without the apostrophe.
  * @param apostrophe Whether an apostrophe ends it (and no letter follows).

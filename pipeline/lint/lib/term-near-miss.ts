@@ -36,6 +36,7 @@ import type {Termbase, TermIndex} from '../../glossary/index.ts'
 import type {Diagnostic} from '../../types.ts'
 import {finding, type LintContext, type Rule} from './lint-context.ts'
 import {sourceRange} from './plain-text.ts'
+import {plainWords} from './plain-words.ts'
 import {singleEdit, type Edit} from './single-edit.ts'
 
 /** Names to compare words with, by single-deletion key. */
@@ -71,13 +72,15 @@ function check(context: LintContext): Diagnostic[] {
   const seen = new Map<string, number>()
   const words: Array<{word: string; start: number; block: number}> = []
   for (const [block, plain] of context.plain.entries()) {
-    for (const found of plain.value.matchAll(wordPattern)) {
-      const word = found[0]
-      if (word.length < minimum) continue
-      if (capital.test(word)) {
+    const spans = plainWords(plain)
+    for (let at = 0; at < spans.length; at += 2) {
+      const start = spans[at]!
+      if (spans[at + 1]! - start < minimum) continue
+      const word = plain.value.slice(start, spans[at + 1])
+      if (startsCapital(word)) {
         seen.set(word, (seen.get(word) ?? 0) + 1)
-        words.push({word, start: found.index, block})
-      } else if (lowercase.test(word)) vocabulary.add(word)
+        words.push({word, start, block})
+      } else if (allLowercase(word)) vocabulary.add(word)
     }
   }
 
@@ -109,6 +112,23 @@ function check(context: LintContext): Diagnostic[] {
   }
 
   return messages
+}
+
+/** Whether a word starts with a capital (`\p{Lu}`), an ASCII one told without the pattern. */
+function startsCapital(word: string): boolean {
+  const code = word.charCodeAt(0)
+  return code < 0x80 ? code >= 0x41 && code <= 0x5a : capital.test(word)
+}
+
+/** Whether a word is all lowercase letters (`\p{Ll}`), a plain ASCII one told without the pattern. */
+function allLowercase(word: string): boolean {
+  for (let at = 0; at < word.length; at++) {
+    const code = word.charCodeAt(at)
+    if (code > 0x7f) return lowercase.test(word)
+    if (code < 0x61 || code > 0x7a) return false
+  }
+
+  return true
 }
 
 /**
