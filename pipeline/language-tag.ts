@@ -19,14 +19,21 @@
 /** The shape babele wants: a short language subtag, then hyphen-separated subtags. */
 const shape = /^[A-Za-z]{2,3}(?:-[A-Za-z\d]{1,8})*$/
 
+/** Tags found to be language tags (at most 256). */
+const wellFormed = new Set<string>()
+
 /**
  * @param value A value.
  * @returns Whether it is a BCP 47 language tag with a two- or three-letter language.
  */
 export function isLanguageTag(value: unknown): value is string {
-  if (typeof value !== 'string' || !shape.test(value)) return false
+  if (typeof value !== 'string') return false
+  if (wellFormed.has(value)) return true
+  if (!shape.test(value)) return false
   try {
     Intl.getCanonicalLocales(value)
+    // A project has a few tags, checked once per document and stage: ICU is asked once for each.
+    if (wellFormed.size < 256) wellFormed.add(value)
     return true
   } catch {
     return false
