@@ -43,7 +43,7 @@ import {hasValues} from '../../store/index.ts'
 import {documentId} from '../../units/index.ts'
 import {fold} from './fold.ts'
 import type {PageFragments} from './glossary-items.ts'
-import {documentListing, documentPart, type GlossaryPart, type ListedOccurrence, type LookUp, type PartConcept, type PartContext, type Routed} from './glossary-part.ts'
+import {documentListing, documentPart, partConcepts, type GlossaryPart, type ListedOccurrence, type LookUp, type PartConcept, type PartContext, type Routed} from './glossary-part.ts'
 import type {Piece} from './text-pieces.ts'
 
 /** What {@linkcode glossaryReview} reads. */
@@ -270,18 +270,19 @@ export function reviewWithFragments(input: GlossaryReviewInput): {review: Glossa
 
   // Every document's part, its concepts' occurrences numbered after the previous documents'.
   const parts = new Map<DocumentRef, {part: GlossaryPart; key: string | undefined; diagnostics: Routed[]}>()
-  const byDocument = new Map<string, Array<{document: DocumentRef; concept: PartConcept; offset: number}>>()
+  const byDocument = new Map<string, Array<{document: DocumentRef; part: GlossaryPart; concept: PartConcept; offset: number}>>()
+  const targets = config.targetLocales.length
   for (const document of documents) {
     const diagnostics = routed.get(document) ?? []
     const documentKey = shared === undefined ? undefined : reuse?.keys.get(document.path)
     const key = documentKey && glossaryPartKey(documentKey, shared!, values(document.id), diagnostics.map((one) => [one.locale ?? null, one.diagnostic]))
     const part = reused(reuse?.store, outputKinds.glossaryPart, key, () => documentPart(input.documents.get(document.path)!, context, diagnostics))
     parts.set(document, {part, key, diagnostics})
-    for (const concept of part.concepts) {
+    for (const concept of partConcepts(part, targets)) {
       if (!byConcept.has(concept.id)) continue
       const list = byDocument.get(concept.id) ?? []
       const before = list.at(-1)
-      list.push({document, concept, offset: before ? before.offset + before.concept.count : 0})
+      list.push({document, part, concept, offset: before ? before.offset + before.concept.count : 0})
       byDocument.set(concept.id, list)
     }
   }
@@ -293,26 +294,27 @@ export function reviewWithFragments(input: GlossaryReviewInput): {review: Glossa
     const entries = byDocument.get(concept.id) ?? []
     const words = searchWords.get(concept.id)!
     let flagged = 0
-    for (const {concept: part} of entries) {
-      concept.occurrenceCount += part.count
-      for (const form of part.forms) words.add(form)
-      for (let index = 0; index < rendered.length; index++) rendered[index]! += part.rendered[index]!
-      flagged += part.flagged.length
+    for (const {part, concept: one} of entries) {
+      concept.occurrenceCount += one.count
+      for (let index = one.formsAt; index < one.formsEnd; index++) words.add(part.forms[index]!)
+      for (let index = 0; index < targets; index++) rendered[index]! += part.figures[one.renderedAt + index]!
+      flagged += one.flaggedEnd - one.flaggedAt
     }
 
     let listFlagged = Math.min(flagged, max)
     let listRest = max - listFlagged
-    for (const {document, concept: part} of entries) {
+    for (const {document, part, concept: one} of entries) {
       if (listFlagged === 0 && listRest === 0) break
+      const flags = part.flagged.subarray(one.flaggedAt, one.flaggedEnd)
       let numbers: number[]
       if (listRest === 0) {
         // Only flagged ones are still listed.
-        numbers = part.flagged.slice(0, listFlagged)
+        numbers = [...flags.subarray(0, listFlagged)]
         listFlagged -= numbers.length
       } else {
-        const marked = new Set(part.flagged)
+        const marked = new Set(flags)
         numbers = []
-        for (let number = 1; number <= part.count && (listFlagged > 0 || listRest > 0); number++) {
+        for (let number = 1; number <= one.count && (listFlagged > 0 || listRest > 0); number++) {
           if (marked.has(number)) {
             if (listFlagged > 0) {
               numbers.push(number)
@@ -360,7 +362,8 @@ export function reviewWithFragments(input: GlossaryReviewInput): {review: Glossa
     const where = routes[index]
     if (!where) return
     const concept = byConcept.get(diagnostic.conceptId!)!
-    const made = where.document && parts.get(where.document)!.part.diagnostics[where.index]
+    const part = where.document && parts.get(where.document)!.part
+    const made = part ? {placed: part.placed[where.index] === 1, html: part.html[where.index]!} : undefined
     if (where.document && where.locale === undefined) {
       concept.findings.push(diagnostic)
       items.set(diagnostic, made!.html)
