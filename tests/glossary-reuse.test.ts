@@ -12,6 +12,7 @@ import {diagnostic} from '../pipeline/diagnostic.ts'
 import {digest, digestBytes, documentKey} from '../pipeline/incremental/index.ts'
 import {checkProject, extractDocuments, fromTbx, glossaryReport, lintMarkdown, parseConfig, projectTerms, type Config, type Diagnostic, type SourceDocument, type Stores, type Termbase} from '../pipeline/index.ts'
 import type {EntryStore} from '../pipeline/project/lib/reuse.ts'
+import {documentPart, partConcepts, type GlossaryPart} from '../pipeline/report/lib/glossary-part.ts'
 import {root} from './helpers/cli.ts'
 import {englishBundle} from './helpers/reference.ts'
 
@@ -182,4 +183,38 @@ test('when an earlier document lists more of a concept, a later one reads its pa
   t.deepEqual(after.listings, {hits: 0, misses: 2})
   t.is(after.html.match(/<li class="occurrence/g)?.length, 5)
   t.false(after.html.includes('>secondo.md:1:16</a>'))
+})
+
+/** A part's concepts with their figures read out of its flat arrays. */
+function figures(part: GlossaryPart, locales: number) {
+  return partConcepts(part, locales).map((concept) => ({
+    id: concept.id,
+    count: concept.count,
+    forms: part.forms.slice(concept.formsAt, concept.formsEnd),
+    rendered: [...part.figures.subarray(concept.renderedAt, concept.renderedAt + locales)],
+    flagged: [...part.flagged.subarray(concept.flaggedAt, concept.flaggedEnd)]
+  }))
+}
+
+test('a document\'s part gives each concept its occurrences, forms, renderings and flagged numbers, the same when read back from a store', (t) => {
+  const config = baseConfig
+  const text = "# L'AKUS e il Cremlino\n\nIl Cremlino teme l'AUKUS e l'AKUS. Le alleanze e l'alleanza.\n"
+  const document = extractDocuments(config, new Map([['uno.md', text]])).value.get('uno.md')!
+  const findings = lintMarkdown(text, {file: 'source/it/uno.md', termbase: baseTermbase}).messages.filter((message) => message.conceptId !== undefined)
+  // English renders every segment, Spanish none; French has a value the build refuses; Catalan renders the second segment alone.
+  const lookup = (locale: string, _document: SourceDocument, unit: {id: string}) =>
+    locale === 'en' ? {locale, value: 'x', whole: false, refused: false} : locale === 'fr' ? {locale, value: 'x', whole: false, refused: true} : locale === 'ca' && unit.id !== document.units[0]!.id ? {locale, value: 'x', whole: false, refused: false} : undefined
+  const made = documentPart(document, {config, terms: projectTerms(config, baseTermbase), concepts: new Set(baseTermbase.concepts.map((concept) => concept.id)), lookup, max: 20}, findings.map((one) => ({diagnostic: one})))
+  t.deepEqual(config.targetLocales, ['en', 'es', 'fr', 'ca'])
+  const expected = [
+    // `AKUS` in the title, `AUKUS` and `AKUS` in the paragraph: both `AKUS` have a finding.
+    {id: 'aukus', count: 3, forms: ['akus', 'aukus'], rendered: [3, 0, 0, 2], flagged: [1, 3]},
+    {id: 'cremlino', count: 2, forms: ['cremlino'], rendered: [2, 0, 0, 1], flagged: []},
+    {id: 'alleanza', count: 2, forms: ['alleanze', 'alleanza'], rendered: [2, 0, 0, 2], flagged: []}
+  ]
+  t.deepEqual(figures(made, 4), expected)
+  t.deepEqual(figures(structuredClone(made), 4), expected)
+  t.deepEqual([...made.placed], [0, 0])
+  t.is(made.html.length, 2)
+  t.true(made.html[1]!.includes('source/it/uno.md:3:30'))
 })

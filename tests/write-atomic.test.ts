@@ -1,0 +1,26 @@
+/**
+ * Writing an output only when its content changes (`writeAtomic` in
+ * `pipeline/cli/fs.ts`): the file's bytes are compared with the content's
+ * UTF-8 bytes, so a text of the same byte length that differs is written,
+ * and the same text leaves the file untouched.
+ */
+import {mkdtempSync, readFileSync, rmSync, statSync, utimesSync} from 'node:fs'
+import {tmpdir} from 'node:os'
+import {join} from 'node:path'
+import test from 'ava'
+import {writeAtomic} from '../pipeline/cli/fs.ts'
+
+test('writeAtomic writes a text that differs in one accented letter of the same byte length, and leaves a file holding the same text untouched', (t) => {
+  const folder = mkdtempSync(join(tmpdir(), 'babele-write-'))
+  t.teardown(() => rmSync(folder, {recursive: true, force: true}))
+  const path = join(folder, 'reports', 'page.html')
+  t.true(writeAtomic(path, '<p>città</p>\n'))
+  // An old modification time: a file written again would take the present one.
+  utimesSync(path, 1_000_000, 1_000_000)
+  t.false(writeAtomic(path, '<p>città</p>\n'))
+  t.is(statSync(path).mtimeMs, 1_000_000_000)
+  // `á` is two bytes in UTF-8, as `à`: the same size, other bytes.
+  t.true(writeAtomic(path, '<p>cittá</p>\n'))
+  t.is(readFileSync(path, 'utf8'), '<p>cittá</p>\n')
+  t.not(statSync(path).mtimeMs, 1_000_000_000)
+})
