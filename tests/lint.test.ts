@@ -1,5 +1,6 @@
 import {readFileSync, rmSync} from 'node:fs'
 import {join} from 'node:path'
+import {isDeepStrictEqual} from 'node:util'
 import test from 'ava'
 import {babele, copyProject, root} from './helpers/cli.ts'
 import {fromTbx, type Term, type Termbase} from '../pipeline/glossary/index.ts'
@@ -7,7 +8,7 @@ import {applyFixes, lintMarkdown, lintRules, type LintOptions} from '../pipeline
 import {diagnostic, startOf} from '../pipeline/diagnostic.ts'
 import {placeText} from '../pipeline/cli/format.ts'
 import type {Diagnostic} from '../pipeline/types.ts'
-import {wordSpans} from '../pipeline/lint/lib/plain-words.ts'
+import {words, wordSpans} from '../pipeline/lint/lib/plain-words.ts'
 
 const geopolitics = fromTbx(readFileSync(join(root, 'glossary/geopolitics.tbx'), 'utf8')).value!
 const seedPath = 'source/it/putin-xi-alleanza.md'
@@ -285,9 +286,11 @@ test('the rules\' words are exactly what /[\\p{L}\\p{M}]+/gu matches: every code
     let value = ''
     for (let count = round % 13; count > 0; count--) value += pieces[next()]
     if (wordSpans(value).join() !== expected(value).join()) differ.push(JSON.stringify(value))
+    if (!isDeepStrictEqual(words(value), value.match(pattern) ?? [])) differ.push(`words of ${JSON.stringify(value)}`)
   }
   t.deepEqual(differ, [])
   t.deepEqual(wordSpans("l'Unione, 2022: più 𝐀𝐁c\u0301"), [0, 1, 2, 8, 16, 19, 20, 26])
+  t.deepEqual(words("l'Unione, 2022: più 𝐀𝐁c\u0301"), ['l', 'Unione', 'più', '𝐀𝐁c\u0301'])
 })
 
 test('accent-apostrophe and term-near-miss read words past ASCII as the pattern does: an accented capital, its lowercase spelling elsewhere, accents in capitals', (t) => {

@@ -1,7 +1,8 @@
 /**
  * Find the words of a block's plain text, once for every rule that reads
- * them. Takes: a plain text (`plainText`). Returns: each word's start and
- * end offsets in its value, flat (`[start, end, start, end, …]`), in order.
+ * them. Takes: a plain text (`plainText`), or any text. Returns: each
+ * word's start and end offsets in its value, flat (`[start, end, start,
+ * end, …]`), in order; or the words themselves (`words`: a term's words).
  * A word is a run of letters and marks, exactly what `/[\p{L}\p{M}]+/gu`
  * matches, astral letters included:
  *
@@ -66,6 +67,17 @@ export function wordSpans(value: string): number[] {
   }
 
   return spans
+}
+
+/**
+ * @param value Any text.
+ * @returns Its words themselves, in order (`value.match(/[\p{L}\p{M}]+/gu)`, none as an empty list).
+ */
+export function words(value: string): string[] {
+  const spans = wordSpans(value)
+  const found: string[] = []
+  for (let at = 0; at < spans.length; at += 2) found.push(value.slice(spans[at], spans[at + 1]))
+  return found
 }
 
 /** The code units of the letter or mark at `at` (2 for an astral one), or 0. */

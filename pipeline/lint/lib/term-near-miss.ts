@@ -36,7 +36,7 @@ import type {Termbase, TermIndex} from '../../glossary/index.ts'
 import type {Diagnostic} from '../../types.ts'
 import {finding, type LintContext, type Rule} from './lint-context.ts'
 import {sourceRange} from './plain-text.ts'
-import {plainWords} from './plain-words.ts'
+import {plainWords, words} from './plain-words.ts'
 import {singleEdit, type Edit} from './single-edit.ts'
 
 /** Names to compare words with, by single-deletion key. */
@@ -51,7 +51,6 @@ interface Targets {
 
 const minimum = 5
 const cache = new WeakMap<TermIndex, Targets>()
-const wordPattern = /[\p{L}\p{M}]+/gu
 const capital = /^\p{Lu}/u
 const lowercase = /^\p{Ll}+$/u
 
@@ -176,7 +175,7 @@ function targetsOf(index: TermIndex, termbase: Termbase): Targets {
   const concepts = new Map<string, string>()
   for (const concept of termbase.concepts) {
     for (const section of concept.languages) {
-      for (const term of section.terms) for (const word of term.text.match(wordPattern) ?? []) known.add(word.toLowerCase())
+      for (const term of section.terms) for (const word of words(term.text)) known.add(word.toLowerCase())
     }
   }
 
@@ -184,7 +183,7 @@ function targetsOf(index: TermIndex, termbase: Termbase): Targets {
   for (const list of index.lists) {
     for (const candidate of list) {
       known.add(candidate.form.toLowerCase())
-      for (const word of candidate.form.match(wordPattern) ?? []) known.add(word.toLowerCase())
+      for (const word of words(candidate.form)) known.add(word.toLowerCase())
       const form = candidate.form
       if (candidate.status !== 'preferred' && candidate.status !== 'admitted') continue
       if (form.length < minimum || !/^\p{Lu}[\p{L}\p{M}]*$/u.test(form) || seen.has(form)) continue
