@@ -1,6 +1,7 @@
 import {readFileSync} from 'node:fs'
 import test from 'ava'
 import {compileTermIndex, fromTbx, italianForms, matchTerms, type Term, type Termbase} from '../pipeline/glossary/index.ts'
+import {charTables, high, low, other, space, stop, word} from '../pipeline/glossary/lib/char-tables.ts'
 
 const geopolitics = fromTbx(readFileSync(new URL('../glossary/geopolitics.tbx', import.meta.url), 'utf8')).value!
 const seed = readFileSync(new URL('../source/it/putin-xi-alleanza.md', import.meta.url), 'utf8')
@@ -313,4 +314,28 @@ test('matchTerms finds a 200-word term at the end of a 20,000-word run of its pr
   // time is not asserted here (speed is measured in `npm run bench`).
   t.deepEqual(matchTerms(text, compiled), [])
   t.deepEqual(matchTerms(text + 'b', compiled).map((match) => match.start), [39_600])
+})
+
+test('charTables gives every code unit the class, fold and capital of testing it on its own', (t) => {
+  const tables = charTables()
+  const wordPattern = /[\p{L}\p{M}\p{N}]/u
+  const spacePattern = /\s/u
+  const upperPattern = /[\p{Lu}\p{Lt}]/u
+  const wrong: string[] = []
+  for (let code = 0; code < 65_536; code++) {
+    const surrogate = code >= 0xd8_00 && code <= 0xdf_ff
+    const character = String.fromCharCode(code)
+    const lower = character.toLowerCase()
+    let fold = surrogate || lower.length !== 1 ? code : lower.charCodeAt(0)
+    let kind = surrogate ? (code < 0xdc_00 ? high : low) : code === 0xff_fc ? stop : wordPattern.test(character) ? word : spacePattern.test(character) ? space : other
+    if (kind === space) fold = 32
+    if (code === 0x20_19 || code === 0x02_bc) fold = 39
+    if (code === 0x20_10 || code === 0x20_11) fold = 45
+    if (code === 0x02_bc) kind = other
+    const capital = !surrogate && upperPattern.test(character) ? 1 : 0
+    if (tables.kind[code] !== kind || tables.fold[code] !== fold || tables.upper[code] !== capital || tables.info[code] !== ((fold << 3) | kind)) wrong.push(code.toString(16))
+  }
+  t.deepEqual(wrong, [])
+  // Titlecase capitals, capitals that are no letters (Ⓐ, Ⅻ) and a capital whose lowercase is two code units (İ).
+  t.deepEqual([0x01_c5, 0x24_b6, 0x21_6b, 0x01_30].map((code) => [tables.upper[code], tables.fold[code]]), [[1, 0x01_c6], [0, 0x24_d0], [0, 0x21_7b], [1, 0x01_30]])
 })
