@@ -21,7 +21,7 @@
  */
 import {join, resolve} from 'node:path'
 import {digest, digestBytes, documentKeys, extractOutputsKey, lintKey} from '../incremental/index.ts'
-import type {Termbase} from '../glossary/index.ts'
+import type {TermIndex, Termbase} from '../glossary/index.ts'
 import type {Diagnostic, SourceDocument} from '../types.ts'
 import {asWarnings} from '../diagnostic.ts'
 import {codeVersion} from './code-version.ts'
@@ -44,6 +44,8 @@ export interface ExtractSettings {
   tick?: ((path: string) => void) | undefined
   /** `extract`: whether a document's outputs, by its path and their key (`extractOutputsKey`), are kept on disk (the thread then neither makes nor reads them). */
   kept?: ((path: string, key: string) => boolean) | undefined
+  /** The termbase's source index, compiled already on this thread (`projectTerms`): sources extracted here match with it instead of compiling it again. */
+  termIndex?: TermIndex | undefined
 }
 
 /** Cache use of one run: entries read, and computed (written). */
@@ -181,7 +183,7 @@ export async function extractSources(workspace: Workspace, sources: ReadonlyMap<
       settings.tick?.(tasks[pending[at]!]!.path)
     })
   } else if (pending.length > 0) {
-    const run = sourceTask(init)
+    const run = sourceTask(init, settings.termIndex)
     for (const index of pending) {
       results[index] = run(withText(index))
       settings.tick?.(tasks[index]!.path)
@@ -202,7 +204,7 @@ export async function extractSources(workspace: Workspace, sources: ReadonlyMap<
     if (entry) return entry.document
     use.documents.hits--
     use.documents.misses++
-    return (again ??= sourceTask(init))(task).document
+    return (again ??= sourceTask(init, settings.termIndex))(task).document
   }
   tasks.forEach((task, index) => {
     const found = deferred[index]

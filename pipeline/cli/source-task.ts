@@ -175,11 +175,12 @@ export function readLint(cache: Cache, key: string): StoredLint | undefined {
 
 /**
  * @param init Config, termbase, cache.
+ * @param compiled The termbase's source index (`compileTermIndex` in the source locale), when this thread compiled it already (`load`'s `projectTerms`); else compiled on the first source extracted or linted.
  * @returns The task handler.
  */
-export function sourceTask(init: SourceTaskInit): (task: SourceTask) => SourceResult {
+export function sourceTask(init: SourceTaskInit, compiled?: TermIndex): (task: SourceTask) => SourceResult {
   const cache = init.cache ? openCache(init.cache.folder, init.cache.version) : undefined
-  let termIndex: TermIndex | undefined
+  let termIndex = init.termbase ? compiled : undefined
   const options = () => {
     if (init.termbase) termIndex ??= compileTermIndex(init.termbase, {language: init.config.sourceLocale})
     return {termbase: init.termbase, termIndex}

@@ -108,8 +108,10 @@ export async function load(workspace: Workspace, options: CommandOptions): Promi
     for (const path of files.keys()) if (!shard.has(path) && !translated(path)) files.delete(path)
   }
   const read = readRecordedSources(workspace, files, {cache: cacheFolder(workspace, options), started, complete: !shard})
+  // Compiled once: the sources extracted on this thread match with the same source index.
+  const terms = termbase ? projectTerms(workspace.config, termbase) : undefined
   const progress = startProgress('extract', files.size, options.progress)
-  const extracted = await extractSources(workspace, read.sources, termbase, {jobs: options.jobs, cache: options.cache, tick: (path) => progress.tick(path)})
+  const extracted = await extractSources(workspace, read.sources, termbase, {jobs: options.jobs, cache: options.cache, tick: (path) => progress.tick(path), termIndex: terms?.sourceIndex})
   progress.stop()
   read.save()
   const folder = cacheFolder(workspace, options)
@@ -122,7 +124,7 @@ export async function load(workspace: Workspace, options: CommandOptions): Promi
     ...(shard ? {shard} : {}),
     stores: stores.value,
     termbase,
-    terms: termbase ? projectTerms(workspace.config, termbase) : undefined,
+    terms,
     memory: memory.value,
     messages: [...extracted.messages.filter(inThisShard), ...stores.messages, ...glossary.messages, ...asWarnings(memory.messages)],
     lint: extracted.lint.filter(inThisShard),
