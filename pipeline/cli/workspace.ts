@@ -9,7 +9,7 @@ import {dirname, isAbsolute, join, relative, resolve} from 'node:path'
 import {markdownExtension, parseConfig, type Config} from '../config/index.ts'
 import {fromTbx, fromTermCsv, type Termbase} from '../glossary/index.ts'
 import {fromTmx, tmxEntries, xliffEntries, type MemoryEntry} from '../memory/index.ts'
-import {clashingIds, documentPath, paths, skipFolder, sourceFolder, type ExternalMemory, type Outputs, type Stores} from '../project/index.ts'
+import {clashingIds, documentPaths, paths, skipFolder, sourceFolder, type ExternalMemory, type Outputs, type Stores} from '../project/index.ts'
 import type {Bundle, Diagnostic, StateFile} from '../types.ts'
 import {fromXliff} from '../xliff/index.ts'
 import {decodeXml} from '../xml/index.ts'
@@ -53,8 +53,9 @@ export function sourceFiles(workspace: Workspace): Map<string, string> {
   const folder = sourceFolder(config)
   const prefix = folder === '' ? '' : `${folder}/`
   const files = new Map<string, string>()
+  const documentPath = documentPaths(config)
   for (const file of listFiles(join(root, folder), (name) => markdownExtension.test(name), (sub) => !skipFolder(config, prefix + sub))) {
-    const path = documentPath(config, prefix + file)
+    const path = documentPath(prefix + file)
     if (path !== undefined) files.set(path, prefix + file)
   }
   const clashes = clashingIds(files.keys())

@@ -82,23 +82,38 @@ export function skipFolder(config: Config, folder: string): boolean {
  * @param file Project-relative path, `/` separated.
  */
 export function documentPath(config: Config, file: string): string | undefined {
+  return documentPaths(config)(file)
+}
+
+/**
+ * {@linkcode documentPath} for many files of one config (a listing of the
+ * sources): the patterns filled in once, and each folder looked at once
+ * (`skipFolder`), not once per file in it.
+ *
+ * @param config The config, not changed while the function is used.
+ * @returns A file's document path, or `undefined`.
+ */
+export function documentPaths(config: Config): (file: string) => string | undefined {
   const source = pattern(config.sourcePattern, false)
   const head = withLocale(source.head, config.sourceLocale)
   const tail = withLocale(source.tail, config.sourceLocale)
-  if (!file.startsWith(head) || !markdownExtension.test(file)) return undefined
-  const path = file.slice(head.length)
-  if (!path.endsWith(tail) || path.length === tail.length) return undefined
-  const folders = file.split('/').slice(0, -1)
-  for (let index = 1; index <= folders.length; index++) if (skipFolder(config, folders.slice(0, index).join('/'))) return undefined
-  if (excluded(config)(file)) return undefined
   const target = pattern(config.targetPattern, true)
   // The pseudo locale's files too, enabled or not: an earlier build may have left them.
-  for (const locale of [...config.targetLocales, config.pseudoLocale]) {
-    const targetHead = withLocale(target.head, locale)
-    const targetTail = withLocale(target.tail, locale)
-    if (file.startsWith(targetHead) && file.endsWith(targetTail) && file.length > targetHead.length + targetTail.length) return undefined
+  const targets = [...config.targetLocales, config.pseudoLocale].map((locale) => ({head: withLocale(target.head, locale), tail: withLocale(target.tail, locale)}))
+  const skipped = new Map<string, boolean>()
+  const skip = (folder: string) => {
+    let known = skipped.get(folder)
+    if (known === undefined) skipped.set(folder, (known = skipFolder(config, folder)))
+    return known
   }
-  return path
+  return (file) => {
+    if (!file.startsWith(head) || !markdownExtension.test(file)) return undefined
+    const path = file.slice(head.length)
+    if (!path.endsWith(tail) || path.length === tail.length) return undefined
+    for (let end = file.indexOf('/'); end !== -1; end = file.indexOf('/', end + 1)) if (skip(file.slice(0, end))) return undefined
+    if (excluded(config)(file)) return undefined
+    return targets.some((one) => file.startsWith(one.head) && file.endsWith(one.tail) && file.length > one.head.length + one.tail.length) ? undefined : path
+  }
 }
 
 /** What `{path}` stands for in a document path: the path without the source pattern's tail. */
