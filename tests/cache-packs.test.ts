@@ -20,7 +20,7 @@ const sample = [...itDocs()].filter(([path]) => !path.startsWith('dynamics365') 
 const documents = sample.length + 1
 
 /** The kinds packed with their entries, and the kind packed as keys alone. */
-const entryKinds = ['lint', 'analysis', 'glossary-part', 'glossary-listing', 'qa-page']
+const entryKinds = ['lint', 'analysis', 'glossary-part', 'glossary-listing', 'glossary-page', 'qa-page']
 
 /** The shipped project with the sample pages as sources under `source/it/sample/`. */
 const project = (): string => sampleProject(sample)

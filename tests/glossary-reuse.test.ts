@@ -3,7 +3,10 @@
  * back when nothing it is made of changed, made again when something is
  * (the document, the glossary, a store value it shows, a config field, a
  * diagnostic about it), and the page is byte for byte the page made
- * without a store. The project is the seed and a second, short document.
+ * without a store. The page's concept cards through the same store: each
+ * rendered again when what it shows changed (a source edit, a store value,
+ * a glossary entry, the concepts' order), and only then. The project is the
+ * seed and a second, short document.
  */
 import {readFileSync} from 'node:fs'
 import {join} from 'node:path'
@@ -81,7 +84,20 @@ function page(t: import('ava').ExecutionContext, memory: ReturnType<typeof memor
   const html = glossaryReport({...rest, reuse: {keys, glossary, store: memory.store}})
   t.is(html, glossaryReport(rest))
   const counts = memory.takeAll()
-  return {html, parts: counts['glossary-part'] ?? {hits: 0, misses: 0}, listings: counts['glossary-listing'] ?? {hits: 0, misses: 0}}
+  return {html, parts: counts['glossary-part'] ?? {hits: 0, misses: 0}, listings: counts['glossary-listing'] ?? {hits: 0, misses: 0}, cards: counts['glossary-page'] ?? {hits: 0, misses: 0}}
+}
+
+/** The page's concept cards, in order. */
+function cards(html: string): string[] {
+  return html.match(/<article class="concept panel"[\s\S]*?<\/article>/g) ?? []
+}
+
+/** How many cards of two pages differ (the same concepts, in the same order). */
+function changedCards(before: string, after: string): number {
+  const old = cards(before)
+  const now = cards(after)
+  if (old.length !== now.length) throw new Error(`${old.length} cards, then ${now.length}`)
+  return now.filter((card, index) => card !== old[index]).length
 }
 
 function english(edit?: (target: string) => string): Stores {
@@ -183,6 +199,57 @@ test('when an earlier document lists more of a concept, a later one reads its pa
   t.deepEqual(after.listings, {hits: 0, misses: 2})
   t.is(after.html.match(/<li class="occurrence/g)?.length, 5)
   t.false(after.html.includes('>secondo.md:1:16</a>'))
+})
+
+test('a second page reads every concept card back, and its page is byte for byte the page made without a store', (t) => {
+  const memory = memoryStore()
+  const concepts = baseTermbase.concepts.length
+  const first = page(t, memory, {stores: english()})
+  t.deepEqual(first.cards, {hits: 0, misses: concepts})
+  t.is(cards(first.html).length, concepts)
+  const again = page(t, memory, {stores: english()})
+  t.deepEqual(again.cards, {hits: concepts, misses: 0})
+  t.is(again.html, first.html)
+})
+
+test('a source edit renders again the cards it changes and only those: a line added above a document\'s terms moves their occurrences', (t) => {
+  const memory = memoryStore()
+  const concepts = baseTermbase.concepts.length
+  const before = page(t, memory, {})
+  // Each occurrence in the second document is a line further down: its anchor changes, not its sentence.
+  const after = page(t, memory, {sources: {'putin-xi-alleanza.md': seed, 'secondo.md': '\n' + second}})
+  const changed = changedCards(before.html, after.html)
+  t.true(changed > 0)
+  t.true(after.html.includes('>secondo.md:2:'))
+  t.deepEqual(after.cards, {hits: concepts - changed, misses: changed})
+})
+
+test('a store value change renders again the cards whose occurrences show it, and only those', (t) => {
+  const memory = memoryStore()
+  const concepts = baseTermbase.concepts.length
+  const before = page(t, memory, {stores: english()})
+  // The sentence naming AUKUS, a word changed for one of the same length: only the rendering's text differs.
+  const after = page(t, memory, {stores: english((target) => target.replace('Pacific Ocean', 'Pacific OCEAN'))})
+  const changed = changedCards(before.html, after.html)
+  t.true(changed > 0)
+  t.true(after.html.includes('in the Pacific OCEAN.'))
+  t.deepEqual(after.cards, {hits: concepts - changed, misses: changed})
+})
+
+test('a glossary change renders again the card of the concept changed, and every card when the concepts move', (t) => {
+  const memory = memoryStore()
+  const concepts = baseTermbase.concepts.length
+  const before = page(t, memory, {})
+  // NATO's first Italian term becomes masculine: shown in its card alone, searched by no word.
+  const termbase = fromTbx(tbx.replace('<termNote type="grammaticalGender">feminine</termNote>', '<termNote type="grammaticalGender">masculine</termNote>')).value!
+  const after = page(t, memory, {termbase})
+  t.is(changedCards(before.html, after.html), 1)
+  t.true(after.html.includes('noun · masculine'))
+  t.deepEqual(after.cards, {hits: concepts - 1, misses: 1})
+  // The last concept first: every card's position in the page changes.
+  const moved: Termbase = {...termbase, concepts: [termbase.concepts.at(-1)!, ...termbase.concepts.slice(0, -1)]}
+  const reordered = page(t, memory, {termbase: moved})
+  t.deepEqual(reordered.cards, {hits: 0, misses: concepts})
 })
 
 /** A part's concepts with their figures read out of its flat arrays. */

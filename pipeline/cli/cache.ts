@@ -56,6 +56,7 @@ const packedKinds: Readonly<Record<string, 'entries' | 'keys'>> = {
   analysis: 'entries',
   'glossary-part': 'entries',
   'glossary-listing': 'entries',
+  'glossary-page': 'entries',
   'qa-page': 'entries',
   'qa-check': 'entries',
   document: 'keys'

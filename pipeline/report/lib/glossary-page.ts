@@ -11,34 +11,82 @@
  * or attribute value, escaped by the serializer (`page`). The repeated items
  * (findings, occurrences) are serialized one by one, or come made from the
  * review's parts, and the page inserts them (`page`'s `inserts`).
+ *
+ * Each concept's card is serialized on its own and inserted too. Given a
+ * store (the CLI's cache), a card's HTML is kept under a digest of
+ * everything it is made of: the source locale, its position, the concept
+ * (a JSON value) and the items' HTML it holds. A one-file edit renders the
+ * cards whose concept or items changed and reads the others back, instead
+ * of building and serializing every card (babele's code is in the cache
+ * folder's name).
  */
 import {percentShare} from '../../build/index.ts'
 import type {ElementContent} from 'hast'
 import {h, s} from 'hastscript'
 import type {Term} from '../../glossary/index.ts'
-import type {Diagnostic} from '../../types.ts'
+import {digestBytes} from '../../incremental/index.ts'
+import {reused, type EntryStore} from '../../project/index.ts'
 import {findingItem, fragment, occurrencePieces, otherViolationItem, type PageFragments} from './glossary-items.ts'
-import type {GlossaryReview, Occurrence, ReviewConcept, ReviewTerms} from './glossary-review.ts'
+import type {Severity} from '../../types.ts'
+import type {GlossaryReview, ReviewConcept, ReviewTerms} from './glossary-review.ts'
 import {glossaryScript} from './glossary-script.ts'
-import {insertion, page} from './page.ts'
+import {insertion, page, serialize} from './page.ts'
 import {plural} from './parts.ts'
 import {glossaryStyle} from './style.ts'
 
 const noFragments: PageFragments = {items: new Map(), occurrences: new Map()}
 
-/** Items' HTML made before, and the HTML the page inserts (`insertion`). */
-interface Items {
-  made: PageFragments
-  inserts: string[]
+/** Options of {@linkcode glossaryPage}. */
+export interface GlossaryPageOptions {
+  /** Where rendered concept cards are kept (none: every card is rendered). */
+  store?: EntryStore | null | undefined
+}
+
+/** The cache entries' kind: concept cards, as HTML. */
+const kind = 'glossary-page'
+
+/**
+ * What a concept's card shows besides its items: the concept's own fields,
+ * its figures, and of each listed occurrence its anchor, place and the
+ * severities of its violations. The card is rendered from these values and
+ * its items' HTML alone, so its key holds everything it is made of.
+ */
+interface CardValues {
+  id: string
+  label: string
+  subjectField?: string
+  definition?: string
+  notes: string[]
+  terms: ReviewTerms[]
+  search: string
+  violations: ReviewConcept['violations']
+  /** How many source findings, violations with no occurrence, and occurrences the concept has. */
+  findings: number
+  otherViolations: number
+  occurrenceCount: number
+  occurrences: Array<{id: string; file: string; line: number; column: number; violations: Array<{locale: string; severities: Severity[]}>}>
+}
+
+/** The HTML a card holds made: its items', made before (`PageFragments`) or serialized here. */
+interface CardItems {
+  /** Its source findings that sit on no listed occurrence: how many, and their items joined (none: no such finding). */
+  findings: {count: number; html: string} | undefined
+  /** Its violations with no occurrence to sit on, their items joined (none: no such violation). */
+  otherViolations: string | undefined
+  /** Each listed occurrence's pieces, in order. */
+  occurrences: Array<{where: string; body: string}>
 }
 
 /**
  * @param review From `glossaryReview`.
  * @param fragments Items' HTML already made for this review (the rest is serialized here).
+ * @param options The store of rendered cards.
  * @returns The HTML document.
  */
-export function glossaryPage(review: GlossaryReview, fragments?: PageFragments | null | undefined): string {
-  const made: Items = {made: fragments ?? noFragments, inserts: []}
+export function glossaryPage(review: GlossaryReview, fragments?: PageFragments | null | undefined, options?: GlossaryPageOptions | null): string {
+  const made = fragments ?? noFragments
+  const store = options?.store ?? undefined
+  const inserts: string[] = []
   const title = 'Glossary review'
   return page({
     title: review.title ? `${title}: ${review.title}` : title,
@@ -58,19 +106,81 @@ export function glossaryPage(review: GlossaryReview, fragments?: PageFragments |
         ]),
         h('main.concepts#concepts', {tabIndex: -1}, [
           resultsBar(review),
-          ...(review.glossary ? review.concepts.map((concept, position) => conceptCard(review, concept, position, made)) : [h('p.panel.empty', 'This project has no glossary: add a TBX or CSV termbase to the glossary folder.')]),
+          ...(review.glossary ? review.concepts.map((concept, position) => insertion(inserts.push(card(review.sourceLocale, concept, position, made, store)) - 1)) : [h('p.panel.empty', 'This project has no glossary: add a TBX or CSV termbase to the glossary folder.')]),
           h('p.panel.empty#empty', {hidden: true}, 'No concept matches the search and filters.')
         ])
       ]),
       h('footer.foot.wrap', `Written by babele from ${review.documents.length === 1 ? review.documents[0] : plural(review.documents.length, 'source document')}, the termbase and the ${review.sourceLocale} → ${review.targetLocales.join(', ')} stores.`)
     ],
-    inserts: made.inserts
+    inserts
   })
 }
 
-/** A node the page replaces with this HTML. */
-function insert(items: Items, html: string): ElementContent {
-  return insertion(items.inserts.push(html) - 1)
+/**
+ * A concept's card as HTML: read back from the store when one was made of
+ * the same source locale, position, values and items' HTML, else rendered.
+ */
+function card(sourceLocale: string, concept: ReviewConcept, position: number, made: PageFragments, store: EntryStore | undefined): string {
+  const values = cardValues(concept)
+  const items = cardItems(sourceLocale, concept, made)
+  return reused(store, kind, store && cardKey(sourceLocale, position, values, items), () => {
+    const inserts: string[] = []
+    return serialize([conceptCard(sourceLocale, values, position, items, inserts)], inserts)
+  })
+}
+
+/**
+ * A digest of everything a card is made of: the values as JSON (as made,
+ * not `digest`'s sorted form: equal values written in another order only
+ * miss) with each item's length, then the items' HTML as it is (JSON would
+ * escape every quote of it first).
+ */
+function cardKey(sourceLocale: string, position: number, values: CardValues, items: CardItems): string {
+  const html = items.occurrences.flatMap((pieces) => [pieces.where, pieces.body])
+  if (items.otherViolations !== undefined) html.unshift(items.otherViolations)
+  if (items.findings) html.unshift(items.findings.html)
+  const head = [kind, sourceLocale, position, values, items.findings?.count ?? null, items.otherViolations !== undefined, html.map((one) => one.length)]
+  return digestBytes(JSON.stringify(head) + '\n' + html.join(''))
+}
+
+/** The values a concept's card shows besides its items. */
+function cardValues(concept: ReviewConcept): CardValues {
+  return {
+    id: concept.id,
+    label: concept.label,
+    ...(concept.subjectField === undefined ? {} : {subjectField: concept.subjectField}),
+    ...(concept.definition === undefined ? {} : {definition: concept.definition}),
+    notes: concept.notes,
+    terms: concept.terms,
+    search: concept.search,
+    violations: concept.violations,
+    findings: concept.findings.length,
+    otherViolations: concept.otherViolations.length,
+    occurrenceCount: concept.occurrenceCount,
+    occurrences: concept.occurrences.map((occurrence) => ({
+      id: occurrence.id,
+      file: occurrence.file,
+      line: occurrence.line,
+      column: occurrence.column,
+      violations: occurrence.renderings.map((rendering) => ({locale: rendering.locale, severities: rendering.violations.map((violation) => violation.severity)}))
+    }))
+  }
+}
+
+/** The items' HTML a card holds: made before, or serialized here. */
+function cardItems(sourceLocale: string, concept: ReviewConcept, made: PageFragments): CardItems {
+  const placed = new Set(concept.occurrences.flatMap((occurrence) => occurrence.findings))
+  const unplaced = concept.findings.filter((finding) => !placed.has(finding))
+  return {
+    findings: unplaced.length === 0 ? undefined : {count: unplaced.length, html: unplaced.map((finding) => made.items.get(finding) ?? fragment([findingItem(finding)])).join('')},
+    otherViolations: concept.otherViolations.length === 0 ? undefined : concept.otherViolations.map((one) => made.items.get(one.diagnostic) ?? fragment([otherViolationItem(one)])).join(''),
+    occurrences: concept.occurrences.map((occurrence) => made.occurrences.get(occurrence) ?? serialized(occurrencePieces(sourceLocale, occurrence)))
+  }
+}
+
+/** A node the card replaces with this HTML. */
+function insert(inserts: string[], html: string): ElementContent {
+  return insertion(inserts.push(html) - 1)
 }
 
 /** Title, scope and figures. */
@@ -150,14 +260,12 @@ function resultsBar(review: GlossaryReview): ElementContent {
   ])
 }
 
-/** One concept. */
-function conceptCard(review: GlossaryReview, concept: ReviewConcept, position: number, items: Items): ElementContent {
+/** One concept, its items' HTML put in `inserts`. */
+function conceptCard(sourceLocale: string, concept: CardValues, position: number, items: CardItems, inserts: string[]): ElementContent {
   const violations = Object.values(concept.violations).reduce((sum, tally) => sum + tally.errors + tally.warnings, 0)
   const errors = Object.values(concept.violations).reduce((sum, tally) => sum + tally.errors, 0)
   const statuses = concept.terms.flatMap((section) => [...section.preferred, ...section.admitted, ...section.avoided].map((term) => `${section.locale}:${term.status}`))
   const heading = `concept-${concept.id}-title`
-  const placed = new Set(concept.occurrences.flatMap((occurrence) => occurrence.findings))
-  const unplaced = concept.findings.filter((finding) => !placed.has(finding))
   return h(
     'article.concept.panel',
     {
@@ -168,32 +276,32 @@ function conceptCard(review: GlossaryReview, concept: ReviewConcept, position: n
       dataStatus: [...new Set(statuses)].join(' '),
       dataViolations: Object.keys(concept.violations).join(' '),
       dataViolationCount: String(violations),
-      dataFindings: String(concept.findings.length),
+      dataFindings: String(concept.findings),
       dataOccurrences: String(concept.occurrenceCount)
     },
     [
       h('header', [
-        h('h2', {id: heading}, h('a', {href: `#concept-${concept.id}`, lang: review.sourceLocale}, concept.label)),
+        h('h2', {id: heading}, h('a', {href: `#concept-${concept.id}`, lang: sourceLocale}, concept.label)),
         h('code.cid', concept.id),
         ...(concept.subjectField ? [h('span.subject', concept.subjectField)] : []),
         h('ul.chips', {ariaLabel: 'Summary'}, [
           h('li.badge', {className: concept.occurrenceCount === 0 ? [] : ['info']}, concept.occurrenceCount === 0 ? 'not in the sources' : plural(concept.occurrenceCount, 'occurrence')),
           ...(violations > 0 ? [h('li.badge', {className: [errors > 0 ? 'error' : 'warning']}, plural(violations, 'violation'))] : []),
-          ...(concept.findings.length > 0 ? [h('li.badge.warning', plural(concept.findings.length, 'source finding'))] : [])
+          ...(concept.findings > 0 ? [h('li.badge.warning', plural(concept.findings, 'source finding'))] : [])
         ])
       ]),
       ...(concept.definition ? [h('p.definition', [h('span.label', 'Definition'), concept.definition])] : []),
       ...concept.notes.map((note) => h('p.definition', [h('span.label', 'Note'), note])),
       termsTable(concept),
-      ...(unplaced.length > 0 ? [findingsBlock(unplaced, items)] : []),
-      ...(concept.otherViolations.length > 0 ? [otherViolationsBlock(concept, items)] : []),
-      ...(concept.occurrenceCount > 0 ? [concordance(review, concept, items)] : [])
+      ...(items.findings === undefined ? [] : [findingsBlock(items.findings, inserts)]),
+      ...(items.otherViolations === undefined ? [] : [otherViolationsBlock(concept, items.otherViolations, inserts)]),
+      ...(concept.occurrenceCount > 0 ? [concordance(concept, items, inserts)] : [])
     ]
   )
 }
 
 /** The terms of every locale: preferred, admitted, deprecated or forbidden. */
-function termsTable(concept: ReviewConcept): ElementContent {
+function termsTable(concept: CardValues): ElementContent {
   return h('table.terms', [
     h('caption.sr-only', `Terms of ${concept.label}`),
     h('thead', h('tr', [h('th', {scope: 'col'}, 'Locale'), h('th', {scope: 'col'}, 'Preferred'), h('th', {scope: 'col'}, 'Admitted'), h('th', {scope: 'col'}, 'Deprecated or forbidden')])),
@@ -231,35 +339,23 @@ function termItem(locale: string, term: Term): ElementContent {
 }
 
 /** Source findings about the concept that sit on no occurrence (a near miss: the word is no term). */
-function findingsBlock(findings: readonly Diagnostic[], items: Items): ElementContent {
-  return h('section.block', [
-    h('h3', ['Source findings ', h('span.n', `(${findings.length})`)]),
-    h(
-      'ul.findings',
-      [insert(items, findings.map((finding) => items.made.items.get(finding) ?? fragment([findingItem(finding)])).join(''))]
-    )
-  ])
+function findingsBlock(findings: {count: number; html: string}, inserts: string[]): ElementContent {
+  return h('section.block', [h('h3', ['Source findings ', h('span.n', `(${findings.count})`)]), h('ul.findings', [insert(inserts, findings.html)])])
 }
 
 /** Violations with no occurrence of the concept in their segment. */
-function otherViolationsBlock(concept: ReviewConcept, items: Items): ElementContent {
-  return h('section.block', [
-    h('h3', ['Other violations ', h('span.n', `(${concept.otherViolations.length})`)]),
-    h(
-      'ul.findings',
-      [insert(items, concept.otherViolations.map((placed) => items.made.items.get(placed.diagnostic) ?? fragment([otherViolationItem(placed)])).join(''))]
-    )
-  ])
+function otherViolationsBlock(concept: CardValues, html: string, inserts: string[]): ElementContent {
+  return h('section.block', [h('h3', ['Other violations ', h('span.n', `(${concept.otherViolations})`)]), h('ul.findings', [insert(inserts, html)])])
 }
 
 /** Every occurrence of the concept with each locale's rendering. */
-function concordance(review: GlossaryReview, concept: ReviewConcept, items: Items): ElementContent {
+function concordance(concept: CardValues, items: CardItems, inserts: string[]): ElementContent {
   const listed = concept.occurrences.length
   const all = concept.occurrenceCount
   return h('section.block', [
     h('h3', ['Concordance ', h('span.n', listed === all ? `(${all})` : `(${listed} of ${all})`)]),
     ...(listed < all ? [h('p.more', `Listing ${listed} of ${plural(all, 'occurrence')}: those with a violation or a source finding first, then the first in source order.`)] : []),
-    h('ol.occurrences', concept.occurrences.map((occurrence) => occurrenceItem(review, occurrence, items)))
+    h('ol.occurrences', concept.occurrences.map((occurrence, index) => occurrenceItem(occurrence, items.occurrences[index]!, inserts)))
   ])
 }
 
@@ -268,17 +364,15 @@ function serialized(pieces: {where: ElementContent[]; body: ElementContent[]}): 
   return {where: fragment(pieces.where), body: fragment(pieces.body)}
 }
 
-/** One occurrence: its anchor (the occurrence's number in the page), then its pieces (made before, or serialized here). */
-function occurrenceItem(review: GlossaryReview, occurrence: Occurrence, items: Items): ElementContent {
-  const violated = occurrence.renderings.filter((rendering) => rendering.violations.length > 0).map((rendering) => rendering.locale)
+/** One occurrence: its anchor (the occurrence's number in the page), then its pieces' HTML. */
+function occurrenceItem(occurrence: CardValues['occurrences'][number], made: {where: string; body: string}, inserts: string[]): ElementContent {
+  const violated = occurrence.violations.filter((rendering) => rendering.severities.length > 0).map((rendering) => rendering.locale)
   const place = `${occurrence.file.split('/').at(-1)}:${occurrence.line}:${occurrence.column}`
-  const severities = occurrence.renderings.flatMap((rendering) => rendering.violations.map((violation) => violation.severity))
+  const severities = occurrence.violations.flatMap((rendering) => rendering.severities)
   const tone = severities.includes('error') ? ['has-error'] : severities.length > 0 ? ['has-warning'] : []
-  const made = items.made.occurrences.get(occurrence) ?? serialized(occurrencePieces(review.sourceLocale, occurrence))
-  const pieces = {where: [insert(items, made.where)], body: [insert(items, made.body)]}
   return h('li.occurrence', {id: occurrence.id, className: tone, dataViolations: violated.join(' ')}, [
-    h('p.where', [h('a', {href: `#${occurrence.id}`, title: `${occurrence.file}, line ${occurrence.line}, column ${occurrence.column}`}, place), ...pieces.where]),
-    ...pieces.body
+    h('p.where', [h('a', {href: `#${occurrence.id}`, title: `${occurrence.file}, line ${occurrence.line}, column ${occurrence.column}`}, place), insert(inserts, made.where)]),
+    insert(inserts, made.body)
   ])
 }
 

@@ -5,8 +5,9 @@
  * external asset, nothing but the file itself.
  *
  * A body may name HTML to insert (`insertion`): items this serializer wrote
- * before, for nodes built the same way (the glossary page's items, the QA
- * page's runs of rows), put in once the page is serialized. Serializing a
+ * before, for nodes built the same way (the glossary page's items and
+ * concept cards, the QA page's runs of rows; `serialize`), put in once the
+ * page is serialized. Serializing a
  * deep tree copies its content
  * at every level (hast-util-to-html joins each element's children), so a
  * page of many items costs far more than its items one by one; inserted
@@ -56,6 +57,19 @@ const marks = /<"babele-insert:(\d+)">/
 export function insertion(index: number): ElementContent {
   const node: Raw = {type: 'raw', value: `${mark}${index}">`}
   return node
+}
+
+/**
+ * Nodes of a page's body serialized on their own, as the page serializes
+ * them, with their `insertion`s put in: HTML a page can insert.
+ *
+ * @param nodes Body content (no `script` or `style`: their text is not escaped).
+ * @param inserts HTML put where the nodes hold `insertion(index)`.
+ * @returns Their HTML.
+ */
+export function serialize(nodes: ElementContent[], inserts: readonly string[]): string {
+  const html = toHtml(nodes, {allowDangerousHtml: true})
+  return inserts.length === 0 ? html : inserted(html, inserts)
 }
 
 /**

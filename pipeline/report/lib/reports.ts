@@ -13,15 +13,15 @@ import {qaReview, type QaReviewInput} from './qa-review.ts'
  * `reports/glossary.html`: every concept, its terms per locale, the
  * concordance of its occurrences with each locale's rendering, violations
  * and source findings; search and filters. Given a `reuse` store, each
- * document's part of the review (with its items' HTML) comes from it when
- * nothing it is made of changed.
+ * document's part of the review (with its items' HTML), and each concept's
+ * card, comes from it when nothing it is made of changed.
  *
  * @param input Config, termbase (and compiled terms), documents, stores, diagnostics, the cache.
  * @returns The HTML document.
  */
 export function glossaryReport(input: GlossaryReviewInput): string {
   const {review, fragments} = reviewWithFragments(input)
-  return glossaryPage(review, fragments)
+  return glossaryPage(review, fragments, {store: input.reuse?.store})
 }
 
 /**
