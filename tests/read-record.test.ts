@@ -60,6 +60,14 @@ test.serial('a record that is not one is ignored: every source is read, and the 
   rmSync(folder, {recursive: true, force: true})
 })
 
+/** A record as `read-record.ts` stores it: its files joined by NUL, their digests one after the other, their signatures in one array, their values. */
+interface StoredRecord {
+  files: string
+  digests: string
+  signatures: Float64Array
+  values: unknown[]
+}
+
 /** A folder with one source file, as a workspace. */
 function sourceFolder(text: string): {workspace: Workspace; cache: string; file: string} {
   const root = mkdtempSync(join(tmpdir(), 'babele-sources-'))
@@ -86,6 +94,36 @@ test('a source known by its recorded digest is read only when its text is asked 
   const third = readRecordedSources(workspace, files, {cache, started: later})
   t.deepEqual(third.use, {hits: 0, misses: 1}, 'its signature moved')
   t.is(third.sources.get('a.md')!.digest, digestBytes('# Altro titolo\n'))
+  rmSync(workspace.root, {recursive: true, force: true})
+})
+
+test('each file of a record is known at its index, and a record whose parts do not add up, or in another layout, is no record: every file is read', (t) => {
+  const {workspace, cache} = sourceFolder('# Titolo\n')
+  writeFileSync(join(workspace.root, 'b.md'), '# Secondo\n')
+  const later = Date.now() + 2000
+  const both = new Map([['a.md', 'a.md'], ['b.md', 'b.md']])
+  readRecordedSources(workspace, both, {cache, started: later}).save()
+  const path = join(cache, 'sources-read')
+  const record = deserialize(readFileSync(path)) as StoredRecord
+  t.is(record.files, 'a.md\u0000b.md')
+  t.is(record.digests, digestBytes('# Titolo\n') + digestBytes('# Secondo\n'))
+  t.is(record.signatures.length, 12)
+  const known = readRecordedSources(workspace, both, {cache, started: later})
+  t.deepEqual(known.use, {hits: 2, misses: 0})
+  t.deepEqual([...known.sources.values()].map((source) => source.digest), [digestBytes('# Titolo\n'), digestBytes('# Secondo\n')])
+  const broken: Array<[string, unknown]> = [
+    ['a digest short', {...record, digests: record.digests.slice(0, -1)}],
+    ['a signature short', {...record, signatures: record.signatures.subarray(0, 11)}],
+    ['a value short', {...record, values: []}],
+    ['a file twice', {...record, files: 'a.md\u0000a.md'}],
+    ['the layout of an object per file', new Map([['a.md', {digest: digestBytes('# Titolo\n'), signature: record.signatures.slice(0, 6)}]])]
+  ]
+  for (const [what, value] of broken) {
+    writeFileSync(path, serialize(value))
+    const read = readRecordedSources(workspace, both, {cache, started: later})
+    t.deepEqual(read.use, {hits: 0, misses: 2}, what)
+    t.deepEqual([...read.sources.values()].map((source) => source.digest), [digestBytes('# Titolo\n'), digestBytes('# Secondo\n')], what)
+  }
   rmSync(workspace.root, {recursive: true, force: true})
 })
 
@@ -121,9 +159,9 @@ test('a store that keeps its recorded signature is taken from the record, not re
   t.deepEqual(first.messages.map((message) => [message.ruleId, message.file]), [['store-invalid', 'locales/en/b.json']])
   // The record says the file parsed to something else: only a store taken from the record returns it.
   const path = join(cache, 'stores-read')
-  const record = deserialize(readFileSync(path)) as Map<string, {value: unknown}>
-  t.deepEqual([...record.keys()], ['locales/en/a.json'], 'a store that is not an object is not recorded')
-  record.get('locales/en/a.json')!.value = {'a.s1': 'From the record'}
+  const record = deserialize(readFileSync(path)) as StoredRecord
+  t.is(record.files, 'locales/en/a.json', 'a store that is not an object is not recorded')
+  record.values[0] = {'a.s1': 'From the record'}
   writeFileSync(path, serialize(record))
   const second = readStores(workspace, {cache, started: later})
   t.deepEqual(second.value.bundles.get('en/a'), {'a.s1': 'From the record'})
@@ -147,10 +185,11 @@ test('a glossary file that keeps its recorded signature is taken from the record
   t.deepEqual(first.messages.map((message) => [message.ruleId, message.file]), [['csv-unknown-column', 'glossary/terms.csv']])
   // The record says the file parsed to something else: only a glossary taken from the record returns it.
   const path = join(cache, 'glossary-read')
-  const record = deserialize(readFileSync(path)) as Map<string, {value: {value: {concepts: Array<{id: string}>}; messages: Array<{ruleId: string}>}}>
-  t.deepEqual([...record.keys()], ['glossary/terms.csv'])
-  record.get('glossary/terms.csv')!.value.value.concepts[0]!.id = 'from-the-record'
-  record.get('glossary/terms.csv')!.value.messages[0]!.ruleId = 'from-the-record'
+  const record = deserialize(readFileSync(path)) as StoredRecord
+  t.is(record.files, 'glossary/terms.csv')
+  const glossary = record.values[0] as {value: {concepts: Array<{id: string}>}; messages: Array<{ruleId: string}>}
+  glossary.value.concepts[0]!.id = 'from-the-record'
+  glossary.messages[0]!.ruleId = 'from-the-record'
   writeFileSync(path, serialize(record))
   const second = readGlossary(workspace, {cache, started: later})
   t.deepEqual(second.value!.concepts.map((concept) => concept.id), ['from-the-record'])

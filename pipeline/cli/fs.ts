@@ -149,9 +149,10 @@ export function sameSignatures(a: Float64Array | undefined, b: Float64Array | un
  * @param path Absolute path.
  * @param signature Its signature ({@linkcode signatureOf}), taken before it was read and found to hold the bytes.
  * @param digest The digest of those bytes.
+ * @param at Where the signature is in `signature` (default 0: at its start).
  */
-export function holdsSigned(path: string, signature: Float64Array, digest: string): boolean {
-  if (!sameSignature(statOf(path), signature, 0)) return false
+export function holdsSigned(path: string, signature: Float64Array, digest: string, at = 0): boolean {
+  if (!sameSignature(statOf(path), signature, at)) return false
   if (observing(path)) noteFact('read', path, digest)
   return true
 }
