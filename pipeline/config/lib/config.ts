@@ -5,7 +5,7 @@
 import {isLanguageTag} from '../../language-tag.ts'
 import {origins} from '../../build/index.ts'
 import {diagnostic} from '../../diagnostic.ts'
-import {z} from 'zod'
+import * as z from 'zod'
 import {flavors} from '../../flavor/index.ts'
 import {parseKeyPath} from '../../markdown/index.ts'
 import {qaRules} from '../../qa/index.ts'
