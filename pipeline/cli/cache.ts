@@ -22,13 +22,24 @@
  * its slice, and anything else goes to the entry's own file as ever; at the
  * end ({@linkcode savePacks}) a pack is written again, atomically, only when
  * it differs from what the run used (an entry it lacks, one it holds that
- * went unused, one that did not deserialize). It is only an index of
+ * went unused, one that did not deserialize). While the difference is small
+ * next to the pack (`deltaShare`: a one-file edit), what is written is its
+ * delta, `<kind>.pack-delta`: the entries the pack lacks and the keys it
+ * holds that went unused, naming the pack it applies to by the digest of
+ * its index; a pack is read with its delta applied, and a delta naming
+ * another pack (one a concurrent run wrote) is ignored and written again.
+ * Past that share the pack is written whole and its delta removed, so a
+ * one-file edit of a large project writes a few entries, not megabytes of
+ * them (renaming a large file over another can also wait on the disk's
+ * writeback). It is only an index of
  * entries: the entries' files stay the truth (written first, never removed
  * by a pack), so concurrent runs may each write a pack (the last one
  * stands). Layout of a pack: `babele-pack 1\n`, the length of the index
  * (4 bytes, big-endian), the index (JSON: `{"keys": [...], "lengths":
  * [...]}`), then each entry's bytes (its file's, as they are) in the index's
- * order. Only the kinds in `packedKinds` are packed: those a run reads by
+ * order; a delta is laid out the same way after `babele-pack-delta 1\n`,
+ * its index also holding `base` (the pack's) and `removed` (keys). Only the
+ * kinds in `packedKinds` are packed: those a run reads by
  * the thousand, small each (lint findings, the glossary and QA pages'
  * parts, checks, a document's part of the analysis); documents, whose
  * entries are large and read only when a stage asks for one, are packed as
@@ -38,14 +49,17 @@
  *
  * When in doubt it misses: an entry that cannot be read, does not
  * deserialize or does not name its own key is ignored (and written again);
- * a pack that cannot be read or does not add up is ignored whole, and an
+ * a pack that cannot be read or does not add up is ignored whole (and its
+ * delta with it), a delta that does not add up or names another pack is
+ * ignored, and an
  * entry of a pack that does not deserialize or name its key is read from
  * its own file. Folders of other schemas or code versions are removed on
  * open. Deleting the folder is always safe: everything is computed again.
  */
 import {join} from 'node:path'
 import {deserialize, serialize} from 'node:v8'
-import {exists, listFolders, openFile, readBytes, removeFolder, writeBytesAtomic, type OpenFile} from './fs.ts'
+import {digestBytes} from '../incremental/index.ts'
+import {exists, listFolders, openFile, readBytes, removeFile, removeFolder, writeBytesAtomic, type OpenFile} from './fs.ts'
 
 /** Bumped whenever the shape of an entry or the cache's layout changes. */
 const cacheSchema = 9
@@ -65,20 +79,36 @@ const packedKinds: Readonly<Record<string, 'entries' | 'keys'>> = {
 /** The first bytes of a pack. */
 const packMagic = Buffer.from('babele-pack 1\n')
 
+/** The first bytes of a pack's delta. */
+const deltaMagic = Buffer.from('babele-pack-delta 1\n')
+
+/** A pack is written again as a delta while the entries it adds are at most this share of its entries and of its bytes, and those it drops at most this share of its entries; past that, whole. */
+const deltaShare = 1 / 8
+
 /** A kind's pack while packs are in use: what it holds, and what the run used. */
 interface Pack {
   /** Its file. */
   path: string
-  /** Where each entry's bytes are in `bytes` (start, length), by key. */
-  at: Map<string, [number, number]>
-  bytes: Buffer
-  /** The file could not be read as a pack, or an entry of it did not deserialize to its key: it is written again. */
+  /** Each entry's bytes (a slice of the pack's file or of its delta's), by key: the pack's entries less those its delta drops, and those its delta adds. */
+  at: Map<string, Uint8Array>
+  /** The pack's own file as read (none: there was none, or it did not add up), what a delta is written against. */
+  base: PackBase | undefined
+  /** The file could not be read as a pack, or an entry of it did not deserialize to its key: it is written again whole. */
   broken: boolean
+  /** A delta file is there that was not applied (not a delta, or another pack's): it is written again or removed. */
+  staleDelta: boolean
   /** Keys used: `true` when the entry is known to be there (read, found or written), `false` when asked for and missed. */
   used: Map<string, boolean>
   /** The path of an entry's own file. */
   entryPath: (key: string) => string
   keysOnly: boolean
+}
+
+/** A pack's own file: its keys, its length, and its identity (the digest of its index), which its delta names. */
+interface PackBase {
+  keys: ReadonlySet<string>
+  length: number
+  id: string
 }
 
 /** The packs in use, by cache folder (of a code version) and kind; `undefined`: not in use. */
@@ -159,70 +189,133 @@ function entryOf(bytes: Uint8Array, key: string): Entry | undefined {
   return entry !== undefined && entry !== null && typeof entry === 'object' && entry.key === key ? entry : undefined
 }
 
-/** A kind's pack as read from its file (none there, or one that does not add up: empty, and broken when there was a file). */
-function readPack(path: string, entryPath: (key: string) => string, keysOnly: boolean): Pack {
-  const pack: Pack = {path, at: new Map(), bytes: Buffer.alloc(0), broken: false, used: new Map(), entryPath, keysOnly}
-  let bytes: Buffer
+/** The file of a pack's delta. */
+function deltaPath(path: string): string {
+  return `${path}-delta`
+}
+
+/** A file's bytes, or none when it cannot be read. */
+function bytesOrNone(path: string): Buffer | undefined {
   try {
     const read = readBytes(path)
-    bytes = Buffer.from(read.buffer, read.byteOffset, read.byteLength)
+    return Buffer.from(read.buffer, read.byteOffset, read.byteLength)
   } catch {
-    return pack
+    return undefined
   }
+}
+
+/**
+ * A pack's or a delta's file taken apart: its index (the JSON after the
+ * magic and its length) and each entry's bytes, in the index's order.
+ * Throws when it does not add up.
+ */
+function unpack(bytes: Buffer, magic: Buffer, keysOnly: boolean): {index: Record<string, unknown>; indexBytes: Buffer; entries: Array<[string, Uint8Array]>} {
+  const indexAt = magic.length + 4
+  if (bytes.length < indexAt || !bytes.subarray(0, magic.length).equals(magic)) throw new Error('not a pack')
+  const dataAt = indexAt + bytes.readUInt32BE(magic.length)
+  const indexBytes = bytes.subarray(indexAt, dataAt)
+  const index = JSON.parse(indexBytes.toString('utf8')) as Record<string, unknown>
+  const {keys, lengths} = index
+  if (!Array.isArray(keys) || !Array.isArray(lengths) || keys.length !== lengths.length) throw new Error('not an index')
+  const entries: Array<[string, Uint8Array]> = []
+  let start = dataAt
+  keys.forEach((key, at) => {
+    const length = lengths[at] as unknown
+    if (typeof key !== 'string' || typeof length !== 'number' || !Number.isSafeInteger(length) || length < 0 || (keysOnly && length !== 0)) throw new Error('not an index')
+    entries.push([key, bytes.subarray(start, start + length)])
+    start += length
+  })
+  if (start !== bytes.length) throw new Error('truncated')
+  return {index, indexBytes, entries}
+}
+
+/**
+ * A kind's pack as read from its file and its delta (none there, or one
+ * that does not add up: empty, and broken when there was a file; a delta
+ * that is not this pack's is left out).
+ */
+function readPack(path: string, entryPath: (key: string) => string, keysOnly: boolean): Pack {
+  const pack: Pack = {path, at: new Map(), base: undefined, broken: false, staleDelta: false, used: new Map(), entryPath, keysOnly}
+  const bytes = bytesOrNone(path)
+  if (!bytes) return pack
+  let base: PackBase
   try {
-    const indexAt = packMagic.length + 4
-    if (bytes.length < indexAt || !bytes.subarray(0, packMagic.length).equals(packMagic)) throw new Error('not a pack')
-    const dataAt = indexAt + bytes.readUInt32BE(packMagic.length)
-    const index = JSON.parse(bytes.subarray(indexAt, dataAt).toString('utf8')) as {keys: unknown; lengths: unknown}
-    const {keys, lengths} = index
-    if (!Array.isArray(keys) || !Array.isArray(lengths) || keys.length !== lengths.length) throw new Error('not an index')
-    let start = dataAt
-    keys.forEach((key, at) => {
-      const length = lengths[at] as unknown
-      if (typeof key !== 'string' || typeof length !== 'number' || !Number.isSafeInteger(length) || length < 0 || (keysOnly && length !== 0)) throw new Error('not an index')
-      pack.at.set(key, [start, length])
-      start += length
-    })
-    if (start !== bytes.length) throw new Error('truncated')
-    pack.bytes = bytes
+    const {indexBytes, entries} = unpack(bytes, packMagic, keysOnly)
+    for (const [key, slice] of entries) pack.at.set(key, slice)
+    base = {keys: new Set(pack.at.keys()), length: bytes.length, id: digestBytes(indexBytes)}
+    pack.base = base
   } catch {
     pack.at.clear()
     pack.broken = true
+    return pack
+  }
+  const delta = bytesOrNone(deltaPath(path))
+  if (!delta) return pack
+  try {
+    const {index, entries} = unpack(delta, deltaMagic, keysOnly)
+    const removed = index.removed
+    // Written against this very pack: it drops only keys the pack holds, and adds only keys it does not.
+    if (index.base !== base.id || !Array.isArray(removed) || !removed.every((key) => typeof key === 'string' && base.keys.has(key)) || entries.some(([key]) => base.keys.has(key))) throw new Error('not this pack\'s delta')
+    for (const key of removed as string[]) pack.at.delete(key)
+    for (const [key, slice] of entries) pack.at.set(key, slice)
+  } catch {
+    pack.staleDelta = true
   }
   return pack
 }
 
-/** Write a pack again when the run used other entries than it holds (see {@linkcode savePacks}). */
+/**
+ * Write a pack again when the run used other entries than it holds (see
+ * {@linkcode savePacks}): as a delta beside it (the entries it adds, the
+ * keys it drops) while that is small next to the pack, so a one-file edit
+ * writes a few entries, not every one; else whole, its delta removed.
+ */
 function savePack(pack: Pack): void {
   const keys: string[] = []
   for (const [key, found] of pack.used) if (found || exists(pack.entryPath(key))) keys.push(key)
-  if (!pack.broken && keys.length === pack.at.size && keys.every((key) => pack.at.has(key))) return
-  const held: string[] = []
-  const chunks: Uint8Array[] = []
+  if (!pack.broken && !pack.staleDelta && keys.length === pack.at.size && keys.every((key) => pack.at.has(key))) return
+  const held: Array<[string, Uint8Array]> = []
   for (const key of keys) {
-    const at = pack.at.get(key)
-    let bytes: Uint8Array = Buffer.alloc(0)
-    if (!pack.keysOnly) {
-      if (at) bytes = pack.bytes.subarray(at[0], at[0] + at[1])
-      else {
-        try {
-          bytes = readBytes(pack.entryPath(key))
-        } catch {
-          continue
-        }
+    let bytes: Uint8Array | undefined = pack.keysOnly ? Buffer.alloc(0) : pack.at.get(key)
+    if (!bytes) {
+      try {
+        bytes = readBytes(pack.entryPath(key))
+      } catch {
+        continue
       }
     }
-    held.push(key)
-    chunks.push(bytes)
+    held.push([key, bytes])
   }
-  const index = Buffer.from(JSON.stringify({keys: held, lengths: chunks.map((chunk) => chunk.length)}))
-  const length = Buffer.alloc(4)
-  length.writeUInt32BE(index.length)
   try {
-    writeBytesAtomic(pack.path, [packMagic, length, index, ...chunks])
+    const base = pack.broken ? undefined : pack.base
+    if (base) {
+      const heldKeys = new Set(held.map(([key]) => key))
+      const removed = [...base.keys].filter((key) => !heldKeys.has(key))
+      const added = held.filter(([key]) => !base.keys.has(key))
+      const addedBytes = added.reduce((sum, [, bytes]) => sum + bytes.length, 0)
+      if (removed.length === 0 && added.length === 0) {
+        removeFile(deltaPath(pack.path))
+        return
+      }
+      const limit = base.keys.size * deltaShare
+      if (removed.length <= limit && added.length <= limit && addedBytes <= base.length * deltaShare) {
+        writeBytesAtomic(deltaPath(pack.path), packed(deltaMagic, {base: base.id, removed}, added))
+        return
+      }
+    }
+    writeBytesAtomic(pack.path, packed(packMagic, {}, held))
+    removeFile(deltaPath(pack.path))
   } catch {
     // Not written: the next run reads the entries' own files, and writes it again.
   }
+}
+
+/** A pack's or a delta's bytes, in pieces: the magic, the index's length, the index (`fields` and the entries' keys and lengths), each entry's bytes. */
+function packed(magic: Buffer, fields: Record<string, unknown>, entries: Array<[string, Uint8Array]>): Uint8Array[] {
+  const index = Buffer.from(JSON.stringify({...fields, keys: entries.map(([key]) => key), lengths: entries.map(([, bytes]) => bytes.length)}))
+  const length = Buffer.alloc(4)
+  length.writeUInt32BE(index.length)
+  return [magic, length, index, ...entries.map(([, bytes]) => bytes)]
 }
 
 /**
@@ -245,9 +338,9 @@ export function openCache(folder: string, version: string): Cache {
     get<Value>(kind: string, key: string): Value | undefined {
       const path = pathOf(kind, key)
       const pack = packOf(kind)
-      const at = pack?.at.get(key)
-      if (at && !pack!.keysOnly) {
-        const packed = entryOf(pack!.bytes.subarray(at[0], at[0] + at[1]), key)
+      const slice = pack?.at.get(key)
+      if (slice && !pack!.keysOnly) {
+        const packed = entryOf(slice, key)
         if (packed) {
           pack!.used.set(key, true)
           return counted(kind, key, packed)!.value as Value

@@ -372,6 +372,11 @@ export function listFolders(folder: string): string[] {
     .sort()
 }
 
+/** Remove a file (nothing when it does not exist). */
+export function removeFile(path: string): void {
+  rmSync(path, {force: true})
+}
+
 /** Remove a folder and everything in it (nothing when it does not exist). */
 export function removeFolder(path: string): void {
   rmSync(path, {recursive: true, force: true})
