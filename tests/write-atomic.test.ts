@@ -2,13 +2,15 @@
  * Writing an output only when its content changes (`writeAtomic` in
  * `pipeline/cli/fs.ts`): the file's bytes are compared with the content's
  * UTF-8 bytes, so a text of the same byte length that differs is written,
- * and the same text leaves the file untouched.
+ * and the same text leaves the file untouched. A cache file replacing one
+ * (`replaceCacheFile`) holds the new bytes whole, in a folder made when
+ * missing, and leaves no temporary file beside it.
  */
-import {mkdtempSync, readFileSync, rmSync, statSync, utimesSync} from 'node:fs'
+import {mkdtempSync, readdirSync, readFileSync, rmSync, statSync, utimesSync} from 'node:fs'
 import {tmpdir} from 'node:os'
 import {join} from 'node:path'
 import test from 'ava'
-import {writeAtomic} from '../pipeline/cli/fs.ts'
+import {replaceCacheFile, writeAtomic} from '../pipeline/cli/fs.ts'
 
 test('writeAtomic writes a text that differs in one accented letter of the same byte length, and leaves a file holding the same text untouched', (t) => {
   const folder = mkdtempSync(join(tmpdir(), 'babele-write-'))
@@ -23,4 +25,14 @@ test('writeAtomic writes a text that differs in one accented letter of the same 
   t.true(writeAtomic(path, '<p>cittá</p>\n'))
   t.is(readFileSync(path, 'utf8'), '<p>cittá</p>\n')
   t.not(statSync(path).mtimeMs, 1_000_000_000)
+})
+
+test('replaceCacheFile makes a missing folder, replaces a file there with the new bytes given in pieces, and leaves nothing else beside it', (t) => {
+  const folder = mkdtempSync(join(tmpdir(), 'babele-write-'))
+  t.teardown(() => rmSync(folder, {recursive: true, force: true}))
+  const path = join(folder, 'cache', 'lint.pack')
+  replaceCacheFile(path, Buffer.from('an old pack, longer than the new one'))
+  replaceCacheFile(path, [Buffer.from('new '), Buffer.from('pack')])
+  t.is(readFileSync(path, 'utf8'), 'new pack')
+  t.deepEqual(readdirSync(join(folder, 'cache')), ['lint.pack'])
 })

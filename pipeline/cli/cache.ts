@@ -59,7 +59,7 @@
 import {join} from 'node:path'
 import {deserialize, serialize} from 'node:v8'
 import {digestBytes} from '../incremental/index.ts'
-import {exists, listFolders, openFile, readBytes, removeFile, removeFolder, writeBytesAtomic, type OpenFile} from './fs.ts'
+import {exists, listFolders, openFile, readBytes, removeFile, removeFolder, replaceCacheFile, writeBytesAtomic, type OpenFile} from './fs.ts'
 
 /** Bumped whenever the shape of an entry or the cache's layout changes. */
 const cacheSchema = 9
@@ -299,11 +299,11 @@ function savePack(pack: Pack): void {
       }
       const limit = base.keys.size * deltaShare
       if (removed.length <= limit && added.length <= limit && addedBytes <= base.length * deltaShare) {
-        writeBytesAtomic(deltaPath(pack.path), packed(deltaMagic, {base: base.id, removed}, added))
+        replaceCacheFile(deltaPath(pack.path), packed(deltaMagic, {base: base.id, removed}, added))
         return
       }
     }
-    writeBytesAtomic(pack.path, packed(packMagic, {}, held))
+    replaceCacheFile(pack.path, packed(packMagic, {}, held))
     removeFile(deltaPath(pack.path))
   } catch {
     // Not written: the next run reads the entries' own files, and writes it again.

@@ -251,6 +251,23 @@ export function writeBytesAtomic(path: string, bytes: Uint8Array | readonly Uint
   renameSync(temporary, path)
 }
 
+/**
+ * Write a file of the cache that replaces one there: written beside it,
+ * then, the old file removed, renamed into place. Renaming over a file
+ * makes ext4 write the new file's data out before the rename returns
+ * (`auto_da_alloc`): about 2.7 ms for 2 MB on a quiet disk, tens of
+ * milliseconds on a busy one, paid on every record and pack a one-file
+ * edit rewrites. A reader in between finds no file, and one left empty or
+ * cut by a crash does not read back: for the cache either is a miss. Not
+ * for outputs, which a reader must always find whole.
+ */
+export function replaceCacheFile(path: string, bytes: Uint8Array | readonly Uint8Array[]): void {
+  const temporary = `${path}.${process.pid}.${Math.random().toString(36).slice(2)}.tmp`
+  writeInFolder(temporary, bytes)
+  rmSync(path, {force: true})
+  renameSync(temporary, path)
+}
+
 /** Write a file, making its folder first only when it is missing (most writes go to a folder already there). */
 function writeInFolder(path: string, data: string | Uint8Array | readonly Uint8Array[]): void {
   try {

@@ -39,7 +39,7 @@ import type {DocumentOutputs, EntryStore, Outputs, Reuse} from '../project/index
 import {outputKinds} from '../project/index.ts'
 import type {Diagnostic} from '../types.ts'
 import type {Cache} from './cache.ts'
-import {exists, holdsSigned, readBytes, sameSignatures, signatureLength, writeAtomic, writeAtomicSigned, writeBytesAtomic} from './fs.ts'
+import {exists, holdsSigned, readBytes, replaceCacheFile, sameSignatures, signatureLength, writeAtomic, writeAtomicSigned} from './fs.ts'
 import type {Workspace} from './workspace.ts'
 
 /** How an entry's value holds its files: what is recorded of it, and how it is put together again. */
@@ -236,7 +236,7 @@ export function openOutputRecord(workspace: Workspace, reuse: (Reuse & {store: C
       for (const known of record.files.values()) used.add(known.made)
       for (const key of record.parts.keys()) if (!used.has(key)) record.parts.delete(key)
       try {
-        writeBytesAtomic(path, serialize(record))
+        replaceCacheFile(path, serialize(record))
       } catch {
         // Not written: the next run compares the files again.
       }

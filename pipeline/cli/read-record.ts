@@ -34,7 +34,7 @@
  */
 import {deserialize, serialize} from 'node:v8'
 import {digestBytes} from '../incremental/index.ts'
-import {exists, holdsSigned, readBytes, readText, sameSignatures, settledSignature, signatureLength, statOf, writeBytesAtomic} from './fs.ts'
+import {exists, holdsSigned, readBytes, readText, replaceCacheFile, sameSignatures, settledSignature, signatureLength, statOf} from './fs.ts'
 
 /** What is recorded of one file. */
 interface Recorded<Value> {
@@ -156,7 +156,7 @@ export function openReadRecord<Value>(path: string | undefined, options: {starte
       entries.forEach(([, entry], at) => entry.signature && signatures.set(entry.signature, at * signatureLength))
       const record: StoredRecord = {files: entries.map(([file]) => file).join('\0'), digests: entries.map(([, entry]) => entry.digest).join(''), signatures, values: entries.map(([, entry]) => entry.value)}
       try {
-        writeBytesAtomic(path, serialize(record))
+        replaceCacheFile(path, serialize(record))
       } catch {
         // Not written: the next command reads the files again.
       }

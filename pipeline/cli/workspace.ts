@@ -14,7 +14,7 @@ import type {Bundle, Diagnostic, StateFile} from '../types.ts'
 import {fromXliff} from '../xliff/index.ts'
 import {decodeXml} from '../xml/index.ts'
 import {openReadRecord} from './read-record.ts'
-import {exists, isFolder, listFiles, readBytes, readText, sameSignatures, signatureLength, sizeOf, writeAtomic} from './fs.ts'
+import {exists, isFolder, listFiles, readBytes, readText, replaceCacheFile, sameSignatures, signatureLength, sizeOf, writeAtomic} from './fs.ts'
 import {UsageError} from './run-settings.ts'
 
 /** A project on disk. */
@@ -354,7 +354,7 @@ export function recordWrittenXliff(workspace: Workspace, digests: Iterable<[stri
   const entries = [...record].sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0))
   const files = Object.fromEntries(entries.map(([path, known]) => [path, known.digest]))
   const signed = Object.fromEntries(entries.filter(([, known]) => known.signature).map(([path, known]) => [path, [...known.signature!]]))
-  writeAtomic(writtenXliffPath(workspace), JSON.stringify({files, signatures: signed}, null, 1) + '\n')
+  replaceCacheFile(writtenXliffPath(workspace), Buffer.from(JSON.stringify({files, signatures: signed}, null, 1) + '\n'))
 }
 
 /** Write outputs atomically (paths relative to the project root, or absolute); returns the paths whose content changed. */
