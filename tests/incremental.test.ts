@@ -16,7 +16,7 @@ import {inShard, parseShard, buildKey, digest, digestBytes, DigestPart, document
 import {lintMarkdown} from '../pipeline/lint/index.ts'
 import {fromMarkdown} from '../pipeline/units/index.ts'
 import {fromTbx, parseConfig, type Analysis} from '../pipeline/index.ts'
-import {babele, babeleJson as json, copyProject, root, projectOutputs, sampleProject} from './helpers/cli.ts'
+import {babele, babeleJson as json, copyProject, root, projectOutputs, runPastCache, sampleProject, settle} from './helpers/cli.ts'
 import {itDocs} from './helpers/corpora.ts'
 import {fillXliff} from './helpers/tools.ts'
 import {LazyDocuments} from '../pipeline/cli/lazy-documents.ts'
@@ -402,6 +402,23 @@ test.serial('import knows babele\'s own XLIFF by the signature it recorded once 
   const changed = json(folder, 'import')
   t.deepEqual(changed.result.cache.xliff, {hits: 3, misses: 1})
   t.regex(changed.result.summary[0], /^import: 1 file\(s\) \(3 unchanged since extract, skipped\), \d+ segment\(s\) read, 1 store file\(s\) changed/)
+})
+
+test.serial('run records the signatures its import took in the record its extract writes: the next run knows every XLIFF file by its signature, even when extract wrote none', async (t) => {
+  const folder = copyProject()
+  t.teardown(() => rmSync(folder, {recursive: true, force: true}))
+  t.is(json(folder, 'run').status, 0)
+  await settle()
+  // Import reads the four files, finds extract's bytes and signs them; extract writes nothing, so only import changed the record.
+  const first = runPastCache(folder)
+  t.deepEqual(first.cache.xliff, {hits: 0, misses: 4})
+  const record = JSON.parse(readFileSync(join(folder, '.babele/cache/xliff-written.json'), 'utf8')) as {files: Record<string, string>; signatures: Record<string, number[]>}
+  t.deepEqual(Object.keys(record.signatures), Object.keys(record.files))
+  t.deepEqual(runPastCache(folder).cache.xliff, {hits: 4, misses: 0}, 'no file is read')
+  // A source edit: extract writes the four files again, and their signatures go.
+  appendFileSync(join(folder, 'source/it/putin-xi-alleanza.md'), 'Una frase aggiunta.\n')
+  t.deepEqual(runPastCache(folder).cache.xliff, {hits: 4, misses: 0})
+  t.deepEqual(runPastCache(folder).cache.xliff, {hits: 0, misses: 4})
 })
 
 test.serial('outputs are byte-identical with --jobs 1 and --jobs 2, with or without the cache', (t) => {

@@ -331,13 +331,25 @@ export function xliffDigests(workspace: Workspace, outputs: Iterable<[string, st
  * signatures import took of files it found holding extract's bytes
  * (`readWrittenXliff`), keeping the record of every other file (another
  * shard's). A file whose digest changes loses its signature. Written
- * atomically, only when it changes.
+ * only when it changes.
  *
  * @param digests Each XLIFF file's path and digest (`xliffDigests`).
  * @param signatures Files found holding their recorded digest, each with its signature taken before it was read.
  */
 export function recordWrittenXliff(workspace: Workspace, digests: Iterable<[string, string]>, signatures: Iterable<[string, Float64Array]> = []): void {
   const record = readWrittenXliff(workspace)
+  if (updateWrittenXliff(record, digests, signatures)) saveWrittenXliff(workspace, record)
+}
+
+/**
+ * {@linkcode recordWrittenXliff} on a record already read, not written:
+ * `run` records import's signatures and extract's digests in the one
+ * record import read, and writes it once.
+ *
+ * @param record The record as `readWrittenXliff` read it, changed in place.
+ * @returns Whether it changed.
+ */
+export function updateWrittenXliff(record: Map<string, WrittenXliff>, digests: Iterable<[string, string]>, signatures: Iterable<[string, Float64Array]> = []): boolean {
   let changed = false
   for (const [path, digest] of digests) {
     if (record.get(path)?.digest === digest) continue
@@ -350,7 +362,11 @@ export function recordWrittenXliff(workspace: Workspace, digests: Iterable<[stri
     known.signature = signature
     changed = true
   }
-  if (!changed) return
+  return changed
+}
+
+/** Write the record of XLIFF files back (`readWrittenXliff` reads it). */
+export function saveWrittenXliff(workspace: Workspace, record: ReadonlyMap<string, WrittenXliff>): void {
   const entries = [...record].sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0))
   const files = Object.fromEntries(entries.map(([path, known]) => [path, known.digest]))
   const signed = Object.fromEntries(entries.filter(([, known]) => known.signature).map(([path, known]) => [path, [...known.signature!]]))

@@ -22,7 +22,7 @@ import {MessageList, type PackedMessages, type PrintedMessages} from '../packed-
 import {codeVersion} from '../code-version.ts'
 import {pretranslate, type PretranslateCommandResult} from './pretranslate.ts'
 import {engineOf} from '../engines/select.ts'
-import {noSources, readGlossary, readMemory, readStores, readWrittenXliff, recordWrittenXliff, sourceFiles, xliffDigests, readXliffFiles, writeOutputs, xliffFiles, UsageError, type Workspace, type WrittenXliff} from '../workspace.ts'
+import {noSources, readGlossary, readMemory, readStores, readWrittenXliff, recordWrittenXliff, saveWrittenXliff, sourceFiles, updateWrittenXliff, xliffDigests, readXliffFiles, writeOutputs, xliffFiles, UsageError, type Workspace, type WrittenXliff} from '../workspace.ts'
 import {holdsSigned, settledSignature, statOf} from '../fs.ts'
 import {openOutputRecord} from '../output-record.ts'
 import {readRecordedSources} from '../source-record.ts'
@@ -166,6 +166,12 @@ function ownDocuments(loaded: Loaded): Map<string, SourceDocument> {
 /** What `extractProject` made of a loaded project: the source bundles and XLIFF, and messages. */
 type Extracted = ReturnType<typeof extractProject>
 
+/** The record of the XLIFF files extract wrote (`readWrittenXliff`) as import read and updated it, and whether it changed since it was read: `run` writes it once, after extract. */
+interface XliffRecord {
+  record: Map<string, WrittenXliff>
+  changed: boolean
+}
+
 /** What `extract` on its own did: a command result whose messages are kept packed, document by document, until printed. */
 export type StreamedResult = Omit<CommandResult, 'messages'> & {messages: MessageList}
 
@@ -173,13 +179,21 @@ export type StreamedResult = Omit<CommandResult, 'messages'> & {messages: Messag
  * `extract` on a project `run` loaded (`babele extract` on its own is
  * {@linkcode extract}, which streams). Given `made`, what `extractProject`
  * already made of the same documents, stores and memory (import's check of
- * untouched XLIFF), it is not made again.
+ * untouched XLIFF), it is not made again; given `xliff`, the record of
+ * XLIFF files import read, extract's files are recorded in it and it is
+ * written once, not read again.
  */
-async function extractLoaded(workspace: Workspace, options: CommandOptions, given: Loaded, made?: Extracted): Promise<StreamedResult> {
+async function extractLoaded(workspace: Workspace, options: CommandOptions, given: Loaded, earlier: {made?: Extracted | undefined; xliff?: XliffRecord | undefined} = {}): Promise<StreamedResult> {
+  const {made} = earlier
   const record = made ? undefined : openOutputRecord(workspace, given.reuse, outputKinds.extract, Date.now())
   const result = made ?? extractProject(workspace.config, given.documents, given.stores, {terms: given.terms, memory: given.memory, only: given.shard, reuse: record?.reuse ?? given.reuse})
   const written = record ? record.write(result.value) : writeOutputs(workspace, result.value)
-  if (options.cache !== false) recordWrittenXliff(workspace, xliffDigests(workspace, result.value, record?.digestOf))
+  if (options.cache !== false) {
+    const digests = xliffDigests(workspace, result.value, record?.digestOf)
+    const xliff = earlier.xliff
+    if (!xliff) recordWrittenXliff(workspace, digests)
+    else if (updateWrittenXliff(xliff.record, digests) || xliff.changed) saveWrittenXliff(workspace, xliff.record)
+  }
   record?.save()
   const documents = ownDocuments(given)
   const units = [...documents.keys()].reduce((sum, path) => sum + given.units.get(path)!, 0)
@@ -304,7 +318,7 @@ export async function extract(workspace: Workspace, options: CommandOptions): Pr
 }
 
 /** `babele import [FILE…]`: translated XLIFF into the locale stores. */
-export async function importCommand(workspace: Workspace, options: CommandOptions & {files: string[]}, given?: Loaded): Promise<CommandResult & {stores: Stores; extracted?: Extracted}> {
+export async function importCommand(workspace: Workspace, options: CommandOptions & {files: string[]; /** `run`: the record of XLIFF files is returned (`xliff`) for extract to complete and write, not written here. */ keepXliffRecord?: boolean}, given?: Loaded): Promise<CommandResult & {stores: Stores; extracted?: Extracted; xliff?: XliffRecord}> {
   const started = Date.now()
   const loaded = given ?? (await load(workspace, options))
   const maxBytes = workspace.config.maxXliffBytes
@@ -314,6 +328,7 @@ export async function importCommand(workspace: Workspace, options: CommandOption
   // babele wrote before its source changed is not taken for a translator's stale one. A file with
   // the signature recorded when it was last found holding those bytes is not even read.
   const recorded = options.files.length > 0 || options.cache === false ? new Map<string, WrittenXliff>() : readWrittenXliff(workspace)
+  let recordChanged = false
   let untouched = 0
   const listed: string[] = []
   for (const path of options.files.length > 0 ? [] : shardXliffFiles(workspace, loaded)) {
@@ -336,7 +351,8 @@ export async function importCommand(workspace: Workspace, options: CommandOption
       const signature = settledSignature(before.get(path), started)
       if (signature) signatures.push([path, signature])
     }
-    if (signatures.length > 0) recordWrittenXliff(workspace, [], signatures)
+    recordChanged = updateWrittenXliff(recorded, [], signatures)
+    if (recordChanged && !options.keepXliffRecord) saveWrittenXliff(workspace, recorded)
   }
   if (options.files.length === 0 && files.size > 0) {
     extracted = extractProject(workspace.config, loaded.documents, loaded.stores, {terms: loaded.terms, memory: loaded.memory, only: loaded.shard, reuse: loaded.reuse})
@@ -378,6 +394,7 @@ export async function importCommand(workspace: Workspace, options: CommandOption
     reports: result.reports,
     stores: result.stores,
     ...(options.files.length === 0 && options.cache !== false ? {cache: {...cacheUse(loaded), xliff}} : {}),
+    ...(options.keepXliffRecord && options.files.length === 0 && options.cache !== false ? {xliff: {record: recorded, changed: recordChanged}} : {}),
     // What extract makes of the stores as they were: still what it makes when no store file changed.
     ...(extracted && stores === 0 ? {extracted} : {}),
     ...(options.allowQuarantine && [...loaded.messages, ...read.messages, ...result.messages].every((message) => message.severity !== 'error' || quarantines.has(message)) ? {ok: true} : {})
@@ -433,7 +450,7 @@ export async function build(workspace: Workspace, options: CommandOptions, given
  */
 export async function run(workspace: Workspace, options: CommandOptions): Promise<StreamedResult> {
   const loaded = await load(workspace, options)
-  const imported = await importCommand(workspace, {...options, files: []}, loaded)
+  const imported = await importCommand(workspace, {...options, files: [], keepXliffRecord: true}, loaded)
   let stores = imported.stores
   let pretranslated: PretranslateCommandResult | undefined
   if (workspace.config.targetLocales.some((locale) => engineOf(workspace.config, locale) !== 'none')) {
@@ -443,7 +460,7 @@ export async function run(workspace: Workspace, options: CommandOptions): Promis
   const next = {...loaded, stores, messages: []}
   // Import made every XLIFF to find the untouched ones; when neither import nor pre-translation changed a store, that is extract's result.
   const unchanged = !pretranslated || pretranslated.written.length === 0
-  const extracted = await extractLoaded(workspace, options, next, unchanged ? imported.extracted : undefined)
+  const extracted = await extractLoaded(workspace, options, next, {made: unchanged ? imported.extracted : undefined, xliff: imported.xliff})
   const built = await build(workspace, options, next)
   const steps = [imported, ...(pretranslated ? [pretranslated] : []), extracted]
   const project = loaded.shard ? undefined : await projectOutputs(workspace, {...loaded, stores}, built)
