@@ -51,15 +51,7 @@ const kind = 'glossary-page'
  * severities of its violations. The card is rendered from these values and
  * its items' HTML alone, so its key holds everything it is made of.
  */
-interface CardValues {
-  id: string
-  label: string
-  subjectField?: string
-  definition?: string
-  notes: string[]
-  terms: ReviewTerms[]
-  search: string
-  violations: ReviewConcept['violations']
+interface CardValues extends Pick<ReviewConcept, 'id' | 'label' | 'subjectField' | 'definition' | 'notes' | 'terms' | 'search' | 'violations'> {
   /** How many source findings, violations with no occurrence, and occurrences the concept has. */
   findings: number
   otherViolations: number
