@@ -115,7 +115,8 @@ test('each file of a record is known at its index, and a record whose parts do n
     ['a digest short', {...record, digests: record.digests.slice(0, -1)}],
     ['a signature short', {...record, signatures: record.signatures.subarray(0, 11)}],
     ['a value short', {...record, values: []}],
-    ['a file twice', {...record, files: 'a.md\u0000a.md'}],
+    // b.md at both indexes: without the check, the second (b.md's own digest and signature) would stand and b.md be known unread.
+    ['a file twice', {...record, files: 'b.md\u0000b.md'}],
     ['the layout of an object per file', new Map([['a.md', {digest: digestBytes('# Titolo\n'), signature: record.signatures.slice(0, 6)}]])]
   ]
   for (const [what, value] of broken) {

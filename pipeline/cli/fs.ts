@@ -246,9 +246,7 @@ export function writeAtomicSigned(path: string, content: string, now: number | u
  * (one `writev`), never joined first.
  */
 export function writeBytesAtomic(path: string, bytes: Uint8Array | readonly Uint8Array[]): void {
-  const temporary = `${path}.${process.pid}.${Math.random().toString(36).slice(2)}.tmp`
-  writeInFolder(temporary, bytes)
-  renameSync(temporary, path)
+  renameSync(writtenBeside(path, bytes), path)
 }
 
 /**
@@ -262,10 +260,16 @@ export function writeBytesAtomic(path: string, bytes: Uint8Array | readonly Uint
  * for outputs, which a reader must always find whole.
  */
 export function replaceCacheFile(path: string, bytes: Uint8Array | readonly Uint8Array[]): void {
+  const temporary = writtenBeside(path, bytes)
+  removeFile(path)
+  renameSync(temporary, path)
+}
+
+/** Write bytes to a temporary file beside `path`, named for this process and a random part (concurrent writers of one path never share one); returns its path. */
+function writtenBeside(path: string, bytes: Uint8Array | readonly Uint8Array[]): string {
   const temporary = `${path}.${process.pid}.${Math.random().toString(36).slice(2)}.tmp`
   writeInFolder(temporary, bytes)
-  rmSync(path, {force: true})
-  renameSync(temporary, path)
+  return temporary
 }
 
 /** Write a file, making its folder first only when it is missing (most writes go to a folder already there). */
