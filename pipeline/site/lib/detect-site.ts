@@ -14,7 +14,7 @@
 import {isLanguageTag} from '../../language-tag.ts'
 import {diagnostic} from '../../diagnostic.ts'
 import {parseConfig, type Config} from '../../config/index.ts'
-import {documentPath, paths} from '../../project/index.ts'
+import {documentPaths, paths} from '../../project/index.ts'
 import type {Diagnostic} from '../../types.ts'
 import {docfx} from './docfx.ts'
 import {docusaurus} from './docusaurus.ts'
@@ -136,7 +136,14 @@ export function detectSite(site: Site, options?: Options | null): {value: SiteCo
 
   const parsed = parseConfig(config, {file})
   if (!parsed.value) return {value: undefined, messages: [...messages, ...parsed.messages]}
-  const sources = site.files.filter((path) => documentPath(parsed.value!, path) !== undefined)
+  // Each source file's document path, worked out once (`documentPaths`: the patterns filled in once for all the files).
+  const documentPathOf = documentPaths(parsed.value)
+  const documents = new Map<string, string>()
+  for (const file of site.files) {
+    const path = documentPathOf(file)
+    if (path !== undefined) documents.set(file, path)
+  }
+  const sources = [...documents.keys()]
   if (sources.length === 0) {
     messages.push(diagnostic('init-no-sources', `No Markdown file matches \`sourcePattern\` \`${sourcePattern}\` (${primary.layout.reason}); pass --source-locale if the sources are another locale's`, {source: 'init', severity: 'error', file: primary.layout.file}))
     return {value: undefined, messages}
@@ -144,7 +151,7 @@ export function detectSite(site: Site, options?: Options | null): {value: SiteCo
   // A build writes every target document: say which files already there it would replace.
   const listed = new Set(site.files)
   for (const locale of targets) {
-    const existing = sources.map((path) => paths.dist(parsed.value!, locale, documentPath(parsed.value!, path)!)).filter((path) => listed.has(path))
+    const existing = [...documents.values()].map((path) => paths.dist(parsed.value!, locale, path)).filter((path) => listed.has(path))
     if (existing.length > 0) {
       messages.push(diagnostic('init-translations-exist', `${locale}: ${existing.length} of ${sources.length} pages already there (${existing.slice(0, 3).join(', ')}${existing.length > 3 ? ', …' : ''}); \`babele build\` writes babele's output over them, so bring their translations in through XLIFF first, or keep a copy`, {source: 'init', severity: 'warning'}))
     }
