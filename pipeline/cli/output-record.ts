@@ -14,7 +14,15 @@
  * the command started (`writeAtomicSigned`), its stat signature (`fs.ts`:
  * any write moves a file's change time, which cannot be set back); for each
  * key, the entry's value less its texts (a document's leverage messages, a
- * built file's coverage and messages).
+ * built file's coverage and messages) as JSON text, parsed only when the
+ * entry is kept (a part JSON would not give back as it is, such as one
+ * holding `undefined` or `NaN`, is not recorded: its files are compared as
+ * ever). It is stored as a few long values (`StoredRecord`), as the read
+ * record is (`read-record.ts`), not an object and a signature per file: a
+ * run reads and writes the records of thousands of outputs, and a string
+ * or an array is read at once where thousands of objects and typed arrays
+ * cost each their own (the 2,000-file project's two records: about 43 ms to
+ * deserialize and 23 ms to serialize as objects, about 14 ms and 2 ms so).
  *
  * ```text
  * run  → xliff/en/a.md.xlf made by key k1: written, recorded {k1, digest}
@@ -94,13 +102,32 @@ interface Recorded {
   signature: Float64Array | undefined
 }
 
-/** The record of one kind of output. */
+/** The record of one kind of output, as a command uses it. */
 interface OutputRecordFile {
   /** By path (relative to the project root). */
   files: Map<string, Recorded>
-  /** Each recorded key's value less its texts (`Codec.part`). */
-  parts: Map<string, unknown>
+  /** Each recorded key's value less its texts (`Codec.part`), as JSON text (`partText`). */
+  parts: Map<string, string>
 }
+
+/** The record as stored: a few long values, each file's and each key's part of them at its index. */
+interface StoredRecord {
+  /** The files (relative to the project root), joined by `\0` (which no path holds). */
+  files: string
+  /** Each file's key, as its index in `keys`. */
+  made: Uint32Array
+  /** Each file's SHA-256 (64 hex digits), one after the other. */
+  digests: string
+  /** Each file's signature (`signatureLength` numbers, `signatureOf`), `NaN` when it has none. */
+  signatures: Float64Array
+  /** The keys, joined by `\0`. */
+  keys: string
+  /** Each key's part, as JSON text. */
+  parts: string[]
+}
+
+/** Hex digits of a SHA-256. */
+const digestLength = 64
 
 /** Starts every placeholder: no output babele writes starts with a NUL. */
 const placeholderMark = '\u0000babele-kept\u0000'
@@ -146,18 +173,19 @@ export function openOutputRecord(workspace: Workspace, reuse: (Reuse & {store: C
   let changed = false
   const absolute = (file: string) => resolve(workspace.root, file)
   // The files of the values the stage got from the cache or made: who made each, and its text.
-  const seen = new Map<string, {key: string; text: string; part: unknown}>()
+  const seen = new Map<string, {text: string; made: Made}>()
   const kept = new Set<string>()
   const digests = new Map<string, string>()
   const see = (key: string, value: unknown) => {
-    const part = codec.part(value)
-    for (const [file, text] of codec.files(value)) seen.set(file, {key, text, part})
+    const made: Made = {key, part: codec.part(value), text: undefined}
+    for (const [file, text] of codec.files(value)) seen.set(file, {text, made})
   }
   /** The value of an entry whose every file is recorded under its key and still has its signature. */
   const keptValue = (key: string): unknown => {
-    const part = record.parts.get(key)
-    if (part === undefined) return undefined
+    const text = record.parts.get(key)
+    if (text === undefined) return undefined
     try {
+      const part = JSON.parse(text) as unknown
       const files = codec.paths(part)
       if (files.length === 0) return undefined
       for (const file of files) {
@@ -203,11 +231,14 @@ export function openOutputRecord(workspace: Workspace, reuse: (Reuse & {store: C
           if (content !== keptText(file) || !kept.has(file)) throw new Error(`${file}: a placeholder of an output kept on disk reached another file (a bug in babele; nothing was written there)`)
           continue
         }
-        const made = seen.get(file)
+        const seenFile = seen.get(file)
         // Used once: holding every text made until the end would grow with the project.
         seen.delete(file)
-        if (made?.text !== content) {
-          // Not an entry's file (an empty store file, a pseudo-localized one): written as ever, and not recorded.
+        const made = seenFile?.text === content ? seenFile.made : undefined
+        // Its part as JSON text, once per entry (`null`: not one JSON gives back).
+        if (made && made.text === undefined) made.text = partText(made.part) ?? null
+        if (!made?.text) {
+          // Not an entry's file (an empty store file, a pseudo-localized one), or one whose part cannot be recorded: written as ever, and not recorded.
           if (record.files.delete(file)) changed = true
           if (writeAtomic(absolute(file), content)) written.push(file)
           continue
@@ -219,7 +250,7 @@ export function openOutputRecord(workspace: Workspace, reuse: (Reuse & {store: C
         const before = record.files.get(file)
         if (before?.made !== made.key || before.digest !== digest || !sameSignatures(before.signature, result.signature) || record.parts.get(made.key) === undefined) {
           record.files.set(file, {made: made.key, digest, signature: result.signature})
-          record.parts.set(made.key, made.part)
+          record.parts.set(made.key, made.text)
           changed = true
         }
       }
@@ -236,7 +267,7 @@ export function openOutputRecord(workspace: Workspace, reuse: (Reuse & {store: C
       for (const known of record.files.values()) used.add(known.made)
       for (const key of record.parts.keys()) if (!used.has(key)) record.parts.delete(key)
       try {
-        replaceCacheFile(path, serialize(record))
+        replaceCacheFile(path, serialize(storedRecord(record)))
       } catch {
         // Not written: the next run compares the files again.
       }
@@ -244,19 +275,75 @@ export function openOutputRecord(workspace: Workspace, reuse: (Reuse & {store: C
   }
 }
 
+/** An entry whose files the stage got: its key, its part and (once a file of it is recorded) the part's JSON text, `null` when it has none. */
+interface Made {
+  key: string
+  part: unknown
+  text: string | null | undefined
+}
+
+/**
+ * A part as JSON text, when parsing it gives the same value back: plain
+ * objects and arrays (no holes) of strings, finite numbers (not `-0`),
+ * booleans and `null`; else nothing (the part is not recorded).
+ */
+function partText(part: unknown): string | undefined {
+  return jsonValue(part) ? JSON.stringify(part) : undefined
+}
+
+/** Whether JSON gives a value back as it is (see {@linkcode partText}). */
+function jsonValue(value: unknown): boolean {
+  if (value === null || typeof value === 'string' || typeof value === 'boolean') return true
+  if (typeof value === 'number') return Number.isFinite(value) && !Object.is(value, -0)
+  if (typeof value !== 'object') return false
+  if (Array.isArray(value)) {
+    for (let at = 0; at < value.length; at++) if (!(at in value) || !jsonValue(value[at])) return false
+    return true
+  }
+  if (Object.getPrototypeOf(value) !== Object.prototype) return false
+  for (const key in value) if (!Object.hasOwn(value, key) || key === '__proto__' || !jsonValue((value as Record<string, unknown>)[key])) return false
+  return true
+}
+
+/** A record as stored (see {@linkcode StoredRecord}). */
+function storedRecord(record: OutputRecordFile): StoredRecord {
+  const keys = [...record.parts.keys()]
+  const keyAt = new Map(keys.map((key, at) => [key, at]))
+  // Every file's key has its part (`save` drops only keys no file is made by); one without would not be recorded.
+  const files = [...record.files].filter(([, known]) => keyAt.has(known.made))
+  const signatures = new Float64Array(files.length * signatureLength).fill(Number.NaN)
+  files.forEach(([, known], at) => known.signature && signatures.set(known.signature, at * signatureLength))
+  return {
+    files: files.map(([file]) => file).join('\0'),
+    made: Uint32Array.from(files, ([, known]) => keyAt.get(known.made)!),
+    digests: files.map(([, known]) => known.digest).join(''),
+    signatures,
+    keys: keys.join('\0'),
+    parts: keys.map((key) => record.parts.get(key)!)
+  }
+}
+
 /** A record read back; empty when there is none or it is not one (then every file is compared). */
 function readRecord(path: string): OutputRecordFile {
   try {
     if (exists(path)) {
-      const value = deserialize(readBytes(path)) as Partial<OutputRecordFile> | null
-      if (value && value.files instanceof Map && value.parts instanceof Map) {
-        const files = new Map<string, Recorded>()
-        for (const [file, known] of value.files as Map<unknown, Partial<Recorded> | null>) {
-          if (typeof file !== 'string' || !known || typeof known.made !== 'string' || typeof known.digest !== 'string') continue
-          const signature = known.signature instanceof Float64Array && known.signature.length === signatureLength ? known.signature : undefined
-          files.set(file, {made: known.made, digest: known.digest, signature})
+      const value = deserialize(readBytes(path)) as Partial<StoredRecord> | null
+      if (value && typeof value === 'object') {
+        const {files, made, digests, signatures, keys, parts} = value
+        if (typeof files === 'string' && made instanceof Uint32Array && typeof digests === 'string' && signatures instanceof Float64Array && typeof keys === 'string' && Array.isArray(parts)) {
+          const names = files === '' ? [] : files.split('\0')
+          const keyNames = keys === '' ? [] : keys.split('\0')
+          const count = names.length
+          if (made.length === count && digests.length === count * digestLength && /^[0-9a-f]*$/.test(digests) && signatures.length === count * signatureLength && keyNames.length === parts.length && parts.every((part) => typeof part === 'string') && made.every((at) => at < keyNames.length)) {
+            const record: OutputRecordFile = {files: new Map(), parts: new Map(keyNames.map((key, at) => [key, parts[at] as string]))}
+            names.forEach((file, at) => {
+              const signature = signatures.subarray(at * signatureLength, (at + 1) * signatureLength)
+              record.files.set(file, {made: keyNames[made[at]!]!, digest: digests.slice(at * digestLength, (at + 1) * digestLength), signature: Number.isNaN(signature[0]) ? undefined : signature})
+            })
+            // A file or a key twice: not a record this code wrote.
+            if (record.files.size === count && record.parts.size === keyNames.length) return record
+          }
         }
-        return {files, parts: value.parts}
       }
     }
   } catch {
