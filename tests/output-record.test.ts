@@ -5,13 +5,23 @@
  * from the cache nor compared; a file edited (even keeping its size and
  * modification time), deleted or replaced is written again. Each run goes
  * past the run cache (its entries are removed first), which would otherwise
- * answer a run that changes nothing before any output is looked at.
+ * answer a run that changes nothing before any output is looked at. The
+ * record keeps each entry's value less its texts as JSON text: a kept
+ * entry's value is the one made (a run keeping every output reports what a
+ * `--no-cache` run does), a value JSON would not give back is not recorded,
+ * and a record that is not one is read as none.
  */
-import {appendFileSync, readdirSync, readFileSync, renameSync, rmSync, statSync, writeFileSync} from 'node:fs'
+import {appendFileSync, mkdtempSync, readdirSync, readFileSync, renameSync, rmSync, statSync, writeFileSync} from 'node:fs'
 import {execFileSync} from 'node:child_process'
+import {tmpdir} from 'node:os'
 import {join} from 'node:path'
+import {serialize} from 'node:v8'
 import test from 'ava'
-import {babeleJson as json, copyProject, runPastCache as run, settle} from './helpers/cli.ts'
+import {openCache} from '../pipeline/cli/cache.ts'
+import {openOutputRecord} from '../pipeline/cli/output-record.ts'
+import type {Workspace} from '../pipeline/cli/workspace.ts'
+import {outputKinds, reused} from '../pipeline/project/index.ts'
+import {babeleJson as json, copyProject, projectOutputs, runPastCache as run, settle} from './helpers/cli.ts'
 
 const locales = 4
 
@@ -114,4 +124,58 @@ test.serial('extract on its own keeps the outputs on disk as well, its threads n
   t.deepEqual(again.written, [deleted])
   t.deepEqual(again.cache.kept, {extract: 1, build: 0})
   t.is(read(folder, deleted), before)
+})
+
+test.serial('a run that keeps every output reports the coverage, gates and messages of a --no-cache run, and writes the same files; a record that is not one is read as none', async (t) => {
+  const {folder} = await keptProject(t)
+  t.teardown(() => rmSync(folder, {recursive: true, force: true}))
+  const before = projectOutputs(folder)
+  const kept = run(folder)
+  t.deepEqual(kept.cache.kept, {extract: 2, build: 2 * locales})
+  const fresh = run(folder, 'run', '--no-cache')
+  t.deepEqual(fresh.written, [])
+  for (const field of ['coverage', 'locales', 'messages', 'summary', 'unchanged']) t.deepEqual(kept[field], fresh[field], field)
+  t.deepEqual(projectOutputs(folder), before)
+  // Records of another layout, or no record at all: every output compared (none written), and recorded again.
+  const [version] = readdirSync(join(folder, '.babele/cache')).filter((name) => name.startsWith('v'))
+  writeFileSync(join(folder, '.babele/cache', version!, 'written-build'), 'not a record')
+  writeFileSync(join(folder, '.babele/cache', version!, 'written-extract-outputs'), serialize({files: new Map(), parts: new Map()}))
+  const compared = run(folder)
+  t.deepEqual(compared.cache.kept, {extract: 0, build: 0})
+  t.deepEqual(compared.written, [])
+  for (const field of ['coverage', 'locales', 'messages', 'summary', 'unchanged']) t.deepEqual(compared[field], fresh[field], field)
+  t.deepEqual(run(folder).cache.kept, {extract: 2, build: 2 * locales})
+  t.deepEqual(projectOutputs(folder), before)
+})
+
+test('an entry whose value JSON would not give back as it is (undefined, NaN) is not kept: it is read from the cache every time, its file compared', (t) => {
+  const root = mkdtempSync(join(tmpdir(), 'babele-output-record-'))
+  t.teardown(() => rmSync(root, {recursive: true, force: true}))
+  const workspace: Workspace = {root, config: {} as Workspace['config']}
+  const values = new Map([
+    ['a0'.repeat(16), {file: 'dist/a.md', value: 'A\n', coverage: {segments: 1}, messages: [{message: 'm', file: 'dist/a.md'}]}],
+    ['b0'.repeat(16), {file: 'dist/b.md', value: 'B\n', coverage: {segments: Number.NaN}, messages: []}],
+    ['c0'.repeat(16), {file: 'dist/c.md', value: 'C\n', coverage: {segments: 1}, messages: [{message: 'm', file: undefined}]}]
+  ])
+  // Every file written by a pass counts as settled: the next pass that finds it holding its text signs it.
+  const later = Date.now() + 10_000
+  const pass = () => {
+    const cache = openCache(join(root, 'cache'), 'test')
+    const record = openOutputRecord(workspace, {keys: new Map(), glossary: undefined, store: cache}, outputKinds.build, later)!
+    const got = [...values].map(([key, value]) => reused(record.reuse.store, outputKinds.build, key, () => value))
+    record.write(new Map(got.map((value) => [value.file, value.value])))
+    record.save()
+    return {got, counts: cache.counts[outputKinds.build]}
+  }
+  pass()
+  t.is(pass().counts?.kept, undefined, 'compared, then signed')
+  const third = pass()
+  t.is(third.counts?.kept, 1)
+  const [a, b, c] = third.got
+  t.deepEqual({...a, value: undefined}, {...values.get('a0'.repeat(16)), value: undefined})
+  t.not(a!.value, 'A\n', 'kept: its text is not read')
+  t.deepEqual([b!.value, c!.value], ['B\n', 'C\n'])
+  t.true(Number.isNaN(b!.coverage.segments))
+  t.true(Object.hasOwn(c!.messages[0]!, 'file'))
+  t.deepEqual(['a.md', 'b.md', 'c.md'].map((name) => readFileSync(join(root, 'dist', name), 'utf8')), ['A\n', 'B\n', 'C\n'])
 })
