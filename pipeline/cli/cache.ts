@@ -7,10 +7,12 @@
  * is written once, atomically (temp file + rename), never changed: its key
  * is a digest of everything its value is made of (`pipeline/incremental`),
  * so a changed input is a new key, and concurrent runs (CI shards sharing
- * the folder) can only write the same bytes to the same name. The one
- * exception is the run cache's `run` entries (`run-cache.ts`): keyed by a
+ * the folder) can only write the same bytes to the same name. The
+ * exceptions are the run cache's `run` entries (`run-cache.ts`): keyed by a
  * command, each is replaced by the command's latest run and trusted only
- * after the facts it lists are checked again. Values are
+ * after the facts it lists are checked again; and the glossary review's
+ * parts combined (`glossary-combined`), replaced by each run that changes
+ * them and used only where a document's part key matches. Values are
  * stored with `v8.serialize` (the structured clone: shared objects stay
  * shared, as a document's codes are in its tokens, units and segments).
  *

@@ -21,7 +21,9 @@
  *   the source's, with the keys the QA stage refuses in it; the diagnostics
  *   about the document (its source findings and its store and XLIFF files'
  *   violations, each with its locale), in order. Its listing
- *   (`documentListing`) adds the occurrences asked for.
+ *   (`documentListing`) adds the occurrences asked for. Every document's
+ *   part combined (`combineParts`) is kept under the shared part alone,
+ *   holding each document's part key.
  *
  * ```ts
  * extractOutputsKey(documentKey(config, 'a.md', digestBytes(text)), extractContextKey(config, memories, glossary))
@@ -56,6 +58,18 @@ export function glossaryContextKey(config: unknown, glossary: string, max: numbe
  */
 export function glossaryPartKey(document: string, context: string, values: unknown, diagnostics: unknown): string {
   return digestBytes(`glossary-part\n${document}\n${context}\n${JSON.stringify(values) ?? 'undefined'}\n${JSON.stringify(diagnostics) ?? 'undefined'}`)
+}
+
+/**
+ * Not a digest of the combination's content: each run that changes it
+ * replaces it, and it holds each document's part key, so a document's
+ * records in it are used only where its part key matches.
+ *
+ * @param context The shared part (`glossaryContextKey`).
+ * @returns The key of every document's glossary review part, combined.
+ */
+export function glossaryCombinedKey(context: string): string {
+  return digest(['glossary-combined', context])
 }
 
 /**

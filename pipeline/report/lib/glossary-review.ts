@@ -31,19 +31,22 @@
  * once and, given a `reuse` store, kept under a key of everything it is
  * made of (`glossaryPartKey`); the review combines the parts, numbering
  * every occurrence in document order, so an edit of one document makes its
- * part again and reads the others' back without their content.
+ * part again and reads the others' back without their content. The parts
+ * combined are kept too (`glossary-combined.ts`): a run reads that one
+ * value and the parts of the documents whose key it lacks, not every part.
  */
 import {createResolver, type Resolver} from '../../build/index.ts'
 import type {Config} from '../../config/index.ts'
 import {indexTermbase, termsOfLanguage, type Concept, type Term, type TermEntry, type Termbase, type TermStatus} from '../../glossary/index.ts'
-import {glossaryContextKey, glossaryListingKey, glossaryPartKey} from '../../incremental/index.ts'
+import {glossaryCombinedKey, glossaryContextKey, glossaryListingKey, glossaryPartKey} from '../../incremental/index.ts'
 import {outputKinds, paths, projectTerms, reused, usableBundle, type ProjectTerms, type Reuse, type Stores} from '../../project/index.ts'
 import type {Bundle, Diagnostic, SourceDocument} from '../../types.ts'
 import {hasValues} from '../../store/index.ts'
 import {documentId} from '../../units/index.ts'
 import {fold} from './fold.ts'
 import type {PageFragments} from './glossary-items.ts'
-import {documentListing, documentPart, partConcepts, type GlossaryPart, type ListedOccurrence, type LookUp, type PartConcept, type PartContext, type Routed} from './glossary-part.ts'
+import {combineParts} from './glossary-combined.ts'
+import {documentListing, documentPart, type ListedOccurrence, type LookUp, type PartContext, type Routed} from './glossary-part.ts'
 import type {Piece} from './text-pieces.ts'
 
 /** What {@linkcode glossaryReview} reads. */
@@ -268,44 +271,78 @@ export function reviewWithFragments(input: GlossaryReviewInput): {review: Glossa
   const shared = reuse?.glossary === undefined ? undefined : glossaryContextKey(config, reuse.glossary, max)
   const values = storedValues(config, input.stores, refused)
 
-  // Every document's part, its concepts' occurrences numbered after the previous documents'.
-  const parts = new Map<DocumentRef, {part: GlossaryPart; key: string | undefined; diagnostics: Routed[]}>()
-  const byDocument = new Map<string, Array<{document: DocumentRef; part: GlossaryPart; concept: PartConcept; offset: number}>>()
+  // Every document's part, combined in document order: from the combination kept by the last run where its key is there, else from the store or made.
   const targets = config.targetLocales.length
-  for (const document of documents) {
-    const diagnostics = routed.get(document) ?? []
+  const diagnosticsOf = documents.map((document) => routed.get(document) ?? [])
+  const keys = documents.map((document, index) => {
     const documentKey = shared === undefined ? undefined : reuse?.keys.get(document.path)
-    const key = documentKey && glossaryPartKey(documentKey, shared!, values(document.id), diagnostics.map((one) => [one.locale ?? null, one.diagnostic]))
-    const part = reused(reuse?.store, outputKinds.glossaryPart, key, () => documentPart(input.documents.get(document.path)!, context, diagnostics))
-    parts.set(document, {part, key, diagnostics})
-    for (const concept of partConcepts(part, targets)) {
-      if (!byConcept.has(concept.id)) continue
-      const list = byDocument.get(concept.id) ?? []
-      const before = list.at(-1)
-      list.push({document, part, concept, offset: before ? before.offset + before.concept.count : 0})
-      byDocument.set(concept.id, list)
+    return documentKey && glossaryPartKey(documentKey, shared!, values(document.id), diagnosticsOf[index]!.map((one) => [one.locale ?? null, one.diagnostic]))
+  })
+  const store = reuse?.store
+  const conceptIds = [...byConcept.keys()]
+  const combinedKey = store && shared !== undefined && keys.every((key) => key !== undefined) ? glossaryCombinedKey(shared) : undefined
+  const {combined, changed} = combineParts({
+    keys,
+    concepts: conceptIds,
+    locales: targets,
+    kept: combinedKey && store!.get(outputKinds.glossaryCombined, combinedKey),
+    partOf: (index) => reused(store, outputKinds.glossaryPart, keys[index], () => documentPart(input.documents.get(documents[index]!.path)!, context, diagnosticsOf[index]!))
+  })
+  if (combinedKey && changed) store!.put(outputKinds.glossaryCombined, combinedKey, combined)
+
+  // Each record's document, where its flagged numbers start, and its concept's occurrences in the documents before (its first occurrence is numbered after them); each concept's records in document order.
+  const records = combined.concept.length
+  const recordDocument = new Uint32Array(records)
+  const flaggedFrom = new Uint32Array(records)
+  const before = new Uint32Array(records)
+  const conceptTotals = new Uint32Array(conceptIds.length)
+  const flaggedTotals = new Uint32Array(conceptIds.length)
+  const recordsFrom = new Uint32Array(conceptIds.length + 1)
+  const rendered = config.targetLocales.map(() => 0)
+  const formsFound = combined.forms.length
+  const formSeen = new Uint8Array(conceptIds.length * formsFound)
+  let record = 0
+  let formAt = 0
+  let flaggedAt = 0
+  for (let document = 0; document < documents.length; document++) {
+    for (const end = record + combined.records[document]!; record < end; record++) {
+      const concept = combined.concept[record]!
+      recordDocument[record] = document
+      flaggedFrom[record] = flaggedAt
+      flaggedAt += combined.flaggedCount[record]!
+      before[record] = conceptTotals[concept]!
+      conceptTotals[concept]! += combined.count[record]!
+      flaggedTotals[concept]! += combined.flaggedCount[record]!
+      recordsFrom[concept + 1]!++
+      for (const formEnd = formAt + combined.formCount[record]!; formAt < formEnd; formAt++) {
+        // Each concept's forms found, each once, in the order found.
+        const form = combined.formIds[formAt]!
+        if (formSeen[concept * formsFound + form] === 1) continue
+        formSeen[concept * formsFound + form] = 1
+        searchWords.get(conceptIds[concept]!)!.add(combined.forms[form]!)
+      }
+      for (let index = 0; index < targets; index++) rendered[index]! += combined.rendered[record * targets + index]!
     }
   }
+  for (let concept = 0; concept < conceptIds.length; concept++) recordsFrom[concept + 1]! += recordsFrom[concept]!
+  const inOrder = new Uint32Array(records)
+  const filled = recordsFrom.slice(0, -1)
+  for (let one = 0; one < records; one++) inOrder[filled[combined.concept[one]!]!++] = one
 
   // The occurrences listed: those with a violation or a source finding first, then the first in source order.
-  const wanted = new Map<DocumentRef, Map<string, number[]>>()
-  const rendered = config.targetLocales.map(() => 0)
+  const wanted = new Map<number, Map<string, number[]>>()
+  const offsets = new Map<number, Map<string, number>>()
+  const indexOf = new Map(conceptIds.map((id, index) => [id, index]))
   for (const concept of review.concepts) {
-    const entries = byDocument.get(concept.id) ?? []
-    const words = searchWords.get(concept.id)!
-    let flagged = 0
-    for (const {part, concept: one} of entries) {
-      concept.occurrenceCount += one.count
-      for (let index = one.formsAt; index < one.formsEnd; index++) words.add(part.forms[index]!)
-      for (let index = 0; index < targets; index++) rendered[index]! += part.figures[one.renderedAt + index]!
-      flagged += one.flaggedEnd - one.flaggedAt
-    }
-
-    let listFlagged = Math.min(flagged, max)
+    const index = indexOf.get(concept.id)!
+    concept.occurrenceCount = conceptTotals[index]!
+    let listFlagged = Math.min(flaggedTotals[index]!, max)
     let listRest = max - listFlagged
-    for (const {document, part, concept: one} of entries) {
+    for (let at = recordsFrom[index]!; at < recordsFrom[index + 1]!; at++) {
       if (listFlagged === 0 && listRest === 0) break
-      const flags = part.flagged.subarray(one.flaggedAt, one.flaggedEnd)
+      const record = inOrder[at]!
+      const count = combined.count[record]!
+      const flags = combined.flagged.subarray(flaggedFrom[record]!, flaggedFrom[record]! + combined.flaggedCount[record]!)
       let numbers: number[]
       if (listRest === 0) {
         // Only flagged ones are still listed.
@@ -314,7 +351,7 @@ export function reviewWithFragments(input: GlossaryReviewInput): {review: Glossa
       } else {
         const marked = new Set(flags)
         numbers = []
-        for (let number = 1; number <= one.count && (listFlagged > 0 || listRest > 0); number++) {
+        for (let number = 1; number <= count && (listFlagged > 0 || listRest > 0); number++) {
           if (marked.has(number)) {
             if (listFlagged > 0) {
               numbers.push(number)
@@ -328,23 +365,28 @@ export function reviewWithFragments(input: GlossaryReviewInput): {review: Glossa
       }
 
       if (numbers.length === 0) continue
+      const document = recordDocument[record]!
       const inDocument = wanted.get(document) ?? new Map<string, number[]>()
       inDocument.set(concept.id, numbers)
       wanted.set(document, inDocument)
+      const offset = offsets.get(document) ?? new Map<string, number>()
+      offset.set(concept.id, before[record]!)
+      offsets.set(document, offset)
     }
 
-    concept.search = [...words].join(' ')
+    concept.search = [...searchWords.get(concept.id)!].join(' ')
   }
 
   // The listed occurrences, from each document's listing.
   const listed = new Map<string, Array<{number: number; occurrence: Occurrence}>>()
   for (const [document, inDocument] of wanted) {
-    const {key, diagnostics} = parts.get(document)!
+    const key = keys[document]
+    const diagnostics = diagnosticsOf[document]!
     const asked = [...inDocument]
-    const listing = reused(reuse?.store, outputKinds.glossaryListing, key && glossaryListingKey(key, asked), () => documentListing(input.documents.get(document.path)!, context, diagnostics, asked))
-    const offsets = new Map(asked.map(([conceptId]) => [conceptId, byDocument.get(conceptId)!.find((entry) => entry.document === document)!.offset]))
+    const listing = reused(store, outputKinds.glossaryListing, key && glossaryListingKey(key, asked), () => documentListing(input.documents.get(documents[document]!.path)!, context, diagnostics, asked))
+    const offset = offsets.get(document)!
     for (const one of listing) {
-      const number = offsets.get(one.conceptId)! + one.number
+      const number = offset.get(one.conceptId)! + one.number
       const occurrence = listedOccurrence(one, number, diagnostics)
       placedOccurrences.set(occurrence, {where: one.where, body: one.body})
       const list = listed.get(one.conceptId) ?? []
@@ -358,12 +400,18 @@ export function reviewWithFragments(input: GlossaryReviewInput): {review: Glossa
   }
 
   // Diagnostics, in the order given: source findings and violations on their concepts.
+  const diagnosticsFrom = new Map<DocumentRef, number>()
+  let diagnosticAt = 0
+  documents.forEach((document, index) => {
+    diagnosticsFrom.set(document, diagnosticAt)
+    diagnosticAt += combined.diagnostics[index]!
+  })
   input.diagnostics.forEach((diagnostic, index) => {
     const where = routes[index]
     if (!where) return
     const concept = byConcept.get(diagnostic.conceptId!)!
-    const part = where.document && parts.get(where.document)!.part
-    const made = part ? {placed: part.placed[where.index] === 1, html: part.html[where.index]!} : undefined
+    const at = where.document && diagnosticsFrom.get(where.document)! + where.index
+    const made = at === undefined ? undefined : {placed: combined.placed[at] === 1, html: combined.html[at]!}
     if (where.document && where.locale === undefined) {
       concept.findings.push(diagnostic)
       items.set(diagnostic, made!.html)
