@@ -300,7 +300,8 @@ export function reviewWithFragments(input: GlossaryReviewInput): {review: Glossa
   const recordsFrom = new Uint32Array(conceptIds.length + 1)
   const rendered = config.targetLocales.map(() => 0)
   const formsFound = combined.forms.length
-  const formSeen = new Uint8Array(conceptIds.length * formsFound)
+  // A concept's form by number (concept, then form): a bitmap of every pair would grow with the termbase times its forms.
+  const formsSeen = new Set<number>()
   let record = 0
   let formAt = 0
   let flaggedAt = 0
@@ -317,8 +318,9 @@ export function reviewWithFragments(input: GlossaryReviewInput): {review: Glossa
       for (const formEnd = formAt + combined.formCount[record]!; formAt < formEnd; formAt++) {
         // Each concept's forms found, each once, in the order found.
         const form = combined.formIds[formAt]!
-        if (formSeen[concept * formsFound + form] === 1) continue
-        formSeen[concept * formsFound + form] = 1
+        const seen = concept * formsFound + form
+        if (formsSeen.has(seen)) continue
+        formsSeen.add(seen)
         searchWords.get(conceptIds[concept]!)!.add(combined.forms[form]!)
       }
       for (let index = 0; index < targets; index++) rendered[index]! += combined.rendered[record * targets + index]!
