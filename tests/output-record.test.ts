@@ -18,8 +18,10 @@ import {join} from 'node:path'
 import {serialize} from 'node:v8'
 import test from 'ava'
 import {openCache} from '../pipeline/cli/cache.ts'
+import {settledSignature, statOf} from '../pipeline/cli/fs.ts'
 import {openOutputRecord} from '../pipeline/cli/output-record.ts'
 import type {Workspace} from '../pipeline/cli/workspace.ts'
+import {digestBytes} from '../pipeline/incremental/index.ts'
 import {outputKinds, reused} from '../pipeline/project/index.ts'
 import {babeleJson as json, copyProject, projectOutputs, runPastCache as run, settle} from './helpers/cli.ts'
 
@@ -148,25 +150,31 @@ test.serial('a run that keeps every output reports the coverage, gates and messa
   t.deepEqual(projectOutputs(folder), before)
 })
 
-test('an entry whose value JSON would not give back as it is (undefined, NaN) is not kept: it is read from the cache every time, its file compared', (t) => {
+/** A folder with a record of built files, and a pass over it: each entry from the record, the cache or made, its file written, the record saved. */
+function recordFolder(values: ReadonlyMap<string, {file: string; value: string; coverage: {segments: number}; messages: Array<Record<string, unknown>>}>) {
   const root = mkdtempSync(join(tmpdir(), 'babele-output-record-'))
-  t.teardown(() => rmSync(root, {recursive: true, force: true}))
   const workspace: Workspace = {root, config: {} as Workspace['config']}
+  // Every file written by a pass counts as settled: the next pass that finds it holding its text signs it.
+  const later = Date.now() + 10_000
+  const pass = (found?: ReadonlyMap<string, {digest: string; signature: Float64Array}>) => {
+    const cache = openCache(join(root, 'cache'), 'test')
+    const record = openOutputRecord(workspace, {keys: new Map(), glossary: undefined, store: cache}, outputKinds.build, later, found)!
+    const got = [...values].map(([key, value]) => reused(record.reuse.store, outputKinds.build, key, () => value))
+    const written = record.write(new Map(got.map((value) => [value.file, value.value])))
+    record.save()
+    return {got, written, counts: cache.counts[outputKinds.build]}
+  }
+  return {root, later, pass}
+}
+
+test('an entry whose value JSON would not give back as it is (undefined, NaN) is not kept: it is read from the cache every time, its file compared', (t) => {
   const values = new Map([
     ['a0'.repeat(16), {file: 'dist/a.md', value: 'A\n', coverage: {segments: 1}, messages: [{message: 'm', file: 'dist/a.md'}]}],
     ['b0'.repeat(16), {file: 'dist/b.md', value: 'B\n', coverage: {segments: Number.NaN}, messages: []}],
     ['c0'.repeat(16), {file: 'dist/c.md', value: 'C\n', coverage: {segments: 1}, messages: [{message: 'm', file: undefined}]}]
   ])
-  // Every file written by a pass counts as settled: the next pass that finds it holding its text signs it.
-  const later = Date.now() + 10_000
-  const pass = () => {
-    const cache = openCache(join(root, 'cache'), 'test')
-    const record = openOutputRecord(workspace, {keys: new Map(), glossary: undefined, store: cache}, outputKinds.build, later)!
-    const got = [...values].map(([key, value]) => reused(record.reuse.store, outputKinds.build, key, () => value))
-    record.write(new Map(got.map((value) => [value.file, value.value])))
-    record.save()
-    return {got, counts: cache.counts[outputKinds.build]}
-  }
+  const {root, pass} = recordFolder(values)
+  t.teardown(() => rmSync(root, {recursive: true, force: true}))
   pass()
   t.is(pass().counts?.kept, undefined, 'compared, then signed')
   const third = pass()
@@ -178,4 +186,30 @@ test('an entry whose value JSON would not give back as it is (undefined, NaN) is
   t.true(Number.isNaN(b!.coverage.segments))
   t.true(Object.hasOwn(c!.messages[0]!, 'file'))
   t.deepEqual(['a.md', 'b.md', 'c.md'].map((name) => readFileSync(join(root, 'dist', name), 'utf8')), ['A\n', 'B\n', 'C\n'])
+})
+
+test('a file the command already found holding its recorded digest with its recorded signature (import\'s check of the XLIFF) is kept without being looked at again; found with another digest or signature, it is looked at, and written again when deleted', (t) => {
+  const {root, later, pass} = recordFolder(new Map([['a0'.repeat(16), {file: 'dist/a.md', value: 'A\n', coverage: {segments: 1}, messages: []}]]))
+  t.teardown(() => rmSync(root, {recursive: true, force: true}))
+  const file = join(root, 'dist/a.md')
+  pass()
+  pass()
+  const signature = settledSignature(statOf(file), later)!
+  const digest = digestBytes('A\n')
+  rmSync(file)
+  // Found moments ago by the same command: trusted (a file deleted since is written by the next run).
+  const trusted = pass(new Map([['dist/a.md', {digest, signature}]]))
+  t.is(trusted.counts?.kept, 1)
+  t.deepEqual(trusted.written, [])
+  t.deepEqual(pass().written, ['dist/a.md'], 'found with nothing: looked at, written again')
+  for (const differs of ['digest', 'signature']) {
+    t.is(pass().counts?.kept, undefined, 'compared, then signed')
+    const now = settledSignature(statOf(file), later)!
+    const found = differs === 'digest' ? {digest: digestBytes('B\n'), signature: now} : {digest, signature: Float64Array.from(now, (number, at) => (at === 5 ? number + 1 : number))}
+    rmSync(file)
+    const looked = pass(new Map([['dist/a.md', found]]))
+    t.is(looked.counts?.kept, undefined)
+    t.deepEqual(looked.written, ['dist/a.md'])
+    t.is(readFileSync(file, 'utf8'), 'A\n')
+  }
 })

@@ -38,6 +38,12 @@
  * is an error, never written. When in doubt the file is made and compared
  * as it always was: another key, no signature or another one (written this
  * second, edited, replaced, deleted), a record that cannot be read.
+ *
+ * A file the same command already found holding the recorded digest with
+ * the recorded signature is not looked at again (`found`: `run`'s import
+ * checks every XLIFF file extract wrote against its own record, a `stat`
+ * each, moments before extract asks for the same files): one `stat` per
+ * file per command, not two.
  */
 import {join, resolve} from 'node:path'
 import {deserialize, serialize} from 'node:v8'
@@ -163,8 +169,9 @@ export interface OutputRecord {
  * @param reuse The stages' reuse through the cache (none: no record, `--no-cache`).
  * @param kind `outputKinds.extract` or `outputKinds.build`.
  * @param started When the command started (`Date.now()`): only a file that last changed `settleMs` before it is signed.
+ * @param found Files this command already found holding bytes of a digest with a signature (`run`: import's check of babele's XLIFF): a file recorded with the same digest and signature is not looked at again.
  */
-export function openOutputRecord(workspace: Workspace, reuse: (Reuse & {store: Cache}) | undefined, kind: string, started: number): OutputRecord | undefined {
+export function openOutputRecord(workspace: Workspace, reuse: (Reuse & {store: Cache}) | undefined, kind: string, started: number, found?: ReadonlyMap<string, {digest: string; signature: Float64Array}>): OutputRecord | undefined {
   const codec = codecs[kind] as Codec<unknown, unknown> | undefined
   if (!reuse || !codec) return undefined
   const cache = reuse.store
@@ -190,7 +197,10 @@ export function openOutputRecord(workspace: Workspace, reuse: (Reuse & {store: C
       if (files.length === 0) return undefined
       for (const file of files) {
         const known = record.files.get(file)
-        if (known?.made !== key || !known.signature || !holdsSigned(absolute(file), known.signature, known.digest)) return undefined
+        if (known?.made !== key || !known.signature) return undefined
+        const checked = found?.get(file)
+        if (checked?.digest === known.digest && sameSignatures(checked.signature, known.signature)) continue
+        if (!holdsSigned(absolute(file), known.signature, known.digest)) return undefined
       }
       const value = codec.join(part, keptText)
       for (const file of files) kept.add(file)

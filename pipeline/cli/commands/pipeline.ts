@@ -170,6 +170,8 @@ type Extracted = ReturnType<typeof extractProject>
 interface XliffRecord {
   record: Map<string, WrittenXliff>
   changed: boolean
+  /** The files import found holding the bytes extract last wrote, each with the signature it had then: extract's record of outputs does not look at them again. */
+  found: ReadonlyMap<string, Required<WrittenXliff>>
 }
 
 /** What `extract` on its own did: a command result whose messages are kept packed, document by document, until printed. */
@@ -185,7 +187,7 @@ export type StreamedResult = Omit<CommandResult, 'messages'> & {messages: Messag
  */
 async function extractLoaded(workspace: Workspace, options: CommandOptions, given: Loaded, earlier: {made?: Extracted | undefined; xliff?: XliffRecord | undefined} = {}): Promise<StreamedResult> {
   const {made} = earlier
-  const record = made ? undefined : openOutputRecord(workspace, given.reuse, outputKinds.extract, Date.now())
+  const record = made ? undefined : openOutputRecord(workspace, given.reuse, outputKinds.extract, Date.now(), earlier.xliff?.found)
   const result = made ?? extractProject(workspace.config, given.documents, given.stores, {terms: given.terms, memory: given.memory, only: given.shard, reuse: record?.reuse ?? given.reuse})
   const written = record ? record.write(result.value) : writeOutputs(workspace, result.value)
   if (options.cache !== false) {
@@ -331,10 +333,13 @@ export async function importCommand(workspace: Workspace, options: CommandOption
   let recordChanged = false
   let untouched = 0
   const listed: string[] = []
+  const found = new Map<string, Required<WrittenXliff>>()
   for (const path of options.files.length > 0 ? [] : shardXliffFiles(workspace, loaded)) {
     const known = recorded.get(path)
-    if (known?.signature && holdsSigned(resolve(workspace.root, path), known.signature, known.digest)) untouched++
-    else listed.push(path)
+    if (known?.signature && holdsSigned(resolve(workspace.root, path), known.signature, known.digest)) {
+      untouched++
+      found.set(path, {digest: known.digest, signature: known.signature})
+    } else listed.push(path)
   }
   // Each file's stat before it is read: a signature taken after could be a later file's.
   const before = new Map(listed.filter((path) => recorded.has(path)).map((path) => [path, statOf(resolve(workspace.root, path))]))
@@ -349,7 +354,10 @@ export async function importCommand(workspace: Workspace, options: CommandOption
       files.delete(path)
       untouched++
       const signature = settledSignature(before.get(path), started)
-      if (signature) signatures.push([path, signature])
+      if (signature) {
+        signatures.push([path, signature])
+        found.set(path, {digest: recorded.get(path)!.digest, signature})
+      }
     }
     recordChanged = updateWrittenXliff(recorded, [], signatures)
     if (recordChanged && !options.keepXliffRecord) saveWrittenXliff(workspace, recorded)
@@ -394,7 +402,7 @@ export async function importCommand(workspace: Workspace, options: CommandOption
     reports: result.reports,
     stores: result.stores,
     ...(options.files.length === 0 && options.cache !== false ? {cache: {...cacheUse(loaded), xliff}} : {}),
-    ...(options.keepXliffRecord && options.files.length === 0 && options.cache !== false ? {xliff: {record: recorded, changed: recordChanged}} : {}),
+    ...(options.keepXliffRecord && options.files.length === 0 && options.cache !== false ? {xliff: {record: recorded, changed: recordChanged, found}} : {}),
     // What extract makes of the stores as they were: still what it makes when no store file changed.
     ...(extracted && stores === 0 ? {extracted} : {}),
     ...(options.allowQuarantine && [...loaded.messages, ...read.messages, ...result.messages].every((message) => message.severity !== 'error' || quarantines.has(message)) ? {ok: true} : {})
