@@ -315,22 +315,30 @@ function jsonValue(value: unknown): boolean {
   return true
 }
 
-/** A record as stored (see {@linkcode StoredRecord}). */
+/** A record as stored (see {@linkcode StoredRecord}); one loop over the files, as a command runs it once, before it is compiled. */
 function storedRecord(record: OutputRecordFile): StoredRecord {
-  const keys = [...record.parts.keys()]
-  const keyAt = new Map(keys.map((key, at) => [key, at]))
-  // Every file's key has its part (`save` drops only keys no file is made by); one without would not be recorded.
-  const files = [...record.files].filter(([, known]) => keyAt.has(known.made))
-  const signatures = new Float64Array(files.length * signatureLength).fill(Number.NaN)
-  files.forEach(([, known], at) => known.signature && signatures.set(known.signature, at * signatureLength))
-  return {
-    files: files.map(([file]) => file).join('\0'),
-    made: Uint32Array.from(files, ([, known]) => keyAt.get(known.made)!),
-    digests: files.map(([, known]) => known.digest).join(''),
-    signatures,
-    keys: keys.join('\0'),
-    parts: keys.map((key) => record.parts.get(key)!)
+  const keys: string[] = []
+  const parts: string[] = []
+  const keyAt = new Map<string, number>()
+  for (const [key, text] of record.parts) {
+    keyAt.set(key, keys.length)
+    keys.push(key)
+    parts.push(text)
   }
+  const names: string[] = []
+  const digests: string[] = []
+  const made = new Uint32Array(record.files.size)
+  const signatures = new Float64Array(record.files.size * signatureLength).fill(Number.NaN)
+  for (const [file, known] of record.files) {
+    const at = keyAt.get(known.made)
+    // Every file's key has its part (`save` drops only keys no file is made by); one without would not be recorded.
+    if (at === undefined) continue
+    made[names.length] = at
+    if (known.signature) signatures.set(known.signature, names.length * signatureLength)
+    names.push(file)
+    digests.push(known.digest)
+  }
+  return {files: names.join('\0'), made: made.subarray(0, names.length), digests: digests.join(''), signatures: signatures.subarray(0, names.length * signatureLength), keys: keys.join('\0'), parts}
 }
 
 /** A record read back; empty when there is none or it is not one (then every file is compared). */
