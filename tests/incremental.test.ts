@@ -7,8 +7,9 @@
  * (`test.serial`): each starts worker threads, and a dozen of them at once
  * on a small machine would finish none within ava's inactivity timeout.
  */
-import {appendFileSync, cpSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync} from 'node:fs'
+import {appendFileSync, cpSync, mkdtempSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync} from 'node:fs'
 import {execFileSync} from 'node:child_process'
+import {tmpdir} from 'node:os'
 import {deserialize} from 'node:v8'
 import {join} from 'node:path'
 import test from 'ava'
@@ -20,6 +21,7 @@ import {babele, babeleJson as json, copyProject, root, projectOutputs, runPastCa
 import {itDocs} from './helpers/corpora.ts'
 import {fillXliff} from './helpers/tools.ts'
 import {LazyDocuments} from '../pipeline/cli/lazy-documents.ts'
+import {readWrittenXliff, saveWrittenXliff, type Workspace, type WrittenXliff} from '../pipeline/cli/workspace.ts'
 
 /** Pages of the sample added to each project (with the seed, enough that extraction starts worker threads: 16 or more). */
 const pages = 20
@@ -498,3 +500,34 @@ test.serial('--jobs and --shard are checked: a bad value is a usage error', (t) 
   rmSync(folder, {recursive: true, force: true})
 })
 
+
+test('the record of the XLIFF files extract wrote reads back as it was saved, its files in order whatever order they were recorded in, and a signature that is not one left out', (t) => {
+  const folder = mkdtempSync(join(tmpdir(), 'babele-xliff-record-'))
+  t.teardown(() => rmSync(folder, {recursive: true, force: true}))
+  const workspace = {root: folder, config: {cache: '.babele/cache', xliff: 'xliff'}} as unknown as Workspace
+  const signature = (seed: number) => Float64Array.from([1, seed, 2049, 1000 + seed, 1.7e12 + seed / 3, 1.7e12 + seed / 7])
+  const record = new Map<string, WrittenXliff>([
+    ['xliff/en/c.md.xlf', {digest: digestBytes('c'), signature: signature(3)}],
+    ['xliff/en/a.md.xlf', {digest: digestBytes('a')}],
+    ['xliff/en/b.md.xlf', {digest: digestBytes('b'), signature: signature(2)}],
+    ['xliff/en/d.md.xlf', {digest: digestBytes('d'), signature: signature(4)}]
+  ])
+  saveWrittenXliff(workspace, record)
+  const file = join(folder, '.babele/cache/xliff-written.json')
+  const saved = JSON.parse(readFileSync(file, 'utf8')) as {files: Record<string, string>; signatures: Record<string, number[]>}
+  t.deepEqual(Object.keys(saved.files), ['xliff/en/a.md.xlf', 'xliff/en/b.md.xlf', 'xliff/en/c.md.xlf', 'xliff/en/d.md.xlf'])
+  t.deepEqual(Object.keys(saved.signatures), ['xliff/en/b.md.xlf', 'xliff/en/c.md.xlf', 'xliff/en/d.md.xlf'])
+  const plain = (read: ReadonlyMap<string, WrittenXliff>) => [...read].map(([path, known]) => [path, known.digest, known.signature && [...known.signature]])
+  t.deepEqual(plain(readWrittenXliff(workspace)), plain(new Map([...record].sort(([a], [b]) => (a < b ? -1 : 1)))))
+  // A signature of the wrong length or with a number JSON cannot hold: the file is recorded without one (import reads it).
+  saved.signatures['xliff/en/c.md.xlf'] = [1, 2, 3]
+  saved.signatures['xliff/en/d.md.xlf'] = [1, 2, 3, 4, 5, 'six'] as unknown as number[]
+  writeFileSync(file, JSON.stringify(saved))
+  const read = readWrittenXliff(workspace)
+  t.deepEqual(plain(read), [
+    ['xliff/en/a.md.xlf', digestBytes('a'), undefined],
+    ['xliff/en/b.md.xlf', digestBytes('b'), [...signature(2)]],
+    ['xliff/en/c.md.xlf', digestBytes('c'), undefined],
+    ['xliff/en/d.md.xlf', digestBytes('d'), undefined]
+  ])
+})

@@ -301,11 +301,23 @@ export function readWrittenXliff(workspace: Workspace): Map<string, WrittenXliff
     if (typeof files !== 'object' || files === null) return new Map()
     const signed = typeof signatures === 'object' && signatures !== null ? (signatures as Record<string, unknown>) : {}
     const written = new Map<string, WrittenXliff>()
-    for (const [file, digest] of Object.entries(files)) {
+    const entries = Object.entries(files)
+    // The signatures in one array, each file's a view of it: thousands of files, not thousands of buffers.
+    const all = new Float64Array(entries.length * signatureLength)
+    for (let at = 0; at < entries.length; at++) {
+      const [file, digest] = entries[at]!
       if (typeof digest !== 'string' || !/^[0-9a-f]{64}$/.test(digest)) continue
-      const numbers = Object.hasOwn(signed, file) ? signed[file] : undefined
-      const valid = Array.isArray(numbers) && numbers.length === signatureLength && numbers.every((number) => typeof number === 'number' && Number.isFinite(number))
-      written.set(file, valid ? {digest, signature: Float64Array.from(numbers as number[])} : {digest})
+      const given = Object.hasOwn(signed, file) ? signed[file] : undefined
+      const numbers = Array.isArray(given) ? (given as unknown[]) : []
+      let valid = numbers.length === signatureLength
+      for (let index = 0; valid && index < signatureLength; index++) valid = typeof numbers[index] === 'number' && Number.isFinite(numbers[index])
+      if (!valid) {
+        written.set(file, {digest})
+        continue
+      }
+      const signature = all.subarray(at * signatureLength, (at + 1) * signatureLength)
+      signature.set(numbers as number[])
+      written.set(file, {digest, signature})
     }
     return written
   } catch {
@@ -367,10 +379,20 @@ export function updateWrittenXliff(record: Map<string, WrittenXliff>, digests: I
 
 /** Write the record of XLIFF files back (`readWrittenXliff` reads it). */
 export function saveWrittenXliff(workspace: Workspace, record: ReadonlyMap<string, WrittenXliff>): void {
-  const entries = [...record].sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0))
-  const files = Object.fromEntries(entries.map(([path, known]) => [path, known.digest]))
-  const signed = Object.fromEntries(entries.filter(([, known]) => known.signature).map(([path, known]) => [path, [...known.signature!]]))
-  replaceCacheFile(writtenXliffPath(workspace), Buffer.from(JSON.stringify({files, signatures: signed}, null, 1) + '\n'))
+  const paths = [...record.keys()]
+  // Sorted only when they are not (a record read back, updated in place, still is): a command writes it once, before V8 compiles a comparator.
+  let sorted = true
+  for (let at = 1; sorted && at < paths.length; at++) sorted = paths[at - 1]! < paths[at]!
+  if (!sorted) paths.sort((a, b) => (a < b ? -1 : a > b ? 1 : 0))
+  // Without a prototype: a path is only ever a key.
+  const files = Object.create(null) as Record<string, string>
+  const signed = Object.create(null) as Record<string, number[]>
+  for (const path of paths) {
+    const known = record.get(path)!
+    files[path] = known.digest
+    if (known.signature) signed[path] = Array.from(known.signature)
+  }
+  replaceCacheFile(writtenXliffPath(workspace), Buffer.from(JSON.stringify({files, signatures: signed}) + '\n'))
 }
 
 /** Write outputs atomically (paths relative to the project root, or absolute); returns the paths whose content changed. */
