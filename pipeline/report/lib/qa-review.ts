@@ -12,6 +12,12 @@
  * files); a page lists at most `maxPerRule` of one rule in one file and
  * `maxFindings` in all, so a project with thousands of findings still gets a
  * page a browser opens (`babele check --json` has every one).
+ *
+ * A file's findings can also come grouped already (`kept`: a document's
+ * source lint, grouped when its cache entry was made, `fileSummary`): only
+ * their counts are read, and the findings themselves only when some of them
+ * are listed, so a one-file edit of a large project groups the findings of
+ * the edited file and of the first files, not every one.
  */
 import {byPlace, countSeverities, startOf, type SeverityCounts} from '../../diagnostic.ts'
 import {coveredShare, type Coverage, type CoveredShare} from '../../build/index.ts'
@@ -34,6 +40,22 @@ export interface QaReviewInput {
   maxFindings?: number | null | undefined
   /** The diagnostics are each once already (`uniqueDiagnostics`): not compared again (default `false`). */
   unique?: boolean | null | undefined
+  /** Files whose findings are grouped already, each about a file no diagnostic is about: the same review as with their findings among the diagnostics. */
+  kept?: readonly KeptFile[] | null | undefined
+}
+
+/** A file's findings grouped already: the grouping's figures, and the findings themselves, read only when some are listed. */
+export interface KeptFile {
+  /** `fileSummary` of the findings. */
+  summary: FileSummary
+  /** The file's findings, in the order they would be among the diagnostics. */
+  findings: () => readonly Diagnostic[]
+}
+
+/** A file's findings grouped by rule (`fileFindings`) without the findings: what a review shows of a file none of whose findings are listed. JSON-safe. */
+export interface FileSummary extends SeverityCounts {
+  file: string
+  rules: Array<Omit<RuleFindings, 'diagnostics'>>
 }
 
 /** The findings of one rule in one file. */
@@ -137,37 +159,48 @@ export function qaReview(input: QaReviewInput): QaReview {
     else rules.set(diagnostic.ruleId, [diagnostic])
   }
 
-  const files: FileFindings[] = []
+  const files = [...byFile].map(([file, rules]) => groupedFindings(file, rules))
+  const kept = new Map<string, KeptFile>()
+  const counts = countSeverities(unique)
+  let findings = unique.length
+  for (const one of input.kept ?? []) {
+    const {file, errors, warnings, infos} = one.summary
+    if (byFile.has(file) || kept.has(file)) throw new TypeError('Cannot review the findings of `' + file + '` kept (`input.kept`) and given again, expected each file once')
+    kept.set(file, one)
+    files.push({file, errors, warnings, infos, rules: one.summary.rules.map(({ruleId, severity, count}) => ({ruleId, severity, count, diagnostics: []}))})
+    counts.errors += errors
+    counts.warnings += warnings
+    counts.infos += infos
+    findings += errors + warnings + infos
+  }
+
   const summaries = new Map<string, RuleSummary>()
-  for (const [file, rules] of byFile) {
-    const entry: FileFindings = {file, ...countSeverities([...rules.values()].flat()), rules: []}
-    for (const [ruleId, diagnostics] of rules) {
-      diagnostics.sort(byPlace)
-      const severity = worst(diagnostics)
-      entry.rules.push({ruleId, severity, count: diagnostics.length, diagnostics})
+  for (const entry of files) {
+    for (const {ruleId, severity, count} of entry.rules) {
       const summary = summaries.get(ruleId)
       if (summary) {
-        summary.count += diagnostics.length
+        summary.count += count
         summary.files++
         if (rank[severity] < rank[summary.severity]) summary.severity = severity
-      } else summaries.set(ruleId, {ruleId, severity, count: diagnostics.length, files: 1})
+      } else summaries.set(ruleId, {ruleId, severity, count, files: 1})
     }
-
-    entry.rules.sort((a, b) => rank[a.severity] - rank[b.severity] || compare(a.ruleId, b.ruleId))
-    files.push(entry)
   }
 
   files.sort((a, b) => (a.file === undefined ? -1 : b.file === undefined ? 1 : compare(a.file, b.file)))
   let listed = 0
   for (const entry of files) {
+    const keptFile = entry.file === undefined ? undefined : kept.get(entry.file)
+    // A kept file's findings are grouped again only when some are listed.
+    const grouped = keptFile && Math.min(perRule, room) > 0 ? new Map(fileFindings(entry.file!, keptFile.findings()).rules.map((rule) => [rule.ruleId, rule.diagnostics])) : undefined
     for (const rule of entry.rules) {
-      rule.diagnostics = rule.diagnostics.slice(0, Math.min(perRule, room))
+      const all = keptFile ? (grouped?.get(rule.ruleId) ?? []) : rule.diagnostics
+      rule.diagnostics = all.slice(0, Math.min(perRule, room))
       room -= rule.diagnostics.length
       listed += rule.diagnostics.length
     }
   }
 
-  const totals = {...countSeverities(unique), findings: unique.length, listed, files: files.filter((entry) => entry.file !== undefined).length}
+  const totals = {...counts, findings, listed, files: files.filter((entry) => entry.file !== undefined).length}
 
   const rules = [...summaries.values()].sort((a, b) => rank[a.severity] - rank[b.severity] || b.count - a.count || compare(a.ruleId, b.ruleId))
 
@@ -188,6 +221,47 @@ export function qaReview(input: QaReviewInput): QaReview {
   })
 
   return {sourceLocale: config.sourceLocale, targetLocales: [...config.targetLocales], coverageOrigins: [...config.coverageOrigins], totals, limits: {perRule, findings: maxFindings}, rules, files, coverage}
+}
+
+/**
+ * A file's findings grouped by rule, as a review groups them: each once,
+ * by line and column within a rule, the rules errors first, then by id.
+ *
+ * @param file The file they are about.
+ * @param diagnostics Its findings, in order.
+ * @returns Their grouping, every finding listed.
+ */
+export function fileFindings(file: string, diagnostics: readonly Diagnostic[]): FileFindings {
+  const rules = new Map<string, Diagnostic[]>()
+  for (const diagnostic of uniqueDiagnostics(diagnostics)) {
+    const list = rules.get(diagnostic.ruleId)
+    if (list) list.push(diagnostic)
+    else rules.set(diagnostic.ruleId, [diagnostic])
+  }
+
+  return groupedFindings(file, rules)
+}
+
+/**
+ * @param findings A file's findings grouped (`fileFindings`).
+ * @returns Its figures, without the findings.
+ */
+export function fileSummary(findings: FileFindings): FileSummary {
+  const {file, errors, warnings, infos} = findings
+  if (file === undefined) throw new TypeError('Cannot sum up findings about no file, expected a file')
+  return {file, errors, warnings, infos, rules: findings.rules.map(({ruleId, severity, count}) => ({ruleId, severity, count}))}
+}
+
+/** A file's findings, grouped by rule already: counted, each rule's sorted by place, the rules errors first, then by id. */
+function groupedFindings(file: string | undefined, rules: ReadonlyMap<string, Diagnostic[]>): FileFindings {
+  const entry: FileFindings = {file, ...countSeverities([...rules.values()].flat()), rules: []}
+  for (const [ruleId, diagnostics] of rules) {
+    diagnostics.sort(byPlace)
+    entry.rules.push({ruleId, severity: worst(diagnostics), count: diagnostics.length, diagnostics})
+  }
+
+  entry.rules.sort((a, b) => rank[a.severity] - rank[b.severity] || compare(a.ruleId, b.ruleId))
+  return entry
 }
 
 /**
