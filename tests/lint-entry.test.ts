@@ -1,9 +1,11 @@
 /**
  * The source lint's cache entries (`pipeline/cli/source-task.ts`): a
  * document's findings are kept once, as the bytes `--json` prints (errors
- * as warnings), and parsed back with the errors' severity given again; a
- * finding JSON would not give back exactly is kept as it is; an entry that
- * cannot be read back whole misses, and the findings are made again.
+ * as warnings), and parsed back with the errors' severity given again, only
+ * when asked for; beside them, what the report pages read (the findings
+ * about a concept, the QA grouping); a finding JSON would not give back
+ * exactly is kept as it is; an entry that is not whole misses, and one
+ * whose bytes do not parse back gives no findings: they are made again.
  */
 import {mkdtempSync, rmSync} from 'node:fs'
 import {tmpdir} from 'node:os'
@@ -14,6 +16,8 @@ import {openCache} from '../pipeline/cli/cache.ts'
 import {printedLint, putLint, readLint, sourceTask, type SourceTask, type SourceTaskInit} from '../pipeline/cli/source-task.ts'
 import {parseConfig} from '../pipeline/config/index.ts'
 import {diagnostic} from '../pipeline/diagnostic.ts'
+import {MessageList, packPrinted, type PrintedMessages} from '../pipeline/cli/packed-messages.ts'
+import type {Diagnostic} from '../pipeline/types.ts'
 import type {Termbase} from '../pipeline/glossary/index.ts'
 import {digest, digestBytes, documentKey, lintKey} from '../pipeline/incremental/index.ts'
 
@@ -46,9 +50,12 @@ test('a lint entry gives back the very findings, an error with its severity, and
   t.true(isDeepStrictEqual(again.lint, fresh.lint))
   t.deepEqual(again.lintJson, fresh.lintJson)
   const cache = openCache(folder, 'test')
-  t.deepEqual(Object.keys(cache.get<object>('lint', task.lint)!), ['json', 'errors', 'messages', 'units'], 'the findings are kept once, as printed')
+  t.deepEqual(Object.keys(cache.get<object>('lint', task.lint)!), ['json', 'count', 'errors', 'concepts', 'summary', 'messages', 'units'], 'the findings are kept once, as printed')
   const stored = readLint(cache, task.lint)!
-  t.true(isDeepStrictEqual(stored.printed.messages, printedLint(fresh.lint).messages), 'as run prints them: the error as a warning')
+  t.true(isDeepStrictEqual(stored.printed(), printedLint(fresh.lint).messages), 'as run prints them: the error as a warning')
+  t.true(isDeepStrictEqual(stored.concepts, fresh.lint.filter((message) => message.conceptId !== undefined)))
+  t.is(stored.concepts.length, 1)
+  t.deepEqual(stored.summary, {file: 'source/it/a.md', errors: 1, warnings: 1, infos: 0, rules: [{ruleId: 'term-deprecated', severity: 'error', count: 1}, {ruleId: 'link-empty-url', severity: 'warning', count: 1}]})
   t.is(stored.units, fresh.document.units.length)
   rmSync(folder, {recursive: true, force: true})
 })
@@ -59,23 +66,43 @@ test('a finding that JSON would not give back exactly is kept as it is', (t) => 
   const key = 'a'.repeat(64)
   const finding = {...diagnostic('link-empty-url', 'Link `qui` goes nowhere', {source: 'lint', severity: 'error', file: 'a.md'}), expected: undefined}
   putLint(cache, key, [finding], printedLint([finding]), {messages: [], units: 2})
-  const stored = readLint(cache, key)!
-  t.true(isDeepStrictEqual(stored.lint, [finding]))
-  t.true('expected' in stored.lint[0]!)
-  t.is(stored.lint[0]!.severity, 'error')
+  const stored = readLint(cache, key)!.lint()!
+  t.true(isDeepStrictEqual(stored, [finding]))
+  t.true('expected' in stored[0]!)
+  t.is(stored[0]!.severity, 'error')
   rmSync(folder, {recursive: true, force: true})
 })
 
-test('a lint entry that cannot be read back whole misses, and the findings are made again', (t) => {
+test('a lint entry that is not whole misses, one whose bytes do not parse back gives no findings, and the findings are made again', (t) => {
   const {folder, init, task} = setup()
   const fresh = sourceTask(init)(task)
   const cache = openCache(folder, 'test')
-  for (const broken of [{json: new TextEncoder().encode('{"not": '), errors: []}, {json: fresh.lintJson, errors: [7]}, {json: fresh.lintJson}]) {
-    cache.put('lint', task.lint, {...broken, messages: [], units: 1})
-    t.is(readLint(cache, task.lint), undefined)
+  const whole = {json: fresh.lintJson, count: 2, errors: [0], concepts: [], summary: undefined, messages: [], units: 1}
+  for (const broken of [{...whole, json: new TextEncoder().encode('{"not": ')}, {...whole, json: new TextEncoder().encode('{"a": 1}')}, {...whole, errors: [7]}, {...whole, errors: undefined}, {...whole, count: undefined}, {...whole, concepts: undefined}, {...whole, count: 0}]) {
+    cache.put('lint', task.lint, broken)
+    const stored = readLint(cache, task.lint)
+    t.true(stored === undefined || (stored.lint() === undefined && stored.printed() === undefined))
     const again = sourceTask(init)(task)
     t.false(again.cachedLint)
     t.true(isDeepStrictEqual(again.lint, fresh.lint))
   }
+  rmSync(folder, {recursive: true, force: true})
+})
+
+test('a printed batch goes into --json as its bytes, its diagnostics never read: a batch from the cache is not parsed to be printed', (t) => {
+  const {folder, init, task} = setup()
+  const fresh = sourceTask(init)(task)
+  const batch: PrintedMessages = {
+    get messages(): Diagnostic[] {
+      throw new Error('read')
+    },
+    json: fresh.lintJson,
+    errors: 0
+  }
+  const list = new MessageList()
+  list.add(batch)
+  t.is(list.errors, 0)
+  t.deepEqual([...list.printable()], [fresh.lintJson])
+  t.true(packPrinted(batch).bytes.length > 0)
   rmSync(folder, {recursive: true, force: true})
 })

@@ -3,15 +3,17 @@
  * the workspace, the sources by document path (each one's digest, its text
  * read when asked for: `source-record.ts`), the termbase and the
  * run's settings (jobs, cache). Returns: the documents (in document-path
- * order), extraction messages, the source lint's findings (and each
- * document's as `--json` prints them), and how many of each came from the
- * cache.
+ * order), extraction messages, each document's source lint findings (as
+ * `--json` prints them, and what the report pages read of them), and how
+ * many of each came from the cache.
  *
  * A document whose key (`documentKey`: its bytes, its
  * path, the config fields extraction reads) has an entry is read from the
- * cache when a stage asks for it (`LazyDocuments`), and its lint findings,
- * extraction messages and number of units now (`lintKey`: the document and
- * the glossary). The rest is extracted once each, lint and extraction on one
+ * cache when a stage asks for it (`LazyDocuments`), and its lint entry
+ * now (`lintKey`: the document and the glossary): its extraction messages
+ * and number of units, its findings as printed bytes, parsed only when a
+ * stage asks for them as objects, and what the report pages read of them
+ * (the findings about a concept, the QA grouping). The rest is extracted once each, lint and extraction on one
  * parse, on `jobs` worker threads when there are enough files to pay for
  * starting them (else on this thread: the result is the same).
  *
@@ -30,7 +32,8 @@ import {readText} from './fs.ts'
 import {runPool} from './pool.ts'
 import {LazyDocuments} from './lazy-documents.ts'
 import type {PrintedMessages} from './packed-messages.ts'
-import {outputTask, readDocument, readLint, sourceTask, type OutputResult, type OutputTaskInit, type SourceResult, type SourceTask, type SourceTaskInit, type StoredLint} from './source-task.ts'
+import type {FileSummary} from '../report/index.ts'
+import {lintSummary, outputTask, printedLint, readDocument, readLint, sourceTask, type OutputResult, type OutputTaskInit, type SourceResult, type SourceTask, type SourceTaskInit, type StoredLint} from './source-task.ts'
 import type {SourceText} from './source-record.ts'
 import type {Workspace} from './workspace.ts'
 
@@ -75,13 +78,57 @@ export interface ExtractedSources {
   /** Digest of the termbase (in the lint's keys and the outputs'), if any. */
   glossary: string | undefined
   messages: Diagnostic[]
-  /** Source lint findings, each with its own severity, in document order. */
-  lint: Diagnostic[]
-  /** The same findings, a document's at a time, as `run` reports them (errors as warnings) and with the bytes `--json` prints for them (the lint entry's). */
+  /** Source lint findings, a document's at a time, in document order. */
+  lint: DocumentLint[]
+  /** The same findings as `run` reports them (errors as warnings) and with the bytes `--json` prints for them (the lint entry's): each one's `printed`. */
   printedLint: PrintedMessages[]
   cache: CacheUse
   /** Worker threads that extracted sources (0: none were started, this thread did). */
   threads: number
+}
+
+/** A document's source lint findings, and what the stages read of them without reading them all. */
+export interface DocumentLint {
+  /** The findings, each with its own severity (from the cache: parsed when first asked for). */
+  findings: () => Diagnostic[]
+  /** Those about a concept (`conceptId`), each with its own severity, in order: what the glossary review reads. */
+  concepts: readonly Diagnostic[]
+  /** Their QA grouping (`fileSummary`), when they are all about one file. */
+  summary: FileSummary | undefined
+  /** As `run` reports them (errors as warnings), with the bytes `--json` prints for them. */
+  printed: PrintedMessages
+}
+
+/**
+ * @param findings A document's findings, each with its own severity.
+ * @param printed The same as `printedLint` gives them (made here when not given).
+ * @returns Them as a {@linkcode DocumentLint}.
+ */
+export function documentLint(findings: Diagnostic[], printed?: PrintedMessages): DocumentLint {
+  return {findings: () => findings, concepts: findings.filter((message) => message.conceptId !== undefined), summary: lintSummary(findings), printed: printed ?? printedLint(findings)}
+}
+
+/**
+ * A lint entry's findings as a {@linkcode DocumentLint}: parsed when a stage first asks for them as objects.
+ *
+ * @param stored The entry read back.
+ * @param again The findings made again, should the entry's bytes not parse back (they did when it was made).
+ */
+function storedLint(stored: StoredLint, again: () => Diagnostic[]): DocumentLint {
+  let findings: Diagnostic[] | undefined
+  let printed: readonly Diagnostic[] | undefined
+  return {
+    findings: () => (findings ??= stored.lint() ?? again()),
+    concepts: stored.concepts,
+    summary: stored.summary,
+    printed: {
+      get messages() {
+        return (printed ??= stored.printed() ?? asWarnings(again()))
+      },
+      json: stored.json,
+      errors: 0
+    }
+  }
 }
 
 /** Fewer sources than this to extract are done on this thread: starting workers would cost more. */
@@ -193,8 +240,7 @@ export async function extractSources(workspace: Workspace, sources: ReadonlyMap<
   const keys = new Map(tasks.map((task) => [task.path, task.document]))
   const units = new Map<string, number>()
   const messages: Diagnostic[] = []
-  const lint: Diagnostic[] = []
-  const printedLint: PrintedMessages[] = []
+  const lint: DocumentLint[] = []
   const use: CacheUse = {documents: {hits: 0, misses: 0}, lint: {hits: 0, misses: 0}}
   // A deferred document was counted a hit; if its entry can no longer be read when a stage asks for it, the source is extracted again, and counted a miss.
   let again: ((task: SourceTask) => SourceResult) | undefined
@@ -206,14 +252,14 @@ export async function extractSources(workspace: Workspace, sources: ReadonlyMap<
     use.documents.misses++
     return (again ??= sourceTask(init, settings.termIndex))(task).document
   }
+  const lintAgain = (index: number) => (again ??= sourceTask(init, settings.termIndex))(withText(index)).lint
   tasks.forEach((task, index) => {
     const found = deferred[index]
     if (found) {
       documents.defer(task.path, () => readDeferred(index))
       units.set(task.path, found.units)
       messages.push(...found.messages)
-      lint.push(...found.lint)
-      printedLint.push(found.printed)
+      lint.push(storedLint(found, () => lintAgain(index)))
       use.documents.hits++
       use.lint.hits++
       return
@@ -222,10 +268,9 @@ export async function extractSources(workspace: Workspace, sources: ReadonlyMap<
     documents.set(task.path, result.document)
     units.set(task.path, result.document.units.length)
     messages.push(...result.messages)
-    lint.push(...result.lint)
-    printedLint.push({messages: asWarnings(result.lint), json: result.lintJson})
+    lint.push(documentLint(result.lint, {messages: asWarnings(result.lint), json: result.lintJson, errors: 0}))
     use.documents[result.cachedDocument ? 'hits' : 'misses']++
     use.lint[result.cachedLint ? 'hits' : 'misses']++
   })
-  return {documents, keys, units, glossary, messages, lint, printedLint, cache: use, threads}
+  return {documents, keys, units, glossary, messages, lint, printedLint: lint.map((one) => one.printed), cache: use, threads}
 }

@@ -35,9 +35,12 @@ export interface PackedMessages {
 
 /** A batch of diagnostics with the text `--json` prints for them. */
 export interface PrintedMessages {
-  messages: readonly Diagnostic[]
-  /** The batch as `--json` prints it among a result's messages (`messagesJson`), UTF-8. */
+  /** The diagnostics (a batch from the cache parses its bytes when this is first read: `--json` never reads it). */
+  readonly messages: readonly Diagnostic[]
+  /** The batch as `--json` prints it among a result's messages (`messagesJson`), UTF-8; empty only for an empty batch. */
   json: Uint8Array
+  /** How many of them are errors. */
+  errors: number
 }
 
 /** The fastest level: the batches are small and repetitive, and packing costs the threads time. */
@@ -59,11 +62,10 @@ export function packMessages(messages: readonly Diagnostic[]): PackedMessages {
  * @returns The batch packed: its bytes deflated, as they are.
  */
 export function packPrinted(batch: PrintedMessages): PackedMessages {
-  if (batch.messages.length === 0) return {bytes: new Uint8Array(0), errors: 0}
   if (batch.json.length === 0) return packMessages(batch.messages)
   // A copy of its own, as in `packMessages`.
   const bytes = new Uint8Array(deflateRawSync(batch.json, {level}))
-  return {bytes, errors: batch.messages.filter((message) => message.severity === 'error').length, printed: true}
+  return {bytes, errors: batch.errors, printed: true}
 }
 
 /**
@@ -101,9 +103,14 @@ export class MessageList {
       this.#errors += batch.#errors
       return
     }
-    const messages = 'bytes' in batch ? undefined : 'json' in batch ? batch.messages : batch
-    if (messages ? messages.length === 0 : (batch as PackedMessages).bytes.length === 0) return
-    this.#errors += messages ? messages.filter((message) => message.severity === 'error').length : (batch as PackedMessages).errors
+    if ('bytes' in batch || 'json' in batch) {
+      // A printed batch's diagnostics are not read (a batch from the cache would parse them): empty, it has no bytes.
+      if ('bytes' in batch ? batch.bytes.length === 0 : batch.json.length === 0 && batch.messages.length === 0) return
+      this.#errors += batch.errors
+    } else {
+      if (batch.length === 0) return
+      this.#errors += batch.filter((message) => message.severity === 'error').length
+    }
     this.#batches.push(batch)
   }
 

@@ -18,6 +18,7 @@ import type {Diagnostic, SourceDocument} from '../types.ts'
 import {asWarnings, withSeverity} from '../diagnostic.ts'
 import {openCache, type Cache} from './cache.ts'
 import {messagesJson} from './json-pieces.ts'
+import {fileFindings, fileSummary, type FileSummary} from '../report/index.ts'
 import {packMessages, packPrinted, type PackedMessages, type PrintedMessages} from './packed-messages.ts'
 
 /** What every thread starts with. */
@@ -84,26 +85,45 @@ interface DocumentEntry {
  * what a run needs of the document besides them (its extraction messages
  * and number of units), so a document found in the cache is read only when
  * a stage asks for it. The findings themselves are those bytes parsed back
- * (`readLint`), the errors among them given their severity again: half the
- * bytes of keeping them twice, and parsing them is faster than
+ * (`StoredLint.lint`), the errors among them given their severity again:
+ * half the bytes of keeping them twice, and parsing them is faster than
  * deserializing them. When parsing back would not give the very findings
  * (checked as the entry is made), they are kept as they are in `lint`.
+ *
+ * What the report pages read of them is kept beside, so the bytes are
+ * parsed only for a document whose findings a page lists: the findings
+ * about a concept (the glossary review's), and the QA review's grouping of
+ * them (`fileSummary`).
  */
 interface LintEntry {
   /** The findings as `run --json` prints them, errors as warnings (`printedLint`): printed as they are. */
   json: Uint8Array
+  /** How many findings there are. */
+  count: number
   /** Which of them (their index) are errors. */
   errors: number[]
   /** The findings, only when `json` parsed back does not give them exactly. */
   lint?: Diagnostic[] | undefined
+  /** The findings about a concept (`conceptId`), in order, each with its own severity. */
+  concepts: Diagnostic[]
+  /** The QA review's grouping of the findings (`fileFindings`), when they are all about one file. */
+  summary: FileSummary | undefined
   messages: Diagnostic[]
   units: number
 }
 
-/** A lint entry read back: the findings with their own severity, and as `run` prints them (errors as warnings). */
+/** A lint entry read back: the findings (parsed when asked for), and what the report pages and `run` read of them without parsing them. */
 export interface StoredLint {
-  lint: Diagnostic[]
-  printed: PrintedMessages
+  /** The findings with their own severity, parsed from the entry's bytes the first time; `undefined` when they do not parse back to them. */
+  lint: () => Diagnostic[] | undefined
+  /** The findings as `run` prints them (errors as warnings), parsed from the entry's bytes the first time; `undefined` when they do not parse back. */
+  printed: () => Diagnostic[] | undefined
+  /** The bytes `--json` prints for them (`printedLint`). */
+  json: Uint8Array
+  /** The findings about a concept, each with its own severity. */
+  concepts: Diagnostic[]
+  /** Their QA grouping (`fileSummary`), when they are all about one file. */
+  summary: FileSummary | undefined
   messages: Diagnostic[]
   units: number
 }
@@ -117,7 +137,16 @@ export interface StoredLint {
 export function printedLint(lint: readonly Diagnostic[]): PrintedMessages {
   const messages = asWarnings(lint)
   // An array of its own (not a slice of Buffer's pool): it crosses threads and goes into the cache.
-  return {messages, json: messages.length === 0 ? new Uint8Array(0) : new TextEncoder().encode(messagesJson(messages))}
+  return {messages, json: messages.length === 0 ? new Uint8Array(0) : new TextEncoder().encode(messagesJson(messages)), errors: 0}
+}
+
+/**
+ * @param lint A document's findings, with their own severity.
+ * @returns The QA review's grouping of them (`fileSummary`), when there are some and they are all about one file.
+ */
+export function lintSummary(lint: readonly Diagnostic[]): FileSummary | undefined {
+  const file = lint[0]?.file
+  return file !== undefined && lint.every((message) => message.file === file) ? fileSummary(fileFindings(file, lint)) : undefined
 }
 
 /** The findings a lint entry's bytes print, parsed back (errors as warnings); `undefined` when they do not parse to a list. */
@@ -154,23 +183,47 @@ export function putLint(cache: Cache | undefined, key: string, lint: Diagnostic[
   const parsed = parsePrinted(printed.json)
   // Parsed back, they must be these very findings (a field JSON leaves out, such as an `undefined` one, is not): else they are kept as they are.
   const exact = parsed !== undefined && isDeepStrictEqual(withErrors(parsed, errors), lint)
-  cache.put('lint', key, {json: printed.json, errors, ...(exact ? {} : {lint}), messages: document.messages, units: document.units} satisfies LintEntry)
+  const concepts = lint.filter((message) => message.conceptId !== undefined)
+  cache.put('lint', key, {json: printed.json, count: lint.length, errors, ...(exact ? {} : {lint}), concepts, summary: lintSummary(lint), messages: document.messages, units: document.units} satisfies LintEntry)
 }
 
 /**
- * A document's lint entry, its findings parsed back (see `LintEntry`).
+ * A document's lint entry (see `LintEntry`): its findings are parsed back
+ * when first asked for.
  *
  * @param cache The cache.
  * @param key The entry's key (`lintKey`).
- * @returns `undefined` when there is none, or it cannot be read back whole (then it is made again).
+ * @returns `undefined` when there is none, or it is not whole (then it is made again).
  */
 export function readLint(cache: Cache, key: string): StoredLint | undefined {
   const entry = cache.get<LintEntry>('lint', key)
-  if (!entry || !(entry.json instanceof Uint8Array) || !Array.isArray(entry.errors)) return undefined
-  if (entry.lint) return {lint: entry.lint, printed: {messages: asWarnings(entry.lint), json: entry.json}, messages: entry.messages, units: entry.units}
-  const printed = parsePrinted(entry.json)
-  const lint = printed && withErrors(printed, entry.errors)
-  return lint && {lint, printed: {messages: printed, json: entry.json}, messages: entry.messages, units: entry.units}
+  if (!entry || !(entry.json instanceof Uint8Array) || !Number.isSafeInteger(entry.count) || !Array.isArray(entry.errors) || !Array.isArray(entry.concepts)) return undefined
+  if (entry.errors.some((at) => !Number.isSafeInteger(at) || at < 0 || at >= entry.count) || (entry.json.length === 0) !== (entry.count === 0)) return undefined
+  const {json, count, errors, concepts, summary, messages, units} = entry
+  const kept = entry.lint
+  const printed = once(() => {
+    if (kept) return asWarnings(kept)
+    const found = parsePrinted(json)
+    return found?.length === count ? found : undefined
+  })
+  const lint = once(() => {
+    const found = kept ? undefined : printed()
+    return kept ?? (found && withErrors(found, errors))
+  })
+  return {lint, printed, json, concepts, summary, messages, units}
+}
+
+/** A function's result, computed on the first call and given again after. */
+function once<Value>(compute: () => Value): () => Value {
+  let done = false
+  let value: Value
+  return () => {
+    if (!done) {
+      value = compute()
+      done = true
+    }
+    return value
+  }
 }
 
 /**
@@ -187,8 +240,10 @@ export function sourceTask(init: SourceTaskInit, compiled?: TermIndex): (task: S
   }
   return (task) => {
     const stored = cache && readDocument(cache, task)
-    const lint = cache && readLint(cache, task.lint)
-    if (stored && lint) return {...stored, lint: lint.lint, lintJson: lint.printed.json, cachedDocument: true, cachedLint: true}
+    const entry = cache && readLint(cache, task.lint)
+    const found = entry?.lint()
+    const lint = found && {lint: found, json: entry!.json}
+    if (stored && lint) return {...stored, lint: lint.lint, lintJson: lint.json, cachedDocument: true, cachedLint: true}
     if (stored) {
       const found = lintDocument(init.config, stored.document, options())
       const printed = printedLint(found)
@@ -197,7 +252,7 @@ export function sourceTask(init: SourceTaskInit, compiled?: TermIndex): (task: S
     }
     const extracted = extractSource(init.config, task.path, task.text, options())
     cache?.put('document', task.document, {document: {...extracted.document, text: '', body: ''}, messages: extracted.messages} satisfies DocumentEntry)
-    if (lint) return {...extracted, lint: lint.lint, lintJson: lint.printed.json, cachedDocument: false, cachedLint: true}
+    if (lint) return {...extracted, lint: lint.lint, lintJson: lint.json, cachedDocument: false, cachedLint: true}
     const printed = printedLint(extracted.lint)
     putLint(cache, task.lint, extracted.lint, printed, {messages: extracted.messages, units: extracted.document.units.length})
     return {...extracted, lintJson: printed.json, cachedDocument: false, cachedLint: false}
@@ -219,14 +274,14 @@ export function outputTask(init: OutputTaskInit): (task: SourceTask) => OutputRe
   let context: ExtractContext | undefined
   return (task) => {
     const {document, messages, lint, lintJson, ...rest} = extract(task)
-    if (task.kept) return {...rest, messages: packMessages(messages), lint: packPrinted({messages: asWarnings(lint), json: lintJson}), outputs: undefined, cachedOutputs: true, units: document.units.length}
+    if (task.kept) return {...rest, messages: packMessages(messages), lint: packPrinted({messages: asWarnings(lint), json: lintJson, errors: 0}), outputs: undefined, cachedOutputs: true, units: document.units.length}
     let cachedOutputs = true
     const make = () => {
       cachedOutputs = false
       return documentOutputs(init.config, document, (context ??= compileContext(init.memories)), {terms})
     }
     const outputs = reused(cache, outputKinds.extract, extractOutputsKey(task.document, init.shared), make)
-    return {...rest, messages: packMessages(messages), lint: packPrinted({messages: asWarnings(lint), json: lintJson}), outputs, cachedOutputs: cache !== undefined && cachedOutputs, units: document.units.length}
+    return {...rest, messages: packMessages(messages), lint: packPrinted({messages: asWarnings(lint), json: lintJson, errors: 0}), outputs, cachedOutputs: cache !== undefined && cachedOutputs, units: document.units.length}
   }
 }
 

@@ -15,7 +15,7 @@ import type {Diagnostic, SourceDocument} from '../../types.ts'
 import {hasValues, toJson} from '../../store/index.ts'
 import {documentId} from '../../units/index.ts'
 import {startProgress} from '../progress.ts'
-import {extractOutputs, extractSources, type CacheUse} from '../extract-sources.ts'
+import {documentLint, extractOutputs, extractSources, type CacheUse, type DocumentLint} from '../extract-sources.ts'
 import {openCache, type Cache} from '../cache.ts'
 import {LazyDocuments} from '../lazy-documents.ts'
 import {MessageList, type PackedMessages, type PrintedMessages} from '../packed-messages.ts'
@@ -79,8 +79,8 @@ export interface Loaded {
   messages: Diagnostic[]
   /** Each document's number of units, by path (known without reading the document). */
   units: ReadonlyMap<string, number>
-  /** The source lint's findings on the shard's documents, each with its own severity (extract reports them as warnings). */
-  lint: Diagnostic[]
+  /** The source lint's findings on the shard's documents, a document's at a time, each with its own severity (extract reports them as warnings). */
+  lint: DocumentLint[]
   /** The same findings, a document's at a time, as `run` reports them (errors as warnings), with the bytes `--json` prints for them (a batch with findings outside the shard: those in it, unprinted). */
   printedLint: Array<readonly Diagnostic[] | PrintedMessages>
   /** What came from the cache. */
@@ -127,7 +127,7 @@ export async function load(workspace: Workspace, options: CommandOptions): Promi
     terms,
     memory: memory.value,
     messages: [...extracted.messages.filter(inThisShard), ...stores.messages, ...glossary.messages, ...asWarnings(memory.messages)],
-    lint: extracted.lint.filter(inThisShard),
+    lint: shard ? extracted.lint.map((one) => documentLint(one.findings().filter(inThisShard))) : extracted.lint,
     printedLint: shard ? extracted.printedLint.map((batch) => (batch.messages.every(inThisShard) ? batch : batch.messages.filter(inThisShard))) : extracted.printedLint,
     cache: folder === undefined ? extracted.cache : {...extracted.cache, sources: read.use},
     threads: extracted.threads,

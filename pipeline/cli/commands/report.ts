@@ -10,9 +10,15 @@
  * reads, the source lint (each finding with its own severity), every stored
  * translation checked (`checkProject`) and the build (coverage, refused
  * documents, broken values); a finding two stages report is listed once.
+ *
+ * A document's lint findings come grouped for the QA page as its cache
+ * entry keeps them (`DocumentLint.summary`) when no other finding is about
+ * its file, and the glossary review reads those about a concept: the
+ * findings are parsed only for the files the QA page lists.
  */
 import {countSeverities} from '../../diagnostic.ts'
 import type {Diagnostic} from '../../types.ts'
+import type {DocumentLint} from '../extract-sources.ts'
 import {buildProject, checkProject, type BuildEntry, type Outputs} from '../../project/index.ts'
 import {glossaryReport, qaReport, uniqueDiagnostics} from '../../report/index.ts'
 import {UsageError, writeOutputs, type Workspace} from '../workspace.ts'
@@ -22,8 +28,8 @@ import {load, type CommandOptions, type CommandResult, type Loaded} from './pipe
 export interface ProjectReports {
   /** `reports/glossary.html` and `reports/qa.html`. */
   outputs: Outputs
-  /** Every finding, each once. */
-  findings: Diagnostic[]
+  /** Every finding, each once (the lint's parsed when called). */
+  findings: () => Diagnostic[]
   coverage: BuildEntry[]
   /** One line on each page. */
   summary: string[]
@@ -38,26 +44,49 @@ export interface ProjectReports {
  */
 export function projectReports(workspace: Workspace, loaded: Loaded, built?: {coverage: BuildEntry[]; messages: Diagnostic[]} | null): ProjectReports {
   const {config} = workspace
-  const lint = loaded.lint
   const checked = checkProject(config, loaded.documents, loaded.stores, {terms: loaded.terms, reuse: loaded.reuse})
   const build = built ?? buildProject(config, loaded.documents, loaded.stores, {terms: loaded.terms, reuse: loaded.reuse})
-  const findings = uniqueDiagnostics([...loaded.messages, ...lint, ...checked.messages, ...build.messages])
+  const kept = keptLint(loaded.lint, [...loaded.messages, ...checked.messages, ...build.messages])
+  const listed = uniqueDiagnostics([...loaded.messages, ...loaded.lint.filter((one) => !kept.has(one)).flatMap((one) => one.findings()), ...checked.messages, ...build.messages])
+  const lint = loaded.lint.flatMap((one) => one.concepts)
   const glossaryFile = `${config.reports}/glossary.html`
   const qaFile = `${config.reports}/qa.html`
   const outputs: Outputs = new Map([
     [glossaryFile, glossaryReport({config, termbase: loaded.termbase, terms: loaded.terms, documents: loaded.documents, stores: loaded.stores, diagnostics: [...lint, ...checked.messages], refused: checked.broken, reuse: loaded.reuse})],
-    [qaFile, qaReport({config, documents: loaded.documents, diagnostics: findings, unique: true, coverage: build.coverage}, {store: loaded.reuse?.store})]
+    [qaFile, qaReport({config, documents: loaded.documents, diagnostics: listed, unique: true, coverage: build.coverage, kept: [...kept].map((one) => ({summary: one.summary!, findings: one.findings}))}, {store: loaded.reuse?.store})]
   ])
-  const counts = countSeverities(findings)
+  const counts = countSeverities(listed)
+  for (const {summary} of kept) {
+    counts.errors += summary!.errors
+    counts.warnings += summary!.warnings
+  }
   const termFindings = [...lint, ...checked.messages].filter((message) => message.conceptId !== undefined).length
   return {
     outputs,
-    findings,
+    findings: () => uniqueDiagnostics([...loaded.messages, ...loaded.lint.flatMap((one) => one.findings()), ...checked.messages, ...build.messages]),
     coverage: build.coverage,
     summary: [
       `report: ${glossaryFile} (${loaded.termbase ? `${loaded.termbase.concepts.length} concept(s), ${termFindings} glossary finding(s)` : 'no glossary'}), ${qaFile} (${counts.errors} error(s), ${counts.warnings} warning(s), coverage of ${build.coverage.length} built file(s))`
     ]
   }
+}
+
+/**
+ * The documents whose lint findings the QA review takes grouped
+ * (`DocumentLint.summary`): those whose file no other finding is about,
+ * neither another stage's nor another document's.
+ *
+ * @param lint Each document's lint findings.
+ * @param others The other stages' findings.
+ */
+function keptLint(lint: readonly DocumentLint[], others: readonly Diagnostic[]): Set<DocumentLint> {
+  const elsewhere = new Set(others.map((message) => message.file))
+  const grouped = new Map<string, number>()
+  for (const one of lint) {
+    if (one.summary) grouped.set(one.summary.file, (grouped.get(one.summary.file) ?? 0) + 1)
+    else for (const message of one.findings()) elsewhere.add(message.file)
+  }
+  return new Set(lint.filter((one) => one.summary !== undefined && grouped.get(one.summary.file) === 1 && !elsewhere.has(one.summary.file)))
 }
 
 /**
@@ -77,7 +106,7 @@ export async function reportCommand(workspace: Workspace, options: CommandOption
     command: 'report',
     written,
     unchanged: reports.outputs.size - written.length,
-    messages: reports.findings,
+    messages: reports.findings(),
     summary: [...reports.summary, `report: ${written.length} file(s) written, ${reports.outputs.size - written.length} unchanged`],
     coverage: reports.coverage
   }
