@@ -6,6 +6,15 @@
  * done. Each worker takes one task at a time and gets the next when it
  * answers, so files stream through the workers and none holds more than one.
  *
+ * Each worker's heap is limited (`workerHeapMb`) so that its garbage, and
+ * the process's peak memory, stays about the same however many files a run
+ * streams: V8 lets a heap limited under 2 GB grow to about twice what
+ * survived its last full collection before the next one, where the default
+ * limit (a quarter of the machine's memory, up to 4 GB) lets it grow to
+ * four times. A task that runs a worker out of that heap is given to a new
+ * worker without the limit, so the limit never fails a run that would have
+ * passed without it.
+ *
  * A worker module answers `{index, task}` messages with `{index, result}` or
  * `{index, error}` (see `serveTasks`). The same module runs from the
  * compiled package (`lib/…/*.js`, plain node) and from the sources
@@ -22,6 +31,22 @@ export interface PoolOptions<Init> {
   worker: URL
   /** What each worker receives as `workerData` (structured-cloned). */
   init: Init
+  /** Each worker's old-generation heap limit in MB (default `workerHeapMb`). */
+  heapLimitMb?: number | undefined
+}
+
+/**
+ * The heap limit of a worker, in MB: under V8's 2 GB mark (`kMaxSize` on
+ * 64-bit), past which a heap may grow to four times what it keeps between
+ * full collections. Extracting one source keeps a few MB; the cap only
+ * bounds the garbage. `--max-old-space-size`, when given, overrides it.
+ */
+const workerHeapMb = 1536
+
+/** A task as posted to a worker. */
+interface Sent<Task> {
+  index: number
+  task: Task
 }
 
 interface Answer<Result> {
@@ -42,9 +67,26 @@ export async function runPool<Task, Result, Init>(count: number, taskAt: (index:
   let next = 0
   let failed: Error | undefined
   const workers: Worker[] = []
-  const one = (worker: Worker) =>
+  const start = (heapLimitMb: number | undefined) => {
+    const worker = startWorker(options.worker, options.init, heapLimitMb)
+    workers.push(worker)
+    return worker
+  }
+  // A worker takes tasks until none is left; one that runs out of its limited heap hands its task on.
+  const serve = (worker: Worker, limited: boolean, handed?: Sent<Task>) =>
     new Promise<void>((resolve, reject) => {
+      let current: Sent<Task> | undefined
+      let replaced = false
+      const fail = (error: unknown) => {
+        failed ??= error as Error
+        reject(error)
+      }
+      const post = (sent: Sent<Task>) => {
+        current = sent
+        worker.postMessage(sent)
+      }
       const send = () => {
+        current = undefined
         if (failed || next >= count) {
           resolve()
           return
@@ -54,52 +96,55 @@ export async function runPool<Task, Result, Init>(count: number, taskAt: (index:
         try {
           task = taskAt(index)
         } catch (error) {
-          failed ??= error as Error
-          reject(error)
+          fail(error)
           return
         }
-        worker.postMessage({index, task})
+        post({index, task})
       }
       worker.on('message', (answer: Answer<Result>) => {
         if (answer.error) {
           const error = new Error(answer.error.message)
           if (answer.error.stack) error.stack = answer.error.stack
-          failed ??= error
-          reject(error)
+          fail(error)
           return
         }
         try {
           onResult(answer.result as Result, answer.index)
         } catch (error) {
-          failed ??= error as Error
-          reject(error)
+          fail(error)
           return
         }
         send()
       })
-      worker.once('error', (error) => {
-        failed ??= error
-        reject(error)
+      worker.once('error', (error: NodeJS.ErrnoException) => {
+        if (limited && current && !failed && error.code === 'ERR_WORKER_OUT_OF_MEMORY') {
+          replaced = true
+          serve(start(undefined), false, current).then(resolve, reject)
+          return
+        }
+        fail(error)
       })
       worker.once('exit', (code) => {
-        if (next < count && !failed) reject((failed = new Error(`A worker thread stopped (exit code ${code}) before every task was done`)))
+        if (!replaced && next < count && !failed) fail(new Error(`A worker thread stopped (exit code ${code}) before every task was done`))
       })
-      send()
+      if (handed) post(handed)
+      else send()
     })
   try {
-    for (let index = 0; index < jobs; index++) workers.push(startWorker(options.worker, options.init))
-    await Promise.all(workers.map(one))
+    const heapLimitMb = options.heapLimitMb ?? workerHeapMb
+    await Promise.all(Array.from({length: jobs}, () => serve(start(heapLimitMb), true)))
   } finally {
     await Promise.all(workers.map((worker) => worker.terminate()))
   }
 }
 
-/** A worker on the module: directly when compiled, through tsx from the sources. */
-function startWorker(module: URL, init: unknown): Worker {
-  if (!module.pathname.endsWith('.ts')) return new Worker(module, {workerData: init})
+/** A worker on the module (its heap limited to `heapLimitMb` when given): directly when compiled, through tsx from the sources. */
+function startWorker(module: URL, init: unknown, heapLimitMb: number | undefined): Worker {
+  const options = {workerData: init, ...(heapLimitMb === undefined ? {} : {resourceLimits: {maxOldGenerationSizeMb: heapLimitMb}})}
+  if (!module.pathname.endsWith('.ts')) return new Worker(module, options)
   const api = import.meta.resolve('tsx/esm/api')
   const code = `import(${JSON.stringify(api)}).then((tsx) => { tsx.register(); return import(${JSON.stringify(module.href)}) })`
-  return new Worker(code, {eval: true, workerData: init})
+  return new Worker(code, {...options, eval: true})
 }
 
 /**
