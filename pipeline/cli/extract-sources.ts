@@ -33,7 +33,7 @@ import {runPool} from './pool.ts'
 import {LazyDocuments} from './lazy-documents.ts'
 import type {PrintedMessages} from './packed-messages.ts'
 import type {FileSummary} from '../report/index.ts'
-import {lintSummary, outputTask, printedLint, readDocument, readLint, sourceTask, type OutputResult, type OutputTaskInit, type SourceResult, type SourceTask, type SourceTaskInit, type StoredLint} from './source-task.ts'
+import {lintSummary, once, outputTask, printedLint, readDocument, readLint, sourceTask, type OutputResult, type OutputTaskInit, type SourceResult, type SourceTask, type SourceTaskInit, type StoredLint} from './source-task.ts'
 import type {SourceText} from './source-record.ts'
 import type {Workspace} from './workspace.ts'
 
@@ -115,15 +115,16 @@ export function documentLint(findings: Diagnostic[], printed?: PrintedMessages):
  * @param again The findings made again, should the entry's bytes not parse back (they did when it was made).
  */
 function storedLint(stored: StoredLint, again: () => Diagnostic[]): DocumentLint {
-  let findings: Diagnostic[] | undefined
-  let printed: readonly Diagnostic[] | undefined
+  // Made again at most once: the printed findings are the findings as warnings.
+  const findings = once(() => stored.lint() ?? again())
+  const printed = once(() => stored.printed() ?? asWarnings(findings()))
   return {
-    findings: () => (findings ??= stored.lint() ?? again()),
+    findings,
     concepts: stored.concepts,
     summary: stored.summary,
     printed: {
       get messages() {
-        return (printed ??= stored.printed() ?? asWarnings(again()))
+        return printed()
       },
       json: stored.json,
       errors: 0

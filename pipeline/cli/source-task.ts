@@ -214,7 +214,7 @@ export function readLint(cache: Cache, key: string): StoredLint | undefined {
 }
 
 /** A function's result, computed on the first call and given again after. */
-function once<Value>(compute: () => Value): () => Value {
+export function once<Value>(compute: () => Value): () => Value {
   let done = false
   let value: Value
   return () => {
