@@ -12,7 +12,10 @@
  * command, each is replaced by the command's latest run and trusted only
  * after the facts it lists are checked again; and the glossary review's
  * parts combined (`glossary-combined`), replaced by each run that changes
- * them and used only where a document's part key matches. Values are
+ * them and used only where a document's part key matches; a replaced
+ * entry is written as the cache's records are (`replaceCacheFile`: the old
+ * file removed before the new one is renamed into place, a reader in
+ * between misses). Values are
  * stored with `v8.serialize` (the structured clone: shared objects stay
  * shared, as a document's codes are in its tokens, units and segments).
  *
@@ -77,6 +80,14 @@ const packedKinds: Readonly<Record<string, 'entries' | 'keys'>> = {
   'qa-check': 'entries',
   document: 'keys'
 }
+
+/**
+ * The kinds whose entry under a key is replaced by a later run (the run
+ * cache's `run`, the glossary review's `glossary-combined`, several MB on a
+ * large project): written with `replaceCacheFile`, not renamed over the old
+ * file, which on ext4 waits for the new file's data to be written out.
+ */
+const replacedKinds: ReadonlySet<string> = new Set(['run', 'glossary-combined'])
 
 /** The first bytes of a pack. */
 const packMagic = Buffer.from('babele-pack 1\n')
@@ -423,7 +434,8 @@ export function openCache(folder: string, version: string): Cache {
   function store(kind: string, key: string, bytes: () => Uint8Array): void {
     const path = pathOf(kind, key)
     try {
-      writeBytesAtomic(path, bytes())
+      if (replacedKinds.has(kind)) replaceCacheFile(path, bytes())
+      else writeBytesAtomic(path, bytes())
       count(kind).writes++
       packOf(kind)?.used.set(key, true)
     } catch {
