@@ -11,7 +11,7 @@
 import {closeSync, existsSync, fstatSync, mkdirSync, openSync, readdirSync, readFileSync, readSync, renameSync, rmSync, statSync, writeFileSync, writeSync, writevSync, type Dirent, type Stats} from 'node:fs'
 import {dirname, join} from 'node:path'
 import {digestBytes} from '../incremental/index.ts'
-import {noteChanged, noteFact, observing, type FactKind} from './observe.ts'
+import {foundSigned, noteChanged, noteFact, observing, type FactKind} from './observe.ts'
 
 /** Read a UTF-8 file as is (BOM included). */
 export function readText(path: string): string {
@@ -135,6 +135,12 @@ export function sameSignature(stat: Stats | undefined, signatures: Float64Array,
   return signatures[at] === 1 ? stat.isFile() : signatures[at] === 2 && stat.isDirectory()
 }
 
+/** Whether the signature at `atA` in `a` is the one at `atB` in `b` (never one of `NaN`s, which stands for none). */
+export function sameSignatureAt(a: Float64Array, atA: number, b: Float64Array, atB: number): boolean {
+  for (let index = 0; index < signatureLength; index++) if (a[atA + index] !== b[atB + index]) return false
+  return true
+}
+
 /** Whether two recorded signatures are the same (both none included). */
 export function sameSignatures(a: Float64Array | undefined, b: Float64Array | undefined): boolean {
   if (a === undefined || b === undefined) return a === b
@@ -144,7 +150,9 @@ export function sameSignatures(a: Float64Array | undefined, b: Float64Array | un
 /**
  * Whether a file still has a signature taken while it held bytes of a known
  * digest: then it holds them still, and is not read (observed as a read of
- * those bytes).
+ * those bytes). One `stat`, none when the run already found the file with
+ * that signature as it began and has not written it since
+ * ({@linkcode foundSigned}: the run cache's check of its entry).
  *
  * @param path Absolute path.
  * @param signature Its signature ({@linkcode signatureOf}), taken before it was read and found to hold the bytes.
@@ -152,7 +160,7 @@ export function sameSignatures(a: Float64Array | undefined, b: Float64Array | un
  * @param at Where the signature is in `signature` (default 0: at its start).
  */
 export function holdsSigned(path: string, signature: Float64Array, digest: string, at = 0): boolean {
-  if (!sameSignature(statOf(path), signature, at)) return false
+  if (!foundSigned(path, signature, at) && !sameSignature(statOf(path), signature, at)) return false
   if (observing(path)) noteFact('read', path, digest)
   return true
 }

@@ -9,6 +9,11 @@
  * A fact is a kind, a subject and a value, such as
  * `read /p/source/it/a.md → <SHA-256 of its bytes>`: the run cache checks
  * each again before it replays a run (`run-cache.ts`).
+ *
+ * The observer may also know what the run found on disk as it began (the
+ * run cache's check of its entry stats every path it lists): an edge asks
+ * {@linkcode foundSigned} before it looks at a file again for the same
+ * stat signature.
  */
 
 /** A kind of fact: file bytes, existence, size, folder, a folder's entries, or the Apertium modes installed. */
@@ -24,6 +29,8 @@ export interface Observer {
   changed(path: string): void
   /** Something that cannot be checked again later (an engine's answer). */
   taint(reason: string): void
+  /** Whether the run already found a path with the stat signature at `at` in `signatures` (`fs.ts`), and has not changed it since. */
+  found?(path: string, signatures: Float64Array, at: number): boolean
 }
 
 let current: Observer | undefined
@@ -53,4 +60,9 @@ export function noteTaint(reason: string): void {
 /** Whether facts about a path are wanted (so an edge computes a digest only then). */
 export function observing(path: string): boolean {
   return current !== undefined && current.wants(path)
+}
+
+/** Whether the run already found a path with this stat signature ({@linkcode Observer.found}; never when nothing observes). */
+export function foundSigned(path: string, signatures: Float64Array, at: number): boolean {
+  return current?.found?.(path, signatures, at) === true
 }
