@@ -349,7 +349,7 @@ export function openCache(folder: string, version: string): Cache {
     folder: root,
     counts,
     get<Value>(kind: string, key: string): Value | undefined {
-      const path = pathOf(kind, key)
+      // The entry's own path is made only when the pack does not answer (as `has` does): a run asks for thousands of packed entries.
       const pack = packOf(kind)
       const slice = pack?.at.get(key)
       if (slice && !pack!.keysOnly) {
@@ -362,6 +362,7 @@ export function openCache(folder: string, version: string): Cache {
         pack!.at.delete(key)
         pack!.broken = true
       }
+      const path = pathOf(kind, key)
       let entry: Entry | undefined
       try {
         if (exists(path)) entry = deserialize(readBytes(path)) as Entry
