@@ -203,19 +203,20 @@ export async function replayOrRun(replay: ReplayOptions, action: (workspace: Wor
   const checked = missed?.key === key ? missed.found : undefined
   missed = undefined
   const found = checked ?? noneFound()
-  const facts = new Map<string, [FactKind, string, string]>()
+  // Kind, subject and value, fact after fact, pushed as they come and keyed only when stored (`entryOf`): most runs that note facts change a file before the end, and drop them.
+  const facts: string[] = []
   // A command that changed a file or asked an engine is not stored: from then on its facts are dropped and none is made (a cold run hashed every file it read and wrote, and held the digests, for nothing).
   let storable = true
   const unstorable = () => {
     storable = false
-    facts.clear()
+    facts.length = 0
   }
   let ignored = '\0'
   // Facts about the cache's own files are not the run's; a write there (import's record of babele's XLIFF among them) is no output of the run.
   const outside = (path: string) => !(path === ignored || path.startsWith(ignored + sep))
   observeRun({
     wants: (path) => storable && outside(path),
-    fact: (kind, subject, value) => void (storable && facts.set(kind + '\0' + subject, [kind, subject, value])),
+    fact: (kind, subject, value) => void (storable && facts.push(kind, subject, value)),
     changed(path) {
       // Written since: its signature moved.
       foundPaths(found).delete(path)
@@ -246,7 +247,7 @@ export async function replayOrRun(replay: ReplayOptions, action: (workspace: Wor
       const chunks = (text: Printed['stdout']) => (typeof text === 'string' ? [Buffer.from(text)] : text instanceof Uint8Array ? [text] : [...byteChunks(text)])
       const stderr = chunks(printed.stderr)
       const stderrLength = stderr.reduce((sum, chunk) => sum + chunk.length, 0)
-      const {facts: factsText, ...entry} = entryOf([...facts.values()], started)
+      const {facts: factsText, ...entry} = entryOf(facts, started)
       const factBytes = Buffer.from(factsText)
       openCache(folder, version).putWithBytes('run', key, {...entry, factsLength: factBytes.length, stderrLength, exitCode: printed.exitCode} satisfies RunEntry, [factBytes, ...stderr, ...chunks(printed.stdout)])
     }
@@ -397,12 +398,17 @@ const folderKinds = new Set(['list', 'exists', 'folder'])
  * every fact about it holds with its stat now and it last changed at least
  * `settleMs` before the command started (a file changed while the command
  * ran may hold other bytes than the ones it read, so it is read again); a
- * path in the working folder stored relative to it.
+ * path in the working folder stored relative to it. A fact noted again
+ * has its later value, in the place of the first.
+ *
+ * @param observed Kind, subject and value of each fact, one after the other.
  */
-function entryOf(observed: Array<[FactKind, string, string]>, started: number): Pick<RunEntry, 'paths' | 'signatures' | 'modes'> & {facts: string} {
+function entryOf(observed: readonly string[], started: number): Pick<RunEntry, 'paths' | 'signatures' | 'modes'> & {facts: string} {
+  const latest = new Map<string, [FactKind, string, string]>()
+  for (let at = 0; at < observed.length; at += 3) latest.set(observed[at] + '\0' + observed[at + 1], [observed[at] as FactKind, observed[at + 1]!, observed[at + 2]!])
   const byPath = new Map<string, string[]>()
   const modes: Array<[string, string]> = []
-  for (const [kind, subject, value] of observed) {
+  for (const [kind, subject, value] of latest.values()) {
     if (kind === 'apertium-modes') modes.push([subject, value])
     else byPath.set(subject, [...(byPath.get(subject) ?? []), kind, value])
   }
