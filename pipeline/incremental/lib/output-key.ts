@@ -27,7 +27,7 @@
  *
  * ```ts
  * extractOutputsKey(documentKey(config, 'a.md', digestBytes(text)), extractContextKey(config, memories, glossary))
- * buildKey(buildInputsKey(documentKey(config, 'a.md', digestBytes(text)), values), config, 'en')
+ * buildKey(documentKey(config, 'a.md', digestBytes(text)), JSON.stringify(values), buildContextKey(config, 'en'))
  * ```
  */
 import {digest, digestBytes} from './digest.ts'
@@ -120,20 +120,26 @@ export function analysisKey(document: string, context: string): string {
 }
 
 /**
- * @param document The document's key (`documentKey`).
- * @param values The document's bundle and state file in every target locale, as the build resolves them (refused values left out; an empty one as none), by locale.
- * @returns What every locale's build of the document reads besides the config.
+ * @param config The config (the whole of it: any change misses).
+ * @param locale The target locale built.
+ * @returns The key of what every document's built file in that locale shares.
  */
-export function buildInputsKey(document: string, values: unknown): string {
-  return digest(['build-inputs', document, values])
+export function buildContextKey(config: unknown, locale: string): string {
+  return digest(['build-context', config, locale])
 }
 
 /**
- * @param inputs The document's part (`buildInputsKey`).
- * @param config The config (the whole of it; a `DigestPart` of it, made once for every document, gives the same key).
- * @param locale The target locale built.
+ * One digest per document and locale, of text joined as the glossary
+ * part's is ({@linkcode glossaryPartKey}): the values go in as their JSON
+ * text, made once for every locale, so the same value written with its
+ * fields in another order is a miss, never a wrong hit, and the keys and
+ * the JSON text hold no raw newline.
+ *
+ * @param document The document's key (`documentKey`).
+ * @param values JSON text (`JSON.stringify`) of the document's bundle and state file in every target locale, as the build resolves them (refused values left out; an empty one as none), by locale.
+ * @param context The shared part (`buildContextKey`).
  * @returns The key of the document's built file in that locale.
  */
-export function buildKey(inputs: string, config: unknown, locale: string): string {
-  return digest(['build', inputs, config, locale])
+export function buildKey(document: string, values: string, context: string): string {
+  return digestBytes(`build\n${document}\n${context}\n${values}`)
 }

@@ -17,7 +17,7 @@ import type {Bundle, Diagnostic, SourceDocument} from '../../types.ts'
 import {documentId} from '../../units/index.ts'
 import {checkProject, usableBundle} from './check-project.ts'
 import {coverageGate, type LocaleGate} from './coverage-gate.ts'
-import {buildInputsKey, buildKey, DigestPart} from '../../incremental/index.ts'
+import {buildContextKey, buildKey} from '../../incremental/index.ts'
 import {paths, type Outputs, type Stores} from './paths.ts'
 import {outputKinds, reused, type Reuse} from './reuse.ts'
 import type {ProjectTerms} from './terms.ts'
@@ -78,20 +78,18 @@ export function buildProject(config: Config, documents: ReadonlyMap<string, Sour
   // What a document's build reads besides itself: its bundle (less refused values) and state file in every target locale (empty or missing alike).
   const some = (value: Readonly<Record<string, unknown>> | undefined) => (value && hasValues(value) ? value : null)
   const values = (id: string) => config.targetLocales.map((locale) => [some(resources[locale]?.[id]), some(stores.states.get(paths.store(locale, id)))])
-  const documentKeys = new Map<string, string | undefined>()
-  // A document's part of every built file's key: its own key and what it reads besides itself (once per document).
-  const keyOf = (path: string, id: string) => {
-    if (!documentKeys.has(path)) {
-      const key = options.reuse?.keys.get(path)
-      documentKeys.set(path, key && buildInputsKey(key, values(id)))
-    }
-    return documentKeys.get(path)
+  // A document's values as JSON text, once for its built file in every locale.
+  const valuesText = new Map<string, string>()
+  const valuesOf = (path: string, id: string) => {
+    let text = valuesText.get(path)
+    if (text === undefined) valuesText.set(path, (text = JSON.stringify(values(id))))
+    return text
   }
-  // The config's canonical form, once for every built file's key.
-  let configPart: DigestPart | undefined
   const outputs: Outputs = new Map()
   const coverage: BuildEntry[] = []
   for (const locale of config.targetLocales) {
+    // The config's and the locale's part of every built file's key, once.
+    let context: string | undefined
     // By path: a document whose built file is found by its key is not read.
     for (const path of documents.keys()) {
       const id = documentId(path)
@@ -102,8 +100,9 @@ export function buildProject(config: Config, documents: ReadonlyMap<string, Sour
       }
       // The stored value names its file: what the CLI records of an output on disk (`output-record.ts`) is by path.
       const make = () => ({file, ...buildDocument(documents.get(path)!, {locale, resolve, file: paths.bundle(config, locale, id), sourceLocale: config.sourceLocale, state})})
-      const key = keyOf(path, id)
-      const built = reused(options.reuse?.store, outputKinds.build, key && buildKey(key, (configPart ??= new DigestPart(config)), locale), make)
+      const document = options.reuse?.keys.get(path)
+      const key = document && buildKey(document, valuesOf(path, id), (context ??= buildContextKey(config, locale)))
+      const built = reused(options.reuse?.store, outputKinds.build, key, make)
       outputs.set(file, built.value)
       coverage.push({locale, path, coverage: built.coverage})
       messages.push(...built.messages)
