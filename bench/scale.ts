@@ -24,10 +24,14 @@
  * 0.015 s; load 4). The no-change run, the one figure where that is a
  * large part, is also timed through the pipe, and both are printed.
  *
+ * What a run leaves is moved aside before the next cold run, not deleted,
+ * and deleted when the bench ends (see `trash`): a deletion of thousands of
+ * files just before a timed run slows the file creation it times.
+ *
  * Environment: BENCH_SCALE_FILES (2000), BENCH_SCALE_RUNS (3), BENCH_SCALE_FACTOR (4).
  */
 import {execFileSync, spawnSync} from 'node:child_process'
-import {appendFileSync, closeSync, existsSync, mkdirSync, mkdtempSync, openSync, readFileSync, rmSync, writeFileSync} from 'node:fs'
+import {appendFileSync, closeSync, existsSync, mkdirSync, mkdtempSync, openSync, readFileSync, renameSync, rmSync, writeFileSync} from 'node:fs'
 import {availableParallelism, cpus, loadavg, tmpdir} from 'node:os'
 import {dirname, join} from 'node:path'
 import {fileURLToPath} from 'node:url'
@@ -87,9 +91,26 @@ function babele(folder: string, args: string[], piped = false): Measure {
   return {seconds, rss: existsSync(rssFile) ? Number(readFileSync(rssFile, 'utf8')) / 1024 : undefined}
 }
 
-/** Everything a cold run finds already there, removed: outputs and the cache. */
+/**
+ * Where what the bench clears goes until it ends: a folder beside the
+ * projects, removed last. Deleting thousands of files just before a timed
+ * run would time the file system as well: ext4 without a journal (this
+ * machine's root) skips, for about a minute, every inode freed in that time
+ * when it allocates a new one, checking each on disk, so the cold extract
+ * that follows a deletion of the last run's 14,000 files spent some 4 s of
+ * its time in the kernel creating files. A rename frees no inode.
+ */
+const trash = mkdtempSync(join(tmpdir(), 'babele-scale-trash-'))
+let cleared = 0
+
+/** Move `path`, if it exists, into the trash (never deleted before the bench's end). */
+function clear(path: string): void {
+  if (existsSync(path)) renameSync(path, join(trash, String(cleared++)))
+}
+
+/** Everything a cold run finds already there, cleared: outputs and the cache. */
 function clean(folder: string): void {
-  for (const name of ['xliff', 'locales', 'dist', 'reports', '.babele']) rmSync(join(folder, name), {recursive: true, force: true})
+  for (const name of ['xliff', 'locales', 'dist', 'reports', '.babele']) clear(join(folder, name))
 }
 
 /** The median of each field over `runs` runs of `measure` (after `before` each time). */
@@ -176,7 +197,7 @@ rows.push(['babele run, cold (import, extract, build, analysis, reports)', forma
 rows.push(['babele run, first re-run (writes nothing; stores the run)', format(settle)])
 rows.push(['babele run, nothing changed (answered from the run cache; stdout to a file)', `${format(again)} (target ≤ 0.3 s: ${again.seconds <= 0.3 ? 'met' : 'NOT met'}); stdout through a pipe the bench reads, ${againPiped.seconds.toFixed(2)} s; bare \`node -e 0\` ${nodeStart().toFixed(2)} s`])
 rows.push(['babele run, one source edited', `${format(edited)}; ${((100 * edited.seconds) / coldRun.seconds).toFixed(1)}% of the cold run (target ≤ 5%: ${edited.seconds <= 0.05 * coldRun.seconds ? 'met' : 'NOT met'})`])
-rmSync(small.folder, {recursive: true, force: true})
+clear(small.folder)
 
 // Four times the corpus: cold extract, time and peak RSS against the smaller run.
 const large = makeProject(files * factor)
@@ -185,10 +206,11 @@ const timeRatio = coldLarge.seconds / cold.seconds
 const rssRatio = coldLarge.rss !== undefined && cold.rss !== undefined ? coldLarge.rss / cold.rss : Number.NaN
 rows.push([`babele extract, cold, ${factor} × the corpus (${files * factor} files, ${large.megabytes.toFixed(1)} MB)`, format(coldLarge)])
 rows.push([`${factor} × corpus against 1 ×`, `time ${timeRatio.toFixed(2)} × (target ≤ ${(factor * 1.1).toFixed(1)}: ${timeRatio <= factor * 1.1 ? 'met' : 'NOT met'}), peak RSS ${rssRatio.toFixed(2)} × (target ≤ 1.2: ${rssRatio <= 1.2 ? 'met' : 'NOT met'})`])
-rmSync(large.folder, {recursive: true, force: true})
+clear(large.folder)
 rmSync(outputs, {recursive: true, force: true})
 rows.push(['load average at end', load()])
 
 const width = Math.max(...rows.map(([name]) => name.length))
 console.log(`babele bench at scale (compiled CLI, a process per command)`)
 for (const [name, value] of rows) console.log(`${name.padEnd(width)}  ${value}`)
+rmSync(trash, {recursive: true, force: true})
