@@ -28,7 +28,11 @@
  * and deleted when the bench ends (see `trash`): a deletion of thousands of
  * files just before a timed run slows the file creation it times.
  *
- * Environment: BENCH_SCALE_FILES (2000), BENCH_SCALE_RUNS (3), BENCH_SCALE_FACTOR (4).
+ * Environment: BENCH_SCALE_FILES (2000), BENCH_SCALE_RUNS (3), BENCH_SCALE_FACTOR (4),
+ * BENCH_SCALE_TRASH (a folder on the same file system to move what is
+ * cleared into, left for the caller to delete: for benches run back to
+ * back, each of which would otherwise delete its own just before the next
+ * one starts).
  */
 import {execFileSync, spawnSync} from 'node:child_process'
 import {appendFileSync, closeSync, existsSync, mkdirSync, mkdtempSync, openSync, readFileSync, renameSync, rmSync, writeFileSync} from 'node:fs'
@@ -93,14 +97,17 @@ function babele(folder: string, args: string[], piped = false): Measure {
 
 /**
  * Where what the bench clears goes until it ends: a folder beside the
- * projects, removed last. Deleting thousands of files just before a timed
- * run would time the file system as well: ext4 without a journal (this
- * machine's root) skips, for about a minute, every inode freed in that time
- * when it allocates a new one, checking each on disk, so the cold extract
- * that follows a deletion of the last run's 14,000 files spent some 4 s of
- * its time in the kernel creating files. A rename frees no inode.
+ * projects (or BENCH_SCALE_TRASH), removed last. Deleting thousands of
+ * files just before a timed run would time the file system as well: ext4
+ * without a journal (this machine's root) does not reuse an inode freed in
+ * the last minute (the last six, while its inode table block is not yet
+ * written back), and checks each such inode again for every new file, so
+ * the cold extract that followed a deletion of the last run's 14,000 files
+ * spent 3-4 s more of CPU in the kernel creating files. A rename frees no
+ * inode.
  */
-const trash = mkdtempSync(join(tmpdir(), 'babele-scale-trash-'))
+const trashGiven = process.env.BENCH_SCALE_TRASH
+const trash = trashGiven ? mkdtempSync(join(trashGiven, 'babele-scale-trash-')) : mkdtempSync(join(tmpdir(), 'babele-scale-trash-'))
 let cleared = 0
 
 /** Move `path`, if it exists, into the trash (never deleted before the bench's end). */
@@ -213,4 +220,4 @@ rows.push(['load average at end', load()])
 const width = Math.max(...rows.map(([name]) => name.length))
 console.log(`babele bench at scale (compiled CLI, a process per command)`)
 for (const [name, value] of rows) console.log(`${name.padEnd(width)}  ${value}`)
-rmSync(trash, {recursive: true, force: true})
+if (!trashGiven) rmSync(trash, {recursive: true, force: true})
