@@ -8,52 +8,27 @@ import test from 'ava'
 import {digestBytes, documentKey} from '../pipeline/incremental/index.ts'
 import {analyzeProject, extractDocuments, type Analysis, type Stores} from '../pipeline/index.ts'
 import {combineAnalysis} from '../pipeline/report/index.ts'
-import type {EntryStore} from '../pipeline/project/lib/reuse.ts'
+import {countingStore, type CountingStore} from './helpers/counting-store.ts'
 import {testConfig} from './helpers/round-trip.ts'
-
-/** An in-memory store that counts, by kind, the entries read back and the ones missed. */
-function memoryStore() {
-  const entries = new Map<string, unknown>()
-  let counts: Record<string, {hits: number; misses: number}> = {}
-  const store: EntryStore = {
-    get<Value>(kind: string, key: string) {
-      const found = entries.get(kind + '/' + key) as Value | undefined
-      ;(counts[kind] ??= {hits: 0, misses: 0})[found === undefined ? 'misses' : 'hits']++
-      return found === undefined ? undefined : structuredClone(found)
-    },
-    put(kind: string, key: string, value: unknown) {
-      entries.set(kind + '/' + key, structuredClone(value))
-    }
-  }
-  return {
-    store,
-    entries,
-    take() {
-      const taken = counts
-      counts = {}
-      return taken
-    }
-  }
-}
 
 const config = testConfig()
 
 /** The analysis through the store, checked against the one made without it; the entries read and the parts taken from the combination. */
-function analyze(t: import('ava').ExecutionContext, memory: ReturnType<typeof memoryStore>, sources: Record<string, string>, stores: Stores = {bundles: new Map(), states: new Map()}) {
+function analyze(t: import('ava').ExecutionContext, memory: CountingStore, sources: Record<string, string>, stores: Stores = {bundles: new Map(), states: new Map()}) {
   const documents = extractDocuments(config, new Map(Object.entries(sources))).value
   const keys = new Map(Object.entries(sources).map(([path, text]) => [path, documentKey(config, path, digestBytes(text))]))
   const cached = analyzeProject(config, documents, stores, {reuse: {keys, glossary: undefined, store: memory.store}})
   const fresh = analyzeProject(config, documents, stores)
   t.deepEqual([...cached.outputs], [...fresh.outputs])
   t.deepEqual(cached.messages, fresh.messages)
-  const counts = memory.take()
+  const counts = memory.takeByKind()
   return {analysis: fresh.value[0]!, parts: counts['analysis'] ?? {hits: 0, misses: 0}, combined: counts['analysis-combined'] ?? {hits: 0, misses: 0}, kept: cached.kept}
 }
 
 const repetitions = (analysis: Analysis, path: string) => analysis.files.find((file) => file.path === path)!.bands.repetitions.segments
 
 test('a locale\'s analysis takes every unchanged document\'s part from one kept combination, and places repetitions over all parts as without it', (t) => {
-  const memory = memoryStore()
+  const memory = countingStore()
   const shared = 'Il vertice di Pechino ha rafforzato i legami.'
   const sources: Record<string, string> = {'a.md': 'Una frase sola.\n', 'b.md': `${shared}\n`, 'c.md': `${shared}\n\nAltro testo.\n`}
   const first = analyze(t, memory, sources)

@@ -9,39 +9,13 @@ import {join} from 'node:path'
 import test from 'ava'
 import {digestBytes, documentKey} from '../pipeline/incremental/index.ts'
 import {buildProject, extractDocuments, fromTbx, parseConfig, projectTerms, type Config, type Stores, type Termbase} from '../pipeline/index.ts'
-import type {EntryStore} from '../pipeline/project/lib/reuse.ts'
 import {root} from './helpers/cli.ts'
+import {countingStore, type CountingStore} from './helpers/counting-store.ts'
 
 const baseConfig = parseConfig(JSON.parse(readFileSync(join(root, 'babele.config.json'), 'utf8'))).value!
 const baseTermbase = fromTbx(readFileSync(join(root, 'glossary/geopolitics.tbx'), 'utf8')).value!
 const seed = readFileSync(join(root, 'source/it/putin-xi-alleanza.md'), 'utf8')
 const second = '# La NATO e il Cremlino\n\nIl Cremlino ha criticato la NATO e l\'AUKUS.\n'
-
-/** An in-memory store of built files that counts the ones read back and the ones made. */
-function memoryStore() {
-  const entries = new Map<string, unknown>()
-  let counts = {hits: 0, misses: 0}
-  const store: EntryStore = {
-    get<Value>(kind: string, key: string) {
-      const found = entries.get(kind + '/' + key) as Value | undefined
-      counts[found === undefined ? 'misses' : 'hits']++
-      // A copy, as the cache's `v8.deserialize` gives.
-      return found === undefined ? undefined : structuredClone(found)
-    },
-    put(kind: string, key: string, value: unknown) {
-      entries.set(kind + '/' + key, structuredClone(value))
-    }
-  }
-  return {
-    store,
-    /** Built files read back and made since the last call. */
-    take() {
-      const taken = counts
-      counts = {hits: 0, misses: 0}
-      return taken
-    }
-  }
-}
 
 interface Project {
   config?: Config
@@ -51,7 +25,7 @@ interface Project {
 }
 
 /** The build through the store, checked against the build made without one; and the built files read back and made. */
-function build(t: import('ava').ExecutionContext, memory: ReturnType<typeof memoryStore>, project: Project) {
+function build(t: import('ava').ExecutionContext, memory: CountingStore, project: Project) {
   const config = project.config ?? baseConfig
   const sources = new Map(Object.entries(project.sources))
   const documents = extractDocuments(config, sources).value
@@ -64,7 +38,7 @@ function build(t: import('ava').ExecutionContext, memory: ReturnType<typeof memo
   t.deepEqual(cached.coverage, fresh.coverage)
   t.deepEqual(cached.messages, fresh.messages)
   t.deepEqual(cached.locales, fresh.locales)
-  return {built: fresh, counts: memory.take()}
+  return {built: fresh, counts: memory.takeByKind()['build'] ?? {hits: 0, misses: 0}}
 }
 
 /** The first segment key of a source (its heading). */
@@ -75,7 +49,7 @@ function headingKey(config: Config, path: string, text: string): string {
 }
 
 test('a built file is read back until something it is made of changes: its source, its document\'s values or states in any locale, what the QA rules refuse of them, the config', (t) => {
-  const memory = memoryStore()
+  const memory = countingStore()
   const locales = baseConfig.targetLocales.length
   const sources = {'putin-xi-alleanza.md': seed, 'secondo.md': second}
   t.deepEqual(build(t, memory, {sources}).counts, {hits: 0, misses: 2 * locales})

@@ -15,9 +15,9 @@ import test from 'ava'
 import {diagnostic} from '../pipeline/diagnostic.ts'
 import {digest, digestBytes, documentKey} from '../pipeline/incremental/index.ts'
 import {checkProject, extractDocuments, fromTbx, glossaryReport, lintMarkdown, parseConfig, projectTerms, type Config, type Diagnostic, type SourceDocument, type Stores, type Termbase} from '../pipeline/index.ts'
-import type {EntryStore} from '../pipeline/project/lib/reuse.ts'
 import {documentPart, partConcepts, type GlossaryPart} from '../pipeline/report/lib/glossary-part.ts'
 import {root} from './helpers/cli.ts'
+import {countingStore} from './helpers/counting-store.ts'
 import {englishBundle} from './helpers/reference.ts'
 
 const baseConfig = parseConfig(JSON.parse(readFileSync(join(root, 'babele.config.json'), 'utf8'))).value!
@@ -26,42 +26,10 @@ const baseTermbase = fromTbx(tbx).value!
 const seed = readFileSync(join(root, 'source/it/putin-xi-alleanza.md'), 'utf8')
 const second = '# La NATO e il Cremlino\n\nIl Cremlino ha criticato la NATO e l\'AUKUS.\n'
 
-/** An in-memory store that counts, by kind, the parts read back and the parts made. */
+/** An entry store in memory (`countingStore`) whose `take` gives the glossary parts read back and made since the last call. */
 function memoryStore() {
-  const entries = new Map<string, unknown>()
-  const counts: Record<string, {hits: number; misses: number}> = {}
-  const store: EntryStore = {
-    get<Value>(kind: string, key: string) {
-      const found = entries.get(kind + '/' + key) as Value | undefined
-      ;(counts[kind] ??= {hits: 0, misses: 0})[found === undefined ? 'misses' : 'hits']++
-      // A copy, as the cache's `v8.deserialize` gives: never the object the review made.
-      return found === undefined ? undefined : structuredClone(found)
-    },
-    put(kind: string, key: string, value: unknown) {
-      entries.set(kind + '/' + key, structuredClone(value))
-    }
-  }
-  return {
-    store,
-    /** Parts read back and made since the last call. */
-    take() {
-      return this.takeAll()['glossary-part'] ?? {hits: 0, misses: 0}
-    },
-    /** The values of every entry of a kind. */
-    values(kind: string): any[] {
-      return [...entries].filter(([name]) => name.startsWith(kind + '/')).map(([, value]) => value)
-    },
-    /** Every entry of a kind replaced by what `change` makes of it. */
-    alter(kind: string, change: (value: any) => unknown) {
-      for (const [name, value] of entries) if (name.startsWith(kind + '/')) entries.set(name, change(value))
-    },
-    /** Entries read back and made since the last call, by kind. */
-    takeAll() {
-      const all = {...counts}
-      for (const kind of Object.keys(counts)) delete counts[kind]
-      return all
-    }
-  }
+  const counting = countingStore()
+  return {...counting, take: () => counting.takeByKind()['glossary-part'] ?? {hits: 0, misses: 0}}
 }
 
 interface Project {
@@ -92,7 +60,7 @@ function page(t: import('ava').ExecutionContext, memory: ReturnType<typeof memor
   const {keys, glossary, ...rest} = input(project)
   const html = glossaryReport({...rest, reuse: {keys, glossary, store: memory.store}})
   t.is(html, glossaryReport(rest))
-  const counts = memory.takeAll()
+  const counts = memory.takeByKind()
   return {html, parts: counts['glossary-part'] ?? {hits: 0, misses: 0}, combined: counts['glossary-combined'] ?? {hits: 0, misses: 0}, listings: counts['glossary-listing'] ?? {hits: 0, misses: 0}, cards: counts['glossary-page'] ?? {hits: 0, misses: 0}}
 }
 
