@@ -1,4 +1,3 @@
-export {combineAnalysis, type CombinedAnalysis, type DocumentAnalysis} from './lib/analysis-combined.ts'
 export {analysisPart, analyze, analyzeParts, bands, type Analysis, type AnalysisPart, type AnalysisCounts, type Band, type Count, type Options as AnalyzeOptions, type UnknownWord} from './lib/analyze.ts'
 export {formatAnalysis} from './lib/format-analysis.ts'
 export {glossaryReview, type GlossaryReview, type GlossaryReviewInput, type LocaleTotals, type MarkKind, type Occurrence, type PlacedDiagnostic, type Rendering, type ReviewConcept, type ReviewTerms} from './lib/glossary-review.ts'

@@ -498,9 +498,6 @@ export async function run(workspace: Workspace, options: CommandOptions): Promis
 async function projectOutputs(workspace: Workspace, loaded: Loaded, built: CommandResult): Promise<{written: string[]; unchanged: number; summary: string[]}> {
   // The analysis of what memory and machine translation cover, with the words the engines did not know.
   const analysis = analyzeProject(workspace.config, loaded.documents, loaded.stores, {memory: loaded.memory, reuse: loaded.reuse})
-  // A part taken from the kept combination came from the cache as one read from its own entry does: `--json` counts it so.
-  const store = loaded.reuse?.store
-  if (store && analysis.kept > 0) (store.counts[outputKinds.analysis] ??= {hits: 0, misses: 0, writes: 0}).hits += analysis.kept
   const analyzed = writeOutputs(workspace, analysis.outputs)
   // The pages are the project's state, as `babele report` writes them: its findings are not run's messages.
   const {projectReports} = await import('./report.ts')

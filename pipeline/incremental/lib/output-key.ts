@@ -120,19 +120,6 @@ export function analysisKey(document: string, context: string): string {
 }
 
 /**
- * Not a digest of the combination's content: each run that changes it
- * replaces it, and it holds each document's key, so a document's part in it
- * is used only where its key matches (a part is made of its document and
- * the shared part alone).
- *
- * @param context The shared part (`analysisContextKey`).
- * @returns The key of every document's part of a locale's analysis, combined.
- */
-export function analysisCombinedKey(context: string): string {
-  return digest(['analysis-combined', context])
-}
-
-/**
  * @param config The config (the whole of it: any change misses).
  * @param locale The target locale built.
  * @returns The key of what every document's built file in that locale shares.

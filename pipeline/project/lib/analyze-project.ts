@@ -7,9 +7,9 @@
  * each target locale and its report file, `reports/analysis-<lng>.json`.
  */
 import type {Config} from '../../config/index.ts'
-import {analysisCombinedKey, analysisContextKey, analysisKey} from '../../incremental/index.ts'
+import {analysisContextKey, analysisKey} from '../../incremental/index.ts'
 import {compileMemory, type Memory} from '../../memory/index.ts'
-import {analysisPart, analyzeParts, combineAnalysis, type Analysis, type AnalysisPart, type UnknownWord} from '../../report/index.ts'
+import {analysisPart, analyzeParts, type Analysis, type AnalysisPart, type UnknownWord} from '../../report/index.ts'
 import {toJson} from '../../store/index.ts'
 import type {Diagnostic, SourceDocument} from '../../types.ts'
 import {documentLeverage, localeMemory, type ProjectLeverageOptions} from './leverage-project.ts'
@@ -33,10 +33,8 @@ export interface AnalyzeProjectOptions extends ProjectLeverageOptions {
  * @param stores Locale stores.
  * @param options Locales, memory, machine translations, unknown words.
  */
-export function analyzeProject(config: Config, documents: ReadonlyMap<string, SourceDocument>, stores: Stores, options?: AnalyzeProjectOptions | null): {value: Analysis[]; outputs: Outputs; messages: Diagnostic[]; kept: number} {
+export function analyzeProject(config: Config, documents: ReadonlyMap<string, SourceDocument>, stores: Stores, options?: AnalyzeProjectOptions | null): {value: Analysis[]; outputs: Outputs; messages: Diagnostic[]} {
   const value: Analysis[] = []
-  // Parts taken from a kept combination: each one the store answered without its own entry.
-  let kept = 0
   const outputs: Outputs = new Map()
   const messages: Diagnostic[] = []
   // Machine translations are the edge's, made for this run: their parts are not reused.
@@ -46,31 +44,20 @@ export function analyzeProject(config: Config, documents: ReadonlyMap<string, So
     messages.push(...found.messages)
     let memory: Memory | undefined
     const shared = reuse && analysisContextKey(config, locale, found.value)
-    const paths = [...documents.keys()]
-    const keys = paths.map((path) => reuse?.keys.get(path))
-    const store = reuse?.store
-    // Every part in one entry under the shared part alone, each under its document's key: a part is made of its document and the shared part only.
-    const combinedKey = store && shared ? analysisCombinedKey(shared) : undefined
-    const combination = combineAnalysis({
-      documents: keys,
-      kept: combinedKey && keys.every((key) => key !== undefined) ? store!.get(outputKinds.analysisCombined, combinedKey) : undefined,
-      // By path: a part found by its key needs nothing of its document.
-      partOf: (index) =>
-        reused(store, outputKinds.analysis, keys[index] && analysisKey(keys[index], shared!), () => {
-          const leverage = documentLeverage(config, documents.get(paths[index]!)!, (memory ??= compileMemory(found.value)), locale, options)
-          return {part: analysisPart(leverage.value), messages: leverage.messages}
-        })
-    })
-    if (combinedKey && combination.changed && combination.combined) store!.put(outputKinds.analysisCombined, combinedKey, combination.combined)
-    kept += combination.taken
     const parts = new Map<string, AnalysisPart>()
-    combination.parts.forEach((part, index) => {
+    // By path: a part found by its key needs nothing of its document.
+    for (const path of documents.keys()) {
+      const key = reuse?.keys.get(path)
+      const part = reused(reuse?.store, outputKinds.analysis, key && analysisKey(key, shared!), () => {
+        const leverage = documentLeverage(config, documents.get(path)!, (memory ??= compileMemory(found.value)), locale, options)
+        return {part: analysisPart(leverage.value), messages: leverage.messages}
+      })
       messages.push(...part.messages)
-      parts.set(paths[index]!, part.part)
-    })
+      parts.set(path, part.part)
+    }
     const analysis = analyzeParts(parts, {sourceLocale: config.sourceLocale, locale, threshold: config.memory.threshold, unknownWords: options?.unknownWords?.get(locale) ?? storedUnknownWords(documents, stores, locale)})
     value.push(analysis)
     outputs.set(`${config.reports}/analysis-${locale}.json`, toJson(analysis))
   }
-  return {value, outputs, messages, kept}
+  return {value, outputs, messages}
 }

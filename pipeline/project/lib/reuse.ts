@@ -17,8 +17,8 @@ export interface EntryStore {
   put(kind: string, key: string, value: unknown): void
 }
 
-/** The kinds of outputs stored: per document its extract outputs, a built file, its part of a locale's analysis, its part of the glossary review and its listed occurrences; every document's part of a locale's analysis combined, and every document's glossary part combined (one entry each, replaced by each run that changes it, and used only where its documents' keys match). */
-export const outputKinds = {extract: 'extract-outputs', build: 'build', analysis: 'analysis', analysisCombined: 'analysis-combined', glossaryPart: 'glossary-part', glossaryListing: 'glossary-listing', glossaryCombined: 'glossary-combined'} as const
+/** The kinds of outputs stored: per document its extract outputs, a built file, its part of a locale's analysis, its part of the glossary review and its listed occurrences; and every document's glossary part combined (one entry, replaced by each run that changes it, and used only where its documents' part keys match). */
+export const outputKinds = {extract: 'extract-outputs', build: 'build', analysis: 'analysis', glossaryPart: 'glossary-part', glossaryListing: 'glossary-listing', glossaryCombined: 'glossary-combined'} as const
 
 /** What a stage needs to reuse a document's outputs. */
 export interface Reuse {
