@@ -229,6 +229,41 @@ test('a new diagnostic about a document makes its part again, and only its', (t)
   t.true(after.html.includes('<code>Cremlino</code> is checked again'))
 })
 
+/**
+ * The page through the store with each document's lint findings about a
+ * concept given as a keyed run (`keyed`), as `run` gives them with their
+ * lint entry's key; `change` may alter the diagnostics (and runs) before the
+ * review. Returns the parts read back and made.
+ */
+function keyedPage(memory: ReturnType<typeof memoryStore>, keyOf: (path: string) => string, change?: (diagnostics: Diagnostic[]) => void) {
+  const {keys, glossary, diagnostics, ...rest} = input({})
+  const runs = ['putin-xi-alleanza.md', 'secondo.md'].map((path) => ({path, diagnostics: diagnostics.filter((one) => one.source === 'lint' && one.file === `source/it/${path}` && one.conceptId !== undefined)}))
+  const listed = [...runs.flatMap((run) => run.diagnostics), ...diagnostics.filter((one) => !runs.some((run) => run.diagnostics.includes(one)))]
+  change?.(listed)
+  glossaryReport({...rest, diagnostics: listed, reuse: {keys, glossary, store: memory.store}, keyed: runs.map((run) => ({diagnostics: run.diagnostics, key: keyOf(run.path)}))})
+  return memory.take()
+}
+
+test('a run of diagnostics given with a key goes into its document\'s part key as the key: the same key reads the part back, a new one makes it again', (t) => {
+  const memory = memoryStore()
+  t.deepEqual(keyedPage(memory, (path) => `lint-${path}`), {hits: 0, misses: 2})
+  // The same findings made again (new objects), under the same keys.
+  t.deepEqual(keyedPage(memory, (path) => `lint-${path}`), {hits: 0, misses: 0})
+  // The same findings under a new key for the seed: only its part is made again, though their JSON is the same.
+  t.deepEqual(keyedPage(memory, (path) => (path === 'putin-xi-alleanza.md' ? 'lint-putin-xi-alleanza.md-again' : `lint-${path}`)), {hits: 0, misses: 1})
+})
+
+test('a keyed run its document\'s diagnostics do not open with whole goes in as its JSON: a changed finding makes the part again under the same key', (t) => {
+  const memory = memoryStore()
+  t.deepEqual(keyedPage(memory, (path) => `lint-${path}`), {hits: 0, misses: 2})
+  const edited = (diagnostics: Diagnostic[]) => {
+    const at = diagnostics.findLastIndex((one) => one.file === 'source/it/putin-xi-alleanza.md' && one.conceptId !== undefined)
+    // The run's last finding: the document's diagnostics open with the run's first, not with the run whole.
+    diagnostics[at] = {...diagnostics[at]!, message: diagnostics[at]!.message + ' (again)'}
+  }
+  t.deepEqual(keyedPage(memory, (path) => `lint-${path}`, edited), {hits: 0, misses: 1})
+})
+
 test('when an earlier document lists more of a concept, a later one is read back from the combination and makes its listing again', (t) => {
   const memory = memoryStore()
   // At most 2 listed per concept: `Cremlino` once in the first document, twice in the second.

@@ -97,15 +97,18 @@ export interface DocumentLint {
   summary: FileSummary | undefined
   /** As `run` reports them (errors as warnings), with the bytes `--json` prints for them. */
   printed: PrintedMessages
+  /** The key of the lint entry they were read from or made for (`lintKey`: a digest of all they are made of), which stands for `concepts` in the glossary review's keys; none: they are not the entry's (a shard's). */
+  key: string | undefined
 }
 
 /**
  * @param findings A document's findings, each with its own severity.
  * @param printed The same as `printedLint` gives them (made here when not given).
+ * @param key The key of the lint entry made of them (`lintKey`), if they are its findings.
  * @returns Them as a {@linkcode DocumentLint}.
  */
-export function documentLint(findings: Diagnostic[], printed?: PrintedMessages): DocumentLint {
-  return {findings: () => findings, concepts: findings.filter((message) => message.conceptId !== undefined), summary: lintSummary(findings), printed: printed ?? printedLint(findings)}
+export function documentLint(findings: Diagnostic[], printed?: PrintedMessages, key?: string): DocumentLint {
+  return {findings: () => findings, concepts: findings.filter((message) => message.conceptId !== undefined), summary: lintSummary(findings), printed: printed ?? printedLint(findings), key}
 }
 
 /**
@@ -113,8 +116,9 @@ export function documentLint(findings: Diagnostic[], printed?: PrintedMessages):
  *
  * @param stored The entry read back.
  * @param again The findings made again, should the entry's bytes not parse back (they did when it was made).
+ * @param key The entry's key (`lintKey`).
  */
-function storedLint(stored: StoredLint, again: () => Diagnostic[]): DocumentLint {
+function storedLint(stored: StoredLint, again: () => Diagnostic[], key: string): DocumentLint {
   // Made again at most once: the printed findings are the findings as warnings.
   const findings = once(() => stored.lint() ?? again())
   const printed = once(() => stored.printed() ?? asWarnings(findings()))
@@ -128,7 +132,8 @@ function storedLint(stored: StoredLint, again: () => Diagnostic[]): DocumentLint
       },
       json: stored.json,
       errors: 0
-    }
+    },
+    key
   }
 }
 
@@ -260,7 +265,7 @@ export async function extractSources(workspace: Workspace, sources: ReadonlyMap<
       documents.defer(task.path, () => readDeferred(index))
       units.set(task.path, found.units)
       messages.push(...found.messages)
-      lint.push(storedLint(found, () => lintAgain(index)))
+      lint.push(storedLint(found, () => lintAgain(index), task.lint))
       use.documents.hits++
       use.lint.hits++
       return
@@ -269,7 +274,7 @@ export async function extractSources(workspace: Workspace, sources: ReadonlyMap<
     documents.set(task.path, result.document)
     units.set(task.path, result.document.units.length)
     messages.push(...result.messages)
-    lint.push(documentLint(result.lint, {messages: asWarnings(result.lint), json: result.lintJson, errors: 0}))
+    lint.push(documentLint(result.lint, {messages: asWarnings(result.lint), json: result.lintJson, errors: 0}, task.lint))
     use.documents[result.cachedDocument ? 'hits' : 'misses']++
     use.lint[result.cachedLint ? 'hits' : 'misses']++
   })

@@ -1,6 +1,6 @@
 export {analysisPart, analyze, analyzeParts, bands, type Analysis, type AnalysisPart, type AnalysisCounts, type Band, type Count, type Options as AnalyzeOptions, type UnknownWord} from './lib/analyze.ts'
 export {formatAnalysis} from './lib/format-analysis.ts'
-export {glossaryReview, type GlossaryReview, type GlossaryReviewInput, type LocaleTotals, type MarkKind, type Occurrence, type PlacedDiagnostic, type Rendering, type ReviewConcept, type ReviewTerms} from './lib/glossary-review.ts'
+export {glossaryReview, type GlossaryReview, type GlossaryReviewInput, type KeyedDiagnostics, type LocaleTotals, type MarkKind, type Occurrence, type PlacedDiagnostic, type Rendering, type ReviewConcept, type ReviewTerms} from './lib/glossary-review.ts'
 export {page, type Options as PageOptions} from './lib/page.ts'
 export {plural} from './lib/parts.ts'
 export {fileFindings, fileSummary, qaReview, uniqueDiagnostics, type CoverageRow, type FileFindings, type FileSummary, type KeptFile, type LocaleCoverage, type QaReview, type QaReviewInput, type RuleFindings} from './lib/qa-review.ts'

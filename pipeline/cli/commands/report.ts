@@ -14,7 +14,9 @@
  * A document's lint findings come grouped for the QA page as its cache
  * entry keeps them (`DocumentLint.summary`) when no other finding is about
  * its file, and the glossary review reads those about a concept: the
- * findings are parsed only for the files the QA page lists.
+ * findings are parsed only for the files the QA page lists. Each
+ * document's findings about a concept go to the glossary review with their
+ * lint entry's key, which stands for them in its parts' keys.
  */
 import {countSeverities} from '../../diagnostic.ts'
 import type {Diagnostic} from '../../types.ts'
@@ -52,7 +54,7 @@ export function projectReports(workspace: Workspace, loaded: Loaded, built?: {co
   const glossaryFile = `${config.reports}/glossary.html`
   const qaFile = `${config.reports}/qa.html`
   const outputs: Outputs = new Map([
-    [glossaryFile, glossaryReport({config, termbase: loaded.termbase, terms: loaded.terms, documents: loaded.documents, stores: loaded.stores, diagnostics: [...lint, ...checked.messages], refused: checked.broken, reuse: loaded.reuse})],
+    [glossaryFile, glossaryReport({config, termbase: loaded.termbase, terms: loaded.terms, documents: loaded.documents, stores: loaded.stores, diagnostics: [...lint, ...checked.messages], refused: checked.broken, reuse: loaded.reuse, keyed: loaded.lint.flatMap((one) => (one.key === undefined ? [] : [{diagnostics: one.concepts, key: one.key}]))})],
     [qaFile, qaReport({config, documents: loaded.documents, diagnostics: listed, unique: true, coverage: build.coverage, kept: [...kept].map((one) => ({summary: one.summary!, findings: one.findings}))}, {store: loaded.reuse?.store})]
   ])
   const counts = countSeverities(listed)

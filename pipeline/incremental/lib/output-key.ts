@@ -53,7 +53,7 @@ export function glossaryContextKey(config: unknown, glossary: string, max: numbe
  * @param document The document's key (`documentKey`).
  * @param context The shared part (`glossaryContextKey`).
  * @param values The document's bundles, with the keys refused in each, as the review reads them.
- * @param diagnostics The diagnostics about the document, each with its locale (none: a source finding), in order.
+ * @param diagnostics The diagnostics about the document, each with its locale (none: a source finding), in order; a run of them may be given as a key that stands for it (a digest of all it is made of).
  * @returns The key of the document's part of the glossary review.
  */
 export function glossaryPartKey(document: string, context: string, values: unknown, diagnostics: unknown): string {

@@ -31,7 +31,10 @@
  * once and, given a `reuse` store, kept under a key of everything it is
  * made of (`glossaryPartKey`); the review combines the parts, numbering
  * every occurrence in document order, so an edit of one document makes its
- * part again and reads the others' back without their content. The parts
+ * part again and reads the others' back without their content. A run of
+ * diagnostics given with a key that stands for them (`keyed`: a document's
+ * lint findings, by their cache entry's key) goes into the part's key as
+ * that key, not as its JSON. The parts
  * combined are kept too (`glossary-combined.ts`): a run reads that one
  * value and the parts of the documents whose key it lacks, not every part.
  */
@@ -73,6 +76,20 @@ export interface GlossaryReviewInput {
   maxOccurrences?: number | null | undefined
   /** Each document's part of the review from the store when nothing it is made of changed (`glossaryPartKey`); made every time when not given. */
   reuse?: Reuse | null | undefined
+  /**
+   * Runs of `diagnostics`, each with a key that stands for them: a digest of
+   * everything they are made of (the key of the lint cache entry they were
+   * read from or stored under). A document whose diagnostics open with a run,
+   * whole and in order, as source findings, has the run's key in its part's
+   * key in place of their JSON; any other run is not used. None when not given.
+   */
+  keyed?: ReadonlyArray<KeyedDiagnostics> | null | undefined
+}
+
+/** A run of diagnostics and a key that stands for them (see {@linkcode GlossaryReviewInput.keyed}). */
+export interface KeyedDiagnostics {
+  diagnostics: readonly Diagnostic[]
+  key: string
 }
 
 /** Kinds of marked text: the source term, a deprecated or forbidden source variant; in a rendering an approved, kept or avoided target term. */
@@ -270,13 +287,14 @@ export function reviewWithFragments(input: GlossaryReviewInput): {review: Glossa
   // Without the termbase's digest a stored part could be another termbase's: made every time.
   const shared = reuse?.glossary === undefined ? undefined : glossaryContextKey(config, reuse.glossary, max)
   const values = storedValues(config, input.stores, refused)
+  const keyedRun = keyedRuns(input.keyed ?? [])
 
   // Every document's part, combined in document order: from the combination kept by the last run where its key is there, else from the store or made.
   const targets = config.targetLocales.length
   const diagnosticsOf = documents.map((document) => routed.get(document) ?? [])
   const keys = documents.map((document, index) => {
     const documentKey = shared === undefined ? undefined : reuse?.keys.get(document.path)
-    return documentKey && glossaryPartKey(documentKey, shared!, values(document.id), diagnosticsOf[index]!.map((one) => [one.locale ?? null, one.diagnostic]))
+    return documentKey && glossaryPartKey(documentKey, shared!, values(document.id), keyedRun(diagnosticsOf[index]!))
   })
   const store = reuse?.store
   const conceptIds = [...byConcept.keys()]
@@ -480,6 +498,23 @@ function route(input: GlossaryReviewInput, documents: readonly DocumentRef[], by
     return {document: store.document, index: add(store.document, {diagnostic, locale: store.locale}), locale: store.locale}
   })
   return {routed, routes}
+}
+
+/**
+ * What a document's part key holds of its diagnostics: the key of a run of
+ * `keyed` they open with (checked object by object, each a source finding)
+ * and the JSON-able rest, or all of them when they open with no whole run.
+ * The two shapes (an object, an array) never give the same JSON.
+ */
+function keyedRuns(keyed: readonly KeyedDiagnostics[]): (diagnostics: readonly Routed[]) => unknown {
+  const byFirst = new Map<Diagnostic, KeyedDiagnostics>()
+  for (const run of keyed) if (run.diagnostics.length > 0) byFirst.set(run.diagnostics[0]!, run)
+  const listed = (diagnostics: readonly Routed[]) => diagnostics.map((one) => [one.locale ?? null, one.diagnostic])
+  return (diagnostics) => {
+    const run = diagnostics.length === 0 ? undefined : byFirst.get(diagnostics[0]!.diagnostic)
+    const whole = run !== undefined && run.diagnostics.length <= diagnostics.length && run.diagnostics.every((one, at) => diagnostics[at]!.diagnostic === one && diagnostics[at]!.locale === undefined)
+    return whole ? {keyed: run.key, rest: listed(diagnostics.slice(run.diagnostics.length))} : listed(diagnostics)
+  }
 }
 
 /** A document's bundles (every locale but the source's, where the review looks a segment up: its own and its fallbacks'), each with the keys refused in it, by document id. */
