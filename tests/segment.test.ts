@@ -451,6 +451,38 @@ test('fromSrx gives Java’s \\b word boundary to letters of every script', (t) 
   t.deepEqual(segment('Vedi il caffèn. Poi.', {language: 'it', rules}), ['Vedi il caffèn.', 'Poi.'], '`\\b` is not between `è` and `n`')
 })
 
+test('fromSrx writes a \\b before a word as one lookbehind, which matches where the full boundary does', (t) => {
+  const word = '[\\p{L}\\p{M}\\p{Nd}_]'
+  const boundary = `(?:(?<=${word})(?!${word})|(?<!${word})(?=${word}))`
+  const notBoundary = `(?:(?<=${word})(?=${word})|(?<!${word})(?!${word}))`
+  const texts = ['Sig. x', 'il Sig.', 'xSig.', 'èSig.', '_Sig.', '5Sig.', 'pag. art. Ø. A. é.', '. .', 'a.', 'ax x', 'in. èn. n.', 'Lun. Ven.']
+  // Each Java pattern, the same in JavaScript with the full boundaries, and how many property classes its boundaries take once translated.
+  const cases: Array<[string, string, number]> = [
+    ['\\bSig\\.', `${boundary}Sig\\.`, 1],
+    ['\\b(?:[Pp]ag|art|\\p{Lu}|(?:L|V)[a-z]n)\\.', `${boundary}(?:[Pp]ag|art|\\p{Lu}|(?:L|V)[a-z]n)\\.`, 1],
+    ['\\Bn\\.', `${notBoundary}n\\.`, 1],
+    ['\\b(?:Sig)?\\.', `${boundary}(?:Sig)?\\.`, 4],
+    ['\\b\\.', `${boundary}\\.`, 4],
+    ['a\\b', `a${boundary}`, 4],
+    ['\\b(?:a|)x', `${boundary}(?:a|)x`, 4],
+    ['\\b[a-zé]\\.', `${boundary}[a-zé]\\.`, 4]
+  ]
+  for (const [java, full, classes] of cases) {
+    const {value} = fromSrx(srx(rule(java, '\\s')))
+    const before = value.languageRules[0]!.rules[0]!.before
+    t.is(before.source.split('\\p{L}\\p{M}').length - 1, classes, java)
+    const short = new RegExp(before.source, before.flags + 'y')
+    const reference = new RegExp(full, 'uy')
+    for (const text of texts) {
+      for (let at = 0; at <= text.length; at++) {
+        short.lastIndex = at
+        reference.lastIndex = at
+        t.deepEqual(short.exec(text)?.[0], reference.exec(text)?.[0], `${java} at ${at} of ${text}`)
+      }
+    }
+  }
+})
+
 test('fromSrx skips a rule it cannot translate with a warning naming the language rule and line', (t) => {
   const {value, messages} = fromSrx(srx(rule('\\p{InGreek}\\.', '\\s') + rule('(unclosed', '\\s') + rule('\\bok\\.', '\\s')), {file: 'bad.srx'})
   t.is(value.languageRules[0]!.rules.length, 1)

@@ -2,7 +2,8 @@
  * What a JavaScript pattern's source shows at a glance, so that rules can
  * be skipped or grouped cheaply. Takes: pattern source. Returns: whether
  * it starts with a repetition, the punctuation every match must start or
- * end with, whether it has top-level alternatives.
+ * end with, whether it has top-level alternatives, whether every match
+ * starts with a word character.
  */
 
 /**
@@ -27,7 +28,7 @@ export function leadingRepeat(source: string): boolean {
  *
  * @returns The index `visit` stopped at, or -1.
  */
-function walkPattern(source: string, from: number, visit: (char: string, depth: number) => boolean): number {
+function walkPattern(source: string, from: number, visit: (char: string, depth: number, index: number) => boolean): number {
   let depth = 0
   let inClass = 0
   for (let index = from; index < source.length; index++) {
@@ -38,12 +39,46 @@ function walkPattern(source: string, from: number, visit: (char: string, depth: 
       else if (char === ']') inClass--
     } else if (char === '[') inClass = 1
     else {
-      if (visit(char, depth)) return index
+      if (visit(char, depth, index)) return index
       if (char === '(') depth++
       else if (char === ')') depth--
     }
   }
   return -1
+}
+
+/** An ASCII word character, `\\d`, `\\w`, a property of letters, marks or decimal digits, or a class of these (ASCII ranges only). */
+const wordAtom = /^(?:\w|\\[dw]|\\p\{(?:L[ultmo]?|M[nce]?|Nd)\}|\[(?:[a-z]-[a-z]|[A-Z]-[A-Z]|[0-9]-[0-9]|\w|\\[dw]|\\p\{(?:L[ultmo]?|M[nce]?|Nd)\})+\])/
+
+/**
+ * Whether every match of `source` from `index` starts with a word character
+ * (a letter, mark, decimal digit or `_`), if it is plain to see: an ASCII
+ * letter, digit or `_`, `\\d`, `\\w`, `\\p{L}` (`Lu`…, `M`…, `Nd`) or a class
+ * of them, or a group whose every alternative starts so, never optional. A
+ * word boundary there needs only no word character before it.
+ *
+ * @param source Pattern source.
+ * @param index Where to look.
+ * @returns `true` for `Sig\\.`, `(?:[Pp]ag|art)\\.`, `\\p{Lu}\\.`; `false` for `(?:Sig)?\\.`, `\\.`, `[^a]`, `(?=a)a`, `(?:a|)`.
+ */
+export function startsWithWord(source: string, index: number): boolean {
+  let end: number
+  if (source[index] === '(') {
+    const plainGroup = !source.startsWith('(?', index)
+    if (!plainGroup && !source.startsWith('(?:', index)) return false
+    const starts = [index + (plainGroup ? 1 : 3)]
+    const close = walkPattern(source, index, (char, depth, at) => {
+      if (char === '|' && depth === 1) starts.push(at + 1)
+      return char === ')' && depth === 1
+    })
+    if (close === -1 || !starts.every((start) => startsWithWord(source, start))) return false
+    end = close + 1
+  } else {
+    const atom = wordAtom.exec(source.slice(index))
+    if (!atom) return false
+    end = index + atom[0].length
+  }
+  return !/^(?:[?*]|\{0[,}])/.test(source.slice(end))
 }
 
 /** Index just after the group opening at `index`. */
