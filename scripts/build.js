@@ -14,7 +14,9 @@
 //   `import.meta.url` is found the same way: the package.json two folders up,
 //   the worker beside it (`source-worker.js`), the code-version's folder
 //   (`..`, bundle/ itself, the code that runs) and the SRX rules
-//   (`../rules/babele.srx`, copied there). The build fails if the bundle
+//   (`../rules/babele.srx`, copied there, and `../rules/babele.json`, the
+//   same rules as the compiled API translates them, so that a command does
+//   not read the XML and translate every pattern each time it segments). The build fails if the bundle
 //   names another file beside itself that is not there. The dependencies'
 //   legal comments stay in the chunks; bundle/THIRD-PARTY-LICENSES.md holds
 //   each bundled package's licence file.
@@ -52,6 +54,8 @@ const {metafile} = await build({
 })
 mkdirSync(join(bundle, 'rules'))
 cpSync(join(root, 'pipeline/segment/rules/babele.srx'), join(bundle, 'rules/babele.srx'))
+const {defaultRules} = await import(pathToFileURL(join(root, 'lib/segment/index.js')).href)
+writeFileSync(join(bundle, 'rules/babele.json'), JSON.stringify(defaultRules()))
 
 // Every `new URL('<path>', import.meta.url)` of the bundle names a file (or folder) that is there.
 for (const output of Object.keys(metafile.outputs)) {

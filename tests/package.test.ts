@@ -61,11 +61,11 @@ function node(cwd: string, args: string[], env: NodeJS.ProcessEnv = {}): {status
 test('the tarball holds only the bin, the bundled CLI with its data and licences, the compiled code with its types and data, the README and package.json', (t) => {
   const topLevel = [...new Set(installed.files.map((path) => path.split('/')[0]))].sort()
   t.deepEqual(topLevel, ['README.md', 'bin', 'bundle', 'lib', 'package.json'])
-  // bundle/: the bin's and the worker's entries and their chunks in cli/, the SRX rules where they find them, the bundled packages' licences.
+  // bundle/: the bin's and the worker's entries and their chunks in cli/, the SRX rules (and the build's translation of them) where they find them, the bundled packages' licences.
   const bundled = installed.files.filter((path) => path.startsWith('bundle/'))
   t.true(bundled.includes('bundle/cli/main.js'))
   t.true(bundled.includes('bundle/cli/source-worker.js'))
-  t.deepEqual(bundled.filter((path) => !/^bundle\/cli\/[\w-]+\.js$/.test(path)).sort(), ['bundle/THIRD-PARTY-LICENSES.md', 'bundle/rules/babele.srx'])
+  t.deepEqual(bundled.filter((path) => !/^bundle\/cli\/[\w-]+\.js$/.test(path)).sort(), ['bundle/THIRD-PARTY-LICENSES.md', 'bundle/rules/babele.json', 'bundle/rules/babele.srx'])
   const licences = readFileSync(join(installed.project, 'node_modules/babele/bundle/THIRD-PARTY-LICENSES.md'), 'utf8')
   for (const name of ['commander', 'zod', 'yaml', 'micromark', 'i18next']) t.regex(licences, new RegExp(`^## ${name} \\d`, 'm'), name)
   t.deepEqual(installed.files.filter((path) => path.startsWith('bin/')), ['bin/babele.js'])

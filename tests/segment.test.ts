@@ -451,6 +451,13 @@ test('fromSrx gives Java’s \\b word boundary to letters of every script', (t) 
   t.deepEqual(segment('Vedi il caffèn. Poi.', {language: 'it', rules}), ['Vedi il caffèn.', 'Poi.'], '`\\b` is not between `è` and `n`')
 })
 
+test('the bundle’s built-in rules are rules/babele.srx as fromSrx translates it', (t) => {
+  // `npm run build` translates them once, so that the CLI does not read the XML on every run.
+  const built = JSON.parse(readFileSync(new URL('../bundle/rules/babele.json', import.meta.url), 'utf8'))
+  t.deepEqual(built, defaultRules())
+  t.deepEqual(defaultRules(), fromSrx(readFileSync(new URL('../pipeline/segment/rules/babele.srx', import.meta.url), 'utf8')).value)
+})
+
 test('fromSrx writes a \\b before a word as one lookbehind, which matches where the full boundary does', (t) => {
   const word = '[\\p{L}\\p{M}\\p{Nd}_]'
   const boundary = `(?:(?<=${word})(?!${word})|(?<!${word})(?=${word}))`
