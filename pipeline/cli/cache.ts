@@ -17,7 +17,9 @@
  * file removed before the new one is renamed into place, a reader in
  * between misses). Values are
  * stored with `v8.serialize` (the structured clone: shared objects stay
- * shared, as a document's codes are in its tokens, units and segments).
+ * shared, as a document's codes are in its tokens, units and segments);
+ * `extract-outputs` entries hold their texts as UTF-8 bytes
+ * (`stored-outputs.ts`).
  *
  * Packs: beside the entries, `<kind>.pack` holds the entries of that kind
  * the last run used (read, found or written), so a run reads thousands of
@@ -67,7 +69,7 @@ import {digestBytes} from '../incremental/index.ts'
 import {exists, listFolders, openFile, readBytes, removeFile, removeFolder, replaceCacheFile, writeBytesAtomic, type OpenFile} from './fs.ts'
 
 /** Bumped whenever the shape of an entry or the cache's layout changes. */
-const cacheSchema = 9
+const cacheSchema = 10
 
 /** The kinds packed ({@linkcode usePacks}): with their entries' bytes, or (`keys`) as an index of the keys alone. */
 const packedKinds: Readonly<Record<string, 'entries' | 'keys'>> = {

@@ -217,9 +217,10 @@ export function listFiles(folder: string, accept: (name: string) => boolean, ent
  * changes, so re-running a command with nothing new touches no file. A file
  * of another size is not read to be compared.
  *
+ * @param content Its text, or its text's UTF-8 bytes.
  * @returns Whether the file was written.
  */
-export function writeAtomic(path: string, content: string): boolean {
+export function writeAtomic(path: string, content: string | Uint8Array): boolean {
   return writeAtomicSigned(path, content, undefined).written
 }
 
@@ -230,12 +231,12 @@ export function writeAtomic(path: string, content: string): boolean {
  * `content` (see {@linkcode holdsSigned}).
  *
  * @param path Absolute path.
- * @param content Its text.
+ * @param content Its text, or its text's UTF-8 bytes (`extract`'s, encoded on the thread that made them).
  * @param now When the command started (`Date.now()`); `undefined`: no signature.
  */
-export function writeAtomicSigned(path: string, content: string, now: number | undefined): {written: boolean; signature: Float64Array | undefined} {
+export function writeAtomicSigned(path: string, content: string | Uint8Array, now: number | undefined): {written: boolean; signature: Float64Array | undefined} {
   // Encoded once, then compared byte for byte: decoding the file back into a string (megabytes for a report page) costs several times more.
-  const bytes = Buffer.from(content)
+  const bytes = typeof content === 'string' ? Buffer.from(content) : content
   // The file holds `content` afterwards, written or not: that is the fact a later run checks.
   if (observing(path)) noteFact('read', path, digestBytes(bytes))
   const stat = statSync(path, {throwIfNoEntry: false})

@@ -49,10 +49,11 @@ import {join, resolve} from 'node:path'
 import {deserialize, serialize} from 'node:v8'
 import type {Coverage} from '../build/index.ts'
 import {digestBytes} from '../incremental/index.ts'
-import type {DocumentOutputs, EntryStore, Outputs, Reuse} from '../project/index.ts'
+import type {DocumentOutputs, EntryStore, Reuse} from '../project/index.ts'
 import {outputKinds} from '../project/index.ts'
 import type {Diagnostic} from '../types.ts'
 import type {Cache} from './cache.ts'
+import {joinOutputs, outputsPart, partPaths, storedFiles, type OutputsPart, type StoredOutputs} from './stored-outputs.ts'
 import {exists, holdsSigned, readBytes, replaceCacheFile, sameSignatures, signatureLength, writeAtomic, writeAtomicSigned} from './fs.ts'
 import type {Workspace} from './workspace.ts'
 
@@ -68,12 +69,6 @@ interface Codec<Value, Part> {
   join(part: Part, text: (path: string) => string): Value
 }
 
-/** A document's extract outputs less their texts. */
-interface ExtractPart {
-  source: string
-  locales: Array<{files: string[]; messages: Diagnostic[]}>
-}
-
 /** A built file, as `buildProject` stores it. */
 interface BuiltFile {
   file: string
@@ -82,11 +77,11 @@ interface BuiltFile {
   messages: Diagnostic[]
 }
 
-const extractCodec: Codec<DocumentOutputs, ExtractPart> = {
+const extractCodec: Codec<DocumentOutputs, OutputsPart> = {
   files: (value) => [value.source, ...value.locales.flatMap((locale) => locale.outputs)],
-  part: (value) => ({source: value.source[0], locales: value.locales.map((locale) => ({files: locale.outputs.map(([file]) => file), messages: locale.messages}))}),
-  paths: (part) => [part.source, ...part.locales.flatMap((locale) => locale.files)],
-  join: (part, text) => ({source: [part.source, text(part.source)], locales: part.locales.map((locale) => ({outputs: locale.files.map((file): [string, string] => [file, text(file)]), messages: locale.messages}))})
+  part: outputsPart,
+  paths: partPaths,
+  join: joinOutputs
 }
 
 const buildCodec: Codec<BuiltFile, Omit<BuiltFile, 'value'>> = {
@@ -149,17 +144,17 @@ export interface OutputRecord {
   reuse: Reuse
   /** An entry's value when its files are kept on disk (placeholders for texts, which only {@linkcode OutputRecord.write} takes), without counting it: `extract`, whose threads read the cache. */
   kept(key: string): unknown
-  /** An entry's value made or read elsewhere (`extract`'s threads): its files are recorded when written. */
-  see(key: string, value: unknown): void
+  /** An `extract-outputs` entry made or read elsewhere (`extract`'s threads), as the cache keeps it (`stored-outputs.ts`): its files are recorded when written, their bytes compared by identity. */
+  see(key: string, stored: StoredOutputs): void
   /**
    * Write outputs as `writeOutputs` does (paths relative to the project
    * root), but skip the kept files, and record each file an entry made.
    *
    * @returns The paths whose content changed.
    */
-  write(outputs: Outputs): string[]
-  /** The SHA-256 of an output's text, from the record when it was kept or already hashed. */
-  digestOf(path: string, text: string): string
+  write(outputs: Iterable<[string, string | Uint8Array]>): string[]
+  /** The SHA-256 of an output's text (or its UTF-8 bytes), from the record when it was kept or already hashed. */
+  digestOf(path: string, text: string | Uint8Array): string
   /** Write the record back when it changed (a cache never fails a run: ignored when it cannot be written). */
   save(): void
 }
@@ -179,14 +174,15 @@ export function openOutputRecord(workspace: Workspace, reuse: (Reuse & {store: C
   const record = readRecord(path)
   let changed = false
   const absolute = (file: string) => resolve(workspace.root, file)
-  // The files of the values the stage got from the cache or made: who made each, and its text.
-  const seen = new Map<string, {text: string; made: Made}>()
+  // The files of the values the stage got from the cache or made: who made each, and its text (from `extract`'s threads, its bytes).
+  const seen = new Map<string, {text: string | Uint8Array; made: Made}>()
   const kept = new Set<string>()
   const digests = new Map<string, string>()
-  const see = (key: string, value: unknown) => {
-    const made: Made = {key, part: codec.part(value), text: undefined}
-    for (const [file, text] of codec.files(value)) seen.set(file, {text, made})
+  const seeFiles = (key: string, part: unknown, files: Iterable<[string, string | Uint8Array]>) => {
+    const made: Made = {key, part, text: undefined}
+    for (const [file, text] of files) seen.set(file, {text, made})
   }
+  const see = (key: string, value: unknown) => seeFiles(key, codec.part(value), codec.files(value))
   /** The value of an entry whose every file is recorded under its key and still has its signature. */
   const keptValue = (key: string): unknown => {
     const text = record.parts.get(key)
@@ -233,11 +229,11 @@ export function openOutputRecord(workspace: Workspace, reuse: (Reuse & {store: C
   return {
     reuse: {...reuse, store},
     kept: keptValue,
-    see,
+    see: (key, stored) => seeFiles(key, stored.part, storedFiles(stored)),
     write(outputs) {
       const written: string[] = []
       for (const [file, content] of outputs) {
-        if (content.startsWith(placeholderMark)) {
+        if (typeof content === 'string' && content.startsWith(placeholderMark)) {
           if (content !== keptText(file) || !kept.has(file)) throw new Error(`${file}: a placeholder of an output kept on disk reached another file (a bug in babele; nothing was written there)`)
           continue
         }

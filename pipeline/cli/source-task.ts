@@ -5,13 +5,14 @@
  * messages and lint findings, read from the cache when an entry is there
  * (the text is not parsed), else extracted and stored; or, for `extract`
  * (`outputTask`, given each target locale's memory), the document's
- * outputs made on the thread, the document itself left there, and its
- * messages packed (`packed-messages.ts`).
+ * outputs made on the thread (or read from the cache) as the cache keeps
+ * them, their texts as UTF-8 (`stored-outputs.ts`), the document itself
+ * left there, and its messages packed (`packed-messages.ts`).
  */
 import {isDeepStrictEqual} from 'node:util'
 import {compileTermIndex, type TermIndex, type Termbase} from '../glossary/index.ts'
 import type {MemoryEntry} from '../memory/index.ts'
-import {compileContext, documentOutputs, extractSource, lintDocument, outputKinds, projectTerms, reused, type DocumentOutputs, type ExtractContext, type ExtractedSource} from '../project/index.ts'
+import {compileContext, documentOutputs, extractSource, lintDocument, outputKinds, projectTerms, type ExtractContext, type ExtractedSource} from '../project/index.ts'
 import {extractOutputsKey} from '../incremental/index.ts'
 import type {Config} from '../config/index.ts'
 import type {Diagnostic, SourceDocument} from '../types.ts'
@@ -20,6 +21,7 @@ import {openCache, type Cache} from './cache.ts'
 import {messagesJson} from './json-pieces.ts'
 import {fileFindings, fileSummary, type FileSummary} from '../report/index.ts'
 import {packMessages, packPrinted, type PackedMessages, type PrintedMessages} from './packed-messages.ts'
+import {storedOutputs, storeOutputs, type StoredOutputs} from './stored-outputs.ts'
 
 /** What every thread starts with. */
 export interface SourceTaskInit {
@@ -43,8 +45,8 @@ export interface OutputResult extends Omit<SourceResult, 'document' | 'messages'
   messages: PackedMessages
   /** The source lint's findings as `extract` reports them (errors as warnings), packed as printed (`packPrinted`: the bytes of `lintJson`). */
   lint: PackedMessages
-  /** None when the task said its outputs are kept on disk (`SourceTask.kept`). */
-  outputs: DocumentOutputs | undefined
+  /** As the cache keeps them (its texts UTF-8, written and hashed as they are); none when the task said they are kept on disk (`SourceTask.kept`). */
+  outputs: StoredOutputs | undefined
   /** The outputs came from the cache (or were kept on disk). */
   cachedOutputs: boolean
   /** The document's units. */
@@ -262,7 +264,7 @@ export function sourceTask(init: SourceTaskInit, compiled?: TermIndex): (task: S
 /**
  * The per-file work of `extract`: extraction (`sourceTask`), then the
  * document's source bundle and XLIFF files (`documentOutputs`), so only
- * text and packed messages cross back from the thread.
+ * their bytes and packed messages cross back from the thread.
  *
  * @param init Config, termbase, cache, memories and their key.
  * @returns The task handler.
@@ -275,13 +277,12 @@ export function outputTask(init: OutputTaskInit): (task: SourceTask) => OutputRe
   return (task) => {
     const {document, messages, lint, lintJson, ...rest} = extract(task)
     if (task.kept) return {...rest, messages: packMessages(messages), lint: packPrinted({messages: asWarnings(lint), json: lintJson, errors: 0}), outputs: undefined, cachedOutputs: true, units: document.units.length}
-    let cachedOutputs = true
-    const make = () => {
-      cachedOutputs = false
-      return documentOutputs(init.config, document, (context ??= compileContext(init.memories)), {terms})
-    }
-    const outputs = reused(cache, outputKinds.extract, extractOutputsKey(task.document, init.shared), make)
-    return {...rest, messages: packMessages(messages), lint: packPrinted({messages: asWarnings(lint), json: lintJson, errors: 0}), outputs, cachedOutputs: cache !== undefined && cachedOutputs, units: document.units.length}
+    const key = extractOutputsKey(task.document, init.shared)
+    const found = cache && storedOutputs(cache.get(outputKinds.extract, key))
+    // Encoded once, here: the bytes stored are those the main thread writes and hashes.
+    const outputs = found ?? storeOutputs(documentOutputs(init.config, document, (context ??= compileContext(init.memories)), {terms}))
+    if (!found) cache?.put(outputKinds.extract, key, outputs)
+    return {...rest, messages: packMessages(messages), lint: packPrinted({messages: asWarnings(lint), json: lintJson, errors: 0}), outputs, cachedOutputs: found !== undefined, units: document.units.length}
   }
 }
 

@@ -9,7 +9,7 @@ import {dirname, isAbsolute, join, relative, resolve} from 'node:path'
 import {markdownExtension, parseConfig, type Config} from '../config/index.ts'
 import {fromTbx, fromTermCsv, type Termbase} from '../glossary/index.ts'
 import {fromTmx, tmxEntries, xliffEntries, type MemoryEntry} from '../memory/index.ts'
-import {clashingIds, documentPaths, paths, skipFolder, sourceFolder, type ExternalMemory, type Outputs, type Stores} from '../project/index.ts'
+import {clashingIds, documentPaths, paths, skipFolder, sourceFolder, type ExternalMemory, type Stores} from '../project/index.ts'
 import type {Bundle, Diagnostic, StateFile} from '../types.ts'
 import {fromXliff} from '../xliff/index.ts'
 import {decodeXml} from '../xml/index.ts'
@@ -329,10 +329,10 @@ export function readWrittenXliff(workspace: Workspace): Map<string, WrittenXliff
  * The XLIFF files among outputs, each with the digest of its text (what
  * {@linkcode recordWrittenXliff} records).
  *
- * @param outputs Outputs by path.
+ * @param outputs Outputs by path (each a text or its UTF-8 bytes).
  * @param digestOf The digest of an output's text, when already known (`OutputRecord.digestOf`; default: hashed).
  */
-export function xliffDigests(workspace: Workspace, outputs: Iterable<[string, string]>, digestOf: (path: string, text: string) => string = (_path, text) => digestBytes(text)): Array<[string, string]> {
+export function xliffDigests(workspace: Workspace, outputs: Iterable<[string, string | Uint8Array]>, digestOf: (path: string, text: string | Uint8Array) => string = (_path, text) => digestBytes(text)): Array<[string, string]> {
   const digests: Array<[string, string]> = []
   for (const [path, content] of outputs) if (isXliffOutput(workspace, path)) digests.push([path, digestOf(path, content)])
   return digests
@@ -392,8 +392,8 @@ export function saveWrittenXliff(workspace: Workspace, record: ReadonlyMap<strin
   replaceCacheFile(writtenXliffPath(workspace), Buffer.from(JSON.stringify({files, signatures: signed}) + '\n'))
 }
 
-/** Write outputs atomically (paths relative to the project root, or absolute); returns the paths whose content changed. */
-export function writeOutputs(workspace: Workspace, outputs: Outputs): string[] {
+/** Write outputs atomically (paths relative to the project root, or absolute; each a text or its UTF-8 bytes); returns the paths whose content changed. */
+export function writeOutputs(workspace: Workspace, outputs: Iterable<[string, string | Uint8Array]>): string[] {
   const written: string[] = []
   for (const [path, content] of outputs) if (writeAtomic(resolve(workspace.root, path), content)) written.push(path)
   return written

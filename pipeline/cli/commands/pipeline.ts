@@ -26,6 +26,7 @@ import {noSources, readGlossary, readMemory, readStores, readWrittenXliff, recor
 import {holdsSigned, settledSignature, statOf} from '../fs.ts'
 import {openOutputRecord} from '../output-record.ts'
 import {readRecordedSources} from '../source-record.ts'
+import {joinOutputs, storedFiles, withStoredOutputs} from '../stored-outputs.ts'
 
 /** What a command did. */
 export interface CommandResult {
@@ -115,7 +116,8 @@ export async function load(workspace: Workspace, options: CommandOptions): Promi
   progress.stop()
   read.save()
   const folder = cacheFolder(workspace, options)
-  const store = folder === undefined ? undefined : openCache(folder, codeVersion())
+  // Its `extract-outputs` entries as `extractProject` takes them (`run`'s extract, import's check): texts, not bytes.
+  const store = folder === undefined ? undefined : withStoredOutputs(openCache(folder, codeVersion()))
   const documentOf = shard && new Map([...extracted.documents.keys()].map((path) => [paths.source(workspace.config, path), path]))
   const inThisShard = (message: Diagnostic) => !documentOf || message.file === undefined || !documentOf.has(message.file) || shard!.has(documentOf.get(message.file)!)
   return {
@@ -287,12 +289,13 @@ export async function extract(workspace: Workspace, options: CommandOptions): Pr
         cache.lint[result.cachedLint ? 'hits' : 'misses']++
       }
       reused[result.cachedOutputs ? 'hits' : 'misses']++
-      const outputs = result.outputs ?? kept.get(path)
+      // Made or read on the thread: their names (the texts are written as the thread encoded them); else kept on disk: their placeholders.
+      const outputs = result.outputs ? joinOutputs(result.outputs.part, () => '') : kept.get(path)
       if (!outputs) throw new Error(`${path}: its outputs were neither made nor kept (a bug in babele)`)
       if (result.outputs) record?.see(keys.get(path)!, result.outputs)
       else keptCount++
       const {source, locales} = outputs
-      const files = new Map([source, ...locales.flatMap((locale) => locale.outputs)])
+      const files = new Map<string, string | Uint8Array>(result.outputs ? storedFiles(result.outputs) : [source, ...locales.flatMap((locale) => locale.outputs)])
       for (const file of record ? record.write(files) : writeOutputs(workspace, files)) written.add(file)
       if (options.cache !== false) xliff.push(...xliffDigests(workspace, files, record?.digestOf))
       const name = ([file]: [string, string]): [string, string] => [file, '']
