@@ -53,7 +53,7 @@ import type {DocumentOutputs, EntryStore, Reuse} from '../project/index.ts'
 import {outputKinds} from '../project/index.ts'
 import type {Diagnostic} from '../types.ts'
 import type {Cache} from './cache.ts'
-import {joinOutputs, outputsPart, partPaths, storedFiles, type OutputsPart, type StoredOutputs} from './stored-outputs.ts'
+import {joinOutputs, outputFiles, outputsPart, partPaths, storedFiles, type OutputsPart, type StoredOutputs} from './stored-outputs.ts'
 import {exists, holdsSigned, readBytes, replaceCacheFile, sameSignatures, signatureLength, writeAtomic, writeAtomicSigned} from './fs.ts'
 import type {Workspace} from './workspace.ts'
 
@@ -78,7 +78,7 @@ interface BuiltFile {
 }
 
 const extractCodec: Codec<DocumentOutputs, OutputsPart> = {
-  files: (value) => [value.source, ...value.locales.flatMap((locale) => locale.outputs)],
+  files: outputFiles,
   part: outputsPart,
   paths: partPaths,
   join: joinOutputs

@@ -36,6 +36,11 @@ export function outputsPart(value: DocumentOutputs): OutputsPart {
   return {source: value.source[0], locales: value.locales.map((locale) => ({files: locale.outputs.map(([file]) => file), messages: locale.messages}))}
 }
 
+/** @returns Each file of the outputs, path and text: the source bundle, then each locale's (the order of {@linkcode partPaths}). */
+export function outputFiles(value: DocumentOutputs): Array<[string, string]> {
+  return [value.source, ...value.locales.flatMap((locale) => locale.outputs)]
+}
+
 /** @returns The paths of the part's files: the source bundle, then each locale's. */
 export function partPaths(part: OutputsPart): string[] {
   return [part.source, ...part.locales.flatMap((locale) => locale.files)]
@@ -53,7 +58,7 @@ export function joinOutputs(part: OutputsPart, text: (path: string) => string): 
 /** @returns The outputs as an entry keeps them, each text encoded (an array of its own: it crosses threads and goes into the cache). */
 export function storeOutputs(value: DocumentOutputs): StoredOutputs {
   const encoder = new TextEncoder()
-  return {part: outputsPart(value), texts: [value.source, ...value.locales.flatMap((locale) => locale.outputs)].map(([, text]) => encoder.encode(text))}
+  return {part: outputsPart(value), texts: outputFiles(value).map(([, text]) => encoder.encode(text))}
 }
 
 /** @returns An entry read back, when it is one: `undefined` for anything else (then the outputs are made again). */

@@ -26,7 +26,7 @@ import {noSources, readGlossary, readMemory, readStores, readWrittenXliff, recor
 import {holdsSigned, settledSignature, statOf} from '../fs.ts'
 import {openOutputRecord} from '../output-record.ts'
 import {readRecordedSources} from '../source-record.ts'
-import {joinOutputs, storedFiles, withStoredOutputs} from '../stored-outputs.ts'
+import {joinOutputs, outputFiles, outputsPart, storedFiles, withStoredOutputs} from '../stored-outputs.ts'
 
 /** What a command did. */
 export interface CommandResult {
@@ -289,18 +289,18 @@ export async function extract(workspace: Workspace, options: CommandOptions): Pr
         cache.lint[result.cachedLint ? 'hits' : 'misses']++
       }
       reused[result.cachedOutputs ? 'hits' : 'misses']++
-      // Made or read on the thread: their names (the texts are written as the thread encoded them); else kept on disk: their placeholders.
-      const outputs = result.outputs ? joinOutputs(result.outputs.part, () => '') : kept.get(path)
-      if (!outputs) throw new Error(`${path}: its outputs were neither made nor kept (a bug in babele)`)
-      if (result.outputs) record?.see(keys.get(path)!, result.outputs)
+      // Made or read on the thread: written as the thread encoded them; else kept on disk: their placeholders, which the record skips.
+      const stored = result.outputs
+      const onDisk = stored ? undefined : kept.get(path)
+      if (!stored && !onDisk) throw new Error(`${path}: its outputs were neither made nor kept (a bug in babele)`)
+      if (stored) record?.see(keys.get(path)!, stored)
       else keptCount++
-      const {source, locales} = outputs
-      const files = new Map<string, string | Uint8Array>(result.outputs ? storedFiles(result.outputs) : [source, ...locales.flatMap((locale) => locale.outputs)])
+      const files = new Map<string, string | Uint8Array>(stored ? storedFiles(stored) : outputFiles(onDisk!))
       for (const file of record ? record.write(files) : writeOutputs(workspace, files)) written.add(file)
       if (options.cache !== false) xliff.push(...xliffDigests(workspace, files, record?.digestOf))
-      const name = ([file]: [string, string]): [string, string] => [file, '']
       units += result.units
-      each[index] = {outputs: {source: name(source), locales: locales.map((locale) => ({outputs: locale.outputs.map(name), messages: locale.messages}))}, messages: result.messages, lint: result.lint}
+      // Assembly needs their names and messages only.
+      each[index] = {outputs: joinOutputs(stored?.part ?? outputsPart(onDisk!), () => ''), messages: result.messages, lint: result.lint}
     }
   )
   progress.stop()
