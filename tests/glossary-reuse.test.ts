@@ -14,7 +14,7 @@ import {join} from 'node:path'
 import test from 'ava'
 import {diagnostic} from '../pipeline/diagnostic.ts'
 import {digest, digestBytes, documentKey} from '../pipeline/incremental/index.ts'
-import {checkProject, extractDocuments, fromTbx, glossaryReport, lintMarkdown, parseConfig, projectTerms, type Config, type Diagnostic, type SourceDocument, type Stores, type Termbase} from '../pipeline/index.ts'
+import {checkProject, extractDocuments, fromTbx, glossaryReport, lintMarkdown, parseConfig, paths, projectTerms, type Config, type Diagnostic, type SourceDocument, type Stores, type Termbase} from '../pipeline/index.ts'
 import {documentPart, partConcepts, type GlossaryPart} from '../pipeline/report/lib/glossary-part.ts'
 import {root} from './helpers/cli.ts'
 import {countingStore} from './helpers/counting-store.ts'
@@ -61,7 +61,7 @@ function page(t: import('ava').ExecutionContext, memory: ReturnType<typeof memor
   const html = glossaryReport({...rest, reuse: {keys, glossary, store: memory.store}})
   t.is(html, glossaryReport(rest))
   const counts = memory.takeByKind()
-  return {html, parts: counts['glossary-part'] ?? {hits: 0, misses: 0}, combined: counts['glossary-combined'] ?? {hits: 0, misses: 0}, listings: counts['glossary-listing'] ?? {hits: 0, misses: 0}, cards: counts['glossary-page'] ?? {hits: 0, misses: 0}}
+  return {html, parts: counts['glossary-part'] ?? {hits: 0, misses: 0}, combined: counts['glossary-combined'] ?? {hits: 0, misses: 0}, listings: counts['glossary-listing'] ?? {hits: 0, misses: 0}, cards: counts['glossary-page'] ?? {hits: 0, misses: 0}, page: counts['glossary-report'] ?? {hits: 0, misses: 0}}
 }
 
 /** The page's concept cards, in order. */
@@ -94,6 +94,8 @@ test('a second review reads the parts combined back, no document\'s own, and its
   const first = page(t, memory, {stores: english()})
   t.deepEqual(first.parts, {hits: 0, misses: 2})
   t.deepEqual(first.combined, {hits: 0, misses: 1})
+  // Without the kept page: the review is combined again.
+  memory.alter('glossary-report', () => undefined)
   const again = page(t, memory, {stores: english()})
   t.deepEqual(again.parts, {hits: 0, misses: 0})
   t.deepEqual(again.combined, {hits: 1, misses: 0})
@@ -180,8 +182,9 @@ test('forms no document names any more are left out of the kept combination once
 test('a kept combination that does not add up is not used: every part is read back, and the page is the page made without a store', (t) => {
   const memory = memoryStore()
   const before = page(t, memory, {stores: english()})
-  // The kept combination loses its last record's count.
+  // The kept combination loses its last record's count (and the kept page is gone: the review is combined again).
   memory.alter('glossary-combined', (value) => ({...value, count: value.count.slice(0, -1)}))
+  memory.alter('glossary-report', () => undefined)
   const after = page(t, memory, {stores: english()})
   t.deepEqual(after.parts, {hits: 2, misses: 0})
   t.deepEqual(after.combined, {hits: 1, misses: 0})
@@ -284,6 +287,8 @@ test('a second page reads every concept card back, and its page is byte for byte
   const first = page(t, memory, {stores: english()})
   t.deepEqual(first.cards, {hits: 0, misses: concepts})
   t.is(cards(first.html).length, concepts)
+  // Without the kept page: every card is asked for.
+  memory.alter('glossary-report', () => undefined)
   const again = page(t, memory, {stores: english()})
   t.deepEqual(again.cards, {hits: concepts, misses: 0})
   t.is(again.html, first.html)
@@ -354,4 +359,114 @@ test('a document\'s part gives each concept its occurrences, forms, renderings a
   t.deepEqual([...made.placed], [0, 0])
   t.is(made.html.length, 2)
   t.true(made.html[1]!.includes('source/it/uno.md:3:30'))
+})
+
+/** A diagnostic about the `NATO` of a document's unit (by default the second document's paragraph) in its English store, of a severity. */
+function violation(severity: 'error' | 'warning', path = 'secondo.md', text = second, unit = 1) {
+  const document = extractDocuments(baseConfig, new Map([[path, text]])).value.get(path)!
+  return diagnostic('term-missing', '`NATO` is not translated as the glossary says', {source: 'check', severity, file: paths.bundle(baseConfig, 'en', document.id), unitId: document.units[unit]!.id, conceptId: 'nato'})
+}
+
+/** A source finding about `concept` at a line and column where it has no occurrence, in a file. */
+function unplacedFinding(file: string, message: string): Diagnostic {
+  return diagnostic('term-near-miss', message, {source: 'lint', severity: 'warning', file, conceptId: 'cremlino', place: {start: {line: 1, column: 1, offset: 0}, end: {line: 1, column: 2, offset: 1}}})
+}
+
+test('an edit that changes nothing the page shows reads the kept page back: the document\'s part and listing are made, and no combination or card is asked for', (t) => {
+  const memory = memoryStore()
+  const before = page(t, memory, {})
+  t.is(memory.values('glossary-report').length, 1)
+  // A sentence with no term after the last one: the same counts, no occurrence moves.
+  const after = page(t, memory, {sources: {'putin-xi-alleanza.md': seed, 'secondo.md': second + '\nIl sole splende oggi.\n'}})
+  t.deepEqual(after.page, {hits: 1, misses: 0})
+  t.deepEqual(after.parts, {hits: 0, misses: 1})
+  // Its occurrences are listed: its listing is made again, and is the same.
+  t.deepEqual(after.listings, {hits: 0, misses: 1})
+  t.deepEqual([after.combined, after.cards], [{hits: 0, misses: 0}, {hits: 0, misses: 0}])
+  t.is(after.html, before.html)
+})
+
+test('a sentence edit that keeps the counts but changes a listed occurrence\'s sentence renders the page again', (t) => {
+  const memory = memoryStore()
+  const before = page(t, memory, {})
+  t.true(before.html.includes('ha criticato'))
+  const after = page(t, memory, {sources: {'putin-xi-alleanza.md': seed, 'secondo.md': second.replace('ha criticato', 'ha lodato')}})
+  t.true(after.html.includes('ha lodato'))
+  t.false(after.html.includes('ha criticato'))
+  renderedAgain(t, before, after)
+})
+
+test('a sentence edit of an occurrence not listed keeps the page; once it is listed, its edits show', (t) => {
+  const memory = memoryStore()
+  // One listed per concept: the first document's.
+  const first = 'Il Cremlino parla. La NATO tace. L\'AUKUS.\n'
+  const before = page(t, memory, {maxOccurrences: 1, sources: {'primo.md': first, 'secondo.md': second}})
+  t.false(before.html.includes('ha criticato'))
+  const after = page(t, memory, {maxOccurrences: 1, sources: {'primo.md': first, 'secondo.md': second.replace('ha criticato', 'ha lodato')}})
+  t.deepEqual(after.page, {hits: 1, misses: 0})
+  t.is(after.html, before.html)
+  // The first document's `NATO` goes: the second's first (in its title) is listed, then its title is edited, the counts the same.
+  const moved = page(t, memory, {maxOccurrences: 1, sources: {'primo.md': first.replace('La NATO tace. ', ''), 'secondo.md': second}})
+  t.true(moved.html.includes('>secondo.md:1:6</a>'))
+  const listed = page(t, memory, {maxOccurrences: 1, sources: {'primo.md': first.replace('La NATO tace. ', ''), 'secondo.md': second.replace('il Cremlino\n', 'il Cremlino oggi\n')}})
+  t.true(listed.html.includes('Cremlino oggi'))
+  t.not(listed.html, moved.html)
+})
+
+test('an added term, a moved line and a renamed document each render the page again, as made without a store', (t) => {
+  const memory = memoryStore()
+  const steps: Array<Record<string, string>> = [
+    {'putin-xi-alleanza.md': seed, 'secondo.md': second},
+    {'putin-xi-alleanza.md': seed, 'secondo.md': second + "\nLa NATO e l'AUKUS.\n"},
+    {'putin-xi-alleanza.md': seed, 'secondo.md': '\n' + second + "\nLa NATO e l'AUKUS.\n"},
+    {'putin-xi-alleanza.md': seed, 'terzo.md': '\n' + second + "\nLa NATO e l'AUKUS.\n"},
+    {'putin-xi-alleanza.md': seed + '\nIl sole.\n', 'terzo.md': '\n' + second + "\nLa NATO e l'AUKUS.\n"},
+    {'putin-xi-alleanza.md': seed, 'secondo.md': second}
+  ]
+  const pages = steps.map((sources) => page(t, memory, {sources}).html)
+  t.deepEqual(pages.map((html) => pages.indexOf(html)), [0, 1, 2, 3, 3, 0])
+  t.true(pages[3]!.includes('terzo.md'))
+})
+
+test('a violation\'s severity, which the page shows on its occurrence alone, renders the page again', (t) => {
+  const memory = memoryStore()
+  const before = page(t, memory, {extra: [violation('warning')]})
+  t.true(before.html.includes('has-warning'))
+  const after = page(t, memory, {extra: [violation('error')]})
+  t.true(after.html.includes('has-error'))
+  t.not(after.html, before.html)
+})
+
+test('a violation\'s severity on an occurrence not listed, which the page counts alone, renders the page again', (t) => {
+  const memory = memoryStore()
+  // One listed per concept: the first document's `NATO`, flagged too; the second's is counted.
+  const first = 'La NATO tace.\n'
+  const sources = {'primo.md': first, 'secondo.md': second}
+  const before = page(t, memory, {maxOccurrences: 1, sources, extra: [violation('warning', 'primo.md', first, 0), violation('warning')]})
+  t.true(before.html.includes('2 warnings'))
+  const after = page(t, memory, {maxOccurrences: 1, sources, extra: [violation('warning', 'primo.md', first, 0), violation('error')]})
+  t.true(after.html.includes('1 error'))
+  t.not(after.html, before.html)
+})
+
+test('a diagnostic about a file of no document, and the order of diagnostics about two documents, each render the page again', (t) => {
+  const memory = memoryStore()
+  const seedFinding = unplacedFinding('source/it/putin-xi-alleanza.md', 'First near miss')
+  const secondFinding = unplacedFinding('source/it/secondo.md', 'Second near miss')
+  const before = page(t, memory, {extra: [seedFinding, secondFinding, unplacedFinding('source/it/altro.md', 'Elsewhere')]})
+  const elsewhere = page(t, memory, {extra: [seedFinding, secondFinding, unplacedFinding('source/it/altro.md', 'Somewhere else')]})
+  t.true(elsewhere.html.includes('Somewhere else'))
+  t.not(elsewhere.html, before.html)
+  // The same diagnostics about each document, listed in another order.
+  const swapped = page(t, memory, {extra: [secondFinding, seedFinding, unplacedFinding('source/it/altro.md', 'Somewhere else')]})
+  t.true(swapped.html.indexOf('Second near miss') < swapped.html.indexOf('First near miss'))
+})
+
+test('a kept page index that does not add up is not used, and the page is the page made without a store', (t) => {
+  const memory = memoryStore()
+  const before = page(t, memory, {})
+  memory.alter('glossary-report-index', (value) => ({...value, shown: value.shown.slice(0, -1)}))
+  const after = page(t, memory, {sources: {'putin-xi-alleanza.md': seed, 'secondo.md': second.replace('ha criticato', 'ha lodato')}})
+  t.true(after.html.includes('ha lodato'))
+  t.not(after.html, before.html)
 })

@@ -12,7 +12,10 @@
  * command, each is replaced by the command's latest run and trusted only
  * after the facts it lists are checked again; and the glossary review's
  * parts combined (`glossary-combined`), replaced by each run that changes
- * them and used only where a document's part key matches; a replaced
+ * them and used only where a document's part key matches; and the glossary
+ * page with its index of parts and listings (`glossary-report`,
+ * `glossary-report-index`), replaced by each run that renders the page and
+ * used only where the page's key matches; a replaced
  * entry is written as the cache's records are (`replaceCacheFile`: the old
  * file removed before the new one is renamed into place, a reader in
  * between misses). Values are
@@ -69,7 +72,7 @@ import {digestBytes} from '../incremental/index.ts'
 import {exists, listFolders, openFile, readBytes, removeFile, removeFolder, replaceCacheFile, writeBytesAtomic, type OpenFile} from './fs.ts'
 
 /** Bumped whenever the shape of an entry or the cache's layout changes. */
-const cacheSchema = 10
+const cacheSchema = 11
 
 /** The kinds packed ({@linkcode usePacks}): with their entries' bytes, or (`keys`) as an index of the keys alone. */
 const packedKinds: Readonly<Record<string, 'entries' | 'keys'>> = {
@@ -89,7 +92,7 @@ const packedKinds: Readonly<Record<string, 'entries' | 'keys'>> = {
  * large project): written with `replaceCacheFile`, not renamed over the old
  * file, which on ext4 waits for the new file's data to be written out.
  */
-const replacedKinds: ReadonlySet<string> = new Set(['run', 'glossary-combined'])
+const replacedKinds: ReadonlySet<string> = new Set(['run', 'glossary-combined', 'glossary-report', 'glossary-report-index'])
 
 /** The first bytes of a pack. */
 const packMagic = Buffer.from('babele-pack 1\n')

@@ -23,7 +23,8 @@
  *   violations, each with its locale), in order. Its listing
  *   (`documentListing`) adds the occurrences asked for. Every document's
  *   part combined (`combineParts`) is kept under the shared part alone,
- *   holding each document's part key.
+ *   holding each document's part key; so is the page, with the key of all
+ *   it is made of (`glossaryPageKey`) inside.
  *
  * ```ts
  * extractOutputsKey(documentKey(config, 'a.md', digestBytes(text)), extractContextKey(config, memories, glossary))
@@ -70,6 +71,32 @@ export function glossaryPartKey(document: string, context: string, values: unkno
  */
 export function glossaryCombinedKey(context: string): string {
   return digest(['glossary-combined', context])
+}
+
+/**
+ * Not a digest of the page: each run that renders a page replaces its
+ * entries (the page, and its index of parts and listings), and the page is
+ * used only where its key ({@linkcode glossaryPageKey}) matches.
+ *
+ * @param context The shared part (`glossaryContextKey`).
+ * @returns The key of the glossary review's kept page and its index.
+ */
+export function glossaryPageIndexKey(context: string): string {
+  return digest(['glossary-page-index', context])
+}
+
+/**
+ * Everything the glossary review's page is made of; the texts hashed joined
+ * by newlines (digests, and JSON text with no raw newline).
+ *
+ * @param context The shared part (`glossaryContextKey`).
+ * @param rest A digest of the documents' paths and of where each diagnostic with a concept goes (its document and locale, in order; one of no document, as its JSON).
+ * @param shown Each document's part's `shown` digest, in document order.
+ * @param listed Each document listed: its index, the occurrences asked (by concept, their numbers) and a digest of its listing, in the order listed.
+ * @returns The page's key.
+ */
+export function glossaryPageKey(context: string, rest: string, shown: readonly string[], listed: unknown): string {
+  return digestBytes(`glossary-page\n${context}\n${rest}\n${shown.join(',')}\n${JSON.stringify(listed)}`)
 }
 
 /**

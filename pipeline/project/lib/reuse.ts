@@ -17,8 +17,8 @@ export interface EntryStore {
   put(kind: string, key: string, value: unknown): void
 }
 
-/** The kinds of outputs stored: per document its extract outputs, a built file, its part of a locale's analysis, its part of the glossary review and its listed occurrences; and every document's glossary part combined (one entry, replaced by each run that changes it, and used only where its documents' part keys match). */
-export const outputKinds = {extract: 'extract-outputs', build: 'build', analysis: 'analysis', glossaryPart: 'glossary-part', glossaryListing: 'glossary-listing', glossaryCombined: 'glossary-combined'} as const
+/** The kinds of outputs stored: per document its extract outputs, a built file, its part of a locale's analysis, its part of the glossary review and its listed occurrences; every document's glossary part combined (one entry, replaced by each run that changes it, and used only where its documents' part keys match); the glossary page and its index of parts and listings (each one entry, replaced by each run that renders the page, the page used only where its key matches). */
+export const outputKinds = {extract: 'extract-outputs', build: 'build', analysis: 'analysis', glossaryPart: 'glossary-part', glossaryListing: 'glossary-listing', glossaryCombined: 'glossary-combined', glossaryPage: 'glossary-report', glossaryPageIndex: 'glossary-report-index'} as const
 
 /** What a stage needs to reuse a document's outputs. */
 export interface Reuse {

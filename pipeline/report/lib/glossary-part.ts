@@ -25,6 +25,7 @@
 import {startOf} from '../../diagnostic.ts'
 import type {Config} from '../../config/index.ts'
 import {matchTerms, type TermMatch, type TermStatus} from '../../glossary/index.ts'
+import {digestBytes} from '../../incremental/index.ts'
 import {locator} from '../../markdown/index.ts'
 import {paths, type ProjectTerms} from '../../project/index.ts'
 import type {Diagnostic, Segment, SegmentToken, SourceDocument, Unit} from '../../types.ts'
@@ -107,6 +108,12 @@ export interface GlossaryPart {
   placed: Uint8Array
   /** Per diagnostic given: its item's HTML (`findingItem` for a source finding, `otherViolationItem` for a violation that sits on none, else empty). */
   html: string[]
+  /**
+   * A digest of everything the page can show of the part: the fields above
+   * and the diagnostics given (JSON, each with its locale), which the page
+   * counts and lists. Not its listings, which the page's key holds apart.
+   */
+  shown: string
 }
 
 /**
@@ -193,7 +200,7 @@ export function documentPart(document: SourceDocument, context: PartContext, dia
     for (const one of flagged) flaggedList.push(one.number)
   }
 
-  return {
+  const part = {
     ids: [...found.keys()],
     figures,
     forms: formList,
@@ -204,6 +211,9 @@ export function documentPart(document: SourceDocument, context: PartContext, dia
       return placed[index] ? '' : fragment([otherViolationItem(routed)])
     })
   }
+  // The JSON as made (not `digest`'s sorted form): equal values written in another order only miss.
+  const shown = digestBytes(JSON.stringify([part.ids, [...part.figures], part.forms, [...part.flagged], [...part.placed], part.html, diagnostics.map((routed) => [routed.locale ?? null, routed.diagnostic])]))
+  return {...part, shown}
 }
 
 /**

@@ -37,11 +37,13 @@
  * that key, not as its JSON. The parts
  * combined are kept too (`glossary-combined.ts`): a run reads that one
  * value and the parts of the documents whose key it lacks, not every part.
+ * So is the page (`glossaryReviewPage`), used when every part and listing
+ * shows what the last page's did.
  */
 import {createResolver, type Resolver} from '../../build/index.ts'
 import type {Config} from '../../config/index.ts'
 import {indexTermbase, termsOfLanguage, type Concept, type Term, type TermEntry, type Termbase, type TermStatus} from '../../glossary/index.ts'
-import {glossaryCombinedKey, glossaryContextKey, glossaryListingKey, glossaryPartKey} from '../../incremental/index.ts'
+import {digestBytes, glossaryCombinedKey, glossaryContextKey, glossaryListingKey, glossaryPageIndexKey, glossaryPageKey, glossaryPartKey} from '../../incremental/index.ts'
 import {outputKinds, paths, projectTerms, reused, usableBundle, type ProjectTerms, type Reuse, type Stores} from '../../project/index.ts'
 import type {Bundle, Diagnostic, SourceDocument} from '../../types.ts'
 import {hasValues} from '../../store/index.ts'
@@ -49,7 +51,7 @@ import {documentId} from '../../units/index.ts'
 import {fold} from './fold.ts'
 import type {PageFragments} from './glossary-items.ts'
 import {combineParts} from './glossary-combined.ts'
-import {documentListing, documentPart, type ListedOccurrence, type LookUp, type PartContext, type Routed} from './glossary-part.ts'
+import {documentListing, documentPart, type GlossaryPart, type ListedOccurrence, type LookUp, type PartContext, type Routed} from './glossary-part.ts'
 import type {Piece} from './text-pieces.ts'
 
 /** What {@linkcode glossaryReview} reads. */
@@ -246,6 +248,59 @@ interface Route {
  * @returns The review and the items' HTML.
  */
 export function reviewWithFragments(input: GlossaryReviewInput): {review: GlossaryReview; fragments: PageFragments} {
+  const made = reviewOrPage(input, undefined)
+  return {review: made.review!, fragments: made.fragments!}
+}
+
+/**
+ * The review's page: `render` of the review and its items' HTML, or, given a
+ * `reuse` store, the page an earlier run rendered when everything it is made
+ * of is the same (`glossaryPageKey`): then the review is not combined, listed
+ * nor rendered. A one-file edit that changes nothing the page shows (a
+ * sentence with no term, the counts the same) reads its document's part and
+ * the kept page, not every concept's card.
+ *
+ * What the page is made of: the shared part (config, glossary,
+ * `maxOccurrences`); the documents' paths; each diagnostic with a concept,
+ * in order, by its document and locale (one of no document, as its JSON);
+ * each document's part as its `shown` digest (its figures, forms, flagged
+ * numbers, items' HTML and its diagnostics' JSON); and each listed
+ * document's listing, by the numbers asked and a digest of its JSON. Which
+ * occurrences are listed follows from the parts: when every part's `shown`
+ * is the last page's, so are the numbers asked. The last page's parts and
+ * listings are kept beside it (`glossary-page-index`: by document, its
+ * part's key and `shown`), so a run reads only the parts and listings of
+ * the documents whose part key changed.
+ *
+ * @param input Config, termbase, documents, stores, diagnostics, the cache.
+ * @param render Makes the page of a review and its items' HTML.
+ * @returns The page's HTML.
+ */
+export function glossaryReviewPage(input: GlossaryReviewInput, render: (review: GlossaryReview, fragments: PageFragments) => string): string {
+  return reviewOrPage(input, render).html!
+}
+
+/** The last page's parts, listings and key (`glossaryReviewPage`). */
+interface PageIndex {
+  /** What the page is made of besides the parts and listings. */
+  rest: string
+  /** Each document's part key and `shown` digest, in document order. */
+  keys: string[]
+  shown: string[]
+  /** The documents listed: index, the numbers asked by concept, and a digest of the listing. */
+  listed: ListedDigest[]
+}
+
+type ListedDigest = [document: number, asked: Array<[string, number[]]>, digest: string]
+
+/** A kept page: its key and HTML. */
+interface KeptPage {
+  key: string
+  html: string
+}
+
+/** The review (and items' HTML), and its page when `render` is given (a kept page: no review). */
+function reviewOrPage(input: GlossaryReviewInput, render: ((review: GlossaryReview, fragments: PageFragments) => string) | undefined): {review?: GlossaryReview; fragments?: PageFragments; html?: string} {
   const {config, termbase} = input
   // Each document by path and id: the full document is read only to make a part or listing the cache does not hold.
   const documents = [...input.documents.keys()].map((path): DocumentRef => ({path, id: documentId(path)}))
@@ -262,7 +317,7 @@ export function reviewWithFragments(input: GlossaryReviewInput): {review: Glossa
   }
   if (!termbase) {
     review.totals.locales = config.targetLocales.map((locale) => ({locale, rendered: 0, errors: 0, warnings: 0}))
-    return {review, fragments}
+    return {review, fragments, ...(render ? {html: render(review, fragments)} : {})}
   }
 
   if (termbase.title) review.title = termbase.title
@@ -299,12 +354,46 @@ export function reviewWithFragments(input: GlossaryReviewInput): {review: Glossa
   const store = reuse?.store
   const conceptIds = [...byConcept.keys()]
   const combinedKey = store && shared !== undefined && keys.every((key) => key !== undefined) ? glossaryCombinedKey(shared) : undefined
+  // Each document's part, got once (the page's check and the combination may both ask for it).
+  const parts = new Map<number, GlossaryPart>()
+  const partOf = (index: number): GlossaryPart => {
+    let part = parts.get(index)
+    if (!part) parts.set(index, (part = reused(store, outputKinds.glossaryPart, keys[index], () => documentPart(input.documents.get(documents[index]!.path)!, context, diagnosticsOf[index]!))))
+    return part
+  }
+  const listingOf = (document: number, asked: Array<[string, number[]]>): ListedOccurrence[] => {
+    const key = keys[document]
+    return reused(store, outputKinds.glossaryListing, key && glossaryListingKey(key, asked), () => documentListing(input.documents.get(documents[document]!.path)!, context, diagnosticsOf[document]!, asked))
+  }
+
+  // The page kept by the last run, when everything it is made of is the same.
+  const pageIndexKey = render && combinedKey && glossaryPageIndexKey(shared!)
+  let pageFacts: {rest: string; index: PageIndex | undefined; shown: Array<string | undefined>} | undefined
+  if (pageIndexKey) {
+    const documentAt = new Map(documents.map((document, index) => [document, index]))
+    const rest = digestBytes(JSON.stringify([review.documents, routes.flatMap((where, index) => (where === undefined ? [] : [where.document ? [documentAt.get(where.document)!, where.locale ?? null] : [-1, input.diagnostics[index]!]]))]))
+    const index = usableIndex(store!.get(outputKinds.glossaryPageIndex, pageIndexKey))
+    // A document's `shown` when the last page had a part of the same key (documents added, removed or moved keep theirs), else from its part (got only when needed).
+    const known = new Map(index?.keys.map((key, at) => [key, index.shown[at]!]))
+    const shown = keys.map((key) => known.get(key!))
+    pageFacts = {rest, index, shown}
+    if (index && index.rest === rest && index.keys.length === documents.length && shown.every((one, at) => (one ?? (shown[at] = partOf(at).shown)) === index.shown[at])) {
+      const listed = index.listed.map(([document, asked, digest]): ListedDigest => [document, asked, keys[document] === index.keys[document] ? digest : listingDigest(listingOf(document, asked))])
+      const pageKey = glossaryPageKey(shared!, rest, index.shown, listed)
+      const kept = store!.get<KeptPage>(outputKinds.glossaryPage, pageIndexKey)
+      if (kept && kept.key === pageKey && typeof kept.html === 'string') {
+        if (keys.some((key, at) => key !== index.keys[at]) || listed.some((one, at) => one[2] !== index.listed[at]![2])) store!.put(outputKinds.glossaryPageIndex, pageIndexKey, {...index, keys: keys as string[], listed} satisfies PageIndex)
+        return {html: kept.html}
+      }
+    }
+  }
+
   const {combined, changed} = combineParts({
     keys,
     concepts: conceptIds,
     locales: targets,
     kept: combinedKey && store!.get(outputKinds.glossaryCombined, combinedKey),
-    partOf: (index) => reused(store, outputKinds.glossaryPart, keys[index], () => documentPart(input.documents.get(documents[index]!.path)!, context, diagnosticsOf[index]!))
+    partOf
   })
   if (combinedKey && changed) store!.put(outputKinds.glossaryCombined, combinedKey, combined)
 
@@ -399,11 +488,12 @@ export function reviewWithFragments(input: GlossaryReviewInput): {review: Glossa
 
   // The listed occurrences, from each document's listing.
   const listed = new Map<string, Array<{number: number; occurrence: Occurrence}>>()
+  const listings: ListedDigest[] = []
   for (const [document, inDocument] of wanted) {
-    const key = keys[document]
     const diagnostics = diagnosticsOf[document]!
     const asked = [...inDocument]
-    const listing = reused(store, outputKinds.glossaryListing, key && glossaryListingKey(key, asked), () => documentListing(input.documents.get(documents[document]!.path)!, context, diagnostics, asked))
+    const listing = listingOf(document, asked)
+    if (pageFacts) listings.push([document, asked, listingDigest(listing)])
     const offset = offsets.get(document)!
     for (const one of listing) {
       const number = offset.get(one.conceptId)! + one.number
@@ -448,7 +538,32 @@ export function reviewWithFragments(input: GlossaryReviewInput): {review: Glossa
   })
 
   totals(review, rendered)
-  return {review, fragments}
+  if (!render) return {review, fragments}
+  const html = render(review, fragments)
+  if (pageFacts) {
+    const {rest, shown} = pageFacts
+    const all = shown.map((one, at) => one ?? partOf(at).shown)
+    store!.put(outputKinds.glossaryPage, pageIndexKey!, {key: glossaryPageKey(shared!, rest, all, listings), html} satisfies KeptPage)
+    store!.put(outputKinds.glossaryPageIndex, pageIndexKey!, {rest, keys: keys as string[], shown: all, listed: listings} satisfies PageIndex)
+  }
+
+  return {review, fragments, html}
+}
+
+/** A digest of a document's listing: everything the page shows of its listed occurrences (their diagnostics by index: the part's `shown` holds them). */
+function listingDigest(listing: readonly ListedOccurrence[]): string {
+  return digestBytes(JSON.stringify(listing))
+}
+
+/** A kept page index when it has the fields of one, and a `shown` and a part key per document; else none. */
+function usableIndex(value: unknown): PageIndex | undefined {
+  if (value === null || typeof value !== 'object') return undefined
+  const index = value as Partial<PageIndex>
+  if (typeof index.rest !== 'string' || !Array.isArray(index.keys) || !Array.isArray(index.shown) || !Array.isArray(index.listed)) return undefined
+  const documents = index.keys.length
+  if (index.shown.length !== documents || !index.shown.every((one) => typeof one === 'string')) return undefined
+  if (!index.listed.every((one) => Array.isArray(one) && one.length === 3 && Number.isInteger(one[0]) && one[0] >= 0 && one[0] < documents && Array.isArray(one[1]) && typeof one[2] === 'string')) return undefined
+  return index as PageIndex
 }
 
 /** A listed occurrence with its number in the page, and the caller's diagnostics in place of their indexes. */

@@ -5,7 +5,7 @@
  * Returns: the page's HTML. Each is its review (a JSON-safe value) rendered.
  */
 import {glossaryPage} from './glossary-page.ts'
-import {reviewWithFragments, type GlossaryReviewInput} from './glossary-review.ts'
+import {glossaryReviewPage, type GlossaryReviewInput} from './glossary-review.ts'
 import {qaPage, type QaPageOptions} from './qa-page.ts'
 import {qaReview, type QaReviewInput} from './qa-review.ts'
 
@@ -14,14 +14,14 @@ import {qaReview, type QaReviewInput} from './qa-review.ts'
  * concordance of its occurrences with each locale's rendering, violations
  * and source findings; search and filters. Given a `reuse` store, each
  * document's part of the review (with its items' HTML), and each concept's
- * card, comes from it when nothing it is made of changed.
+ * card, and the page itself, comes from it when nothing it is made of
+ * changed.
  *
  * @param input Config, termbase (and compiled terms), documents, stores, diagnostics, the cache.
  * @returns The HTML document.
  */
 export function glossaryReport(input: GlossaryReviewInput): string {
-  const {review, fragments} = reviewWithFragments(input)
-  return glossaryPage(review, fragments, {store: input.reuse?.store})
+  return glossaryReviewPage(input, (review, fragments) => glossaryPage(review, fragments, {store: input.reuse?.store}))
 }
 
 /**
