@@ -2,7 +2,8 @@ import test from 'ava'
 import {countingStore} from './helpers/counting-store.ts'
 import {diagnostic} from '../pipeline/diagnostic.ts'
 import {buildProject, extractDocuments, parseConfig, qaReport, type Config, type Diagnostic, type Stores} from '../pipeline/index.ts'
-import {uniqueDiagnostics} from '../pipeline/report/index.ts'
+import {qaReview, uniqueDiagnostics, type CoverageRow, type QaReview} from '../pipeline/report/index.ts'
+import {qaPage} from '../pipeline/report/lib/qa-page.ts'
 
 /** Sixty small documents: enough for the coverage rows and the file blocks to span several runs. */
 const paths = Array.from({length: 60}, (_, index) => `capitolo-${String(index).padStart(2, '0')}.md`)
@@ -105,4 +106,49 @@ test('a finding that holds the page\'s mark of a run is text: every run lands on
   t.deepEqual(places, places.toSorted((a, b) => a - b))
   t.false(html.includes('<"babele-insert:'))
   t.true(html.includes('<span>Link &#x3C;"babele-insert:0"> &#x3C;"babele-insert:99"> has the URL <code>#</code></span>'))
+})
+
+test('a coverage row\'s run is made again when a value the row shows changes, and read back when only a figure it does not show changes', (t) => {
+  const review = qaReview(input(texts, none))
+  const {store, take} = countingStore()
+  const before = qaPage(review, {store})
+  const runs = take().puts
+  const at = 17
+  const changed = (change: (row: CoverageRow) => CoverageRow): QaReview => {
+    const copy = structuredClone(review)
+    copy.coverage[0]!.documents[at] = change(copy.coverage[0]!.documents[at]!)
+    return copy
+  }
+  const shown: Array<[string, (row: CoverageRow) => CoverageRow]> = [
+    ['segments', (row) => ({...row, coverage: {...row.coverage!, segments: row.coverage!.segments + 1}})],
+    ['translated', (row) => ({...row, coverage: {...row.coverage!, translated: row.coverage!.translated + 1}})],
+    ['from a fallback', (row) => ({...row, coverage: {...row.coverage!, fallback: row.coverage!.fallback + 1}})],
+    ['untranslated', (row) => ({...row, coverage: {...row.coverage!, source: row.coverage!.source + 1}})],
+    ['words counted', (row) => ({...row, share: {...row.share!, covered: {...row.share!.covered, words: row.share!.covered.words + 1}}})],
+    ['words in all', (row) => ({...row, share: {...row.share!, total: {...row.share!.total, words: row.share!.total.words + 1}}})],
+    ['built file', (row) => ({...row, dist: row.dist.replace('.md', '.markdown'), coverage: undefined, share: undefined})],
+    ['not built', (row) => ({...row, coverage: undefined, share: undefined})]
+  ]
+  for (const [name, change] of shown) {
+    const review = changed(change)
+    const after = qaPage(review, {store})
+    t.is(take().puts, 1, name)
+    t.not(after, before, name)
+    t.is(after, qaPage(review), name)
+  }
+
+  // The locale of a row is in its run's key: the same row under another locale is made again.
+  const renamed = structuredClone(review)
+  renamed.coverage[0]!.locale = 'en-GB'
+  t.is(qaPage(renamed, {store}), qaPage(renamed))
+  t.true(take().puts > 0)
+
+  const unseen: Array<[string, (row: CoverageRow) => CoverageRow]> = [
+    ['words by origin', (row) => ({...row, coverage: {...row.coverage!, words: {...row.coverage!.words, source: row.coverage!.words.source + 1}}})],
+    ['share of words', (row) => ({...row, share: {...row.share!, percent: row.share!.percent + 1}})]
+  ]
+  for (const [name, change] of unseen) {
+    t.is(qaPage(changed(change), {store}), before, name)
+    t.deepEqual(take(), {gets: runs, hits: runs, puts: 0}, name)
+  }
 })

@@ -120,37 +120,66 @@ function localeRows(locale: LocaleCoverage, runs: Runs): ElementContent[] {
   const several = locale.documents.length > 1
   const rows = locale.documents.length + (several ? 1 : 0)
   const head = h('th', {scope: 'row', rowSpan: rows}, h('span.loc', locale.locale))
-  if (!several) return locale.documents.map((row) => documentRow(locale.locale, row, [head], locale))
-  const rest = locale.documents.slice(1).map((row) => ({locale: locale.locale, row}))
+  if (!several) return locale.documents.map((row) => documentRow(rowShown(locale.locale, row), [head], locale))
+  // The values a row shows, not the row: its run's key is their JSON, a fifth of the row's.
+  const rest = locale.documents.slice(1).map((row) => rowShown(locale.locale, row))
   return [
-    documentRow(locale.locale, locale.documents[0]!, [head], undefined),
-    ...pageParts(rest, {kind, list: 'coverage', name: (part) => part.row.path, render: (part) => documentRow(part.locale, part.row, [], undefined), ...runs}),
-    h('tr.total', {dataLocale: locale.locale}, [h('td', `All ${plural(locale.documents.length, 'document')}`), ...cells(locale.total, locale.share, locale)])
+    documentRow(rowShown(locale.locale, locale.documents[0]!), [head], undefined),
+    ...pageParts(rest, {kind, list: 'coverage', name: (shown) => shown.path, render: (shown) => documentRow(shown, [], undefined), ...runs}),
+    h('tr.total', {dataLocale: locale.locale}, [h('td', `All ${plural(locale.documents.length, 'document')}`), ...cells(figuresOf(locale.total, locale.share), locale)])
   ]
 }
 
+/** What a document's coverage row shows, and nothing else (JSON-safe). */
+interface RowShown {
+  locale: string
+  path: string
+  dist: string
+  /** None: the build refused the document. */
+  figures: Figures | undefined
+}
+
+/** The figures of a row: its segments by how they resolve, and the words the counted origins translated of its words. */
+interface Figures {
+  segments: number
+  translated: number
+  fallback: number
+  source: number
+  coveredWords: number
+  totalWords: number
+}
+
+function rowShown(locale: string, row: CoverageRow): RowShown {
+  return {locale, path: row.path, dist: row.dist, figures: row.coverage && figuresOf(row.coverage, row.share!)}
+}
+
+function figuresOf(coverage: Coverage, share: CoveredShare): Figures {
+  const {segments, translated, fallback, source} = coverage
+  return {segments, translated, fallback, source, coveredWords: share.covered.words, totalWords: share.total.words}
+}
+
 /** A document's row, after the locale's cell when it is the first; the locale's minimum beside its share when it is the only one. */
-function documentRow(locale: string, row: CoverageRow, lead: ElementContent[], gate: LocaleCoverage | undefined): ElementContent {
-  if (!row.coverage) return h('tr.missing', {dataLocale: locale}, [...lead, h('td', h('code', row.path)), h('td', {colSpan: 6}, ['not built: the build refused ', h('code', row.dist), ' (see its ', h('code', 'build-refused'), ' finding)'])])
-  return h('tr', {dataLocale: locale}, [...lead, h('td', h('code', row.path)), ...cells(row.coverage, row.share!, gate)])
+function documentRow(row: RowShown, lead: ElementContent[], gate: LocaleCoverage | undefined): ElementContent {
+  if (!row.figures) return h('tr.missing', {dataLocale: row.locale}, [...lead, h('td', h('code', row.path)), h('td', {colSpan: 6}, ['not built: the build refused ', h('code', row.dist), ' (see its ', h('code', 'build-refused'), ' finding)'])])
+  return h('tr', {dataLocale: row.locale}, [...lead, h('td', h('code', row.path)), ...cells(row.figures, gate)])
 }
 
 /** A row's figures; the locale's minimum beside its share on its total row (or its only row). */
-function cells(coverage: Coverage, share: CoveredShare, gate: LocaleCoverage | undefined): ElementContent[] {
-  const {segments, translated, fallback, source} = coverage
+function cells(figures: Figures, gate: LocaleCoverage | undefined): ElementContent[] {
+  const {segments, translated, fallback, source, coveredWords, totalWords} = figures
   const minimum = gate?.minimum === undefined ? '' : ` (min ${gate.minimum}%)`
   return [
     h('td.num', String(segments)),
     h('td.num', String(translated)),
     h('td.num', String(fallback)),
     h('td.num', String(source)),
-    h('td.num', {className: gate && !gate.passed ? ['bad'] : []}, `${share.covered.words}/${share.total.words} · ${percentText(share.covered.words, share.total.words)}%${minimum}`),
-    h('td.progress', [meter(coverage), h('span.pct', percent(translated, segments))])
+    h('td.num', {className: gate && !gate.passed ? ['bad'] : []}, `${coveredWords}/${totalWords} · ${percentText(coveredWords, totalWords)}%${minimum}`),
+    h('td.progress', [meter(figures), h('span.pct', percent(translated, segments))])
   ]
 }
 
 /** A bar: translated, then from a fallback locale, over all segments. */
-function meter(coverage: Coverage): ElementContent {
+function meter(coverage: Pick<Coverage, 'segments' | 'translated' | 'fallback'>): ElementContent {
   const {segments, translated, fallback} = coverage
   const width = (part: number) => percentShare(part, segments, {empty: 0})
   return h('span.bar', {role: 'img', ariaLabel: `${percent(translated, segments)} translated, ${percent(fallback, segments)} from a fallback`}, [
