@@ -13,7 +13,7 @@ import {tmpdir} from 'node:os'
 import {deserialize} from 'node:v8'
 import {join} from 'node:path'
 import test from 'ava'
-import {inShard, parseShard, buildContextKey, buildKey, digest, digestBytes, DigestPart, documentKey, documentKeys} from '../pipeline/incremental/index.ts'
+import {inShard, parseShard, analysisContextKey, analysisKey, buildContextKey, buildKey, digest, digestBytes, DigestPart, documentKey, documentKeys} from '../pipeline/incremental/index.ts'
 import {lintMarkdown} from '../pipeline/lint/index.ts'
 import {fromMarkdown} from '../pipeline/units/index.ts'
 import {fromTbx, parseConfig, type Analysis} from '../pipeline/index.ts'
@@ -108,6 +108,22 @@ test('a document key changes with the source, its path and each config field ext
   t.not(documentKey({...config, flavor: ['vitepress']}, 'a.md', 'h1'), key)
   t.not(documentKey({...config, codeFinder: ['\\{\\{[^}]*\\}\\}']}, 'a.md', 'h1'), key)
   t.is(documentKey({...config, targetLocales: ['fr'], memory: {...config.memory, threshold: 90}, xliffVersion: '1.2'} as typeof config, 'a.md', 'h1'), key)
+})
+
+test('a document\'s analysis key changes with the document\'s key and with the shared part, and with nothing else', (t) => {
+  const config = parseConfig({targetLocales: ['en', 'fr']}).value!
+  const document = documentKey(config, 'a.md', 'h1')
+  const context = analysisContextKey(config, 'en', [])
+  const key = analysisKey(document, context)
+  t.is(analysisKey(document, analysisContextKey(config, 'en', [])), key)
+  t.not(analysisKey(documentKey(config, 'a.md', 'h2'), context), key)
+  t.not(analysisKey(documentKey(config, 'b.md', 'h1'), context), key)
+  t.not(analysisKey(document, analysisContextKey(config, 'fr', [])), key)
+  t.not(analysisKey(document, analysisContextKey(config, 'en', [{source: 'Ciao', target: 'Hello'}])), key)
+  t.not(analysisKey(document, analysisContextKey({...config, memory: {...config.memory, threshold: 90}}, 'en', [])), key)
+  // The two keys are not run together: moving text from one to the other is another key.
+  t.not(analysisKey(document + context.slice(0, 1), context.slice(1)), key)
+  t.is(key.length, 64)
 })
 
 test('a deferred document is read on first use, once; keys, has and size read none, and the order is the order added', (t) => {

@@ -138,12 +138,16 @@ export function analysisContextKey(config: unknown, locale: string, memory: unkn
 }
 
 /**
+ * The two keys are hashed joined by newlines, not in `digest`'s canonical
+ * form (a one-file edit of a large project makes one key per document):
+ * both are hex digits, so the joined text tells them apart.
+ *
  * @param document The document's key (`documentKey`).
  * @param context The shared part (`analysisContextKey`).
  * @returns The key of the document's part of a locale's analysis.
  */
 export function analysisKey(document: string, context: string): string {
-  return digest(['analysis', document, context])
+  return digestBytes(`analysis\n${document}\n${context}`)
 }
 
 /**
