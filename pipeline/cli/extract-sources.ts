@@ -30,6 +30,7 @@ import {codeVersion} from './code-version.ts'
 import {openCache} from './cache.ts'
 import {readText} from './fs.ts'
 import {runPool} from './pool.ts'
+import {defaultTiering, manyDocuments} from './tiering.ts'
 import {LazyDocuments} from './lazy-documents.ts'
 import type {PrintedMessages} from './packed-messages.ts'
 import type {FileSummary} from '../report/index.ts'
@@ -179,6 +180,8 @@ function keysOf(documentKey: (path: string, source: string) => string, path: str
 export async function extractOutputs(workspace: Workspace, files: ReadonlyMap<string, string>, context: OutputContext, settings: ExtractSettings, onResult: (result: OutputResult, path: string, index: number) => void): Promise<number> {
   const {config} = workspace
   const {glossary, ...shared} = context
+  // Every source goes through the threads, read, hashed and keyed: V8 optimizes as it does by default (`tiering.ts`).
+  defaultTiering()
   const init: OutputTaskInit = {config, cache: cacheInit(workspace, settings), ...shared}
   const ordered = [...files].sort(([a], [b]) => a.localeCompare(b))
   const documentKey = documentKeys(config)
@@ -229,6 +232,8 @@ export async function extractSources(workspace: Workspace, sources: ReadonlyMap<
       settings.tick?.(task.path)
     } else pending.push(index)
   })
+  // Many sources to extract: the command computes for long, and V8 optimizes as it does by default (`tiering.ts`).
+  if (pending.length >= manyDocuments) defaultTiering()
   const threads = threadsFor(settings.jobs ?? 1, pending.length)
   if (threads > 0) {
     await runPool(pending.length, (at) => withText(pending[at]!), {jobs: threads, worker: workerModule, init}, (result: SourceResult, at) => {

@@ -8,7 +8,14 @@
  * in the run cache (`replay-args.ts`, `run-cache.ts`): a hit prints the
  * stored output without loading the command line parser; anything else,
  * a miss included, goes to commander (`program.ts`).
+ *
+ * V8's optimizing is tuned first (`tiering.ts`), before any of that code
+ * is loaded.
  */
+import {tuneTiering} from './tiering.ts'
+
+tuneTiering()
+
 if (!(await replayedFromArguments())) {
   const {createProgram} = await import('./program.ts')
   await createProgram().parseAsync(process.argv)

@@ -55,6 +55,7 @@ import type {Diagnostic} from '../types.ts'
 import type {Cache} from './cache.ts'
 import {joinOutputs, outputFiles, outputsPart, partPaths, storedFiles, type OutputsPart, type StoredOutputs} from './stored-outputs.ts'
 import {exists, holdsSigned, readBytes, replaceCacheFile, sameSignatures, signatureLength, writeAtomic, writeAtomicSigned} from './fs.ts'
+import {defaultTiering, manyDocuments} from './tiering.ts'
 import type {Workspace} from './workspace.ts'
 
 /** How an entry's value holds its files: what is recorded of it, and how it is put together again. */
@@ -206,6 +207,8 @@ export function openOutputRecord(workspace: Workspace, reuse: (Reuse & {store: C
       return undefined
     }
   }
+  // Outputs not kept, read or made: past a few, the command computes for long (`tiering.ts`).
+  let notKept = 0
   const store: EntryStore = {
     get<Value>(asked: string, key: string): Value | undefined {
       if (asked === kind) {
@@ -216,6 +219,7 @@ export function openOutputRecord(workspace: Workspace, reuse: (Reuse & {store: C
           counts.kept = (counts.kept ?? 0) + 1
           return value as Value
         }
+        if (++notKept === manyDocuments) defaultTiering()
       }
       const value = cache.get<Value>(asked, key)
       if (value !== undefined && asked === kind) see(key, value)
