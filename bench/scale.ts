@@ -11,7 +11,7 @@
  *   (po4a installed from Debian when missing and root; else skipped, saying so);
  * - bare remark-parse (gfm + frontmatter) of the same files on one core, in
  *   a process of its own: `--jobs 1` per core against it;
- * - `babele run` cold, the first re-run (it stores the run cache's entry),
+ * - `babele run` cold (each run from nothing), the first re-run (it stores the run cache's entry),
  *   with nothing changed (answered from the run cache, beside a bare
  *   `node -e 0`), and after a one-file edit;
  * - cold extract of four times the corpus: time and peak RSS ratios.
@@ -188,9 +188,10 @@ rows.push(['bare remark-parse (gfm + frontmatter), one core', `${format(bare)}, 
 if (typeof po === 'string') rows.push(['po4a-updatepo -f text -o markdown -o neverwrap', po])
 else rows.push(['po4a-updatepo -f text -o markdown -o neverwrap', `${format(po)}; babele cold extract ${(cold.seconds / po.seconds).toFixed(2)} × po4a (target < 1: ${cold.seconds < po.seconds ? 'met' : 'NOT met'})`])
 
-// The whole pipeline once, then again with nothing changed, then after editing one file.
-clean(small.folder)
-const coldRun = babele(small.folder, ['run'])
+// The whole pipeline cold (the median of several runs, each from nothing: the
+// edit's share divides by it), then again with nothing changed, then after
+// editing one file.
+const coldRun = medianRun(() => babele(small.folder, ['run']), () => clean(small.folder))
 // The first run after one that wrote files writes nothing and stores its run-cache entry; the next ones are answered from it.
 const settle = babele(small.folder, ['run'])
 const again = medianRun(() => babele(small.folder, ['run']))
