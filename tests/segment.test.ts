@@ -3,6 +3,7 @@ import {startOf} from '../pipeline/diagnostic.ts'
 import test from 'ava'
 import * as api from '../pipeline/segment/index.ts'
 import {defaultRules, fromSrx, segment, sentenceSpans, type SrxRules} from '../pipeline/segment/index.ts'
+import {icuBoundaries, mayEndSentence, segmenterFor} from '../pipeline/segment/lib/icu-breaks.ts'
 
 const seed = readFileSync(new URL('../source/it/putin-xi-alleanza.md', import.meta.url), 'utf8')
 const paragraphs = seed.split(/\n\s*\n/).filter((paragraph) => paragraph.trim() !== '')
@@ -339,6 +340,71 @@ test('sentenceSpans uses the Default rules for other languages, and ICU alone wi
   t.deepEqual(segment('Il Sig. Rossi.', {language: 'en'}), ['Il Sig.', 'Rossi.'])
   const none = fromSrx(srx(rule('x')).replace('languagepattern=".*"', 'languagepattern="xx"')).value
   t.deepEqual(segment('Il Sig. Rossi.', {language: 'it', rules: none}), ['Il Sig.', 'Rossi.'])
+})
+
+/** Interior boundaries of the whole text, straight from ICU. */
+function icuReference(text: string, language: string): number[] {
+  return [...new Intl.Segmenter(language, {granularity: 'sentence'}).segment(text)].map((one) => one.index).filter((index) => index > 0)
+}
+
+test('icuBoundaries skips ICU only where ICU finds no boundary: every code point outside mayEndSentence', (t) => {
+  // Each code point ICU is not asked about, between a word and a capital (a
+  // terminator there would end a sentence), in pieces of 200.
+  const skipped = (last: number): string[] => {
+    const chars: string[] = []
+    for (let code = 0; code <= last; code++) {
+      if (code >= 0xd800 && code <= 0xdfff) continue
+      const char = String.fromCodePoint(code)
+      if (!mayEndSentence.test(char)) chars.push(char)
+    }
+
+    return chars
+  }
+
+  const all = skipped(0x10ffff)
+  const bmp = all.filter((char) => char.length === 1)
+  t.true(bmp.length > 60_000)
+  const languages: Array<[string, string[]]> = [['it', all], ['el', all], ...['en', 'de', 'fr', 'es', 'pt', 'ru', 'ja', 'zh', 'th', 'ar', 'hi', 'he', 'fi', 'ko'].map((language): [string, string[]] => [language, bmp])]
+  for (const [language, chars] of languages) {
+    const segmenter = new Intl.Segmenter(language, {granularity: 'sentence'})
+    const found: string[] = []
+    for (let at = 0; at < chars.length; at += 200) {
+      const text = chars.slice(at, at + 200).map((char) => 'Ab' + char + ' C').join('')
+      for (const {index} of segmenter.segment(text)) if (index > 0) found.push(text.slice(Math.max(0, index - 4), index))
+    }
+
+    t.deepEqual(found, [], language)
+  }
+})
+
+test('icuBoundaries finds what ICU finds in the whole text, terminators in odd places or none', (t) => {
+  const texts = [
+    'Titolo senza punto',
+    'Voce di elenco: 3,5 km (circa) – vedi sopra',
+    'Fine‼ Poi',
+    'Fine﹒ Poi',
+    'Fine。次',
+    'Fine? poi',
+    'Fine؟ Poi',
+    'Un 1.5 km e Sig.Rossi',
+    'Nessun punto ma un ￼ codice',
+    'a\u2029B',
+    'Primo\u0085Secondo',
+    'Riga\nRiga',
+    '«Va bene!» Disse',
+    'Emoji 😀 senza fine 😀',
+    'Ἀλήθεια; Ναι',
+    'Ἀλήθεια\u037E Ναι',
+    '.',
+    ' ',
+    ''
+  ]
+  for (const language of ['it', 'el', 'en', 'ja']) {
+    for (const text of texts) t.deepEqual(icuBoundaries(text, segmenterFor(language)), icuReference(text, language), `${language}: ${text}`)
+  }
+
+  t.deepEqual(icuBoundaries('Titolo senza punto', segmenterFor('it')), [])
+  t.deepEqual(icuBoundaries('Ἀλήθεια; Ναι', segmenterFor('el')), [9])
 })
 
 test('sentenceSpans adds a break where a break="yes" rule matches and ICU has none', (t) => {

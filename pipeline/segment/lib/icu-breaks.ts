@@ -6,7 +6,9 @@
  * `Intl.Segmenter` slows down quadratically on long strings, so it is fed
  * pieces of about `icuWindow` code units, each starting at a boundary
  * already accepted (ICU's own restart point), so it sees what ICU would see
- * in the whole text.
+ * in the whole text. A text with no character ICU may end a sentence after
+ * (most headings, list items and table cells) has no boundary, and ICU is not
+ * asked.
  */
 import {isSpace} from './whitespace.ts'
 
@@ -14,6 +16,15 @@ import {isSpace} from './whitespace.ts'
 const icuWindow = 2048
 /** Boundaries this close to the end of a piece are found again in the next one, with their full lookahead. */
 const icuMargin = 256
+
+/**
+ * Characters after which ICU may put a sentence boundary: Unicode's sentence
+ * terminators (UAX #29 breaks only after an STerm or ATerm, its closing
+ * punctuation and spaces, or after a paragraph separator), paragraph
+ * separators, and `;` and U+037E, terminators in ICU's rules for Greek. Found
+ * by asking ICU about every code point (tests/segment.test.ts).
+ */
+export const mayEndSentence = /[\p{Sentence_Terminal};\u037E\n\r\u0085\u2028\u2029]/u
 
 const segmenters = new Map<string, Intl.Segmenter>()
 
@@ -44,6 +55,7 @@ export function segmenterFor(language: string): Intl.Segmenter {
  * @returns Offsets of boundaries, ascending, neither 0 nor the length.
  */
 export function icuBoundaries(work: string, segmenter: Intl.Segmenter): number[] {
+  if (!mayEndSentence.test(work)) return []
   const length = work.length
   const found: number[] = []
   let from = 0
