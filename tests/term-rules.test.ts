@@ -41,6 +41,27 @@ test('termLocks gives each source term its approved translations, lock and exact
   t.deepEqual([termLocks(rules.es, 'le sanzioni')[0]!.locked, termLocks(rules.es, 'le sanzioni')[0]!.mustContain], [false, undefined])
 })
 
+test('termLocks gives every match a lock of its own: place, fields in order, arrays not shared', (t) => {
+  const twice = termLocks(rules.en, 'la NATO e la NATO')
+  t.deepEqual(
+    twice.map((lock) => JSON.stringify(lock)),
+    [3, 13].map((start) => `{"start":${start},"end":${start + 4},"conceptId":"nato","termId":"nato-it-nato","term":"NATO","doNotTranslate":true,"translations":["NATO"],"avoid":[],"locked":true,"mustContain":{"text":"NATO","caseSensitive":true}}`)
+  )
+  // Changing one lock changes no other, now or later.
+  twice[0]!.translations.push('changed')
+  twice[0]!.avoid.push('changed')
+  twice[0]!.mustContain!.text = 'changed'
+  t.deepEqual([twice[1]!.translations, twice[1]!.avoid, twice[1]!.mustContain], [['NATO'], [], {text: 'NATO', caseSensitive: true}])
+  const again = termLocks(rules.en, 'NATO')[0]!
+  t.deepEqual([again.start, again.end, again.translations, again.avoid, again.mustContain], [0, 4, ['NATO'], [], {text: 'NATO', caseSensitive: true}])
+  // The same source term under another locale's rules: that locale's lock.
+  const spanish = termLocks(rules.es, 'NATO')[0]!
+  t.deepEqual([spanish.doNotTranslate, spanish.translations, spanish.avoid, spanish.mustContain], [false, ['OTAN', 'Organización del Tratado del Atlántico Norte', 'Alianza Atlántica'], ['NATO'], undefined])
+  const pechino = termLocks(rules.en, 'Pechino')[0]!
+  pechino.avoid.push('changed')
+  t.deepEqual(termLocks(rules.en, 'Pechino')[0]!.avoid, ['Peking'])
+})
+
 test('checkTranslation: AUKUS translated, NATO dropped and Cremlino left in Italian break locks', (t) => {
   t.deepEqual(check('en', "l'alleanza AUKUS", 'the Anglo-American pact alliance'), ['term-not-kept error AUKUS'])
   // Dropped: in English NATO is kept as written; in Spanish it must become OTAN.

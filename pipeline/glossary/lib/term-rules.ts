@@ -235,23 +235,58 @@ export function checkTranslation(rules: TermRules, translation: Translation): Di
   return violations
 }
 
+/** What a lock says of a term wherever it is found: all but its place. */
+type LockTemplate = Omit<TermLock, 'start' | 'end'>
+
+/** Lock templates of each rules' terms, by concept and term id, made on first use (`null`: no lock). */
+const templates = new WeakMap<TermRules, Map<string, Map<string, LockTemplate | null>>>()
+
 /** The lock of a source match, or `undefined` when the target has nothing to say about its concept. */
 function lockOf(rules: TermRules, match: TermMatch): TermLock | undefined {
-  const entry = rules.terms.get(match.termId)
-  const concept = rules.concepts.get(match.conceptId)
-  if (!entry || !concept) return undefined
+  let byConcept = templates.get(rules)
+  if (!byConcept) {
+    byConcept = new Map()
+    templates.set(rules, byConcept)
+  }
+
+  let byTerm = byConcept.get(match.conceptId)
+  if (!byTerm) {
+    byTerm = new Map()
+    byConcept.set(match.conceptId, byTerm)
+  }
+
+  let template = byTerm.get(match.termId)
+  if (template === undefined) {
+    template = lockTemplate(rules, match.conceptId, match.termId)
+    byTerm.set(match.termId, template)
+  }
+
+  if (!template) return undefined
+  // Arrays copied, so a caller changing one lock changes no other.
+  const lock: TermLock = {start: match.start, end: match.end, conceptId: template.conceptId, termId: template.termId, term: template.term, doNotTranslate: template.doNotTranslate, translations: [...template.translations], avoid: [...template.avoid], locked: template.locked}
+  if (template.definition !== undefined) lock.definition = template.definition
+  // A kept term's requirement is the lock's own; a locked one's is its concept's `exact`.
+  if (template.mustContain) lock.mustContain = template.doNotTranslate ? {...template.mustContain} : template.mustContain
+  return lock
+}
+
+/** A term's lock but its place, or `null` when the target has nothing to say about its concept. */
+function lockTemplate(rules: TermRules, conceptId: string, termId: string): LockTemplate | null {
+  const entry = rules.terms.get(termId)
+  const concept = rules.concepts.get(conceptId)
+  if (!entry || !concept) return null
   const keep = keptTerm(entry.term, concept)
   const translations = keep ? [keep.text] : concept.approved.map((term) => term.text)
-  if (translations.length === 0) return undefined
+  if (translations.length === 0) return null
   const locked = keep !== undefined || capital.test(entry.term.text) || concept.approved.some((term) => term.doNotTranslate)
   const approved = concept.approved.map((term) => term.text)
   const avoid = concept.avoided.map((term) => term.text).filter((text) => !approved.some((one) => one.includes(text)))
-  const lock: TermLock = {start: match.start, end: match.end, conceptId: match.conceptId, termId: match.termId, term: entry.term.text, doNotTranslate: keep !== undefined, translations, avoid, locked}
+  const template: LockTemplate = {conceptId, termId, term: entry.term.text, doNotTranslate: keep !== undefined, translations, avoid, locked}
   const definition = entry.section.definition ?? concept.concept.definition
-  if (definition) lock.definition = definition
+  if (definition) template.definition = definition
   const mustContain = keep ? {text: keep.text, caseSensitive: true} : locked ? concept.exact : undefined
-  if (mustContain) lock.mustContain = mustContain
-  return lock
+  if (mustContain) template.mustContain = mustContain
+  return template
 }
 
 /**
