@@ -70,6 +70,7 @@ import {join} from 'node:path'
 import {deserialize, serialize} from 'node:v8'
 import {digestBytes} from '../incremental/index.ts'
 import {exists, listFolders, openFile, readBytes, removeFile, removeFolder, replaceCacheFile, writeBytesAtomic, type OpenFile} from './fs.ts'
+import {defaultTiering, manyDocuments} from './tiering.ts'
 
 /** Bumped whenever the shape of an entry or the cache's layout changes. */
 const cacheSchema = 11
@@ -421,7 +422,10 @@ export function openCache(folder: string, version: string): Cache {
   /** The entry if it is the key's, counted as a hit or a miss. */
   function counted(kind: string, key: string, entry: Entry | undefined): Entry | undefined {
     const valid = entry !== undefined && entry !== null && typeof entry === 'object' && entry.key === key
-    count(kind)[valid ? 'hits' : 'misses']++
+    const counts = count(kind)
+    counts[valid ? 'hits' : 'misses']++
+    // Many entries of one kind missed: the command makes them all, and computes for long (`tiering.ts`).
+    if (!valid && counts.misses === manyDocuments) defaultTiering()
     return valid ? entry : undefined
   }
 

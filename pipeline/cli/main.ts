@@ -9,12 +9,16 @@
  * stored output without loading the command line parser; anything else,
  * a miss included, goes to commander (`program.ts`).
  *
- * V8's optimizing is tuned first (`tiering.ts`), before any of that code
- * is loaded.
+ * V8's optimizing is tuned first (`tiering.ts`; TurboFan off for those
+ * three commands until they find they compute for long), before any of
+ * that code is loaded.
  */
 import {tuneTiering} from './tiering.ts'
 
-tuneTiering()
+/** The commands a one-file edit runs, which the run cache answers when nothing changed. */
+const warmCommands = ['run', 'extract', 'build']
+
+tuneTiering({baselineOnly: warmCommands.includes(process.argv[2]!)})
 
 if (!(await replayedFromArguments())) {
   const {createProgram} = await import('./program.ts')
@@ -23,7 +27,7 @@ if (!(await replayedFromArguments())) {
 
 /** Whether the command was answered from the run cache (its output printed and its exit code set). */
 async function replayedFromArguments(): Promise<boolean> {
-  if (!['run', 'extract', 'build'].includes(process.argv[2]!)) return false
+  if (!warmCommands.includes(process.argv[2]!)) return false
   const {replayRequest, simpleArguments} = await import('./replay-args.ts')
   const simple = simpleArguments(process.argv)
   if (!simple) return false

@@ -26,6 +26,7 @@ import {noSources, readGlossary, readMemory, readStores, readWrittenXliff, recor
 import {holdsSigned, settledSignature, statOf} from '../fs.ts'
 import {openOutputRecord} from '../output-record.ts'
 import {readRecordedSources} from '../source-record.ts'
+import {defaultTiering, manyDocuments} from '../tiering.ts'
 import {joinOutputs, outputFiles, outputsPart, storedFiles, withStoredOutputs} from '../stored-outputs.ts'
 
 /** What a command did. */
@@ -348,6 +349,8 @@ export async function importCommand(workspace: Workspace, options: CommandOption
   const before = new Map(listed.filter((path) => recorded.has(path)).map((path) => [path, statOf(resolve(workspace.root, path))]))
   const read = options.files.length > 0 ? readXliffFiles(options.files, process.cwd(), maxBytes) : readXliffFiles(listed, workspace.root, maxBytes)
   const files = read.value
+  // Many files read to import: the command parses them all, and computes for long (`tiering.ts`).
+  if (files.size >= manyDocuments) defaultTiering()
   const xliff = {hits: untouched, misses: files.size}
   let extracted: Extracted | undefined
   if (options.files.length === 0 && files.size > 0) {
