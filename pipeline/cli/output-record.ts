@@ -54,6 +54,7 @@ import {outputKinds} from '../project/index.ts'
 import type {Diagnostic} from '../types.ts'
 import type {Cache} from './cache.ts'
 import {joinOutputs, outputFiles, outputsPart, partPaths, storedFiles, type OutputsPart, type StoredOutputs} from './stored-outputs.ts'
+import {jsonValue} from './json-value.ts'
 import {exists, holdsSigned, readBytes, replaceCacheFile, sameSignatures, signatureLength, writeAtomic, writeAtomicSigned} from './fs.ts'
 import {defaultTiering, manyDocuments} from './tiering.ts'
 import type {Workspace} from './workspace.ts'
@@ -299,20 +300,6 @@ interface Made {
  */
 function partText(part: unknown): string | undefined {
   return jsonValue(part) ? JSON.stringify(part) : undefined
-}
-
-/** Whether JSON gives a value back as it is (see {@linkcode partText}). */
-function jsonValue(value: unknown): boolean {
-  if (value === null || typeof value === 'string' || typeof value === 'boolean') return true
-  if (typeof value === 'number') return Number.isFinite(value) && !Object.is(value, -0)
-  if (typeof value !== 'object') return false
-  if (Array.isArray(value)) {
-    for (let at = 0; at < value.length; at++) if (!(at in value) || !jsonValue(value[at])) return false
-    return true
-  }
-  if (Object.getPrototypeOf(value) !== Object.prototype) return false
-  for (const key in value) if (!Object.hasOwn(value, key) || key === '__proto__' || !jsonValue((value as Record<string, unknown>)[key])) return false
-  return true
 }
 
 /** A record as stored (see {@linkcode StoredRecord}); one loop over the files, as a command runs it once, before it is compiled. */

@@ -19,6 +19,7 @@ import type {Diagnostic, SourceDocument} from '../types.ts'
 import {asWarnings, withSeverity} from '../diagnostic.ts'
 import {openCache, type Cache} from './cache.ts'
 import {messagesJson} from './json-pieces.ts'
+import {jsonValue} from './json-value.ts'
 import {fileFindings, fileSummary, type FileSummary} from '../report/index.ts'
 import {packMessages, packPrinted, type PackedMessages, type PrintedMessages} from './packed-messages.ts'
 import {storedOutputs, storeOutputs, type StoredOutputs} from './stored-outputs.ts'
@@ -170,6 +171,12 @@ function withErrors(printed: Diagnostic[], errors: readonly number[]): Diagnosti
   return lint
 }
 
+/** Whether a lint entry's bytes, parsed back and the errors given their severity again, are these very findings. */
+function isParsedBack(lint: readonly Diagnostic[], errors: readonly number[], json: Uint8Array): boolean {
+  const parsed = parsePrinted(json)
+  return parsed !== undefined && isDeepStrictEqual(withErrors(parsed, errors), lint)
+}
+
 /**
  * Store a document's lint entry (see `LintEntry`).
  *
@@ -182,9 +189,9 @@ function withErrors(printed: Diagnostic[], errors: readonly number[]): Diagnosti
 export function putLint(cache: Cache | undefined, key: string, lint: Diagnostic[], printed: PrintedMessages, document: {messages: Diagnostic[]; units: number}): void {
   if (!cache) return
   const errors = lint.flatMap((message, at) => (message.severity === 'error' ? [at] : []))
-  const parsed = parsePrinted(printed.json)
   // Parsed back, they must be these very findings (a field JSON leaves out, such as an `undefined` one, is not): else they are kept as they are.
-  const exact = parsed !== undefined && isDeepStrictEqual(withErrors(parsed, errors), lint)
+  // Plain JSON data (`jsonValue`) is known to parse back as it is (the bytes are `printedLint`'s): a tenth of parsing and comparing (about 0.2 s of a cold extract of 2,000 files); only other findings are parsed back and compared.
+  const exact = jsonValue(lint) || isParsedBack(lint, errors, printed.json)
   const concepts = lint.filter((message) => message.conceptId !== undefined)
   cache.put('lint', key, {json: printed.json, count: lint.length, errors, ...(exact ? {} : {lint}), concepts, summary: lintSummary(lint), messages: document.messages, units: document.units} satisfies LintEntry)
 }
