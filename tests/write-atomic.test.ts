@@ -4,13 +4,15 @@
  * UTF-8 bytes, so a text of the same byte length that differs is written,
  * and the same text leaves the file untouched. A cache file replacing one
  * (`replaceCacheFile`) holds the new bytes whole, in a folder made when
- * missing, and leaves no temporary file beside it.
+ * missing, and leaves no temporary file beside it. In a folder the
+ * process made, a file it did not write since is known not to be there
+ * (not looked for), and one it wrote, by any of its writers, is compared.
  */
-import {mkdtempSync, readdirSync, readFileSync, rmSync, statSync, utimesSync} from 'node:fs'
+import {mkdtempSync, readdirSync, readFileSync, rmSync, statSync, utimesSync, writeFileSync} from 'node:fs'
 import {tmpdir} from 'node:os'
 import {join} from 'node:path'
 import test from 'ava'
-import {replaceCacheFile, writeAtomic} from '../pipeline/cli/fs.ts'
+import {replaceCacheFile, writeAtomic, writeBytesAtomic} from '../pipeline/cli/fs.ts'
 
 test('writeAtomic writes a text that differs in one accented letter of the same byte length, and leaves a file holding the same text untouched', (t) => {
   const folder = mkdtempSync(join(tmpdir(), 'babele-write-'))
@@ -35,4 +37,24 @@ test('replaceCacheFile makes a missing folder, replaces a file there with the ne
   replaceCacheFile(path, [Buffer.from('new '), Buffer.from('pack')])
   t.is(readFileSync(path, 'utf8'), 'new pack')
   t.deepEqual(readdirSync(join(folder, 'cache')), ['lint.pack'])
+})
+
+test('writeAtomic in a folder the process made finds the files any of its writers put there since, and writes over a file put there by someone else', (t) => {
+  const folder = mkdtempSync(join(tmpdir(), 'babele-write-'))
+  t.teardown(() => rmSync(folder, {recursive: true, force: true}))
+  const made = join(folder, 'xliff', 'en')
+  t.true(writeAtomic(join(made, 'a.xlf'), 'a'))
+  replaceCacheFile(join(made, 'b.xlf'), Buffer.from('b'))
+  writeBytesAtomic(join(made, 'c.xlf'), [Buffer.from('c')])
+  for (const name of ['a', 'b', 'c']) {
+    utimesSync(join(made, `${name}.xlf`), 1_000_000, 1_000_000)
+    t.false(writeAtomic(join(made, `${name}.xlf`), name), `${name}.xlf is found holding its text`)
+    t.is(statSync(join(made, `${name}.xlf`)).mtimeMs, 1_000_000_000)
+  }
+  // Another process (a concurrent run, an editor) puts a file there: written over, never kept as it was.
+  writeFileSync(join(made, 'd.xlf'), 'stale')
+  t.true(writeAtomic(join(made, 'd.xlf'), 'd'))
+  t.is(readFileSync(join(made, 'd.xlf'), 'utf8'), 'd')
+  t.false(writeAtomic(join(made, 'd.xlf'), 'd'))
+  t.deepEqual(readdirSync(made).sort(), ['a.xlf', 'b.xlf', 'c.xlf', 'd.xlf'])
 })

@@ -9,7 +9,7 @@
  * it later.
  */
 import {closeSync, existsSync, fstatSync, mkdirSync, openSync, readdirSync, readFileSync, readSync, renameSync, rmSync, statSync, writeFileSync, writeSync, writevSync, type Dirent, type Stats} from 'node:fs'
-import {dirname, join} from 'node:path'
+import {basename, dirname, join} from 'node:path'
 import {digestBytes} from '../incremental/index.ts'
 import {foundSigned, noteChanged, noteFact, observing, type FactKind} from './observe.ts'
 
@@ -239,11 +239,12 @@ export function writeAtomicSigned(path: string, content: string | Uint8Array, no
   const bytes = typeof content === 'string' ? Buffer.from(content) : content
   // The file holds `content` afterwards, written or not: that is the fact a later run checks.
   if (observing(path)) noteFact('read', path, digestBytes(bytes))
-  const stat = statSync(path, {throwIfNoEntry: false})
+  // In a folder this process made, a file it did not put there is not there (a cold extract writes thousands: one `stat` each saved).
+  const stat = isUnwritten(path) ? undefined : statSync(path, {throwIfNoEntry: false})
   if (stat?.isFile() && stat.size === bytes.length && readFileSync(path).equals(bytes)) return {written: false, signature: now === undefined ? undefined : settledSignature(stat, now)}
   const temporary = `${path}.${process.pid}.tmp`
   writeInFolder(temporary, bytes)
-  renameSync(temporary, path)
+  renamedInto(temporary, path)
   noteChanged(path)
   return {written: true, signature: undefined}
 }
@@ -255,7 +256,7 @@ export function writeAtomicSigned(path: string, content: string | Uint8Array, no
  * (one `writev`), never joined first.
  */
 export function writeBytesAtomic(path: string, bytes: Uint8Array | readonly Uint8Array[]): void {
-  renameSync(writtenBeside(path, bytes), path)
+  renamedInto(writtenBeside(path, bytes), path)
 }
 
 /**
@@ -271,7 +272,7 @@ export function writeBytesAtomic(path: string, bytes: Uint8Array | readonly Uint
 export function replaceCacheFile(path: string, bytes: Uint8Array | readonly Uint8Array[]): void {
   const temporary = writtenBeside(path, bytes)
   removeFile(path)
-  renameSync(temporary, path)
+  renamedInto(temporary, path)
 }
 
 /** Write bytes to a temporary file beside `path`, named for this process and a random part (concurrent writers of one path never share one); returns its path. */
@@ -281,13 +282,40 @@ function writtenBeside(path: string, bytes: Uint8Array | readonly Uint8Array[]):
   return temporary
 }
 
-/** Write a file, making its folder first only when it is missing (most writes go to a folder already there). */
+/**
+ * The folders this process made ({@linkcode writeInFolder}), each with the
+ * names of the files it renamed into it since: any other file of such a
+ * folder is not there (one a concurrent run put there meanwhile is written
+ * over by {@linkcode writeAtomicSigned}, as one that changed would be; the
+ * same bytes end up there).
+ */
+const madeFolders = new Map<string, Set<string>>()
+
+/** Whether a path is in a folder this process made and was not written by it since ({@linkcode madeFolders}): nothing is there. */
+function isUnwritten(path: string): boolean {
+  const written = madeFolders.get(dirname(path))
+  return written !== undefined && !written.has(basename(path))
+}
+
+/** Rename a file written beside `path` into place, noting it in its folder when this process made it ({@linkcode madeFolders}). */
+function renamedInto(temporary: string, path: string): void {
+  renameSync(temporary, path)
+  madeFolders.get(dirname(path))?.add(basename(path))
+}
+
+/** Write a file, making its folder first only when it is missing (most writes go to a folder already there), and noting the folders made ({@linkcode madeFolders}). */
 function writeInFolder(path: string, data: string | Uint8Array | readonly Uint8Array[]): void {
   try {
     writeWhole(path, data)
   } catch (error) {
     if ((error as NodeJS.ErrnoException).code !== 'ENOENT') throw error
-    mkdirSync(dirname(path), {recursive: true})
+    const folder = dirname(path)
+    const first = mkdirSync(folder, {recursive: true})
+    // `first` is the outermost folder made (none: all were there, another writer made them meanwhile); it and those inside it down to `folder` are new, and empty.
+    if (first !== undefined) for (let made = folder; ; made = dirname(made)) {
+      madeFolders.set(made, new Set())
+      if (made === first || dirname(made) === made) break
+    }
     writeWhole(path, data)
   }
 }
