@@ -316,6 +316,21 @@ test('extract lists candidates as XLIFF 2.1 mtc:matches and XLIFF 1.2 alt-trans'
   }
 })
 
+test('extract writes one mtc:matches per unit with candidates, first in the unit, and none in a unit without', (t) => {
+  const xliff = matchesXliff().get('2.1')!
+  const units = xliff.split(/\n(?=  <unit )/).slice(1)
+  const withMatches = units.filter((unit) => unit.includes('<mtc:match '))
+  t.true(withMatches.length > 0 && withMatches.length < units.length)
+  for (const unit of units) {
+    const lines = unit.split('\n')
+    const has = unit.includes('<mtc:match ')
+    t.is(lines.filter((line) => line === '   <mtc:matches>').length, has ? 1 : 0)
+    t.is(lines.filter((line) => line === '   </mtc:matches>').length, has ? 1 : 0)
+    t.is(lines.filter((line) => line.includes('mtc:matches>')).length, has ? 2 : 0)
+    if (has) t.is(lines[1], '   <mtc:matches>')
+  }
+})
+
 testWith('xmllint')('XLIFF with candidates validates: 2.1 against the module schemas and the mtc constraints, 1.2 against the strict schema', (t) => {
   for (const [version, xliff] of matchesXliff()) {
     const folder = mkdtempSync(join(tmpdir(), 'babele-matches-'))

@@ -85,18 +85,25 @@ export function toXliff(document: SourceDocument, options: Options): string {
     `<xliff xmlns="${namespaces.core20}"${matches.size > 0 ? ` xmlns:mtc="${namespaces.matches}" xmlns:mda="${namespaces.metadata}"` : ''}${options.terms ? ` xmlns:gls="${namespaces.glossary}" xmlns:val="${namespaces.validation}"` : ''} version="2.1" srcLang="${escapeAttribute(options.sourceLocale)}" trgLang="${escapeAttribute(options.targetLocale)}">`,
     ` <file id="f1" original="${escapeAttribute(document.path)}" xml:space="preserve">`
   ]
-  for (const unit of document.units) lines.push(...writeUnit(document, unit, options, matches))
+  for (const unit of document.units) writeUnit(lines, document, unit, options, matches)
   lines.push(' </file>', '</xliff>', '')
   return lines.join('\n')
 }
 
-function writeUnit(document: SourceDocument, unit: Unit, options: Options, matches: ReadonlyMap<Segment, readonly Candidate[]>): string[] {
+/** Add a unit's lines to `lines`. */
+function writeUnit(lines: string[], document: SourceDocument, unit: Unit, options: Options, matches: ReadonlyMap<Segment, readonly Candidate[]>): void {
   const block = unit.block
-  const lines = [`  <unit id="${unit.id}" name="${escapeAttribute(block.kind)}">`]
+  lines.push(`  <unit id="${unit.id}" name="${escapeAttribute(block.kind)}">`)
   const locks = new Map<Segment, readonly TermLock[]>()
-  for (const part of unit.parts) if (part.type === 'segment' && options.terms) locks.set(part.segment, options.terms(part.segment, unit))
-  lines.push(...matchesModule(unit, matches))
-  lines.push(...termModules([...locks.values()].flat()))
+  const allLocks: TermLock[] = []
+  for (const part of unit.parts) {
+    if (part.type !== 'segment' || !options.terms) continue
+    const found = options.terms(part.segment, unit)
+    locks.set(part.segment, found)
+    for (const lock of found) allLocks.push(lock)
+  }
+  if (matches.size > 0) matchesModule(lines, unit, matches)
+  termModules(lines, allLocks)
   lines.push('   <notes>', `    <note category="location">line ${block.line}, column ${block.column}</note>`, '   </notes>')
   if (unit.codes.length > 0) {
     lines.push('   <originalData>')
@@ -126,16 +133,15 @@ function writeUnit(document: SourceDocument, unit: Unit, options: Options, match
     lines.push('   </segment>')
   }
   lines.push('  </unit>')
-  return lines
 }
 
 /**
  * The unit's Glossary and Validation module elements: a glossary entry per
  * mark (`ref` to it), and the rules of its locked terms, each rule once.
  */
-function termModules(locks: readonly TermLock[]): string[] {
-  if (locks.length === 0) return []
-  const lines = ['   <gls:glossary>']
+function termModules(lines: string[], locks: readonly TermLock[]): void {
+  if (locks.length === 0) return
+  lines.push('   <gls:glossary>')
   locks.forEach((lock, index) => {
     lines.push(`    <gls:glossEntry ref="#m${index + 1}">`, `     <gls:term>${escapeContent(lock.term)}</gls:term>`)
     for (const translation of lock.translations) lines.push(`     <gls:translation>${escapeContent(translation)}</gls:translation>`)
@@ -148,18 +154,25 @@ function termModules(locks: readonly TermLock[]): string[] {
     if (lock.mustContain) rules.add(`<val:rule isPresent="${escapeAttribute(lock.mustContain.text)}"${lock.mustContain.caseSensitive ? '' : ' caseSensitive="no"'}/>`)
     for (const avoid of lock.avoid) rules.add(`<val:rule isNotPresent="${escapeAttribute(avoid)}"/>`)
   }
-  if (rules.size > 0) lines.push('   <val:validation>', ...[...rules].map((rule) => '    ' + rule), '   </val:validation>')
-  return lines
+  if (rules.size > 0) {
+    lines.push('   <val:validation>')
+    for (const rule of rules) lines.push('    ' + rule)
+    lines.push('   </val:validation>')
+  }
 }
 
 /** The unit's Matches module: every segment's candidates, each pointing at its segment. */
-function matchesModule(unit: Unit, matches: ReadonlyMap<Segment, readonly Candidate[]>): string[] {
-  const lines: string[] = []
+function matchesModule(lines: string[], unit: Unit, matches: ReadonlyMap<Segment, readonly Candidate[]>): void {
+  let opened = false
   for (const part of unit.parts) {
     if (part.type !== 'segment') continue
-    for (const candidate of matches.get(part.segment) ?? []) lines.push(...writeMatch(part.segment, candidate))
+    for (const candidate of matches.get(part.segment) ?? []) {
+      if (!opened) lines.push('   <mtc:matches>')
+      opened = true
+      lines.push(...writeMatch(part.segment, candidate))
+    }
   }
-  return lines.length === 0 ? [] : ['   <mtc:matches>', ...lines, '   </mtc:matches>']
+  if (opened) lines.push('   </mtc:matches>')
 }
 
 function writeMatch(segment: Segment, candidate: Candidate): string[] {
