@@ -61,6 +61,8 @@ export interface TermRules {
   readonly concepts: ReadonlyMap<string, ConceptRules>
   /** Every term by id. */
   readonly terms: ReadonlyMap<string, TermEntry>
+  /** What the lock of each source term says wherever it is found, by term id (none: the target has nothing to say about its concept). */
+  readonly locks: ReadonlyMap<string, LockTemplate>
 }
 
 /** A source text and its translation, as plain text (`textOfTokens`). */
@@ -129,7 +131,14 @@ export function compileTermRules(termbase: Termbase, options: Options): TermRule
     }))
   }
   const targetIndex = compileTermIndex(targetTerms, {language: options.target, forms: (term) => (exactCase(term) ? [term.text] : inflect(term).map(firstCapitalOnly))})
-  return {source: options.source, target: options.target, sourceIndex, targetIndex, concepts, terms: index.terms}
+  // Each source term's lock, made once here and copied per match (`lockOf`): a corpus has hundreds of thousands of matches.
+  const locks = new Map<string, LockTemplate>()
+  for (const {concept, term} of termsOfLanguage(index, options.source)) {
+    const template = lockTemplate({concepts, terms: index.terms}, concept.id, term.id)
+    if (template) locks.set(term.id, template)
+  }
+
+  return {source: options.source, target: options.target, sourceIndex, targetIndex, concepts, terms: index.terms, locks}
 }
 
 /**
@@ -235,32 +244,14 @@ export function checkTranslation(rules: TermRules, translation: Translation): Di
   return violations
 }
 
-/** What a lock says of a term wherever it is found: all but its place. */
-type LockTemplate = Omit<TermLock, 'start' | 'end'>
-
-/** Lock templates of each rules' terms, by concept and term id, made on first use (`null`: no lock). */
-const templates = new WeakMap<TermRules, Map<string, Map<string, LockTemplate | null>>>()
+/** What a lock says of a term wherever it is found: all but its place (`TermRules.locks`). */
+export type LockTemplate = Omit<TermLock, 'start' | 'end'>
 
 /** The lock of a source match, or `undefined` when the target has nothing to say about its concept. */
 function lockOf(rules: TermRules, match: TermMatch): TermLock | undefined {
-  let byConcept = templates.get(rules)
-  if (!byConcept) {
-    byConcept = new Map()
-    templates.set(rules, byConcept)
-  }
-
-  let byTerm = byConcept.get(match.conceptId)
-  if (!byTerm) {
-    byTerm = new Map()
-    byConcept.set(match.conceptId, byTerm)
-  }
-
-  let template = byTerm.get(match.termId)
-  if (template === undefined) {
-    template = lockTemplate(rules, match.conceptId, match.termId)
-    byTerm.set(match.termId, template)
-  }
-
+  const made = rules.locks.get(match.termId)
+  // Made with the term's own concept; a match naming another (no index compiled from the termbase does) is worked out alone.
+  const template = made?.conceptId === match.conceptId ? made : lockTemplate(rules, match.conceptId, match.termId)
   if (!template) return undefined
   // Arrays copied, so a caller changing one lock changes no other.
   const lock: TermLock = {start: match.start, end: match.end, conceptId: template.conceptId, termId: template.termId, term: template.term, doNotTranslate: template.doNotTranslate, translations: [...template.translations], avoid: [...template.avoid], locked: template.locked}
@@ -271,7 +262,7 @@ function lockOf(rules: TermRules, match: TermMatch): TermLock | undefined {
 }
 
 /** A term's lock but its place, or `null` when the target has nothing to say about its concept. */
-function lockTemplate(rules: TermRules, conceptId: string, termId: string): LockTemplate | null {
+function lockTemplate(rules: Pick<TermRules, 'concepts' | 'terms'>, conceptId: string, termId: string): LockTemplate | null {
   const entry = rules.terms.get(termId)
   const concept = rules.concepts.get(conceptId)
   if (!entry || !concept) return null
