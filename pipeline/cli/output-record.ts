@@ -45,7 +45,7 @@
  * each, moments before extract asks for the same files): one `stat` per
  * file per command, not two.
  */
-import {join, resolve} from 'node:path'
+import {join} from 'node:path'
 import {deserialize, serialize} from 'node:v8'
 import type {Coverage} from '../build/index.ts'
 import {digestBytes} from '../incremental/index.ts'
@@ -57,7 +57,7 @@ import {joinOutputs, outputFiles, outputsPart, partPaths, storedFiles, type Outp
 import {jsonValue} from './json-value.ts'
 import {exists, holdsSigned, readBytes, replaceCacheFile, sameSignatures, signatureLength, writeAtomic, writeAtomicSigned} from './fs.ts'
 import {defaultTiering, manyDocuments} from './tiering.ts'
-import type {Workspace} from './workspace.ts'
+import {absoluteIn, type Workspace} from './workspace.ts'
 
 /** How an entry's value holds its files: what is recorded of it, and how it is put together again. */
 interface Codec<Value, Part> {
@@ -175,7 +175,7 @@ export function openOutputRecord(workspace: Workspace, reuse: (Reuse & {store: C
   const path = join(cache.folder, `written-${kind}`)
   const record = readRecord(path)
   let changed = false
-  const absolute = (file: string) => resolve(workspace.root, file)
+  const absolute = absoluteIn(workspace.root)
   // The files of the values the stage got from the cache or made: who made each, and its text (from `extract`'s threads, its bytes).
   const seen = new Map<string, {text: string | Uint8Array; made: Made}>()
   const kept = new Set<string>()

@@ -22,7 +22,7 @@ import {MessageList, type PackedMessages, type PrintedMessages} from '../packed-
 import {codeVersion} from '../code-version.ts'
 import {pretranslate, type PretranslateCommandResult} from './pretranslate.ts'
 import {engineOf} from '../engines/select.ts'
-import {noSources, readGlossary, readMemory, readStores, readWrittenXliff, recordWrittenXliff, saveWrittenXliff, sourceFiles, updateWrittenXliff, xliffDigests, readXliffFiles, writeOutputs, xliffFiles, UsageError, type Workspace, type WrittenXliff} from '../workspace.ts'
+import {absoluteIn, noSources, readGlossary, readMemory, readStores, readWrittenXliff, recordWrittenXliff, saveWrittenXliff, sourceFiles, updateWrittenXliff, xliffDigests, readXliffFiles, writeOutputs, xliffFiles, UsageError, type Workspace, type WrittenXliff} from '../workspace.ts'
 import {holdsSigned, settledSignature, statOf} from '../fs.ts'
 import {openOutputRecord} from '../output-record.ts'
 import {readRecordedSources} from '../source-record.ts'
@@ -338,15 +338,16 @@ export async function importCommand(workspace: Workspace, options: CommandOption
   let untouched = 0
   const listed: string[] = []
   const found = new Map<string, Required<WrittenXliff>>()
+  const absolute = absoluteIn(workspace.root)
   for (const path of options.files.length > 0 ? [] : shardXliffFiles(workspace, loaded)) {
     const known = recorded.get(path)
-    if (known?.signature && holdsSigned(resolve(workspace.root, path), known.signature, known.digest)) {
+    if (known?.signature && holdsSigned(absolute(path), known.signature, known.digest)) {
       untouched++
       found.set(path, {digest: known.digest, signature: known.signature})
     } else listed.push(path)
   }
   // Each file's stat before it is read: a signature taken after could be a later file's.
-  const before = new Map(listed.filter((path) => recorded.has(path)).map((path) => [path, statOf(resolve(workspace.root, path))]))
+  const before = new Map(listed.filter((path) => recorded.has(path)).map((path) => [path, statOf(absolute(path))]))
   const read = options.files.length > 0 ? readXliffFiles(options.files, process.cwd(), maxBytes) : readXliffFiles(listed, workspace.root, maxBytes)
   const files = read.value
   // Many files read to import: the command parses them all, and computes for long (`tiering.ts`).
