@@ -3,7 +3,7 @@
  * `run`: the project already loaded and built). Returns: a command result:
  * `reports/glossary.html` and `reports/qa.html` (written atomically, only
  * when their content changes, so a re-run with nothing changed writes
- * nothing), the findings as messages (exit 1 on an error, as `check`), and
+ * nothing; each made as its bytes where it can be, `qaReportHtml`), the findings as messages (exit 1 on an error, as `check`), and
  * the build's coverage.
  *
  * The findings are the project's state, whoever asks: store and glossary
@@ -21,15 +21,15 @@
 import {countSeverities} from '../../diagnostic.ts'
 import type {Diagnostic} from '../../types.ts'
 import type {DocumentLint} from '../extract-sources.ts'
-import {buildProject, checkProject, type BuildEntry, type Outputs} from '../../project/index.ts'
-import {glossaryReport, qaReport, uniqueDiagnostics} from '../../report/index.ts'
+import {buildProject, checkProject, type BuildEntry} from '../../project/index.ts'
+import {glossaryReportHtml, qaReportHtml, uniqueDiagnostics, type Html} from '../../report/index.ts'
 import {UsageError, writeOutputs, type Workspace} from '../workspace.ts'
 import {load, type CommandOptions, type CommandResult, type Loaded} from './pipeline.ts'
 
 /** The report pages of a project, and what went into them. */
 export interface ProjectReports {
-  /** `reports/glossary.html` and `reports/qa.html`. */
-  outputs: Outputs
+  /** `reports/glossary.html` and `reports/qa.html`, each as its bytes (or its text). */
+  outputs: Map<string, Html>
   /** Every finding, each once (the lint's parsed when called). */
   findings: () => Diagnostic[]
   coverage: BuildEntry[]
@@ -53,9 +53,9 @@ export function projectReports(workspace: Workspace, loaded: Loaded, built?: {co
   const lint = loaded.lint.flatMap((one) => one.concepts)
   const glossaryFile = `${config.reports}/glossary.html`
   const qaFile = `${config.reports}/qa.html`
-  const outputs: Outputs = new Map([
-    [glossaryFile, glossaryReport({config, termbase: loaded.termbase, terms: loaded.terms, documents: loaded.documents, stores: loaded.stores, diagnostics: [...lint, ...checked.messages], refused: checked.broken, reuse: loaded.reuse, keyed: loaded.lint.flatMap((one) => (one.key === undefined ? [] : [{diagnostics: one.concepts, key: one.key}]))})],
-    [qaFile, qaReport({config, documents: loaded.documents, diagnostics: listed, unique: true, coverage: build.coverage, kept: [...kept].map((one) => ({summary: one.summary!, findings: one.findings}))}, {store: loaded.reuse?.store})]
+  const outputs = new Map<string, Html>([
+    [glossaryFile, glossaryReportHtml({config, termbase: loaded.termbase, terms: loaded.terms, documents: loaded.documents, stores: loaded.stores, diagnostics: [...lint, ...checked.messages], refused: checked.broken, reuse: loaded.reuse, keyed: loaded.lint.flatMap((one) => (one.key === undefined ? [] : [{diagnostics: one.concepts, key: one.key}]))})],
+    [qaFile, qaReportHtml({config, documents: loaded.documents, diagnostics: listed, unique: true, coverage: build.coverage, kept: [...kept].map((one) => ({summary: one.summary!, findings: one.findings}))}, {store: loaded.reuse?.store})]
   ])
   const counts = countSeverities(listed)
   for (const {summary} of kept) {

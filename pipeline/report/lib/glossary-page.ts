@@ -18,7 +18,9 @@
  * (a JSON value) and the items' HTML it holds. A one-file edit renders the
  * cards whose concept or items changed and reads the others back, instead
  * of building and serializing every card (babele's code is in the cache
- * folder's name).
+ * folder's name). A kept card is its UTF-8 bytes (`htmlBytes`), which the
+ * page copies in as they are (`glossaryPageHtml`: the page as bytes, for the
+ * CLI to write as they are).
  */
 import {percentShare} from '../../build/index.ts'
 import type {ElementContent} from 'hast'
@@ -30,7 +32,7 @@ import {findingItem, fragment, occurrencePieces, otherViolationItem, type PageFr
 import type {Severity} from '../../types.ts'
 import type {GlossaryReview, ReviewConcept, ReviewTerms} from './glossary-review.ts'
 import {glossaryScript} from './glossary-script.ts'
-import {insertion, page, serialize} from './page.ts'
+import {htmlBytes, insertion, page, pageHtml, serialize, type Html, type Options as PageOptions} from './page.ts'
 import {plural} from './parts.ts'
 import {glossaryStyle} from './style.ts'
 
@@ -76,11 +78,29 @@ interface CardItems {
  * @returns The HTML document.
  */
 export function glossaryPage(review: GlossaryReview, fragments?: PageFragments | null | undefined, options?: GlossaryPageOptions | null): string {
+  return page(pageOf(review, fragments, options))
+}
+
+/**
+ * {@linkcode glossaryPage} as `Html` (`pageHtml`): its bytes, the cards read
+ * back copied in as they are (its text when the text is not well-formed).
+ *
+ * @param review From `glossaryReview`.
+ * @param fragments Items' HTML already made for this review (the rest is serialized here).
+ * @param options The store of rendered cards.
+ * @returns The HTML document's bytes (or text).
+ */
+export function glossaryPageHtml(review: GlossaryReview, fragments?: PageFragments | null | undefined, options?: GlossaryPageOptions | null): Html {
+  return pageHtml(pageOf(review, fragments, options))
+}
+
+/** The page's title, code and body, its concepts' cards among its inserts. */
+function pageOf(review: GlossaryReview, fragments: PageFragments | null | undefined, options: GlossaryPageOptions | null | undefined): PageOptions {
   const made = fragments ?? noFragments
   const store = options?.store ?? undefined
-  const inserts: string[] = []
+  const inserts: Html[] = []
   const title = 'Glossary review'
-  return page({
+  return {
     title: review.title ? `${title}: ${review.title}` : title,
     style: glossaryStyle,
     script: glossaryScript,
@@ -105,19 +125,21 @@ export function glossaryPage(review: GlossaryReview, fragments?: PageFragments |
       h('footer.foot.wrap', `Written by babele from ${review.documents.length === 1 ? review.documents[0] : plural(review.documents.length, 'source document')}, the termbase and the ${review.sourceLocale} → ${review.targetLocales.join(', ')} stores.`)
     ],
     inserts
-  })
+  }
 }
 
 /**
  * A concept's card as HTML: read back from the store when one was made of
  * the same source locale, position, values and items' HTML, else rendered.
  */
-function card(sourceLocale: string, concept: ReviewConcept, position: number, made: PageFragments, store: EntryStore | undefined): string {
+function card(sourceLocale: string, concept: ReviewConcept, position: number, made: PageFragments, store: EntryStore | undefined): Html {
   const values = cardValues(concept)
   const items = cardItems(sourceLocale, concept, made)
-  return reused(store, kind, store && cardKey(sourceLocale, position, values, items), () => {
+  return reused<Html>(store, kind, store && cardKey(sourceLocale, position, values, items), () => {
     const inserts: string[] = []
-    return serialize([conceptCard(sourceLocale, values, position, items, inserts)], inserts)
+    const html = serialize([conceptCard(sourceLocale, values, position, items, inserts)], inserts)
+    // Without a store the text is joined into the page as it is; kept, its bytes are copied in.
+    return store ? htmlBytes(html) : html
   })
 }
 

@@ -52,6 +52,7 @@ import {fold} from './fold.ts'
 import type {PageFragments} from './glossary-items.ts'
 import {combineParts} from './glossary-combined.ts'
 import {documentListing, documentPart, type GlossaryPart, type ListedOccurrence, type LookUp, type PartContext, type Routed} from './glossary-part.ts'
+import type {Html} from './page.ts'
 import type {Piece} from './text-pieces.ts'
 
 /** What {@linkcode glossaryReview} reads. */
@@ -272,11 +273,13 @@ export function reviewWithFragments(input: GlossaryReviewInput): {review: Glossa
  * part's key and `shown`), so a run reads only the parts and listings of
  * the documents whose part key changed.
  *
+ * The kept page is kept as `render` made it: as text or bytes (`Html`).
+ *
  * @param input Config, termbase, documents, stores, diagnostics, the cache.
  * @param render Makes the page of a review and its items' HTML.
- * @returns The page's HTML.
+ * @returns The page's HTML (text or bytes, as `render` made it or as it was kept).
  */
-export function glossaryReviewPage(input: GlossaryReviewInput, render: (review: GlossaryReview, fragments: PageFragments) => string): string {
+export function glossaryReviewPage(input: GlossaryReviewInput, render: (review: GlossaryReview, fragments: PageFragments) => Html): Html {
   return reviewOrPage(input, render).html!
 }
 
@@ -296,11 +299,11 @@ type ListedDigest = [document: number, asked: Array<[string, number[]]>, digest:
 /** A kept page: its key and HTML. */
 interface KeptPage {
   key: string
-  html: string
+  html: Html
 }
 
 /** The review (and items' HTML), and its page when `render` is given (a kept page: no review). */
-function reviewOrPage(input: GlossaryReviewInput, render: ((review: GlossaryReview, fragments: PageFragments) => string) | undefined): {review?: GlossaryReview; fragments?: PageFragments; html?: string} {
+function reviewOrPage(input: GlossaryReviewInput, render: ((review: GlossaryReview, fragments: PageFragments) => Html) | undefined): {review?: GlossaryReview; fragments?: PageFragments; html?: Html} {
   const {config, termbase} = input
   // Each document by path and id: the full document is read only to make a part or listing the cache does not hold.
   const documents = [...input.documents.keys()].map((path): DocumentRef => ({path, id: documentId(path)}))
@@ -381,7 +384,7 @@ function reviewOrPage(input: GlossaryReviewInput, render: ((review: GlossaryRevi
       const listed = index.listed.map(([document, asked, digest]): ListedDigest => [document, asked, keys[document] === index.keys[document] ? digest : listingDigest(listingOf(document, asked))])
       const pageKey = glossaryPageKey(shared!, rest, index.shown, listed)
       const kept = store!.get<KeptPage>(outputKinds.glossaryPage, pageIndexKey)
-      if (kept && kept.key === pageKey && typeof kept.html === 'string') {
+      if (kept && kept.key === pageKey && (typeof kept.html === 'string' || kept.html instanceof Uint8Array)) {
         if (keys.some((key, at) => key !== index.keys[at]) || listed.some((one, at) => one[2] !== index.listed[at]![2])) store!.put(outputKinds.glossaryPageIndex, pageIndexKey, {...index, keys: keys as string[], listed} satisfies PageIndex)
         return {html: kept.html}
       }

@@ -8,7 +8,8 @@
  * The parts are cut into runs: a run ends after a part whose name (a path)
  * hashes to a multiple of {@linkcode runLength}, so a cut depends on that
  * part's name alone and stays put when a part changes, comes or goes. A
- * run's HTML is stored under a digest of its parts' values: when a one-file
+ * run's HTML is stored under a digest of its parts' values, as its UTF-8
+ * bytes (`htmlBytes`: the page copies them in as they are): when a one-file
  * edit changes one row, one run is rendered again and the others are read
  * back whole. The renderer is given the values and nothing else, so the key
  * holds everything the HTML is made of (babele's code is in the cache
@@ -24,7 +25,7 @@ import type {ElementContent} from 'hast'
 import {toHtml} from 'hast-util-to-html'
 import {digestBytes} from '../../incremental/index.ts'
 import {reused, type EntryStore} from '../../project/index.ts'
-import {insertion} from './page.ts'
+import {htmlBytes, insertion, type Html} from './page.ts'
 
 /** Parts per run, on average. */
 export const runLength = 32
@@ -42,7 +43,7 @@ export interface PagePartsOptions<Values> {
   /** Where runs are kept (none: rendered every time). */
   store?: EntryStore | null | undefined
   /** The page's `inserts`, where each run's HTML is added. */
-  inserts: string[]
+  inserts: Html[]
 }
 
 /**
@@ -64,7 +65,11 @@ export function pageParts<Values>(parts: readonly Values[], options: PagePartsOp
   const store = options.store ?? undefined
   return runs.map((one) => {
     // The JSON as made (not `digest`'s sorted form, several times slower): equal values written in another order only miss.
-    const html = reused(store, options.kind, store && digestBytes(JSON.stringify([options.kind, options.list, one])), () => one.map((part) => toHtml(options.render(part))).join(''))
+    const html = reused<Html>(store, options.kind, store && digestBytes(JSON.stringify([options.kind, options.list, one])), () => {
+      const made = one.map((part) => toHtml(options.render(part))).join('')
+      // Without a store the text is joined into the page as it is; kept, its bytes are copied in.
+      return store ? htmlBytes(made) : made
+    })
     return insertion(options.inserts.push(html) - 1)
   })
 }

@@ -14,6 +14,14 @@
  * last, each is copied once. A place to insert is marked `<"…">`, which no
  * escaped text (`<` is escaped) or attribute value (`"` is) can hold.
  *
+ * A page comes as text (`page`) or as `Html` (`pageHtml`): its UTF-8
+ * bytes, put together from its inserts' bytes where they come as bytes (a
+ * run of rows read back from the cache, `htmlBytes`), so a page of megabytes
+ * is never joined into one string and encoded again to be written. Bytes
+ * stand only for a well-formed text (no lone surrogate), so they decode to
+ * that text exactly, and the bytes of a page are those of its text encoded
+ * whole (a page whose text is not well-formed comes as text).
+ *
  * Escaping is hast-util-to-html's: every text node and attribute value is
  * escaped where it lands (`<` and `&` in text, quotes in attributes), so
  * text from sources, stores and termbases can only ever be text. Data never
@@ -43,9 +51,15 @@ export interface Options {
   script?: string | null | undefined
   /** Body content. */
   body: ElementContent[]
-  /** HTML put where the body holds `insertion(index)` (index into this list): nodes serialized before, by this serializer. */
-  inserts?: readonly string[] | null | undefined
+  /** HTML put where the body holds `insertion(index)` (index into this list): nodes serialized before, by this serializer, as text or bytes (`Html`). */
+  inserts?: readonly Html[] | null | undefined
 }
+
+/**
+ * HTML as text, or as the UTF-8 bytes of a well-formed text (no lone
+ * surrogate: `htmlBytes`), which decode to that text exactly.
+ */
+export type Html = string | Uint8Array
 
 const mark = '<"babele-insert:'
 const marks = /<"babele-insert:(\d+)">/
@@ -69,7 +83,7 @@ export function insertion(index: number): ElementContent {
  */
 export function serialize(nodes: ElementContent[], inserts: readonly string[]): string {
   const html = toHtml(nodes, {allowDangerousHtml: true})
-  return inserts.length === 0 ? html : inserted(html, inserts)
+  return inserts.length === 0 ? html : inserted(html, inserts).join('')
 }
 
 /**
@@ -77,6 +91,60 @@ export function serialize(nodes: ElementContent[], inserts: readonly string[]): 
  * @returns `<!doctype html>` and the document.
  */
 export function page(options: Options): string {
+  return pagePieces(options).map(htmlText).join('')
+}
+
+/**
+ * {@linkcode page} as `Html`: its bytes, the inserts given as bytes copied
+ * in as they are and the rest encoded, when its text is well-formed; else
+ * its text.
+ *
+ * @param options Title, CSS, script and body.
+ * @returns The page's bytes (or text).
+ */
+export function pageHtml(options: Options): Html {
+  // Text between two inserts of bytes is encoded in one piece, so no surrogate pair is cut (bytes never start or end inside one).
+  const chunks: Html[] = []
+  let text: string[] = []
+  for (const piece of pagePieces(options)) {
+    if (typeof piece === 'string') {
+      text.push(piece)
+      continue
+    }
+
+    if (text.length > 0) chunks.push(text.join(''))
+    text = []
+    chunks.push(piece)
+  }
+
+  if (text.length > 0) chunks.push(text.join(''))
+  if (chunks.some((chunk) => typeof chunk === 'string' && !wellFormed(chunk))) return chunks.map(htmlText).join('')
+  return Buffer.concat(chunks.map((chunk) => (typeof chunk === 'string' ? Buffer.from(chunk) : chunk)))
+}
+
+/**
+ * @param html Serialized HTML.
+ * @returns Its UTF-8 bytes when it is well-formed (they decode to it exactly), else the text itself.
+ */
+export function htmlBytes(html: string): Html {
+  return wellFormed(html) ? Buffer.from(html) : html
+}
+
+/**
+ * @param html HTML as text or bytes.
+ * @returns Its text.
+ */
+export function htmlText(html: Html): string {
+  return typeof html === 'string' ? html : Buffer.from(html.buffer, html.byteOffset, html.byteLength).toString('utf8')
+}
+
+/** Whether a text holds no lone surrogate (ES2024's `isWellFormed`, in every Node babele runs on; not in the type library this project compiles against). */
+function wellFormed(text: string): boolean {
+  return (text as string & {isWellFormed(): boolean}).isWellFormed()
+}
+
+/** The page in order: its serialized text between inserts, each insert, and the closing line break. */
+function pagePieces(options: Options): Html[] {
   const script = options.script ?? undefined
   for (const [name, code] of [['style', options.style], ['script', script]] as const) {
     // A raw-text element ends at its first `</name`: a constant that held it would break the page.
@@ -111,19 +179,19 @@ export function page(options: Options): string {
   }
   const html = toHtml(tree, {allowDangerousHtml: true})
   const inserts = options.inserts ?? []
-  return (inserts.length === 0 ? html : inserted(html, inserts)) + '\n'
+  return [...(inserts.length === 0 ? [html] : inserted(html, inserts)), '\n']
 }
 
-/** The page with each place to insert replaced by its HTML, in one pass. */
-function inserted(html: string, inserts: readonly string[]): string {
-  const parts = html.split(new RegExp(marks.source, 'g'))
+/** The page split at each place to insert, its HTML put there, in one pass. */
+function inserted<Insert extends Html>(html: string, inserts: readonly Insert[]): Array<string | Insert> {
+  const parts: Array<string | Insert> = html.split(new RegExp(marks.source, 'g'))
   for (let index = 1; index < parts.length; index += 2) {
     const insert = inserts[Number(parts[index])]
     if (insert === undefined) throw new RangeError('Cannot insert HTML ' + parts[index] + ', expected an index below ' + inserts.length)
     parts[index] = insert
   }
 
-  return parts.join('')
+  return parts
 }
 
 /** A CSP source expression for an inline block: `sha256-` and its base64 hash. */

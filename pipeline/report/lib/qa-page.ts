@@ -11,7 +11,8 @@
  * attribute value, escaped by the serializer (`page`). The two long lists,
  * coverage rows and file blocks, are rendered in runs kept in the cache when
  * one is given (`pageParts`, kind `qa-page`): a one-file edit renders the
- * runs whose rows changed.
+ * runs whose rows changed, and the page copies the others' bytes in
+ * (`qaPageHtml`: the page as bytes, for the CLI to write as they are).
  */
 import {startOf} from '../../diagnostic.ts'
 import type {ElementContent} from 'hast'
@@ -19,7 +20,7 @@ import {h, s} from 'hastscript'
 import {percentShare, percentText, type Coverage, type CoveredShare} from '../../build/index.ts'
 import type {Diagnostic} from '../../types.ts'
 import {fold} from './fold.ts'
-import {page} from './page.ts'
+import {page, pageHtml, type Html, type Options as PageOptions} from './page.ts'
 import {pageParts} from './page-parts.ts'
 import {messageText, plural, severityBadge} from './parts.ts'
 import type {CoverageRow, FileFindings, LocaleCoverage, QaReview} from './qa-review.ts'
@@ -39,7 +40,7 @@ const kind = 'qa-page'
 /** Where runs of rows are kept, and the runs' HTML the page inserts. */
 interface Runs {
   store: EntryStore | undefined
-  inserts: string[]
+  inserts: Html[]
 }
 
 /**
@@ -48,9 +49,26 @@ interface Runs {
  * @returns The HTML document.
  */
 export function qaPage(review: QaReview, options?: QaPageOptions | null): string {
+  return page(pageOf(review, options))
+}
+
+/**
+ * {@linkcode qaPage} as `Html` (`pageHtml`): its bytes, the runs read back
+ * copied in as they are (its text when the text is not well-formed).
+ *
+ * @param review From `qaReview`.
+ * @param options The store of rendered rows.
+ * @returns The HTML document's bytes (or text).
+ */
+export function qaPageHtml(review: QaReview, options?: QaPageOptions | null): Html {
+  return pageHtml(pageOf(review, options))
+}
+
+/** The page's title, code and body, its runs of rows among its inserts. */
+function pageOf(review: QaReview, options: QaPageOptions | null | undefined): PageOptions {
   const {totals} = review
   const runs: Runs = {store: options?.store ?? undefined, inserts: []}
-  return page({
+  return {
     title: 'Quality report',
     style: qaStyle,
     script: qaScript,
@@ -94,7 +112,7 @@ export function qaPage(review: QaReview, options?: QaPageOptions | null): string
       h('footer.foot.wrap', 'Written by babele. Import problems are in reports/import-<locale>.json.')
     ],
     inserts: runs.inserts
-  })
+  }
 }
 
 function stat(label: string, value: number, tone?: string): ElementContent {

@@ -3,10 +3,14 @@
  * every caller (`babele report`, `babele run`, the API) goes through. Takes:
  * the config, termbase, documents, stores, diagnostics and coverage entries.
  * Returns: the page's HTML. Each is its review (a JSON-safe value) rendered.
+ * Each also comes as `Html` (its UTF-8 bytes, or its text when that is not
+ * well-formed): what the CLI writes, copying in the parts kept as bytes
+ * instead of joining megabytes of text and encoding them again.
  */
-import {glossaryPage} from './glossary-page.ts'
+import {glossaryPage, glossaryPageHtml} from './glossary-page.ts'
 import {glossaryReviewPage, type GlossaryReviewInput} from './glossary-review.ts'
-import {qaPage, type QaPageOptions} from './qa-page.ts'
+import {htmlText, type Html} from './page.ts'
+import {qaPage, qaPageHtml, type QaPageOptions} from './qa-page.ts'
 import {qaReview, type QaReviewInput} from './qa-review.ts'
 
 /**
@@ -21,7 +25,18 @@ import {qaReview, type QaReviewInput} from './qa-review.ts'
  * @returns The HTML document.
  */
 export function glossaryReport(input: GlossaryReviewInput): string {
-  return glossaryReviewPage(input, (review, fragments) => glossaryPage(review, fragments, {store: input.reuse?.store}))
+  // A page kept by a run that wrote bytes is decoded: they stand for a well-formed text, which they give back exactly.
+  return htmlText(glossaryReviewPage(input, (review, fragments) => glossaryPage(review, fragments, {store: input.reuse?.store})))
+}
+
+/**
+ * {@linkcode glossaryReport} as `Html`: the page's bytes (or its text).
+ *
+ * @param input Config, termbase (and compiled terms), documents, stores, diagnostics, the cache.
+ * @returns The HTML document.
+ */
+export function glossaryReportHtml(input: GlossaryReviewInput): Html {
+  return glossaryReviewPage(input, (review, fragments) => glossaryPageHtml(review, fragments, {store: input.reuse?.store}))
 }
 
 /**
@@ -33,4 +48,15 @@ export function glossaryReport(input: GlossaryReviewInput): string {
  */
 export function qaReport(input: QaReviewInput, options?: QaPageOptions | null): string {
   return qaPage(qaReview(input), options)
+}
+
+/**
+ * {@linkcode qaReport} as `Html`: the page's bytes (or its text).
+ *
+ * @param input Config, documents, diagnostics, coverage entries.
+ * @param options Where rendered rows are kept (`qaPage`).
+ * @returns The HTML document.
+ */
+export function qaReportHtml(input: QaReviewInput, options?: QaPageOptions | null): Html {
+  return qaPageHtml(qaReview(input), options)
 }
