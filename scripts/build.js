@@ -6,19 +6,25 @@
 //   imports to `.js`), with the data files the code reads at run time (the
 //   SRX rules) copied beside them.
 // - bundle/, the code the `babele` bin and its worker threads run: esbuild
-//   bundles `cli/main.ts` and `cli/source-worker.ts` with their npm
-//   dependencies into ES modules split at every `await import(…)`, so a
-//   command still loads only its own code (the run cache's hit path loads no
-//   dependency) in a few files rather than some 700. Every chunk sits in
-//   bundle/cli/, as deep as lib/cli/, so what the code finds relative to
-//   `import.meta.url` is found the same way: the package.json two folders up,
-//   the worker beside it (`source-worker.js`), the code-version's folder
-//   (`..`, bundle/ itself, the code that runs) and the SRX rules
-//   (`../rules/babele.srx`, copied there, and `../rules/babele.json`, the
-//   same rules as the compiled API translates them, so that a command does
-//   not read the XML and translate every pattern each time it segments). The build fails if the bundle
+//   bundles `cli/start.ts`, `cli/main.ts` and `cli/source-worker.ts`, each
+//   with its npm dependencies, into one CommonJS file (`.cjs`) each, in
+//   bundle/cli/: the bin loads start.cjs, which runs main.cjs from V8's
+//   cache of its compiled code (`compile-cache.ts`: Node 20 caches no ES
+//   module's code). Every module stays behind its own lazy initializer
+//   (esbuild's form for a module some code loads with `await import(…)`),
+//   so a command still evaluates only its own code (the run cache's hit
+//   path no dependency). `import.meta` (CommonJS has none) is the file's
+//   own: its `url`, and a `resolve` that resolves as Node's `require` does.
+//   The files sit in bundle/cli/, as deep as lib/cli/, so what the code
+//   finds relative to `import.meta.url` is found the same way: the
+//   package.json two folders up, the worker beside it
+//   (`source-worker.cjs`), the code-version's folder (`..`, bundle/ itself,
+//   the code that runs) and the SRX rules (`../rules/babele.srx`, copied
+//   there, and `../rules/babele.json`, the same rules as the compiled API
+//   translates them, so that a command does not read the XML and translate
+//   every pattern each time it segments). The build fails if the bundle
 //   names another file beside itself that is not there. The dependencies'
-//   legal comments stay in the chunks; bundle/THIRD-PARTY-LICENSES.md holds
+//   legal comments stay in the files; bundle/THIRD-PARTY-LICENSES.md holds
 //   each bundled package's licence file.
 import {execFileSync} from 'node:child_process'
 import {cpSync, existsSync, mkdirSync, readdirSync, readFileSync, rmSync, writeFileSync} from 'node:fs'
@@ -37,11 +43,11 @@ const bundle = join(root, 'bundle')
 rmSync(bundle, {recursive: true, force: true})
 const {metafile} = await build({
   absWorkingDir: root,
-  entryPoints: ['pipeline/cli/main.ts', 'pipeline/cli/source-worker.ts'],
+  entryPoints: ['pipeline/cli/start.ts', 'pipeline/cli/main.ts', 'pipeline/cli/source-worker.ts'],
   outdir: 'bundle/cli',
+  outExtension: {'.js': '.cjs'},
   bundle: true,
-  splitting: true,
-  format: 'esm',
+  format: 'cjs',
   platform: 'node',
   target: 'node20',
   legalComments: 'eof',
@@ -49,8 +55,8 @@ const {metafile} = await build({
   // A node_modules that is a symbolic link (a worktree sharing another's install) keeps its name: the chunks' module headers and the licences read node_modules/<package>, as from an install of its own.
   preserveSymlinks: true,
   logLevel: 'warning',
-  // The CommonJS dependencies (commander, cli-progress, …) call `require` for Node's own modules: an ES module has none of its own.
-  banner: {js: "import {createRequire as createRequireOfBundle} from 'node:module'\nconst require = createRequireOfBundle(import.meta.url)"}
+  define: {'import.meta': 'importMetaOfBundle'},
+  banner: {js: "const importMetaOfBundle = {url: require('node:url').pathToFileURL(__filename).href, resolve: (specifier) => require('node:url').pathToFileURL(require.resolve(specifier)).href}"}
 })
 mkdirSync(join(bundle, 'rules'))
 cpSync(join(root, 'pipeline/segment/rules/babele.srx'), join(bundle, 'rules/babele.srx'))
@@ -60,7 +66,7 @@ writeFileSync(join(bundle, 'rules/babele.json'), JSON.stringify(defaultRules()))
 // Every `new URL('<path>', import.meta.url)` of the bundle names a file (or folder) that is there.
 for (const output of Object.keys(metafile.outputs)) {
   const text = readFileSync(join(root, output), 'utf8')
-  for (const [, path] of text.matchAll(/new URL\("([^"]+)", import\.meta\.url\)/g)) {
+  for (const [, path] of text.matchAll(/new URL\("([^"]+)", importMetaOfBundle\.url\)/g)) {
     if (path.endsWith('.ts')) continue // the worker's source, for tsx only
     if (!existsSync(fileURLToPath(new URL(path, pathToFileURL(join(root, output)))))) throw new Error(`${output} reads ${path} beside itself, which the build did not put there`)
   }

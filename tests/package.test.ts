@@ -8,7 +8,7 @@
 import {spawnSync} from 'node:child_process'
 import {cpSync, mkdirSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync} from 'node:fs'
 import {join, relative} from 'node:path'
-import {fileURLToPath, pathToFileURL} from 'node:url'
+import {fileURLToPath} from 'node:url'
 import test from 'ava'
 import * as api from '../pipeline/index.ts'
 import {fromMarkdown, fromXliff, segment, toXliff} from '../pipeline/index.ts'
@@ -41,15 +41,58 @@ function listFiles(folder: string): string[] {
   return found.sort()
 }
 
+/** What one start of the installed bin ran: the package's files, and the source modules its bundle evaluated. */
+interface Started {
+  status: number | null
+  stdout: string
+  /** The package's files that ran, relative to it. */
+  files: string[]
+  /** The source modules evaluated (`pipeline/cli/main.ts`, `node_modules/commander/index.js`). */
+  modules: string[]
+  /** Files of other packages installed beside babele that ran. */
+  beside: string[]
+}
+
 /**
- * The source modules in the bundle's files loaded by a start (URLs under the
- * installed package): the bundle is not minified, so esbuild heads each
- * module's code with its path (`// pipeline/cli/main.ts`,
- * `// node_modules/commander/index.js`).
+ * Start the installed bin and tell what ran, from V8's coverage of the
+ * process (`NODE_V8_COVERAGE`). The bundle is not minified, so esbuild
+ * heads each module's code with its path (`// pipeline/cli/start.ts`), and
+ * main.cjs keeps every module but main.ts itself behind a lazy initializer
+ * named after its path (`"pipeline/cli/program.ts"() {…}`,
+ * `"node_modules/commander/index.js"(exports, module) {…}`), run when the
+ * module is first needed: one whose count is above 0 was evaluated.
+ * start.cjs has no such initializers: all its modules run. V8 counts
+ * nothing in code run from its code cache, so the start keeps none.
  */
-function bundledModules(loaded: string[], own: string): string[] {
-  const files = loaded.filter((url) => url.startsWith(own + 'bundle/')).map((url) => fileURLToPath(url))
-  return [...new Set(files.flatMap((file) => [...readFileSync(file, 'utf8').matchAll(/^\/\/ ((?:pipeline|node_modules)\/\S+)$/gm)].map((match) => match[1]!)))].sort()
+function started(cwd: string, args: string[], env: NodeJS.ProcessEnv = {}): Started {
+  const coverage = join(installed.folder, `coverage-${args.join('_').replace(/\W/g, '')}-${Date.now()}`)
+  const own = join(installed.project, 'node_modules/babele') + '/'
+  // Code run from V8's code cache is not counted: none kept.
+  const result = node(cwd, [join(own, 'bin/babele.js'), ...args], {...env, NODE_V8_COVERAGE: coverage, BABELE_COMPILE_CACHE: 'off'})
+  const files = new Set<string>()
+  const modules = new Set<string>()
+  const beside = new Set<string>()
+  for (const name of readdirSync(coverage)) {
+    const {result: scripts} = JSON.parse(readFileSync(join(coverage, name), 'utf8')) as {result: Array<{url: string; functions: Array<{functionName: string; ranges: Array<{count: number}>}>}>}
+    for (const script of scripts) {
+      const path = script.url.startsWith('file:') ? fileURLToPath(script.url) : script.url
+      const ran = script.functions.filter((entry) => entry.ranges[0]!.count > 0)
+      if (ran.length === 0) continue
+      if (!path.startsWith(own)) {
+        if (path.startsWith(join(installed.project, 'node_modules') + '/')) beside.add(path)
+        continue
+      }
+      const file = path.slice(own.length)
+      files.add(file)
+      if (file === 'bundle/cli/start.cjs') for (const match of readFileSync(path, 'utf8').matchAll(/^\/\/ ((?:pipeline|node_modules)\/\S+)$/gm)) modules.add(match[1]!)
+      if (file === 'bundle/cli/main.cjs') {
+        modules.add('pipeline/cli/main.ts')
+        for (const entry of ran) if (/^(?:pipeline|node_modules)\/\S+$/.test(entry.functionName)) modules.add(entry.functionName)
+      }
+    }
+  }
+  rmSync(coverage, {recursive: true, force: true})
+  return {status: result.status, stdout: result.stdout, files: [...files].sort(), modules: [...modules].sort(), beside: [...beside].sort()}
 }
 
 /** Run `file …args` with plain node in `cwd`: no `NODE_OPTIONS`, no npm script context. */
@@ -61,11 +104,9 @@ function node(cwd: string, args: string[], env: NodeJS.ProcessEnv = {}): {status
 test('the tarball holds only the bin, the bundled CLI with its data and licences, the compiled code with its types and data, the README and package.json', (t) => {
   const topLevel = [...new Set(installed.files.map((path) => path.split('/')[0]))].sort()
   t.deepEqual(topLevel, ['README.md', 'bin', 'bundle', 'lib', 'package.json'])
-  // bundle/: the bin's and the worker's entries and their chunks in cli/, the SRX rules (and the build's translation of them) where they find them, the bundled packages' licences.
+  // bundle/: the bin's start, the command line and the worker in cli/ (one CommonJS file each), the SRX rules (and the build's translation of them) where they find them, the bundled packages' licences.
   const bundled = installed.files.filter((path) => path.startsWith('bundle/'))
-  t.true(bundled.includes('bundle/cli/main.js'))
-  t.true(bundled.includes('bundle/cli/source-worker.js'))
-  t.deepEqual(bundled.filter((path) => !/^bundle\/cli\/[\w-]+\.js$/.test(path)).sort(), ['bundle/THIRD-PARTY-LICENSES.md', 'bundle/rules/babele.json', 'bundle/rules/babele.srx'])
+  t.deepEqual(bundled.sort(), ['bundle/THIRD-PARTY-LICENSES.md', 'bundle/cli/main.cjs', 'bundle/cli/source-worker.cjs', 'bundle/cli/start.cjs', 'bundle/rules/babele.json', 'bundle/rules/babele.srx'])
   const licences = readFileSync(join(installed.project, 'node_modules/babele/bundle/THIRD-PARTY-LICENSES.md'), 'utf8')
   for (const name of ['commander', 'zod', 'yaml', 'micromark', 'i18next']) t.regex(licences, new RegExp(`^## ${name} \\d`, 'm'), name)
   t.deepEqual(installed.files.filter((path) => path.startsWith('bin/')), ['bin/babele.js'])
@@ -136,20 +177,26 @@ test('the installed bin prints its version and help, loading nothing but the com
   t.is(help.status, 0, help.stderr)
   t.true(help.stdout.startsWith('Usage: babele '))
   for (const command of createProgram().commands) t.regex(help.stdout, new RegExp(`^  ${command.name()}\\b`, 'm'), command.name())
-  // Which of babele's modules each start needs: the pipeline loads only when a command runs.
-  const script = join(installed.project, 'node_modules/babele/bin/babele.js')
-  const hook = pathToFileURL(join(root, 'tests/helpers/record-loads.js')).href
-  const own = pathToFileURL(join(installed.project, 'node_modules/babele/')).href
+  // Which of babele's modules each start evaluates: the pipeline only when a command runs.
   for (const flag of ['--version', '--help']) {
-    const loads = join(installed.folder, `loads${flag}.txt`)
-    writeFileSync(loads, '')
-    t.is(node(installed.project, ['--import', hook, script, flag], {BABELE_LOADS: loads}).status, 0)
-    const loaded = readFileSync(loads, 'utf8').split('\n').filter((url) => url.startsWith(own))
-    t.deepEqual(loaded.filter((url) => !url.startsWith(own + 'bundle/')).map((url) => url.slice(own.length)), ['bin/babele.js'], 'the bin runs the bundle, not lib/')
-    const modules = bundledModules(loaded, own)
-    t.deepEqual(modules.filter((path) => path.startsWith('pipeline/')), ['pipeline/cli/choices.ts', 'pipeline/cli/main.ts', 'pipeline/cli/program.ts', 'pipeline/cli/tiering.ts'], `babele ${flag} loads only the command line (and its option choices, and main's tuning of V8's optimizing): program.ts imports a command's modules inside its action (await import(…)), never at the top`)
-    t.deepEqual([...new Set(modules.filter((path) => path.startsWith('node_modules/')).map((path) => path.split('/')[1]))], ['commander'])
+    const start = started(installed.project, [flag])
+    t.is(start.status, 0)
+    t.deepEqual(start.files, ['bin/babele.js', 'bundle/cli/main.cjs', 'bundle/cli/start.cjs'], 'the bin runs the bundle, not lib/')
+    t.deepEqual(start.modules.filter((path) => path.startsWith('pipeline/')), ['pipeline/cli/choices.ts', 'pipeline/cli/compile-cache.ts', 'pipeline/cli/fs.ts', 'pipeline/cli/main.ts', 'pipeline/cli/observe.ts', 'pipeline/cli/program.ts', 'pipeline/cli/start.ts', 'pipeline/cli/tiering.ts', 'pipeline/incremental/lib/digest.ts'], `babele ${flag} evaluates only the start (its tuning of V8's optimizing and its code cache, with the file helpers that reads and writes) and the command line (and its option choices): program.ts imports a command's modules inside its action (await import(…)), never at the top`)
+    t.deepEqual([...new Set(start.modules.filter((path) => path.startsWith('node_modules/')).map((path) => path.split('/')[1]))], ['commander'])
   }
+  // The command line's compiled code is kept in BABELE_COMPILE_CACHE, by the kind of start (pipeline/cli/compile-cache.ts), and nowhere when it is off.
+  const compiled = join(installed.folder, 'compiled')
+  const script = join(installed.project, 'node_modules/babele/bin/babele.js')
+  for (const args of [['--version'], ['--version'], ['lint', '--help']]) {
+    const result = node(installed.project, [script, ...args], {BABELE_COMPILE_CACHE: compiled})
+    t.is(result.status, 0, result.stderr)
+    t.is(result.stdout, args[0] === '--version' ? version.stdout : spawnSync(bin, args, {cwd: installed.project, encoding: 'utf8', env: cleanEnv()}).stdout)
+  }
+  t.deepEqual(readdirSync(compiled).map((name) => name.replace(/[0-9a-f]{32}$/, '<digest>')).sort(), ['main.cjs-lint-<digest>', 'main.cjs-other-<digest>'])
+  const off = join(installed.folder, 'compiled-off')
+  t.is(node(installed.project, [script, '--version'], {BABELE_COMPILE_CACHE: 'off', TMPDIR: off}).status, 0)
+  t.deepEqual(readdirSync(installed.folder).filter((name) => name === 'compiled-off'), [])
 })
 
 test('the installed bin runs the shipped project and writes exactly what the sources write', (t) => {
@@ -223,7 +270,7 @@ test('a code file added to a sub-folder of the installed code names a new cache,
     const memo = JSON.parse(readFileSync(join(cache, 'code-version.json'), 'utf8'))
     t.is(memo.version, first[0]!.replace(/^v\d+-/, ''))
     t.true(memo.files.includes('cli/'), 'the memo signs the code folders')
-    t.true(memo.files.includes('cli/main.js'), 'the code is the bundle')
+    t.true(memo.files.includes('cli/main.cjs'), 'the code is the bundle')
     extract()
     t.deepEqual(versions(), first, 'nothing changed: the same cache')
     writeFileSync(join(copy, 'bundle/cli/added.js'), '// imported by nothing, still code\n')
@@ -244,18 +291,13 @@ test('the installed bin answers a run from the cache loading neither commander n
     const run = () => JSON.parse(node(project, [script, 'run', '--json', '-c', 'babele.config.json']).stdout)
     // Runs until one writes nothing (that one is stored), then the hit.
     for (let runs = 0; runs < 4 && run().written.length > 0; runs++);
-    const loads = join(installed.folder, 'loads-hit.txt')
-    writeFileSync(loads, '')
-    const hook = pathToFileURL(join(root, 'tests/helpers/record-loads.js')).href
-    const hit = node(project, ['--import', hook, script, 'run', '--json', '-c', 'babele.config.json'], {BABELE_LOADS: loads})
-    t.is(hit.status, 0, hit.stderr)
+    const hit = started(project, ['run', '--json', '-c', 'babele.config.json'])
+    t.is(hit.status, 0)
     t.is(JSON.parse(hit.stdout).cache.run, 'hit')
-    const loaded = readFileSync(loads, 'utf8').split('\n').filter((url) => url.startsWith('file:'))
-    t.deepEqual(loaded.filter((url) => url.includes('/node_modules/') && !url.includes('/node_modules/babele/')), [], 'no dependency installed beside babele')
-    const own = pathToFileURL(join(installed.project, 'node_modules/babele/')).href
-    const modules = bundledModules(loaded, own)
-    t.deepEqual(modules.filter((path) => path.startsWith('node_modules/')), [], 'no bundled dependency: not commander, not zod')
-    t.deepEqual(modules.filter((path) => path.startsWith('pipeline/cli/')), ['pipeline/cli/cache.ts', 'pipeline/cli/choices.ts', 'pipeline/cli/code-version.ts', 'pipeline/cli/fs.ts', 'pipeline/cli/main.ts', 'pipeline/cli/observe.ts', 'pipeline/cli/replay-args.ts', 'pipeline/cli/run-cache.ts', 'pipeline/cli/run-settings.ts', 'pipeline/cli/tiering.ts'])
+    t.deepEqual(hit.files, ['bin/babele.js', 'bundle/cli/main.cjs', 'bundle/cli/start.cjs'])
+    t.deepEqual(hit.beside, [], 'no dependency installed beside babele')
+    t.deepEqual(hit.modules.filter((path) => path.startsWith('node_modules/')), [], 'no bundled dependency: not commander, not zod')
+    t.deepEqual(hit.modules.filter((path) => path.startsWith('pipeline/cli/')), ['pipeline/cli/cache.ts', 'pipeline/cli/choices.ts', 'pipeline/cli/code-version.ts', 'pipeline/cli/compile-cache.ts', 'pipeline/cli/fs.ts', 'pipeline/cli/main.ts', 'pipeline/cli/observe.ts', 'pipeline/cli/replay-args.ts', 'pipeline/cli/run-cache.ts', 'pipeline/cli/run-settings.ts', 'pipeline/cli/start.ts', 'pipeline/cli/tiering.ts'])
   } finally {
     rmSync(project, {recursive: true, force: true})
   }

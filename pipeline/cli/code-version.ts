@@ -3,7 +3,7 @@
  * package.json and code), and optionally a folder to keep a memo in (the
  * cache folder). Returns: the version and a digest of every file of the
  * code that runs (the folder above this module's: `bundle/` in the package,
- * whose bundle keeps every chunk in `bundle/cli/`, `pipeline/` from the
+ * whose bundle keeps its code files in `bundle/cli/`, `pipeline/` from the
  * sources), so a cache written by other code, even under the same version
  * number (a clone with local changes), is never read.
  *
@@ -52,7 +52,7 @@ export function codeVersion(folder?: string): string {
   const folders = ['']
   const files = listFiles(
     root,
-    (name) => /\.(?:js|ts|srx)$/.test(name) && !name.endsWith('.d.ts'),
+    (name) => /\.(?:c?js|ts|srx)$/.test(name) && !name.endsWith('.d.ts'),
     (sub) => {
       folders.push(sub + '/')
       return true

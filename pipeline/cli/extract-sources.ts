@@ -141,8 +141,8 @@ function storedLint(stored: StoredLint, again: () => Diagnostic[], key: string):
 /** Fewer sources than this to extract are done on this thread: starting workers would cost more. */
 const workerThreshold = 16
 
-/** The worker module: bundled beside this one's chunk (`bundle/cli/`), or the source under tsx. */
-const workerModule = new URL(import.meta.url.endsWith('.ts') ? './source-worker.ts' : './source-worker.js', import.meta.url)
+/** The worker module beside this one, of the same kind: bundled (`bundle/cli/source-worker.cjs`), compiled (`lib/cli/source-worker.js`) or the source under tsx. */
+const workerModule = new URL(`./source-worker${/\.[cm]?[jt]s$/.exec(import.meta.url)![0]}`, import.meta.url)
 
 /** The cache's settings for a run: its folder and code version, unless `--no-cache`. */
 function cacheInit(workspace: Workspace, settings: ExtractSettings): SourceTaskInit['cache'] {

@@ -1,8 +1,10 @@
 /**
  * The `babele` executable: runs the command line on `process.argv`.
- * `bin/babele.js` imports its bundled form (`bundle/cli/main.js`, built by
- * `scripts/build.js`, split at each `await import(…)` below and in
- * `program.ts`); the tests run this file from the sources through tsx.
+ * `bin/babele.js` runs its bundled form (`bundle/cli/main.cjs`, built by
+ * `scripts/build.js`) through `start.ts`, from V8's cache of its compiled
+ * code; each module behind an `await import(…)` below and in `program.ts`
+ * is evaluated only when a command reaches it. The tests run this file from
+ * the sources through tsx.
  *
  * `run`, `extract` and `build` with simple arguments are first looked up
  * in the run cache (`replay-args.ts`, `run-cache.ts`): a hit prints the
@@ -13,14 +15,16 @@
  * three commands until they find they compute for long), before any of
  * that code is loaded.
  */
-import {tuneTiering} from './tiering.ts'
-
-/** The commands a one-file edit runs, which the run cache answers when nothing changed. */
-const warmCommands = ['run', 'extract', 'build']
+import {tuneTiering, warmCommands} from './tiering.ts'
 
 tuneTiering({baselineOnly: warmCommands.includes(process.argv[2]!)})
 
-if (!(await replayedFromArguments())) {
+// Not awaited at the top: the bundle is a CommonJS script (`compile-cache.ts`); a rejection ends the process as an error.
+void runCommandLine()
+
+/** Answer from the run cache, or parse the arguments and run the command. */
+async function runCommandLine(): Promise<void> {
+  if (await replayedFromArguments()) return
   const {createProgram} = await import('./program.ts')
   await createProgram().parseAsync(process.argv)
 }

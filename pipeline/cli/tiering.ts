@@ -29,6 +29,9 @@
  */
 import {setFlagsFromString} from 'node:v8'
 
+/** The commands a one-file edit runs (which start with TurboFan off, and which the run cache answers when nothing changed). */
+export const warmCommands: readonly string[] = ['run', 'extract', 'build']
+
 /** Ticks of its interrupt budget before V8 considers a function for optimization, while a command computes little. */
 export const lightTicks = 12
 
@@ -59,6 +62,20 @@ export interface Options {
 export function tuneTiering(options?: Options | null): void {
   setTicks(lightTicks)
   setTurbofan(!options?.baselineOnly)
+}
+
+/**
+ * Set the flags {@linkcode tuneTiering} set again, whatever was set since
+ * (by this module or another copy of it: the bundle's start and its CLI
+ * each hold one): V8 takes code cached under other flags for none
+ * (`compile-cache.ts`).
+ *
+ * @param options As given to {@linkcode tuneTiering} at the start.
+ */
+export function restoreTiering(options?: Options | null): void {
+  setTicks(lightTicks)
+  setFlagsFromString(options?.baselineOnly ? '--no-turbofan' : '--turbofan')
+  turbofan = !options?.baselineOnly
 }
 
 /** Optimize as V8 does by default: a command that computes for long (many sources to extract). */

@@ -1,0 +1,128 @@
+/**
+ * The bundled CLI's compiled code kept between starts
+ * (`pipeline/cli/compile-cache.ts`): a start writes V8's cached data of the
+ * file it ran, the next start of the same bytes runs from it, and nothing
+ * else does: other bytes of the same length, data that does not add up,
+ * data made under other V8 flags, a folder others can write in.
+ */
+import {spawnSync} from 'node:child_process'
+import {chmodSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync} from 'node:fs'
+import {tmpdir} from 'node:os'
+import {join} from 'node:path'
+import test from 'ava'
+import {compileCacheFolder} from '../pipeline/cli/compile-cache.ts'
+import {root} from './helpers/cli.ts'
+
+/** A CommonJS file like the bundle: it requires a Node module, sets V8's flags as a command that computes for long does, and prints a word. */
+function program(word: string): string {
+  return [
+    "const {setFlagsFromString} = require('node:v8')",
+    "setFlagsFromString('--turbofan')",
+    "setFlagsFromString('--ticks-before-optimization=3')",
+    `function say(thing) { return [thing, require('node:path').basename(__filename), typeof module.exports].join(' ') }`,
+    `console.log(say('${word}'))`,
+    ''
+  ].join('\n')
+}
+
+/** One start of `file` through `runCompiled` (tests/helpers/compiled-start.ts): what the file printed, and how the start went. */
+function start(file: string, folder: string, mode: 'restore' | 'keep' = 'restore'): {printed: string; path: string | undefined; used: boolean} {
+  const result = spawnSync(process.execPath, ['--import', 'tsx', join(root, 'tests/helpers/compiled-start.ts'), file, folder, mode], {cwd: root, encoding: 'utf8'})
+  if (result.status !== 0) throw new Error(result.stderr)
+  const [printed, report] = result.stdout.trimEnd().split('\n')
+  return {printed: printed!, ...(JSON.parse(report!) as {path: string | undefined; used: boolean})}
+}
+
+function scratch(): {folder: string; file: string; cache: string} {
+  const folder = mkdtempSync(join(tmpdir(), 'babele-compile-cache-test-'))
+  const file = join(folder, 'main.cjs')
+  writeFileSync(file, program('alpha'))
+  return {folder, file, cache: join(folder, 'compiled')}
+}
+
+test('a start writes the compiled code when it exits, and the next start of the same bytes runs from it', (t) => {
+  const {folder, file, cache} = scratch()
+  try {
+    const first = start(file, cache)
+    t.is(first.printed, 'alpha main.cjs object')
+    t.false(first.used)
+    t.deepEqual(readdirSync(cache), [first.path!.slice(cache.length + 1)])
+    t.regex(first.path!, /main\.cjs-test-[0-9a-f]{32}$/)
+    const second = start(file, cache)
+    t.is(second.printed, 'alpha main.cjs object')
+    t.true(second.used)
+    t.is(second.path, first.path)
+  } finally {
+    rmSync(folder, {recursive: true, force: true})
+  }
+})
+
+test('other bytes of the same length are compiled, never run from the code cached for the old ones', (t) => {
+  const {folder, file, cache} = scratch()
+  try {
+    start(file, cache)
+    t.true(start(file, cache).used)
+    // V8 checks only the length of the code it cached: the file's digest names the data.
+    writeFileSync(file, program('omega'))
+    t.is(readFileSync(file, 'utf8').length, program('alpha').length)
+    const edited = start(file, cache)
+    t.is(edited.printed, 'omega main.cjs object')
+    t.false(edited.used)
+    t.true(start(file, cache).used)
+  } finally {
+    rmSync(folder, {recursive: true, force: true})
+  }
+})
+
+test('cached data that does not add up is turned down, the code compiled, and the data written again', (t) => {
+  const {folder, file, cache} = scratch()
+  try {
+    const {path} = start(file, cache)
+    const bytes = readFileSync(path!)
+    for (let at = 64; at < bytes.length; at += 7) bytes[at] = bytes[at]! ^ 0x5a
+    writeFileSync(path!, bytes)
+    const broken = start(file, cache)
+    t.is(broken.printed, 'alpha main.cjs object')
+    t.false(broken.used)
+    t.true(start(file, cache).used)
+    writeFileSync(path!, 'not V8 data')
+    t.false(start(file, cache).used)
+    t.true(start(file, cache).used)
+  } finally {
+    rmSync(folder, {recursive: true, force: true})
+  }
+})
+
+test('the data is made under the flags the process started with, though the code set others meanwhile', (t) => {
+  const {folder, file, cache} = scratch()
+  try {
+    start(file, cache, 'keep')
+    t.false(start(file, cache, 'keep').used, 'made under the flags the file set: V8 turns it down at the next start')
+    rmSync(cache, {recursive: true})
+    start(file, cache, 'restore')
+    t.true(start(file, cache, 'restore').used)
+  } finally {
+    rmSync(folder, {recursive: true, force: true})
+  }
+})
+
+test('a folder that others can write in is neither read nor written', (t) => {
+  const {folder, file, cache} = scratch()
+  try {
+    mkdirSync(cache)
+    chmodSync(cache, 0o777)
+    const open = start(file, cache)
+    t.is(open.printed, 'alpha main.cjs object')
+    t.is(open.path, undefined)
+    t.false(open.used)
+    t.deepEqual(readdirSync(cache), [])
+  } finally {
+    rmSync(folder, {recursive: true, force: true})
+  }
+})
+
+test('the folder: BABELE_COMPILE_CACHE, none when it is off, else one of the user\'s in the temporary folder', (t) => {
+  t.is(compileCacheFolder({BABELE_COMPILE_CACHE: '/some/where'}), '/some/where')
+  t.is(compileCacheFolder({BABELE_COMPILE_CACHE: 'off'}), undefined)
+  t.is(compileCacheFolder({}), join(tmpdir(), `babele-compile-cache-${process.getuid!()}`))
+})

@@ -1,0 +1,14 @@
+// `node --import tsx compiled-start.ts <file> <folder> <mode>`: one start of a
+// CommonJS file through `runCompiled` (pipeline/cli/compile-cache.ts), as the
+// bundle's start.ts runs main.cjs: V8's optimizing tuned as for a one-file
+// edit first (TurboFan off). Prints how the start went as one JSON line
+// after the file's own output. `<mode>` is `restore` (the flags set again
+// before the cached data is made, as start.ts does) or `keep` (left as the
+// file set them: the data is made under other flags).
+import {runCompiled} from '../../pipeline/cli/compile-cache.ts'
+import {restoreTiering, tuneTiering} from '../../pipeline/cli/tiering.ts'
+
+const [file, folder, mode] = process.argv.slice(2)
+tuneTiering({baselineOnly: true})
+const start = runCompiled({file: file!, folder, kind: 'test', restoreFlags: mode === 'restore' ? () => restoreTiering({baselineOnly: true}) : () => {}})
+console.log(JSON.stringify(start))
