@@ -20,14 +20,17 @@ function program(word: string): string {
     "setFlagsFromString('--turbofan')",
     "setFlagsFromString('--ticks-before-optimization=3')",
     `function say(thing) { return [thing, require('node:path').basename(__filename), typeof module.exports].join(' ') }`,
-    `console.log(say('${word}'))`,
+    // Run only when asked (MORE): code the first start did not compile, and 50 ms of waiting.
+    `function more() { Atomics.wait(new Int32Array(new SharedArrayBuffer(4)), 0, 0, 50); return [1, 2, 3].map((n) => n * 2).join('') }`,
+    `console.log(say('${word}') + (process.env.MORE ? ' ' + more() : ''))`,
     ''
   ].join('\n')
 }
 
 /** One start of `file` through `runCompiled` (tests/helpers/compiled-start.ts): what the file printed, and how the start went. */
-function start(file: string, folder: string, mode: 'restore' | 'keep' = 'restore'): {printed: string; path: string | undefined; used: boolean} {
-  const result = spawnSync(process.execPath, ['--import', 'tsx', join(root, 'tests/helpers/compiled-start.ts'), file, folder, mode], {cwd: root, encoding: 'utf8'})
+function start(file: string, folder: string, mode: 'restore' | 'keep' = 'restore', options: {more?: boolean; longRunMs?: number} = {}): {printed: string; path: string | undefined; used: boolean} {
+  const args = [join(root, 'tests/helpers/compiled-start.ts'), file, folder, mode, ...(options.longRunMs === undefined ? [] : [String(options.longRunMs)])]
+  const result = spawnSync(process.execPath, ['--import', 'tsx', ...args], {cwd: root, encoding: 'utf8', env: {...process.env, MORE: options.more ? '1' : ''}})
   if (result.status !== 0) throw new Error(result.stderr)
   const [printed, report] = result.stdout.trimEnd().split('\n')
   return {printed: printed!, ...(JSON.parse(report!) as {path: string | undefined; used: boolean})}
@@ -101,6 +104,27 @@ test('the data is made under the flags the process started with, though the code
     rmSync(cache, {recursive: true})
     start(file, cache, 'restore')
     t.true(start(file, cache, 'restore').used)
+  } finally {
+    rmSync(folder, {recursive: true, force: true})
+  }
+})
+
+test('a long run writes its compiled code again though it started from some: it compiled more; a short one keeps what it found', (t) => {
+  const {folder, file, cache} = scratch()
+  try {
+    const {path} = start(file, cache)
+    const first = readFileSync(path!)
+    const short = start(file, cache, 'restore', {more: true})
+    t.is(short.printed, 'alpha main.cjs object 246')
+    t.true(short.used)
+    t.true(readFileSync(path!).equals(first), 'a short run leaves the data')
+    const long = start(file, cache, 'restore', {more: true, longRunMs: 40})
+    t.is(long.printed, 'alpha main.cjs object 246')
+    t.true(long.used)
+    const rewritten = readFileSync(path!)
+    t.false(rewritten.equals(first), 'a long run writes the data again')
+    t.true(rewritten.length > first.length, 'holding the code it compiled')
+    t.true(start(file, cache).used)
   } finally {
     rmSync(folder, {recursive: true, force: true})
   }

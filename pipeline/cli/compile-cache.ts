@@ -61,7 +61,19 @@ export interface CompiledRun {
   kind: string
   /** Sets V8's flags back to those the process started with: called before the cached data is made. */
   restoreFlags: () => void
+  /** A run this long (milliseconds) writes its compiled code though it started from some ({@linkcode longRunMs} by default). */
+  longRunMs?: number
 }
+
+/**
+ * A run that takes this long writes its compiled code again as it exits,
+ * though it started from cached code: it compiled what the start that
+ * wrote the cache did not (a cold extract on one thread parses every
+ * source, one on worker threads none on its own; a one-file edit parses
+ * one), and making the data costs it well under a hundredth of its time.
+ * A shorter run keeps the data it found.
+ */
+export const longRunMs = 2000
 
 /** How a start went, for tests. */
 export interface CompiledStart {
@@ -85,7 +97,12 @@ export function runCompiled(run: CompiledRun): CompiledStart {
   const cachedData = path === undefined ? undefined : cachedDataOf(path)
   const script = new Script(wrapped(source), {filename: run.file, ...(cachedData ? {cachedData} : {})})
   const used = cachedData !== undefined && !script.cachedDataRejected
-  if (path !== undefined && !used) process.once('exit', () => keep(path, run, script))
+  const started = performance.now()
+  if (path !== undefined) {
+    process.once('exit', () => {
+      if (!used || performance.now() - started >= (run.longRunMs ?? longRunMs)) keep(path, run, script)
+    })
+  }
   const module = {exports: {}, filename: run.file, id: '.', loaded: false}
   const main = script.runInThisContext() as (exports: unknown, require: NodeJS.Require, module: unknown, filename: string, dirname: string) => void
   main.call(module.exports, module.exports, createRequire(run.file), module, run.file, dirname(run.file))
