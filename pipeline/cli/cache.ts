@@ -10,8 +10,10 @@
  * the folder) can only write the same bytes to the same name. The
  * exceptions are the run cache's `run` entries (`run-cache.ts`): keyed by a
  * command, each is replaced by the command's latest run and trusted only
- * after the facts it lists are checked again; and the glossary review's
- * parts combined (`glossary-combined`), replaced by each run that changes
+ * after the facts it lists are checked again; a locale's analysis parts
+ * combined (`analysis-combined`), replaced by each run that changes them
+ * and used only where a document's part key matches; and the glossary
+ * review's parts combined (`glossary-combined`), replaced by each run that changes
  * them and used only where a document's part key matches; and the glossary
  * page with its index of parts and listings (`glossary-report`,
  * `glossary-report-index`), replaced by each run that renders the page and
@@ -89,11 +91,12 @@ const packedKinds: Readonly<Record<string, 'entries' | 'keys'>> = {
 
 /**
  * The kinds whose entry under a key is replaced by a later run (the run
- * cache's `run`, the glossary review's `glossary-combined`, several MB on a
- * large project): written with `replaceCacheFile`, not renamed over the old
- * file, which on ext4 waits for the new file's data to be written out.
+ * cache's `run`, a locale's analysis parts combined, the glossary review's
+ * `glossary-combined`, several MB on a large project): written with
+ * `replaceCacheFile`, not renamed over the old file, which on ext4 waits
+ * for the new file's data to be written out.
  */
-const replacedKinds: ReadonlySet<string> = new Set(['run', 'glossary-combined', 'glossary-report', 'glossary-report-index'])
+const replacedKinds: ReadonlySet<string> = new Set(['run', 'analysis-combined', 'glossary-combined', 'glossary-report', 'glossary-report-index'])
 
 /** The first bytes of a pack. */
 const packMagic = Buffer.from('babele-pack 1\n')
@@ -158,7 +161,7 @@ export interface CacheCounts {
   hits: number
   misses: number
   writes: number
-  /** Hits answered by the record of outputs on disk without reading the entry (`output-record.ts`). */
+  /** Hits answered without reading the entry: by the record of outputs on disk (`output-record.ts`), or by a combination of every document's parts (`Cache.kept`). */
   kept?: number
 }
 
@@ -172,6 +175,8 @@ export interface Cache {
   has(kind: string, key: string): boolean
   /** Store a value (ignored when it cannot be written: a cache never fails a run). */
   put(kind: string, key: string, value: unknown): void
+  /** Count entries a stage used without reading them (their values kept in a combination of every document's parts) as hits. */
+  kept(kind: string, count: number): void
   /**
    * A value put with {@linkcode Cache.putWithBytes} under `key`, and where
    * the bytes stored after it are in its file, which is left open (the same
@@ -408,6 +413,11 @@ export function openCache(folder: string, version: string): Cache {
     },
     put(kind, key, value) {
       store(kind, key, () => serialize({key, value} satisfies Entry))
+    },
+    kept(kind, found) {
+      const counts = count(kind)
+      counts.hits += found
+      counts.kept = (counts.kept ?? 0) + found
     },
     putWithBytes(kind, key, value, bytes) {
       store(kind, key, () => {

@@ -1,5 +1,5 @@
 export {digest, digestBytes, DigestPart} from './lib/digest.ts'
 export {documentKey, documentKeys, lintKey, type ParseSettings} from './lib/parse-key.ts'
 export {inShard, parseShard, type Shard} from './lib/shard.ts'
-export {analysisContextKey, analysisKey, buildContextKey, buildKey, extractContextKey, extractOutputsKey, glossaryCombinedKey, glossaryContextKey, glossaryListingKey, glossaryPageIndexKey, glossaryPageKey, glossaryPartKey} from './lib/output-key.ts'
+export {analysisCombinedKey, analysisContextKey, analysisKey, buildContextKey, buildKey, extractContextKey, extractOutputsKey, glossaryCombinedKey, glossaryContextKey, glossaryListingKey, glossaryPageIndexKey, glossaryPageKey, glossaryPartKey} from './lib/output-key.ts'
 export {checkKey} from './lib/check-key.ts'

@@ -1,4 +1,5 @@
 export {analysisPart, analyze, analyzeParts, bands, type Analysis, type AnalysisPart, type AnalysisCounts, type Band, type Count, type Options as AnalyzeOptions, type UnknownWord} from './lib/analyze.ts'
+export {analysisOfCounts, combineAnalysis, countsWidth, type CombinedAnalysis} from './lib/analysis-combined.ts'
 export {formatAnalysis} from './lib/format-analysis.ts'
 export {glossaryReview, type GlossaryReview, type GlossaryReviewInput, type KeyedDiagnostics, type LocaleTotals, type MarkKind, type Occurrence, type PlacedDiagnostic, type Rendering, type ReviewConcept, type ReviewTerms} from './lib/glossary-review.ts'
 export {page, type Html, type Options as PageOptions} from './lib/page.ts'

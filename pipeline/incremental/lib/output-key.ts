@@ -138,6 +138,18 @@ export function analysisContextKey(config: unknown, locale: string, memory: unkn
 }
 
 /**
+ * Not a digest of the combination's content: each run that changes it
+ * replaces it, and it holds each document's part key, so a document's
+ * counts in it are used only where its part key matches.
+ *
+ * @param context The shared part (`analysisContextKey`).
+ * @returns The key of every document's part of a locale's analysis, combined (`combineAnalysis`).
+ */
+export function analysisCombinedKey(context: string): string {
+  return digest(['analysis-combined', context])
+}
+
+/**
  * The two keys are hashed joined by newlines, not in `digest`'s canonical
  * form (a one-file edit of a large project makes one key per document):
  * both are hex digits, so the joined text tells them apart.

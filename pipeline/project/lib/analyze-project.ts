@@ -3,13 +3,16 @@
  * memory (and machine translations and unknown words by locale, from the
  * machine-translation stage; by default the unknown words the stored
  * machine drafts record) and, optionally, the cache of each document's
- * part of it (`analysisPart`, by `analysisKey`). Returns: the analysis of
- * each target locale and its report file, `reports/analysis-<lng>.json`.
+ * part of it (`analysisPart`, by `analysisKey`) and of every document's
+ * part combined (`combineAnalysis`, by `analysisCombinedKey`: one entry per
+ * locale, with each part's leverage messages, replaced by each run that
+ * changes it). Returns: the analysis of each target locale and its report
+ * file, `reports/analysis-<lng>.json`.
  */
 import type {Config} from '../../config/index.ts'
-import {analysisContextKey, analysisKey} from '../../incremental/index.ts'
+import {analysisCombinedKey, analysisContextKey, analysisKey} from '../../incremental/index.ts'
 import {compileMemory, type Memory} from '../../memory/index.ts'
-import {analysisPart, analyzeParts, type Analysis, type AnalysisPart, type UnknownWord} from '../../report/index.ts'
+import {analysisOfCounts, analysisPart, analyzeParts, combineAnalysis, type Analysis, type AnalysisPart, type CombinedAnalysis, type UnknownWord} from '../../report/index.ts'
 import {toJson} from '../../store/index.ts'
 import type {Diagnostic, SourceDocument} from '../../types.ts'
 import {documentLeverage, localeMemory, type ProjectLeverageOptions} from './leverage-project.ts'
@@ -44,20 +47,80 @@ export function analyzeProject(config: Config, documents: ReadonlyMap<string, So
     messages.push(...found.messages)
     let memory: Memory | undefined
     const shared = reuse && analysisContextKey(config, locale, found.value)
-    const parts = new Map<string, AnalysisPart>()
     // By path: a part found by its key needs nothing of its document.
-    for (const path of documents.keys()) {
-      const key = reuse?.keys.get(path)
-      const part = reused(reuse?.store, outputKinds.analysis, key && analysisKey(key, shared!), () => {
+    const partOf = (path: string, key: string | undefined): LocalePart =>
+      reused(reuse?.store, outputKinds.analysis, key, () => {
         const leverage = documentLeverage(config, documents.get(path)!, (memory ??= compileMemory(found.value)), locale, options)
         return {part: analysisPart(leverage.value), messages: leverage.messages}
       })
-      messages.push(...part.messages)
-      parts.set(path, part.part)
+    const analyzed = {sourceLocale: config.sourceLocale, locale, threshold: config.memory.threshold, unknownWords: options?.unknownWords?.get(locale) ?? storedUnknownWords(documents, stores, locale)}
+    // The analysis's order; every document keyed: its parts combined as the last run left them, only the changed ones got.
+    const paths = [...documents.keys()].sort()
+    const keys = paths.map((path) => reuse?.keys.get(path))
+    let analysis: Analysis
+    if (reuse && keys.every((key) => key !== undefined)) {
+      const partKeys = keys.map((key) => analysisKey(key!, shared!))
+      const combinedKey = analysisCombinedKey(shared!)
+      const kept = keptCombination(reuse.store.get(outputKinds.analysisCombined, combinedKey))
+      const got = new Map<number, LocalePart>()
+      const gotPart = (index: number) => {
+        let part = got.get(index)
+        if (!part) got.set(index, (part = partOf(paths[index]!, partKeys[index])))
+        return part
+      }
+      const combined = combineAnalysis({keys: partKeys, kept: kept?.analysis, partOf: (index) => gotPart(index).part})
+      // The parts kept in the combination are found as much as those read.
+      reuse.store.kept?.(outputKinds.analysis, combined.from.reduce((sum, at) => (at >= 0 ? sum + 1 : sum), 0))
+      // Each document's messages: its part's when it was got, else those kept with its counts.
+      const messagesOf = (index: number): Diagnostic[] => (combined.from[index]! >= 0 ? (kept!.messages.get(combined.from[index]!) ?? []) : gotPart(index).messages)
+      const at = new Map(paths.map((path, index) => [path, index]))
+      for (const path of documents.keys()) messages.push(...messagesOf(at.get(path)!))
+      if (combined.combined && combined.changed) {
+        const withMessages: Array<[number, Diagnostic[]]> = []
+        paths.forEach((_, index) => {
+          const found = messagesOf(index)
+          if (found.length > 0) withMessages.push([index, found])
+        })
+        reuse.store.put(outputKinds.analysisCombined, combinedKey, {analysis: combined.combined, messages: withMessages} satisfies StoredCombination)
+      }
+      analysis = analysisOfCounts(paths, combined.counts, analyzed)
+    } else {
+      const parts = new Map<string, AnalysisPart>()
+      for (const path of documents.keys()) {
+        const key = reuse?.keys.get(path)
+        const part = partOf(path, key && analysisKey(key, shared!))
+        messages.push(...part.messages)
+        parts.set(path, part.part)
+      }
+      analysis = analyzeParts(parts, analyzed)
     }
-    const analysis = analyzeParts(parts, {sourceLocale: config.sourceLocale, locale, threshold: config.memory.threshold, unknownWords: options?.unknownWords?.get(locale) ?? storedUnknownWords(documents, stores, locale)})
     value.push(analysis)
     outputs.set(`${config.reports}/analysis-${locale}.json`, toJson(analysis))
   }
   return {value, outputs, messages}
+}
+
+/** A document's part of a locale's analysis as stored: the part and the leverage's messages. */
+interface LocalePart {
+  part: AnalysisPart
+  messages: Diagnostic[]
+}
+
+/** A locale's parts combined as stored: the combination (`combineAnalysis`, which checks it) and, for each document with messages, its index and its part's messages. */
+interface StoredCombination {
+  analysis: CombinedAnalysis
+  messages: Array<[number, Diagnostic[]]>
+}
+
+/** The stored combination's analysis and its messages by document, when its messages add up (the combination itself is checked where it is used). */
+function keptCombination(stored: unknown): {analysis: unknown; messages: Map<number, Diagnostic[]>} | undefined {
+  if (!stored || typeof stored !== 'object') return undefined
+  const {analysis, messages} = stored as Partial<StoredCombination>
+  if (!Array.isArray(messages)) return undefined
+  const byDocument = new Map<number, Diagnostic[]>()
+  for (const entry of messages as unknown[]) {
+    if (!Array.isArray(entry) || entry.length !== 2 || !Number.isSafeInteger(entry[0]) || !Array.isArray(entry[1])) return undefined
+    byDocument.set(entry[0] as number, entry[1] as Diagnostic[])
+  }
+  return {analysis, messages: byDocument}
 }

@@ -15,10 +15,12 @@
 export interface EntryStore {
   get<Value>(kind: string, key: string): Value | undefined
   put(kind: string, key: string, value: unknown): void
+  /** Count entries a stage used without reading them (their values kept in a combination of every document's parts, `analysis-combined`) as found. */
+  kept?(kind: string, count: number): void
 }
 
-/** The kinds of outputs stored: per document its extract outputs, a built file, its part of a locale's analysis, its part of the glossary review and its listed occurrences; every document's glossary part combined (one entry, replaced by each run that changes it, and used only where its documents' part keys match); the glossary page and its index of parts and listings (each one entry, replaced by each run that renders the page, the page used only where its key matches). */
-export const outputKinds = {extract: 'extract-outputs', build: 'build', analysis: 'analysis', glossaryPart: 'glossary-part', glossaryListing: 'glossary-listing', glossaryCombined: 'glossary-combined', glossaryPage: 'glossary-report', glossaryPageIndex: 'glossary-report-index'} as const
+/** The kinds of outputs stored: per document its extract outputs, a built file, its part of a locale's analysis (and every document's part combined, one entry per locale, replaced by each run that changes it and used only where its documents' part keys match), its part of the glossary review and its listed occurrences; every document's glossary part combined (one entry, replaced by each run that changes it, and used only where its documents' part keys match); the glossary page and its index of parts and listings (each one entry, replaced by each run that renders the page, the page used only where its key matches). */
+export const outputKinds = {extract: 'extract-outputs', build: 'build', analysis: 'analysis', analysisCombined: 'analysis-combined', glossaryPart: 'glossary-part', glossaryListing: 'glossary-listing', glossaryCombined: 'glossary-combined', glossaryPage: 'glossary-report', glossaryPageIndex: 'glossary-report-index'} as const
 
 /** What a stage needs to reuse a document's outputs. */
 export interface Reuse {
