@@ -409,13 +409,30 @@ test('a printed batch packed (extract\'s lint findings) prints as its bytes, inf
 test('byteChunks writes text as UTF-8 and bytes as they are, in order, in chunks of at most the given size, each a buffer of its own', (t) => {
   const pieces: Array<string | Uint8Array> = ['città ', new Uint8Array([1, 2, 3]), '', '会议 🎉', 'x'.repeat(40), new Uint8Array(0), new Uint8Array(25).fill(7), 'fine']
   const expected = Buffer.concat(pieces.map((piece) => (typeof piece === 'string' ? Buffer.from(piece) : piece)))
-  const chunks = [...byteChunks(pieces, 24)]
+  const chunks = [...byteChunks(pieces, {size: 24})]
   t.is(Buffer.concat(chunks).compare(expected), 0)
   // A string goes in when three bytes per UTF-16 code unit would fit: `città ` (7 bytes) and the three bytes; `会议 🎉` (5 code units, 11 bytes) starts a chunk; the 40 x and the 25 bytes are chunks of their own; `fine`.
   t.deepEqual(chunks.map((chunk) => chunk.length), [10, 11, 40, 25, 4])
   t.is(new Set(chunks.map((chunk) => chunk.buffer)).size, chunks.length, 'no chunk shares memory with another')
   t.deepEqual([...byteChunks([])], [])
   t.is(Buffer.concat([...byteChunks(['a'.repeat(3000)])]).toString(), 'a'.repeat(3000))
+})
+
+test('byteChunks with reused fills one buffer again for each chunk: the bytes, taken as each chunk comes, are the same, in the same chunks', (t) => {
+  const pieces: Array<string | Uint8Array> = ['città ', new Uint8Array([1, 2, 3]), '', '会议 🎉', 'x'.repeat(40), new Uint8Array(0), new Uint8Array(25).fill(7), 'fine']
+  const expected = Buffer.concat([...byteChunks(pieces, {size: 24})])
+  const taken: Buffer[] = []
+  const buffers: ArrayBufferLike[] = []
+  for (const chunk of byteChunks(pieces, {size: 24, reused: true})) {
+    // Copied now: the next chunk is written into the same memory.
+    taken.push(Buffer.from(chunk))
+    buffers.push(chunk.buffer)
+  }
+  t.is(Buffer.concat(taken).compare(expected), 0)
+  t.deepEqual(taken.map((chunk) => chunk.length), [10, 11, 40, 25, 4])
+  // The 40 x and the 25 bytes do not fit in a chunk: they come as their own bytes; the others are one buffer filled again.
+  t.is(buffers[0], buffers[1])
+  t.is(buffers[0], buffers[4])
 })
 
 const schema = JSON.parse(readFileSync(join(root, 'tests/fixtures/sarif/sarif-2.1.0-rtm.5.json'), 'utf8'))
@@ -428,6 +445,21 @@ function sarifValidator() {
   ajvFormats.default(ajv)
   return ajv.compile(schema)
 }
+
+test('run --json of several megabytes, printed a megabyte at a time through one buffer, is JSON.stringify(result, null, 2) byte for byte, on a miss and read from the cache', (t) => {
+  const folder = copyProject()
+  t.teardown(() => rmSync(folder, {recursive: true, force: true}))
+  // 6,000 findings of about 600 bytes each: several chunks, each written before the next fills the buffer.
+  writeFileSync(join(folder, 'source/it/perche.md'), Array.from({length: 6000}, (_, line) => `Riga ${line}: perche' no.\n\n`).join(''))
+  const env: Record<string, string | undefined> = {...process.env, NO_COLOR: '1'}
+  delete env.GITHUB_ACTIONS
+  for (const run of ['miss', 'from the cache']) {
+    // More than `babele()` takes (spawnSync's default `maxBuffer`, a megabyte).
+    const {stdout} = spawnSync('node', [bin, 'run', '--json'], {cwd: folder, encoding: 'utf8', input: '', env, maxBuffer: 64 << 20})
+    t.true(Buffer.byteLength(stdout) > 3 << 20, run)
+    t.is(stdout, JSON.stringify(JSON.parse(stdout), null, 2) + '\n', run)
+  }
+})
 
 test('--format sarif writes a SARIF 2.1.0 log that validates against the official schema, results placed in the project', (t) => {
   const folder = project()

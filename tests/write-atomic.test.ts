@@ -7,12 +7,15 @@
  * missing, and leaves no temporary file beside it. In a folder the
  * process made, a file it did not write since is known not to be there
  * (not looked for), and one it wrote, by any of its writers, is compared.
+ * An output written piece by piece (`outputWriter`) gets every piece whole
+ * and in order, even from one buffer filled again, through a full pipe.
  */
 import {mkdtempSync, readdirSync, readFileSync, rmSync, statSync, utimesSync, writeFileSync} from 'node:fs'
 import {tmpdir} from 'node:os'
 import {join} from 'node:path'
 import test from 'ava'
-import {replaceCacheFile, writeAtomic, writeBytesAtomic} from '../pipeline/cli/fs.ts'
+import {spawn} from 'node:child_process'
+import {outputWriter, replaceCacheFile, writeAtomic, writeBytesAtomic} from '../pipeline/cli/fs.ts'
 
 test('writeAtomic writes a text that differs in one accented letter of the same byte length, and leaves a file holding the same text untouched', (t) => {
   const folder = mkdtempSync(join(tmpdir(), 'babele-write-'))
@@ -57,4 +60,26 @@ test('writeAtomic in a folder the process made finds the files any of its writer
   t.is(readFileSync(join(made, 'd.xlf'), 'utf8'), 'd')
   t.false(writeAtomic(join(made, 'd.xlf'), 'd'))
   t.deepEqual(readdirSync(made).sort(), ['a.xlf', 'b.xlf', 'c.xlf', 'd.xlf'])
+})
+
+test('outputWriter writes each piece before it returns, and queues on the stream, as copies and in order, what a full non-blocking pipe cannot take now', async (t) => {
+  // A reader that starts reading late: the pipe (64 KiB) is full long before the 2 MB are written.
+  const child = spawn(process.execPath, ['-e', 'setTimeout(() => process.stdin.pipe(process.stdout), 300)'], {stdio: ['pipe', 'pipe', 'inherit']})
+  const received: Buffer[] = []
+  child.stdout.on('data', (data: Buffer) => received.push(data))
+  const closed = new Promise((resolve) => child.on('close', resolve))
+  // The parent's end of the pipe, non-blocking as Node opens it.
+  const fd = (child.stdin as unknown as {_handle: {fd: number}})._handle.fd
+  const write = outputWriter(fd, () => child.stdin)
+  const buffer = Buffer.alloc(256 << 10)
+  const expected: Buffer[] = []
+  for (let piece = 0; piece < 8; piece++) {
+    // The same buffer, filled again for each piece.
+    buffer.fill(65 + piece)
+    expected.push(Buffer.from(buffer))
+    t.true(write(buffer))
+  }
+  child.stdin.end()
+  await closed
+  t.is(Buffer.concat(received).compare(Buffer.concat(expected)), 0)
 })

@@ -9,7 +9,7 @@
  * it later.
  */
 import {closeSync, existsSync, fstatSync, mkdirSync, openSync, readdirSync, readFileSync, readSync, renameSync, rmSync, statSync, writeFileSync, writeSync, writevSync, type Dirent, type Stats} from 'node:fs'
-import {basename, dirname, join} from 'node:path'
+import {basename, dirname, join, resolve, sep} from 'node:path'
 import {digestBytes} from '../incremental/index.ts'
 import {foundSigned, noteChanged, noteFact, observing, type FactKind} from './observe.ts'
 
@@ -177,6 +177,35 @@ export function settledSignature(stat: Stats | undefined, now: number): Float64A
   const signature = new Float64Array(signatureLength)
   signatureOf(stat, signature, 0)
   return signature
+}
+
+/** A relative path with a segment that `resolve` would drop or fold: empty (a leading, trailing or doubled `/`, or no path at all), `.` or `..`. */
+const unplainSegment = /(?:^|\/)\.{0,2}(?:\/|$)/
+
+/**
+ * The absolute paths of files under a folder, from their paths relative to
+ * it: `resolve(folder, relative)`, made by joining the two texts with a `/`
+ * where that is the same text, which a run does for thousands of files
+ * (`resolve` and `join` normalize the whole path again, character by
+ * character, each time: about 9 µs a path, 36 ms for the 2,000-file
+ * project's 4,000 stores). The folder is resolved once; a relative path
+ * of plain names (no empty, `.` or `..` segment: what {@linkcode listFiles}
+ * gives) is appended to it, and any other path is resolved as ever.
+ *
+ * ```ts
+ * const absolute = pathsUnder('/site/locales/en')
+ * absolute('guide/intro.json') // '/site/locales/en/guide/intro.json', as `resolve` gives it
+ * absolute('../it/a.json') // resolved: '/site/locales/it/a.json'
+ * ```
+ *
+ * @param folder The folder (resolved against the working directory when relative).
+ * @returns `resolve(folder, relative)` for any relative path.
+ */
+export function pathsUnder(folder: string): (relative: string) => string {
+  const base = resolve(folder)
+  // Only the file-system root ends with the separator; on Windows, `resolve` writes other separators than `/`: every path is resolved.
+  const prefix = sep !== '/' ? undefined : base.endsWith('/') ? base : base + '/'
+  return (relative) => (prefix !== undefined && !unplainSegment.test(relative) ? prefix + relative : resolve(base, relative))
 }
 
 /** A folder's entries as one value: names and whether each is a folder, a file or something else. */
@@ -368,6 +397,46 @@ export function untilReaderCloses<Stream extends NodeJS.WritableStream>(stream: 
 
 const closedPipeWatched = new WeakSet<NodeJS.WritableStream>()
 
+/**
+ * Write bytes to an output (1: stdout, 2: stderr) piece by piece, each
+ * written before the call returns, so the caller may fill the same buffer
+ * with the next piece (the run cache's hit copies its stored output
+ * through one buffer, `--json` is printed through one: `byte-chunks.ts`).
+ * When the output cannot take more now (a full non-blocking pipe,
+ * `EAGAIN`), the rest of that piece and every later piece are queued on
+ * `stream()`, the same output's stream, as copies, in order. Once the
+ * reader is gone (`EPIPE`: `babele run --json | head`), the rest is
+ * dropped, with no stack trace.
+ *
+ * @param output The output's file descriptor.
+ * @param stream The output's stream (asked for only when something is queued on it).
+ * @returns A writer of one piece: `false` once the reader is gone.
+ */
+export function outputWriter(output: number, stream: () => NodeJS.WritableStream): (bytes: Uint8Array) => boolean {
+  let queued = false
+  let closed = false
+  return (bytes) => {
+    if (closed) return false
+    let written = 0
+    while (!queued && written < bytes.length) {
+      try {
+        written += writeSync(output, bytes, written, bytes.length - written)
+      } catch (error) {
+        const code = (error as NodeJS.ErrnoException).code
+        if (code === 'EPIPE') {
+          closed = true
+          return false
+        }
+        if (code !== 'EAGAIN') throw error
+        queued = true
+      }
+    }
+    // The stream keeps what it cannot write yet: a copy, since the caller fills its buffer again.
+    if (written < bytes.length) untilReaderCloses(stream()).write(Buffer.from(bytes.subarray(written)))
+    return true
+  }
+}
+
 /** The buffer {@linkcode OpenFile.copyTo} reads through. */
 const copyChunk = 1 << 20
 
@@ -396,25 +465,13 @@ export function openFile(path: string): OpenFile | undefined {
     read,
     copyTo(output, stream, start, length) {
       const chunk = Buffer.allocUnsafe(Math.min(copyChunk, length))
-      let queued = false
+      const write = outputWriter(output, stream)
       for (let at = start, end = start + length; at < end; ) {
         const got = readSync(fd, chunk, 0, Math.min(chunk.length, end - at), at)
         if (got === 0) break
         at += got
-        let written = 0
-        while (!queued && written < got) {
-          try {
-            written += writeSync(output, chunk, written, got - written)
-          } catch (error) {
-            const code = (error as NodeJS.ErrnoException).code
-            // The reader is gone (`babele run --json | head`): the rest is dropped.
-            if (code === 'EPIPE') return
-            if (code !== 'EAGAIN') throw error
-            queued = true
-          }
-        }
-        // The stream keeps what it cannot write yet: a copy, since the chunk is read into again.
-        if (written < got) untilReaderCloses(stream()).write(Buffer.from(chunk.subarray(written, got)))
+        // The reader is gone (`babele run --json | head`): the rest is not read.
+        if (!write(chunk.subarray(0, got))) return
       }
     },
     close: () => closeSync(fd)

@@ -293,12 +293,18 @@ async function renderResult(result: CommandResult | StreamedResult, options: Out
 
 /** Write printed output: stderr, then stdout (when it comes in pieces, joined into chunks of a megabyte: `byte-chunks.ts`), to a reader that may stop early. */
 async function emit(printed: Pick<Printed, 'stdout' | 'stderr'>): Promise<void> {
-  const {untilReaderCloses} = await import('./fs.ts')
+  const {outputWriter, untilReaderCloses} = await import('./fs.ts')
   if (printed.stderr.length > 0) untilReaderCloses(process.stderr).write(printed.stderr)
   const stdout = untilReaderCloses(process.stdout)
   if (typeof printed.stdout === 'string' || printed.stdout instanceof Uint8Array) {
     if (printed.stdout.length > 0) stdout.write(printed.stdout)
-  } else for (const chunk of (await import('./byte-chunks.ts')).byteChunks(printed.stdout)) stdout.write(chunk)
+  } else if (stdout.writableLength > 0) {
+    for (const chunk of (await import('./byte-chunks.ts')).byteChunks(printed.stdout)) stdout.write(chunk)
+  } else {
+    // Each chunk written to the output before the next fills the same buffer (`outputWriter`): nothing is waiting in its stream to go first.
+    const write = outputWriter(1, () => stdout)
+    for (const chunk of (await import('./byte-chunks.ts')).byteChunks(printed.stdout, {reused: true})) if (!write(chunk)) break
+  }
 }
 
 /**

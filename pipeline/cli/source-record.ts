@@ -23,9 +23,9 @@
  * went by (the file was saved meanwhile) stops the command rather than
  * store one source's entries under another's key.
  */
-import {join, resolve} from 'node:path'
+import {join} from 'node:path'
 import {digestBytes} from '../incremental/index.ts'
-import {readText} from './fs.ts'
+import {pathsUnder, readText} from './fs.ts'
 import {openReadRecord} from './read-record.ts'
 import {UsageError} from './run-settings.ts'
 import type {Workspace} from './workspace.ts'
@@ -62,8 +62,10 @@ export function readRecordedSources(workspace: Workspace, files: ReadonlyMap<str
   if (options.complete) record.keepOnly(files.values())
   const sources = new Map<string, SourceText>()
   const use = {hits: 0, misses: 0}
+  // Thousands of sources: each one's absolute path appended to the root's, not normalized again (`pathsUnder`).
+  const absoluteOf = pathsUnder(workspace.root)
   for (const [document, file] of files) {
-    const absolute = resolve(workspace.root, file)
+    const absolute = absoluteOf(file)
     const known = record.known(file, absolute)
     if (known) {
       sources.set(document, unread(absolute, file, known.digest))
