@@ -13,7 +13,7 @@ import {tmpdir} from 'node:os'
 import {deserialize} from 'node:v8'
 import {join} from 'node:path'
 import test from 'ava'
-import {inShard, parseShard, analysisContextKey, analysisKey, buildContextKey, buildKey, digest, digestBytes, DigestPart, documentKey, documentKeys} from '../pipeline/incremental/index.ts'
+import {inShard, parseShard, analysisContextKey, analysisKey, buildContextKey, buildKey, digest, digestBytes, DigestPart, documentKey, documentKeys, lintKey} from '../pipeline/incremental/index.ts'
 import {lintMarkdown} from '../pipeline/lint/index.ts'
 import {fromMarkdown} from '../pipeline/units/index.ts'
 import {fromTbx, parseConfig, type Analysis} from '../pipeline/index.ts'
@@ -96,6 +96,18 @@ test('a value put in canonical form once digests as the value itself, so keys ma
   t.is(keys('a.md', 'h1'), documentKey(config, 'a.md', 'h1'))
   t.is(keys('b.md', 'h2'), documentKey(config, 'b.md', 'h2'))
   t.not(documentKeys({...config, sourceLocale: 'fr'})('a.md', 'h1'), keys('a.md', 'h1'))
+})
+
+test('a document\'s and its lint\'s keys, their text written out at once, are the digests of their parts in canonical form, whatever the path holds', (t) => {
+  const config = parseConfig({targetLocales: ['en'], frontmatterKeys: ['title'], codeFinder: ['\\{\\{[^}]*\\}\\}']}).value!
+  const settings = {sourceLocale: config.sourceLocale, frontmatterKeys: config.frontmatterKeys, flavor: config.flavor, codeFinder: config.codeFinder}
+  const keys = documentKeys(config)
+  for (const path of ['a.md', 'guida/perché "sì".md', 'a\\b.md', 'tab\there.md', '\u2028.md', '🎉/\ud800.md']) {
+    const key = keys(path, 'h1')
+    t.is(key, digest(['document', path, 'h1', settings]), path)
+    t.is(lintKey(key, undefined), digest(['lint', key, null]), path)
+    t.is(lintKey(key, 'g1'), digest(['lint', key, 'g1']), path)
+  }
 })
 
 test('a document key changes with the source, its path and each config field extraction reads, and with nothing else', (t) => {
