@@ -1,3 +1,4 @@
+export {charTables, useCharTables, type CharTables} from './lib/char-tables.ts'
 export {compileTermIndex, type Candidate, type Options as CompileTermIndexOptions, type TermIndex} from './lib/compile-term-index.ts'
 export {fromTbx, type FromTbxResult, type Options as FromTbxOptions} from './lib/from-tbx.ts'
 export {fromTermCsv, type FromTermCsvResult, type Options as FromTermCsvOptions} from './lib/from-term-csv.ts'

@@ -17,6 +17,7 @@ import {documentId} from '../../units/index.ts'
 import {startProgress} from '../progress.ts'
 import {documentLint, extractOutputs, extractSources, type CacheUse, type DocumentLint} from '../extract-sources.ts'
 import {openCache, type Cache} from '../cache.ts'
+import {keepCharTables} from '../kept-char-tables.ts'
 import {LazyDocuments} from '../lazy-documents.ts'
 import {MessageList, type PackedMessages, type PrintedMessages} from '../packed-messages.ts'
 import {codeVersion} from '../code-version.ts'
@@ -109,14 +110,16 @@ export async function load(workspace: Workspace, options: CommandOptions): Promi
     const translated = translatedDocuments(stores.value)
     for (const path of files.keys()) if (!shard.has(path) && !translated(path)) files.delete(path)
   }
-  const read = readRecordedSources(workspace, files, {cache: cacheFolder(workspace, options), started, complete: !shard})
+  const folder = cacheFolder(workspace, options)
+  const read = readRecordedSources(workspace, files, {cache: folder, started, complete: !shard})
+  // The term matcher's character tables as this engine built them in an earlier run, not built again (`kept-char-tables.ts`).
+  if (termbase && folder !== undefined) keepCharTables(openCache(folder, codeVersion()))
   // Compiled once: the sources extracted on this thread match with the same source index.
   const terms = termbase ? projectTerms(workspace.config, termbase) : undefined
   const progress = startProgress('extract', files.size, options.progress)
   const extracted = await extractSources(workspace, read.sources, termbase, {jobs: options.jobs, cache: options.cache, tick: (path) => progress.tick(path), termIndex: terms?.sourceIndex})
   progress.stop()
   read.save()
-  const folder = cacheFolder(workspace, options)
   // Its `extract-outputs` entries as `extractProject` takes them (`run`'s extract, import's check): texts, not bytes.
   const store = folder === undefined ? undefined : withStoredOutputs(openCache(folder, codeVersion()))
   const documentOf = shard && new Map([...extracted.documents.keys()].map((path) => [paths.source(workspace.config, path), path]))

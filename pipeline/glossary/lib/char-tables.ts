@@ -6,7 +6,9 @@
  * space) and whether it is a capital.
  *
  * Tables turn the matcher's inner loop into array reads; building them costs
- * a few milliseconds once per process.
+ * a few milliseconds once per process, or none when tables an earlier
+ * process of the same engine built are given (`useCharTables`: the CLI
+ * keeps them in its cache).
  */
 
 /** A character that is not a word character, white space or a placeholder. */
@@ -86,6 +88,26 @@ export function charTables(): CharTables {
   for (let code = 0; code < 65_536; code++) info[code] = (fold[code]! << 3) | kind[code]!
   cache = {kind, fold, upper, info}
   return cache
+}
+
+/**
+ * Use tables {@linkcode charTables} built in an earlier process of the same
+ * JavaScript engine (its Unicode data: the CLI keeps them in its cache, by
+ * the engine's versions), instead of building them: what {@linkcode charTables}
+ * gives from then on. Taken only when they have the tables' shape, each
+ * code unit's `info` its `fold` and `kind`; else this process builds its own.
+ *
+ * @param tables Tables as {@linkcode charTables} built them.
+ * @returns Whether they were taken.
+ */
+export function useCharTables(tables: CharTables): boolean {
+  const {kind, fold, upper, info} = tables
+  const planes = 65_536
+  if (!(kind instanceof Uint8Array && fold instanceof Uint16Array && upper instanceof Uint8Array && info instanceof Int32Array)) return false
+  if (kind.length !== planes || fold.length !== planes || upper.length !== planes || info.length !== planes) return false
+  for (let code = 0; code < planes; code++) if (info[code] !== ((fold[code]! << 3) | kind[code]!) || kind[code]! > low || upper[code]! > 1) return false
+  cache = {kind, fold, upper, info}
+  return true
 }
 
 /**
