@@ -12,7 +12,7 @@ import {tmpdir} from 'node:os'
 import {join} from 'node:path'
 import {isDeepStrictEqual} from 'node:util'
 import test from 'ava'
-import {openCache} from '../pipeline/cli/cache.ts'
+import {openCache, savePacks, usePacks} from '../pipeline/cli/cache.ts'
 import {printedLint, putLint, readLint, sourceTask, type SourceTask, type SourceTaskInit} from '../pipeline/cli/source-task.ts'
 import {parseConfig} from '../pipeline/config/index.ts'
 import {diagnostic} from '../pipeline/diagnostic.ts'
@@ -50,7 +50,9 @@ test('a lint entry gives back the very findings, an error with its severity, and
   t.true(isDeepStrictEqual(again.lint, fresh.lint))
   t.deepEqual(again.lintJson, fresh.lintJson)
   const cache = openCache(folder, 'test')
-  t.deepEqual(Object.keys(cache.get<object>('lint', task.lint)!), ['json', 'count', 'errors', 'concepts', 'summary', 'messages', 'units'], 'the findings are kept once, as printed')
+  const entry = cache.getWithTail<string>('lint', task.lint)!
+  t.deepEqual(Object.keys(JSON.parse(entry.value)), ['count', 'errors', 'concepts', 'summary', 'messages', 'units'], 'the findings are kept once, as printed, and the rest as JSON')
+  t.deepEqual(Buffer.from(entry.tail), Buffer.from(fresh.lintJson), 'the printed findings are the bytes after the entry')
   const stored = readLint(cache, task.lint)!
   t.true(isDeepStrictEqual(stored.printed(), printedLint(fresh.lint).messages), 'as run prints them: the error as a warning')
   t.true(isDeepStrictEqual(stored.concepts, fresh.lint.filter((message) => message.conceptId !== undefined)))
@@ -77,9 +79,17 @@ test('a lint entry that is not whole misses, one whose bytes do not parse back g
   const {folder, init, task} = setup()
   const fresh = sourceTask(init)(task)
   const cache = openCache(folder, 'test')
-  const whole = {json: fresh.lintJson, count: 2, errors: [0], concepts: [], summary: undefined, messages: [], units: 1}
-  for (const broken of [{...whole, json: new TextEncoder().encode('{"not": ')}, {...whole, json: new TextEncoder().encode('{"a": 1}')}, {...whole, errors: [7]}, {...whole, errors: undefined}, {...whole, count: undefined}, {...whole, concepts: undefined}, {...whole, count: 0}]) {
-    cache.put('lint', task.lint, broken)
+  const whole = {count: 2, errors: [0], concepts: [], messages: [], units: 1}
+  const json = fresh.lintJson
+  // Each head stored as it is and as its JSON text, before the printed findings' bytes; then a head whose text is cut, and an entry with no bytes after it.
+  const heads: Array<[unknown, Uint8Array]> = [[whole, new TextEncoder().encode('{"not": ')], [whole, new TextEncoder().encode('{"a": 1}')], [{...whole, errors: [7]}, json], [{...whole, errors: undefined}, json], [{...whole, count: undefined}, json], [{...whole, concepts: undefined}, json], [{...whole, count: 0}, json], [null, json]]
+  const entries: Array<(key: string) => void> = [
+    ...heads.flatMap(([head, bytes]) => [(key: string) => cache.putWithBytes('lint', key, head, [bytes]), (key: string) => cache.putWithBytes('lint', key, JSON.stringify(head) ?? 'null', [bytes])]),
+    (key) => cache.putWithBytes('lint', key, JSON.stringify(whole).slice(0, 20), [json]),
+    (key) => cache.put('lint', key, {...whole, json})
+  ]
+  for (const put of entries) {
+    put(task.lint)
     const stored = readLint(cache, task.lint)
     t.true(stored === undefined || (stored.lint() === undefined && stored.printed() === undefined))
     const again = sourceTask(init)(task)
@@ -105,4 +115,23 @@ test('a printed batch goes into --json as its bytes, its diagnostics never read:
   t.deepEqual([...list.printable()], [fresh.lintJson])
   t.true(packPrinted(batch).bytes.length > 0)
   rmSync(folder, {recursive: true, force: true})
+})
+
+test('a lint entry read from its pack gives the printed findings as a view of the pack\'s bytes, not copied; a source task\'s are bytes of their own, which cross threads alone', (t) => {
+  const {folder, init, task} = setup()
+  t.teardown(() => rmSync(folder, {recursive: true, force: true}))
+  const fresh = sourceTask(init)(task)
+  // One command writes the pack of the entries it used, the next reads them from it.
+  usePacks()
+  t.truthy(readLint(openCache(folder, 'test'), task.lint))
+  savePacks()
+  usePacks()
+  t.teardown(() => savePacks())
+  const stored = readLint(openCache(folder, 'test'), task.lint)!
+  t.deepEqual(Buffer.from(stored.json), Buffer.from(fresh.lintJson))
+  t.true(stored.json.buffer.byteLength > stored.json.length, 'a view of more bytes: the pack\'s')
+  const again = sourceTask(init)(task)
+  t.true(again.cachedLint)
+  t.deepEqual(Buffer.from(again.lintJson), Buffer.from(fresh.lintJson))
+  t.is(again.lintJson.buffer.byteLength, again.lintJson.length, 'an array of its own')
 })

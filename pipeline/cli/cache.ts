@@ -24,7 +24,10 @@
  * stored with `v8.serialize` (the structured clone: shared objects stay
  * shared, as a document's codes are in its tokens, units and segments);
  * `extract-outputs` entries hold their texts as UTF-8 bytes
- * (`stored-outputs.ts`).
+ * (`stored-outputs.ts`). An entry may be stored with bytes after it
+ * (`putWithBytes`: the run cache's printed output, a lint entry's printed
+ * findings), read back as a view of the bytes read (`getWithTail`), or
+ * from the open file (`getWithBytes`).
  *
  * Packs: beside the entries, `<kind>.pack` holds the entries of that kind
  * the last run used (read, found or written), so a run reads thousands of
@@ -186,6 +189,13 @@ export interface Cache {
   getWithBytes<Value>(kind: string, key: string): {value: Value; bytes: StoredBytes} | undefined
   /** Store a value and bytes after it, read back whole: the run cache's printed output, which a hit writes as it is. */
   putWithBytes(kind: string, key: string, value: unknown, bytes: Uint8Array[]): void
+  /**
+   * A value put with {@linkcode Cache.putWithBytes} under `key`, and the
+   * bytes stored after it as a view of the bytes read (its pack's, or its
+   * own file's), never copied: a lint entry's printed findings, which
+   * `--json` prints as they are. Packed as any entry of its kind.
+   */
+  getWithTail<Value>(kind: string, key: string): {value: Value; tail: Uint8Array} | undefined
   /** Counts by kind, for `--json`. */
   counts: Record<string, CacheCounts>
 }
@@ -211,6 +221,19 @@ function entryOf(bytes: Uint8Array, key: string): Entry | undefined {
     return undefined
   }
   return entry !== undefined && entry !== null && typeof entry === 'object' && entry.key === key ? entry : undefined
+}
+
+/**
+ * An entry stored with bytes after it ({@linkcode Cache.putWithBytes}: the
+ * entry's length in 4 bytes, big-endian, the entry, the bytes), if it is
+ * the key's, and those bytes as a view.
+ */
+function withTail(bytes: Uint8Array, key: string): {entry: Entry; tail: Uint8Array} | undefined {
+  if (bytes.length < 4) return undefined
+  const length = ((bytes[0]! << 24) | (bytes[1]! << 16) | (bytes[2]! << 8) | bytes[3]!) >>> 0
+  if (4 + length > bytes.length) return undefined
+  const entry = entryOf(bytes.subarray(4, 4 + length), key)
+  return entry && {entry, tail: bytes.subarray(4 + length)}
 }
 
 /** The file of a pack's delta. */
@@ -383,6 +406,31 @@ export function openCache(folder: string, version: string): Cache {
       const found = counted(kind, key, entry)
       pack?.used.set(key, found !== undefined)
       return found?.value as Value | undefined
+    },
+    getWithTail<Value>(kind: string, key: string): {value: Value; tail: Uint8Array} | undefined {
+      const pack = packOf(kind)
+      const slice = pack?.at.get(key)
+      if (slice && !pack!.keysOnly) {
+        const packed = withTail(slice, key)
+        if (packed) {
+          pack!.used.set(key, true)
+          counted(kind, key, packed.entry)
+          return {value: packed.entry.value as Value, tail: packed.tail}
+        }
+        // Read from its own file, and the pack written again without this slice.
+        pack!.at.delete(key)
+        pack!.broken = true
+      }
+      const path = pathOf(kind, key)
+      let found: {entry: Entry; tail: Uint8Array} | undefined
+      try {
+        if (exists(path)) found = withTail(readBytes(path), key)
+      } catch {
+        found = undefined
+      }
+      const entry = counted(kind, key, found?.entry)
+      pack?.used.set(key, entry !== undefined)
+      return entry && {value: entry.value as Value, tail: found!.tail}
     },
     has(kind: string, key: string): boolean {
       const pack = packOf(kind)

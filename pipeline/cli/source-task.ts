@@ -97,10 +97,19 @@ interface DocumentEntry {
  * parsed only for a document whose findings a page lists: the findings
  * about a concept (the glossary review's), and the QA review's grouping of
  * them (`fileSummary`).
+ *
+ * A run reads every document's entry (the 2,000-file project's lint pack:
+ * 18 MB), so it is stored to be read fast: the printed bytes after the
+ * entry (`putWithBytes`), read back as a view of the pack (`getWithTail`),
+ * not copied into an array of their own as a deserialized one is; the rest
+ * (`LintHead`) as its JSON text when JSON gives it back as it is
+ * (`jsonValue`), which parses about twice as fast as the same objects
+ * deserialize (some 5,000 findings about a concept), else as it is.
  */
-interface LintEntry {
-  /** The findings as `run --json` prints them, errors as warnings (`printedLint`): printed as they are. */
-  json: Uint8Array
+type LintEntry = string | LintHead
+
+/** A lint entry but the printed findings' bytes (see `LintEntry`). */
+interface LintHead {
   /** How many findings there are. */
   count: number
   /** Which of them (their index) are errors. */
@@ -109,8 +118,8 @@ interface LintEntry {
   lint?: Diagnostic[] | undefined
   /** The findings about a concept (`conceptId`), in order, each with its own severity. */
   concepts: Diagnostic[]
-  /** The QA review's grouping of the findings (`fileFindings`), when they are all about one file. */
-  summary: FileSummary | undefined
+  /** The QA review's grouping of the findings (`fileFindings`), when they are all about one file (left out when not: JSON has no `undefined`). */
+  summary?: FileSummary | undefined
   messages: Diagnostic[]
   units: number
 }
@@ -121,7 +130,7 @@ export interface StoredLint {
   lint: () => Diagnostic[] | undefined
   /** The findings as `run` prints them (errors as warnings), parsed from the entry's bytes the first time; `undefined` when they do not parse back. */
   printed: () => Diagnostic[] | undefined
-  /** The bytes `--json` prints for them (`printedLint`). */
+  /** The bytes `--json` prints for them (`printedLint`): a view of the bytes the cache read (its pack's), not an array of their own. */
   json: Uint8Array
   /** The findings about a concept, each with its own severity. */
   concepts: Diagnostic[]
@@ -193,7 +202,9 @@ export function putLint(cache: Cache | undefined, key: string, lint: Diagnostic[
   // Plain JSON data (`jsonValue`) is known to parse back as it is (the bytes are `printedLint`'s): a tenth of parsing and comparing (about 0.2 s of a cold extract of 2,000 files); only other findings are parsed back and compared.
   const exact = jsonValue(lint) || isParsedBack(lint, errors, printed.json)
   const concepts = lint.filter((message) => message.conceptId !== undefined)
-  cache.put('lint', key, {json: printed.json, count: lint.length, errors, ...(exact ? {} : {lint}), concepts, summary: lintSummary(lint), messages: document.messages, units: document.units} satisfies LintEntry)
+  const summary = lintSummary(lint)
+  const head: LintHead = {count: lint.length, errors, ...(exact ? {} : {lint}), concepts, ...(summary === undefined ? {} : {summary}), messages: document.messages, units: document.units}
+  cache.putWithBytes('lint', key, (jsonValue(head) ? JSON.stringify(head) : head) satisfies LintEntry, [printed.json])
 }
 
 /**
@@ -205,10 +216,18 @@ export function putLint(cache: Cache | undefined, key: string, lint: Diagnostic[
  * @returns `undefined` when there is none, or it is not whole (then it is made again).
  */
 export function readLint(cache: Cache, key: string): StoredLint | undefined {
-  const entry = cache.get<LintEntry>('lint', key)
-  if (!entry || !(entry.json instanceof Uint8Array) || !Number.isSafeInteger(entry.count) || !Array.isArray(entry.errors) || !Array.isArray(entry.concepts)) return undefined
-  if (entry.errors.some((at) => !Number.isSafeInteger(at) || at < 0 || at >= entry.count) || (entry.json.length === 0) !== (entry.count === 0)) return undefined
-  const {json, count, errors, concepts, summary, messages, units} = entry
+  const stored = cache.getWithTail<LintEntry>('lint', key)
+  if (!stored) return undefined
+  let entry: LintHead
+  try {
+    entry = typeof stored.value === 'string' ? (JSON.parse(stored.value) as LintHead) : stored.value
+  } catch {
+    return undefined
+  }
+  const json = stored.tail
+  if (!entry || typeof entry !== 'object' || !Number.isSafeInteger(entry.count) || !Array.isArray(entry.errors) || !Array.isArray(entry.concepts)) return undefined
+  if (entry.errors.some((at) => !Number.isSafeInteger(at) || at < 0 || at >= entry.count) || (json.length === 0) !== (entry.count === 0)) return undefined
+  const {count, errors, concepts, summary, messages, units} = entry
   const kept = entry.lint
   const printed = once(() => {
     if (kept) return asWarnings(kept)
@@ -251,7 +270,8 @@ export function sourceTask(init: SourceTaskInit, compiled?: TermIndex): (task: S
     const stored = cache && readDocument(cache, task)
     const entry = cache && readLint(cache, task.lint)
     const found = entry?.lint()
-    const lint = found && {lint: found, json: entry!.json}
+    // Bytes of their own (the entry's are a view of the bytes read): they cross threads, and a view would take all its buffer along.
+    const lint = found && {lint: found, json: new Uint8Array(entry!.json)}
     if (stored && lint) return {...stored, lint: lint.lint, lintJson: lint.json, cachedDocument: true, cachedLint: true}
     if (stored) {
       const found = lintDocument(init.config, stored.document, options())
