@@ -9,7 +9,7 @@
  * it later.
  */
 import {closeSync, existsSync, fstatSync, mkdirSync, openSync, readdirSync, readFileSync, readSync, renameSync, rmSync, statSync, writeFileSync, writeSync, writevSync, type Dirent, type Stats} from 'node:fs'
-import {basename, dirname, join, resolve, sep} from 'node:path'
+import {basename, dirname, join} from 'node:path'
 import {digestBytes} from '../incremental/index.ts'
 import {foundSigned, noteChanged, noteFact, observing, type FactKind} from './observe.ts'
 
@@ -177,35 +177,6 @@ export function settledSignature(stat: Stats | undefined, now: number): Float64A
   const signature = new Float64Array(signatureLength)
   signatureOf(stat, signature, 0)
   return signature
-}
-
-/** A relative path with a segment that `resolve` would drop or fold: empty (a leading, trailing or doubled `/`, or no path at all), `.` or `..`. */
-const unplainSegment = /(?:^|\/)\.{0,2}(?:\/|$)/
-
-/**
- * The absolute paths of files under a folder, from their paths relative to
- * it: `resolve(folder, relative)`, made by joining the two texts with a `/`
- * where that is the same text, which a run does for thousands of files
- * (`resolve` and `join` normalize the whole path again, character by
- * character, each time: about 9 µs a path, 36 ms for the 2,000-file
- * project's 4,000 stores). The folder is resolved once; a relative path
- * of plain names (no empty, `.` or `..` segment: what {@linkcode listFiles}
- * gives) is appended to it, and any other path is resolved as ever.
- *
- * ```ts
- * const absolute = pathsUnder('/site/locales/en')
- * absolute('guide/intro.json') // '/site/locales/en/guide/intro.json', as `resolve` gives it
- * absolute('../it/a.json') // resolved: '/site/locales/it/a.json'
- * ```
- *
- * @param folder The folder (resolved against the working directory when relative).
- * @returns `resolve(folder, relative)` for any relative path.
- */
-export function pathsUnder(folder: string): (relative: string) => string {
-  const base = resolve(folder)
-  // Only the file-system root ends with the separator; on Windows, `resolve` writes other separators than `/`: every path is resolved.
-  const prefix = sep !== '/' ? undefined : base.endsWith('/') ? base : base + '/'
-  return (relative) => (prefix !== undefined && !unplainSegment.test(relative) ? prefix + relative : resolve(base, relative))
 }
 
 /** A folder's entries as one value: names and whether each is a folder, a file or something else. */

@@ -25,10 +25,10 @@
  */
 import {join} from 'node:path'
 import {digestBytes} from '../incremental/index.ts'
-import {pathsUnder, readText} from './fs.ts'
+import {readText} from './fs.ts'
 import {openReadRecord} from './read-record.ts'
 import {UsageError} from './run-settings.ts'
-import type {Workspace} from './workspace.ts'
+import {absoluteIn, type Workspace} from './workspace.ts'
 
 /** A source the command reads: its digest now, its text when asked for. */
 export interface SourceText {
@@ -62,8 +62,8 @@ export function readRecordedSources(workspace: Workspace, files: ReadonlyMap<str
   if (options.complete) record.keepOnly(files.values())
   const sources = new Map<string, SourceText>()
   const use = {hits: 0, misses: 0}
-  // Thousands of sources: each one's absolute path appended to the root's, not normalized again (`pathsUnder`).
-  const absoluteOf = pathsUnder(workspace.root)
+  // Thousands of sources: each one's absolute path joined to the root's as text, not normalized again (`absoluteIn`).
+  const absoluteOf = absoluteIn(workspace.root)
   for (const [document, file] of files) {
     const absolute = absoluteOf(file)
     const known = record.known(file, absolute)

@@ -14,7 +14,7 @@ import type {Bundle, Diagnostic, StateFile} from '../types.ts'
 import {fromXliff} from '../xliff/index.ts'
 import {decodeXml} from '../xml/index.ts'
 import {openReadRecord} from './read-record.ts'
-import {exists, isFolder, listFiles, pathsUnder, readBytes, readText, replaceCacheFile, sameSignatures, signatureLength, sizeOf, writeAtomic} from './fs.ts'
+import {exists, isFolder, listFiles, readBytes, readText, replaceCacheFile, sameSignatures, signatureLength, sizeOf, writeAtomic} from './fs.ts'
 import {UsageError} from './run-settings.ts'
 
 /** A project on disk. */
@@ -143,8 +143,8 @@ export function readStores(workspace: Workspace, options?: {cache: string | unde
   const files: string[] = []
   for (const locale of workspace.config.targetLocales) {
     const folder = join(workspace.root, workspace.config.locales, locale)
-    // Thousands of stores: each one's absolute path appended to the folder's, not normalized again (`pathsUnder`).
-    const absoluteOf = pathsUnder(folder)
+    // Thousands of stores: each one's absolute path joined to the folder's as text, not normalized again (`absoluteIn`).
+    const absoluteOf = absoluteIn(folder)
     for (const path of listFiles(folder, (name) => name.endsWith('.json'))) {
       const file = `${workspace.config.locales}/${locale}/${path}`
       const absolute = absoluteOf(path)
