@@ -38,6 +38,16 @@ function withoutKept({kept: _kept, ...cache}: Record<string, unknown>): Record<s
   return cache
 }
 
+/** An entry file's serialized entry: the whole file, or (stored with bytes after it, as lint entries are: `putWithBytes`) the entry its first 4 bytes give the length of. */
+function entryBytes(file: Buffer): Buffer {
+  try {
+    deserialize(file)
+    return file
+  } catch {
+    return file.subarray(4, 4 + file.readUInt32BE(0))
+  }
+}
+
 /** The cache entries of a kind (`document`, `build`, …) in a project's cache, with their values. */
 function cacheEntries(folder: string, kind: string): Array<{file: string; value: {document?: {path: string}; value?: unknown}}> {
   const found: Array<{file: string; value: {document?: {path: string}; value?: unknown}}> = []
@@ -48,7 +58,7 @@ function cacheEntries(folder: string, kind: string): Array<{file: string; value:
       if (statSync(full).isDirectory()) walk(full)
       else if (full.includes(`/${kind}/`)) {
         try {
-          found.push({file: full, value: (deserialize(readFileSync(full)) as {value: {document?: {path: string}}}).value})
+          found.push({file: full, value: (deserialize(entryBytes(readFileSync(full))) as {value: {document?: {path: string}}}).value})
         } catch {
           // Not an entry (a test wrote over it): it holds no value.
         }
