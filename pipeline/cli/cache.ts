@@ -78,7 +78,7 @@ import {exists, listFolders, openFile, readBytes, removeFile, removeFolder, repl
 import {defaultTiering, manyDocuments} from './tiering.ts'
 
 /** Bumped whenever the shape of an entry or the cache's layout changes. */
-const cacheSchema = 12
+const cacheSchema = 13
 
 /** The kinds packed ({@linkcode usePacks}): with their entries' bytes, or (`keys`) as an index of the keys alone. */
 const packedKinds: Readonly<Record<string, 'entries' | 'keys'>> = {
