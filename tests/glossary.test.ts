@@ -45,6 +45,7 @@ function errors(messages: Diagnostic[]): string[] {
 test('should expose the public api', (t) => {
   t.deepEqual(Object.keys(glossary).sort(), [
     'catalanForms',
+    'charTables',
     'checkTranslation',
     'compileTermIndex',
     'compileTermRules',
@@ -65,7 +66,8 @@ test('should expose the public api', (t) => {
     'termsOfLanguage',
     'toOmegatGlossary',
     'toTbx',
-    'toTermCsv'
+    'toTermCsv',
+    'useCharTables'
   ])
 })
 
