@@ -10,22 +10,11 @@
  */
 import {serialize, deserialize} from 'node:v8'
 import test from 'ava'
+import {random} from '../bench/corpus.ts'
 import {digest} from '../pipeline/incremental/index.ts'
 import {analysisOfCounts, analyzeParts, bands, combineAnalysis, type AnalysisPart, type Band, type CombinedAnalysis} from '../pipeline/report/index.ts'
 
 const options = {sourceLocale: 'it', locale: 'en', threshold: 80, unknownWords: [{word: 'aukus', count: 2}]}
-
-/** A seeded pseudo-random generator (mulberry32), so a failure can be run again. */
-function random(seed: number): () => number {
-  let state = seed >>> 0
-  return () => {
-    state = (state + 0x6d2b79f5) >>> 0
-    let value = state
-    value = Math.imul(value ^ (value >>> 15), value | 1)
-    value ^= value + Math.imul(value ^ (value >>> 7), value | 61)
-    return ((value ^ (value >>> 14)) >>> 0) / 4294967296
-  }
-}
 
 /** A part of a few segments, its keys from a small set (so they repeat across documents). */
 function randomPart(next: () => number, keySpace: number): AnalysisPart {
