@@ -383,54 +383,14 @@ export function openCache(folder: string, version: string): Cache {
     folder: root,
     counts,
     get<Value>(kind: string, key: string): Value | undefined {
-      // The entry's own path is made only when the pack does not answer (as `has` does): a run asks for thousands of packed entries.
-      const pack = packOf(kind)
-      const slice = pack?.at.get(key)
-      if (slice && !pack!.keysOnly) {
-        const packed = entryOf(slice, key)
-        if (packed) {
-          pack!.used.set(key, true)
-          return counted(kind, key, packed)!.value as Value
-        }
-        // Read from its own file, and the pack written again without this slice.
-        pack!.at.delete(key)
-        pack!.broken = true
-      }
-      const path = pathOf(kind, key)
-      let entry: Entry | undefined
-      try {
-        if (exists(path)) entry = deserialize(readBytes(path)) as Entry
-      } catch {
-        entry = undefined
-      }
-      const found = counted(kind, key, entry)
-      pack?.used.set(key, found !== undefined)
-      return found?.value as Value | undefined
+      return lookup(kind, key, (bytes) => {
+        const entry = entryOf(bytes, key)
+        return entry && {entry}
+      })?.entry.value as Value | undefined
     },
     getWithTail<Value>(kind: string, key: string): {value: Value; tail: Uint8Array} | undefined {
-      const pack = packOf(kind)
-      const slice = pack?.at.get(key)
-      if (slice && !pack!.keysOnly) {
-        const packed = withTail(slice, key)
-        if (packed) {
-          pack!.used.set(key, true)
-          counted(kind, key, packed.entry)
-          return {value: packed.entry.value as Value, tail: packed.tail}
-        }
-        // Read from its own file, and the pack written again without this slice.
-        pack!.at.delete(key)
-        pack!.broken = true
-      }
-      const path = pathOf(kind, key)
-      let found: {entry: Entry; tail: Uint8Array} | undefined
-      try {
-        if (exists(path)) found = withTail(readBytes(path), key)
-      } catch {
-        found = undefined
-      }
-      const entry = counted(kind, key, found?.entry)
-      pack?.used.set(key, entry !== undefined)
-      return entry && {value: entry.value as Value, tail: found!.tail}
+      const found = lookup(kind, key, (bytes) => withTail(bytes, key))
+      return found && {value: found.entry.value as Value, tail: found.tail}
     },
     has(kind: string, key: string): boolean {
       const pack = packOf(kind)
@@ -478,6 +438,37 @@ export function openCache(folder: string, version: string): Cache {
   }
 
   /** The entry if it is the key's, counted as a hit or a miss. */
+  /**
+   * An entry, read by `decode` from its pack's slice or else from its own
+   * file (its path made only then, as `has` does: a run asks for thousands
+   * of packed entries); a slice that does not decode is dropped from the
+   * pack, which is written again without it. Counted as a hit or a miss.
+   */
+  function lookup<Found extends {entry: Entry}>(kind: string, key: string, decode: (bytes: Uint8Array) => Found | undefined): Found | undefined {
+    const pack = packOf(kind)
+    const slice = pack?.at.get(key)
+    if (slice && !pack!.keysOnly) {
+      const packed = decode(slice)
+      if (packed) {
+        pack!.used.set(key, true)
+        counted(kind, key, packed.entry)
+        return packed
+      }
+      pack!.at.delete(key)
+      pack!.broken = true
+    }
+    const path = pathOf(kind, key)
+    let found: Found | undefined
+    try {
+      if (exists(path)) found = decode(readBytes(path))
+    } catch {
+      found = undefined
+    }
+    const valid = counted(kind, key, found?.entry) !== undefined
+    pack?.used.set(key, valid)
+    return valid ? found : undefined
+  }
+
   function counted(kind: string, key: string, entry: Entry | undefined): Entry | undefined {
     const valid = entry !== undefined && entry !== null && typeof entry === 'object' && entry.key === key
     const counts = count(kind)
