@@ -12,7 +12,8 @@
 import {isDeepStrictEqual} from 'node:util'
 import {compileTermIndex, type TermIndex, type Termbase} from '../glossary/index.ts'
 import type {MemoryEntry} from '../memory/index.ts'
-import {compileContext, documentOutputs, extractSource, lintDocument, outputKinds, projectTerms, type ExtractContext, type ExtractedSource} from '../project/index.ts'
+import {compileContext, documentOutputs, extractSource, lintDocument, outputKinds, projectTerms, segmentMatches, type ExtractContext, type ExtractedSource} from '../project/index.ts'
+import type {LintTerms} from '../lint/index.ts'
 import {extractOutputsKey} from '../incremental/index.ts'
 import type {Config} from '../config/index.ts'
 import type {Diagnostic, SourceDocument} from '../types.ts'
@@ -67,8 +68,8 @@ export interface SourceTask {
   kept?: boolean
 }
 
-/** A source extracted, and whether each part came from the cache. */
-export interface SourceResult extends ExtractedSource {
+/** A source extracted, and whether each part came from the cache (the lint's terms stay on the thread: `extractTask`). */
+export interface SourceResult extends Omit<ExtractedSource, 'terms'> {
   /** The lint findings as `--json` prints them (`LintEntry.json`). */
   lintJson: Uint8Array
   /** The document came from the cache (not parsed). */
@@ -260,13 +261,29 @@ export function once<Value>(compute: () => Value): () => Value {
  * @returns The task handler.
  */
 export function sourceTask(init: SourceTaskInit, compiled?: TermIndex): (task: SourceTask) => SourceResult {
+  return extractTask(init, compiled).run
+}
+
+/**
+ * `sourceTask`'s handler, and the terms the lint found in the source it
+ * last ran on, when it extracted it (`ExtractedSource.terms`; none when the
+ * document came from the cache): `outputTask` tells the segments' terms
+ * from them. They stay on the thread.
+ *
+ * @param init Config, termbase, cache.
+ * @param compiled The termbase's source index, when compiled already (see `sourceTask`).
+ * @returns The task handler, and the last source's terms.
+ */
+function extractTask(init: SourceTaskInit, compiled?: TermIndex): {run: (task: SourceTask) => SourceResult; terms: () => LintTerms | undefined} {
   const cache = init.cache ? openCache(init.cache.folder, init.cache.version) : undefined
   let termIndex = init.termbase ? compiled : undefined
   const options = () => {
     if (init.termbase) termIndex ??= compileTermIndex(init.termbase, {language: init.config.sourceLocale})
     return {termbase: init.termbase, termIndex}
   }
-  return (task) => {
+  let last: LintTerms | undefined
+  const run = (task: SourceTask): SourceResult => {
+    last = undefined
     const stored = cache && readDocument(cache, task)
     const entry = cache && readLint(cache, task.lint)
     const found = entry?.lint()
@@ -279,13 +296,15 @@ export function sourceTask(init: SourceTaskInit, compiled?: TermIndex): (task: S
       putLint(cache, task.lint, found, printed, {messages: stored.messages, units: stored.document.units.length})
       return {...stored, lint: found, lintJson: printed.json, cachedDocument: true, cachedLint: false}
     }
-    const extracted = extractSource(init.config, task.path, task.text, options())
+    const {terms, ...extracted} = extractSource(init.config, task.path, task.text, options())
+    last = terms
     cache?.put('document', task.document, {document: {...extracted.document, text: '', body: ''}, messages: extracted.messages} satisfies DocumentEntry)
     if (lint) return {...extracted, lint: lint.lint, lintJson: lint.json, cachedDocument: false, cachedLint: true}
     const printed = printedLint(extracted.lint)
     putLint(cache, task.lint, extracted.lint, printed, {messages: extracted.messages, units: extracted.document.units.length})
     return {...extracted, lintJson: printed.json, cachedDocument: false, cachedLint: false}
   }
+  return {run, terms: () => last}
 }
 
 /**
@@ -297,9 +316,16 @@ export function sourceTask(init: SourceTaskInit, compiled?: TermIndex): (task: S
  * @returns The task handler.
  */
 export function outputTask(init: OutputTaskInit): (task: SourceTask) => OutputResult {
-  const extract = sourceTask(init)
-  const cache = init.cache ? openCache(init.cache.folder, init.cache.version) : undefined
   const terms = init.termbase ? projectTerms(init.config, init.termbase) : undefined
+  // The lint matches with the rules' source index, so the terms it finds are the segments' (`segmentMatches`).
+  const extraction = extractTask(init, terms?.sourceIndex)
+  const extract = extraction.run
+  const cache = init.cache ? openCache(init.cache.folder, init.cache.version) : undefined
+  /** The segments' terms of the document just extracted, told from its lint's when it was linted here. */
+  const segmentTerms = (document: SourceDocument) => {
+    const found = extraction.terms()
+    return found && segmentMatches(document, found)
+  }
   let context: ExtractContext | undefined
   return (task) => {
     const {document, messages, lint, lintJson, ...rest} = extract(task)
@@ -307,7 +333,7 @@ export function outputTask(init: OutputTaskInit): (task: SourceTask) => OutputRe
     const key = extractOutputsKey(task.document, init.shared)
     const found = cache && storedOutputs(cache.get(outputKinds.extract, key))
     // Encoded once, here: the bytes stored are those the main thread writes and hashes.
-    const outputs = found ?? storeOutputs(documentOutputs(init.config, document, (context ??= compileContext(init.memories)), {terms}))
+    const outputs = found ?? storeOutputs(documentOutputs(init.config, document, (context ??= compileContext(init.memories)), {terms, matches: segmentTerms(document)}))
     if (!found) cache?.put(outputKinds.extract, key, outputs)
     return {...rest, messages: packMessages(messages), lint: packPrinted({messages: asWarnings(lint), json: lintJson, errors: 0}), outputs, cachedOutputs: found !== undefined, units: document.units.length}
   }

@@ -8,7 +8,7 @@ export {importProject, type ImportProjectOptions, type ImportResult} from './lib
 export {omegatProject, type OmegatOptions} from './lib/omegat.ts'
 export {clashingIds, documentPath, documentPaths, paths, skipFolder, sourceFolder, type Outputs, type Stores} from './lib/paths.ts'
 export {pretranslateProject, type PretranslateProjectOptions, type PretranslateResult} from './lib/pretranslate-project.ts'
-export {projectTerms, type ProjectTerms} from './lib/terms.ts'
+export {projectTerms, segmentMatches, type ProjectTerms, type SegmentMatches} from './lib/terms.ts'
 export {projectLeverage, projectPrefill, storedMemory, type ExternalMemory, type MachineTranslations, type ProjectLeverage, type ProjectLeverageOptions} from './lib/leverage-project.ts'
 export {analyzeProject, type AnalyzeProjectOptions} from './lib/analyze-project.ts'
 export {outputKinds, reused, type EntryStore, type Reuse} from './lib/reuse.ts'

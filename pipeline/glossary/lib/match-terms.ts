@@ -155,6 +155,75 @@ export function matchTerms(text: string, index: TermIndex, options?: Options | n
 }
 
 /**
+ * The matches {@linkcode matchTerms} finds in a slice of a text, told from
+ * those it found in the whole text with the same index (offsets into the
+ * slice); `undefined` when they cannot be told from them. They can when, at
+ * each edge of the slice, the text's edge or a character that is no word
+ * character (white space, punctuation, U+FFFC) lies on one side or the
+ * other, and no match crosses an edge: the scan then reaches the slice's
+ * start as it starts a text (not inside a word), a walk from inside the
+ * slice reads the same characters up to its end, and a form ending there is
+ * accepted on both sides (no word goes on). A walk that goes past the end
+ * and is accepted there is a match crossing the edge; one that is not
+ * changes nothing.
+ *
+ * > | Mosca e Pechino. La NATO
+ * >                    ^^^^^^^ the slice: `NATO` found in the whole text is its match
+ * > | gli Stati Uniti a causa
+ * >                  ^^^^^^^^ the slice starts with a space: `Uniti` before it ends there
+ *
+ * @param text
+ *   Text.
+ * @param matches
+ *   `matchTerms(text, index)`, without options.
+ * @param start
+ *   Offset where the slice starts.
+ * @param end
+ *   Offset where it ends.
+ * @returns
+ *   `matchTerms(text.slice(start, end), index)`, or `undefined`.
+ */
+export function sliceMatches(text: string, matches: readonly TermMatch[], start: number, end: number): TermMatch[] | undefined {
+  const info = charTables().info
+  if (start >= end) return []
+  if (start > 0 && !isBoundary(info[text.charCodeAt(start - 1)]!) && !isBoundary(info[text.charCodeAt(start)]!)) return undefined
+  if (end < text.length && !isBoundary(info[text.charCodeAt(end)]!) && !isBoundary(info[text.charCodeAt(end - 1)]!)) return undefined
+  const result: TermMatch[] = []
+  // The first match that ends after the start: they are sorted and never overlap.
+  let low = 0
+  let high = matches.length
+  while (low < high) {
+    const middle = (low + high) >>> 1
+    if (matches[middle]!.end <= start) low = middle + 1
+    else high = middle
+  }
+
+  for (let at = low; at < matches.length; at++) {
+    const match = matches[at]!
+    if (match.start >= end) break
+    if (match.start < start || match.end > end) return undefined
+    // The fields in `walk`'s order, so a slice's match is the very one `matchTerms` makes.
+    const moved: TermMatch = {start: match.start - start, end: match.end - start, conceptId: match.conceptId, termId: match.termId, text: match.text, status: match.status}
+    if (match.alternatives) moved.alternatives = match.alternatives.map((one) => ({...one}))
+    result.push(moved)
+  }
+
+  return result
+}
+
+/**
+ * Whether a character is neither a word character nor half of a surrogate
+ * pair: no word goes on across it.
+ *
+ * @param value
+ *   Its `info` entry.
+ */
+function isBoundary(value: number): boolean {
+  const type = value & 7
+  return type !== word && type < high
+}
+
+/**
  * Walk the trie from a start; add the longest match to `matches`.
  *
  * @param text

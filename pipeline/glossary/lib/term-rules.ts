@@ -152,8 +152,22 @@ export function compileTermRules(termbase: Termbase, options: Options): TermRule
  *   Locks, left to right.
  */
 export function termLocks(rules: TermRules, text: string): TermLock[] {
+  return matchLocks(rules, matchTerms(text, rules.sourceIndex))
+}
+
+/**
+ * The term locks of a source text from its matches, found already.
+ *
+ * @param rules
+ *   Rules of the language pair.
+ * @param matches
+ *   `matchTerms(text, rules.sourceIndex)` of the source plain text.
+ * @returns
+ *   Locks, left to right (as `termLocks` of the text).
+ */
+export function matchLocks(rules: TermRules, matches: readonly TermMatch[]): TermLock[] {
   const locks: TermLock[] = []
-  for (const match of unambiguous(matchTerms(text, rules.sourceIndex))) {
+  for (const match of unambiguous(matches)) {
     const lock = lockOf(rules, match)
     if (lock) locks.push(lock)
   }

@@ -13,9 +13,9 @@
 import {isLanguageTag, primaryLanguage} from '../../language-tag.ts'
 import {byPlace} from '../../diagnostic.ts'
 import type {Flavor} from '../../flavor/index.ts'
-import type {TermIndex, Termbase} from '../../glossary/index.ts'
+import type {TermIndex, TermMatch, Termbase} from '../../glossary/index.ts'
 import type {MarkdownBlocks} from '../../markdown/index.ts'
-import type {Diagnostic} from '../../types.ts'
+import type {Block, Diagnostic} from '../../types.ts'
 import {accentApostrophe} from './accent-apostrophe.ts'
 import {lintContext, type Rule} from './lint-context.ts'
 import {linkEmptyUrl} from './link-empty-url.ts'
@@ -53,6 +53,29 @@ export interface Options {
 export interface LintResult {
   /** Findings, by line, then column. */
   messages: Diagnostic[]
+  /**
+   * With a termbase: the index the terms were matched with and, for each
+   * translatable block (titles after the block that holds them), its plain
+   * text and the terms found in it (`matchTerms`), for a caller to tell the
+   * terms of parts of the text from them (`segmentMatches`) instead of
+   * matching them again.
+   */
+  terms?: LintTerms
+}
+
+/** The terms the lint found in a document (`LintResult.terms`). */
+export interface LintTerms {
+  /** The index they were matched with. */
+  index: TermIndex
+  /** Each translatable block's, in order. */
+  blocks: BlockTerms[]
+}
+
+/** A block's plain text (`plainText`: paired codes take no room, other codes read as U+FFFC) and the terms found in it. */
+export interface BlockTerms {
+  block: Block
+  text: string
+  matches: TermMatch[]
 }
 
 /** Every rule, in the order ties are reported. */
@@ -96,5 +119,7 @@ export function lintMarkdown(text: string, options?: Options | null): LintResult
   for (const rule of lintRules) if (!wanted || wanted.includes(rule.id)) messages.push(...rule.check(context))
   // Stable sort: rule order breaks ties.
   messages.sort(byPlace)
-  return {messages}
+  if (!context.terms) return {messages}
+  const matches = context.matches
+  return {messages, terms: {index: context.terms.index, blocks: context.plain.map((one, at) => ({block: one.block, text: one.value, matches: matches[at]!}))}}
 }

@@ -18,7 +18,7 @@ import {documentLeverage, localeMemory, projectPrefill, type ProjectLeverageOpti
 import {extractContextKey, extractOutputsKey} from '../../incremental/index.ts'
 import {paths, type Outputs, type Stores} from './paths.ts'
 import {outputKinds, reused, type Reuse} from './reuse.ts'
-import {segmentLocks, type ProjectTerms} from './terms.ts'
+import {segmentLocks, type ProjectTerms, type SegmentMatches} from './terms.ts'
 
 /** Options of {@linkcode extractProject}. */
 export interface ExtractProjectOptions extends ProjectLeverageOptions {
@@ -155,9 +155,9 @@ export interface DocumentOutputs {
  * @param config Project config.
  * @param document The extracted source.
  * @param context The compiled memories (`compileContext`).
- * @param options Term rules, machine translations.
+ * @param options Term rules, machine translations, the document's segment terms when known (`segmentMatches`).
  */
-export function documentOutputs(config: Config, document: SourceDocument, context: ExtractContext, options?: Pick<ExtractProjectOptions, 'terms' | 'machine'> | null): DocumentOutputs {
+export function documentOutputs(config: Config, document: SourceDocument, context: ExtractContext, options?: (Pick<ExtractProjectOptions, 'terms' | 'machine'> & {matches?: SegmentMatches | null | undefined}) | null): DocumentOutputs {
   const write = config.xliffVersion === '1.2' ? toXliff12 : toXliff
   const locales = config.targetLocales.map((locale) => {
     // XLIFF 2 requires a unit in every file; a document with nothing to translate gets none.
@@ -167,7 +167,7 @@ export function documentOutputs(config: Config, document: SourceDocument, contex
     const xliff = write(document, {
       sourceLocale: config.sourceLocale,
       targetLocale: locale,
-      terms: segmentLocks(options?.terms, locale),
+      terms: segmentLocks(options?.terms, locale, options?.matches),
       target(segment) {
         const filled = projectPrefill(config, segments.get(segment))
         return filled && {tokens: filled.tokens, state: filled.state}

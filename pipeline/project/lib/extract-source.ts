@@ -3,12 +3,13 @@
  * document path, the source text and the project's termbase (with its
  * compiled source index). Returns: the document, the extraction's messages
  * and the source lint's findings (each with its own severity), every
- * message naming the source file. This is the per-file work of extract,
+ * message naming the source file, and the terms the lint found (for the
+ * segments' terms: `segmentMatches`). This is the per-file work of extract,
  * and what the CLI caches and hands to worker threads.
  */
 import type {Config} from '../../config/index.ts'
 import type {TermIndex, Termbase} from '../../glossary/index.ts'
-import {lintMarkdown} from '../../lint/index.ts'
+import {lintMarkdown, type LintResult, type LintTerms} from '../../lint/index.ts'
 import type {Diagnostic, SourceDocument} from '../../types.ts'
 import {fromMarkdown} from '../../units/index.ts'
 import {paths} from './paths.ts'
@@ -28,6 +29,8 @@ export interface ExtractedSource {
   messages: Diagnostic[]
   /** The source lint's findings, with their own severity. */
   lint: Diagnostic[]
+  /** With a termbase: the terms the lint found in each block (`LintResult.terms`), for the document's segment terms (`segmentMatches`). */
+  terms?: LintTerms
 }
 
 /**
@@ -39,7 +42,10 @@ export interface ExtractedSource {
 export function extractSource(config: Config, path: string, text: string, options?: ExtractSourceOptions | null): ExtractedSource {
   const file = paths.source(config, path)
   const result = fromMarkdown(text, {path, language: config.sourceLocale, frontmatterKeys: config.frontmatterKeys, flavor: config.flavor, codeFinder: config.codeFinder})
-  return {document: result.value, messages: result.messages.map((message) => ({...message, file})), lint: lintDocument(config, result.value, options)}
+  const lint = lintResult(config, result.value, options)
+  const extracted: ExtractedSource = {document: result.value, messages: result.messages.map((message) => ({...message, file})), lint: lint.messages}
+  if (lint.terms) extracted.terms = lint.terms
+  return extracted
 }
 
 /**
@@ -50,7 +56,12 @@ export function extractSource(config: Config, path: string, text: string, option
  * @param options Termbase and its index.
  */
 export function lintDocument(config: Config, document: SourceDocument, options?: ExtractSourceOptions | null): Diagnostic[] {
+  return lintResult(config, document, options).messages
+}
+
+/** The source lint of a document already extracted: its findings, and the terms found in it. */
+function lintResult(config: Config, document: SourceDocument, options?: ExtractSourceOptions | null): LintResult {
   const termbase = options?.termbase ?? undefined
   const {frontmatterKeys, flavor, codeFinder} = config
-  return lintMarkdown(document.text, {file: paths.source(config, document.path), language: config.sourceLocale, termbase, termIndex: termbase ? options?.termIndex : undefined, frontmatterKeys, flavor, codeFinder, parsed: document}).messages
+  return lintMarkdown(document.text, {file: paths.source(config, document.path), language: config.sourceLocale, termbase, termIndex: termbase ? options?.termIndex : undefined, frontmatterKeys, flavor, codeFinder, parsed: document})
 }
