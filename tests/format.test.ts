@@ -11,7 +11,8 @@ import {displayWidth, narrow} from '../pipeline/cli/display-width.ts'
 import {formatGithub, formatText, type TextOptions} from '../pipeline/cli/format.ts'
 import {byteChunks} from '../pipeline/cli/byte-chunks.ts'
 import {jsonPieces, messagesJson} from '../pipeline/cli/json-pieces.ts'
-import {MessageList, packMessages, packPrinted, unpackMessages} from '../pipeline/cli/packed-messages.ts'
+import {MessageList, packMessages, spoolPrinted, unpackMessages} from '../pipeline/cli/packed-messages.ts'
+import {openSpool} from '../pipeline/cli/fs.ts'
 import {printedLint} from '../pipeline/cli/source-task.ts'
 import {diagnostic} from '../pipeline/diagnostic.ts'
 import type {Diagnostic, Place, Point, Severity} from '../pipeline/types.ts'
@@ -379,31 +380,38 @@ test('--json prints a printed batch as its bytes, and the lint findings it holds
   t.is(messagesJson(messages.slice(0, 1)), JSON.stringify(messages[0], null, 2).replaceAll('\n', '\n    ').replace(/^/, '    '))
 })
 
-test('a printed batch packed (extract\'s lint findings) prints as its bytes, inflated, and unpacks to its diagnostics: among other batches, JSON.stringify(result, null, 2) byte for byte', (t) => {
+test('a printed batch spooled (extract\'s lint findings) prints as its bytes, read back, and unpacks to its diagnostics: among other batches, JSON.stringify(result, null, 2) byte for byte', (t) => {
   const messages = generated(20261207, 300)
   const asPrinted = messages.map((message) => (message.severity === 'error' ? {...message, severity: 'warning' as const} : message))
   const result = (messages: Diagnostic[] | MessageList) => ({command: 'extract', written: ['a.json'], messages, summary: ['extract: 1 document(s)'], ok: true})
+  const spool = openSpool()
   const lint = printedLint(messages.slice(0, 200))
-  const packed = packPrinted(lint)
-  t.true(packed.bytes.length > 0 && packed.bytes.length < lint.json.length, 'deflated')
-  t.is(packed.errors, 0, 'errors printed as warnings are no errors')
-  t.deepEqual(unpackMessages(packed), asPrinted.slice(0, 200))
-  t.deepEqual(packPrinted(printedLint([])), {bytes: new Uint8Array(0), errors: 0})
+  const spooled = spoolPrinted(spool, lint)
+  t.is(spooled.length, lint.json.length)
+  t.is(spooled.errors, 0, 'errors printed as warnings are no errors')
+  t.false('json' in spooled || 'messages' in spooled, 'neither its bytes nor its diagnostics are kept')
+  t.is(spoolPrinted(spool, printedLint([])).length, 0)
   const errors = messages.slice(0, 200).filter((message) => message.severity === 'error').length
-  const withErrors = packPrinted({messages: messages.slice(0, 200), json: new TextEncoder().encode(messagesJson(messages.slice(0, 200))), errors})
+  const withErrors = spoolPrinted(spool, {json: new TextEncoder().encode(messagesJson(messages.slice(0, 200))), errors})
   t.is(withErrors.errors, errors)
   const list = new MessageList()
   list.add(packMessages(asPrinted.slice(200, 250)))
-  list.add(packed)
-  list.add(packPrinted(printedLint([])))
-  list.add(packPrinted(printedLint(messages.slice(250))))
+  list.add(spooled)
+  list.add(spoolPrinted(spool, printedLint([])))
+  list.add(spoolPrinted(spool, printedLint(messages.slice(250))))
+  t.is(list.errors, 0)
   const printable = [...list.printable()]
   t.is(printable.length, 3)
-  t.true(printable[1] instanceof Uint8Array, 'a packed printed batch is printed as its bytes, not stringified again')
+  t.true(printable[1] instanceof Uint8Array, 'a spooled printed batch is printed as its bytes, not stringified again')
   t.deepEqual(Buffer.from(printable[1] as Uint8Array), Buffer.from(lint.json))
   const pieces = [...jsonPieces(result(list))]
   t.is(Buffer.concat([...byteChunks(pieces)]).toString('utf8'), JSON.stringify(result([...asPrinted.slice(200, 250), ...asPrinted.slice(0, 200), ...asPrinted.slice(250)]), null, 2) + '\n')
   t.deepEqual(list.all(), [...asPrinted.slice(200, 250), ...asPrinted.slice(0, 200), ...asPrinted.slice(250)])
+  t.deepEqual([...list.batches()].flat(), list.all(), 'read back again, the same')
+  const errorList = new MessageList()
+  errorList.add(withErrors)
+  t.is(errorList.errors, errors, 'a spooled batch\'s errors are counted')
+  t.deepEqual(errorList.all(), JSON.parse(JSON.stringify(messages.slice(0, 200))))
 })
 
 test('byteChunks writes text as UTF-8 and bytes as they are, in order, in chunks of at most the given size, each a buffer of its own', (t) => {

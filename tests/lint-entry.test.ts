@@ -16,7 +16,8 @@ import {openCache, savePacks, usePacks} from '../pipeline/cli/cache.ts'
 import {printedLint, putLint, readLint, sourceTask, type SourceTask, type SourceTaskInit} from '../pipeline/cli/source-task.ts'
 import {parseConfig} from '../pipeline/config/index.ts'
 import {diagnostic} from '../pipeline/diagnostic.ts'
-import {MessageList, packPrinted, type PrintedMessages} from '../pipeline/cli/packed-messages.ts'
+import {MessageList, spoolPrinted, type PrintedMessages} from '../pipeline/cli/packed-messages.ts'
+import {openSpool} from '../pipeline/cli/fs.ts'
 import type {Diagnostic} from '../pipeline/types.ts'
 import type {Termbase} from '../pipeline/glossary/index.ts'
 import {digest, digestBytes, documentKey, lintKey} from '../pipeline/incremental/index.ts'
@@ -113,7 +114,7 @@ test('a printed batch goes into --json as its bytes, its diagnostics never read:
   list.add(batch)
   t.is(list.errors, 0)
   t.deepEqual([...list.printable()], [fresh.lintJson])
-  t.true(packPrinted(batch).bytes.length > 0)
+  t.true(spoolPrinted(openSpool(), batch).length > 0)
   rmSync(folder, {recursive: true, force: true})
 })
 

@@ -8,7 +8,8 @@
  * entries…), and {@linkcode factNow} computes the same fact again to check
  * it later.
  */
-import {closeSync, existsSync, fstatSync, mkdirSync, openSync, readdirSync, readFileSync, readSync, renameSync, rmSync, statSync, writeFileSync, writeSync, writevSync, type Dirent, type Stats} from 'node:fs'
+import {closeSync, existsSync, fstatSync, mkdirSync, mkdtempSync, openSync, readdirSync, readFileSync, readSync, renameSync, rmSync, statSync, writeFileSync, writeSync, writevSync, type Dirent, type Stats} from 'node:fs'
+import {tmpdir} from 'node:os'
 import {basename, dirname, join} from 'node:path'
 import {digestBytes} from '../incremental/index.ts'
 import {foundSigned, noteChanged, noteFact, observing, type FactKind} from './observe.ts'
@@ -466,4 +467,140 @@ export function removeFile(path: string): void {
 /** Remove a folder and everything in it (nothing when it does not exist). */
 export function removeFolder(path: string): void {
   rmSync(path, {recursive: true, force: true})
+}
+
+/**
+ * Bytes set aside until they are read back (`extract`'s lint findings,
+ * kept until printed): in a temporary file, so they take neither memory nor
+ * the time to pack them.
+ */
+export interface Spool {
+  /**
+   * @param bytes Bytes to set aside (copied: the caller may reuse its buffer).
+   * @returns Where they start, for {@linkcode Spool.read}.
+   */
+  append(bytes: Uint8Array): number
+  /**
+   * @param at Where bytes appended start.
+   * @param length How many.
+   * @returns Those bytes, a buffer of their own.
+   */
+  read(at: number, length: number): Buffer
+}
+
+/** What a spool gathers before it writes, and reads at once. */
+const spoolChunk = 1 << 20
+
+/** Closes a spool's file (and removes it where it could not be removed while open) once the spool is no longer reachable. */
+const spoolCleanup = new FinalizationRegistry<() => void>((cleanup) => cleanup())
+
+/**
+ * A spool in a file of its own under `folder`, made at the first bytes
+ * appended. The file is removed as soon as it is open (the open descriptor
+ * keeps its bytes, and the system frees them when it closes, whatever ends
+ * the process); where an open file cannot be removed (Windows), it is
+ * removed when the spool is collected or the process exits.
+ *
+ * Not observed (`observe.ts`): it is no file of the project's.
+ *
+ * @param folder Where the file is made (default: the system's temporary folder).
+ */
+export function openSpool(folder = tmpdir()): Spool {
+  let fd: number | undefined
+  // Bytes appended and not written yet (`pending`, up to `filled`), after the `written` ones.
+  const pending = Buffer.allocUnsafe(spoolChunk)
+  let filled = 0
+  let written = 0
+  // The last bytes read (`window`, up to `windowLength`), from `windowAt`: batches are read back in about the order they came.
+  let window = Buffer.allocUnsafe(0)
+  let windowAt = 0
+  let windowLength = 0
+  // Where the file cannot be made (a temporary folder that cannot be written), the bytes are kept in memory instead, chunk by chunk.
+  let held: Buffer[] | undefined
+  const open = (): number | undefined => {
+    try {
+      const file = openSpoolFile(folder)
+      spoolCleanup.register(spool, file.close)
+      return file.fd
+    } catch {
+      held = []
+      return undefined
+    }
+  }
+  const writeAll = (bytes: Uint8Array) => {
+    if (fd === undefined && !held) fd = open()
+    if (fd === undefined) held!.push(Buffer.from(bytes))
+    else for (let done = 0; done < bytes.length; ) done += writeSync(fd, bytes, done, bytes.length - done, written + done)
+    written += bytes.length
+  }
+  const readAt = (into: Buffer, at: number): number => {
+    if (fd !== undefined) return readSync(fd, into, 0, into.length, at)
+    let start = 0
+    for (const chunk of held ?? []) {
+      if (at < start + chunk.length) return chunk.copy(into, 0, at - start)
+      start += chunk.length
+    }
+    return 0
+  }
+  const flush = () => {
+    if (filled === 0) return
+    writeAll(pending.subarray(0, filled))
+    filled = 0
+  }
+  const spool: Spool = {
+    append(bytes) {
+      const at = written + filled
+      if (filled + bytes.length > pending.length) flush()
+      if (bytes.length > pending.length) writeAll(bytes)
+      else {
+        pending.set(bytes, filled)
+        filled += bytes.length
+      }
+      return at
+    },
+    read(at, length) {
+      if (at < 0 || length < 0 || at + length > written + filled) throw new RangeError(`Cannot read bytes ${at} to ${at + length} of a spool of ${written + filled} bytes`)
+      if (at + length > written) flush()
+      if (at < windowAt || at + length > windowAt + windowLength) {
+        if (window.length < length) window = Buffer.allocUnsafe(Math.max(spoolChunk, length))
+        windowAt = at
+        windowLength = 0
+        for (let got = 1; windowLength < length && got > 0; windowLength += got) got = readAt(window.subarray(windowLength), at + windowLength)
+        if (windowLength < length) throw new Error(`The spool's file ends before byte ${at + length} (a bug in babele)`)
+      }
+      return Buffer.from(window.subarray(at - windowAt, at - windowAt + length))
+    }
+  }
+  return spool
+}
+
+/**
+ * A spool's file, made in a folder of its own and removed at once (see
+ * {@linkcode openSpool}); made apart from the spool, so that closing it
+ * holds no reference to the spool (which would never be collected).
+ *
+ * @returns Its descriptor, and what closes it (and removes it, if it could not be removed yet).
+ */
+function openSpoolFile(folder: string): {fd: number; close: () => void} {
+  const made = mkdtempSync(join(folder, 'babele-spool-'))
+  const path = join(made, 'spool')
+  const fd = openSync(path, 'w+', 0o600)
+  let removed = false
+  try {
+    rmSync(path)
+    rmSync(made, {recursive: true})
+    removed = true
+  } catch {
+    // Removed when closed.
+  }
+  let closed = false
+  const close = () => {
+    if (closed) return
+    closed = true
+    closeSync(fd)
+    if (!removed) rmSync(made, {recursive: true, force: true})
+    process.off('exit', close)
+  }
+  if (!removed) process.on('exit', close)
+  return {fd, close}
 }

@@ -22,7 +22,7 @@ import {openCache, type Cache} from './cache.ts'
 import {messagesJson} from './json-pieces.ts'
 import {jsonValue} from './json-value.ts'
 import {fileFindings, fileSummary, type FileSummary} from '../report/index.ts'
-import {packMessages, packPrinted, type PackedMessages, type PrintedMessages} from './packed-messages.ts'
+import {packMessages, type PackedMessages, type PrintedMessages} from './packed-messages.ts'
 import {storedOutputs, storeOutputs, type StoredOutputs} from './stored-outputs.ts'
 
 /** What every thread starts with. */
@@ -45,8 +45,8 @@ export interface OutputTaskInit extends SourceTaskInit {
 export interface OutputResult extends Omit<SourceResult, 'document' | 'messages' | 'lint' | 'lintJson'> {
   /** Extraction's messages, packed (`packMessages`): they are kept until printed. */
   messages: PackedMessages
-  /** The source lint's findings as `extract` reports them (errors as warnings), packed as printed (`packPrinted`: the bytes of `lintJson`). */
-  lint: PackedMessages
+  /** The source lint's findings as `extract` reports them (errors as warnings): the bytes `--json` prints for them (`lintJson`, an array of its own), which the main thread sets aside as they are (`spoolPrinted`). */
+  lint: Pick<PrintedMessages, 'json' | 'errors'>
   /** As the cache keeps them (its texts UTF-8, written and hashed as they are); none when the task said they are kept on disk (`SourceTask.kept`). */
   outputs: StoredOutputs | undefined
   /** The outputs came from the cache (or were kept on disk). */
@@ -329,13 +329,13 @@ export function outputTask(init: OutputTaskInit): (task: SourceTask) => OutputRe
   let context: ExtractContext | undefined
   return (task) => {
     const {document, messages, lint, lintJson, ...rest} = extract(task)
-    if (task.kept) return {...rest, messages: packMessages(messages), lint: packPrinted({messages: asWarnings(lint), json: lintJson, errors: 0}), outputs: undefined, cachedOutputs: true, units: document.units.length}
+    if (task.kept) return {...rest, messages: packMessages(messages), lint: {json: lintJson, errors: 0}, outputs: undefined, cachedOutputs: true, units: document.units.length}
     const key = extractOutputsKey(task.document, init.shared)
     const found = cache && storedOutputs(cache.get(outputKinds.extract, key))
     // Encoded once, here: the bytes stored are those the main thread writes and hashes.
     const outputs = found ?? storeOutputs(documentOutputs(init.config, document, (context ??= compileContext(init.memories)), {terms, matches: segmentTerms(document)}))
     if (!found) cache?.put(outputKinds.extract, key, outputs)
-    return {...rest, messages: packMessages(messages), lint: packPrinted({messages: asWarnings(lint), json: lintJson, errors: 0}), outputs, cachedOutputs: found !== undefined, units: document.units.length}
+    return {...rest, messages: packMessages(messages), lint: {json: lintJson, errors: 0}, outputs, cachedOutputs: found !== undefined, units: document.units.length}
   }
 }
 

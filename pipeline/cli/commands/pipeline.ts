@@ -19,12 +19,12 @@ import {documentLint, extractOutputs, extractSources, type CacheUse, type Docume
 import {openCache, type Cache} from '../cache.ts'
 import {keepCharTables} from '../kept-char-tables.ts'
 import {LazyDocuments} from '../lazy-documents.ts'
-import {MessageList, type PackedMessages, type PrintedMessages} from '../packed-messages.ts'
+import {MessageList, spoolPrinted, type PackedMessages, type PrintedMessages, type SpooledMessages} from '../packed-messages.ts'
 import {codeVersion} from '../code-version.ts'
 import {pretranslate, type PretranslateCommandResult} from './pretranslate.ts'
 import {engineOf} from '../engines/select.ts'
 import {absoluteIn, noSources, readGlossary, readMemory, readStores, readWrittenXliff, recordWrittenXliff, saveWrittenXliff, sourceFiles, updateWrittenXliff, xliffDigests, readXliffFiles, writeOutputs, xliffFiles, UsageError, type Workspace, type WrittenXliff} from '../workspace.ts'
-import {holdsSigned, settledSignature, statOf} from '../fs.ts'
+import {holdsSigned, openSpool, settledSignature, statOf} from '../fs.ts'
 import {openOutputRecord} from '../output-record.ts'
 import {readRecordedSources} from '../source-record.ts'
 import {defaultTiering, manyDocuments} from '../tiering.ts'
@@ -259,8 +259,9 @@ export async function extract(workspace: Workspace, options: CommandOptions): Pr
   const context = extractContext(config, stored.documents, stores.value, {memory: memory.value})
   const shared = extractContextKey(config, context.memories, stored.glossary)
   const own = options.shard ? new Map([...files].filter(([path]) => inShard(path, options.shard))) : files
-  // Per document, in document-path order: its outputs' names (the texts are written as they come), its messages and lint, packed.
-  const each: Array<{outputs: DocumentOutputs; messages: PackedMessages; lint: PackedMessages}> = []
+  // Per document, in document-path order: its outputs' names (the texts are written as they come), its messages, packed, and where its lint is in the spool.
+  const each: Array<{outputs: DocumentOutputs; messages: PackedMessages; lint: SpooledMessages}> = []
+  const spool = openSpool()
   const written = new Set<string>()
   // Each XLIFF file written or found up to date, with its digest: import knows babele's own by them.
   const xliff: Array<[string, string]> = []
@@ -304,7 +305,7 @@ export async function extract(workspace: Workspace, options: CommandOptions): Pr
       if (options.cache !== false) xliff.push(...xliffDigests(workspace, files, record?.digestOf))
       units += result.units
       // Assembly needs their names and messages only.
-      each[index] = {outputs: joinOutputs(stored?.part ?? outputsPart(onDisk!), () => ''), messages: result.messages, lint: result.lint}
+      each[index] = {outputs: joinOutputs(stored?.part ?? outputsPart(onDisk!), () => ''), messages: result.messages, lint: spoolPrinted(spool, result.lint)}
     }
   )
   progress.stop()
