@@ -1,5 +1,6 @@
 /**
- * The file-system edge: reads, listings and atomic writes. Takes: paths.
+ * The file-system edge: reads, listings, atomic writes and spools (bytes set
+ * aside in a temporary file until read back). Takes: paths.
  * Returns: contents, or which files a write changed. Nothing else in babele
  * touches the disk.
  *

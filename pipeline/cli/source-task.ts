@@ -7,7 +7,8 @@
  * (`outputTask`, given each target locale's memory), the document's
  * outputs made on the thread (or read from the cache) as the cache keeps
  * them, their texts as UTF-8 (`stored-outputs.ts`), the document itself
- * left there, and its messages packed (`packed-messages.ts`).
+ * left there, its messages packed (`packed-messages.ts`) and its lint
+ * findings as the bytes `--json` prints for them.
  */
 import {isDeepStrictEqual} from 'node:util'
 import {compileTermIndex, type TermIndex, type Termbase} from '../glossary/index.ts'

@@ -240,8 +240,9 @@ function extractResult<Messages extends Diagnostic[] | MessageList>(workspace: W
  * source lint's findings come along as warnings. File by file: every
  * source streams through the threads (`extractOutputs`), is turned into its
  * outputs there and written as it comes back, and its messages come back
- * packed and stay so until printed (`packed-messages.ts`), so no document
- * is held and memory does not grow with the number of files. The documents
+ * packed and stay so until printed, its lint findings as the bytes
+ * `--json` prints, set aside in a spool (`packed-messages.ts`), so no
+ * document is held and memory does not grow with the number of files. The documents
  * whose stores hold translations are extracted first (through the cache):
  * their pairs are each locale's memory, as in `extractProject`. Files,
  * messages and their order are `extractProject`'s.
