@@ -1,5 +1,6 @@
 import {readFileSync} from 'node:fs'
 import test from 'ava'
+import {random} from '../bench/corpus.ts'
 import {compileTermIndex, fromTbx, matchTerms, sliceMatches, type Term, type TermIndex, type Termbase} from '../pipeline/glossary/index.ts'
 import {lintMarkdown} from '../pipeline/lint/index.ts'
 import {projectTerms, segmentMatches} from '../pipeline/project/index.ts'
@@ -21,15 +22,6 @@ function termbase(...texts: string[]): Termbase {
 
 const small = compileTermIndex(termbase('Stati Uniti', 'Stati', 'EE. UU.', 'NATO', '.NET', 'oceano Pacifico', 'Mosca', '𝐀𝐁', 'alleanza'), {language: 'it'})
 const pieces = ['Stati', 'Uniti', 'Stati Uniti', 'NATO', 'nato', 'EE. UU.', 'EE.', 'UU.', '.NET', 'NET', ' ', '  ', '\n', ',', '.', "dell'", '’', '-', '\uFFFC', '𝐀', '𝐁', '𝐀𝐁', 'Mosca', 'mosca', 'alleanza', 'alleanze', 'oceano', 'Pacifico', 'x', 'è']
-
-/** Deterministic pseudo-random numbers (a linear congruential generator). */
-function random(seedValue: number): () => number {
-  let state = seedValue
-  return () => {
-    state = (state * 1_103_515_245 + 12_345) % 2_147_483_648
-    return state / 2_147_483_648
-  }
-}
 
 /** Every slice of a text: `sliceMatches` is `undefined` or what matching the slice alone gives; returns how many were told. */
 function checkSlices(t: {deepEqual: (actual: unknown, expected: unknown, message?: string) => void}, text: string, index: TermIndex): number {
