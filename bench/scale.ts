@@ -128,8 +128,13 @@ function medianRun(measure: () => Measure, before: () => void = () => {}): Measu
     before()
     all.push(measure())
   }
-  const seconds = median(all.map((one) => one.seconds))
-  const rss = all.every((one) => one.rss !== undefined) ? median(all.map((one) => one.rss!)) : undefined
+  return medianOf(all)
+}
+
+/** The median of each field (peak RSS when every measure has one). */
+function medianOf(measures: readonly Measure[]): Measure {
+  const seconds = median(measures.map((one) => one.seconds))
+  const rss = measures.every((one) => one.rss !== undefined) ? median(measures.map((one) => one.rss!)) : undefined
   return {seconds, rss}
 }
 
@@ -178,10 +183,6 @@ function perCore(folder: string): {extract: Measure; bare: Measure; ratio: numbe
     clean(folder)
     pairs.push({extract: babele(folder, ['extract', '--jobs', '1']), bare: bareParse(folder)})
   }
-  const medianOf = (measures: Measure[]): Measure => ({
-    seconds: median(measures.map((one) => one.seconds)),
-    rss: measures.every((one) => one.rss !== undefined) ? median(measures.map((one) => one.rss!)) : undefined
-  })
   return {extract: medianOf(pairs.map((pair) => pair.extract)), bare: medianOf(pairs.map((pair) => pair.bare)), ratio: median(pairs.map((pair) => pair.extract.seconds / pair.bare.seconds))}
 }
 

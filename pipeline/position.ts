@@ -1,8 +1,8 @@
 /**
  * Offsets to 1-based lines and columns. Takes: sorted line-start offsets and
  * an offset. Returns: its line and column. Shared by every stage that reports
- * a place in a text (Markdown sources, XLIFF files); and the search of sorted
- * ranges by offset.
+ * a place in a text (Markdown sources, XLIFF files); and the searches of
+ * sorted starts and ranges by offset.
  */
 import type {Range} from './types.ts'
 
@@ -11,14 +11,27 @@ import type {Range} from './types.ts'
  * @param offset A UTF-16 offset.
  */
 export function pointAt(lineStarts: readonly number[], offset: number): {line: number; column: number} {
+  const line = lastAtOrBefore(lineStarts, offset)
+  return {line: line + 1, column: offset - lineStarts[line]! + 1}
+}
+
+/**
+ * Index of the last of the first `count` sorted starts that is at or before
+ * `offset` (0 when none is: the first start is where everything begins).
+ *
+ * @param starts Offsets, ascending.
+ * @param offset A UTF-16 offset.
+ * @param count How many of the starts to search (default: all).
+ */
+export function lastAtOrBefore(starts: ArrayLike<number>, offset: number, count = starts.length): number {
   let low = 0
-  let high = lineStarts.length - 1
+  let high = count - 1
   while (low < high) {
     const middle = (low + high + 1) >> 1
-    if (lineStarts[middle]! <= offset) low = middle
+    if (starts[middle]! <= offset) low = middle
     else high = middle - 1
   }
-  return {line: low + 1, column: offset - lineStarts[low]! + 1}
+  return low
 }
 
 /**

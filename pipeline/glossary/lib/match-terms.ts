@@ -25,6 +25,7 @@
  * (Aho–Corasick would bound the walk by the match count instead, but its
  * failure links find matches inside words, which must then be thrown away.)
  */
+import {firstEndingAfter} from '../../position.ts'
 import type {Range} from '../../types.ts'
 import {charTables, high, isWordAt, other, space, stop, word, type CharTables} from './char-tables.ts'
 import type {Candidate, TermIndex} from './compile-term-index.ts'
@@ -189,16 +190,8 @@ export function sliceMatches(text: string, matches: readonly TermMatch[], start:
   if (start > 0 && !isBoundary(info[text.charCodeAt(start - 1)]!) && !isBoundary(info[text.charCodeAt(start)]!)) return undefined
   if (end < text.length && !isBoundary(info[text.charCodeAt(end)]!) && !isBoundary(info[text.charCodeAt(end - 1)]!)) return undefined
   const result: TermMatch[] = []
-  // The first match that ends after the start: they are sorted and never overlap.
-  let low = 0
-  let high = matches.length
-  while (low < high) {
-    const middle = (low + high) >>> 1
-    if (matches[middle]!.end <= start) low = middle + 1
-    else high = middle
-  }
-
-  for (let at = low; at < matches.length; at++) {
+  // From the first match that ends after the start: they are sorted and never overlap.
+  for (let at = firstEndingAfter(matches, start, (match) => match); at < matches.length; at++) {
     const match = matches[at]!
     if (match.start >= end) break
     if (match.start < start || match.end > end) return undefined

@@ -33,6 +33,7 @@
  * analysisOfCounts(paths, counts, {sourceLocale: 'it', locale: 'en'}) // analyzeParts(new Map(paths.map((path, at) => [path, parts[at]])), …)
  * ```
  */
+import {lastAtOrBefore} from '../../position.ts'
 import {bands, wordRule, type Analysis, type AnalysisCounts, type AnalysisPart, type Band, type Options} from './analyze.ts'
 
 /** Every document's part of a locale's analysis, combined (see the module's comment). */
@@ -186,14 +187,8 @@ function sameCombination(a: CombinedAnalysis, b: CombinedAnalysis | undefined): 
 
 /** The document whose section holds a position of `segments` (the last whose start is at or before it). */
 function documentAt(starts: Uint32Array, position: number): number {
-  let low = 0
-  let high = starts.length - 2
-  while (low < high) {
-    const middle = (low + high + 1) >> 1
-    if (starts[middle]! <= position) low = middle
-    else high = middle - 1
-  }
-  return low
+  // The last entry is where the sections end, no document's start.
+  return lastAtOrBefore(starts, position, starts.length - 1)
 }
 
 /** The document of a key's first occurrence in a combination's `segments` (-1: none). */
