@@ -4,7 +4,8 @@ import {join} from 'node:path'
 import test from 'ava'
 import {coverageGate, parseConfig, type BuildEntry, type Config, type Coverage} from '../pipeline/index.ts'
 import {babele, root} from './helpers/cli.ts'
-import {percentText} from '../pipeline/build/index.ts'
+import {emptyCoverage} from '../pipeline/build/lib/coverage.ts'
+import {percentText, sumCoverage} from '../pipeline/build/index.ts'
 
 const fixture = join(root, 'tests/fixtures/coverage-gate')
 
@@ -176,4 +177,14 @@ test('every percentage is printed one way: one decimal, never rounded up past wh
     [percentText(2, 3), percentText(8996, 10_000), percentText(29, 50), percentText(12, 484), percentText(1, 1), percentText(0, 7), percentText(0, 0), percentText(0, 0, {empty: 0})],
     ['66.6', '89.9', '58', '2.4', '100', '0', '100', '0']
   )
+})
+
+test('sumCoverage adds every figure of every document, each into its own field', (t) => {
+  // Each leaf of each document a different power of two: a figure left out, or added into another field, changes the sum.
+  let next = 1
+  const figures = (value: unknown): unknown => (typeof value === 'number' ? (next *= 2) / 2 : Object.fromEntries(Object.entries(value as object).map(([name, one]) => [name, figures(one)])))
+  const documents = [figures(emptyCoverage()), figures(emptyCoverage())] as Coverage[]
+  const added = (a: unknown, b: unknown): unknown => (typeof a === 'number' ? a + (b as number) : Object.fromEntries(Object.entries(a as object).map(([name, one]) => [name, added(one, (b as Record<string, unknown>)[name])])))
+  t.deepEqual(sumCoverage(documents), added(documents[0], documents[1]))
+  t.deepEqual(sumCoverage([]), emptyCoverage())
 })
