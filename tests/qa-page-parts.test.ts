@@ -152,3 +152,18 @@ test('a coverage row\'s run is made again when a value the row shows changes, an
     t.deepEqual(take(), {gets: runs, hits: runs, puts: 0}, name)
   }
 })
+
+test('the QA review takes the build\'s coverage gate as it is, the same review as summed again, and refuses one not of the config\'s locales in order', (t) => {
+  // Two locales with different figures: a gate taken for the wrong locale shows in the review.
+  const two = parseConfig({targetLocales: ['en', 'fr'], fallbackLng: {fr: ['en', 'it'], default: ['it']}, minCoverage: 10}).value!
+  const documents = extractDocuments(two, texts).value
+  const unit = documents.get('capitolo-33.md')!.units.at(-1)!
+  const translated: Stores = {bundles: new Map([['en/capitolo-33', {[unit.id]: 'The summit opens tomorrow. The delegation arrives at 33 sharp.'}]]), states: new Map()}
+  const built = buildProject(two, documents, translated)
+  const given = {config: two, documents, diagnostics: built.messages, coverage: built.coverage}
+  const review = qaReview({...given, gates: built.locales})
+  t.deepEqual(review, qaReview(given))
+  t.notDeepEqual(review.coverage[0]!.total, review.coverage[1]!.total)
+  t.throws(() => qaReview({...given, gates: built.locales.toReversed()}), {instanceOf: TypeError, message: /expected one per target locale, in order: `en, fr`/})
+  t.throws(() => qaReview({...given, gates: built.locales.slice(0, 1)}), {instanceOf: TypeError})
+})

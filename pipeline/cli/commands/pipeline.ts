@@ -513,7 +513,7 @@ async function projectOutputs(workspace: Workspace, loaded: Loaded, built: Comma
   const analyzed = writeOutputs(workspace, analysis.outputs)
   // The pages are the project's state, as `babele report` writes them: its findings are not run's messages.
   const {projectReports} = await import('./report.ts')
-  const reports = projectReports(workspace, loaded, {coverage: built.coverage ?? [], messages: built.messages})
+  const reports = projectReports(workspace, loaded, {coverage: built.coverage ?? [], locales: built.locales, messages: built.messages})
   const reported = writeOutputs(workspace, reports.outputs)
   return {
     written: [...analyzed, ...reported],

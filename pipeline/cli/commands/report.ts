@@ -21,7 +21,7 @@
 import {countSeverities} from '../../diagnostic.ts'
 import type {Diagnostic} from '../../types.ts'
 import type {DocumentLint} from '../extract-sources.ts'
-import {buildProject, checkProject, type BuildEntry} from '../../project/index.ts'
+import {buildProject, checkProject, type BuildEntry, type LocaleGate} from '../../project/index.ts'
 import {glossaryReportHtml, qaReportHtml, uniqueDiagnostics, type Html} from '../../report/index.ts'
 import {UsageError, writeOutputs, type Workspace} from '../workspace.ts'
 import {load, type CommandOptions, type CommandResult, type Loaded} from './pipeline.ts'
@@ -44,7 +44,7 @@ export interface ProjectReports {
  * @param loaded Documents, stores, glossary and the messages of reading them.
  * @param built The build's coverage and messages, when the caller just built (else built here, in memory).
  */
-export function projectReports(workspace: Workspace, loaded: Loaded, built?: {coverage: BuildEntry[]; messages: Diagnostic[]} | null): ProjectReports {
+export function projectReports(workspace: Workspace, loaded: Loaded, built?: {coverage: BuildEntry[]; locales?: LocaleGate[] | undefined; messages: Diagnostic[]} | null): ProjectReports {
   const {config} = workspace
   const checked = checkProject(config, loaded.documents, loaded.stores, {terms: loaded.terms, reuse: loaded.reuse})
   const build = built ?? buildProject(config, loaded.documents, loaded.stores, {terms: loaded.terms, reuse: loaded.reuse})
@@ -55,7 +55,7 @@ export function projectReports(workspace: Workspace, loaded: Loaded, built?: {co
   const qaFile = `${config.reports}/qa.html`
   const outputs = new Map<string, Html>([
     [glossaryFile, glossaryReportHtml({config, termbase: loaded.termbase, terms: loaded.terms, documents: loaded.documents, stores: loaded.stores, diagnostics: [...lint, ...checked.messages], refused: checked.broken, reuse: loaded.reuse, keyed: loaded.lint.flatMap((one) => (one.key === undefined ? [] : [{diagnostics: one.concepts, key: one.key}]))})],
-    [qaFile, qaReportHtml({config, documents: loaded.documents, diagnostics: listed, unique: true, coverage: build.coverage, kept: [...kept].map((one) => ({summary: one.summary!, findings: one.findings}))}, {store: loaded.reuse?.store})]
+    [qaFile, qaReportHtml({config, documents: loaded.documents, diagnostics: listed, unique: true, coverage: build.coverage, gates: build.locales, kept: [...kept].map((one) => ({summary: one.summary!, findings: one.findings}))}, {store: loaded.reuse?.store})]
   ])
   const counts = countSeverities(listed)
   for (const {summary} of kept) {

@@ -4,7 +4,8 @@
  * `checkProject`, the build) and the build's coverage entries. Returns: the
  * findings grouped by file and rule with severity counts, and coverage per
  * locale and document (a document the build refused shows as not built)
- * with the coverage gate's share and minimum (`coverageGate`).
+ * with the coverage gate's share and minimum (`coverageGate`, or the
+ * build's own: a locale's figures are summed once per run).
  *
  * The same finding reported by two stages (`check` and `build` both check
  * term locks) is listed once: diagnostics equal in every field but `source`
@@ -22,7 +23,7 @@
 import {byPlace, countSeverities, startOf, type SeverityCounts} from '../../diagnostic.ts'
 import {coveredShare, type Coverage, type CoveredShare} from '../../build/index.ts'
 import type {Config} from '../../config/index.ts'
-import {coverageGate, paths, type BuildEntry} from '../../project/index.ts'
+import {coverageGate, paths, type BuildEntry, type LocaleGate} from '../../project/index.ts'
 import type {Diagnostic, Severity, SourceDocument} from '../../types.ts'
 
 /** What {@linkcode qaReview} reads. */
@@ -34,6 +35,8 @@ export interface QaReviewInput {
   diagnostics: readonly Diagnostic[]
   /** Coverage of each built document (`buildProject`). */
   coverage: readonly BuildEntry[]
+  /** The coverage gate of these entries, when the build computed it (`buildProject`'s `locales`): not summed again (none: `coverageGate` sums them). */
+  gates?: readonly LocaleGate[] | null | undefined
   /** Findings listed of one rule in one file, at most (default 20); all are counted. */
   maxPerRule?: number | null | undefined
   /** Findings listed in all, at most (default 1,000); all are counted. */
@@ -204,7 +207,10 @@ export function qaReview(input: QaReviewInput): QaReview {
 
   const rules = [...summaries.values()].sort((a, b) => rank[a.severity] - rank[b.severity] || b.count - a.count || compare(a.ruleId, b.ruleId))
 
-  const gates = coverageGate(config, input.coverage).value
+  const gates = input.gates ?? coverageGate(config, input.coverage).value
+  if (gates.length !== config.targetLocales.length || gates.some((gate, index) => gate.locale !== config.targetLocales[index])) {
+    throw new TypeError('Cannot review the coverage gate of `' + gates.map((gate) => gate.locale).join(', ') + '` (`input.gates`), expected one per target locale, in order: `' + config.targetLocales.join(', ') + '`')
+  }
   // The first entry of each locale and path, as a search in order would find it.
   const entries = new Map<string, BuildEntry>()
   for (const entry of input.coverage) {
