@@ -4,6 +4,7 @@ import {diagnostic} from '../pipeline/diagnostic.ts'
 import {buildProject, extractDocuments, parseConfig, qaReport, type Config, type Diagnostic, type Stores} from '../pipeline/index.ts'
 import {qaReview, uniqueDiagnostics, type CoverageRow, type QaReview} from '../pipeline/report/index.ts'
 import {qaPage} from '../pipeline/report/lib/qa-page.ts'
+import {endsRun, runLength} from '../pipeline/report/lib/page-parts.ts'
 
 /** Sixty small documents: enough for the coverage rows and the file blocks to span several runs. */
 const paths = Array.from({length: 60}, (_, index) => `capitolo-${String(index).padStart(2, '0')}.md`)
@@ -166,4 +167,10 @@ test('the QA review takes the build\'s coverage gate as it is, the same review a
   t.notDeepEqual(review.coverage[0]!.total, review.coverage[1]!.total)
   t.throws(() => qaReview({...given, gates: built.locales.toReversed()}), {instanceOf: TypeError, message: /expected one per target locale, in order: `en, fr`/})
   t.throws(() => qaReview({...given, gates: built.locales.slice(0, 1)}), {instanceOf: TypeError})
+})
+
+test('endsRun cuts a list of paths into runs of about runLength parts', (t) => {
+  const names = Array.from({length: 4000}, (_, index) => `section-${index % 40}/article-${String(index).padStart(4, '0')}.md`)
+  const ends = names.filter((name) => endsRun(name)).length
+  t.true(ends > names.length / runLength / 2 && ends < (names.length / runLength) * 2, String(ends))
 })
