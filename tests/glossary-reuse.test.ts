@@ -15,7 +15,7 @@ import test from 'ava'
 import {diagnostic} from '../pipeline/diagnostic.ts'
 import {digest, digestBytes, documentKey} from '../pipeline/incremental/index.ts'
 import {checkProject, extractDocuments, fromTbx, glossaryReport, lintMarkdown, parseConfig, paths, projectTerms, type Config, type Diagnostic, type SourceDocument, type Stores, type Termbase} from '../pipeline/index.ts'
-import {documentPart, partConcepts, type GlossaryPart} from '../pipeline/report/lib/glossary-part.ts'
+import {documentListing, documentPart, partConcepts, type GlossaryPart, type PartContext, type Routed} from '../pipeline/report/lib/glossary-part.ts'
 import {root} from './helpers/cli.ts'
 import {countingStore} from './helpers/counting-store.ts'
 import {englishBundle} from './helpers/reference.ts'
@@ -359,6 +359,36 @@ test('a document\'s part gives each concept its occurrences, forms, renderings a
   t.deepEqual([...made.placed], [0, 0])
   t.is(made.html.length, 2)
   t.true(made.html[1]!.includes('source/it/uno.md:3:30'))
+})
+
+test('a document\'s listing after a part made with the same context is its own: another document, or the same one with other diagnostics, is read again', (t) => {
+  const config = baseConfig
+  const first = "# Il Cremlino\n\nIl Cremlino teme l'AKUS.\n"
+  const other = '# Altro\n\nLa NATO e il Cremlino si parlano.\n'
+  const documents = extractDocuments(config, new Map([['uno.md', first], ['due.md', other]])).value
+  const one = documents.get('uno.md')!
+  const two = documents.get('due.md')!
+  const findings = lintMarkdown(first, {file: 'source/it/uno.md', termbase: baseTermbase}).messages.filter((message) => message.conceptId !== undefined).map((diagnostic) => ({diagnostic}))
+  t.true(findings.length > 0)
+  const context = (): PartContext => ({config, terms: projectTerms(config, baseTermbase), concepts: new Set(baseTermbase.concepts.map((concept) => concept.id)), lookup: () => undefined, max: 20})
+  const asked: Array<[string, number[]]> = [['cremlino', [1]], ['aukus', [1]]]
+  const shared = context()
+  const none: Routed[] = []
+  documentPart(one, shared, none)
+  // Another document with the same (empty) diagnostics: its own first `Cremlino` (and no `AKUS` to list).
+  const another = documentListing(two, shared, none, [['cremlino', [1]]])
+  t.deepEqual(another, documentListing(two, context(), [], [['cremlino', [1]]]))
+  t.is(another[0]!.occurrence.unitId, two.units[1]!.id)
+  documentPart(one, shared, findings)
+  // The same document with no diagnostics: its `AKUS` has no finding.
+  const bare = documentListing(one, shared, [], asked)
+  t.deepEqual(bare, documentListing(one, context(), [], asked))
+  t.deepEqual(bare[1]!.occurrence.findings, [])
+  // The same document and diagnostics: the listing as made alone.
+  documentPart(one, shared, findings)
+  const flagged = documentListing(one, shared, findings, asked)
+  t.deepEqual(flagged, documentListing(one, context(), findings, asked))
+  t.true(flagged[1]!.occurrence.findings.length > 0)
 })
 
 /** A diagnostic about the `NATO` of a document's unit (by default the second document's paragraph) in its English store, of a severity. */

@@ -182,7 +182,7 @@ interface Scan {
  * @returns Its part.
  */
 export function documentPart(document: SourceDocument, context: PartContext, diagnostics: readonly Routed[]): GlossaryPart {
-  const {found, forms, placed} = scan(document, context, diagnostics)
+  const {found, forms, placed} = scanOnce(document, context, diagnostics)
   const locales = context.config.targetLocales.length
   const figures = new Uint32Array(found.size * (3 + locales))
   const formList: string[] = []
@@ -224,7 +224,7 @@ export function documentPart(document: SourceDocument, context: PartContext, dia
  * @returns Those occurrences, in the order asked.
  */
 export function documentListing(document: SourceDocument, context: PartContext, diagnostics: readonly Routed[], wanted: ReadonlyArray<[string, readonly number[]]>): ListedOccurrence[] {
-  const {found} = scan(document, context, diagnostics)
+  const {found} = scanOnce(document, context, diagnostics)
   const listed: ListedOccurrence[] = []
   for (const [conceptId, numbers] of wanted) {
     for (const number of numbers) {
@@ -242,6 +242,24 @@ export function documentListing(document: SourceDocument, context: PartContext, 
 /** Whether an occurrence has a violation or a source finding (listed first). */
 function isFlagged(one: Found): boolean {
   return one.violations !== undefined || one.findings !== undefined
+}
+
+/** Each context's last document read: the document, the diagnostics it was read with, and what was found. */
+const lastScans = new WeakMap<PartContext, {document: SourceDocument; diagnostics: readonly Routed[]; scan: Scan}>()
+
+/**
+ * A document read, or the same document read last with the same context and
+ * diagnostics (the same objects): a document whose part is made and then
+ * its listing (the document edited, in a run that checks the kept page) is
+ * read once. Only the last is kept, so a run over every document holds no
+ * more than one document's occurrences. Nothing reads a scan to change it.
+ */
+function scanOnce(document: SourceDocument, context: PartContext, diagnostics: readonly Routed[]): Scan {
+  const last = lastScans.get(context)
+  if (last && last.document === document && last.diagnostics === diagnostics) return last.scan
+  const made = scan(document, context, diagnostics)
+  lastScans.set(context, {document, diagnostics, scan: made})
+  return made
 }
 
 /** Every occurrence of the termbase's concepts in a document, with its diagnostics placed on them. */

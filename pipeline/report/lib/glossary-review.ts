@@ -235,11 +235,16 @@ export function glossaryReview(input: GlossaryReviewInput): GlossaryReview {
 /** A document as the combination knows it: by path and id (the document itself is read only to make its part). */
 type DocumentRef = Pick<SourceDocument, 'path' | 'id'>
 
-/** A diagnostic's document and its index in the document's list, or none (a file of no document). */
-interface Route {
-  document: DocumentRef | undefined
-  index: number
-  locale?: string
+/**
+ * Where each diagnostic goes, by its index in the review's: its document
+ * (its index in the review's documents; -1: a file of no document; -2: no
+ * concept of the termbase, not routed), its index in the document's list,
+ * and the locale of its store or XLIFF file (none: a source finding).
+ */
+interface Routes {
+  document: Int32Array
+  index: Int32Array
+  locale: Array<string | undefined>
 }
 
 /**
@@ -327,20 +332,11 @@ function reviewOrPage(input: GlossaryReviewInput, render: ((review: GlossaryRevi
   const terms = input.terms ?? projectTerms(config, termbase)
   const max = input.maxOccurrences ?? defaultMaxOccurrences
   if (!Number.isInteger(max) || max < 0) throw new TypeError('Cannot list `' + String(max) + '` occurrences (`options.maxOccurrences`), expected a whole number of 0 or more')
-  const locales = [config.sourceLocale, ...config.targetLocales]
-  const sections = termsByConcept(indexTermbase(termbase), locales)
-  const byConcept = new Map<string, ReviewConcept>()
-  const searchWords = new Map<string, Set<string>>()
-  for (const concept of termbase.concepts) {
-    const entry = reviewConcept(concept, locales, sections)
-    byConcept.set(concept.id, entry)
-    review.concepts.push(entry)
-    searchWords.set(concept.id, new Set(conceptWords(concept, entry)))
-  }
-
+  // The concepts by id (the cards are made after the kept page's check: a kept page needs none).
+  const concepts = new Set(termbase.concepts.map((concept) => concept.id))
   const refused = input.refused ?? new Map<string, ReadonlySet<string>>()
-  const {routed, routes} = route(input, documents, byConcept)
-  const context: PartContext = {config, terms, concepts: new Set(byConcept.keys()), lookup: lookups(config, input.stores, refused), max}
+  const {routed: diagnosticsOf, routes} = route(input, documents, review.documents, concepts)
+  const context: PartContext = {config, terms, concepts, lookup: lookups(config, input.stores, refused), max}
   const reuse = input.reuse ?? undefined
   // Without the termbase's digest a stored part could be another termbase's: made every time.
   const shared = reuse?.glossary === undefined ? undefined : glossaryContextKey(config, reuse.glossary, max)
@@ -349,13 +345,12 @@ function reviewOrPage(input: GlossaryReviewInput, render: ((review: GlossaryRevi
 
   // Every document's part, combined in document order: from the combination kept by the last run where its key is there, else from the store or made.
   const targets = config.targetLocales.length
-  const diagnosticsOf = documents.map((document) => routed.get(document) ?? [])
   const keys = documents.map((document, index) => {
     const documentKey = shared === undefined ? undefined : reuse?.keys.get(document.path)
     return documentKey && glossaryPartKey(documentKey, shared!, values(document.id), keyedRun(diagnosticsOf[index]!))
   })
   const store = reuse?.store
-  const conceptIds = [...byConcept.keys()]
+  const conceptIds = [...concepts]
   const combinedKey = store && shared !== undefined && keys.every((key) => key !== undefined) ? glossaryCombinedKey(shared) : undefined
   // Each document's part, got once (the page's check and the combination may both ask for it).
   const parts = new Map<number, GlossaryPart>()
@@ -373,8 +368,7 @@ function reviewOrPage(input: GlossaryReviewInput, render: ((review: GlossaryRevi
   const pageIndexKey = render && combinedKey && glossaryPageIndexKey(shared!)
   let pageFacts: {rest: string; index: PageIndex | undefined; shown: Array<string | undefined>} | undefined
   if (pageIndexKey) {
-    const documentAt = new Map(documents.map((document, index) => [document, index]))
-    const rest = digestBytes(JSON.stringify([review.documents, routes.flatMap((where, index) => (where === undefined ? [] : [where.document ? [documentAt.get(where.document)!, where.locale ?? null] : [-1, input.diagnostics[index]!]]))]))
+    const rest = routesDigest(review.documents, routes, input.diagnostics)
     const index = usableIndex(store!.get(outputKinds.glossaryPageIndex, pageIndexKey))
     // A document's `shown` when the last page had a part of the same key (documents added, removed or moved keep theirs), else from its part (got only when needed).
     const known = new Map(index?.keys.map((key, at) => [key, index.shown[at]!]))
@@ -389,6 +383,17 @@ function reviewOrPage(input: GlossaryReviewInput, render: ((review: GlossaryRevi
         return {html: kept.html}
       }
     }
+  }
+
+  const locales = [config.sourceLocale, ...config.targetLocales]
+  const sections = termsByConcept(indexTermbase(termbase), locales)
+  const byConcept = new Map<string, ReviewConcept>()
+  const searchWords = new Map<string, Set<string>>()
+  for (const concept of termbase.concepts) {
+    const entry = reviewConcept(concept, locales, sections)
+    byConcept.set(concept.id, entry)
+    review.concepts.push(entry)
+    searchWords.set(concept.id, new Set(conceptWords(concept, entry)))
   }
 
   const {combined, changed} = combineParts({
@@ -513,25 +518,21 @@ function reviewOrPage(input: GlossaryReviewInput, render: ((review: GlossaryRevi
   }
 
   // Diagnostics, in the order given: source findings and violations on their concepts.
-  const diagnosticsFrom = new Map<DocumentRef, number>()
-  let diagnosticAt = 0
-  documents.forEach((document, index) => {
-    diagnosticsFrom.set(document, diagnosticAt)
-    diagnosticAt += combined.diagnostics[index]!
-  })
+  const diagnosticsFrom = new Uint32Array(documents.length)
+  for (let index = 1; index < documents.length; index++) diagnosticsFrom[index] = diagnosticsFrom[index - 1]! + combined.diagnostics[index - 1]!
   input.diagnostics.forEach((diagnostic, index) => {
-    const where = routes[index]
-    if (!where) return
+    const document = routes.document[index]!
+    if (document === -2) return
     const concept = byConcept.get(diagnostic.conceptId!)!
-    const at = where.document && diagnosticsFrom.get(where.document)! + where.index
+    const locale = routes.locale[index]
+    const at = document >= 0 ? diagnosticsFrom[document]! + routes.index[index]! : undefined
     const made = at === undefined ? undefined : {placed: combined.placed[at] === 1, html: combined.html[at]!}
-    if (where.document && where.locale === undefined) {
+    if (document >= 0 && locale === undefined) {
       concept.findings.push(diagnostic)
       items.set(diagnostic, made!.html)
       return
     }
 
-    const {locale} = where
     const tally = (concept.violations[locale ?? '*'] ??= {errors: 0, warnings: 0})
     if (diagnostic.severity === 'error') tally.errors++
     else if (diagnostic.severity === 'warning') tally.warnings++
@@ -587,35 +588,72 @@ function listedOccurrence(one: ListedOccurrence, number: number, diagnostics: re
  * about: by its file, a source (a source finding) or one of the document's
  * store or XLIFF files (a violation, with its locale). One whose file is no
  * document's stays with its concept only.
+ *
+ * @param sources Each document's source path (`paths.source`), in the same order.
+ * @returns Each document's diagnostics (by its index), and each diagnostic's route (none: no concept of the termbase).
  */
-function route(input: GlossaryReviewInput, documents: readonly DocumentRef[], byConcept: ReadonlyMap<string, ReviewConcept>): {routed: Map<DocumentRef, Routed[]>; routes: Array<Route | undefined>} {
+function route(input: GlossaryReviewInput, documents: readonly DocumentRef[], sources: readonly string[], concepts: ReadonlySet<string>): {routed: Routed[][]; routes: Routes} {
   const {config} = input
-  const stores = new Map<string, {locale: string; document: DocumentRef}>()
-  const sources = new Map<string, DocumentRef>()
-  for (const document of documents) {
-    sources.set(paths.source(config, document.path), document)
-    for (const locale of config.targetLocales) {
-      stores.set(paths.bundle(config, locale, document.id), {locale, document})
-      stores.set(paths.xliff(config, locale, document.path), {locale, document})
+  const bySource = new Map(sources.map((source, at) => [source, at]))
+  // Made on the first diagnostic about no source (a project's findings are mostly source findings).
+  let stores: Map<string, {locale: string; document: number}> | undefined
+  const storeOf = (file: string) => {
+    if (!stores) {
+      stores = new Map()
+      for (const [at, document] of documents.entries()) {
+        for (const locale of config.targetLocales) {
+          stores.set(paths.bundle(config, locale, document.id), {locale, document: at})
+          stores.set(paths.xliff(config, locale, document.path), {locale, document: at})
+        }
+      }
     }
+
+    return stores.get(file)
   }
 
-  const routed = new Map<DocumentRef, Routed[]>()
-  const add = (document: DocumentRef, one: Routed): number => {
-    const list = routed.get(document) ?? []
-    list.push(one)
-    routed.set(document, list)
-    return list.length - 1
+  const routed = documents.map((): Routed[] => [])
+  const {diagnostics} = input
+  const routes: Routes = {document: new Int32Array(diagnostics.length).fill(-2), index: new Int32Array(diagnostics.length).fill(-1), locale: []}
+  for (let index = 0; index < diagnostics.length; index++) {
+    const diagnostic = diagnostics[index]!
+    if (diagnostic.conceptId === undefined || !concepts.has(diagnostic.conceptId)) continue
+    const source = diagnostic.file === undefined ? undefined : bySource.get(diagnostic.file)
+    if (source !== undefined) {
+      routes.document[index] = source
+      routes.index[index] = routed[source]!.push({diagnostic}) - 1
+      continue
+    }
+
+    const store = diagnostic.file === undefined ? undefined : storeOf(diagnostic.file)
+    routes.document[index] = store ? store.document : -1
+    if (!store) continue
+    routes.index[index] = routed[store.document]!.push({diagnostic, locale: store.locale}) - 1
+    routes.locale[index] = store.locale
   }
-  const routes = input.diagnostics.map((diagnostic): Route | undefined => {
-    if (diagnostic.conceptId === undefined || !byConcept.has(diagnostic.conceptId)) return undefined
-    const source = diagnostic.file === undefined ? undefined : sources.get(diagnostic.file)
-    if (source) return {document: source, index: add(source, {diagnostic})}
-    const store = diagnostic.file === undefined ? undefined : stores.get(diagnostic.file)
-    if (!store) return {document: undefined, index: -1}
-    return {document: store.document, index: add(store.document, {diagnostic, locale: store.locale}), locale: store.locale}
-  })
+
   return {routed, routes}
+}
+
+/**
+ * A digest of the documents' source paths and of where each routed
+ * diagnostic goes, in order: its document, and its locale (a store or XLIFF
+ * file's) or, for one of no document, its JSON. Three texts joined by
+ * newlines (JSON, and numbers joined by commas, hold no raw newline): the
+ * paths, each routed diagnostic's document (-1: none), then its locale or
+ * JSON by its place among the routed ones.
+ */
+function routesDigest(sources: readonly string[], routes: Routes, diagnostics: readonly Diagnostic[]): string {
+  const documents: number[] = []
+  const named: Array<[number, unknown]> = []
+  for (let index = 0; index < routes.document.length; index++) {
+    const document = routes.document[index]!
+    if (document === -2) continue
+    if (document === -1) named.push([documents.length, diagnostics[index]])
+    else if (routes.locale[index] !== undefined) named.push([documents.length, routes.locale[index]])
+    documents.push(document)
+  }
+
+  return digestBytes(`${JSON.stringify(sources)}\n${documents.join(',')}\n${JSON.stringify(named)}`)
 }
 
 /**
