@@ -21,6 +21,25 @@
  *          ^^^^^ email: a run of `[\w+.-]` that reaches an `@`
  * > | see www.example.org or https://x.org
  *         ^ www: `www.` (any case)     ^ protocol: `http://`, `https://` (any case)
+ * - GFM tables are tried only where one can start or go on. The table
+ *   construct is tried at the start of every flow line, and as an
+ *   interruption at every line of a paragraph; at each it reads the whole
+ *   line as a head row before looking at the next line for the delimiter
+ *   row, so without a gate micromark reads every paragraph's text twice. A
+ *   table's head row is followed by its delimiter row, a line of nothing
+ *   but `|`, `-`, `:`, spaces and tabs, after container prefixes (`>`,
+ *   spaces, tabs) and with at least one `-`; a table's body row follows its
+ *   head or another row. Elsewhere the construct only fails, and refusing
+ *   it up front gives the same events:
+ *
+ * > | a | b
+ *     ^ head row: tried, the next line can be a delimiter row
+ * > | --|--
+ * > | c | d
+ *     ^ body row: tried, a row is before it
+ * > | A paragraph's line.
+ *     ^ refused: the next line holds a letter
+ * > | Its next line.
  */
 import type {Code, Construct, ConstructRecord, Event, Extension, ParseContext, TokenizeContext} from 'micromark-util-types'
 import {parse, postprocess, preprocess} from 'micromark'
@@ -32,7 +51,7 @@ import {gfmTable} from 'micromark-extension-gfm-table'
 import {gfmTaskListItem} from 'micromark-extension-gfm-task-list-item'
 import {frontmatter} from 'micromark-extension-frontmatter'
 
-/** Where literal autolinks can start in the document being tokenized. */
+/** Where literal autolinks can start in the document being tokenized (and its text, which the table gate reads). */
 interface Candidates {
   /** The document. */
   body: string
@@ -42,6 +61,8 @@ interface Candidates {
   www: boolean
   /** Whether the document holds `http://` or `https://` (any case). */
   protocol: boolean
+  /** Whether the document holds a carriage return (else its lines end at `\n` only). */
+  carriageReturn: boolean
 }
 
 /** The parse context with the candidates of its current document. */
@@ -54,7 +75,7 @@ const kinds: Record<string, Kind> = {emailAutolink: 'email', wwwAutolink: 'www',
 
 // The same extensions, in the same order, as remark-gfm (`gfm()`) and remark-frontmatter.
 const extensions: Extension[] = [
-  combineExtensions([gated(gfmAutolinkLiteral()), gfmFootnote(), gfmStrikethrough({}), gfmTable(), gfmTaskListItem()]),
+  combineExtensions([gated(gfmAutolinkLiteral()), gfmFootnote(), gfmStrikethrough({}), gatedTable(gfmTable()), gfmTaskListItem()]),
   frontmatter(['yaml', 'toml'])
 ]
 
@@ -91,7 +112,7 @@ function candidates(body: string): Candidates {
     while (start > 0 && atext(body.charCodeAt(start - 1))) start--
     if (start < at) email.push(start, at)
   }
-  return {body, email, www: /www\./i.test(body), protocol: /https?:\/\//i.test(body)}
+  return {body, email, www: /www\./i.test(body), protocol: /https?:\/\//i.test(body), carriageReturn: body.includes('\r')}
 }
 
 /** The autolink-literal extension with each construct tried only where it can succeed. */
@@ -153,6 +174,53 @@ function inRuns(runs: readonly number[], offset: number): boolean {
     else high = middle
   }
   return low < runs.length / 2 && runs[low * 2]! <= offset
+}
+
+/** The table extension with its construct tried only where a table can start or go on. */
+function gatedTable(extension: Extension): Extension {
+  const constructs = extension.flow?.null
+  const construct = Array.isArray(constructs) && constructs.length === 1 ? constructs[0] : constructs
+  if (!construct || Array.isArray(construct) || construct.name !== 'table' || Object.keys(extension).join() !== 'flow' || Object.keys(extension.flow!).join() !== 'null') {
+    throw new Error('Cannot gate the GFM table construct: unknown to this version')
+  }
+  const tokenize = construct.tokenize
+  const table: Construct = {
+    ...construct,
+    tokenize(this: TokenizeContext, effects, ok, nok) {
+      const start = tokenize.call(this, effects, ok, nok)
+      return (code) => (afterTableRow(this.events) || delimiterRowNext((this.parser as Parser).babeleAutolinks!, this.now().offset) ? start(code) : nok(code))
+    }
+  }
+  return {flow: {null: [table]}}
+}
+
+/** Whether the last event before trailing line endings and prefixes is a table's head or row: a body row may follow (the construct's own test). */
+function afterTableRow(events: readonly Event[]): boolean {
+  let index = events.length - 1
+  while (index > -1 && (events[index]![1].type === 'lineEnding' || events[index]![1].type === 'linePrefix')) index--
+  const type = index > -1 ? events[index]![1].type : undefined
+  return type === 'tableHead' || type === 'tableRow'
+}
+
+/**
+ * Whether the line after the one holding `offset` can be a table's
+ * delimiter row: it exists, and holds only `|`, `-`, `:`, `>`, spaces and
+ * tabs, with at least one `-` (container prefixes are `>`, spaces and tabs;
+ * a delimiter row's cells are dashes with optional colons, between pipes).
+ */
+function delimiterRowNext({body, carriageReturn}: Candidates, offset: number): boolean {
+  let end = carriageReturn ? offset : body.indexOf('\n', offset)
+  if (carriageReturn) while (end < body.length && body.charCodeAt(end) !== 10 && body.charCodeAt(end) !== 13) end++
+  if (end === -1 || end === body.length) return false
+  let at = body.charCodeAt(end) === 13 && body.charCodeAt(end + 1) === 10 ? end + 2 : end + 1
+  let dash = false
+  for (; at < body.length; at++) {
+    const code = body.charCodeAt(at)
+    if (code === 10 || code === 13) break
+    if (code === 45) dash = true
+    else if (code !== 124 && code !== 58 && code !== 62 && code !== 32 && code !== 9) return false
+  }
+  return dash
 }
 
 /** GFM's email characters (`atext`): ASCII letters and digits, `+`, `-`, `.`, `_`. */
