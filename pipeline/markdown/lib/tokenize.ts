@@ -15,7 +15,10 @@
  *   where it cannot succeed only fails, and its place becomes data, which
  *   micromark merges with the data around it; so refusing the attempt up
  *   front (in the construct's `previous`, which decides whether to try it)
- *   gives the same events. Where each can succeed, from its own tokenizer:
+ *   gives the same events. A kind that can start nowhere in the document
+ *   is left out of its parser (one parser for each set of kinds): the text
+ *   tokenizer then does not stop at every letter to ask. Where each can
+ *   succeed, from its own tokenizer:
  *
  * > | mail a.b+c@example.org
  *          ^^^^^ email: a run of `[\w+.-]` that reaches an `@`
@@ -73,31 +76,39 @@ type Kind = 'email' | 'www' | 'protocol'
 
 const kinds: Record<string, Kind> = {emailAutolink: 'email', wwwAutolink: 'www', protocolAutolink: 'protocol'}
 
-// The same extensions, in the same order, as remark-gfm (`gfm()`) and remark-frontmatter.
-const extensions: Extension[] = [
-  combineExtensions([gated(gfmAutolinkLiteral()), gfmFootnote(), gfmStrikethrough({}), gatedTable(gfmTable()), gfmTaskListItem()]),
-  frontmatter(['yaml', 'toml'])
-]
+/**
+ * The same extensions, in the same order, as remark-gfm (`gfm()`) and
+ * remark-frontmatter, with only the literal autolinks of the `present` kinds.
+ */
+function extensionsWith(present: ReadonlySet<Kind>): Extension[] {
+  return [combineExtensions([gated(gfmAutolinkLiteral(), present), gfmFootnote(), gfmStrikethrough({}), gatedTable(gfmTable()), gfmTaskListItem()]), frontmatter(['yaml', 'toml'])]
+}
 
-let shared: {parser: Parser; keys: Set<string>} | undefined
+/** A parser for each set of literal autolink kinds a document can hold (named by the kinds, joined), made on first use. */
+const shared = new Map<string, {parser: Parser; keys: Set<string>}>()
 
 /**
  * @param body Source without a leading U+FEFF (offsets count UTF-16 code units of it).
  * @returns micromark events, postprocessed (text content tokenized, definitions resolved).
  */
 export function tokenize(body: string): Event[] {
-  const parser = fresh()
-  parser.babeleAutolinks = candidates(body)
+  const found = candidates(body)
+  const parser = fresh(found)
+  parser.babeleAutolinks = found
   return postprocess(parser.document().write(preprocess()(body, undefined, true)))
 }
 
-/** The shared parser, as `parse()` would return it new. */
-function fresh(): Parser {
-  if (!shared) {
-    const parser: Parser = parse({extensions})
-    shared = {parser, keys: new Set(Object.keys(parser))}
+/** The shared parser for a document with these candidates, as `parse()` would return it new. */
+function fresh(found: Candidates): Parser {
+  const present = (['email', 'www', 'protocol'] as const).filter((kind) => (kind === 'email' ? found.email.length > 0 : found[kind]))
+  const name = present.join()
+  let made = shared.get(name)
+  if (!made) {
+    const parser: Parser = parse({extensions: extensionsWith(new Set(present))})
+    made = {parser, keys: new Set(Object.keys(parser))}
+    shared.set(name, made)
   }
-  const {parser, keys} = shared
+  const {parser, keys} = made
   // Extensions keep per-document state on the parser (GFM footnotes: `gfmFootnotes`).
   for (const key of Object.keys(parser)) if (!keys.has(key)) delete (parser as unknown as Record<string, unknown>)[key]
   parser.defined = []
@@ -115,8 +126,8 @@ function candidates(body: string): Candidates {
   return {body, email, www: /www\./i.test(body), protocol: /https?:\/\//i.test(body), carriageReturn: body.includes('\r')}
 }
 
-/** The autolink-literal extension with each construct tried only where it can succeed. */
-function gated(extension: Extension): Extension {
+/** The autolink-literal extension with only the constructs of the `present` kinds, each tried only where it can succeed. */
+function gated(extension: Extension, present: ReadonlySet<Kind>): Extension {
   const text: ConstructRecord = {}
   const wrapped = new Map<Construct, Construct>()
   const wrap = (construct: Construct): Construct => {
@@ -128,14 +139,21 @@ function gated(extension: Extension): Extension {
     return result
   }
   for (const [code, value] of Object.entries(extension.text ?? {})) {
-    text[code as unknown as number] = Array.isArray(value) ? value.map(wrap) : wrap(value as Construct)
+    const kept = (Array.isArray(value) ? value : [value as Construct]).filter((construct) => present.has(kindOf(construct))).map(wrap)
+    if (kept.length > 0) text[code as unknown as number] = Array.isArray(value) ? kept : kept[0]!
   }
   return {text}
 }
 
-function gate(construct: Construct): Construct {
+/** The kind of a literal autolink construct. */
+function kindOf(construct: Construct): Kind {
   const kind = kinds[construct.name ?? '']
   if (!kind) throw new Error(`Cannot gate the autolink-literal construct \`${construct.name}\`: unknown to this version`)
+  return kind
+}
+
+function gate(construct: Construct): Construct {
+  const kind = kindOf(construct)
   const previous = construct.previous
   const tokenize = construct.tokenize
   return {
