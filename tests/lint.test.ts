@@ -9,6 +9,9 @@ import {diagnostic, startOf} from '../pipeline/diagnostic.ts'
 import {placeText} from '../pipeline/cli/format.ts'
 import type {Diagnostic} from '../pipeline/types.ts'
 import {words, wordSpans} from '../pipeline/lint/lib/plain-words.ts'
+import {plainText, sourceRange} from '../pipeline/lint/lib/plain-text.ts'
+import {markdownBlocks} from '../pipeline/markdown/index.ts'
+import type {Block} from '../pipeline/types.ts'
 
 const geopolitics = fromTbx(readFileSync(join(root, 'glossary/geopolitics.tbx'), 'utf8')).value!
 const seedPath = 'source/it/putin-xi-alleanza.md'
@@ -300,3 +303,74 @@ test('accent-apostrophe and term-near-miss read words past ASCII as the pattern 
   t.deepEqual(found('Éstnoia, poi éstnoia.\n'), [], 'written in lowercase elsewhere: a common word')
   t.deepEqual(found('Estnoia e ESTONIA.\n'), [], 'another first letter; all capitals against a name that is not')
 })
+
+test('sourceRange gives, for every range of plain text, what a map of every character\'s source offsets gives: escapes, references, codes, soft breaks under prefixes, titles, front matter', (t) => {
+  const text = [
+    '---',
+    'title: "Il \\"titolo\\" dell\'AUKUS"',
+    '---',
+    '',
+    '# Più\\* di **tutto** &amp; &#233; `codice` <b>sì</b>',
+    '',
+    '> Una riga  ',
+    '> e poi\\',
+    '> l\'altra [link](http://x.it "Titolo del *link*") ![alt _x_](i.png).',
+    '',
+    '- voce &copy; uno\\_due',
+    '  segue qui',
+    '',
+    '| a\\|b | c &lt; d |',
+    '| --- | --- |',
+    '| **e** | f&nbsp;g |',
+    ''
+  ].join('\n')
+  const {value} = markdownBlocks(text)
+  const blocks: Block[] = []
+  const flatten = (block: Block): void => {
+    blocks.push(block)
+    for (const child of block.children) flatten(child)
+  }
+
+  for (const block of value.blocks) flatten(block)
+  t.true(blocks.length >= 8)
+  let compared = 0
+  for (const block of blocks) {
+    const plain = plainText(block)
+    const {starts, ends} = offsetMap(block, value.body)
+    t.is(starts.length, plain.value.length)
+    for (let start = 0; start < plain.value.length; start++) {
+      for (let end = start + 1; end <= plain.value.length; end++) {
+        const range = {start: starts[start]!, end: ends[end - 1]!}
+        const expected = {...range, exact: value.body.slice(range.start, range.end) === plain.value.slice(start, end)}
+        if (!isDeepStrictEqual(sourceRange(plain, start, end, value.body), expected)) t.fail(`${JSON.stringify(plain.value)} ${start}-${end}`)
+        compared++
+      }
+    }
+  }
+
+  t.true(compared > 1000)
+})
+
+/** Every plain character's source offsets, as `plainText` once kept them for every block. */
+function offsetMap(block: Block, body: string): {starts: number[]; ends: number[]} {
+  const starts: number[] = []
+  const ends: number[] = []
+  for (const token of block.tokens) {
+    if (token.type === 'text') {
+      const exact = token.range.end - token.range.start === token.value.length && body.startsWith(token.value, token.range.start)
+      for (let offset = 0; offset < token.value.length; offset++) {
+        starts.push(exact ? token.range.start + offset : token.range.start)
+        ends.push(exact ? token.range.start + offset + 1 : token.range.end)
+      }
+    } else if (token.type === 'ph') {
+      const escape = token.code.subType === 'escape' || token.code.subType === 'entity'
+      const size = escape && token.code.display ? token.code.display.length : 1
+      for (let offset = 0; offset < size; offset++) {
+        starts.push(token.code.open.start)
+        ends.push(token.code.open.end)
+      }
+    }
+  }
+
+  return {starts, ends}
+}

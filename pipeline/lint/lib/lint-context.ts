@@ -80,7 +80,7 @@ export function lintContext(text: string, settings: {file: string | undefined; l
   for (const block of value.blocks) flatten(block)
   const termbase = settings.termbase
   const terms = termbase ? {termbase, index: settings.termIndex ?? cachedIndex(termbase, settings.language)} : undefined
-  const plain = blocks.map((block) => plainText(block, value.body))
+  const plain = blocks.map((block) => plainText(block))
   let tree: Root | undefined
   return {
     file: settings.file,

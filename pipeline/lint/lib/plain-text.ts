@@ -1,7 +1,10 @@
 /**
- * Read a block as plain text. Takes: a block and the source body. Returns:
- * the text a reader sees, with the source offsets of every character, so a
- * rule can search words and still report (and fix) exact source ranges.
+ * Read a block as plain text. Takes: a block. Returns: the text a reader
+ * sees; `sourceRange` gives the source range of any part of it, so a rule
+ * can search words and still report (and fix) exact source ranges. The
+ * range is found from the block's tokens for each finding: most blocks have
+ * none, and a map of every character's offsets, made for every block, was
+ * most of the cost of reading it.
  *
  * Paired codes (emphasis, strong, links, images) take no room, so a word
  * under markup reads whole; escapes and character references read as what
@@ -11,7 +14,7 @@
  * > | sempre di **più'** anche
  * >                   ^^ no room: the plain text reads `più' anche`
  */
-import type {Block, Range} from '../../types.ts'
+import type {Block, Range, Token} from '../../types.ts'
 
 /** A block's plain text. */
 export interface PlainText {
@@ -19,55 +22,26 @@ export interface PlainText {
   block: Block
   /** The text as read: soft line breaks as `\n`, placeholders as U+FFFC. */
   value: string
-  /** Source offset (in the body) where each character starts. */
-  starts: Int32Array
-  /** Source offset (in the body) just past each character. */
-  ends: Int32Array
 }
 
 /**
  * @param block A block from `markdownBlocks`.
- * @param body The BOM-less source its ranges refer to.
- * @returns The plain text with its offset maps.
+ * @returns The plain text.
  */
-export function plainText(block: Block, body: string): PlainText {
-  // The pieces first, then the offsets in arrays of their final length.
+export function plainText(block: Block): PlainText {
   const pieces: string[] = []
-  const ranges: number[] = []
-  let length = 0
   for (const token of block.tokens) {
-    let piece: string
-    let range: Range
-    let exact = false
-    if (token.type === 'text') {
-      piece = token.value
-      range = token.range
-      exact = range.end - range.start === piece.length && body.startsWith(piece, range.start)
-    } else if (token.type === 'ph') {
-      const escape = token.code.subType === 'escape' || token.code.subType === 'entity'
-      piece = escape && token.code.display ? token.code.display : '\uFFFC'
-      range = token.code.open
-    } else continue
-    pieces.push(piece)
-    ranges.push(range.start, range.end, exact ? 1 : 0)
-    length += piece.length
+    if (token.type === 'text') pieces.push(token.value)
+    else if (token.type === 'ph') pieces.push(placeholderPiece(token))
   }
 
-  const starts = new Int32Array(length)
-  const ends = new Int32Array(length)
-  let at = 0
-  for (let index = 0; index < pieces.length; index++) {
-    const size = pieces[index]!.length
-    const start = ranges[index * 3]!
-    const end = ranges[index * 3 + 1]!
-    const exact = ranges[index * 3 + 2] === 1
-    for (let offset = 0; offset < size; offset++, at++) {
-      starts[at] = exact ? start + offset : start
-      ends[at] = exact ? start + offset + 1 : end
-    }
-  }
+  return {block, value: pieces.join('')}
+}
 
-  return {block, value: pieces.join(''), starts, ends}
+/** What a placeholder reads as: an escape or a character reference as what it stands for, any other code U+FFFC. */
+function placeholderPiece(token: Extract<Token, {type: 'ph'}>): string {
+  const escape = token.code.subType === 'escape' || token.code.subType === 'entity'
+  return escape && token.code.display ? token.code.display : '\uFFFC'
 }
 
 /**
@@ -81,6 +55,48 @@ export function plainText(block: Block, body: string): PlainText {
  * @param body The BOM-less source.
  */
 export function sourceRange(plain: PlainText, start: number, end: number, body: string): Range & {exact: boolean} {
-  const range = {start: plain.starts[start]!, end: plain.ends[end - 1]!}
-  return {...range, exact: body.slice(range.start, range.end) === plain.value.slice(start, end)}
+  const range = {start: sourceOffset(plain, start, body, false), end: sourceOffset(plain, end - 1, body, true)}
+  return {...range, exact: sameText(body, range.start, range.end, plain.value, start, end)}
+}
+
+/**
+ * Where the plain character at `index` starts (or ends, with `after`) in the
+ * source: inside a text token that the source spells as it is, at the same
+ * place; in any other token (a placeholder, an escape, a text token whose
+ * source differs), the token's whole source range.
+ *
+ * @param plain Plain text.
+ * @param index Offset of a plain character.
+ * @param body The BOM-less source.
+ * @param after Whether to give where the character ends instead of where it starts.
+ */
+function sourceOffset(plain: PlainText, index: number, body: string, after: boolean): number {
+  let at = 0
+  for (const token of plain.block.tokens) {
+    let size: number
+    let range: Range
+    if (token.type === 'text') {
+      size = token.value.length
+      range = token.range
+    } else if (token.type === 'ph') {
+      size = placeholderPiece(token).length
+      range = token.code.open
+    } else continue
+    if (index < at + size) {
+      const exact = token.type === 'text' && range.end - range.start === size && body.startsWith(token.value, range.start)
+      if (exact) return range.start + index - at + (after ? 1 : 0)
+      return after ? range.end : range.start
+    }
+
+    at += size
+  }
+
+  return Number.NaN
+}
+
+/** Whether `body` from `start` to `end` holds the same code units as `value` from `from` to `to`. */
+function sameText(body: string, start: number, end: number, value: string, from: number, to: number): boolean {
+  if (end - start !== to - from) return false
+  for (let offset = 0; offset < to - from; offset++) if (body.charCodeAt(start + offset) !== value.charCodeAt(from + offset)) return false
+  return true
 }
