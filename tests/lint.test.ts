@@ -374,3 +374,12 @@ function offsetMap(block: Block, body: string): {starts: number[]; ends: number[
 
   return {starts, ends}
 }
+
+test('term-near-miss leaves a slip the document also writes in lowercase, before or after it, in any block, and only as a whole word', (t) => {
+  const termbase = concept('c1', {text: 'Cremlino'}, {text: 'Éstonia'})
+  const found = (text: string) => lintMarkdown(text, {termbase, file: 'a.md', rules: ['term-near-miss']}).messages.map((message) => `${placeText(message.place)} ${message.actual}`)
+  t.deepEqual(found('Il cremilno è qui.\n\nPoi il Cremilno.\n'), [], 'lowercase in an earlier block')
+  t.deepEqual(found('Poi il Cremilno.\n\n- una voce: cremilno\n'), [], 'lowercase in a later block')
+  t.deepEqual(found('| Cremilno | éstnoia |\n| --- | --- |\n| x | Éstnoia |\n'), ['1:3 Cremilno'], 'an accented capital, lowercase in another cell')
+  t.deepEqual(found('Poi il Cremilno, i cremilnos, gli xcremilno, CREMILNO e Cremlinno.\n'), ['1:8 Cremilno', '1:57 Cremlinno'], 'lowercase only inside longer words')
+})

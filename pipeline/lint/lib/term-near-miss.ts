@@ -35,7 +35,7 @@
 import type {Termbase, TermIndex} from '../../glossary/index.ts'
 import type {Diagnostic} from '../../types.ts'
 import {finding, type LintContext, type Rule} from './lint-context.ts'
-import {sourceRange} from './plain-text.ts'
+import {sourceRange, type PlainText} from './plain-text.ts'
 import {plainWords, words} from './plain-words.ts'
 import {singleEdit, type Edit} from './single-edit.ts'
 
@@ -51,7 +51,7 @@ interface Targets {
 
 const minimum = 5
 const cache = new WeakMap<TermIndex, Targets>()
-const capital = /^\p{Lu}/u
+const capitalAt = /\p{Lu}/uy
 const lowercase = /^\p{Ll}+$/u
 
 /** The rule. */
@@ -65,29 +65,34 @@ function check(context: LintContext): Diagnostic[] {
   // capital at the start of a sentence (`Guida`, `Chiama`); a capitalized
   // word written the same way twice is a deliberate spelling (a product, a
   // person): slips do not repeat. Only words of `minimum` letters or more
-  // are compared (lowercasing never shortens a word), so only they are
-  // collected, in one pass that also keeps the capitalized ones to check.
-  const vocabulary = new Set<string>()
+  // are compared (lowercasing never shortens a word). The capitalized ones
+  // are collected first; then the lowercase words are read only for the
+  // lowercase spellings of those still in question (`vocabulary`): most
+  // words of a document are lowercase, and most are no such spelling, so a
+  // word whose first character and length match none is not even sliced.
   const seen = new Map<string, number>()
-  const words: Array<{word: string; start: number; block: number}> = []
-  for (const [block, plain] of context.plain.entries()) {
-    const spans = plainWords(plain)
+  const words: Array<{word: string; lower: string; start: number; block: number}> = []
+  const plains = context.plain
+  for (let block = 0; block < plains.length; block++) {
+    const value = plains[block]!.value
+    const spans = plainWords(plains[block]!)
     for (let at = 0; at < spans.length; at += 2) {
       const start = spans[at]!
-      if (spans[at + 1]! - start < minimum) continue
-      const word = plain.value.slice(start, spans[at + 1])
-      if (startsCapital(word)) {
-        seen.set(word, (seen.get(word) ?? 0) + 1)
-        words.push({word, start, block})
-      } else if (allLowercase(word)) vocabulary.add(word)
+      if (spans[at + 1]! - start < minimum || !startsCapitalAt(value, start)) continue
+      const word = value.slice(start, spans[at + 1])
+      seen.set(word, (seen.get(word) ?? 0) + 1)
+      words.push({word, lower: word.toLowerCase(), start, block})
     }
   }
 
+  const asked = new Set<string>()
+  for (const {word, lower} of words) if (!targets.known.has(lower) && seen.get(word)! === 1) asked.add(lower)
+  const vocabulary = lowercaseWords(plains, asked)
+
   const messages: Diagnostic[] = []
-  for (const {word, start, block} of words) {
+  for (const {word, lower, start, block} of words) {
     const plain = context.plain[block]!
     const matches = context.matches[block]!
-    const lower = word.toLowerCase()
     if (targets.known.has(lower) || vocabulary.has(lower) || seen.get(word)! > 1) continue
     const shouting = word.length > 1 && word === word.toUpperCase()
     const end = start + word.length
@@ -113,10 +118,47 @@ function check(context: LintContext): Diagnostic[] {
   return messages
 }
 
-/** Whether a word starts with a capital (`\p{Lu}`), an ASCII one told without the pattern. */
-function startsCapital(word: string): boolean {
-  const code = word.charCodeAt(0)
-  return code < 0x80 ? code >= 0x41 && code <= 0x5a : capital.test(word)
+/**
+ * The words of `minimum` letters or more that the plain texts write all in
+ * lowercase (`\p{Ll}`) and that are among `wanted`: whether a word is one
+ * of them is first told from its first code unit and its length, and only
+ * a word that passes is sliced.
+ *
+ * @param plains The document's plain texts.
+ * @param wanted Lowercase spellings asked about.
+ * @returns Those of `wanted` the texts write.
+ */
+function lowercaseWords(plains: readonly PlainText[], wanted: ReadonlySet<string>): Set<string> {
+  const found = new Set<string>()
+  if (wanted.size === 0) return found
+  const shapes = new Set<number>()
+  for (const word of wanted) shapes.add(shapeOf(word.charCodeAt(0), word.length))
+  for (const plain of plains) {
+    const value = plain.value
+    const spans = plainWords(plain)
+    for (let at = 0; at < spans.length; at += 2) {
+      const start = spans[at]!
+      const end = spans[at + 1]!
+      if (end - start < minimum || !shapes.has(shapeOf(value.charCodeAt(start), end - start))) continue
+      const word = value.slice(start, end)
+      if (wanted.has(word) && allLowercase(word)) found.add(word)
+    }
+  }
+
+  return found
+}
+
+/** A key a word's first code unit and length give (two words with different keys differ). */
+function shapeOf(first: number, length: number): number {
+  return first * 64 + (length & 63)
+}
+
+/** Whether the word at `start` starts with a capital (`\p{Lu}`), an ASCII one told without the pattern. */
+function startsCapitalAt(value: string, start: number): boolean {
+  const code = value.charCodeAt(start)
+  if (code < 0x80) return code >= 0x41 && code <= 0x5a
+  capitalAt.lastIndex = start
+  return capitalAt.test(value)
 }
 
 /** Whether a word is all lowercase letters (`\p{Ll}`), a plain ASCII one told without the pattern. */
