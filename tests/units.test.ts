@@ -1,6 +1,6 @@
 import {readFileSync} from 'node:fs'
 import test from 'ava'
-import {fromMarkdown, type SourceDocument, type Segment} from '../pipeline/index.ts'
+import {fromMarkdown, segmentKey, toBundleValue, type SourceDocument, type Segment} from '../pipeline/index.ts'
 
 const seed = readFileSync(new URL('../source/it/putin-xi-alleanza.md', import.meta.url), 'utf8')
 
@@ -112,4 +112,29 @@ test('fromMarkdown keeps block-quote alert and directive markers out of the text
 
 test('fromMarkdown does not end a sentence at punctuation inside a token', (t) => {
   t.deepEqual(segments(extract('Un [!link](u) normale. Usa Yahoo!Mail e la 1.2.3 oggi. Fine.\n')).map((segment) => segment.value), ['Un <1>!link</1> normale.', 'Usa Yahoo!Mail e la 1.2.3 oggi.', 'Fine.'])
+})
+
+test('fromMarkdown gives a segment the value and key of its own tokens, whether it is its block\'s only sentence or not', (t) => {
+  const text = [
+    '# Un titolo &amp; <1 codice',
+    '',
+    'Una  frase sola, con **grassetto** e `codice`.',
+    '',
+    'Prima frase. **Seconda frase. Terza frase** e fine.',
+    '',
+    '- Voce  [uno](u.md).',
+    '- Voce due. E tre.',
+    '',
+    '| Cella. | Due. Tre. |',
+    '| --- | --- |',
+    '',
+    '> Citata e\u00A0basta.',
+    ''
+  ].join('\n')
+  const all = segments(extract(text))
+  t.true(all.length >= 12)
+  for (const segment of all) {
+    t.is(segment.value, toBundleValue(segment.tokens))
+    t.is(segment.key, segmentKey(segment.value))
+  }
 })

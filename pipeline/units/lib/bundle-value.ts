@@ -19,6 +19,8 @@ export function toBundleValue(tokens: readonly SegmentToken[]): string {
 
 /** Escape literal text for a bundle value. */
 export function escapeBundleText(text: string): string {
+  // Most text has neither character: no pattern needs to run over it.
+  if (!text.includes('&') && !text.includes('<')) return text
   return text.replace(/&(?=(?:lt|amp);)/g, '&amp;').replace(/<(?=\/?\d)/g, '&lt;')
 }
 

@@ -6,7 +6,7 @@
 import type {Flavor} from '../../flavor/index.ts'
 import {markdownBlocks} from '../../markdown/index.ts'
 import {sentenceSpans, type SrxRules} from '../../segment/index.ts'
-import type {Block, Diagnostic, SourceDocument, Unit} from '../../types.ts'
+import type {Block, Diagnostic, SegmentToken, SourceDocument, Unit} from '../../types.ts'
 import {toBundleValue} from './bundle-value.ts'
 import {hashOf, normalizeValue, segmentKey} from './keys.ts'
 import {blockCodes, segmentBlock, type SentenceSplitter} from './segment-block.ts'
@@ -42,14 +42,17 @@ export function fromMarkdown(text: string, options: Options): {value: SourceDocu
   const addUnit = (block: Block): void => {
     const codes = blockCodes(block)
     const whole = toBundleValue(block.tokens)
-    const base = 'u' + hashOf(block.kind + '\u0000' + normalizeValue(whole))
+    const normalized = normalizeValue(whole)
+    const base = 'u' + hashOf(block.kind + '\u0000' + normalized)
     const count = (occurrences.get(base) ?? 0) + 1
     occurrences.set(base, count)
     const segmentIds = new Map<string, number>()
     const parts: Unit['parts'] = segmentBlock(block, block.syntax.startsWith('yaml') ? undefined : split).map((part) => {
       if (part.type === 'ignorable') return part
-      const value = toBundleValue(part.segment.tokens)
-      const key = segmentKey(value)
+      // Most blocks are one sentence, their segment the block's very tokens: its value is the block's, already normalized.
+      const same = sameTokens(part.segment.tokens, block.tokens)
+      const value = same ? whole : toBundleValue(part.segment.tokens)
+      const key = same ? hashOf(normalized) : segmentKey(value)
       const seen = (segmentIds.get(key) ?? 0) + 1
       segmentIds.set(key, seen)
       const id = 's' + key + (seen > 1 ? `-${seen}` : '')
@@ -74,6 +77,13 @@ export function fromMarkdown(text: string, options: Options): {value: SourceDocu
     },
     messages
   }
+}
+
+/** Whether two token lists hold the very same tokens, in order. */
+function sameTokens(a: readonly SegmentToken[], b: readonly SegmentToken[]): boolean {
+  if (a.length !== b.length) return false
+  for (let index = 0; index < a.length; index++) if (a[index] !== b[index]) return false
+  return true
 }
 
 /**
