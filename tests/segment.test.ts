@@ -1,3 +1,4 @@
+import {isDeepStrictEqual} from 'node:util'
 import {readFileSync} from 'node:fs'
 import {startOf} from '../pipeline/diagnostic.ts'
 import test from 'ava'
@@ -405,6 +406,36 @@ test('icuBoundaries finds what ICU finds in the whole text, terminators in odd p
 
   t.deepEqual(icuBoundaries('Titolo senza punto', segmenterFor('it')), [])
   t.deepEqual(icuBoundaries('Ἀλήθεια; Ναι', segmenterFor('el')), [9])
+})
+
+test('icuBoundaries finds what ICU finds in every short tail of terminators, closing marks, spaces and other characters', (t) => {
+  // Every string of up to four of these after a word: tails ICU is not asked
+  // about (terminators, closing marks, spaces before a terminator) and the
+  // characters that make it ask (a space before a closing mark, a letter, a
+  // placeholder, a comma, a no-break space).
+  const alphabet = ['.', '!', '?', ';', '\u037E', '。', '…', ')', '"', "'", '»', '”', '’', '«', ' ', '\u00A0', 'a', 'B', '1', ',', '\uFFFC']
+  const tails = ['']
+  for (let size = 1, from = 0; size <= 4; size++) {
+    const to = tails.length
+    for (let at = from; at < to; at++) for (const char of alphabet) tails.push(tails[at] + char)
+    from = to
+  }
+
+  t.true(tails.length > 200_000)
+  let skipped = 0
+  for (const language of ['it', 'el']) {
+    const segmenter = segmenterFor(language)
+    for (const tail of tails) {
+      for (const text of ['Fine' + tail, 'Il Sig. Rossi' + tail]) {
+        const found = icuBoundaries(text, segmenter)
+        const expected = icuReference(text, language)
+        if (!isDeepStrictEqual(found, expected)) t.fail(`${language}: ${JSON.stringify(text)} ${JSON.stringify(found)}, expected ${JSON.stringify(expected)}`)
+        if (expected.length === 0 && /[.!?;]/.test(text)) skipped++
+      }
+    }
+  }
+
+  t.true(skipped > 1000)
 })
 
 test('sentenceSpans adds a break where a break="yes" rule matches and ICU has none', (t) => {

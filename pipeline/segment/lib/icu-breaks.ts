@@ -8,7 +8,8 @@
  * already accepted (ICU's own restart point), so it sees what ICU would see
  * in the whole text. A text with no character ICU may end a sentence after
  * (most headings, list items and table cells) has no boundary, and ICU is not
- * asked.
+ * asked; nor is it for a text whose only such characters end it, with their
+ * closing marks and spaces (most one-sentence paragraphs and list items).
  */
 import {isSpace} from './whitespace.ts'
 
@@ -55,7 +56,8 @@ export function segmenterFor(language: string): Intl.Segmenter {
  * @returns Offsets of boundaries, ascending, neither 0 nor the length.
  */
 export function icuBoundaries(work: string, segmenter: Intl.Segmenter): number[] {
-  if (!mayEndSentence.test(work)) return []
+  const first = work.search(mayEndSentence)
+  if (first === -1 || endsOnlyAtEnd(work, first)) return []
   const length = work.length
   const found: number[] = []
   let from = 0
@@ -76,6 +78,50 @@ export function icuBoundaries(work: string, segmenter: Intl.Segmenter): number[]
     from = last > from ? last : restart(work, from, limit)
   }
   return found
+}
+
+/**
+ * Whether ICU can put no boundary inside the text, told from its tail: from
+ * the first character that may end a sentence on, only more terminators, a
+ * closing mark right after a terminator or another closing mark, and spaces
+ * followed by a terminator or by the end. ICU breaks only after a terminator,
+ * its closing marks and its spaces, and before something else (UAX #29 SB11;
+ * a paragraph separator, SB4, is a space here), and never before a
+ * terminator (SB8a):
+ *
+ * > | Il vertice si è chiuso!».
+ *                           ^^^^ a tail that holds no boundary: ICU is not asked
+ *
+ * Closing marks are the few of UAX #29's class `Close` that prose ends with;
+ * anything else (a letter, a placeholder, a comma, a no-break space) makes
+ * this answer no, and ICU is asked.
+ *
+ * @param work Text, line breaks turned into spaces.
+ * @param first Offset of its first character matching {@linkcode mayEndSentence}.
+ */
+function endsOnlyAtEnd(work: string, first: number): boolean {
+  let afterSpace = false
+  for (let at = first; at < work.length; at++) {
+    const code = work.charCodeAt(at)
+    if (code === 0x20) afterSpace = true
+    else if (isTerminator(code)) afterSpace = false
+    else if (afterSpace || !isClosing(code)) return false
+  }
+
+  return true
+}
+
+/** Sentence terminators ICU may break after (`mayEndSentence` without the paragraph separators). */
+const terminator = /^[\p{Sentence_Terminal};\u037E]$/u
+
+function isTerminator(code: number): boolean {
+  if (code < 0x80) return code === 0x2e || code === 0x21 || code === 0x3f || code === 0x3b
+  return terminator.test(String.fromCharCode(code))
+}
+
+/** `)`, `]`, `}`, `"`, `'`, `»`, `’`, `”`: closing marks (UAX #29 `Close`). */
+function isClosing(code: number): boolean {
+  return code === 0x29 || code === 0x5d || code === 0x7d || code === 0x22 || code === 0x27 || code === 0xbb || code === 0x2019 || code === 0x201d
 }
 
 function restart(work: string, from: number, limit: number): number {
