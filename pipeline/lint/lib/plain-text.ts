@@ -56,7 +56,7 @@ function placeholderPiece(token: Extract<Token, {type: 'ph'}>): string {
  */
 export function sourceRange(plain: PlainText, start: number, end: number, body: string): Range & {exact: boolean} {
   const range = {start: sourceOffset(plain, start, body, false), end: sourceOffset(plain, end - 1, body, true)}
-  return {...range, exact: sameText(body, range.start, range.end, plain.value, start, end)}
+  return {...range, exact: body.slice(range.start, range.end) === plain.value.slice(start, end)}
 }
 
 /**
@@ -92,11 +92,4 @@ function sourceOffset(plain: PlainText, index: number, body: string, after: bool
   }
 
   return Number.NaN
-}
-
-/** Whether `body` from `start` to `end` holds the same code units as `value` from `from` to `to`. */
-function sameText(body: string, start: number, end: number, value: string, from: number, to: number): boolean {
-  if (end - start !== to - from) return false
-  for (let offset = 0; offset < to - from; offset++) if (body.charCodeAt(start + offset) !== value.charCodeAt(from + offset)) return false
-  return true
 }

@@ -54,7 +54,7 @@ import {gfmTable} from 'micromark-extension-gfm-table'
 import {gfmTaskListItem} from 'micromark-extension-gfm-task-list-item'
 import {frontmatter} from 'micromark-extension-frontmatter'
 
-/** Where literal autolinks can start in the document being tokenized (and its text, which the table gate reads). */
+/** Where literal autolinks can start in the document being tokenized (and its text, which the table gate reads too). */
 interface Candidates {
   /** The document. */
   body: string
@@ -64,12 +64,10 @@ interface Candidates {
   www: boolean
   /** Whether the document holds `http://` or `https://` (any case). */
   protocol: boolean
-  /** Whether the document holds a carriage return (else its lines end at `\n` only). */
-  carriageReturn: boolean
 }
 
 /** The parse context with the candidates of its current document. */
-type Parser = ParseContext & {babeleAutolinks?: Candidates}
+type Parser = ParseContext & {babeleCandidates?: Candidates}
 
 /** How a literal autolink construct can start. */
 type Kind = 'email' | 'www' | 'protocol'
@@ -94,7 +92,7 @@ const shared = new Map<string, {parser: Parser; keys: Set<string>}>()
 export function tokenize(body: string): Event[] {
   const found = candidates(body)
   const parser = fresh(found)
-  parser.babeleAutolinks = found
+  parser.babeleCandidates = found
   return postprocess(parser.document().write(preprocess()(body, undefined, true)))
 }
 
@@ -123,7 +121,7 @@ function candidates(body: string): Candidates {
     while (start > 0 && atext(body.charCodeAt(start - 1))) start--
     if (start < at) email.push(start, at)
   }
-  return {body, email, www: /www\./i.test(body), protocol: /https?:\/\//i.test(body), carriageReturn: body.includes('\r')}
+  return {body, email, www: /www\./i.test(body), protocol: /https?:\/\//i.test(body)}
 }
 
 /** The autolink-literal extension with only the constructs of the `present` kinds, each tried only where it can succeed. */
@@ -170,7 +168,7 @@ function gate(construct: Construct): Construct {
 
 /** Whether a literal autolink of `kind` can start at the current character. */
 function possible(context: TokenizeContext, kind: Kind): boolean {
-  const found = (context.parser as Parser).babeleAutolinks!
+  const found = (context.parser as Parser).babeleCandidates!
   if (kind === 'email') {
     if (found.email.length === 0) return false
     return inRuns(found.email, context.now().offset)
@@ -196,8 +194,7 @@ function inRuns(runs: readonly number[], offset: number): boolean {
 
 /** The table extension with its construct tried only where a table can start or go on. */
 function gatedTable(extension: Extension): Extension {
-  const constructs = extension.flow?.null
-  const construct = Array.isArray(constructs) && constructs.length === 1 ? constructs[0] : constructs
+  const construct = extension.flow?.null
   if (!construct || Array.isArray(construct) || construct.name !== 'table' || Object.keys(extension).join() !== 'flow' || Object.keys(extension.flow!).join() !== 'null') {
     throw new Error('Cannot gate the GFM table construct: unknown to this version')
   }
@@ -206,7 +203,7 @@ function gatedTable(extension: Extension): Extension {
     ...construct,
     tokenize(this: TokenizeContext, effects, ok, nok) {
       const start = tokenize.call(this, effects, ok, nok)
-      return (code) => (afterTableRow(this.events) || delimiterRowNext((this.parser as Parser).babeleAutolinks!, this.now().offset) ? start(code) : nok(code))
+      return (code) => (afterTableRow(this.events) || delimiterRowNext((this.parser as Parser).babeleCandidates!.body, this.now().offset) ? start(code) : nok(code))
     }
   }
   return {flow: {null: [table]}}
@@ -226,13 +223,12 @@ function afterTableRow(events: readonly Event[]): boolean {
  * tabs, with at least one `-` (container prefixes are `>`, spaces and tabs;
  * a delimiter row's cells are dashes with optional colons, between pipes).
  */
-function delimiterRowNext({body, carriageReturn}: Candidates, offset: number): boolean {
-  let end = carriageReturn ? offset : body.indexOf('\n', offset)
-  if (carriageReturn) while (end < body.length && body.charCodeAt(end) !== 10 && body.charCodeAt(end) !== 13) end++
-  if (end === -1 || end === body.length) return false
-  let at = body.charCodeAt(end) === 13 && body.charCodeAt(end + 1) === 10 ? end + 2 : end + 1
+function delimiterRowNext(body: string, offset: number): boolean {
+  lineEnding.lastIndex = offset
+  const ending = lineEnding.exec(body)
+  if (!ending) return false
   let dash = false
-  for (; at < body.length; at++) {
+  for (let at = ending.index + ending[0].length; at < body.length; at++) {
     const code = body.charCodeAt(at)
     if (code === 10 || code === 13) break
     if (code === 45) dash = true
@@ -240,6 +236,9 @@ function delimiterRowNext({body, carriageReturn}: Candidates, offset: number): b
   }
   return dash
 }
+
+/** A line ending: CRLF, CR or LF. */
+const lineEnding = /\r\n?|\n/g
 
 /** GFM's email characters (`atext`): ASCII letters and digits, `+`, `-`, `.`, `_`. */
 function atext(code: number): boolean {
