@@ -8,7 +8,8 @@
 // - bundle/, the code the `babele` bin and its worker threads run: esbuild
 //   bundles `cli/start.ts`, `cli/main.ts` and `cli/source-worker.ts`, each
 //   with its npm dependencies, into one CommonJS file (`.cjs`) each, in
-//   bundle/cli/: the bin loads start.cjs, which runs main.cjs from V8's
+//   bundle/cli/: the bin loads start.cjs, which answers from the run cache
+//   when it can and otherwise runs main.cjs, the command line, from V8's
 //   cache of its compiled code (`compile-cache.ts`: Node 20 caches no ES
 //   module's code). Every module stays behind its own lazy initializer
 //   (esbuild's form for a module some code loads with `await import(…)`),

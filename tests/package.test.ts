@@ -57,12 +57,14 @@ interface Started {
  * Start the installed bin and tell what ran, from V8's coverage of the
  * process (`NODE_V8_COVERAGE`). The bundle is not minified, so esbuild
  * heads each module's code with its path (`// pipeline/cli/start.ts`), and
- * main.cjs keeps every module but main.ts itself behind a lazy initializer
- * named after its path (`"pipeline/cli/program.ts"() {…}`,
- * `"node_modules/commander/index.js"(exports, module) {…}`), run when the
- * module is first needed: one whose count is above 0 was evaluated.
- * start.cjs has no such initializers: all its modules run. V8 counts
- * nothing in code run from its code cache, so the start keeps none.
+ * keeps a module that some code loads with `await import(…)` (and what it
+ * imports) behind a lazy initializer named after its path
+ * (`"pipeline/cli/program.ts"() {…}`, `"node_modules/commander/index.js"(exports,
+ * module) {…}`), run when the module is first needed: one whose count is
+ * above 0 was evaluated. A module without one (the entry, such as
+ * start.ts or main.ts, and what only it imports) runs whenever its file
+ * does. V8 counts nothing in code run from its code cache, so the start
+ * keeps none.
  */
 function started(cwd: string, args: string[], env: NodeJS.ProcessEnv = {}): Started {
   const coverage = join(installed.folder, `coverage-${args.join('_').replace(/\W/g, '')}-${Date.now()}`)
@@ -84,11 +86,11 @@ function started(cwd: string, args: string[], env: NodeJS.ProcessEnv = {}): Star
       }
       const file = path.slice(own.length)
       files.add(file)
-      if (file === 'bundle/cli/start.cjs') for (const match of readFileSync(path, 'utf8').matchAll(/^\/\/ ((?:pipeline|node_modules)\/\S+)$/gm)) modules.add(match[1]!)
-      if (file === 'bundle/cli/main.cjs') {
-        modules.add('pipeline/cli/main.ts')
-        for (const entry of ran) if (/^(?:pipeline|node_modules)\/\S+$/.test(entry.functionName)) modules.add(entry.functionName)
-      }
+      if (!file.startsWith('bundle/cli/')) continue
+      const code = readFileSync(path, 'utf8')
+      const lazy = new Set(Array.from(code.matchAll(/^ {2}"((?:pipeline|node_modules)\/[^"]+)"\(/gm), (match) => match[1]!))
+      for (const match of code.matchAll(/^\/\/ ((?:pipeline|node_modules)\/\S+)$/gm)) if (!lazy.has(match[1]!)) modules.add(match[1]!)
+      for (const entry of ran) if (lazy.has(entry.functionName)) modules.add(entry.functionName)
     }
   }
   rmSync(coverage, {recursive: true, force: true})
@@ -182,7 +184,11 @@ test('the installed bin prints its version and help, loading nothing but the com
     const start = started(installed.project, [flag])
     t.is(start.status, 0)
     t.deepEqual(start.files, ['bin/babele.js', 'bundle/cli/main.cjs', 'bundle/cli/start.cjs'], 'the bin runs the bundle, not lib/')
-    t.deepEqual(start.modules.filter((path) => path.startsWith('pipeline/')), ['pipeline/cli/choices.ts', 'pipeline/cli/compile-cache.ts', 'pipeline/cli/fs.ts', 'pipeline/cli/main.ts', 'pipeline/cli/observe.ts', 'pipeline/cli/program.ts', 'pipeline/cli/start.ts', 'pipeline/cli/tiering.ts', 'pipeline/incremental/lib/digest.ts'], `babele ${flag} evaluates only the start (its tuning of V8's optimizing and its code cache, with the file helpers that reads and writes) and the command line (and its option choices): program.ts imports a command's modules inside its action (await import(…)), never at the top`)
+    t.deepEqual(
+      start.modules.filter((path) => path.startsWith('pipeline/')),
+      ['pipeline/cli/choices.ts', 'pipeline/cli/compile-cache.ts', 'pipeline/cli/fs.ts', 'pipeline/cli/main.ts', 'pipeline/cli/observe.ts', 'pipeline/cli/program.ts', 'pipeline/cli/replay.ts', 'pipeline/cli/start.ts', 'pipeline/cli/tiering.ts', 'pipeline/incremental/index.ts', 'pipeline/incremental/lib/check-key.ts', 'pipeline/incremental/lib/digest.ts', 'pipeline/incremental/lib/output-key.ts', 'pipeline/incremental/lib/parse-key.ts', 'pipeline/incremental/lib/shard.ts'],
+      `babele ${flag} evaluates only the start (its tuning of V8's optimizing, its look at the run cache, which asks nothing of an option, and its code cache, with the file helpers that reads and writes and the incremental stage they take digests from) and the command line (and its option choices): program.ts imports a command's modules inside its action (await import(…)), never at the top`
+    )
     t.deepEqual([...new Set(start.modules.filter((path) => path.startsWith('node_modules/')).map((path) => path.split('/')[1]))], ['commander'])
   }
   // The command line's compiled code is kept in BABELE_COMPILE_CACHE, by the kind of start (pipeline/cli/compile-cache.ts), and nowhere when it is off.
@@ -284,7 +290,7 @@ test('a code file added to a sub-folder of the installed code names a new cache,
   }
 })
 
-test('the installed bin answers a run from the cache loading neither commander nor the command line: only main.ts, replay-args.ts (with its choices.ts) and the run cache\'s modules', (t) => {
+test('the installed bin answers a run from the cache from its start, loading neither the command line (main.cjs, commander) nor the pipeline: only the start, replay-args.ts (with its choices.ts) and the run cache\'s modules', (t) => {
   const project = copyProject()
   try {
     const script = join(installed.project, 'node_modules/babele/bin/babele.js')
@@ -294,10 +300,10 @@ test('the installed bin answers a run from the cache loading neither commander n
     const hit = started(project, ['run', '--json', '-c', 'babele.config.json'])
     t.is(hit.status, 0)
     t.is(JSON.parse(hit.stdout).cache.run, 'hit')
-    t.deepEqual(hit.files, ['bin/babele.js', 'bundle/cli/main.cjs', 'bundle/cli/start.cjs'])
+    t.deepEqual(hit.files, ['bin/babele.js', 'bundle/cli/start.cjs'], 'main.cjs is not read')
     t.deepEqual(hit.beside, [], 'no dependency installed beside babele')
     t.deepEqual(hit.modules.filter((path) => path.startsWith('node_modules/')), [], 'no bundled dependency: not commander, not zod')
-    t.deepEqual(hit.modules.filter((path) => path.startsWith('pipeline/cli/')), ['pipeline/cli/cache.ts', 'pipeline/cli/choices.ts', 'pipeline/cli/code-version.ts', 'pipeline/cli/compile-cache.ts', 'pipeline/cli/fs.ts', 'pipeline/cli/main.ts', 'pipeline/cli/observe.ts', 'pipeline/cli/replay-args.ts', 'pipeline/cli/run-cache.ts', 'pipeline/cli/run-settings.ts', 'pipeline/cli/start.ts', 'pipeline/cli/tiering.ts'])
+    t.deepEqual(hit.modules.filter((path) => path.startsWith('pipeline/cli/')), ['pipeline/cli/cache.ts', 'pipeline/cli/choices.ts', 'pipeline/cli/code-version.ts', 'pipeline/cli/compile-cache.ts', 'pipeline/cli/fs.ts', 'pipeline/cli/observe.ts', 'pipeline/cli/replay-args.ts', 'pipeline/cli/replay.ts', 'pipeline/cli/run-cache.ts', 'pipeline/cli/run-settings.ts', 'pipeline/cli/start.ts', 'pipeline/cli/tiering.ts'])
   } finally {
     rmSync(project, {recursive: true, force: true})
   }

@@ -6,14 +6,18 @@
  * command), until the command writes it; a later command of the same
  * process checks again. In-process, on a folder of two files read by a
  * command that writes nothing: seen through `holdsSigned`'s answer for a
- * file rewritten after the check, which a `stat` would reject.
+ * file rewritten after the check, which a `stat` would reject. The miss is
+ * the process's, not the module's: the installed bin checks from its start
+ * and runs the command from another bundle, each with its own copy of the
+ * module (a second copy here: the module imported under another URL).
  */
 import {mkdtempSync, rmSync, writeFileSync} from 'node:fs'
 import {tmpdir} from 'node:os'
 import {join} from 'node:path'
-import test from 'ava'
+import test, {type ExecutionContext} from 'ava'
 import {holdsSigned, readText, signatureLength, signatureOf, statOf, writeAtomic} from '../pipeline/cli/fs.ts'
-import {replayed, replayOrRun, type ReplayRequest} from '../pipeline/cli/run-cache.ts'
+import * as runCache from '../pipeline/cli/run-cache.ts'
+import type {ReplayRequest} from '../pipeline/cli/run-cache.ts'
 import type {CommandResult} from '../pipeline/cli/commands/pipeline.ts'
 import type {Workspace} from '../pipeline/cli/workspace.ts'
 import {digestBytes} from '../pipeline/incremental/index.ts'
@@ -30,7 +34,24 @@ function signature(path: string): Float64Array {
   return into
 }
 
-test('after a miss, a file the check found with its signature is found without a stat until the command writes it, and a later command checks again', async (t) => {
+/** The module that checks the entry, and the one that runs the command after the miss. */
+interface Copies {
+  checking: typeof runCache
+  running: typeof runCache
+}
+
+test.serial('after a miss, a file the check found with its signature is found without a stat until the command writes it, and a later command checks again', async (t) => {
+  await foundAfterMiss(t, {checking: runCache, running: runCache})
+})
+
+test.serial('a copy of the module that runs the command after another copy\'s check takes what that check found', async (t) => {
+  // Another URL: another instance of the module, with state of its own.
+  const copy = (await import(new URL('../pipeline/cli/run-cache.ts?copy', import.meta.url).href)) as typeof runCache
+  t.not(copy, runCache, 'two copies of the module')
+  await foundAfterMiss(t, {checking: runCache, running: copy})
+})
+
+async function foundAfterMiss(t: ExecutionContext, {checking, running}: Copies): Promise<void> {
   const folder = mkdtempSync(join(tmpdir(), 'babele-found-'))
   t.teardown(() => rmSync(folder, {recursive: true, force: true}))
   const config = join(folder, 'babele.config.json')
@@ -43,7 +64,7 @@ test('after a miss, a file the check found with its signature is found without a
   const workspace = {root: folder, config: {cache: '.babele/cache'}} as unknown as Workspace
   const result = {command: 'found-test', written: [], unchanged: 0, messages: [], summary: []} as unknown as CommandResult
   const run = (action: () => void) =>
-    replayOrRun({...request, open: async () => workspace, render: async () => ({stdout: 'done\n', stderr: '', exitCode: 0})}, async () => {
+    running.replayOrRun({...request, open: async () => workspace, render: async () => ({stdout: 'done\n', stderr: '', exitCode: 0})}, async () => {
       action()
       return result
     })
@@ -54,7 +75,7 @@ test('after a miss, a file the check found with its signature is found without a
 
   // z.txt edited: a miss; the check found a.txt and b.txt with their signatures, not z.txt.
   writeFileSync(z, 'Z\n')
-  t.is(await replayed(request), undefined)
+  t.is(await checking.replayed(request), undefined)
   // a.txt and b.txt rewritten after the check: a stat would see other signatures.
   writeFileSync(a, 'Z\n')
   writeFileSync(b, 'Z\n')
@@ -71,4 +92,4 @@ test('after a miss, a file the check found with its signature is found without a
   const again: boolean[] = []
   await run(() => void again.push(holdsSigned(a, signedA, digest)))
   t.deepEqual(again, [false])
-})
+}

@@ -2,7 +2,7 @@
  * What the run cache keys a command by, from its command line. Takes: the
  * option values of `run`, `extract` or `build`, as commander gives them
  * (`program.ts`), or as read here from `process.argv` when they are simple
- * enough to need no parser (`main.ts`, so that a hit loads no command line
+ * enough to need no parser (`replay.ts`, so that a hit loads no command line
  * parser). Returns: the command, the options its printed output depends on,
  * `--config` and the run flags (`run-cache.ts`'s `ReplayRequest`).
  *

@@ -17,8 +17,9 @@
  * same code and write what is already there.
  *
  * A hit loads none of the pipeline (not even the config's schema), nor the
- * command line parser when the arguments are simple (`main.ts` reads them
- * with `replay-args.ts`, which gives the same key as commander's parse): the
+ * command line when the arguments are simple (the start reads them with
+ * `replay-args.ts`, which gives the same key as commander's parse, and
+ * looks the entry up before it loads the command line: `replay.ts`): the
  * config file is read as JSON for the cache folder (config `cache`, default
  * `.babele/cache`) and checked as a fact like every other file. What is
  * stored is the output as a hit prints it (text, or `--json` with
@@ -167,10 +168,24 @@ interface Found {
 }
 
 /** The entry this process already found not holding ({@linkcode replayed}), and what its check found: the command runs without checking it again. */
-let missed: {key: string; found: Found} | undefined
+interface Missed {
+  key: string
+  found: Found
+}
 
 /**
- * A command's stored output, before anything else is loaded (`main.ts`):
+ * Where the process keeps its miss: on the process, not in this module. The
+ * installed bin checks the entry from its start (`start.cjs`) and runs the
+ * command from the command line's bundle (`main.cjs`), each with a copy of
+ * this module of its own.
+ */
+const missedSlot = Symbol.for('babele.run-cache.missed')
+
+/** The process, as holding its miss. */
+const processHolding = process as typeof process & {[missedSlot]?: Missed | undefined}
+
+/**
+ * A command's stored output, before anything else is loaded (`replay.ts`):
  * nothing when it is not stored or a fact differs, with `--no-cache`, or
  * when a run flag is wrong (the command line then reports it).
  *
@@ -185,7 +200,7 @@ export async function replayed(request: ReplayRequest): Promise<Replayed | undef
   const lookup = lookUp(request)
   const found = noneFound()
   const hit = await fromEntry(lookup, Date.now(), found)
-  if (!hit) missed = {key: lookup.key, found}
+  if (!hit) processHolding[missedSlot] = {key: lookup.key, found}
   return hit
 }
 
@@ -200,8 +215,9 @@ export async function replayOrRun(replay: ReplayOptions, action: (workspace: Wor
   const {key, guessed, version} = lookup
   const started = Date.now()
   // What this process's check of the entry found (`replayed`), used once: a later command of the same process checks again.
+  const missed = processHolding[missedSlot]
   const checked = missed?.key === key ? missed.found : undefined
-  missed = undefined
+  processHolding[missedSlot] = undefined
   const found = checked ?? noneFound()
   // Kind, subject and value, fact after fact, pushed as they come and keyed only when stored (`entryOf`): most runs that note facts change a file before the end, and drop them.
   const facts: string[] = []
