@@ -1,5 +1,6 @@
 import test from 'ava'
 import {clashingIds, documentPath, parseConfig, paths, skipFolder, sourceFolder, type Config} from '../pipeline/index.ts'
+import {distPaths} from '../pipeline/project/index.ts'
 
 function config(input: Record<string, unknown>): Config {
   const {value, messages} = parseConfig(input)
@@ -82,4 +83,16 @@ test('paths that give the same document id are found, each id with its paths sor
   t.deepEqual(clashingIds(['guide/a.md', 'b.md', 'guide/a.markdown', 'c.md', 'B.markdown', 'guide/A.MD']), [{id: 'guide/a', paths: ['guide/a.markdown', 'guide/a.md']}])
   t.deepEqual(clashingIds(['x.md', 'x.MD', 'x.Markdown']), [{id: 'x', paths: ['x.MD', 'x.Markdown', 'x.md']}])
   t.deepEqual(clashingIds(['a.md', 'a/b.md', 'a.md.md']), [])
+})
+
+test('distPaths places every document of a locale where paths.dist does, and refuses a path the source pattern cannot have made', (t) => {
+  const hugo = config({targetLocales: ['en', 'de'], sourcePattern: 'content/{path}.md', targetPattern: 'content/{path}.{locale}.md'})
+  const german = distPaths(hugo, 'de')
+  t.deepEqual(['_index.md', 'posts/primo/index.md'].map(german), ['content/_index.de.md', 'content/posts/primo/index.de.md'])
+  t.deepEqual(['_index.md', 'posts/primo/index.md'].map((path) => paths.dist(hugo, 'en', path)), ['content/_index.en.md', 'content/posts/primo/index.en.md'])
+  const docusaurus = config({targetLocales: ['en'], sourcePattern: 'docs/{path}', targetPattern: 'i18n/{locale}/docusaurus-plugin-content-docs/current/{path}'})
+  t.is(distPaths(docusaurus, 'en')('tutorial/basi.md'), 'i18n/en/docusaurus-plugin-content-docs/current/tutorial/basi.md')
+  const named = config({targetLocales: ['en'], sourcePattern: 'content/{path}.{locale}.md', targetPattern: 'content/{path}.{locale}.md'})
+  t.is(distPaths(named, 'en')('about.it.md'), 'content/about.en.md')
+  t.throws(() => distPaths(named, 'en')('about.md'), {message: 'Cannot place `about.md`: expected a document path ending with `.it.md` (`sourcePattern`)'})
 })

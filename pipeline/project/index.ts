@@ -6,7 +6,7 @@ export {assembleExtract, compileContext, documentOutputs, extractContext, extrac
 export {extractSource, lintDocument, type ExtractedSource, type ExtractSourceOptions} from './lib/extract-source.ts'
 export {importProject, type ImportProjectOptions, type ImportResult} from './lib/import-project.ts'
 export {omegatProject, type OmegatOptions} from './lib/omegat.ts'
-export {clashingIds, documentPath, documentPaths, paths, skipFolder, sourceFolder, type Outputs, type Stores} from './lib/paths.ts'
+export {clashingIds, distPaths, documentPath, documentPaths, paths, skipFolder, sourceFolder, type Outputs, type Stores} from './lib/paths.ts'
 export {pretranslateProject, type PretranslateProjectOptions, type PretranslateResult} from './lib/pretranslate-project.ts'
 export {projectTerms, segmentMatches, type ProjectTerms, type SegmentMatches} from './lib/terms.ts'
 export {projectLeverage, projectPrefill, storedMemory, type ExternalMemory, type MachineTranslations, type ProjectLeverage, type ProjectLeverageOptions} from './lib/leverage-project.ts'

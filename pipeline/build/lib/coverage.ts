@@ -125,7 +125,11 @@ export interface CoveredShare {
  */
 export function coveredShare(coverage: Coverage, counted: readonly Origin[]): CoveredShare {
   const covered: Count = {segments: 0, words: 0}
-  for (const origin of new Set(counted)) add(covered, coverage.origin[origin])
+  // Each origin once, however often it is named; a plain loop, no set made: a report asks this of every document in every locale.
+  for (let index = 0; index < counted.length; index++) {
+    const origin = counted[index]!
+    if (counted.indexOf(origin) === index) add(covered, coverage.origin[origin])
+  }
   const total: Count = {segments: coverage.segments, words: coverage.words.total}
   return {covered, total, percent: total.words === 0 ? 100 : (covered.words / total.words) * 100}
 }

@@ -36,10 +36,7 @@ export const paths = {
   state: (config: Config, locale: string, id: string) => `${config.locales}/${locale}/${id}.state.json`,
   xliff: (config: Config, locale: string, path: string) => `${config.xliff}/${locale}/${path}.xlf`,
   /** Where a document is written for a target locale, by `targetPattern`. */
-  dist: (config: Config, locale: string, path: string) => {
-    const target = pattern(config.targetPattern, true)
-    return withLocale(target.head, locale) + capture(config, path) + withLocale(target.tail, locale)
-  },
+  dist: (config: Config, locale: string, path: string) => distPaths(config, locale)(path),
   /** A document's source file, by `sourcePattern`. */
   source: (config: Config, path: string) => withLocale(pattern(config.sourcePattern, false).head, config.sourceLocale) + path
 }
@@ -116,11 +113,24 @@ export function documentPaths(config: Config): (file: string) => string | undefi
   }
 }
 
-/** What `{path}` stands for in a document path: the path without the source pattern's tail. */
-function capture(config: Config, path: string): string {
-  const tail = withLocale(pattern(config.sourcePattern, false).tail, config.sourceLocale)
-  if (!path.endsWith(tail)) throw new Error(`Cannot place \`${path}\`: expected a document path ending with \`${tail}\` (\`sourcePattern\`)`)
-  return path.slice(0, path.length - tail.length)
+/**
+ * `paths.dist` of many documents in one locale, the patterns filled in once
+ * (a report places every document in every locale).
+ *
+ * @param config The config: `sourcePattern`, `targetPattern`.
+ * @param locale A target locale.
+ * @returns Where a document of this path is written for the locale.
+ */
+export function distPaths(config: Config, locale: string): (path: string) => string {
+  const target = pattern(config.targetPattern, true)
+  const head = withLocale(target.head, locale)
+  const tail = withLocale(target.tail, locale)
+  // What `{path}` stands for in a document path: the path without the source pattern's tail.
+  const sourceTail = withLocale(pattern(config.sourcePattern, false).tail, config.sourceLocale)
+  return (path) => {
+    if (!path.endsWith(sourceTail)) throw new Error(`Cannot place \`${path}\`: expected a document path ending with \`${sourceTail}\` (\`sourcePattern\`)`)
+    return head + path.slice(0, path.length - sourceTail.length) + tail
+  }
 }
 
 const parsed = new Map<string, PathPattern>()

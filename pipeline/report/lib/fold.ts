@@ -10,5 +10,9 @@
  * @returns The folded text.
  */
 export function fold(text: string): string {
-  return text.normalize('NFD').replace(/\p{M}/gu, '').toLowerCase().replace(/\s+/g, ' ').trim()
+  return text.normalize('NFD').replace(marks, '').toLowerCase().replace(spaces, ' ').trim()
 }
+
+// Made once (`replace` starts a global expression from the start each time).
+const marks = /\p{M}/gu
+const spaces = /\s+/g

@@ -23,7 +23,7 @@
 import {byPlace, countSeverities, startOf, type SeverityCounts} from '../../diagnostic.ts'
 import {coveredShare, type Coverage, type CoveredShare} from '../../build/index.ts'
 import type {Config} from '../../config/index.ts'
-import {coverageGate, paths, type BuildEntry, type LocaleGate} from '../../project/index.ts'
+import {coverageGate, distPaths, type BuildEntry, type LocaleGate} from '../../project/index.ts'
 import type {Diagnostic, Severity, SourceDocument} from '../../types.ts'
 
 /** What {@linkcode qaReview} reads. */
@@ -218,10 +218,11 @@ export function qaReview(input: QaReviewInput): QaReview {
     if (!entries.has(key)) entries.set(key, entry)
   }
   const coverage: LocaleCoverage[] = gates.map((gate) => {
+    const dist = distPaths(config, gate.locale)
     // By path: the page needs nothing else of a document.
     const documents = [...input.documents.keys()].map((path): CoverageRow => {
       const found = entries.get(`${gate.locale}\u0000${path}`)?.coverage
-      return {path, dist: paths.dist(config, gate.locale, path), coverage: found, share: found ? coveredShare(found, config.coverageOrigins) : undefined}
+      return {path, dist: dist(path), coverage: found, share: found ? coveredShare(found, config.coverageOrigins) : undefined}
     })
     return {locale: gate.locale, documents, total: gate.coverage, share: {covered: gate.covered, total: gate.total, percent: gate.percent}, minimum: gate.minimum, passed: gate.passed}
   })
