@@ -154,6 +154,60 @@ test('a coverage row\'s run is made again when a value the row shows changes, an
   }
 })
 
+test('a file block\'s run is made again when a value the block shows changes, and read back when only a field of a finding it does not show changes', (t) => {
+  const review = qaReview(input(texts, none))
+  const {store, take} = countingStore()
+  const before = qaPage(review, {store})
+  const runs = take().puts
+  const at = review.files.findIndex((file) => file.file === 'source/it/capitolo-23.md')
+  const changed = (change: (finding: Diagnostic) => Diagnostic): QaReview => {
+    const copy = structuredClone(review)
+    const rule = copy.files[at]!.rules[0]!
+    rule.diagnostics[0] = change(rule.diagnostics[0]!)
+    return copy
+  }
+  const shown: Array<[string, (finding: Diagnostic) => Diagnostic]> = [
+    ['message', (finding) => ({...finding, message: 'Link `là` has the URL `#`'})],
+    ['line', (finding) => ({...finding, place: {start: {line: 4, column: 1, offset: 20}, end: {line: 4, column: 4, offset: 23}}})],
+    ['column', (finding) => ({...finding, place: {start: {line: 3, column: 2, offset: 20}, end: {line: 3, column: 4, offset: 23}}})],
+    ['a point', (finding) => ({...finding, place: {line: 5, column: 7}})],
+    ['no place', ({place, ...finding}) => finding],
+    ['severity', (finding) => ({...finding, severity: 'error'})],
+    ['rule', (finding) => ({...finding, ruleId: 'link-missing-url'})],
+    ['unit', (finding) => ({...finding, unitId: 'intro'})],
+    ['segment', (finding) => ({...finding, segmentId: '2'})],
+    ['stage', (finding) => ({...finding, source: 'check'})],
+    ['expected', (finding) => ({...finding, expected: ['https://example.org']})],
+    ['found', (finding) => ({...finding, actual: ['#']})]
+  ]
+  for (const [name, change] of shown) {
+    const review = changed(change)
+    const after = qaPage(review, {store})
+    t.is(take().puts, 1, name)
+    t.not(after, before, name)
+    t.is(after, qaPage(review), name)
+  }
+
+  // The block's own figures: a count and the rule's total.
+  for (const [name, change] of [['warnings', (copy: QaReview) => copy.files[at]!.warnings++], ['rule total', (copy: QaReview) => copy.files[at]!.rules[0]!.count++]] as const) {
+    const copy = structuredClone(review)
+    change(copy)
+    t.is(qaPage(copy, {store}), qaPage(copy), name)
+    t.is(take().puts, 1, name)
+  }
+
+  const unseen: Array<[string, (finding: Diagnostic) => Diagnostic]> = [
+    ['its end', (finding) => ({...finding, place: {start: {line: 3, column: 1, offset: 20}, end: {line: 9, column: 9, offset: 99}}})],
+    ['its offset', (finding) => ({...finding, place: {start: {line: 3, column: 1, offset: 21}, end: {line: 3, column: 4, offset: 23}}})],
+    ['its rule\'s address', (finding) => ({...finding, url: 'https://example.org/rules#link-empty-url'})],
+    ['its file (the block\'s is shown)', (finding) => ({...finding, file: 'source/it/altro.md'})]
+  ]
+  for (const [name, change] of unseen) {
+    t.is(qaPage(changed(change), {store}), before, name)
+    t.deepEqual(take(), {gets: runs, hits: runs, puts: 0}, name)
+  }
+})
+
 test('the QA review takes the build\'s coverage gate as it is, the same review as summed again, and refuses one not of the config\'s locales in order', (t) => {
   // Two locales with different figures: a gate taken for the wrong locale shows in the review.
   const two = parseConfig({targetLocales: ['en', 'fr'], fallbackLng: {fr: ['en', 'it'], default: ['it']}, minCoverage: 10}).value!

@@ -18,7 +18,7 @@ import {startOf} from '../../diagnostic.ts'
 import type {ElementContent} from 'hast'
 import {h, s} from 'hastscript'
 import {percentShare, percentText, type Coverage, type CoveredShare} from '../../build/index.ts'
-import type {Diagnostic} from '../../types.ts'
+import type {Diagnostic, Severity} from '../../types.ts'
 import {fold} from './fold.ts'
 import {page, pageHtml, type Html, type Options as PageOptions} from './page.ts'
 import {pageParts} from './page-parts.ts'
@@ -240,38 +240,75 @@ function findingsSection(review: QaReview, runs: Runs): ElementContent {
     ...(totals.listed < totals.findings
       ? [h('p.more', [`${totals.listed} of ${plural(totals.findings, 'finding')} are listed (at most ${review.limits.perRule} of one rule in one file, ${review.limits.findings} in all, in file order); every one is counted. `, h('code', 'babele check --json'), ' lists them all.'])]
       : []),
-    ...(review.files.length === 0 ? [h('p.empty', 'No findings.')] : pageParts(review.files, {kind, list: 'findings', name: (file) => file.file ?? '', render: fileBlock, ...runs})),
+    // What each block shows, not the file's findings: its run's key is their JSON, about half of theirs.
+    ...(review.files.length === 0 ? [h('p.empty', 'No findings.')] : pageParts(review.files.map(fileShown), {kind, list: 'findings', name: (file) => file.file ?? '', render: fileBlock, ...runs})),
     h('p.empty#empty', {hidden: true}, 'No finding matches the filters.')
   ])
 }
 
-function fileBlock(file: FileFindings): ElementContent {
+/** What a file's block shows, and nothing else (JSON-safe): each rule as `[ruleId, severity, count, findings listed]`. */
+interface FileShown {
+  /** `null`: about the project, no file. */
+  file: string | null
+  errors: number
+  warnings: number
+  infos: number
+  rules: Array<[ruleId: string, severity: Severity, count: number, findings: FindingShown[]]>
+}
+
+/** What a finding's item shows: its start as `line:column` (empty: none), and the fields it prints (an absent one left out). */
+interface FindingShown {
+  at: string
+  severity: Severity
+  ruleId: string
+  message: string
+  unitId?: string | undefined
+  segmentId?: string | undefined
+  source: string
+  expected?: string[] | undefined
+  actual?: string[] | undefined
+}
+
+function fileShown(file: FileFindings): FileShown {
+  return {
+    file: file.file ?? null,
+    errors: file.errors,
+    warnings: file.warnings,
+    infos: file.infos,
+    rules: file.rules.map((rule) => [rule.ruleId, rule.severity, rule.count, rule.diagnostics.map(findingShown)])
+  }
+}
+
+function findingShown(diagnostic: Diagnostic): FindingShown {
+  const at = startOf(diagnostic.place)
+  const {severity, ruleId, message, unitId, segmentId, source, expected, actual} = diagnostic
+  return {at: at === undefined ? '' : `${at.line}:${at.column}`, severity, ruleId, message, unitId, segmentId, source, expected, actual}
+}
+
+function fileBlock(file: FileShown): ElementContent {
   const counts = [file.errors > 0 ? h('span.badge.error', plural(file.errors, 'error')) : undefined, file.warnings > 0 ? h('span.badge.warning', plural(file.warnings, 'warning')) : undefined, file.infos > 0 ? h('span.badge.info', `${file.infos} info`) : undefined].filter((badge) => badge !== undefined)
   return h('section.file', {dataFile: file.file ?? ''}, [
     h('h3', [file.file ?? 'Project', ...counts]),
-    ...file.rules.map((rule) =>
-      h('div.rule-group', {dataRule: rule.ruleId}, [
-        h('h4', [severityBadge(rule.severity), h('code', rule.ruleId), h('span.n', rule.diagnostics.length === rule.count ? `(${rule.count})` : `(${rule.diagnostics.length} of ${rule.count} listed)`)]),
-        h('ul.findings', rule.diagnostics.map((diagnostic) => findingItem(file, diagnostic)))
+    ...file.rules.map(([ruleId, severity, count, findings]) =>
+      h('div.rule-group', {dataRule: ruleId}, [
+        h('h4', [severityBadge(severity), h('code', ruleId), h('span.n', findings.length === count ? `(${count})` : `(${findings.length} of ${count} listed)`)]),
+        h('ul.findings', findings.map((finding) => findingItem(file, finding)))
       ])
     )
   ])
 }
 
-function findingItem(file: FileFindings, diagnostic: Diagnostic): ElementContent {
-  const at = startOf(diagnostic.place)
-  const place = at === undefined ? '' : `${at.line}:${at.column}`
-  const ids = [diagnostic.unitId ? `unit ${diagnostic.unitId}` : '', diagnostic.segmentId ? `segment ${diagnostic.segmentId}` : '', diagnostic.source].filter(Boolean).join(' · ')
-  return h('li', {dataSeverity: diagnostic.severity, dataSearch: fold([file.file ?? '', diagnostic.ruleId, diagnostic.message, diagnostic.unitId ?? '', diagnostic.segmentId ?? ''].join(' '))}, [
-    h('span.at', place || '—'),
-    h('span', severityBadge(diagnostic.severity)),
+function findingItem(file: FileShown, finding: FindingShown): ElementContent {
+  const ids = [finding.unitId ? `unit ${finding.unitId}` : '', finding.segmentId ? `segment ${finding.segmentId}` : '', finding.source].filter(Boolean).join(' · ')
+  return h('li', {dataSeverity: finding.severity, dataSearch: fold([file.file ?? '', finding.ruleId, finding.message, finding.unitId ?? '', finding.segmentId ?? ''].join(' '))}, [
+    h('span.at', finding.at || '—'),
+    h('span', severityBadge(finding.severity)),
     h('div', [
-      h('span', messageText(diagnostic.message)),
-      ...(diagnostic.expected !== undefined || diagnostic.actual !== undefined
-        ? [h('span.expect', [...(diagnostic.expected !== undefined ? ['expected ', h('code', diagnostic.expected.join(' / '))] : []), ...(diagnostic.expected !== undefined && diagnostic.actual !== undefined ? [' · '] : []), ...(diagnostic.actual !== undefined ? ['found ', h('code', diagnostic.actual.join(' / '))] : [])])]
+      h('span', messageText(finding.message)),
+      ...(finding.expected !== undefined || finding.actual !== undefined
+        ? [h('span.expect', [...(finding.expected !== undefined ? ['expected ', h('code', finding.expected.join(' / '))] : []), ...(finding.expected !== undefined && finding.actual !== undefined ? [' · '] : []), ...(finding.actual !== undefined ? ['found ', h('code', finding.actual.join(' / '))] : [])])]
         : []),
       h('span.ids', ids)
     ])
   ])
 }
-
