@@ -139,7 +139,7 @@ function localeRows(locale: LocaleCoverage, runs: Runs): ElementContent[] {
   const rows = locale.documents.length + (several ? 1 : 0)
   const head = h('th', {scope: 'row', rowSpan: rows}, h('span.loc', locale.locale))
   if (!several) return locale.documents.map((row) => documentRow(rowShown(locale.locale, row), [head], locale))
-  // The values a row shows, not the row: its run's key is their JSON, a fifth of the row's.
+  // The values a row shows, not the row: its run's key is their JSON, a small part of the row's.
   const rest = locale.documents.slice(1).map((row) => rowShown(locale.locale, row))
   return [
     documentRow(rowShown(locale.locale, locale.documents[0]!), [head], undefined),
@@ -148,32 +148,21 @@ function localeRows(locale: LocaleCoverage, runs: Runs): ElementContent[] {
   ]
 }
 
-/** What a document's coverage row shows, and nothing else (JSON-safe). */
-interface RowShown {
-  locale: string
-  path: string
-  dist: string
-  /** None: the build refused the document. */
-  figures: Figures | undefined
-}
+/**
+ * What a document's coverage row shows, and nothing else (JSON-safe): its
+ * figures, or, when the build refused it, the built file the row names.
+ */
+type RowShown = {locale: string; path: string; figures: Figures} | {locale: string; path: string; dist: string; figures?: undefined}
 
-/** The figures of a row: its segments by how they resolve, and the words the counted origins translated of its words. */
-interface Figures {
-  segments: number
-  translated: number
-  fallback: number
-  source: number
-  coveredWords: number
-  totalWords: number
-}
+/** The figures of a row, as `[segments, translated, from a fallback, untranslated, words the counted origins translated, words]`: its segments by how they resolve, and the words counted of its words. */
+type Figures = [segments: number, translated: number, fallback: number, source: number, coveredWords: number, totalWords: number]
 
 function rowShown(locale: string, row: CoverageRow): RowShown {
-  return {locale, path: row.path, dist: row.dist, figures: row.coverage && figuresOf(row.coverage, row.share!)}
+  return row.coverage ? {locale, path: row.path, figures: figuresOf(row.coverage, row.share!)} : {locale, path: row.path, dist: row.dist}
 }
 
 function figuresOf(coverage: Coverage, share: CoveredShare): Figures {
-  const {segments, translated, fallback, source} = coverage
-  return {segments, translated, fallback, source, coveredWords: share.covered.words, totalWords: share.total.words}
+  return [coverage.segments, coverage.translated, coverage.fallback, coverage.source, share.covered.words, share.total.words]
 }
 
 /** A document's row, after the locale's cell when it is the first; the locale's minimum beside its share when it is the only one. */
@@ -184,7 +173,7 @@ function documentRow(row: RowShown, lead: ElementContent[], gate: LocaleCoverage
 
 /** A row's figures; the locale's minimum beside its share on its total row (or its only row). */
 function cells(figures: Figures, gate: LocaleCoverage | undefined): ElementContent[] {
-  const {segments, translated, fallback, source, coveredWords, totalWords} = figures
+  const [segments, translated, fallback, source, coveredWords, totalWords] = figures
   const minimum = gate?.minimum === undefined ? '' : ` (min ${gate.minimum}%)`
   return [
     h('td.num', String(segments)),
@@ -192,7 +181,7 @@ function cells(figures: Figures, gate: LocaleCoverage | undefined): ElementConte
     h('td.num', String(fallback)),
     h('td.num', String(source)),
     h('td.num', {className: gate && !gate.passed ? ['bad'] : []}, `${coveredWords}/${totalWords} · ${percentText(coveredWords, totalWords)}%${minimum}`),
-    h('td.progress', [meter(figures), h('span.pct', percent(translated, segments))])
+    h('td.progress', [meter({segments, translated, fallback}), h('span.pct', percent(translated, segments))])
   ]
 }
 
