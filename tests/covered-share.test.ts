@@ -1,15 +1,15 @@
 import test from 'ava'
 import {coveredShare, type Coverage} from '../pipeline/index.ts'
+import {emptyCoverage} from '../pipeline/build/lib/coverage.ts'
 
 /** A document's figures: 10 segments of 100 words, 3 (30 words) by people, 2 (20) from memory, 1 (5) by machine. */
 const coverage: Coverage = {
+  ...emptyCoverage(),
   segments: 10,
   translated: 6,
-  fallback: 0,
   source: 4,
   words: {total: 100, translated: 55, fallback: 0, source: 45},
-  origin: {human: {segments: 3, words: 30}, memory: {segments: 2, words: 20}, machine: {segments: 1, words: 5}},
-  state: {initial: {segments: 1, words: 5}, translated: {segments: 5, words: 50}, reviewed: {segments: 0, words: 0}, final: {segments: 0, words: 0}}
+  origin: {human: {segments: 3, words: 30}, memory: {segments: 2, words: 20}, machine: {segments: 1, words: 5}}
 }
 
 test('coveredShare counts what the named origins translated, an origin named twice once', (t) => {

@@ -1,4 +1,4 @@
-import test from 'ava'
+import test, {type ExecutionContext} from 'ava'
 import {countingStore} from './helpers/counting-store.ts'
 import {diagnostic} from '../pipeline/diagnostic.ts'
 import {buildProject, extractDocuments, parseConfig, qaReport, type Config, type Diagnostic, type Stores} from '../pipeline/index.ts'
@@ -22,6 +22,14 @@ function input(sources: ReadonlyMap<string, string>, stores: Stores, project: Co
   const documents = extractDocuments(project, sources).value
   const built = buildProject(project, documents, stores)
   return {config: project, documents, diagnostics: uniqueDiagnostics([...diagnostics, ...built.messages]), unique: true, coverage: built.coverage}
+}
+
+/** The page of a changed review, through the store: one run made again, a page other than `before`, the page made without a store. */
+function madeAgain(t: ExecutionContext, review: QaReview, counting: Pick<ReturnType<typeof countingStore>, 'store' | 'take'>, before: string, name: string): void {
+  const after = qaPage(review, {store: counting.store})
+  t.is(counting.take().puts, 1, name)
+  t.not(after, before, name)
+  t.is(after, qaPage(review), name)
 }
 
 test('the QA page reads every run of rows back when nothing it shows changed, and its bytes are those of the page made without a store', (t) => {
@@ -130,13 +138,7 @@ test('a coverage row\'s run is made again when a value the row shows changes, an
     ['built file', (row) => ({...row, dist: row.dist.replace('.md', '.markdown'), coverage: undefined, share: undefined})],
     ['not built', (row) => ({...row, coverage: undefined, share: undefined})]
   ]
-  for (const [name, change] of shown) {
-    const review = changed(change)
-    const after = qaPage(review, {store})
-    t.is(take().puts, 1, name)
-    t.not(after, before, name)
-    t.is(after, qaPage(review), name)
-  }
+  for (const [name, change] of shown) madeAgain(t, changed(change), {store, take}, before, name)
 
   // The locale of a row is in its run's key: the same row under another locale is made again.
   const renamed = structuredClone(review)
@@ -182,13 +184,7 @@ test('a file block\'s run is made again when a value the block shows changes, an
     ['expected', (finding) => ({...finding, expected: ['https://example.org']})],
     ['found', (finding) => ({...finding, actual: ['#']})]
   ]
-  for (const [name, change] of shown) {
-    const review = changed(change)
-    const after = qaPage(review, {store})
-    t.is(take().puts, 1, name)
-    t.not(after, before, name)
-    t.is(after, qaPage(review), name)
-  }
+  for (const [name, change] of shown) madeAgain(t, changed(change), {store, take}, before, name)
 
   // The block's own figures: a count and the rule's total.
   for (const [name, change] of [['warnings', (copy: QaReview) => copy.files[at]!.warnings++], ['rule total', (copy: QaReview) => copy.files[at]!.rules[0]!.count++]] as const) {
