@@ -13,7 +13,7 @@ import {tmpdir} from 'node:os'
 import {deserialize} from 'node:v8'
 import {join} from 'node:path'
 import test from 'ava'
-import {inShard, parseShard, analysisContextKey, analysisKey, buildContextKey, buildKey, digest, digestBytes, DigestPart, documentKey, documentKeys, lintKey} from '../pipeline/incremental/index.ts'
+import {inShard, parseShard, analysisContextKey, analysisKey, buildContextKey, buildKey, digest, digestBytes, DigestPart, documentKey, documentKeys, extractContextKey, extractOutputsKey, lintKey} from '../pipeline/incremental/index.ts'
 import {lintMarkdown} from '../pipeline/lint/index.ts'
 import {fromMarkdown} from '../pipeline/units/index.ts'
 import {fromTbx, parseConfig, type Analysis} from '../pipeline/index.ts'
@@ -145,6 +145,23 @@ test('a document\'s analysis key changes with the document\'s key and with the s
   t.not(analysisKey(document, analysisContextKey({...config, memory: {...config.memory, threshold: 90}}, 'en', [])), key)
   // The two keys are not run together: moving text from one to the other is another key.
   t.not(analysisKey(document + context.slice(0, 1), context.slice(1)), key)
+  t.is(key.length, 64)
+})
+
+test('a document\'s extract outputs key changes with the document\'s key and with the shared part, and with nothing else', (t) => {
+  const config = parseConfig({targetLocales: ['en', 'fr']}).value!
+  const document = documentKey(config, 'a.md', 'h1')
+  const context = extractContextKey(config, [], undefined)
+  const key = extractOutputsKey(document, context)
+  t.is(extractOutputsKey(document, extractContextKey(config, [], undefined)), key)
+  t.not(extractOutputsKey(documentKey(config, 'a.md', 'h2'), context), key)
+  t.not(extractOutputsKey(documentKey(config, 'b.md', 'h1'), context), key)
+  t.not(extractOutputsKey(document, extractContextKey({...config, targetLocales: ['en']}, [], undefined)), key)
+  t.not(extractOutputsKey(document, extractContextKey(config, [['en', [{source: 'Ciao', target: 'Hello'}]]], undefined)), key)
+  t.not(extractOutputsKey(document, extractContextKey(config, [], digestBytes('glossary'))), key)
+  // Not another kind's key for the same two keys, and the two keys are not run together: moving text from one to the other is another key.
+  t.not(analysisKey(document, context), key)
+  t.not(extractOutputsKey(document + context.slice(0, 1), context.slice(1)), key)
   t.is(key.length, 64)
 })
 

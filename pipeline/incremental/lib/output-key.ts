@@ -119,12 +119,17 @@ export function extractContextKey(config: unknown, memories: unknown, glossary: 
 }
 
 /**
+ * The two keys are hashed joined by newlines, as {@linkcode analysisKey}'s
+ * are, not in `digest`'s canonical form (a one-file edit of a large
+ * project makes one key per document, and `extract` another on its
+ * threads): both are hex digits, so the joined text tells them apart.
+ *
  * @param document The document's key (`documentKey`).
  * @param context The shared part (`extractContextKey`).
  * @returns The key of the document's extract outputs.
  */
 export function extractOutputsKey(document: string, context: string): string {
-  return digest(['extract-outputs', document, context])
+  return digestBytes(`extract-outputs\n${document}\n${context}`)
 }
 
 /**
