@@ -133,17 +133,23 @@ export function distPaths(config: Config, locale: string): (path: string) => str
   }
 }
 
-const parsed = new Map<string, PathPattern>()
+/** Patterns parsed, by their text: as source patterns, and as target patterns. */
+const parsed = {source: new Map<string, PathPattern>(), target: new Map<string, PathPattern>()}
 
-/** A config's pattern, parsed once (the config was validated, so it parses). */
+/**
+ * A config's pattern, parsed once (the config was validated, so it
+ * parses). Looked up by the config's own text, not a key made of it: a
+ * path is placed thousands of times a run (`paths.dist`), and a new key
+ * would be hashed each time.
+ */
 function pattern(text: string, target: boolean): PathPattern {
-  const key = `${target}:${text}`
-  let value = parsed.get(key)
+  const known = target ? parsed.target : parsed.source
+  let value = known.get(text)
   if (!value) {
     const result = parsePathPattern(text, target)
     if (!result.value) throw new Error(`Cannot use \`${text}\` as a path pattern: ${result.problem}`)
     value = result.value
-    parsed.set(key, value)
+    known.set(text, value)
   }
   return value
 }
