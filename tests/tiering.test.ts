@@ -108,3 +108,15 @@ test.serial('a command goes back to V8\'s default optimizing when it reads many 
   t.false(await imported(manyDocuments - 1), 'a few read: as it started')
   t.true(await imported(manyDocuments), 'many read: the default')
 })
+
+test.serial('the flags as set are the process\'s: a copy of the module that goes back to the default after another copy tuned them turns TurboFan on (the installed bin\'s start and command line are two bundles, each with a copy)', async (t) => {
+  // Another URL: another instance of the module, with state of its own.
+  const copy = (await import(new URL('../pipeline/cli/tiering.ts?copy', import.meta.url).href)) as typeof import('../pipeline/cli/tiering.ts')
+  t.not(copy.tuneTiering, tuneTiering, 'two copies of the module')
+  tuneTiering({baselineOnly: true})
+  t.false(copy.tieringOptimizes(), 'the start turned TurboFan off: the command line sees it off')
+  t.is(copy.tieringTicks(), lightTicks)
+  copy.defaultTiering()
+  t.true(tieringOptimizes(), 'the command line went back to the default: TurboFan on for both')
+  t.is(tieringTicks(), defaultTicks)
+})

@@ -41,11 +41,29 @@ export const defaultTicks = 3
 /** Sources a command extracts, or documents whose outputs it makes or reads again (not kept on disk, `output-record.ts`), past which it computes for long. */
 export const manyDocuments = 16
 
-/** The ticks last set here (V8's default until a call sets them). */
-let ticks = defaultTicks
+/** The flags as last set. */
+interface Tiering {
+  /** The ticks (V8's default until a call sets them). */
+  ticks: number
+  /** Whether TurboFan optimizes at all (V8's default: it does). */
+  turbofan: boolean
+}
 
-/** Whether TurboFan optimizes at all, as last set here (V8's default: it does). */
-let turbofan = true
+/**
+ * Where the flags as last set are kept: on the process, as V8's flags are,
+ * not in this module. The installed bin's start tunes them (`start.cjs`)
+ * and its command line goes back to the default (`main.cjs`), each with a
+ * copy of this module of its own: a copy that had not seen the start's
+ * `--no-turbofan` took TurboFan for on, and left it off for a whole cold
+ * run.
+ */
+const tieringSlot = Symbol.for('babele.tiering')
+
+/** The process's flags as last set here (a worker thread has a process object, and V8's default, of its own). */
+function tiering(): Tiering {
+  const holder = process as typeof process & {[tieringSlot]?: Tiering}
+  return (holder[tieringSlot] ??= {ticks: defaultTicks, turbofan: true})
+}
 
 /** How a command starts ({@linkcode tuneTiering}). */
 export interface Options {
@@ -75,7 +93,7 @@ export function tuneTiering(options?: Options | null): void {
 export function restoreTiering(options?: Options | null): void {
   setTicks(lightTicks)
   setFlagsFromString(options?.baselineOnly ? '--no-turbofan' : '--turbofan')
-  turbofan = !options?.baselineOnly
+  tiering().turbofan = !options?.baselineOnly
 }
 
 /** Optimize as V8 does by default: a command that computes for long (many sources to extract). */
@@ -86,21 +104,21 @@ export function defaultTiering(): void {
 
 /** @returns The ticks before optimization last set here. */
 export function tieringTicks(): number {
-  return ticks
+  return tiering().ticks
 }
 
 /** @returns Whether TurboFan optimizes, as last set here. */
 export function tieringOptimizes(): boolean {
-  return turbofan
+  return tiering().turbofan
 }
 
 function setTurbofan(on: boolean): void {
-  if (on === turbofan) return
+  if (on === tiering().turbofan) return
   setFlagsFromString(on ? '--turbofan' : '--no-turbofan')
-  turbofan = on
+  tiering().turbofan = on
 }
 
 function setTicks(count: number): void {
   setFlagsFromString(`--ticks-before-optimization=${count}`)
-  ticks = count
+  tiering().ticks = count
 }
