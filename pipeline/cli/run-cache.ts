@@ -79,6 +79,7 @@ import {openCache} from './cache.ts'
 import {codeVersion} from './code-version.ts'
 import {factNow, readText, sameSignature, sameSignatureAt, settleMs, signatureLength, signatureOf, statOf} from './fs.ts'
 import {observeRun, type FactKind} from './observe.ts'
+import {processState} from './process-state.ts'
 import {runSettings, type RunFlags, type RunSettings} from './run-settings.ts'
 import type {Workspace} from './workspace.ts'
 
@@ -167,22 +168,14 @@ interface Found {
   byPath?: Map<string, number>
 }
 
-/** The entry this process already found not holding ({@linkcode replayed}), and what its check found: the command runs without checking it again. */
-interface Missed {
-  key: string
-  found: Found
-}
-
 /**
- * Where the process keeps its miss: on the process, not in this module. The
- * installed bin checks the entry from its start (`start.cjs`) and runs the
- * command from the command line's bundle (`main.cjs`), each with a copy of
- * this module of its own.
+ * The entry this process already found not holding ({@linkcode replayed}),
+ * and what its check found: the command runs without checking it again.
+ * Kept on the process (`process-state.ts`): the installed bin checks from
+ * its start and runs the command from the command line's bundle, each with
+ * a copy of this module.
  */
-const missedSlot = Symbol.for('babele.run-cache.missed')
-
-/** The process, as holding its miss. */
-const processHolding = process as typeof process & {[missedSlot]?: Missed | undefined}
+const checkedEntry = processState<{missed?: {key: string; found: Found} | undefined}>('run-cache', () => ({}))
 
 /**
  * A command's stored output, before anything else is loaded (`replay.ts`):
@@ -200,7 +193,7 @@ export async function replayed(request: ReplayRequest): Promise<Replayed | undef
   const lookup = lookUp(request)
   const found = noneFound()
   const hit = await fromEntry(lookup, Date.now(), found)
-  if (!hit) processHolding[missedSlot] = {key: lookup.key, found}
+  if (!hit) checkedEntry.missed = {key: lookup.key, found}
   return hit
 }
 
@@ -215,9 +208,9 @@ export async function replayOrRun(replay: ReplayOptions, action: (workspace: Wor
   const {key, guessed, version} = lookup
   const started = Date.now()
   // What this process's check of the entry found (`replayed`), used once: a later command of the same process checks again.
-  const missed = processHolding[missedSlot]
+  const {missed} = checkedEntry
   const checked = missed?.key === key ? missed.found : undefined
-  processHolding[missedSlot] = undefined
+  checkedEntry.missed = undefined
   const found = checked ?? noneFound()
   // Kind, subject and value, fact after fact, pushed as they come and keyed only when stored (`entryOf`): most runs that note facts change a file before the end, and drop them.
   const facts: string[] = []

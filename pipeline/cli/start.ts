@@ -28,10 +28,10 @@ void start()
 /** Answer from the run cache, or run the command line. */
 async function start(): Promise<void> {
   if (await replayedFromArguments()) return
-  // The kind of module this one is: `.cjs` in the bundle, `.js` in lib/, `.ts` from the sources.
-  const kind = /\.[cm]?[jt]s$/.exec(import.meta.url)![0]
-  const main = new URL(`./main${kind}`, import.meta.url)
-  if (kind !== '.cjs') {
+  // This module's own extension, which main's shares: `.cjs` in the bundle, `.js` in lib/, `.ts` from the sources.
+  const extension = /\.[cm]?[jt]s$/.exec(import.meta.url)![0]
+  const main = new URL(`./main${extension}`, import.meta.url)
+  if (extension !== '.cjs') {
     await import(main.href)
     return
   }

@@ -28,6 +28,7 @@
  * code computes.
  */
 import {setFlagsFromString} from 'node:v8'
+import {processState} from './process-state.ts'
 
 /** The commands a one-file edit runs (which start with TurboFan off, and which the run cache answers when nothing changed). */
 export const warmCommands: readonly string[] = ['run', 'extract', 'build']
@@ -50,20 +51,13 @@ interface Tiering {
 }
 
 /**
- * Where the flags as last set are kept: on the process, as V8's flags are,
- * not in this module. The installed bin's start tunes them (`start.cjs`)
+ * The flags as last set, kept on the process as V8's flags are
+ * (`process-state.ts`): the installed bin's start tunes them (`start.cjs`)
  * and its command line goes back to the default (`main.cjs`), each with a
- * copy of this module of its own: a copy that had not seen the start's
- * `--no-turbofan` took TurboFan for on, and left it off for a whole cold
- * run.
+ * copy of this module; a copy that had not seen the start's `--no-turbofan`
+ * took TurboFan for on, and left it off for a whole cold run.
  */
-const tieringSlot = Symbol.for('babele.tiering')
-
-/** The process's flags as last set here (a worker thread has a process object, and V8's default, of its own). */
-function tiering(): Tiering {
-  const holder = process as typeof process & {[tieringSlot]?: Tiering}
-  return (holder[tieringSlot] ??= {ticks: defaultTicks, turbofan: true})
-}
+const tiering = processState<Tiering>('tiering', () => ({ticks: defaultTicks, turbofan: true}))
 
 /** How a command starts ({@linkcode tuneTiering}). */
 export interface Options {
@@ -93,7 +87,7 @@ export function tuneTiering(options?: Options | null): void {
 export function restoreTiering(options?: Options | null): void {
   setTicks(lightTicks)
   setFlagsFromString(options?.baselineOnly ? '--no-turbofan' : '--turbofan')
-  tiering().turbofan = !options?.baselineOnly
+  tiering.turbofan = !options?.baselineOnly
 }
 
 /** Optimize as V8 does by default: a command that computes for long (many sources to extract). */
@@ -104,21 +98,21 @@ export function defaultTiering(): void {
 
 /** @returns The ticks before optimization last set here. */
 export function tieringTicks(): number {
-  return tiering().ticks
+  return tiering.ticks
 }
 
 /** @returns Whether TurboFan optimizes, as last set here. */
 export function tieringOptimizes(): boolean {
-  return tiering().turbofan
+  return tiering.turbofan
 }
 
 function setTurbofan(on: boolean): void {
-  if (on === tiering().turbofan) return
+  if (on === tiering.turbofan) return
   setFlagsFromString(on ? '--turbofan' : '--no-turbofan')
-  tiering().turbofan = on
+  tiering.turbofan = on
 }
 
 function setTicks(count: number): void {
   setFlagsFromString(`--ticks-before-optimization=${count}`)
-  tiering().ticks = count
+  tiering.ticks = count
 }
