@@ -29,7 +29,8 @@
  * and deleted when the bench ends (see `trash`): a deletion of thousands of
  * files just before a timed run slows the file creation it times.
  *
- * Environment: BENCH_SCALE_FILES (2000), BENCH_SCALE_RUNS (3), BENCH_SCALE_FACTOR (4),
+ * Environment: BENCH_SCALE_FILES (2000), BENCH_SCALE_RUNS (3), BENCH_SCALE_QUICK_RUNS
+ * (three times BENCH_SCALE_RUNS: the no-change and one-file-edit runs), BENCH_SCALE_FACTOR (4),
  * BENCH_SCALE_TRASH (a folder on the same file system to move what is
  * cleared into, left for the caller to delete: for benches run back to
  * back, each of which would otherwise delete its own just before the next
@@ -45,6 +46,15 @@ import {median, time} from './stats.ts'
 
 const files = Number(process.env.BENCH_SCALE_FILES ?? 2000)
 const runs = Number(process.env.BENCH_SCALE_RUNS ?? 3)
+/**
+ * Runs of the figures that take about a second or less (nothing changed,
+ * one file edited): the machine's speed moves by a third from one second
+ * to the next (one-file edits of the 2,000-file project, back to back:
+ * 0.96-1.64 s wall, every phase of a slow one slower alike), and three
+ * such runs span a few seconds, where the cold runs they are set against
+ * span minutes. Nine cost about ten seconds.
+ */
+const quickRuns = Number(process.env.BENCH_SCALE_QUICK_RUNS ?? 3 * runs)
 const factor = Number(process.env.BENCH_SCALE_FACTOR ?? 4)
 const repository = fileURLToPath(new URL('..', import.meta.url))
 const bin = join(repository, 'bin/babele.js')
@@ -121,10 +131,10 @@ function clean(folder: string): void {
   for (const name of ['xliff', 'locales', 'dist', 'reports', '.babele']) clear(join(folder, name))
 }
 
-/** The median of each field over `runs` runs of `measure` (after `before` each time). */
-function medianRun(measure: () => Measure, before: () => void = () => {}): Measure {
+/** The median of each field over `count` runs of `measure` (after `before` each time). */
+function medianRun(measure: () => Measure, before: () => void = () => {}, count = runs): Measure {
   const all: Measure[] = []
-  for (let run = 0; run < runs; run++) {
+  for (let run = 0; run < count; run++) {
     before()
     all.push(measure())
   }
@@ -198,7 +208,7 @@ const machine = `${availableParallelism()} cores, ${cpus()[0]?.model ?? 'unknown
 rows.push(['machine', `${machine}; load average at start ${load()}`])
 
 const small = makeProject(files)
-rows.push(['corpus', `${files} files, ${small.megabytes.toFixed(2)} MB, 1 target locale, the seed's glossary; medians of ${runs} runs`])
+rows.push(['corpus', `${files} files, ${small.megabytes.toFixed(2)} MB, 1 target locale, the seed's glossary; medians of ${runs} runs (${quickRuns} of the no-change and one-file-edit runs)`])
 const cold = medianRun(() => babele(small.folder, ['extract']), () => clean(small.folder))
 const {extract: coldOne, bare, ratio: perCoreRatio} = perCore(small.folder)
 const po = po4a(small.folder, small.sources)
@@ -214,12 +224,13 @@ else rows.push(['po4a-updatepo -f text -o markdown -o neverwrap', `${format(po)}
 const coldRun = medianRun(() => babele(small.folder, ['run']), () => clean(small.folder))
 // The first run after one that wrote files writes nothing and stores its run-cache entry; the next ones are answered from it.
 const settle = babele(small.folder, ['run'])
-const again = medianRun(() => babele(small.folder, ['run']))
-const againPiped = medianRun(() => babele(small.folder, ['run'], true))
+const again = medianRun(() => babele(small.folder, ['run']), undefined, quickRuns)
+const againPiped = medianRun(() => babele(small.folder, ['run'], true), undefined, quickRuns)
 let edits = 0
 const edited = medianRun(
   () => babele(small.folder, ['run']),
-  () => appendFileSync(small.sources[(edits++ * 7919) % small.sources.length]!, `\nUna frase aggiunta, la numero ${edits}.\n`)
+  () => appendFileSync(small.sources[(edits++ * 7919) % small.sources.length]!, `\nUna frase aggiunta, la numero ${edits}.\n`),
+  quickRuns
 )
 rows.push(['babele run, cold (import, extract, build, analysis, reports)', format(coldRun)])
 rows.push(['babele run, first re-run (writes nothing; stores the run)', format(settle)])
