@@ -526,6 +526,29 @@ test.serial('extract on its own streams through the workers and writes what run 
   for (const folder of folders) rmSync(folder, {recursive: true, force: true})
 })
 
+test.serial('extract answers a source unchanged since it was read, whose outputs are kept on disk, from its lint entry on no thread: after a one-file edit only that source is extracted, with the outputs and messages of a --no-cache extract', async (t) => {
+  const folder = project()
+  t.teardown(() => rmSync(folder, {recursive: true, force: true}))
+  t.is(runPastCache(folder, 'extract', '--jobs', '2').threads, 2)
+  await settle()
+  // The sources and the outputs were written less than a second before the first extract: this one signs them.
+  t.is(runPastCache(folder, 'extract', '--jobs', '2').threads, 2)
+  const kept = runPastCache(folder, 'extract', '--jobs', '2')
+  t.is(kept.threads, 0, 'every source answered here: no worker started')
+  t.deepEqual(kept.cache.kept, {extract: documents, build: 0})
+  t.deepEqual(kept.written, [])
+  appendFileSync(join(folder, 'source/it/putin-xi-alleanza.md'), '\nUna frase aggiunta.\n')
+  const edited = runPastCache(folder, 'extract', '--jobs', '2')
+  t.is(edited.threads, 0, 'one source to extract: on this thread')
+  const others = {hits: documents - 1, misses: 1}
+  t.deepEqual(withoutKept(edited.cache), {documents: others, lint: others, outputs: {extract: others, build: {hits: 0, misses: 0}}, run: 'miss'})
+  t.deepEqual(edited.cache.kept, {extract: documents - 1, build: 0})
+  t.true(edited.written.some((file: string) => file.startsWith('xliff/en/putin-xi-alleanza')), 'the edited source\'s outputs are written')
+  const fresh = runPastCache(folder, 'extract', '--jobs', '1', '--no-cache')
+  t.deepEqual(fresh.written, [], 'a --no-cache extract makes every file as it is')
+  t.deepEqual(fresh.messages, edited.messages, 'the same messages in the same order')
+})
+
 test.serial('the union of --shard 1/2 and --shard 2/2 equals the unsharded run, and an unsharded run after them writes the project-wide reports', (t) => {
   const whole = project()
   const split = project()

@@ -26,7 +26,7 @@
 import {join} from 'node:path'
 import {digestBytes} from '../incremental/index.ts'
 import {readText} from './fs.ts'
-import {openReadRecord} from './read-record.ts'
+import {openReadRecord, type ReadRecord} from './read-record.ts'
 import {UsageError} from './run-settings.ts'
 import {absoluteIn, type Workspace} from './workspace.ts'
 
@@ -57,7 +57,7 @@ const recordName = 'sources-read'
  * @param options The cache folder (absolute; none: no record, every source read), when the command started (`Date.now()`), and whether `files` are all the project's sources (then a file no longer there leaves the record).
  */
 export function readRecordedSources(workspace: Workspace, files: ReadonlyMap<string, string>, options: {cache: string | undefined; started: number; complete?: boolean}): RecordedSources {
-  const record = openReadRecord<never>(options.cache && join(options.cache, recordName), options)
+  const record = openSourceRecord(options)
   // Under a shard, or for part of the sources, the others' entries stay.
   if (options.complete) record.keepOnly(files.values())
   const sources = new Map<string, SourceText>()
@@ -77,6 +77,16 @@ export function readRecordedSources(workspace: Workspace, files: ReadonlyMap<str
     use.misses++
   }
   return {sources, use, save: () => record.save()}
+}
+
+/**
+ * The record itself, for a command that reads the sources one at a time
+ * (`extract`'s streaming pass: `extractOutputs`).
+ *
+ * @param options The cache folder (absolute; none: nothing recorded, every source read) and when the command started.
+ */
+export function openSourceRecord(options: {cache: string | undefined; started: number}): ReadRecord<never> {
+  return openReadRecord<never>(options.cache && join(options.cache, recordName), options)
 }
 
 /** A source known by its recorded digest, read when its text is first asked for. */

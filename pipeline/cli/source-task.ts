@@ -341,6 +341,23 @@ export function outputTask(init: OutputTaskInit): (task: SourceTask) => OutputRe
 }
 
 /**
+ * `outputTask`'s answer for a source whose outputs are kept on disk, made
+ * on the calling thread from its lint entry alone (its extraction messages,
+ * printed findings and number of units) when its document entry is there
+ * too: the source is not read, nor its document, nor its outputs. What
+ * `outputTask` answers for it, without a thread.
+ *
+ * @param cache The cache.
+ * @param task The source's keys (no text), known to have its outputs kept (`SourceTask.kept`).
+ * @returns `undefined` when an entry is missing (or the lint entry is not whole): the source then goes to `outputTask`.
+ */
+export function keptOutputs(cache: Cache, task: Omit<SourceTask, 'text'>): OutputResult | undefined {
+  if (!cache.has('document', task.document)) return undefined
+  const found = readLint(cache, task.lint)
+  return found && {cachedDocument: true, cachedLint: true, messages: packMessages(found.messages), lint: {json: found.json, errors: 0}, outputs: undefined, cachedOutputs: true, units: found.units}
+}
+
+/**
  * A document from the cache, its text put back.
  *
  * @param cache The cache.

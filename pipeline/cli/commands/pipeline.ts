@@ -287,7 +287,7 @@ export async function extract(workspace: Workspace, options: CommandOptions): Pr
     workspace,
     own,
     {termbase, glossary: stored.glossary, memories: context.memories, shared},
-    {jobs: options.jobs, cache: options.cache, tick: (path) => progress.tick(path), ...(record ? {kept: keep} : {})},
+    {jobs: options.jobs, cache: options.cache, started, tick: (path) => progress.tick(path), ...(record ? {kept: keep} : {})},
     (result, path, index) => {
       // A document of the first pass was counted there.
       if (!translated(path)) {
