@@ -6,7 +6,7 @@
  * data made under other V8 flags, a folder others can write in.
  */
 import {spawnSync} from 'node:child_process'
-import {chmodSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync} from 'node:fs'
+import {chmodSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, utimesSync, writeFileSync} from 'node:fs'
 import {tmpdir} from 'node:os'
 import {join} from 'node:path'
 import test from 'ava'
@@ -125,6 +125,37 @@ test('a long run writes its compiled code again though it started from some: it 
     t.false(rewritten.equals(first), 'a long run writes the data again')
     t.true(rewritten.length > first.length, 'holding the code it compiled')
     t.true(start(file, cache).used)
+  } finally {
+    rmSync(folder, {recursive: true, force: true})
+  }
+})
+
+test('a start that writes its data removes the data of other bytes of the same file and kind but the newest, and temporary files over an hour old; nothing else', (t) => {
+  const {folder, file, cache} = scratch()
+  try {
+    mkdirSync(cache)
+    const hours = (count: number) => new Date(Date.now() - count * 3_600_000)
+    const left = {
+      older: `main.cjs-test-${'a'.repeat(32)}`,
+      newer: `main.cjs-test-${'b'.repeat(32)}`,
+      otherKind: `main.cjs-lint-${'c'.repeat(32)}`,
+      otherFile: `source-worker.cjs-test-${'d'.repeat(32)}`,
+      abandoned: `main.cjs-test-${'e'.repeat(32)}.4242.k3j2h1.tmp`,
+      writing: `main.cjs-test-${'f'.repeat(32)}.4243.a1b2c3.tmp`,
+      notOurs: 'notes.txt'
+    }
+    for (const [name, age] of [[left.older, 72], [left.newer, 48], [left.otherKind, 96], [left.otherFile, 96], [left.abandoned, 2], [left.writing, 0], [left.notOurs, 96]] as const) {
+      writeFileSync(join(cache, name), 'x')
+      utimesSync(join(cache, name), hours(age), hours(age))
+    }
+    const first = start(file, cache)
+    t.false(first.used)
+    const written = first.path!.slice(cache.length + 1)
+    t.deepEqual(readdirSync(cache).sort(), [written, left.newer, left.otherKind, left.otherFile, left.writing, left.notOurs].sort())
+    // A start that runs from the data writes nothing, and so removes nothing.
+    writeFileSync(join(cache, left.older), 'x')
+    t.true(start(file, cache).used)
+    t.true(readdirSync(cache).includes(left.older))
   } finally {
     rmSync(folder, {recursive: true, force: true})
   }

@@ -25,6 +25,13 @@
  * file renamed), and a folder another user could write in is not used at
  * all.
  *
+ * The folder does not grow with every version: a start that writes its
+ * data removes the data of the same file and kind made of other bytes
+ * (another version or build of babele) but the newest one (two versions
+ * used in turn keep theirs), and temporary files a start that stopped
+ * while writing left over an hour ago. The folder had grown to 160 MB in
+ * a few days of builds on this machine.
+ *
  * ```ts
  * runCompiled({file: '/…/bundle/cli/main.cjs', folder: compileCacheFolder(process.env), kind: 'run', restoreFlags})
  * ```
@@ -35,7 +42,7 @@ import {createRequire} from 'node:module'
 import {tmpdir} from 'node:os'
 import {basename, dirname, join} from 'node:path'
 import {Script} from 'node:vm'
-import {readBytes, statOf, writeBytesAtomic} from './fs.ts'
+import {listFiles, readBytes, removeFile, statOf, writeBytesAtomic} from './fs.ts'
 
 /** The environment variable naming the folder (`off`: keep no compiled code). */
 export const compileCacheVariable = 'BABELE_COMPILE_CACHE'
@@ -115,9 +122,12 @@ function wrapped(source: string): string {
   return `(function (exports, require, module, __filename, __dirname) { ${source}\n});`
 }
 
+/** Hex digits of the digest that ends a cache file's name. */
+const keyLength = 32
+
 /** `<file's name>-<kind>-<32 hex digits of the digest of Node's version, the architecture and the code's bytes>` (the bytes hashed as read: a string would be encoded again first). */
 function cacheName(file: string, kind: string, code: Uint8Array): string {
-  const key = createHash('sha256').update(`${process.version}\0${process.arch}\0`).update(code).digest('hex').slice(0, 32)
+  const key = createHash('sha256').update(`${process.version}\0${process.arch}\0`).update(code).digest('hex').slice(0, keyLength)
   return `${basename(file)}-${kind.replace(/[^\w-]/g, '_')}-${key}`
 }
 
@@ -150,13 +160,42 @@ function cachedDataOf(path: string): Buffer | undefined {
   return bytes.length > digestLength && hash('sha256', data, 'buffer').equals(bytes.subarray(0, digestLength)) ? data : undefined
 }
 
-/** Write the script's cached data whole under the flags the process started with (a file that cannot be written is left: the next start compiles). */
+/** Write the script's cached data whole under the flags the process started with (a file that cannot be written is left: the next start compiles), and prune the folder. */
 function keep(path: string, run: CompiledRun, script: Script): void {
   try {
     run.restoreFlags()
     const data = script.createCachedData()
     writeBytesAtomic(path, [hash('sha256', data, 'buffer'), data])
+    prune(path)
   } catch {
-    // Not kept: the next start compiles the code again.
+    // Not kept (or not pruned): the next start compiles the code again (or prunes).
   }
+}
+
+/** Other cache files of one file and kind kept beside the one just written: the newest. */
+const othersKept = 1
+
+/** How old a temporary file left by a start that stopped while writing must be to be removed (one being written is never that old). */
+const abandonedMs = 60 * 60 * 1000
+
+/**
+ * Remove the cache files of the same file and kind as `path` but for other
+ * bytes, all but the newest {@linkcode othersKept}, and temporary files
+ * (`writeBytesAtomic`'s, `<name>.<pid>.<random>.tmp`) over an hour old.
+ * Files of other kinds, and anything not named as babele names them, stay.
+ */
+function prune(path: string): void {
+  const folder = dirname(path)
+  const name = basename(path)
+  const sameKind = name.slice(0, -keyLength)
+  const now = Date.now()
+  const others: Array<{file: string; time: number}> = []
+  for (const file of listFiles(folder, (entry) => entry !== name, () => false)) {
+    const time = statOf(join(folder, file))?.mtimeMs
+    if (time === undefined) continue
+    if (file.startsWith(sameKind) && /^[0-9a-f]+$/.test(file.slice(sameKind.length)) && file.length === name.length) others.push({file, time})
+    else if (/-[0-9a-f]{32}\.\d+\.[0-9a-z]+\.tmp$/.test(file) && now - time > abandonedMs) removeFile(join(folder, file))
+  }
+  others.sort((a, b) => b.time - a.time)
+  for (const {file} of others.slice(othersKept)) removeFile(join(folder, file))
 }
