@@ -131,11 +131,11 @@ function clean(folder: string): void {
   for (const name of ['xliff', 'locales', 'dist', 'reports', '.babele']) clear(join(folder, name))
 }
 
-/** The median of each field over `count` runs of `measure` (after `before` each time). */
-function medianRun(measure: () => Measure, before: () => void = () => {}, count = runs): Measure {
+/** The median of each field over `count` runs (default `runs`) of `measure` (after `before` each time). */
+function medianRun(measure: () => Measure, options: {before?: () => void; count?: number} = {}): Measure {
   const all: Measure[] = []
-  for (let run = 0; run < count; run++) {
-    before()
+  for (let run = 0; run < (options.count ?? runs); run++) {
+    options.before?.()
     all.push(measure())
   }
   return medianOf(all)
@@ -168,7 +168,7 @@ function po4a(folder: string, sources: string[]): Measure | string {
       const kilobytes = timed ? Number(result.stderr.trim().split('\n').at(-1)) : Number.NaN
       return {seconds, rss: Number.isFinite(kilobytes) ? kilobytes / 1024 : undefined}
     },
-    () => rmSync(pot, {force: true})
+    {before: () => rmSync(pot, {force: true})}
   )
 }
 
@@ -209,7 +209,7 @@ rows.push(['machine', `${machine}; load average at start ${load()}`])
 
 const small = makeProject(files)
 rows.push(['corpus', `${files} files, ${small.megabytes.toFixed(2)} MB, 1 target locale, the seed's glossary; medians of ${runs} runs (${quickRuns} of the no-change and one-file-edit runs)`])
-const cold = medianRun(() => babele(small.folder, ['extract']), () => clean(small.folder))
+const cold = medianRun(() => babele(small.folder, ['extract']), {before: () => clean(small.folder)})
 const {extract: coldOne, bare, ratio: perCoreRatio} = perCore(small.folder)
 const po = po4a(small.folder, small.sources)
 rows.push([`babele extract, cold (no cache), --jobs ${availableParallelism()}`, format(cold)])
@@ -221,16 +221,15 @@ else rows.push(['po4a-updatepo -f text -o markdown -o neverwrap', `${format(po)}
 // The whole pipeline cold (the median of several runs, each from nothing: the
 // edit's share divides by it), then again with nothing changed, then after
 // editing one file.
-const coldRun = medianRun(() => babele(small.folder, ['run']), () => clean(small.folder))
+const coldRun = medianRun(() => babele(small.folder, ['run']), {before: () => clean(small.folder)})
 // The first run after one that wrote files writes nothing and stores its run-cache entry; the next ones are answered from it.
 const settle = babele(small.folder, ['run'])
-const again = medianRun(() => babele(small.folder, ['run']), undefined, quickRuns)
-const againPiped = medianRun(() => babele(small.folder, ['run'], true), undefined, quickRuns)
+const again = medianRun(() => babele(small.folder, ['run']), {count: quickRuns})
+const againPiped = medianRun(() => babele(small.folder, ['run'], true), {count: quickRuns})
 let edits = 0
 const edited = medianRun(
   () => babele(small.folder, ['run']),
-  () => appendFileSync(small.sources[(edits++ * 7919) % small.sources.length]!, `\nUna frase aggiunta, la numero ${edits}.\n`),
-  quickRuns
+  {before: () => appendFileSync(small.sources[(edits++ * 7919) % small.sources.length]!, `\nUna frase aggiunta, la numero ${edits}.\n`), count: quickRuns}
 )
 rows.push(['babele run, cold (import, extract, build, analysis, reports)', format(coldRun)])
 rows.push(['babele run, first re-run (writes nothing; stores the run)', format(settle)])
@@ -240,7 +239,7 @@ clear(small.folder)
 
 // Four times the corpus: cold extract, time and peak RSS against the smaller run.
 const large = makeProject(files * factor)
-const coldLarge = medianRun(() => babele(large.folder, ['extract']), () => clean(large.folder))
+const coldLarge = medianRun(() => babele(large.folder, ['extract']), {before: () => clean(large.folder)})
 const timeRatio = coldLarge.seconds / cold.seconds
 const rssRatio = coldLarge.rss !== undefined && cold.rss !== undefined ? coldLarge.rss / cold.rss : Number.NaN
 rows.push([`babele extract, cold, ${factor} × the corpus (${files * factor} files, ${large.megabytes.toFixed(1)} MB)`, format(coldLarge)])

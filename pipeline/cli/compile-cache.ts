@@ -175,6 +175,9 @@ function keep(path: string, run: CompiledRun, script: Script): void {
 /** Other cache files of one file and kind kept beside the one just written: the newest. */
 const othersKept = 1
 
+/** A temporary file `writeBytesAtomic` writes a cache file's data to: `<name>.<pid>.<random>.tmp`. */
+const abandoned = new RegExp(`-[0-9a-f]{${keyLength}}\\.\\d+\\.[0-9a-z]+\\.tmp$`)
+
 /** How old a temporary file left by a start that stopped while writing must be to be removed (one being written is never that old). */
 const abandonedMs = 60 * 60 * 1000
 
@@ -194,7 +197,7 @@ function prune(path: string): void {
     const time = statOf(join(folder, file))?.mtimeMs
     if (time === undefined) continue
     if (file.startsWith(sameKind) && /^[0-9a-f]+$/.test(file.slice(sameKind.length)) && file.length === name.length) others.push({file, time})
-    else if (/-[0-9a-f]{32}\.\d+\.[0-9a-z]+\.tmp$/.test(file) && now - time > abandonedMs) removeFile(join(folder, file))
+    else if (abandoned.test(file) && now - time > abandonedMs) removeFile(join(folder, file))
   }
   others.sort((a, b) => b.time - a.time)
   for (const {file} of others.slice(othersKept)) removeFile(join(folder, file))

@@ -29,13 +29,13 @@ import type {TermIndex, Termbase} from '../glossary/index.ts'
 import type {Diagnostic, SourceDocument} from '../types.ts'
 import {asWarnings} from '../diagnostic.ts'
 import {codeVersion} from './code-version.ts'
-import {openCache, type Cache} from './cache.ts'
+import {openCache} from './cache.ts'
 import {runPool} from './pool.ts'
 import {defaultTiering, manyDocuments} from './tiering.ts'
 import {LazyDocuments} from './lazy-documents.ts'
 import type {PrintedMessages} from './packed-messages.ts'
 import type {FileSummary} from '../report/index.ts'
-import {keptOutputs, lintSummary, once, outputTask, printedLint, readDocument, readLint, sourceTask, type OutputResult, type OutputTaskInit, type SourceResult, type SourceTask, type SourceTaskInit, type StoredLint} from './source-task.ts'
+import {keptOutputs, lintSummary, once, outputTask, printedLint, readDocument, readUnreadDocument, sourceTask, type OutputResult, type OutputTaskInit, type SourceResult, type SourceTask, type SourceTaskInit, type StoredLint} from './source-task.ts'
 import {openSourceRecord, type SourceText} from './source-record.ts'
 import {absoluteIn, type Workspace} from './workspace.ts'
 
@@ -211,7 +211,8 @@ export async function extractOutputs(workspace: Workspace, files: ReadonlyMap<st
   // A source known by its signature whose outputs are kept on disk is answered here from its lint entry (`keptOutputs`):
   // neither read nor handed to a thread. A one-file edit of the 2,000-file project extracts one source, on this thread.
   const cache = init.cache && settings.kept ? openCache(init.cache.folder, init.cache.version) : undefined
-  const keptAnswer = (cache: Cache, index: number): OutputResult | undefined => {
+  const keptAnswer = (index: number): OutputResult | undefined => {
+    if (!cache) return undefined
     const [path, file] = ordered[index]!
     const known = record.known(file, absoluteOf(file))
     if (!known) return undefined
@@ -220,7 +221,7 @@ export async function extractOutputs(workspace: Workspace, files: ReadonlyMap<st
   }
   const pending: number[] = []
   for (let index = 0; index < ordered.length; index++) {
-    const answer = cache && keptAnswer(cache, index)
+    const answer = keptAnswer(index)
     if (answer) done(answer, index)
     else pending.push(index)
   }
@@ -257,7 +258,7 @@ export async function extractSources(workspace: Workspace, sources: ReadonlyMap<
   // A document whose lint entry (findings, messages, units) and document entry are there is read only when a stage asks for it.
   const deferred: Array<StoredLint | undefined> = new Array(tasks.length)
   tasks.forEach((task, index) => {
-    const found = cache?.has('document', task.document) ? readLint(cache, task.lint) : undefined
+    const found = cache && readUnreadDocument(cache, task)
     if (found) {
       deferred[index] = found
       settings.tick?.(task.path)

@@ -243,6 +243,19 @@ export function readLint(cache: Cache, key: string): StoredLint | undefined {
   return {lint, printed, json, concepts, summary, messages, units}
 }
 
+/**
+ * What a run needs of a document it does not read: its lint entry, when its
+ * document entry is there too (a stage that asks for the document reads it
+ * then).
+ *
+ * @param cache The cache.
+ * @param task The source's keys.
+ * @returns `undefined` when either entry is missing, or the lint entry is not whole: the source is extracted (through the cache).
+ */
+export function readUnreadDocument(cache: Cache, task: Pick<SourceTask, 'document' | 'lint'>): StoredLint | undefined {
+  return cache.has('document', task.document) ? readLint(cache, task.lint) : undefined
+}
+
 /** A function's result, computed on the first call and given again after. */
 export function once<Value>(compute: () => Value): () => Value {
   let done = false
@@ -352,8 +365,7 @@ export function outputTask(init: OutputTaskInit): (task: SourceTask) => OutputRe
  * @returns `undefined` when an entry is missing (or the lint entry is not whole): the source then goes to `outputTask`.
  */
 export function keptOutputs(cache: Cache, task: Omit<SourceTask, 'text'>): OutputResult | undefined {
-  if (!cache.has('document', task.document)) return undefined
-  const found = readLint(cache, task.lint)
+  const found = readUnreadDocument(cache, task)
   return found && {cachedDocument: true, cachedLint: true, messages: packMessages(found.messages), lint: {json: found.json, errors: 0}, outputs: undefined, cachedOutputs: true, units: found.units}
 }
 
