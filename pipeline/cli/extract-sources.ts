@@ -1,5 +1,5 @@
 /**
- * Extract a project's sources through the cache, on worker threads. Takes:
+ * Extract a project's sources through the cache, on this thread and worker threads. Takes:
  * the workspace, the sources by document path (each one's digest, its text
  * read when asked for: `source-record.ts`), the termbase and the
  * run's settings (jobs, cache). Returns: the documents (in document-path
@@ -14,8 +14,9 @@
  * and number of units, its findings as printed bytes, parsed only when a
  * stage asks for them as objects, and what the report pages read of them
  * (the findings about a concept, the QA grouping). The rest is extracted once each, lint and extraction on one
- * parse, on `jobs` worker threads when there are enough files to pay for
- * starting them (else on this thread: the result is the same).
+ * parse, on `jobs` threads (this one and `jobs − 1` workers, `pool.ts`)
+ * when there are enough files to pay for starting workers (else on this
+ * thread alone: the result is the same).
  *
  * `extract` on its own streams instead (`extractOutputs`): each source is
  * read when a thread is free for it and comes back as its outputs, so
@@ -41,7 +42,7 @@ import {absoluteIn, type Workspace} from './workspace.ts'
 
 /** How a run uses the machine. */
 export interface ExtractSettings {
-  /** Worker threads (default: the machine's available parallelism). */
+  /** Threads extracting sources, this one among them (default: the machine's available parallelism). */
   jobs?: number | undefined
   /** Use the cache (default `true`; `--no-cache` turns it off). */
   cache?: boolean | undefined
@@ -85,7 +86,7 @@ export interface ExtractedSources {
   /** The same findings as `run` reports them (errors as warnings) and with the bytes `--json` prints for them (the lint entry's): each one's `printed`. */
   printedLint: PrintedMessages[]
   cache: CacheUse
-  /** Worker threads that extracted sources (0: none were started, this thread did). */
+  /** Worker threads that extracted sources beside this one (0: none were started, this thread did them all). */
   threads: number
 }
 
@@ -150,9 +151,9 @@ function cacheInit(workspace: Workspace, settings: ExtractSettings): SourceTaskI
   return (settings.cache ?? true) ? {folder: resolve(workspace.root, workspace.config.cache), version: codeVersion()} : undefined
 }
 
-/** How many threads extract `count` sources: none (this thread) below the threshold or with one job. */
-function threadsFor(jobs: number, count: number): number {
-  return jobs > 1 && count >= workerThreshold ? Math.min(jobs, count) : 0
+/** How many threads, this one among them, extract `count` sources: this one alone below the threshold. */
+function jobsFor(jobs: number, count: number): number {
+  return count >= workerThreshold ? jobs : 1
 }
 
 /** What each document's outputs need besides the config and the cache (`OutputTaskInit`), and the glossary's digest (`ExtractedSources.glossary`). */
@@ -185,7 +186,7 @@ function keysOf(documentKey: (path: string, source: string) => string, path: str
  * @param context Termbase, memories and their key.
  * @param settings Jobs, cache, progress, which outputs are kept on disk, and when the command started (`Date.now()`: a source is signed in the record only if it last changed a second before).
  * @param onResult Each source's outputs, messages and lint (and whether they came from the cache), with its document path and its index in document-path order.
- * @returns Worker threads started (0: this thread did the work).
+ * @returns Worker threads started beside this one (0: this thread did the work).
  */
 export async function extractOutputs(workspace: Workspace, files: ReadonlyMap<string, string>, context: OutputContext, settings: ExtractSettings & {started: number}, onResult: (result: OutputResult, path: string, index: number) => void): Promise<number> {
   const {config} = workspace
@@ -227,12 +228,7 @@ export async function extractOutputs(workspace: Workspace, files: ReadonlyMap<st
   }
   // Many sources go through the threads, read, hashed and keyed: V8 optimizes as it does by default (`tiering.ts`).
   if (pending.length >= manyDocuments) defaultTiering()
-  const threads = threadsFor(settings.jobs ?? 1, pending.length)
-  if (threads > 0) await runPool(pending.length, (at) => taskAt(pending[at]!), {jobs: threads, worker: workerModule, init}, (result: OutputResult, at) => done(result, pending[at]!))
-  else if (pending.length > 0) {
-    const run = outputTask(init)
-    for (const index of pending) done(run(taskAt(index)), index)
-  }
+  const threads = await runPool(pending.length, (at) => taskAt(pending[at]!), {jobs: jobsFor(settings.jobs ?? 1, pending.length), worker: workerModule, init, here: () => outputTask(init)}, (result: OutputResult, at) => done(result, pending[at]!))
   record.save()
   return threads
 }
@@ -266,19 +262,10 @@ export async function extractSources(workspace: Workspace, sources: ReadonlyMap<
   })
   // Many sources to extract: the command computes for long, and V8 optimizes as it does by default (`tiering.ts`).
   if (pending.length >= manyDocuments) defaultTiering()
-  const threads = threadsFor(settings.jobs ?? 1, pending.length)
-  if (threads > 0) {
-    await runPool(pending.length, (at) => withText(pending[at]!), {jobs: threads, worker: workerModule, init}, (result: SourceResult, at) => {
-      results[pending[at]!] = result
-      settings.tick?.(tasks[pending[at]!]!.path)
-    })
-  } else if (pending.length > 0) {
-    const run = sourceTask(init, settings.termIndex)
-    for (const index of pending) {
-      results[index] = run(withText(index))
-      settings.tick?.(tasks[index]!.path)
-    }
-  }
+  const threads = await runPool(pending.length, (at) => withText(pending[at]!), {jobs: jobsFor(settings.jobs ?? 1, pending.length), worker: workerModule, init, here: () => sourceTask(init, settings.termIndex)}, (result: SourceResult, at) => {
+    results[pending[at]!] = result
+    settings.tick?.(tasks[pending[at]!]!.path)
+  })
   const documents = new LazyDocuments()
   const keys = new Map(tasks.map((task) => [task.path, task.document]))
   const units = new Map<string, number>()

@@ -74,10 +74,10 @@ export function createProgram(): Command {
     .exitOverride((error) => process.exit(error.exitCode === 0 ? 0 : 2))
 
   const common = (command: Command) => output(command.addOption(new Option('-c, --config <file>', 'config file').default('babele.config.json')))
-  // Commands that extract the sources: worker threads and the cache.
+  // Commands that extract the sources: threads and the cache.
   const scaled = (command: Command) =>
     common(command)
-      .option('-j, --jobs <n>', 'worker threads extracting sources (default: the machine\'s cores)')
+      .option('-j, --jobs <n>', 'threads extracting sources, the main one and n − 1 workers (default: the machine\'s cores)')
       .option('--no-cache', 'extract every source again, without reading or writing the cache (config `cache`)')
   // Commands that write per-document outputs: a CI job can take one shard of the documents.
   const sharded = (command: Command) => scaled(command).option('--shard <i/n>', 'only the documents of shard i of n (a CI matrix job; the shards together write what one run writes)')

@@ -26,7 +26,7 @@ export interface RunFlags {
 
 /** How a command uses the machine and the cache. */
 export interface RunSettings {
-  /** Worker threads (default: the machine's available parallelism). */
+  /** Threads extracting sources, the main one among them (default: the machine's available parallelism). */
   jobs: number
   /** Read and write the cache (`--no-cache`: neither). */
   cache: boolean
@@ -42,7 +42,7 @@ export interface RunSettings {
 export function runSettings(flags: RunFlags): RunSettings {
   let jobs = availableParallelism()
   if (flags.jobs !== undefined) {
-    if (!/^\d{1,3}$/.test(flags.jobs) || Number(flags.jobs) < 1) throw new UsageError(`--jobs ${flags.jobs}: expected a whole number of worker threads, 1 or more`)
+    if (!/^\d{1,3}$/.test(flags.jobs) || Number(flags.jobs) < 1) throw new UsageError(`--jobs ${flags.jobs}: expected a whole number of threads, 1 or more`)
     jobs = Number(flags.jobs)
   }
   const settings: RunSettings = {jobs, cache: flags.cache !== false}

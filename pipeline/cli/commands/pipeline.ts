@@ -48,7 +48,7 @@ export interface CommandResult {
   unknown?: Record<string, UnknownWord[]>
   /** How many documents and lint results came from the cache (`--json`). */
   cache?: CacheUse
-  /** Worker threads that extracted sources (0: extraction stayed on the main thread). */
+  /** Worker threads that extracted sources beside the main thread (0: the main thread alone did). */
   threads?: number
   /** Overrides success (default: no error message); `--allow-quarantine` sets it. */
   ok?: boolean
@@ -60,7 +60,7 @@ export interface CommandOptions {
   progress: boolean
   /** Exit 0 even when units were quarantined (they are still reported). */
   allowQuarantine?: boolean
-  /** Worker threads for extraction (`--jobs`; default: the machine's available parallelism). */
+  /** Threads extracting sources, the main one among them (`--jobs`; default: the machine's available parallelism). */
   jobs?: number | undefined
   /** Use the cache (`--no-cache` turns it off; default on). */
   cache?: boolean | undefined
