@@ -7,8 +7,9 @@
  * missing, and leaves no temporary file beside it. In a folder the
  * process made, a file it did not write since is known not to be there
  * (not looked for), and one it wrote, by any of its writers, is compared;
- * `exists` answers so too, and finds every folder the process made, however
- * deep or however many writes apart.
+ * `knownMissing` answers so for the cache's lookups, and knows every folder
+ * the process made, however deep or however many writes apart, while
+ * `exists` always looks.
  * An output written piece by piece (`outputWriter`) gets every piece whole
  * and in order, even from one buffer filled again, through a full pipe.
  */
@@ -17,7 +18,7 @@ import {tmpdir} from 'node:os'
 import {join} from 'node:path'
 import test from 'ava'
 import {spawn} from 'node:child_process'
-import {exists, outputWriter, replaceCacheFile, writeAtomic, writeBytesAtomic} from '../pipeline/cli/fs.ts'
+import {exists, knownMissing, outputWriter, replaceCacheFile, writeAtomic, writeBytesAtomic} from '../pipeline/cli/fs.ts'
 
 test('writeAtomic writes a text that differs in one accented letter of the same byte length, and leaves a file holding the same text untouched', (t) => {
   const folder = mkdtempSync(join(tmpdir(), 'babele-write-'))
@@ -64,19 +65,26 @@ test('writeAtomic in a folder the process made finds the files any of its writer
   t.deepEqual(readdirSync(made).sort(), ['a.xlf', 'b.xlf', 'c.xlf', 'd.xlf'])
 })
 
-test('exists finds what the process wrote and the folders it made, nested or made by a later write, and nothing else in them', (t) => {
+test('knownMissing knows only what is not in a folder the process made: it finds what the process wrote and the folders it made, nested or made by a later write; exists always looks', (t) => {
   const folder = mkdtempSync(join(tmpdir(), 'babele-write-'))
   t.teardown(() => rmSync(folder, {recursive: true, force: true}))
   const cache = join(folder, 'cache')
-  t.false(exists(join(cache, 'document', 'b1', 'b177')), 'nothing made yet')
+  t.false(knownMissing(join(cache, 'document', 'b1', 'b177')), 'in no folder the process made: not known')
   // Three folders made by one write, then a sibling of the innermost by another.
   writeBytesAtomic(join(cache, 'document', 'b1', 'b177'), Buffer.from('entry'))
   writeBytesAtomic(join(cache, 'document', 'c7', 'c7a0'), Buffer.from('entry'))
-  for (const path of ['cache', 'cache/document', 'cache/document/b1', 'cache/document/b1/b177', 'cache/document/c7', 'cache/document/c7/c7a0']) t.true(exists(join(folder, path)), path)
-  for (const path of ['cache/lint', 'cache/document/b1/b178', 'cache/document/c8', 'cache/document/c7/c7a1']) t.false(exists(join(folder, path)), path)
-  // Removed by the process's cache code or by hand, an entry it wrote is looked for again, and found missing.
-  rmSync(join(cache, 'document', 'b1', 'b177'))
-  t.false(exists(join(cache, 'document', 'b1', 'b177')))
+  for (const path of ['cache', 'cache/document', 'cache/document/b1', 'cache/document/b1/b177', 'cache/document/c7', 'cache/document/c7/c7a0']) {
+    t.false(knownMissing(join(folder, path)), path)
+    t.true(exists(join(folder, path)), path)
+  }
+  for (const path of ['cache/lint', 'cache/document/b1/b178', 'cache/document/c8', 'cache/document/c7/c7a1']) {
+    t.true(knownMissing(join(folder, path)), path)
+    t.false(exists(join(folder, path)), path)
+  }
+  // Put there by another writer (a worker thread, a concurrent run): taken for missing by the cache, found by exists.
+  writeFileSync(join(cache, 'document', 'b1', 'b178'), 'entry')
+  t.true(knownMissing(join(cache, 'document', 'b1', 'b178')))
+  t.true(exists(join(cache, 'document', 'b1', 'b178')))
 })
 
 test('outputWriter writes each piece before it returns, and queues on the stream, as copies and in order, what a full non-blocking pipe cannot take now', async (t) => {

@@ -74,7 +74,7 @@
 import {join} from 'node:path'
 import {deserialize, serialize} from 'node:v8'
 import {digestBytes} from '../incremental/index.ts'
-import {exists, listFolders, openFile, readBytes, removeFile, removeFolder, replaceCacheFile, writeBytesAtomic, type OpenFile} from './fs.ts'
+import {exists, knownMissing, listFolders, openFile, readBytes, removeFile, removeFolder, replaceCacheFile, writeBytesAtomic, type OpenFile} from './fs.ts'
 import {defaultTiering, manyDocuments} from './tiering.ts'
 
 /** Bumped whenever the shape of an entry or the cache's layout changes. */
@@ -394,7 +394,8 @@ export function openCache(folder: string, version: string): Cache {
     },
     has(kind: string, key: string): boolean {
       const pack = packOf(kind)
-      const found = pack?.at.has(key) || exists(pathOf(kind, key))
+      const path = pathOf(kind, key)
+      const found = pack?.at.has(key) || (!knownMissing(path) && exists(path))
       pack?.used.set(key, found)
       return found
     },
@@ -460,7 +461,7 @@ export function openCache(folder: string, version: string): Cache {
     const path = pathOf(kind, key)
     let found: Found | undefined
     try {
-      if (exists(path)) found = decode(readBytes(path))
+      if (!knownMissing(path) && exists(path)) found = decode(readBytes(path))
     } catch {
       found = undefined
     }
