@@ -4,13 +4,17 @@
  * not from the entries' own files; a pack that cannot be read, is cut short
  * or holds another key's bytes under a key changes nothing but where the
  * entries are read from; after a one-file edit each pack holds the entries
- * that run used, and nothing else. Each test runs the CLI on a copy of the
- * shipped project with a few pages of the Italian documentation sample
- * added, one test at a time (`test.serial`).
+ * that run used, and nothing else; an entry another thread wrote after a
+ * lookup missed it, in a folder this one made, is in the pack's index. The
+ * CLI tests run on a copy of the shipped project with a few pages of the
+ * Italian documentation sample added, one test at a time (`test.serial`).
  */
-import {appendFileSync, existsSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync} from 'node:fs'
+import {appendFileSync, existsSync, mkdtempSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync} from 'node:fs'
+import {tmpdir} from 'node:os'
 import {join} from 'node:path'
+import {serialize} from 'node:v8'
 import test from 'ava'
+import {openCache, savePacks, usePacks} from '../pipeline/cli/cache.ts'
 import {babeleJson as json, projectOutputs, sampleProject} from './helpers/cli.ts'
 import {itDocs} from './helpers/corpora.ts'
 
@@ -160,4 +164,20 @@ test.serial('after a one-file edit each pack holds the entries that run used and
     t.true(kind === 'document' ? now.get(added[0]!)!.length === 0 : now.get(added[0]!)!.equals(file))
   }
   rmSync(folder, {recursive: true, force: true})
+})
+
+test.serial('an entry another thread wrote, after this one missed it in a folder it made, is in the pack\'s index', (t) => {
+  const folder = mkdtempSync(join(tmpdir(), 'babele-packs-'))
+  t.teardown(() => rmSync(folder, {recursive: true, force: true}))
+  const [mine, theirs] = ['ab' + '1'.repeat(62), 'ab' + '2'.repeat(62)]
+  usePacks()
+  const cache = openCache(folder, 'test')
+  // This thread makes the fan-out folder `document/ab/`, then misses the other key there without looking (as a cold run does).
+  cache.put('document', mine, {path: 'mine.md'})
+  t.false(cache.has('document', theirs))
+  // A worker thread writes that entry meanwhile, with fs calls of its own (it shares no record of folders with this thread).
+  writeFileSync(join(cache.folder, 'document', 'ab', theirs), serialize({key: theirs, value: {path: 'theirs.md'}}))
+  savePacks()
+  const packed = readFileSync(join(cache.folder, 'document.pack'))
+  for (const key of [mine, theirs]) t.true(packed.includes(key), key === mine ? 'this thread\'s entry' : 'the other thread\'s entry')
 })

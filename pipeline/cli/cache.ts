@@ -159,6 +159,17 @@ export function savePacks(): void {
   for (const kinds of used?.values() ?? []) for (const pack of kinds.values()) savePack(pack)
 }
 
+/**
+ * Whether an entry's file is there, as a lookup asks: one in a folder this
+ * thread made and did not write it in is taken for missing without a look
+ * (`knownMissing`: a cold run asks for thousands before it makes them). A
+ * pack's index asks `exists` instead: an entry another thread wrote there
+ * since is in it.
+ */
+function entryThere(path: string): boolean {
+  return !knownMissing(path) && exists(path)
+}
+
 /** Hits, misses and writes of one kind of entry. */
 export interface CacheCounts {
   hits: number
@@ -394,8 +405,7 @@ export function openCache(folder: string, version: string): Cache {
     },
     has(kind: string, key: string): boolean {
       const pack = packOf(kind)
-      const path = pathOf(kind, key)
-      const found = pack?.at.has(key) || (!knownMissing(path) && exists(path))
+      const found = pack?.at.has(key) || entryThere(pathOf(kind, key))
       pack?.used.set(key, found)
       return found
     },
@@ -461,7 +471,7 @@ export function openCache(folder: string, version: string): Cache {
     const path = pathOf(kind, key)
     let found: Found | undefined
     try {
-      if (!knownMissing(path) && exists(path)) found = decode(readBytes(path))
+      if (entryThere(path)) found = decode(readBytes(path))
     } catch {
       found = undefined
     }

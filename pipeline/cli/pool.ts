@@ -54,7 +54,7 @@ export interface PoolOptions<Init, Task, Result> {
   worker: URL
   /** What each worker receives as `workerData` (structured-cloned). */
   init: Init
-  /** This thread's handler, made when it takes its first task: this thread then takes tasks too. */
+  /** This thread's handler, made once as the pool starts (after its workers are started): this thread then takes tasks too. */
   here?: (() => (task: Task) => Result) | undefined
   /** Each worker's old-generation heap limit in MB (default `workerHeapMb`). */
   heapLimitMb?: number | undefined
@@ -243,7 +243,6 @@ export async function runPool<Task, Result, Init>(count: number, taskAt: (index:
     if (grown) setFlagsFromString('--heap-growing-percent=0')
     await Promise.all(workers.map((worker) => worker.terminate()))
   }
-  if (failed) throw failed
   return workerCount
 }
 
