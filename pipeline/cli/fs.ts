@@ -11,7 +11,7 @@
  */
 import {closeSync, existsSync, fstatSync, mkdirSync, mkdtempSync, openSync, readdirSync, readFileSync, readSync, renameSync, rmSync, statSync, writeFileSync, writeSync, writevSync, type Dirent, type Stats} from 'node:fs'
 import {tmpdir} from 'node:os'
-import {basename, dirname, join} from 'node:path'
+import {dirname, join} from 'node:path'
 import {digestBytes} from '../incremental/index.ts'
 import {foundSigned, noteChanged, noteFact, observing, type FactKind} from './observe.ts'
 
@@ -289,15 +289,38 @@ function writtenBeside(path: string, bytes: Uint8Array | readonly Uint8Array[]):
 
 /**
  * The folders this thread made ({@linkcode writeInFolder}; each worker
- * thread has its own), each with the names of the files it renamed into it
- * since and of the folders it made in it: anything else of such a folder is
- * taken for not there (a file another thread or a concurrent run put there
- * meanwhile is written over by {@linkcode writeAtomicSigned}, as one that
- * changed would be, and a cache entry is made again: the same bytes end up
- * there). Only the cache's lookups and output writes ask
- * ({@linkcode knownMissing}); {@linkcode exists} always looks.
+ * thread has its own), and (in {@linkcode madePaths}) what it put in them
+ * since: the files it renamed into them and the folders it made there.
+ * Anything else of such a folder is taken for not there (a file another
+ * thread or a concurrent run put there meanwhile is written over by
+ * {@linkcode writeAtomicSigned}, as one that changed would be, and a cache
+ * entry is made again: the same bytes end up there). Only the cache's
+ * lookups and output writes ask ({@linkcode knownMissing});
+ * {@linkcode exists} always looks.
  */
-const madeFolders = new Map<string, Set<string>>()
+const madeFolders = new Set<string>()
+
+/**
+ * A hash of each path this thread put in a folder it made
+ * ({@linkcode pathHash}), not the path: a cold run puts three cache entries
+ * a source there, and their paths held as names (each a slice keeping its
+ * whole absolute path) were the most the main thread kept per document
+ * while `extract` streamed (about 870 bytes each: 5.2 MB more for 8,000
+ * files than for 2,000). Two paths sharing a hash only make a lookup look.
+ */
+const madePaths = new Set<number>()
+
+/** A path's 32-bit FNV-1a hash, over its UTF-16 code units. */
+function pathHash(path: string): number {
+  let hash = 0x811c9dc5
+  for (let at = 0; at < path.length; at++) hash = Math.imul(hash ^ path.charCodeAt(at), 0x01000193)
+  return hash
+}
+
+/** Note a path put in its folder by this thread, when this thread made the folder. */
+function notePut(path: string): void {
+  if (madeFolders.has(dirname(path))) madePaths.add(pathHash(path))
+}
 
 /**
  * Whether a path is known not to be there without looking: in a folder
@@ -310,14 +333,13 @@ const madeFolders = new Map<string, Set<string>>()
  * do now.
  */
 export function knownMissing(path: string): boolean {
-  const written = madeFolders.get(dirname(path))
-  return written !== undefined && !written.has(basename(path))
+  return madeFolders.has(dirname(path)) && !madePaths.has(pathHash(path))
 }
 
 /** Rename a file written beside `path` into place, noting it in its folder when this process made it ({@linkcode madeFolders}). */
 function renamedInto(temporary: string, path: string): void {
   renameSync(temporary, path)
-  madeFolders.get(dirname(path))?.add(basename(path))
+  notePut(path)
 }
 
 /** Write a file, making its folder first only when it is missing (most writes go to a folder already there), and noting the folders made ({@linkcode madeFolders}). */
@@ -335,9 +357,9 @@ function writeInFolder(path: string, data: string | Uint8Array | readonly Uint8A
         made.push(inner)
         if (inner === first || dirname(inner) === inner) break
       }
-      for (const one of made) madeFolders.set(one, new Set())
-      // Each is in its parent's names: the next one made, or (`first`) a folder an earlier write made.
-      for (const one of made) madeFolders.get(dirname(one))?.add(basename(one))
+      for (const one of made) madeFolders.add(one)
+      // Each is put in its parent: the next one made, or (`first`) a folder an earlier write made.
+      for (const one of made) notePut(one)
     }
     writeWhole(path, data)
   }
