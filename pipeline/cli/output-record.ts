@@ -155,7 +155,7 @@ export interface OutputRecord {
    * @returns The paths whose content changed.
    */
   write(outputs: Iterable<[string, string | Uint8Array]>): string[]
-  /** The SHA-256 of an output's text (or its UTF-8 bytes), from the record when it was kept or already hashed. */
+  /** The SHA-256 of an output's text (or its UTF-8 bytes), from the record when it was kept or hashed by the last {@linkcode OutputRecord.write}. */
   digestOf(path: string, text: string | Uint8Array): string
   /** Write the record back when it changed (a cache never fails a run: ignored when it cannot be written). */
   save(): void
@@ -179,7 +179,8 @@ export function openOutputRecord(workspace: Workspace, reuse: (Reuse & {store: C
   // The files of the values the stage got from the cache or made: who made each, and its text (from `extract`'s threads, its bytes).
   const seen = new Map<string, {text: string | Uint8Array; made: Made}>()
   const kept = new Set<string>()
-  const digests = new Map<string, string>()
+  // The digests of the files of the last `write` (asked for next: `digestOf`), not of every file written: `extract` writes a document's files at a time.
+  let digests = new Map<string, string>()
   const seeFiles = (key: string, part: unknown, files: Iterable<[string, string | Uint8Array]>) => {
     const made: Made = {key, part, text: undefined}
     for (const [file, text] of files) seen.set(file, {text, made})
@@ -237,6 +238,7 @@ export function openOutputRecord(workspace: Workspace, reuse: (Reuse & {store: C
     see: (key, stored) => seeFiles(key, stored.part, storedFiles(stored)),
     write(outputs) {
       const written: string[] = []
+      digests = new Map()
       for (const [file, content] of outputs) {
         if (typeof content === 'string' && content.startsWith(placeholderMark)) {
           if (content !== keptText(file) || !kept.has(file)) throw new Error(`${file}: a placeholder of an output kept on disk reached another file (a bug in babele; nothing was written there)`)

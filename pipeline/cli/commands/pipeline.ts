@@ -4,6 +4,7 @@
  * a summary); printing and exit codes are main's job.
  */
 import {resolve} from 'node:path'
+import {deserialize, serialize} from 'node:v8'
 import {asWarnings, countSeverities} from '../../diagnostic.ts'
 import type {Termbase} from '../../glossary/index.ts'
 import {digestBytes, extractContextKey, inShard, type Shard} from '../../incremental/index.ts'
@@ -19,7 +20,7 @@ import {documentLint, extractOutputs, extractSources, type CacheUse, type Docume
 import {openCache, type Cache} from '../cache.ts'
 import {keepCharTables} from '../kept-char-tables.ts'
 import {LazyDocuments} from '../lazy-documents.ts'
-import {MessageList, spoolPrinted, type PackedMessages, type PrintedMessages, type SpooledMessages} from '../packed-messages.ts'
+import {MessageList, SpoolTable, type PrintedMessages} from '../packed-messages.ts'
 import {codeVersion} from '../code-version.ts'
 import {pretranslate, type PretranslateCommandResult} from './pretranslate.ts'
 import {engineOf} from '../engines/select.ts'
@@ -28,7 +29,7 @@ import {holdsSigned, openSpool, settledSignature, statOf} from '../fs.ts'
 import {openOutputRecord} from '../output-record.ts'
 import {readRecordedSources} from '../source-record.ts'
 import {defaultTiering, manyDocuments} from '../tiering.ts'
-import {joinOutputs, outputFiles, outputsPart, storedFiles, withStoredOutputs} from '../stored-outputs.ts'
+import {joinOutputs, outputFiles, outputsPart, storedFiles, withStoredOutputs, type OutputsPart} from '../stored-outputs.ts'
 
 /** What a command did. */
 export interface CommandResult {
@@ -260,9 +261,9 @@ export async function extract(workspace: Workspace, options: CommandOptions): Pr
   const context = extractContext(config, stored.documents, stores.value, {memory: memory.value})
   const shared = extractContextKey(config, context.memories, stored.glossary)
   const own = options.shard ? new Map([...files].filter(([path]) => inShard(path, options.shard))) : files
-  // Per document, in document-path order: its outputs' names (the texts are written as they come), its messages, packed, and where its lint is in the spool.
-  const each: Array<{outputs: DocumentOutputs; messages: PackedMessages; lint: SpooledMessages}> = []
-  const spool = openSpool()
+  // Per document, in document-path order, set aside as it comes (`SpoolTable`): its outputs less their texts (the texts are written as they come; v8-serialized, as exactly as a thread sent them), its messages (packed) and its lint (printed).
+  const spooled = new SpoolTable(openSpool(), own.size, 3)
+  const [partColumn, messagesColumn, lintColumn] = [0, 1, 2]
   const written = new Set<string>()
   // Each XLIFF file written or found up to date, with its digest: import knows babele's own by them.
   const xliff: Array<[string, string]> = []
@@ -298,20 +299,25 @@ export async function extract(workspace: Workspace, options: CommandOptions): Pr
       // Made or read on the thread: written as the thread encoded them; else kept on disk: their placeholders, which the record skips.
       const stored = result.outputs
       const onDisk = stored ? undefined : kept.get(path)
+      kept.delete(path)
       if (!stored && !onDisk) throw new Error(`${path}: its outputs were neither made nor kept (a bug in babele)`)
-      if (stored) record?.see(keys.get(path)!, stored)
-      else keptCount++
+      if (stored && record) {
+        record.see(keys.get(path)!, stored)
+        keys.delete(path)
+      } else if (!stored) keptCount++
       const files = new Map<string, string | Uint8Array>(stored ? storedFiles(stored) : outputFiles(onDisk!))
       for (const file of record ? record.write(files) : writeOutputs(workspace, files)) written.add(file)
       if (options.cache !== false) xliff.push(...xliffDigests(workspace, files, record?.digestOf))
       units += result.units
       // Assembly needs their names and messages only.
-      each[index] = {outputs: joinOutputs(stored?.part ?? outputsPart(onDisk!), () => ''), messages: result.messages, lint: spoolPrinted(spool, result.lint)}
+      spooled.set(index, partColumn, serialize(stored?.part ?? outputsPart(onDisk!)))
+      spooled.set(index, messagesColumn, result.messages.bytes, result.messages.errors)
+      spooled.set(index, lintColumn, result.lint.json, result.lint.errors)
     }
   )
   progress.stop()
   const ordered = [...own.keys()].sort((a, b) => a.localeCompare(b)).map((path) => ({path, id: documentId(path)}))
-  const assembled = assembleExtract(config, ordered, {each: each.map((one) => one.outputs), messages: context.messages, stores: stores.value, only: options.shard && new Set(own.keys())})
+  const assembled = assembleExtract(config, ordered, {each: ordered.map((_, index) => joinOutputs(deserialize(spooled.bytes(index, partColumn)) as OutputsPart, () => '')), messages: context.messages, stores: stores.value, only: options.shard && new Set(own.keys())})
   // What is left to write: the empty store files of documents that had none (the rest was written as it came).
   for (const file of writeOutputs(workspace, new Map([...assembled.value].filter(([, text]) => text !== '')))) written.add(file)
   if (options.cache !== false) recordWrittenXliff(workspace, xliff)
@@ -322,9 +328,9 @@ export async function extract(workspace: Workspace, options: CommandOptions): Pr
     cache.kept = {extract: keptCount, build: 0}
   }
   const messages = new MessageList()
-  for (const one of each) messages.add(one.messages)
+  for (let index = 0; index < own.size; index++) messages.add(spooled.batch(index, messagesColumn, {packed: true}))
   for (const batch of [stores.messages, glossary.messages, asWarnings(memory.messages), assembled.messages]) messages.add(batch)
-  for (const one of each) messages.add(one.lint)
+  for (let index = 0; index < own.size; index++) messages.add(spooled.batch(index, lintColumn, {packed: false}))
   return extractResult(workspace, options, {documents: own.size, units, outputs, written: [...assembled.value.keys()].filter((file) => written.has(file)), messages, cache, threads})
 }
 
