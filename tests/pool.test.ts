@@ -9,7 +9,7 @@
  */
 import test from 'ava'
 import {threadId} from 'node:worker_threads'
-import {runPool} from '../pipeline/cli/pool.ts'
+import {heapGrowthGiven, runPool} from '../pipeline/cli/pool.ts'
 
 const worker = new URL('./fixtures/pool/heap-worker.ts', import.meta.url)
 const broken = new URL('./fixtures/pool/broken-worker.ts', import.meta.url)
@@ -78,4 +78,13 @@ test('a task that throws on this thread fails the run with its message', async (
     return index
   }}, () => {})
   await t.throwsAsync(run, {message: 'no such source here'})
+})
+
+test('the heap growth a user gave Node, on its command line or in NODE_OPTIONS, is not the pool\'s to set or reset', (t) => {
+  t.true(heapGrowthGiven(['--heap-growing-percent=30'], undefined))
+  t.true(heapGrowthGiven([], '--max-old-space-size=4096 --heap_growing_percent=50'))
+  t.true(heapGrowthGiven(['--heap-growing-percent'], ''))
+  t.false(heapGrowthGiven(['--import=tsx'], '--max-old-space-size=4096'))
+  t.false(heapGrowthGiven([], undefined))
+  t.false(heapGrowthGiven(['--heap-growing-percentage=3'], '--no-heap-growing-percent-x'))
 })

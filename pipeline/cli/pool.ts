@@ -80,8 +80,18 @@ const workerHeapMb = 1536
  * MB; two workers beside this thread, as before it took tasks: 265–281 and
  * 312–317 MB). 50 cut a tenth more and cost a tenth of the time. The flag
  * is the process's: the workers, started after it is set, grow by it too.
+ * One the user gave Node (`heapGrowthGiven`) is left as it is.
  */
 const heapGrowingPercent = 100
+
+/**
+ * @param execArgv Node's options on its command line (`process.execArgv`).
+ * @param nodeOptions The `NODE_OPTIONS` variable, if set.
+ * @returns Whether they set V8's heap growth: then the pool neither sets it nor puts it back to V8's default after.
+ */
+export function heapGrowthGiven(execArgv: readonly string[], nodeOptions: string | undefined): boolean {
+  return [...execArgv, ...(nodeOptions ?? '').split(/\s+/)].some((option) => /^--heap[-_]growing[-_]percent(=|$)/.test(option))
+}
 
 /** Tasks a worker holds at most: the one it works on and the next. */
 const queued = 2
@@ -232,7 +242,7 @@ export async function runPool<Task, Result, Init>(count: number, taskAt: (index:
     if (failed) throw failed
   }
   // Beside workers, this thread's heap grows as theirs do (see `heapGrowingPercent`).
-  const grown = options.here !== undefined && workerCount > 0
+  const grown = options.here !== undefined && workerCount > 0 && !heapGrowthGiven(process.execArgv, process.env.NODE_OPTIONS)
   if (grown) setFlagsFromString(`--heap-growing-percent=${heapGrowingPercent}`)
   try {
     const heapLimitMb = options.heapLimitMb ?? workerHeapMb
