@@ -7,9 +7,9 @@
  * exactly is kept as it is; an entry that is not whole misses, and one
  * whose bytes do not parse back gives no findings: they are made again.
  */
-import {mkdtempSync, rmSync} from 'node:fs'
+import {mkdtempSync, readFileSync, readdirSync, rmSync, writeFileSync} from 'node:fs'
 import {tmpdir} from 'node:os'
-import {join} from 'node:path'
+import {dirname, join} from 'node:path'
 import {isDeepStrictEqual} from 'node:util'
 import test from 'ava'
 import {openCache, savePacks, usePacks} from '../pipeline/cli/cache.ts'
@@ -30,6 +30,12 @@ const termbase: Termbase = {
     {id: 'urss-0', text: 'URSS', status: 'preferred', termType: 'acronym', doNotTranslate: false, notes: []},
     {id: 'urss-1', text: 'CCCP', status: 'forbidden', doNotTranslate: false, notes: []}
   ]}]}]
+}
+
+/** The file of a cache entry under `folder` (one code version: the tests' own). */
+function entryFile(folder: string, kind: string, key: string): string {
+  const [version] = readdirSync(folder).filter((name) => name.startsWith('v'))
+  return join(folder, version!, kind, key.slice(0, 2), key)
 }
 
 /** A cache folder, the settings of a thread using it, and a source with an error and a warning. */
@@ -98,6 +104,44 @@ test('a lint entry that is not whole misses, one whose bytes do not parse back g
     t.true(isDeepStrictEqual(again.lint, fresh.lint))
   }
   rmSync(folder, {recursive: true, force: true})
+})
+
+test('a lint entry whose printed findings were cut short or changed on disk misses, and one changed in its pack is read from its own file: they would go into --json as they are', (t) => {
+  const {folder, init, task} = setup()
+  t.teardown(() => rmSync(folder, {recursive: true, force: true}))
+  const fresh = sourceTask(init)(task)
+  const file = entryFile(folder, 'lint', task.lint)
+  const whole = readFileSync(file)
+  /** The bytes with the one at `at` (from the end) changed. */
+  const changed = (bytes: Buffer, at: number) => {
+    const copy = Buffer.from(bytes)
+    copy[copy.length - at] ^= 0x01
+    return copy
+  }
+  const damaged: Array<[string, Buffer]> = [
+    ['cut short', whole.subarray(0, whole.length - 1)],
+    ['a byte changed', changed(whole, 3)],
+    ['a byte added', Buffer.concat([whole, Buffer.from(' ')])]
+  ]
+  for (const [how, bytes] of damaged) {
+    writeFileSync(file, bytes)
+    t.is(readLint(openCache(folder, 'test'), task.lint), undefined, how)
+    const again = sourceTask(init)(task)
+    t.false(again.cachedLint, how)
+    t.deepEqual(Buffer.from(again.lintJson), Buffer.from(fresh.lintJson), how)
+    t.deepEqual(readFileSync(file), whole, `${how}: made again, the same bytes`)
+  }
+  // The entry in a pack (read once while packs are in use), then a byte of its printed findings changed there.
+  usePacks()
+  t.truthy(readLint(openCache(folder, 'test'), task.lint))
+  savePacks()
+  const pack = join(dirname(dirname(dirname(file))), 'lint.pack')
+  t.true(readFileSync(pack).subarray(-whole.length).equals(whole), 'the pack ends with the entry')
+  writeFileSync(pack, changed(readFileSync(pack), 3))
+  usePacks()
+  const fromFile = readLint(openCache(folder, 'test'), task.lint)
+  savePacks()
+  t.deepEqual(Buffer.from(fromFile!.json), Buffer.from(fresh.lintJson), 'read from its own file')
 })
 
 test('a printed batch goes into --json as its bytes, its diagnostics never read: a batch from the cache is not parsed to be printed', (t) => {

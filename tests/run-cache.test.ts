@@ -73,6 +73,33 @@ test('a run with nothing to change is answered from the cache: the same output, 
   rmSync(folder, {recursive: true, force: true})
 })
 
+test('a run entry whose stored output was cut short or changed on disk is a miss: the output is made again, never replayed damaged', (t) => {
+  const folder = settled()
+  t.teardown(() => rmSync(folder, {recursive: true, force: true}))
+  const expected = json(folder, 'run')
+  t.is(json(folder, 'run').result.cache.run, 'hit')
+  const cache = join(folder, '.babele/cache')
+  const [version] = readdirSync(cache).filter((name) => name.startsWith('v'))
+  const runs = join(cache, version!, 'run')
+  // Every run entry (`run --json`'s among them), each damaged the same way.
+  const files = readdirSync(runs).flatMap((prefix) => readdirSync(join(runs, prefix)).map((name) => join(runs, prefix, name)))
+  const damaged: Array<[string, (bytes: Buffer) => Buffer]> = [
+    ['cut short', (bytes) => bytes.subarray(0, bytes.length - 2)],
+    ['a byte changed', (bytes) => Buffer.from(bytes.map((byte, at) => (at === bytes.length - 10 ? byte ^ 0x01 : byte)))]
+  ]
+  for (const [how, damage] of damaged) {
+    t.true(files.length > 0)
+    for (const file of files) writeFileSync(file, damage(readFileSync(file)))
+    const again = json(folder, 'run')
+    t.is(again.status, expected.status, how)
+    t.is(again.result.cache.run, 'miss', how)
+    t.deepEqual(made(again.result), made(expected.result), how)
+    const answered = json(folder, 'run')
+    t.is(answered.result.cache.run, 'hit', `${how}: stored again by the miss, and answered`)
+    t.deepEqual(made(answered.result), made(expected.result), how)
+  }
+})
+
 test('every input of an output makes the next run a miss, and it then settles again; a file no command reads keeps the hit', (t) => {
   const folder = settled()
   t.is(json(folder, 'run').result.cache.run, 'hit')

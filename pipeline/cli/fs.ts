@@ -390,6 +390,8 @@ export interface OpenFile {
    * `stream()`, the same output's stream.
    */
   copyTo(output: number, stream: () => NodeJS.WritableStream, start: number, length: number): void
+  /** Hand `length` bytes from `start` to `use` a chunk at a time, through one small buffer reused (each chunk is valid only during its call), until `use` returns `false` or the bytes end. */
+  eachChunk(start: number, length: number, use: (chunk: Buffer) => boolean | void): void
   close(): void
 }
 
@@ -476,20 +478,24 @@ export function openFile(path: string): OpenFile | undefined {
     for (let got = 1; done < length && got > 0; done += got) got = readSync(fd, bytes, done, length - done, start + done)
     return bytes.subarray(0, done)
   }
+  const eachChunk = (start: number, length: number, use: (chunk: Buffer) => boolean | void) => {
+    const chunk = Buffer.allocUnsafe(Math.min(copyChunk, length))
+    for (let at = start, end = start + length; at < end; ) {
+      const got = readSync(fd, chunk, 0, Math.min(chunk.length, end - at), at)
+      if (got === 0) break
+      at += got
+      if (use(chunk.subarray(0, got)) === false) return
+    }
+  }
   return {
     size: fstatSync(fd).size,
     read,
     copyTo(output, stream, start, length) {
-      const chunk = Buffer.allocUnsafe(Math.min(copyChunk, length))
       const write = outputWriter(output, stream)
-      for (let at = start, end = start + length; at < end; ) {
-        const got = readSync(fd, chunk, 0, Math.min(chunk.length, end - at), at)
-        if (got === 0) break
-        at += got
-        // The reader is gone (`babele run --json | head`): the rest is not read.
-        if (!write(chunk.subarray(0, got))) return
-      }
+      // The reader is gone (`babele run --json | head`): the rest is not read.
+      eachChunk(start, length, write)
     },
+    eachChunk,
     close: () => closeSync(fd)
   }
 }
