@@ -197,6 +197,16 @@ export interface Cache {
   /** Count entries a stage used without reading them (their values kept in a combination of every document's parts) as hits. */
   kept(kind: string, count: number): void
   /**
+   * Note an entry another thread read or wrote for this command (a worker's
+   * document and lint entries), neither read nor counted here: while packs
+   * are in use it is listed in its kind's pack when its file is there as the
+   * pack is saved, as one this thread used is. A worker keeps no packs, so
+   * after a cold `run --jobs 2` of 100 files the lint pack listed 69 entries
+   * of 100: the next run read the others from their own files, and the pack
+   * did not tell which entries were in use.
+   */
+  noteUsed(kind: string, key: string): void
+  /**
    * A value put with {@linkcode Cache.putWithBytes} under `key`, and where
    * the bytes stored after it are in its file, which is left open (the same
    * bytes even if the entry is replaced meanwhile; close it): read once to
@@ -471,6 +481,11 @@ export function openCache(folder: string, version: string): Cache {
       const counts = count(kind)
       counts.hits += found
       counts.kept = (counts.kept ?? 0) + found
+    },
+    noteUsed(kind, key) {
+      const pack = packOf(kind)
+      // Known missing until the pack is saved, when its file is looked for.
+      if (pack && !pack.used.has(key)) pack.used.set(key, false)
     },
     putWithBytes(kind, key, value, bytes) {
       store(kind, key, () => {

@@ -30,7 +30,7 @@ import type {TermIndex, Termbase} from '../glossary/index.ts'
 import type {Diagnostic, SourceDocument} from '../types.ts'
 import {asWarnings} from '../diagnostic.ts'
 import {codeVersion} from './code-version.ts'
-import {openCache} from './cache.ts'
+import {openCache, type Cache} from './cache.ts'
 import {runPool} from './pool.ts'
 import {defaultTiering, manyDocuments} from './tiering.ts'
 import {LazyDocuments} from './lazy-documents.ts'
@@ -140,6 +140,12 @@ function storedLint(stored: StoredLint, again: () => Diagnostic[], key: string):
   }
 }
 
+/** A source's document and lint entries, made or read by whichever thread extracted it, noted as this command's (`Cache.noteUsed`): its packs list them. */
+function noteEntries(cache: Cache, task: Pick<SourceTask, 'document' | 'lint'>): void {
+  cache.noteUsed('document', task.document)
+  cache.noteUsed('lint', task.lint)
+}
+
 /** Fewer sources than this to extract are done on this thread: starting workers would cost more. */
 const workerThreshold = 16
 
@@ -198,22 +204,28 @@ export async function extractOutputs(workspace: Workspace, files: ReadonlyMap<st
   const record = openSourceRecord({cache: init.cache?.folder, started: settings.started})
   const absoluteOf = absoluteIn(workspace.root)
   const isKept = (path: string, task: Omit<SourceTask, 'text'>) => settings.kept?.(path, extractOutputsKey(task.document, shared.shared)) ?? false
+  const cache = init.cache ? openCache(init.cache.folder, init.cache.version) : undefined
+  // The keys of the sources a thread is extracting: once done, their document and lint entries are in this command's packs (`noteUsed`).
+  const inFlight = new Map<number, Omit<SourceTask, 'text'>>()
   const taskAt = (index: number): SourceTask => {
     const [path, file] = ordered[index]!
     const {text, digest} = record.read(file, absoluteOf(file))
     const task: SourceTask = {...keysOf(documentKey, path, digest, glossary), text}
     if (isKept(path, task)) task.kept = true
+    inFlight.set(index, task)
     return task
   }
   const done = (result: OutputResult, index: number) => {
+    const task = inFlight.get(index)
+    if (task && cache) noteEntries(cache, task)
+    inFlight.delete(index)
     onResult(result, ordered[index]![0], index)
     settings.tick?.(ordered[index]![0])
   }
   // A source known by its signature whose outputs are kept on disk is answered here from its lint entry (`keptOutputs`):
   // neither read nor handed to a thread. A one-file edit of the 2,000-file project extracts one source, on this thread.
-  const cache = init.cache && settings.kept ? openCache(init.cache.folder, init.cache.version) : undefined
   const keptAnswer = (index: number): OutputResult | undefined => {
-    if (!cache) return undefined
+    if (!cache || !settings.kept) return undefined
     const [path, file] = ordered[index]!
     const known = record.known(file, absoluteOf(file))
     if (!known) return undefined
@@ -263,6 +275,7 @@ export async function extractSources(workspace: Workspace, sources: ReadonlyMap<
   // Many sources to extract: the command computes for long, and V8 optimizes as it does by default (`tiering.ts`).
   if (pending.length >= manyDocuments) defaultTiering()
   const threads = await runPool(pending.length, (at) => withText(pending[at]!), {jobs: jobsFor(settings.jobs ?? 1, pending.length), worker: workerModule, init, here: () => sourceTask(init, settings.termIndex)}, (result: SourceResult, at) => {
+    if (cache) noteEntries(cache, tasks[pending[at]!]!)
     results[pending[at]!] = result
     settings.tick?.(tasks[pending[at]!]!.path)
   })
