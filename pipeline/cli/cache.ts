@@ -164,6 +164,31 @@ export function savePacks(): void {
   for (const kinds of used?.values() ?? []) for (const pack of kinds.values()) savePack(pack)
 }
 
+/** The folder of a code version's entries in a cache folder. */
+export function versionFolder(folder: string, version: string): string {
+  return join(folder, `v${cacheSchema}-${version}`)
+}
+
+/** The folders of a cache folder that hold other schemas' or code versions' entries (a cache opened for `version` removes them). */
+export function otherVersions(folder: string, version: string): string[] {
+  const own = `v${cacheSchema}-${version}`
+  return listFolders(folder).filter((name) => name !== own && /^v\d+-/.test(name))
+}
+
+/**
+ * The keys of a packed kind's entries that the last command to use the
+ * kind used (read, found or written: what its pack and the pack's delta
+ * list), in a code version's folder.
+ *
+ * @returns `undefined` when the kind is not packed, or its pack is missing, does not add up or has a delta written against another pack: which entries are in use is not known.
+ */
+export function packedKeys(root: string, kind: string): ReadonlySet<string> | undefined {
+  const packing = packedKinds[kind]
+  if (!packing || !exists(join(root, `${kind}.pack`))) return undefined
+  const pack = readPack(join(root, `${kind}.pack`), (key) => join(root, kind, key.slice(0, 2), key), packing === 'keys')
+  return pack.broken || pack.staleDelta ? undefined : new Set(pack.at.keys())
+}
+
 /**
  * Whether an entry's file is there, as a lookup asks: one in a folder this
  * thread made and did not write it in is taken for missing without a look
@@ -416,9 +441,8 @@ function packed(magic: Buffer, fields: Record<string, unknown>, entries: Array<[
  * @param version The code version (`codeVersion()`).
  */
 export function openCache(folder: string, version: string): Cache {
-  const name = `v${cacheSchema}-${version}`
-  for (const other of listFolders(folder)) if (other !== name && /^v\d+-/.test(other)) removeFolder(join(folder, other))
-  const root = join(folder, name)
+  for (const other of otherVersions(folder, version)) removeFolder(join(folder, other))
+  const root = versionFolder(folder, version)
   const counts: Record<string, CacheCounts> = {}
   const count = (kind: string) => (counts[kind] ??= {hits: 0, misses: 0, writes: 0})
   const pathOf = (kind: string, key: string) => {

@@ -332,6 +332,25 @@ function storedRecord(record: OutputRecordFile): StoredRecord {
 
 /** A record read back; empty when there is none or it is not one (then every file is compared). */
 function readRecord(path: string): OutputRecordFile {
+  return recordOrNone(path) ?? {files: new Map(), parts: new Map()}
+}
+
+/**
+ * The keys of the entries that made the outputs a kind's record lists (the
+ * outputs on disk as babele last wrote them): what `babele cache prune`
+ * keeps of that kind.
+ *
+ * @param root A code version's folder of the cache (`versionFolder`).
+ * @param kind `outputKinds.extract` or `outputKinds.build`.
+ * @returns `undefined` when there is no record, or it is not one.
+ */
+export function recordedKeys(root: string, kind: string): ReadonlySet<string> | undefined {
+  const record = recordOrNone(join(root, `written-${kind}`))
+  return record && new Set([...record.files.values()].map((known) => known.made))
+}
+
+/** A record read back, if there is one and it is one. */
+function recordOrNone(path: string): OutputRecordFile | undefined {
   try {
     if (exists(path)) {
       const value = deserialize(readBytes(path)) as Partial<StoredRecord> | null
@@ -356,5 +375,5 @@ function readRecord(path: string): OutputRecordFile {
   } catch {
     // Not a record: every file is compared, and the record written again.
   }
-  return {files: new Map(), parts: new Map()}
+  return undefined
 }

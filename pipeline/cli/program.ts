@@ -162,6 +162,16 @@ export function createProgram(): Command {
       .requiredOption('-l, --locale <lng>', 'target locale')
       .option('-o, --out <file>', 'TMX file to write (default: standard output)')
   ).action((options: GlobalOptions & {locale: string; out?: string}, command: Command) => execute(command, options, async (workspace) => (await import('./commands/tm.ts')).tmExport(workspace, {locale: options.locale, out: options.out})))
+  const cache = program.command('cache').description('the project\'s cache folder (config `cache`): prune what no command uses any more')
+  common(
+    cache
+      .command('prune')
+      .description('remove cache entries no command uses any more: those of documents, lint findings, report parts and outputs that the last run\'s packs and output records do not list, once written --older-than days ago; temporary files left by a killed write; folders of other babele versions. A command that needs a removed entry makes it again')
+      .option('--older-than <days>', 'keep entries written fewer than this many days ago (0: remove every unused one; protects what other shards and branches sharing the folder made)', '7')
+      .option('--dry-run', 'count what would be removed, remove nothing')
+  ).action((options: GlobalOptions & {olderThan: string; dryRun?: boolean}, command: Command) =>
+    execute(command, options, async (workspace) => (await import('./commands/cache.ts')).cachePrune(workspace, {olderThan: options.olderThan, dryRun: options.dryRun}))
+  )
   scaled(
     program
       .command('report')
