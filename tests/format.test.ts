@@ -11,7 +11,7 @@ import {displayWidth, narrow} from '../pipeline/cli/display-width.ts'
 import {formatGithub, formatText, type TextOptions} from '../pipeline/cli/format.ts'
 import {byteChunks} from '../pipeline/cli/byte-chunks.ts'
 import {jsonPieces, messagesJson} from '../pipeline/cli/json-pieces.ts'
-import {MessageList, packMessages, spoolPrinted, unpackMessages} from '../pipeline/cli/packed-messages.ts'
+import {MessageList, packMessages, SpoolTable, unpackMessages} from '../pipeline/cli/packed-messages.ts'
 import {openSpool} from '../pipeline/cli/fs.ts'
 import {printedLint} from '../pipeline/cli/source-task.ts'
 import {diagnostic} from '../pipeline/diagnostic.ts'
@@ -384,21 +384,24 @@ test('a printed batch spooled (extract\'s lint findings) prints as its bytes, re
   const messages = generated(20261207, 300)
   const asPrinted = messages.map((message) => (message.severity === 'error' ? {...message, severity: 'warning' as const} : message))
   const result = (messages: Diagnostic[] | MessageList) => ({command: 'extract', written: ['a.json'], messages, summary: ['extract: 1 document(s)'], ok: true})
-  const spool = openSpool()
+  // As extract sets them aside, a row per document (`SpoolTable`): the lint findings as printed, an empty batch, the same findings with their errors, the rest.
+  const table = new SpoolTable(openSpool(), 4, 1)
+  const spooled = (row: number) => table.batch(row, 0, {packed: false})
   const lint = printedLint(messages.slice(0, 200))
-  const spooled = spoolPrinted(spool, lint)
-  t.is(spooled.length, lint.json.length)
-  t.is(spooled.errors, 0, 'errors printed as warnings are no errors')
-  t.false('json' in spooled || 'messages' in spooled, 'neither its bytes nor its diagnostics are kept')
-  t.is(spoolPrinted(spool, printedLint([])).length, 0)
   const errors = messages.slice(0, 200).filter((message) => message.severity === 'error').length
-  const withErrors = spoolPrinted(spool, {json: new TextEncoder().encode(messagesJson(messages.slice(0, 200))), errors})
+  const rows = [lint, printedLint([]), {json: new TextEncoder().encode(messagesJson(messages.slice(0, 200))), errors}, printedLint(messages.slice(250))]
+  rows.forEach((batch, row) => table.set(row, 0, batch.json, batch.errors))
+  t.is(spooled(0).length, lint.json.length)
+  t.is(spooled(0).errors, 0, 'errors printed as warnings are no errors')
+  t.false('json' in spooled(0) || 'messages' in spooled(0), 'neither its bytes nor its diagnostics are kept')
+  t.is(spooled(1).length, 0)
+  const withErrors = spooled(2)
   t.is(withErrors.errors, errors)
   const list = new MessageList()
   list.add(packMessages(asPrinted.slice(200, 250)))
-  list.add(spooled)
-  list.add(spoolPrinted(spool, printedLint([])))
-  list.add(spoolPrinted(spool, printedLint(messages.slice(250))))
+  list.add(spooled(0))
+  list.add(spooled(1))
+  list.add(spooled(3))
   t.is(list.errors, 0)
   const printable = [...list.printable()]
   t.is(printable.length, 3)

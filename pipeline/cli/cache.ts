@@ -83,7 +83,7 @@ import {exists, knownMissing, listFolders, openFile, readBytes, removeFile, remo
 import {defaultTiering, manyDocuments} from './tiering.ts'
 
 /** Bumped whenever the shape of an entry or the cache's layout changes. */
-const cacheSchema = 13
+const cacheSchema = 14
 
 /** The kinds packed ({@linkcode usePacks}): with their entries' bytes, or (`keys`) as an index of the keys alone. */
 const packedKinds: Readonly<Record<string, 'entries' | 'keys'>> = {
@@ -164,6 +164,11 @@ export function savePacks(): void {
   for (const kinds of used?.values() ?? []) for (const pack of kinds.values()) savePack(pack)
 }
 
+/** An entry's file in a code version's folder: `<kind>/<first 2 hex of the key>/<key>`. */
+function entryFile(root: string, kind: string, key: string): string {
+  return join(root, kind, key.slice(0, 2), key)
+}
+
 /** The folder of a code version's entries in a cache folder. */
 export function versionFolder(folder: string, version: string): string {
   return join(folder, `v${cacheSchema}-${version}`)
@@ -185,7 +190,7 @@ export function otherVersions(folder: string, version: string): string[] {
 export function packedKeys(root: string, kind: string): ReadonlySet<string> | undefined {
   const packing = packedKinds[kind]
   if (!packing || !exists(join(root, `${kind}.pack`))) return undefined
-  const pack = readPack(join(root, `${kind}.pack`), (key) => join(root, kind, key.slice(0, 2), key), packing === 'keys')
+  const pack = readPack(join(root, `${kind}.pack`), (key) => entryFile(root, kind, key), packing === 'keys')
   return pack.broken || pack.staleDelta ? undefined : new Set(pack.at.keys())
 }
 
@@ -447,7 +452,7 @@ export function openCache(folder: string, version: string): Cache {
   const count = (kind: string) => (counts[kind] ??= {hits: 0, misses: 0, writes: 0})
   const pathOf = (kind: string, key: string) => {
     if (!/^[a-z][a-z-]*$/.test(kind) || !/^[0-9a-f]{16,}$/.test(key)) throw new TypeError('Cannot use `' + kind + '/' + key + '` as a cache entry, expected a kebab-case kind and a hex key')
-    return join(root, kind, key.slice(0, 2), key)
+    return entryFile(root, kind, key)
   }
   return {
     folder: root,

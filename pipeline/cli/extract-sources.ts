@@ -206,13 +206,13 @@ export async function extractOutputs(workspace: Workspace, files: ReadonlyMap<st
   const isKept = (path: string, task: Omit<SourceTask, 'text'>) => settings.kept?.(path, extractOutputsKey(task.document, shared.shared)) ?? false
   const cache = init.cache ? openCache(init.cache.folder, init.cache.version) : undefined
   // The keys of the sources a thread is extracting: once done, their document and lint entries are in this command's packs (`noteUsed`).
-  const inFlight = new Map<number, Omit<SourceTask, 'text'>>()
+  const inFlight = new Map<number, Pick<SourceTask, 'document' | 'lint'>>()
   const taskAt = (index: number): SourceTask => {
     const [path, file] = ordered[index]!
     const {text, digest} = record.read(file, absoluteOf(file))
     const task: SourceTask = {...keysOf(documentKey, path, digest, glossary), text}
     if (isKept(path, task)) task.kept = true
-    inFlight.set(index, task)
+    inFlight.set(index, {document: task.document, lint: task.lint})
     return task
   }
   const done = (result: OutputResult, index: number) => {

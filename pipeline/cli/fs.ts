@@ -336,7 +336,7 @@ export function knownMissing(path: string): boolean {
   return madeFolders.has(dirname(path)) && !madePaths.has(pathHash(path))
 }
 
-/** Rename a file written beside `path` into place, noting it in its folder when this process made it ({@linkcode madeFolders}). */
+/** Rename a file written beside `path` into place, noting it in its folder when this thread made it ({@linkcode madeFolders}). */
 function renamedInto(temporary: string, path: string): void {
   renameSync(temporary, path)
   notePut(path)

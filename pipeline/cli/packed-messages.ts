@@ -18,10 +18,12 @@
  * the cache's lint entry keeps them): its diagnostics, and the bytes
  * `--json` prints for them, which are printed as they are (neither
  * stringified nor encoded again). `extract` sets each document's printed
- * lint findings aside in a spool (`spoolPrinted`, a temporary file:
+ * lint findings aside in a spool (`SpoolTable`, a temporary file:
  * `openSpool` in `fs.ts`) as they come, and keeps only where they are: they
  * are neither deflated nor inflated (about 0.4 s of a cold `extract --jobs
- * 1` of 2,000 files, 3% of it), and take no memory until read back.
+ * 1` of 2,000 files, 3% of it), and take no memory until read back. Its
+ * extraction messages, packed, and each document's outputs less their
+ * texts go there too; where each batch is is kept as numbers, not objects.
  */
 import {deflateRawSync, inflateRawSync} from 'node:zlib'
 import type {Diagnostic} from '../types.ts'
@@ -70,15 +72,6 @@ export function packMessages(messages: readonly Diagnostic[]): PackedMessages {
   // A copy of its own: zlib's result is a view of a 16 KB buffer, and a view crosses threads (and is kept) with all of its buffer.
   const bytes = new Uint8Array(deflateRawSync(JSON.stringify(messages), {level}))
   return {bytes, errors: messages.filter((message) => message.severity === 'error').length}
-}
-
-/**
- * @param spool Where the bytes are set aside.
- * @param batch A printed batch: its bytes (`messagesJson` of its diagnostics) and errors.
- * @returns Where the batch is (none of its bytes kept here).
- */
-export function spoolPrinted(spool: Spool, batch: Pick<PrintedMessages, 'json' | 'errors'>): SpooledMessages {
-  return {spool, at: batch.json.length === 0 ? 0 : spool.append(batch.json), length: batch.json.length, errors: batch.errors}
 }
 
 /**
@@ -174,7 +167,7 @@ function unspoolMessages(spooled: SpooledMessages): Diagnostic[] {
  *
  * ```ts
  * const list = new MessageList()
- * list.add(spoolPrinted(spool, lint)) // per document, as it comes
+ * list.add(table.batch(row, 0, {packed: false})) // a document's spooled findings (`SpoolTable`)
  * list.add(storeMessages)
  * for (const batch of list.batches()) print(batch)
  * ```

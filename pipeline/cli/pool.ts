@@ -198,9 +198,7 @@ export async function runPool<Task, Result, Init>(count: number, taskAt: (index:
           return
         }
         if (answer.error) {
-          const error = new Error(answer.error.message)
-          if (answer.error.stack) error.stack = answer.error.stack
-          finish(error)
+          finish(asError(answer.error))
           return
         }
         held.delete(answer.index)
@@ -256,7 +254,7 @@ export async function runPool<Task, Result, Init>(count: number, taskAt: (index:
   return workerCount
 }
 
-/** A worker's error as an `Error` of this thread: one thrown as its module loaded reaches it as a copy (an object with an error's prototype, not an error), with a message and a stack. */
+/** A worker's error as an `Error` of this thread: one a task threw reaches it as `{message, stack}` (`serveTasks`), one thrown as its module loaded as a copy (an object with an error's prototype, not an error); either keeps its message and stack. */
 function asError(error: unknown): Error {
   if (types.isNativeError(error)) return error
   const copy = typeof error === 'object' && error !== null ? (error as {message?: unknown; stack?: unknown}) : {message: error}

@@ -46,7 +46,7 @@ export interface OutputTaskInit extends SourceTaskInit {
 export interface OutputResult extends Omit<SourceResult, 'document' | 'messages' | 'lint' | 'lintJson'> {
   /** Extraction's messages, packed (`packMessages`): they are kept until printed. */
   messages: PackedMessages
-  /** The source lint's findings as `extract` reports them (errors as warnings): the bytes `--json` prints for them (`lintJson`, an array of its own), which the main thread sets aside as they are (`spoolPrinted`). */
+  /** The source lint's findings as `extract` reports them (errors as warnings): the bytes `--json` prints for them (`lintJson`, an array of its own), which the main thread sets aside as they are (`SpoolTable`). */
   lint: Pick<PrintedMessages, 'json' | 'errors'>
   /** As the cache keeps them (its texts UTF-8, written and hashed as they are); none when the task said they are kept on disk (`SourceTask.kept`). */
   outputs: StoredOutputs | undefined
