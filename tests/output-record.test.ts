@@ -2,7 +2,9 @@
  * The record of the outputs babele wrote (`pipeline/cli/output-record.ts`):
  * an output whose key did not change and whose file still has the signature
  * recorded once it settled is kept (`--json`: `cache.kept`), neither read
- * from the cache nor compared; a file edited (even keeping its size and
+ * from the cache nor compared; one without that signature (written a moment
+ * before the last command ended, touched) that still holds the recorded
+ * bytes is read and hashed, kept and signed; a file edited (even keeping its size and
  * modification time), deleted or replaced is written again. Each run goes
  * past the run cache (its entries are removed first), which would otherwise
  * answer a run that changes nothing before any output is looked at. The
@@ -11,14 +13,14 @@
  * `--no-cache` run does), a value JSON would not give back is not recorded,
  * and a record that is not one is read as none.
  */
-import {appendFileSync, mkdtempSync, readdirSync, readFileSync, renameSync, rmSync, statSync, writeFileSync} from 'node:fs'
+import {appendFileSync, mkdtempSync, readdirSync, readFileSync, renameSync, rmSync, statSync, utimesSync, writeFileSync} from 'node:fs'
 import {execFileSync} from 'node:child_process'
 import {tmpdir} from 'node:os'
 import {join} from 'node:path'
-import {serialize} from 'node:v8'
+import {deserialize, serialize} from 'node:v8'
 import test from 'ava'
-import {openCache} from '../pipeline/cli/cache.ts'
-import {settledSignature, statOf} from '../pipeline/cli/fs.ts'
+import {openCache, versionFolder} from '../pipeline/cli/cache.ts'
+import {settledSignature, signatureLength, statOf} from '../pipeline/cli/fs.ts'
 import {openOutputRecord} from '../pipeline/cli/output-record.ts'
 import type {Workspace} from '../pipeline/cli/workspace.ts'
 import {digestBytes} from '../pipeline/incremental/index.ts'
@@ -38,16 +40,28 @@ function project(): string {
 async function keptProject(t: {deepEqual: (a: unknown, b: unknown, message?: string) => void}): Promise<{folder: string; unchanged: number}> {
   const folder = project()
   if (json(folder, 'run').status !== 0) throw new Error('the first run failed')
+  t.deepEqual(Object.values(unsigned(folder)).map((count) => count > 0), [true, true], 'written during the command: not signed')
   await settle()
   const signing = run(folder)
-  t.deepEqual(signing.cache.kept, {extract: 0, build: 0}, 'a file written a moment ago is compared, then signed')
+  t.deepEqual(signing.cache.kept, {extract: 2, build: 2 * locales}, 'a file written a moment ago has no signature: read and hashed, found holding its bytes, kept')
   t.deepEqual(signing.written, [])
+  t.deepEqual(unsigned(folder), {[outputKinds.extract]: 0, [outputKinds.build]: 0}, 'and signed')
   const kept = run(folder)
   t.deepEqual(kept.cache.kept, {extract: 2, build: 2 * locales})
   t.deepEqual([kept.cache.outputs.extract, kept.cache.outputs.build], [{hits: 2, misses: 0}, {hits: 2 * locales, misses: 0}])
   t.deepEqual(kept.written, [])
   t.deepEqual(kept.unchanged, signing.unchanged)
   return {folder, unchanged: kept.unchanged}
+}
+
+/** How many files each kind's record lists without a signature. */
+function unsigned(folder: string): Record<string, number> {
+  const [version] = readdirSync(join(folder, '.babele/cache')).filter((name) => name.startsWith('v'))
+  const count = (kind: string) => {
+    const {signatures} = deserialize(readFileSync(join(folder, '.babele/cache', version!, `written-${kind}`))) as {signatures: Float64Array}
+    return signatures.filter((_, at) => at % signatureLength === 0 && Number.isNaN(signatures[at])).length
+  }
+  return {[outputKinds.extract]: count(outputKinds.extract), [outputKinds.build]: count(outputKinds.build)}
 }
 
 /** The file's bytes. */
@@ -112,7 +126,7 @@ test.serial('extract on its own keeps the outputs on disk as well, its threads n
   t.is(json(folder, 'extract').status, 0)
   await settle()
   const signing = run(folder, 'extract')
-  t.deepEqual(signing.cache.kept, {extract: 0, build: 0})
+  t.deepEqual(signing.cache.kept, {extract: 2, build: 0}, 'read and hashed, found holding their bytes')
   t.deepEqual(signing.written, [])
   const kept = run(folder, 'extract')
   t.deepEqual(kept.cache.kept, {extract: 2, build: 0})
@@ -164,8 +178,35 @@ function recordFolder(values: ReadonlyMap<string, {file: string; value: string; 
     record.save()
     return {got, written, counts: cache.counts[outputKinds.build]}
   }
-  return {root, later, pass}
+  /** The signature the record holds for a file (`undefined`: none). */
+  const signatureIn = (file: string) => {
+    const stored = deserialize(readFileSync(join(versionFolder(join(root, 'cache'), 'test'), `written-${outputKinds.build}`))) as {files: string; signatures: Float64Array}
+    const at = stored.files.split('\0').indexOf(file) * signatureLength
+    const signature = stored.signatures.slice(at, at + signatureLength)
+    return Number.isNaN(signature[0]) ? undefined : signature
+  }
+  return {root, later, pass, signatureIn}
 }
+
+test('a file whose signature moved though it holds its recorded bytes (touched) is read and hashed, kept and signed again; one that holds other bytes is written again', (t) => {
+  const {root, later, pass, signatureIn} = recordFolder(new Map([['a0'.repeat(16), {file: 'dist/a.md', value: 'A\n', coverage: {segments: 1}, messages: []}]]))
+  t.teardown(() => rmSync(root, {recursive: true, force: true}))
+  const file = join(root, 'dist/a.md')
+  t.deepEqual(pass().written, ['dist/a.md'])
+  t.is(signatureIn('dist/a.md'), undefined, 'written by the pass: not signed')
+  t.is(pass().counts?.kept, 1)
+  t.deepEqual(signatureIn('dist/a.md'), settledSignature(statOf(file), later))
+  utimesSync(file, new Date(2_000_000_000_000), new Date(2_000_000_000_000))
+  const touched = pass()
+  t.is(touched.counts?.kept, 1)
+  t.deepEqual(touched.written, [])
+  t.deepEqual(signatureIn('dist/a.md'), settledSignature(statOf(file), later), 'signed again')
+  writeFileSync(file, 'B\n')
+  const edited = pass()
+  t.is(edited.counts?.kept, undefined)
+  t.deepEqual(edited.written, ['dist/a.md'])
+  t.is(readFileSync(file, 'utf8'), 'A\n')
+})
 
 test('an entry whose value JSON would not give back as it is (undefined, NaN) is not kept: it is read from the cache every time, its file compared', (t) => {
   const values = new Map([
@@ -176,7 +217,7 @@ test('an entry whose value JSON would not give back as it is (undefined, NaN) is
   const {root, pass} = recordFolder(values)
   t.teardown(() => rmSync(root, {recursive: true, force: true}))
   pass()
-  t.is(pass().counts?.kept, undefined, 'compared, then signed')
+  t.is(pass().counts?.kept, 1, 'read and hashed, found holding its bytes, then signed')
   const third = pass()
   t.is(third.counts?.kept, 1)
   const [a, b, c] = third.got
@@ -203,7 +244,7 @@ test('a file the command already found holding its recorded digest with its reco
   t.deepEqual(trusted.written, [])
   t.deepEqual(pass().written, ['dist/a.md'], 'found with nothing: looked at, written again')
   for (const differs of ['digest', 'signature']) {
-    t.is(pass().counts?.kept, undefined, 'compared, then signed')
+    t.is(pass().counts?.kept, 1, 'read and hashed, then signed')
     const now = settledSignature(statOf(file), later)!
     const found = differs === 'digest' ? {digest: digestBytes('B\n'), signature: now} : {digest, signature: Float64Array.from(now, (number, at) => (at === 5 ? number + 1 : number))}
     rmSync(file)

@@ -171,6 +171,30 @@ export function holdsSigned(path: string, signature: Float64Array, digest: strin
 }
 
 /**
+ * Whether a file holds bytes of a known digest, read and hashed: for a file
+ * without a signature that stands for them ({@linkcode holdsSigned}), such
+ * as one written a moment before the last command ended.
+ *
+ * @param path Absolute path.
+ * @param digest The digest of the bytes it should hold.
+ * @param now When the command started (`Date.now()`).
+ * @returns `undefined` when it does not hold them (or is not a file); else its signature, taken before it was read, when it last changed `settleMs` before `now` ({@linkcode settledSignature}).
+ */
+export function holdsDigest(path: string, digest: string, now: number): {signature: Float64Array | undefined} | undefined {
+  const stat = statOf(path)
+  if (!stat?.isFile()) return undefined
+  let bytes: Uint8Array
+  try {
+    bytes = readFileSync(path)
+  } catch {
+    return undefined
+  }
+  if (digestBytes(bytes) !== digest) return undefined
+  if (observing(path)) noteFact('read', path, digest)
+  return {signature: settledSignature(stat, now)}
+}
+
+/**
  * A file's signature, when it last changed `settleMs` before `now` (a later
  * change moves it for certain; see {@linkcode signatureOf}).
  *

@@ -26,18 +26,20 @@
  *
  * ```text
  * run  → xliff/en/a.md.xlf made by key k1: written, recorded {k1, digest}
- * run  → k1 again: the entry read, the file compared, found holding it: signed
+ * run  → k1 again, the file has no signature: read and hashed, found holding
+ *        the digest: kept (the entry is not read) and signed
  * run  → k1 again, the file has its signature (one stat): kept; the entry is
  *        not read, the file neither read nor hashed
  * (a translator saves the file, even keeping its size and modification time)
- * run  → its signature moved: the entry read, the file compared and rewritten
+ * run  → its signature moved: read and hashed, another digest: the entry read
+ *        (or made), the file compared and rewritten
  * ```
  *
  * The stage gets, for a kept entry, its value with placeholders for texts
  * (`keptText`), which only this writer takes: a placeholder anywhere else
  * is an error, never written. When in doubt the file is made and compared
- * as it always was: another key, no signature or another one (written this
- * second, edited, replaced, deleted), a record that cannot be read.
+ * as it always was: another key, a file that does not hold the recorded
+ * digest (edited, replaced, deleted), a record that cannot be read.
  *
  * A file the same command already found holding the recorded digest with
  * the recorded signature is not looked at again (`found`: `run`'s import
@@ -55,7 +57,7 @@ import type {Diagnostic} from '../types.ts'
 import type {Cache} from './cache.ts'
 import {joinOutputs, outputFiles, outputsPart, partPaths, storedFiles, type OutputsPart, type StoredOutputs} from './stored-outputs.ts'
 import {jsonValue} from './json-value.ts'
-import {exists, holdsSigned, readBytes, replaceCacheFile, sameSignatures, signatureLength, writeAtomic, writeAtomicSigned} from './fs.ts'
+import {exists, holdsDigest, holdsSigned, readBytes, replaceCacheFile, sameSignatures, signatureLength, writeAtomic, writeAtomicSigned} from './fs.ts'
 import {defaultTiering, manyDocuments} from './tiering.ts'
 import {absoluteIn, type Workspace} from './workspace.ts'
 
@@ -186,7 +188,11 @@ export function openOutputRecord(workspace: Workspace, reuse: (Reuse & {store: C
     for (const [file, text] of files) seen.set(file, {text, made})
   }
   const see = (key: string, value: unknown) => seeFiles(key, codec.part(value), codec.files(value))
-  /** The value of an entry whose every file is recorded under its key and still has its signature. */
+  /**
+   * The value of an entry whose every file is recorded under its key and
+   * still holds the recorded bytes: told by its signature, else (no
+   * signature, or it moved) read and hashed, and then signed when settled.
+   */
   const keptValue = (key: string): unknown => {
     const text = record.parts.get(key)
     if (text === undefined) return undefined
@@ -194,13 +200,22 @@ export function openOutputRecord(workspace: Workspace, reuse: (Reuse & {store: C
       const part = JSON.parse(text) as unknown
       const files = codec.paths(part)
       if (files.length === 0) return undefined
+      // Signatures taken as files were read, recorded only once every file of the entry holds its bytes.
+      const signed: Array<[string, Recorded]> = []
       for (const file of files) {
         const known = record.files.get(file)
-        if (known?.made !== key || !known.signature) return undefined
-        const checked = found?.get(file)
-        if (checked?.digest === known.digest && sameSignatures(checked.signature, known.signature)) continue
-        if (!holdsSigned(absolute(file), known.signature, known.digest)) return undefined
+        if (known?.made !== key) return undefined
+        if (known.signature) {
+          const checked = found?.get(file)
+          if (checked?.digest === known.digest && sameSignatures(checked.signature, known.signature)) continue
+          if (holdsSigned(absolute(file), known.signature, known.digest)) continue
+        }
+        const held = holdsDigest(absolute(file), known.digest, started)
+        if (!held) return undefined
+        if (!sameSignatures(held.signature, known.signature)) signed.push([file, {...known, signature: held.signature}])
       }
+      for (const [file, known] of signed) record.files.set(file, known)
+      if (signed.length > 0) changed = true
       const value = codec.join(part, keptText)
       for (const file of files) kept.add(file)
       return value
