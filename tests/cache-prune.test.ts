@@ -47,13 +47,13 @@ test('entries no run uses any more are removed once old enough, what the last ru
   t.teardown(() => rmSync(folder, {recursive: true, force: true}))
   const source = join(folder, 'source/it/putin-xi-alleanza.md')
   t.is(json(folder, 'run').status, 0)
-  // Two edits: each leaves the document's earlier entries (document, lint, outputs, built file, analysis part) unused.
+  // Two edits: each leaves the document's earlier entries (document, lint, built files, analysis parts) unused.
   for (const edit of ['\nUna riga in più.\n', '\nE un\'altra.\n']) {
     writeFileSync(source, `${readText(source)}${edit}`)
     t.is(json(folder, 'run').status, 0)
   }
   const root = versionRoot(folder)
-  const before = {document: entries(root, 'document').length, outputs: entries(root, 'extract-outputs').length}
+  const before = {document: entries(root, 'document').length, built: entries(root, 'build').length}
   t.is(before.document, 3, 'the document made three times')
   // Written just now: the default age keeps them.
   const fresh = json(folder, 'cache', 'prune')
@@ -70,7 +70,7 @@ test('entries no run uses any more are removed once old enough, what the last ru
   t.deepEqual(pruned.result.prune.removed, dry.result.prune.removed)
   t.deepEqual(pruned.result.prune.kept, dry.result.prune.kept)
   t.is(entries(root, 'document').length, 1)
-  t.is(entries(root, 'extract-outputs').length, before.outputs / 3)
+  t.is(entries(root, 'build').length, before.built / 3)
   // Kinds replaced in place are kept whole; the run cache's entries (if any) are removed here, so the next run looks at every input.
   t.true(pruned.result.prune.whole.includes('analysis-combined'))
   rmSync(join(root, 'run'), {recursive: true, force: true})

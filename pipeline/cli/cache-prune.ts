@@ -12,8 +12,8 @@
  *
  * - a packed kind (documents, lint findings, the report pages' parts): its
  *   pack lists the entries the last command that used the kind used;
- * - a document's outputs (`extract-outputs`, `build`): the output record
- *   lists the entries that made the files on disk.
+ * - built files (`build`): the output record lists the entries that made
+ *   the files on disk.
  *
  * An entry of such a kind that neither lists, and that was written longer
  * than `olderThanMs` ago, is removed: a command that still needs it (a
@@ -81,9 +81,8 @@ export function pruneCache(folder: string, options: PruneOptions): PruneResult {
     if (!options.dryRun) removeFolder(path)
   }
   const root = versionFolder(folder, options.version)
-  const perDocument = new Set<string>([outputKinds.extract, outputKinds.build])
   for (const kind of listFolders(root)) {
-    const inUse = perDocument.has(kind) ? recordedKeys(root, kind) : packedKeys(root, kind)
+    const inUse = kind === outputKinds.build ? recordedKeys(root, kind) : packedKeys(root, kind)
     if (!inUse) result.whole.push(kind)
     for (const name of listFiles(join(root, kind), () => true)) {
       const path = join(root, kind, name)

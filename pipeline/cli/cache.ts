@@ -22,9 +22,8 @@
  * file removed before the new one is renamed into place, a reader in
  * between misses). Values are
  * stored with `v8.serialize` (the structured clone: shared objects stay
- * shared, as a document's codes are in its tokens, units and segments);
- * `extract-outputs` entries hold their texts as UTF-8 bytes
- * (`stored-outputs.ts`). An entry may be stored with bytes after it
+ * shared, as a document's codes are in its tokens, units and segments).
+ * An entry may be stored with bytes after it
  * (`putWithBytes`: the run cache's printed output, a lint entry's printed
  * findings), read back as a view of the bytes read (`getWithTail`), or
  * from the open file (`getWithBytes`); the entry holds their length and
@@ -62,8 +61,9 @@
  * parts, checks, a document's part of the analysis); documents, whose
  * entries are large and read only when a stage asks for one, are packed as
  * keys alone (`has` answers from the index; a `get` reads the entry's
- * file); the per-document outputs (`extract-outputs`, `build`), mostly kept
- * on disk (`output-record.ts`) and read one by one when not, are not packed.
+ * file); built files (`build`), mostly kept on disk (`output-record.ts`)
+ * and read one by one when not, are not packed. A document's extract
+ * outputs have no entries: the output record alone knows them.
  *
  * When in doubt it misses: an entry that cannot be read, does not
  * deserialize, does not name its own key or whose bytes after it do not

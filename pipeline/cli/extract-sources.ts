@@ -162,8 +162,12 @@ function jobsFor(jobs: number, count: number): number {
   return count >= workerThreshold ? jobs : 1
 }
 
-/** What each document's outputs need besides the config and the cache (`OutputTaskInit`), and the glossary's digest (`ExtractedSources.glossary`). */
-export type OutputContext = Pick<OutputTaskInit, 'termbase' | 'memories' | 'shared'> & {glossary: string | undefined}
+/** What each document's outputs need besides the config and the cache (`OutputTaskInit`), the glossary's digest (`ExtractedSources.glossary`) and the outputs' shared key. */
+export type OutputContext = Pick<OutputTaskInit, 'termbase' | 'memories'> & {
+  glossary: string | undefined
+  /** The key of what every document's outputs share (`extractContextKey`): with a document's key, its outputs' key, by which they are known kept on disk. */
+  shared: string
+}
 
 /** A source's cache keys (`documentKey` by the config's `documentKeys`, `lintKey`), from its digest. */
 function keysOf(documentKey: (path: string, source: string) => string, path: string, digest: string, glossary: string | undefined): Omit<SourceTask, 'text'> {
@@ -196,14 +200,14 @@ function keysOf(documentKey: (path: string, source: string) => string, path: str
  */
 export async function extractOutputs(workspace: Workspace, files: ReadonlyMap<string, string>, context: OutputContext, settings: ExtractSettings & {started: number}, onResult: (result: OutputResult, path: string, index: number) => void): Promise<number> {
   const {config} = workspace
-  const {glossary, ...shared} = context
-  const init: OutputTaskInit = {config, cache: cacheInit(workspace, settings), ...shared}
+  const {glossary, shared, ...rest} = context
+  const init: OutputTaskInit = {config, cache: cacheInit(workspace, settings), ...rest}
   const ordered = [...files].sort(([a], [b]) => a.localeCompare(b))
   const documentKey = documentKeys(config)
   // Each source read is recorded with its digest (`source-record.ts`): one that keeps its signature is known without being read.
   const record = openSourceRecord({cache: init.cache?.folder, started: settings.started})
   const absoluteOf = absoluteIn(workspace.root)
-  const isKept = (path: string, task: Omit<SourceTask, 'text'>) => settings.kept?.(path, extractOutputsKey(task.document, shared.shared)) ?? false
+  const isKept = (path: string, task: Omit<SourceTask, 'text'>) => settings.kept?.(path, extractOutputsKey(task.document, shared)) ?? false
   const cache = init.cache ? openCache(init.cache.folder, init.cache.version) : undefined
   // The keys of the sources a thread is extracting: once done, their document and lint entries are in this command's packs (`noteUsed`).
   const inFlight = new Map<number, Pick<SourceTask, 'document' | 'lint'>>()

@@ -6,16 +6,15 @@
  * (the text is not parsed), else extracted and stored; or, for `extract`
  * (`outputTask`, given each target locale's memory), the document's
  * outputs made on the thread (or read from the cache) as the cache keeps
- * them, their texts as UTF-8 (`stored-outputs.ts`), the document itself
+ * them, their texts as UTF-8 (`encoded-outputs.ts`), the document itself
  * left there, its messages packed (`packed-messages.ts`) and its lint
  * findings as the bytes `--json` prints for them.
  */
 import {isDeepStrictEqual} from 'node:util'
 import {compileTermIndex, type TermIndex, type Termbase} from '../glossary/index.ts'
 import type {MemoryEntry} from '../memory/index.ts'
-import {compileContext, documentOutputs, extractSource, lintDocument, outputKinds, projectTerms, segmentMatches, type ExtractContext, type ExtractedSource} from '../project/index.ts'
+import {compileContext, documentOutputs, extractSource, lintDocument, projectTerms, segmentMatches, type ExtractContext, type ExtractedSource} from '../project/index.ts'
 import type {LintTerms} from '../lint/index.ts'
-import {extractOutputsKey} from '../incremental/index.ts'
 import type {Config} from '../config/index.ts'
 import type {Diagnostic, SourceDocument} from '../types.ts'
 import {asWarnings, withSeverity} from '../diagnostic.ts'
@@ -24,7 +23,7 @@ import {messagesJson} from './json-pieces.ts'
 import {jsonValue} from './json-value.ts'
 import {fileFindings, fileSummary, type FileSummary} from '../report/index.ts'
 import {packMessages, type PackedMessages, type PrintedMessages} from './packed-messages.ts'
-import {storedOutputs, storeOutputs, type StoredOutputs} from './stored-outputs.ts'
+import {encodeOutputs, type EncodedOutputs} from './encoded-outputs.ts'
 
 /** What every thread starts with. */
 export interface SourceTaskInit {
@@ -38,8 +37,6 @@ export interface SourceTaskInit {
 export interface OutputTaskInit extends SourceTaskInit {
   /** Each target locale's memory entries (stored translations, then outside memory: `extractContext`), compiled once per thread. */
   memories: Array<[string, MemoryEntry[]]>
-  /** The key of what every document's outputs share (`extractContextKey`): with the cache, a document's outputs are read back when its entry is there. */
-  shared: string
 }
 
 /** A source extracted on a thread that also made its outputs: what comes back instead of the document. */
@@ -48,9 +45,9 @@ export interface OutputResult extends Omit<SourceResult, 'document' | 'messages'
   messages: PackedMessages
   /** The source lint's findings as `extract` reports them (errors as warnings): the bytes `--json` prints for them (`lintJson`, an array of its own), which the main thread sets aside as they are (`SpoolTable`). */
   lint: Pick<PrintedMessages, 'json' | 'errors'>
-  /** As the cache keeps them (its texts UTF-8, written and hashed as they are); none when the task said they are kept on disk (`SourceTask.kept`). */
-  outputs: StoredOutputs | undefined
-  /** The outputs came from the cache (or were kept on disk). */
+  /** Made on the thread, its texts UTF-8 (written and hashed as they are); none when the task said they are kept on disk (`SourceTask.kept`). */
+  outputs: EncodedOutputs | undefined
+  /** The outputs are kept on disk (`SourceTask.kept`): counted as found. */
   cachedOutputs: boolean
   /** The document's units. */
   units: number
@@ -334,7 +331,6 @@ export function outputTask(init: OutputTaskInit): (task: SourceTask) => OutputRe
   // The lint matches with the rules' source index, so the terms it finds are the segments' (`segmentMatches`).
   const extraction = extractTask(init, terms?.sourceIndex)
   const extract = extraction.run
-  const cache = init.cache ? openCache(init.cache.folder, init.cache.version) : undefined
   /** The segments' terms of the document just extracted, told from its lint's when it was linted here. */
   const segmentTerms = (document: SourceDocument) => {
     const found = extraction.terms()
@@ -344,12 +340,9 @@ export function outputTask(init: OutputTaskInit): (task: SourceTask) => OutputRe
   return (task) => {
     const {document, messages, lint, lintJson, ...rest} = extract(task)
     if (task.kept) return {...rest, messages: packMessages(messages), lint: {json: lintJson, errors: 0}, outputs: undefined, cachedOutputs: true, units: document.units.length}
-    const key = extractOutputsKey(task.document, init.shared)
-    const found = cache && storedOutputs(cache.get(outputKinds.extract, key))
-    // Encoded once, here: the bytes stored are those the main thread writes and hashes.
-    const outputs = found ?? storeOutputs(documentOutputs(init.config, document, (context ??= compileContext(init.memories)), {terms, matches: segmentTerms(document)}))
-    if (!found) cache?.put(outputKinds.extract, key, outputs)
-    return {...rest, messages: packMessages(messages), lint: {json: lintJson, errors: 0}, outputs, cachedOutputs: found !== undefined, units: document.units.length}
+    // Made from the document (the cache keeps no entry of them: `output-record.ts`), encoded once, here: the main thread writes and hashes these bytes.
+    const outputs = encodeOutputs(documentOutputs(init.config, document, (context ??= compileContext(init.memories)), {terms, matches: segmentTerms(document)}))
+    return {...rest, messages: packMessages(messages), lint: {json: lintJson, errors: 0}, outputs, cachedOutputs: false, units: document.units.length}
   }
 }
 

@@ -29,7 +29,7 @@ import {holdsSigned, openSpool, settledSignature, statOf} from '../fs.ts'
 import {openOutputRecord} from '../output-record.ts'
 import {readRecordedSources} from '../source-record.ts'
 import {defaultTiering, manyDocuments} from '../tiering.ts'
-import {joinOutputs, outputFiles, outputsPart, storedFiles, withStoredOutputs, type OutputsPart} from '../stored-outputs.ts'
+import {joinOutputs, outputFiles, outputsPart, encodedFiles, type OutputsPart} from '../encoded-outputs.ts'
 
 /** What a command did. */
 export interface CommandResult {
@@ -121,8 +121,7 @@ export async function load(workspace: Workspace, options: CommandOptions): Promi
   const extracted = await extractSources(workspace, read.sources, termbase, {jobs: options.jobs, cache: options.cache, tick: (path) => progress.tick(path), termIndex: terms?.sourceIndex})
   progress.stop()
   read.save()
-  // Its `extract-outputs` entries as `extractProject` takes them (`run`'s extract, import's check): texts, not bytes.
-  const store = folder === undefined ? undefined : withStoredOutputs(openCache(folder, codeVersion()))
+  const store = folder === undefined ? undefined : openCache(folder, codeVersion())
   const documentOf = shard && new Map([...extracted.documents.keys()].map((path) => [paths.source(workspace.config, path), path]))
   const inThisShard = (message: Diagnostic) => !documentOf || message.file === undefined || !documentOf.has(message.file) || shard!.has(documentOf.get(message.file)!)
   return {
@@ -170,9 +169,6 @@ function ownDocuments(loaded: Loaded): Map<string, SourceDocument> {
   return own
 }
 
-/** What `extractProject` made of a loaded project: the source bundles and XLIFF, and messages. */
-type Extracted = ReturnType<typeof extractProject>
-
 /** The record of the XLIFF files extract wrote (`readWrittenXliff`) as import read and updated it, and whether it changed since it was read: `run` writes it once, after extract. */
 interface XliffRecord {
   record: Map<string, WrittenXliff>
@@ -186,16 +182,13 @@ export type StreamedResult = Omit<CommandResult, 'messages'> & {messages: Messag
 
 /**
  * `extract` on a project `run` loaded (`babele extract` on its own is
- * {@linkcode extract}, which streams). Given `made`, what `extractProject`
- * already made of the same documents, stores and memory (import's check of
- * untouched XLIFF), it is not made again; given `xliff`, the record of
- * XLIFF files import read, extract's files are recorded in it and it is
- * written once, not read again.
+ * {@linkcode extract}, which streams). Given `xliff`, the record of XLIFF
+ * files import read, extract's files are recorded in it and it is written
+ * once, not read again.
  */
-async function extractLoaded(workspace: Workspace, options: CommandOptions, given: Loaded, earlier: {made?: Extracted | undefined; xliff?: XliffRecord | undefined} = {}): Promise<StreamedResult> {
-  const {made} = earlier
-  const record = made ? undefined : openOutputRecord(workspace, given.reuse, outputKinds.extract, Date.now(), earlier.xliff?.found)
-  const result = made ?? extractProject(workspace.config, given.documents, given.stores, {terms: given.terms, memory: given.memory, only: given.shard, reuse: record?.reuse ?? given.reuse})
+async function extractLoaded(workspace: Workspace, options: CommandOptions, given: Loaded, earlier: {xliff?: XliffRecord | undefined} = {}): Promise<StreamedResult> {
+  const record = openOutputRecord(workspace, given.reuse, outputKinds.extract, Date.now(), earlier.xliff?.found)
+  const result = extractProject(workspace.config, given.documents, given.stores, {terms: given.terms, memory: given.memory, only: given.shard, reuse: record?.reuse})
   const written = record ? record.write(result.value) : writeOutputs(workspace, result.value)
   if (options.cache !== false) {
     const digests = xliffDigests(workspace, result.value, record?.digestOf)
@@ -305,7 +298,7 @@ export async function extract(workspace: Workspace, options: CommandOptions): Pr
         record.see(keys.get(path)!, stored)
         keys.delete(path)
       } else if (!stored) keptCount++
-      const files = new Map<string, string | Uint8Array>(stored ? storedFiles(stored) : outputFiles(onDisk!))
+      const files = new Map<string, string | Uint8Array>(stored ? encodedFiles(stored) : outputFiles(onDisk!))
       for (const file of record ? record.write(files) : writeOutputs(workspace, files)) written.add(file)
       if (options.cache !== false) xliff.push(...xliffDigests(workspace, files, record?.digestOf))
       units += result.units
@@ -335,7 +328,7 @@ export async function extract(workspace: Workspace, options: CommandOptions): Pr
 }
 
 /** `babele import [FILE…]`: translated XLIFF into the locale stores. */
-export async function importCommand(workspace: Workspace, options: CommandOptions & {files: string[]; /** `run`: the record of XLIFF files is returned (`xliff`) for extract to complete and write, not written here. */ keepXliffRecord?: boolean}, given?: Loaded): Promise<CommandResult & {stores: Stores; extracted?: Extracted; xliff?: XliffRecord}> {
+export async function importCommand(workspace: Workspace, options: CommandOptions & {files: string[]; /** `run`: the record of XLIFF files is returned (`xliff`) for extract to complete and write, not written here. */ keepXliffRecord?: boolean}, given?: Loaded): Promise<CommandResult & {stores: Stores; xliff?: XliffRecord}> {
   const started = Date.now()
   const loaded = given ?? (await load(workspace, options))
   const maxBytes = workspace.config.maxXliffBytes
@@ -364,7 +357,6 @@ export async function importCommand(workspace: Workspace, options: CommandOption
   // Many files read to import: the command parses them all, and computes for long (`tiering.ts`).
   if (files.size >= manyDocuments) defaultTiering()
   const xliff = {hits: untouched, misses: files.size}
-  let extracted: Extracted | undefined
   if (options.files.length === 0 && files.size > 0) {
     const signatures: Array<[string, Float64Array]> = []
     for (const [path, text] of files) {
@@ -381,8 +373,10 @@ export async function importCommand(workspace: Workspace, options: CommandOption
     if (recordChanged && !options.keepXliffRecord) saveWrittenXliff(workspace, recorded)
   }
   if (options.files.length === 0 && files.size > 0) {
-    extracted = extractProject(workspace.config, loaded.documents, loaded.stores, {terms: loaded.terms, memory: loaded.memory, only: loaded.shard, reuse: loaded.reuse})
-    const current = extracted.value
+    // What extract would write now, made for the documents of the files left only.
+    const documentOf = new Map([...ownDocuments(loaded).keys()].flatMap((path) => workspace.config.targetLocales.map((locale): [string, string] => [paths.xliff(workspace.config, locale, path), path])))
+    const only = new Set([...files.keys()].flatMap((file) => documentOf.get(file) ?? []))
+    const current = extractProject(workspace.config, loaded.documents, loaded.stores, {terms: loaded.terms, memory: loaded.memory, only}).value
     for (const [path, text] of files) {
       if (current.get(path) !== text) continue
       files.delete(path)
@@ -421,8 +415,6 @@ export async function importCommand(workspace: Workspace, options: CommandOption
     stores: result.stores,
     ...(options.files.length === 0 && options.cache !== false ? {cache: {...cacheUse(loaded), xliff}} : {}),
     ...(options.keepXliffRecord && options.files.length === 0 && options.cache !== false ? {xliff: {record: recorded, changed: recordChanged, found}} : {}),
-    // What extract makes of the stores as they were: still what it makes when no store file changed.
-    ...(extracted && stores === 0 ? {extracted} : {}),
     ...(options.allowQuarantine && [...loaded.messages, ...read.messages, ...result.messages].every((message) => message.severity !== 'error' || quarantines.has(message)) ? {ok: true} : {})
   }
 }
@@ -484,9 +476,7 @@ export async function run(workspace: Workspace, options: CommandOptions): Promis
     stores = pretranslated.stores
   }
   const next = {...loaded, stores, messages: []}
-  // Import made every XLIFF to find the untouched ones; when neither import nor pre-translation changed a store, that is extract's result.
-  const unchanged = !pretranslated || pretranslated.written.length === 0
-  const extracted = await extractLoaded(workspace, options, next, {made: unchanged ? imported.extracted : undefined, xliff: imported.xliff})
+  const extracted = await extractLoaded(workspace, options, next, {xliff: imported.xliff})
   const built = await build(workspace, options, next)
   const steps = [imported, ...(pretranslated ? [pretranslated] : []), extracted]
   const project = loaded.shard ? undefined : await projectOutputs(workspace, {...loaded, stores}, built)
