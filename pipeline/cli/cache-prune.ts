@@ -5,9 +5,9 @@
  * removed (or would be) and what was kept, in entries and bytes.
  *
  * Entries are named by their content's key and never changed, so the cache
- * only grows: each edit of a source adds its document, lint findings and
- * outputs under new keys (7 entries, 137 KB an edit of the 2,000-file
- * bench project), and a CI cache saved on every commit carries every old
+ * only grows: each edit of a source adds its document, lint findings,
+ * built file and report parts under new keys (6 entries, about 113 KB an
+ * edit of the 2,000-file bench project), and a CI cache saved on every commit carries every old
  * one along. Which entries are in use is known for two sorts of kind:
  *
  * - a packed kind (documents, lint findings, the report pages' parts): its
