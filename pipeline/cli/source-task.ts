@@ -5,8 +5,8 @@
  * messages and lint findings, read from the cache when an entry is there
  * (the text is not parsed), else extracted and stored; or, for `extract`
  * (`outputTask`, given each target locale's memory), the document's
- * outputs made on the thread (or read from the cache) as the cache keeps
- * them, their texts as UTF-8 (`encoded-outputs.ts`), the document itself
+ * outputs made on the thread (unless kept on disk), their texts as UTF-8
+ * (`encoded-outputs.ts`), the document itself
  * left there, its messages packed (`packed-messages.ts`) and its lint
  * findings as the bytes `--json` prints for them.
  */
