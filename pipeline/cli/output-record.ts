@@ -44,11 +44,12 @@
  * as it always was: another key, a file that does not hold the recorded
  * digest (edited, replaced, deleted), a record that cannot be read.
  *
- * A file the same command already found holding the recorded digest with
- * the recorded signature is not looked at again (`found`: `run`'s import
- * checks every XLIFF file extract wrote against its own record, a `stat`
- * each, moments before extract asks for the same files): one `stat` per
- * file per command, not two.
+ * A file the same command already found holding the recorded digest is
+ * not looked at again (`found`: `run`'s import checks every XLIFF file
+ * extract wrote against its own record, a `stat` each or, without a
+ * signature, read and hashed, moments before extract asks for the same
+ * files): one `stat` or one read per file per command, not two. Its
+ * signature then is the one import took.
  */
 import {join} from 'node:path'
 import {deserialize, serialize} from 'node:v8'
@@ -183,7 +184,7 @@ export interface OutputRecord {
  * @param reuse The stages' reuse through the cache (none: no record, `--no-cache`).
  * @param kind `outputKinds.extract` or `outputKinds.build`.
  * @param started When the command started (`Date.now()`): only a file that last changed `settleMs` before it is signed.
- * @param found Files this command already found holding bytes of a digest with a signature (`run`: import's check of babele's XLIFF): a file recorded with the same digest and signature is not looked at again.
+ * @param found Files this command already found holding bytes of a digest, with their signature (`run`: import's check of babele's XLIFF): a file recorded with the same digest is not looked at again.
  */
 export function openOutputRecord(workspace: Workspace, reuse: (Reuse & {store: Cache}) | undefined, kind: string, started: number, found?: ReadonlyMap<string, {digest: string; signature: Float64Array}>): OutputRecord | undefined {
   const codec = codecs[kind] as Codec<unknown, unknown> | undefined
@@ -220,11 +221,13 @@ export function openOutputRecord(workspace: Workspace, reuse: (Reuse & {store: C
       for (const file of files) {
         const known = record.files.get(file)
         if (known?.made !== key) return undefined
-        if (known.signature) {
-          const checked = found?.get(file)
-          if (checked?.digest === known.digest && sameSignatures(checked.signature, known.signature)) continue
-          if (holdsSigned(absolute(file), known.signature, known.digest)) continue
+        // Found holding these bytes by this command moments ago (`run`'s import, reading or by its own record's signature): not looked at again.
+        const checked = found?.get(file)
+        if (checked?.digest === known.digest) {
+          if (!sameSignatures(checked.signature, known.signature)) signed.push([file, {...known, signature: checked.signature}])
+          continue
         }
+        if (known.signature && holdsSigned(absolute(file), known.signature, known.digest)) continue
         const held = holdsDigest(absolute(file), known.digest, started)
         if (!held) return undefined
         if (!sameSignatures(held.signature, known.signature)) signed.push([file, {...known, signature: held.signature}])
