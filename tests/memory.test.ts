@@ -385,6 +385,51 @@ test('import never makes an untouched pre-fill human: own drafts stay as stored,
   t.like(importProject(config, documents, stores, new Map([['xliff/en/doc.md.xlf', confirmed]]), {memory}).stores.states.get('en/doc')![silence!.key], {origin: 'human', state: 'translated'})
 })
 
+/** Documents that note which of them were read (by key, or all of them by any walk over values or entries). */
+class WatchedDocuments extends Map<string, SourceDocument> {
+  readonly read = new Set<string>()
+  override get(key: string): SourceDocument | undefined {
+    this.read.add(key)
+    return super.get(key)
+  }
+  override values(): MapIterator<SourceDocument> {
+    for (const key of this.keys()) this.read.add(key)
+    return super.values()
+  }
+  override entries(): MapIterator<[string, SourceDocument]> {
+    for (const key of this.keys()) this.read.add(key)
+    return super.entries()
+  }
+  override [Symbol.iterator](): MapIterator<[string, SourceDocument]> {
+    return this.entries()
+  }
+  override forEach(callback: (value: SourceDocument, key: string, map: Map<string, SourceDocument>) => void): void {
+    for (const [key, value] of this.entries()) callback(value, key, this)
+  }
+}
+
+test('importing one file reads the documents it names and those whose stores are memory, no other, and still knows what extract pre-filled from that memory', (t) => {
+  const config = testConfig()
+  const sources = {'doc.md': 'Il vertice si è chiuso con un accordo.\n\nNessuno lo aveva previsto.\n', 'memoria.md': 'Il vertice si è chiuso con un accordo.\n', 'altro.md': 'Una pagina che nessuno ha ancora tradotto.\n'}
+  const documents = documentsOf(sources)
+  const segmentsOf = (path: string) => documents.get(path)!.units.flatMap((unit) => unit.parts.flatMap((part) => (part.type === 'segment' ? [part.segment] : [])))
+  const [stored] = segmentsOf('memoria.md')
+  const [summit, surprise] = segmentsOf('doc.md')
+  const {bundle, state} = applyUpdates({}, {}, [{key: stored!.key, value: 'The summit ended with an agreement.', state: 'translated', origin: 'human', source: stored!.value}], [stored!.key])
+  const stores: Stores = {bundles: new Map([['en/memoria', bundle]]), states: new Map([['en/memoria', state]])}
+  const xliff = extractProject(config, documents, stores).value.get('xliff/en/doc.md.xlf')!
+  t.true(xliff.includes('<segment id="s' + summit!.key + '" state="translated">'), 'memoria.md\'s translation pre-fills doc.md\'s first sentence')
+  const returned = xliff.replace(/(<segment id="s[\da-f]+" state="initial">\n    <source>Nessuno lo aveva previsto.<\/source>)\n/, '$1\n    <target>Nobody saw it coming.</target>\n')
+  t.not(returned, xliff)
+  const watched = new WatchedDocuments(documents)
+  const imported = importProject(config, watched, stores, new Map([['xliff/en/doc.md.xlf', returned]]))
+  t.deepEqual([...watched.read].sort(), ['doc.md', 'memoria.md'])
+  const after = imported.stores.states.get('en/doc')!
+  t.like(after[summit!.key], {origin: 'memory', state: 'translated', score: 100}, 'the untouched pre-fill is known as memory, not as the translator\'s')
+  t.like(after[surprise!.key], {origin: 'human', state: 'initial'})
+  t.deepEqual(imported.stores, importProject(config, documents, stores, new Map([['xliff/en/doc.md.xlf', returned]])).stores)
+})
+
 test('the analysis of a fixture equals a hand count', (t) => {
   const config = testConfig()
   const folder = new URL('fixtures/analysis/', import.meta.url)

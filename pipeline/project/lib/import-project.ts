@@ -6,16 +6,20 @@
  * report per file and messages.
  *
  * What extract pre-filled is recomputed with the same leverage stage, from
- * the stores as they were before this import: a target left as it was
- * pre-filled is no translator's work (see `importXliff`).
+ * the stores as they were before this import, for the documents the files
+ * name (a document's leverage depends on it and the locale's memory alone):
+ * a target left as it was pre-filled is no translator's work (see
+ * `importXliff`). Importing one file of a large project reads the documents
+ * that are memory and that file's, not every document.
  */
 import {diagnostic} from '../../diagnostic.ts'
+import {compileMemory, type Memory, type SegmentLeverage} from '../../memory/index.ts'
 import type {Config} from '../../config/index.ts'
 import {applyUpdates, importXliff, sourceBundle, toJson, type BundleUpdate, type ImportReport, type Prefilled} from '../../store/index.ts'
 import type {Diagnostic, Segment, SourceDocument} from '../../types.ts'
 import {normalizeValue} from '../../units/index.ts'
 import {fromXliff} from '../../xliff/index.ts'
-import {projectLeverage, projectPrefill, type ProjectLeverage, type ProjectLeverageOptions} from './leverage-project.ts'
+import {documentLeverage, localeMemory, projectPrefill, type ProjectLeverageOptions} from './leverage-project.ts'
 import {paths, type Outputs, type Stores} from './paths.ts'
 import type {ProjectTerms} from './terms.ts'
 
@@ -73,12 +77,22 @@ export function importProject(config: Config, documents: ReadonlyMap<string, Sou
     return found
   }
 
-  // What extract pre-filled, per locale, from the stores before this import.
-  const leverages = new Map<string, ProjectLeverage>()
-  const prefilled = (locale: string, segment: Segment): Prefilled | undefined => {
+  // What extract pre-filled, per locale, from the stores before this import: the locale's memory
+  // compiled once, and the leverage of the documents the files name alone (a file's segments are
+  // its documents'), each looked up once; the other documents are not read unless they are memory.
+  const leverages = new Map<string, {memory: Memory; looked: Set<string>; segments: Map<Segment, SegmentLeverage>}>()
+  const leverageOf = (locale: string, named: readonly SourceDocument[]): ReadonlyMap<Segment, SegmentLeverage> => {
     let found = leverages.get(locale)
-    if (!found) leverages.set(locale, (found = projectLeverage(config, documents, stores, locale, options)))
-    const filled = projectPrefill(config, found.segments.get(segment))
+    if (!found) leverages.set(locale, (found = {memory: compileMemory(localeMemory(config, documents, stores, locale, options).value), looked: new Set(), segments: new Map()}))
+    for (const document of named) {
+      if (found.looked.has(document.path)) continue
+      found.looked.add(document.path)
+      for (const one of documentLeverage(config, document, found.memory, locale, options).value) found.segments.set(one.segment, one)
+    }
+    return found.segments
+  }
+  const prefilled = (locale: string, segments: ReadonlyMap<Segment, SegmentLeverage>, segment: Segment): Prefilled | undefined => {
+    const filled = projectPrefill(config, segments.get(segment))
     if (!filled) return undefined
     const {candidate} = filled
     if (candidate.own && candidate.from.kind === 'store') {
@@ -107,7 +121,8 @@ export function importProject(config: Config, documents: ReadonlyMap<string, Sou
     }
     const badUnits = new Set(read.messages.filter((message) => message.severity === 'error' && message.unitId).map((message) => message.unitId))
     const filtered = {...xliff, files: xliff.files.map((one) => ({...one, units: one.units.filter((unit) => !badUnits.has(unit.id))}))}
-    const imported = importXliff(filtered, documents, {file, terms: options.terms?.locales.get(locale), severity: config.qa, prefilled: (segment) => prefilled(locale, segment)})
+    const segments = leverageOf(locale, xliff.files.flatMap((one) => documents.get(one.original ?? '') ?? []))
+    const imported = importXliff(filtered, documents, {file, terms: options.terms?.locales.get(locale), severity: config.qa, prefilled: (segment) => prefilled(locale, segments, segment)})
     for (const unitId of badUnits) imported.report.quarantined.push({unitId: unitId!, diagnostics: read.messages.filter((message) => message.unitId === unitId && message.severity === 'error')})
     messages.push(...imported.messages)
     reports.push(imported.report)
