@@ -121,7 +121,7 @@ export function importProject(config: Config, documents: ReadonlyMap<string, Sou
     }
     const badUnits = new Set(read.messages.filter((message) => message.severity === 'error' && message.unitId).map((message) => message.unitId))
     const filtered = {...xliff, files: xliff.files.map((one) => ({...one, units: one.units.filter((unit) => !badUnits.has(unit.id))}))}
-    const segments = leverageOf(locale, xliff.files.flatMap((one) => documents.get(one.original ?? '') ?? []))
+    const segments = leverageOf(locale, xliff.files.flatMap((one) => (one.original === undefined ? [] : (documents.get(one.original) ?? []))))
     const imported = importXliff(filtered, documents, {file, terms: options.terms?.locales.get(locale), severity: config.qa, prefilled: (segment) => prefilled(locale, segments, segment)})
     for (const unitId of badUnits) imported.report.quarantined.push({unitId: unitId!, diagnostics: read.messages.filter((message) => message.unitId === unitId && message.severity === 'error')})
     messages.push(...imported.messages)
