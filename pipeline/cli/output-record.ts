@@ -162,7 +162,7 @@ function keptText(path: string): string {
 export interface OutputRecord {
   /** The stage's `reuse`, its store answering kept entries from the record. */
   reuse: Reuse
-  /** An entry's value when its files are kept on disk (placeholders for texts, which only {@linkcode OutputRecord.write} takes), without counting it: `extract`, whose threads read the cache. */
+  /** An entry's value when its files are kept on disk (placeholders for texts, which only {@linkcode OutputRecord.write} takes), without counting it: `extract`, which counts what its threads did not make. */
   kept(key: string): unknown
   /** A document's extract outputs made elsewhere (`extract`'s threads), their texts UTF-8 (`encoded-outputs.ts`): its files are recorded when written, their bytes compared by identity. */
   see(key: string, stored: EncodedOutputs): void
@@ -248,15 +248,14 @@ export function openOutputRecord(workspace: Workspace, reuse: (Reuse & {store: C
     get<Value>(asked: string, key: string): Value | undefined {
       if (asked === kind) {
         const value = keptValue(key)
+        const counts = (cache.counts[kind] ??= {hits: 0, misses: 0, writes: 0})
         if (value !== undefined) {
-          const counts = (cache.counts[kind] ??= {hits: 0, misses: 0, writes: 0})
           counts.hits++
           counts.kept = (counts.kept ?? 0) + 1
           return value as Value
         }
         if (++notKept === manyDocuments) defaultTiering()
         if (!codec.entries) {
-          const counts = (cache.counts[kind] ??= {hits: 0, misses: 0, writes: 0})
           counts.misses++
           return undefined
         }

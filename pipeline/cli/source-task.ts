@@ -45,10 +45,8 @@ export interface OutputResult extends Omit<SourceResult, 'document' | 'messages'
   messages: PackedMessages
   /** The source lint's findings as `extract` reports them (errors as warnings): the bytes `--json` prints for them (`lintJson`, an array of its own), which the main thread sets aside as they are (`SpoolTable`). */
   lint: Pick<PrintedMessages, 'json' | 'errors'>
-  /** Made on the thread, its texts UTF-8 (written and hashed as they are); none when the task said they are kept on disk (`SourceTask.kept`). */
+  /** Made on the thread, its texts UTF-8 (written and hashed as they are); none when the task said they are kept on disk (`SourceTask.kept`), which counts as found. */
   outputs: EncodedOutputs | undefined
-  /** The outputs are kept on disk (`SourceTask.kept`): counted as found. */
-  cachedOutputs: boolean
   /** The document's units. */
   units: number
 }
@@ -339,10 +337,10 @@ export function outputTask(init: OutputTaskInit): (task: SourceTask) => OutputRe
   let context: ExtractContext | undefined
   return (task) => {
     const {document, messages, lint, lintJson, ...rest} = extract(task)
-    if (task.kept) return {...rest, messages: packMessages(messages), lint: {json: lintJson, errors: 0}, outputs: undefined, cachedOutputs: true, units: document.units.length}
+    if (task.kept) return {...rest, messages: packMessages(messages), lint: {json: lintJson, errors: 0}, outputs: undefined, units: document.units.length}
     // Made from the document (the cache keeps no entry of them: `output-record.ts`), encoded once, here: the main thread writes and hashes these bytes.
     const outputs = encodeOutputs(documentOutputs(init.config, document, (context ??= compileContext(init.memories)), {terms, matches: segmentTerms(document)}))
-    return {...rest, messages: packMessages(messages), lint: {json: lintJson, errors: 0}, outputs, cachedOutputs: false, units: document.units.length}
+    return {...rest, messages: packMessages(messages), lint: {json: lintJson, errors: 0}, outputs, units: document.units.length}
   }
 }
 
@@ -359,7 +357,7 @@ export function outputTask(init: OutputTaskInit): (task: SourceTask) => OutputRe
  */
 export function keptOutputs(cache: Cache, task: Omit<SourceTask, 'text'>): OutputResult | undefined {
   const found = readUnreadDocument(cache, task)
-  return found && {cachedDocument: true, cachedLint: true, messages: packMessages(found.messages), lint: {json: found.json, errors: 0}, outputs: undefined, cachedOutputs: true, units: found.units}
+  return found && {cachedDocument: true, cachedLint: true, messages: packMessages(found.messages), lint: {json: found.json, errors: 0}, outputs: undefined, units: found.units}
 }
 
 /**

@@ -274,7 +274,6 @@ export async function extract(workspace: Workspace, options: CommandOptions): Pr
     else keys.set(path, key)
     return value !== undefined
   }
-  let keptCount = 0
   let units = 0
   const progress = startProgress('extract', own.size, options.progress)
   const threads = await extractOutputs(
@@ -288,16 +287,16 @@ export async function extract(workspace: Workspace, options: CommandOptions): Pr
         cache.documents[result.cachedDocument ? 'hits' : 'misses']++
         cache.lint[result.cachedLint ? 'hits' : 'misses']++
       }
-      reused[result.cachedOutputs ? 'hits' : 'misses']++
-      // Made or read on the thread: written as the thread encoded them; else kept on disk: their placeholders, which the record skips.
+      // Made on the thread: written as the thread encoded them, a miss; else kept on disk (a hit): their placeholders, which the record skips.
       const stored = result.outputs
+      reused[stored ? 'misses' : 'hits']++
       const onDisk = stored ? undefined : kept.get(path)
       kept.delete(path)
       if (!stored && !onDisk) throw new Error(`${path}: its outputs were neither made nor kept (a bug in babele)`)
       if (stored && record) {
         record.see(keys.get(path)!, stored)
         keys.delete(path)
-      } else if (!stored) keptCount++
+      }
       const files = new Map<string, string | Uint8Array>(stored ? encodedFiles(stored) : outputFiles(onDisk!))
       for (const file of record ? record.write(files) : writeOutputs(workspace, files)) written.add(file)
       if (options.cache !== false) xliff.push(...xliffDigests(workspace, files, record?.digestOf))
@@ -318,7 +317,7 @@ export async function extract(workspace: Workspace, options: CommandOptions): Pr
   const outputs = assembled.value.size
   if (options.cache !== false) {
     cache.outputs = {extract: reused, build: {hits: 0, misses: 0}}
-    cache.kept = {extract: keptCount, build: 0}
+    cache.kept = {extract: reused.hits, build: 0}
   }
   const messages = new MessageList()
   for (let index = 0; index < own.size; index++) messages.add(spooled.batch(index, messagesColumn, {packed: true}))

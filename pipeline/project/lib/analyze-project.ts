@@ -11,11 +11,10 @@
  */
 import type {Config} from '../../config/index.ts'
 import {analysisCombinedKey, analysisContextKey, analysisKey} from '../../incremental/index.ts'
-import {compileMemory, type Memory} from '../../memory/index.ts'
 import {analysisOfCounts, analysisPart, analyzeParts, combineAnalysis, type Analysis, type AnalysisPart, type CombinedAnalysis, type UnknownWord} from '../../report/index.ts'
 import {toJson} from '../../store/index.ts'
 import type {Diagnostic, SourceDocument} from '../../types.ts'
-import {documentLeverage, localeMemory, type ProjectLeverageOptions} from './leverage-project.ts'
+import {localeLeverage, type ProjectLeverageOptions} from './leverage-project.ts'
 import {outputKinds, reused, type Reuse} from './reuse.ts'
 import type {Outputs, Stores} from './paths.ts'
 import {storedUnknownWords} from './stored-unknown-words.ts'
@@ -43,14 +42,13 @@ export function analyzeProject(config: Config, documents: ReadonlyMap<string, So
   // Machine translations are the edge's, made for this run: their parts are not reused.
   const reuse = options?.machine ? undefined : options?.reuse
   for (const locale of options?.locales?.length ? options.locales : config.targetLocales) {
-    const found = localeMemory(config, documents, stores, locale, options)
+    const found = localeLeverage(config, documents, stores, locale, options)
     messages.push(...found.messages)
-    let memory: Memory | undefined
-    const shared = reuse && analysisContextKey(config, locale, found.value)
+    const shared = reuse && analysisContextKey(config, locale, found.entries)
     // By path: a part found by its key needs nothing of its document.
     const partOf = (path: string, key: string | undefined): LocalePart =>
       reused(reuse?.store, outputKinds.analysis, key, () => {
-        const leverage = documentLeverage(config, documents.get(path)!, (memory ??= compileMemory(found.value)), locale, options)
+        const leverage = found.of(documents.get(path)!)
         return {part: analysisPart(leverage.value), messages: leverage.messages}
       })
     const analyzed = {sourceLocale: config.sourceLocale, locale, threshold: config.memory.threshold, unknownWords: options?.unknownWords?.get(locale) ?? storedUnknownWords(documents, stores, locale)}

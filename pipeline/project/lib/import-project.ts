@@ -13,13 +13,13 @@
  * that are memory and that file's, not every document.
  */
 import {diagnostic} from '../../diagnostic.ts'
-import {compileMemory, type Memory, type SegmentLeverage} from '../../memory/index.ts'
+import type {SegmentLeverage} from '../../memory/index.ts'
 import type {Config} from '../../config/index.ts'
 import {applyUpdates, importXliff, sourceBundle, toJson, type BundleUpdate, type ImportReport, type Prefilled} from '../../store/index.ts'
 import type {Diagnostic, Segment, SourceDocument} from '../../types.ts'
 import {normalizeValue} from '../../units/index.ts'
 import {fromXliff} from '../../xliff/index.ts'
-import {documentLeverage, localeMemory, projectPrefill, type ProjectLeverageOptions} from './leverage-project.ts'
+import {localeLeverage, projectPrefill, type LocaleLeverage, type ProjectLeverageOptions} from './leverage-project.ts'
 import {paths, type Outputs, type Stores} from './paths.ts'
 import type {ProjectTerms} from './terms.ts'
 
@@ -77,19 +77,14 @@ export function importProject(config: Config, documents: ReadonlyMap<string, Sou
     return found
   }
 
-  // What extract pre-filled, per locale, from the stores before this import: the locale's memory
-  // compiled once, and the leverage of the documents the files name alone (a file's segments are
-  // its documents'), each looked up once; the other documents are not read unless they are memory.
-  const leverages = new Map<string, {memory: Memory; looked: Set<string>; segments: Map<Segment, SegmentLeverage>}>()
+  // What extract pre-filled, per locale, from the stores before this import: the locale's memory read
+  // once, and the documents each file names looked up (a file's segments are its documents'); the
+  // other documents are not read unless they are memory.
+  const leverages = new Map<string, LocaleLeverage>()
   const leverageOf = (locale: string, named: readonly SourceDocument[]): ReadonlyMap<Segment, SegmentLeverage> => {
     let found = leverages.get(locale)
-    if (!found) leverages.set(locale, (found = {memory: compileMemory(localeMemory(config, documents, stores, locale, options).value), looked: new Set(), segments: new Map()}))
-    for (const document of named) {
-      if (found.looked.has(document.path)) continue
-      found.looked.add(document.path)
-      for (const one of documentLeverage(config, document, found.memory, locale, options).value) found.segments.set(one.segment, one)
-    }
-    return found.segments
+    if (!found) leverages.set(locale, (found = localeLeverage(config, documents, stores, locale, options)))
+    return new Map(named.flatMap((document) => found.of(document).value.map((one): [Segment, SegmentLeverage] => [one.segment, one])))
   }
   const prefilled = (locale: string, segments: ReadonlyMap<Segment, SegmentLeverage>, segment: Segment): Prefilled | undefined => {
     const filled = projectPrefill(config, segments.get(segment))

@@ -45,16 +45,44 @@ export interface ProjectLeverage {
  * @param options Outside memory and machine translations.
  */
 export function projectLeverage(config: Config, documents: ReadonlyMap<string, SourceDocument>, stores: Stores, locale: string, options?: ProjectLeverageOptions | null): ProjectLeverage {
-  const found = localeMemory(config, documents, stores, locale, options)
-  const memory = compileMemory(found.value)
+  const found = localeLeverage(config, documents, stores, locale, options)
   const result: ProjectLeverage = {documents: new Map(), segments: new Map(), messages: found.messages}
   for (const document of documents.values()) {
-    const one = documentLeverage(config, document, memory, locale, options)
+    const one = found.of(document)
     result.messages.push(...one.messages)
     result.documents.set(document.path, one.value)
     for (const segment of one.value) result.segments.set(segment.segment, segment)
   }
   return result
+}
+
+/** A locale's memory, and the leverage of any document against it. */
+export interface LocaleLeverage {
+  /** The memory's entries (`localeMemory`). */
+  entries: MemoryEntry[]
+  /** What reading the stored translations found. */
+  messages: Diagnostic[]
+  /** A document's leverage (`documentLeverage`); the memory is compiled on the first call. */
+  of(document: SourceDocument): {value: SegmentLeverage[]; messages: Diagnostic[]}
+}
+
+/**
+ * A locale's memory, read once, and the leverage of the documents a stage
+ * asks for against it: every document (`projectLeverage`), those whose
+ * analysis part is not kept (`analyzeProject`), those a returned XLIFF
+ * file names (`importProject`). Only the documents that are memory are read
+ * to make it.
+ *
+ * @param config Project config.
+ * @param documents Extracted sources by path.
+ * @param stores Locale stores.
+ * @param locale Target locale.
+ * @param options Outside memory and machine translations.
+ */
+export function localeLeverage(config: Config, documents: ReadonlyMap<string, SourceDocument>, stores: Stores, locale: string, options?: ProjectLeverageOptions | null): LocaleLeverage {
+  const found = localeMemory(config, documents, stores, locale, options)
+  let memory: Memory | undefined
+  return {entries: found.value, messages: found.messages, of: (document) => documentLeverage(config, document, (memory ??= compileMemory(found.value)), locale, options)}
 }
 
 /**
