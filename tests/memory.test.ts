@@ -35,6 +35,7 @@ import {
 } from '../pipeline/index.ts'
 import {segmentContexts, wordCount} from '../pipeline/memory/index.ts'
 import {textTokens} from '../pipeline/memory/lib/words.ts'
+import {tokenKey} from '../pipeline/memory/lib/fuzzy-score.ts'
 import {decodeXml} from '../pipeline/xml/index.ts'
 import {testConfig} from './helpers/round-trip.ts'
 import {fillXliff, shared, testWith, xmllint} from './helpers/tools.ts'
@@ -147,6 +148,17 @@ test('wordCount counts the words textTokens finds, on every line of the Italian 
   }
   t.true(counted > 100_000, `${counted} words counted`)
   t.is(wordCount("un'alleanza tra Russia e Cina, 2.5 volte"), 8)
+})
+
+test('textTokens tells words, numbers and punctuation apart, and tokenKey keys them lower-case NFC, any number `#`', (t) => {
+  const tokens = (text: string) => textTokens(text).map((token) => [token.value, token.word ? (token.number ? 'number' : 'word') : 'punctuation', tokenKey(token)])
+  t.deepEqual(tokens("un'alleanza NATO"), [['un', 'word', 'un'], ["'", 'punctuation', "'"], ['alleanza', 'word', 'alleanza'], ['NATO', 'word', 'nato']])
+  // A number is digits joined by `.` or `,`, not followed by a letter, mark or digit: `1.5a` is the number 1, a full stop and the word `5a`.
+  t.deepEqual(tokens('2,5% 1.5a 12a 3.'), [['2,5', 'number', '#'], ['%', 'punctuation', '%'], ['1', 'number', '#'], ['.', 'punctuation', '.'], ['5a', 'word', '5a'], ['12a', 'word', '12a'], ['3', 'number', '#'], ['.', 'punctuation', '.']])
+  // Digits of any script are digits; a vulgar fraction followed by a letter is part of a word.
+  t.deepEqual(tokens('١٢٣ Ⅻ ½x'), [['١٢٣', 'number', '#'], ['Ⅻ', 'number', '#'], ['½x', 'word', '½x']])
+  // Keys are NFC: a combining accent composes, the Ångström sign is the letter Å; Greek lowers as any letter; U+FFFC separates.
+  t.deepEqual(tokens('e\u0301 \u212B Ωμέγα a\uFFFCb'), [['e\u0301', 'word', '\u00E9'], ['\u212B', 'word', '\u00E5'], ['Ωμέγα', 'word', 'ωμέγα'], ['a', 'word', 'a'], ['b', 'word', 'b']])
 })
 
 test('the memory index finds the same fuzzy matches as scoring every entry', (t) => {

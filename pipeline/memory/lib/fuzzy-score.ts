@@ -44,8 +44,13 @@ export function prepareText(text: readonly MemoryToken[]): PreparedText {
 
 /** The key a token is compared by: `#` for a number, else its lower-case NFC form. */
 export function tokenKey(token: TextToken): string {
-  return token.number ? '#' : token.value.normalize('NFC').toLowerCase()
+  if (token.number) return '#'
+  // Below U+0300 (the first combining mark) every character is its own NFC form: most words are, and skip the normalization.
+  return (composable.test(token.value) ? token.value.normalize('NFC') : token.value).toLowerCase()
 }
+
+/** A character NFC may change (U+0300 and above). */
+const composable = /[^\u0000-\u02FF]/
 
 /**
  * @param query The segment's source.

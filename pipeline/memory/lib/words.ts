@@ -24,13 +24,18 @@ export interface TextToken {
   number: boolean
 }
 
-/** A word: a number with its separators, else a run of letters, marks and digits. */
-const word = String.raw`\p{N}+(?:[.,]\p{N}+)*(?![\p{L}\p{M}\p{N}])|[\p{L}\p{M}\p{N}]+`
-/** A word, else one punctuation character (white space and U+FFFC are skipped). */
-const pattern = new RegExp(`${word}|[^\\s\\p{L}\\p{M}\\p{N}\\uFFFC]`, 'gu')
+/** A number with its separators (not followed by a letter, mark or digit: `12a` is a word), else a run of letters, marks and digits. */
+const number = String.raw`\p{N}+(?:[.,]\p{N}+)*(?![\p{L}\p{M}\p{N}])`
+const letters = String.raw`[\p{L}\p{M}\p{N}]+`
+/**
+ * A number (group 1), a word (group 2), else one punctuation character
+ * (white space and U+FFFC are skipped). A number is what group 1 finds: a
+ * run of digits that group 1 leaves is followed by a letter or mark, which
+ * group 2 takes with it.
+ */
+const pattern = new RegExp(`(${number})|(${letters})|[^\\s\\p{L}\\p{M}\\p{N}\\uFFFC]`, 'gu')
 /** Words only: a punctuation character never starts a word, so these are the words `pattern` finds, at the same places. */
-const words = new RegExp(word, 'gu')
-const numeric = /^\p{N}+(?:[.,]\p{N}+)*$/u
+const words = new RegExp(`${number}|${letters}`, 'gu')
 
 /**
  * @param text Plain text (U+FFFC, which stands for a code, separates like white space).
@@ -38,10 +43,11 @@ const numeric = /^\p{N}+(?:[.,]\p{N}+)*$/u
  */
 export function textTokens(text: string): TextToken[] {
   const tokens: TextToken[] = []
-  for (const match of text.matchAll(pattern)) {
-    const value = match[0]
-    const word = /[\p{L}\p{M}\p{N}]/u.test(value)
-    tokens.push({value, word, number: word && numeric.test(value)})
+  pattern.lastIndex = 0
+  let match: RegExpExecArray | null
+  while ((match = pattern.exec(text)) !== null) {
+    const number = match[1] !== undefined
+    tokens.push({value: match[0], word: number || match[2] !== undefined, number})
   }
   return tokens
 }
