@@ -34,6 +34,7 @@ import {
   type Stores
 } from '../pipeline/index.ts'
 import {segmentContexts, wordCount} from '../pipeline/memory/index.ts'
+import type {EntryStore, Reuse} from '../pipeline/project/index.ts'
 import {textTokens} from '../pipeline/memory/lib/words.ts'
 import {tokenKey} from '../pipeline/memory/lib/fuzzy-score.ts'
 import {decodeXml} from '../pipeline/xml/index.ts'
@@ -440,6 +441,30 @@ test('importing one file reads the documents it names and those whose stores are
   t.like(after[summit!.key], {origin: 'memory', state: 'translated', score: 100}, 'the untouched pre-fill is known as memory, not as the translator\'s')
   t.like(after[surprise!.key], {origin: 'human', state: 'initial'})
   t.deepEqual(imported.stores, importProject(config, documents, stores, new Map([['xliff/en/doc.md.xlf', returned]])).stores)
+})
+
+test('run\'s extract stores each document\'s analysis parts from the lookup its XLIFF was made from: the analysis then reads only the documents that are memory, and is the one made from scratch', (t) => {
+  const config = testConfig()
+  const documents = documentsOf({'doc.md': 'Il vertice si è chiuso con un accordo.\n\nNessuno lo aveva previsto.\n', 'memoria.md': 'Il vertice si è chiuso con un accordo.\n', 'altro.md': 'Il vertice si è chiuso con un accordo firmato.\n'})
+  const [stored] = documents.get('memoria.md')!.units.flatMap((unit) => unit.parts.flatMap((part) => (part.type === 'segment' ? [part.segment] : [])))
+  const {bundle, state} = applyUpdates({}, {}, [{key: stored!.key, value: 'The summit ended with an agreement.', state: 'translated', origin: 'human', source: stored!.value}], [stored!.key])
+  const stores: Stores = {bundles: new Map([['en/memoria', bundle]]), states: new Map([['en/memoria', state]])}
+  const reuseOf = () => {
+    const entries = new Map<string, unknown>()
+    const store: EntryStore = {get: <Value>(kind: string, key: string) => entries.get(`${kind}/${key}`) as Value | undefined, put: (kind, key, value) => void entries.set(`${kind}/${key}`, value)}
+    return {keys: new Map([...documents.keys()].map((path) => [path, path])), glossary: undefined, store} satisfies Reuse
+  }
+  const expected = analyzeProject(config, documents, stores).outputs
+  t.true(expected.get('reports/analysis-en.json')!.includes('"fuzzy"'), 'altro.md has a fuzzy match')
+  for (const parts of [true, false]) {
+    const reuse = reuseOf()
+    extractProject(config, documents, stores, {reuse, parts})
+    const watched = new WatchedDocuments(documents)
+    const analysis = analyzeProject(config, watched, stores, {reuse})
+    // The memory's document is read to make the memory; without the parts, every document is looked up again.
+    t.deepEqual([...watched.read].sort(), parts ? ['memoria.md'] : ['altro.md', 'doc.md', 'memoria.md'])
+    t.deepEqual(analysis.outputs, expected)
+  }
 })
 
 test('the analysis of a fixture equals a hand count', (t) => {

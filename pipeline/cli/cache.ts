@@ -207,7 +207,9 @@ function entryThere(path: string): boolean {
 
 /** Hits, misses and writes of one kind of entry. */
 export interface CacheCounts {
+  /** Entries found, as an earlier command made them. */
   hits: number
+  /** Entries not found, or found as this command wrote them (`run`'s extract stores the analysis parts its analysis reads): made by this command. */
   misses: number
   writes: number
   /** Hits answered without reading the entry: by the record of outputs on disk (`output-record.ts`), or by a combination of every document's parts (`Cache.kept`). */
@@ -450,6 +452,8 @@ export function openCache(folder: string, version: string): Cache {
   const root = versionFolder(folder, version)
   const counts: Record<string, CacheCounts> = {}
   const count = (kind: string) => (counts[kind] ??= {hits: 0, misses: 0, writes: 0})
+  // The keys this command wrote, by kind: an entry read back was made by this command, and counts as a miss.
+  const written = new Map<string, Set<string>>()
   const pathOf = (kind: string, key: string) => {
     if (!/^[a-z][a-z-]*$/.test(kind) || !/^[0-9a-f]{16,}$/.test(key)) throw new TypeError('Cannot use `' + kind + '/' + key + '` as a cache entry, expected a kebab-case kind and a hex key')
     return entryFile(root, kind, key)
@@ -567,9 +571,10 @@ export function openCache(folder: string, version: string): Cache {
   function counted(kind: string, key: string, entry: Entry | undefined): Entry | undefined {
     const valid = entry !== undefined && entry !== null && typeof entry === 'object' && entry.key === key
     const counts = count(kind)
-    counts[valid ? 'hits' : 'misses']++
+    const made = !valid || written.get(kind)?.has(key) === true
+    counts[made ? 'misses' : 'hits']++
     // Many entries of one kind missed: the command makes them all, and computes for long (`tiering.ts`).
-    if (!valid && counts.misses === manyDocuments) defaultTiering()
+    if (made && counts.misses === manyDocuments) defaultTiering()
     return valid ? entry : undefined
   }
 
@@ -591,6 +596,9 @@ export function openCache(folder: string, version: string): Cache {
       if (replacedKinds.has(kind)) replaceCacheFile(path, bytes())
       else writeBytesAtomic(path, bytes())
       count(kind).writes++
+      let keys = written.get(kind)
+      if (!keys) written.set(kind, (keys = new Set()))
+      keys.add(key)
       packOf(kind)?.used.set(key, true)
     } catch {
       // Not written: the next run computes it again.

@@ -188,7 +188,8 @@ export type StreamedResult = Omit<CommandResult, 'messages'> & {messages: Messag
  */
 async function extractLoaded(workspace: Workspace, options: CommandOptions, given: Loaded, earlier: {xliff?: XliffRecord | undefined} = {}): Promise<StreamedResult> {
   const record = openOutputRecord(workspace, given.reuse, outputKinds.extract, Date.now(), earlier.xliff?.found)
-  const result = extractProject(workspace.config, given.documents, given.stores, {terms: given.terms, memory: given.memory, only: given.shard, reuse: record?.reuse})
+  // Unsharded, `run` analyzes next: each document made here stores its analysis parts from the same lookup.
+  const result = extractProject(workspace.config, given.documents, given.stores, {terms: given.terms, memory: given.memory, only: given.shard, reuse: record?.reuse, parts: !given.shard})
   const written = record ? record.write(result.value) : writeOutputs(workspace, result.value)
   if (options.cache !== false) {
     const digests = xliffDigests(workspace, result.value, record?.digestOf)

@@ -14,7 +14,7 @@ import {analysisCombinedKey, analysisContextKey, analysisKey} from '../../increm
 import {analysisOfCounts, analysisPart, analyzeParts, combineAnalysis, type Analysis, type AnalysisPart, type CombinedAnalysis, type UnknownWord} from '../../report/index.ts'
 import {toJson} from '../../store/index.ts'
 import type {Diagnostic, SourceDocument} from '../../types.ts'
-import {localeLeverage, type ProjectLeverageOptions} from './leverage-project.ts'
+import {localeLeverage, type DocumentLeverage, type ProjectLeverageOptions} from './leverage-project.ts'
 import {outputKinds, reused, type Reuse} from './reuse.ts'
 import type {Outputs, Stores} from './paths.ts'
 import {storedUnknownWords} from './stored-unknown-words.ts'
@@ -47,10 +47,7 @@ export function analyzeProject(config: Config, documents: ReadonlyMap<string, So
     const shared = reuse && analysisContextKey(config, locale, found.entries)
     // By path: a part found by its key needs nothing of its document.
     const partOf = (path: string, key: string | undefined): LocalePart =>
-      reused(reuse?.store, outputKinds.analysis, key, () => {
-        const leverage = found.of(documents.get(path)!)
-        return {part: analysisPart(leverage.value), messages: leverage.messages}
-      })
+      reused(reuse?.store, outputKinds.analysis, key, () => localePart(found.of(documents.get(path)!)))
     const analyzed = {sourceLocale: config.sourceLocale, locale, threshold: config.memory.threshold, unknownWords: options?.unknownWords?.get(locale) ?? storedUnknownWords(documents, stores, locale)}
     // The analysis's order; every document keyed: its parts combined as the last run left them, only the changed ones got.
     const paths = [...documents.keys()].sort()
@@ -99,9 +96,20 @@ export function analyzeProject(config: Config, documents: ReadonlyMap<string, So
 }
 
 /** A document's part of a locale's analysis as stored: the part and the leverage's messages. */
-interface LocalePart {
+export interface LocalePart {
   part: AnalysisPart
   messages: Diagnostic[]
+}
+
+/**
+ * A document's part of a locale's analysis, as stored under its
+ * `analysisKey`: by the analysis, or by `run`'s extract from the lookup it
+ * made for the document's XLIFF (`extractProject`'s `parts`).
+ *
+ * @param leverage The document's leverage in the locale (`documentLeverage`).
+ */
+export function localePart(leverage: DocumentLeverage): LocalePart {
+  return {part: analysisPart(leverage.value), messages: leverage.messages}
 }
 
 /** A locale's parts combined as stored: the combination (`combineAnalysis`, which checks it) and, for each document with messages, its index and its part's messages. */

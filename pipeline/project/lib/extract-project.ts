@@ -14,8 +14,9 @@ import {sourceBundle, toJson} from '../../store/index.ts'
 import type {Diagnostic, SourceDocument} from '../../types.ts'
 import {documentId, fromMarkdown} from '../../units/index.ts'
 import {toXliff, toXliff12} from '../../xliff/index.ts'
-import {documentLeverage, localeMemory, projectPrefill, type ProjectLeverageOptions} from './leverage-project.ts'
-import {extractContextKey, extractOutputsKey} from '../../incremental/index.ts'
+import {documentLeverage, localeMemory, projectPrefill, type DocumentLeverage, type ProjectLeverageOptions} from './leverage-project.ts'
+import {analysisContextKey, analysisKey, extractContextKey, extractOutputsKey} from '../../incremental/index.ts'
+import {localePart} from './analyze-project.ts'
 import {paths, type Outputs, type Stores} from './paths.ts'
 import {outputKinds, reused, type Reuse} from './reuse.ts'
 import {segmentLocks, type ProjectTerms, type SegmentMatches} from './terms.ts'
@@ -32,6 +33,13 @@ export interface ExtractProjectOptions extends ProjectLeverageOptions {
   only?: ReadonlySet<string> | null
   /** Each document's outputs from the store when nothing they are made of changed (`extractOutputsKey`); without machine translations only. */
   reuse?: Reuse | null
+  /**
+   * A document whose outputs are made also gets its part of each locale's
+   * analysis stored in `reuse`'s store (`localePart`, under `analysisKey`),
+   * from the lookup its XLIFF was made from: `run`, which analyzes after
+   * extracting, looks up no document twice.
+   */
+  parts?: boolean | null
 }
 
 /**
@@ -63,13 +71,18 @@ export function extractProject(config: Config, documents: ReadonlyMap<string, So
   const written = [...documents.keys()].filter((path) => !only || only.has(path)).map((path) => ({path, id: documentId(path)}))
   const context = extractContext(config, documents, stores, options)
   let compiled: ExtractContext | undefined
-  const make = (path: string) => () => documentOutputs(config, documents.get(path)!, (compiled ??= compileContext(context.memories)), options)
   // Machine translations are the edge's, made for this run: their outputs are not reused.
   const reuse = options.machine ? undefined : options.reuse
   const shared = reuse && extractContextKey(config, context.memories, reuse.glossary)
   const keyOf = (path: string) => {
     const key = reuse?.keys.get(path)
     return key && extractOutputsKey(key, shared!)
+  }
+  const partsShared = reuse && options.parts ? context.memories.map(([locale, entries]) => analysisContextKey(config, locale, entries)) : undefined
+  const make = (path: string) => () => {
+    const key = partsShared && reuse!.keys.get(path)
+    const onLeverage = key === undefined ? undefined : (at: number, found: DocumentLeverage) => reuse!.store.put(outputKinds.analysis, analysisKey(key, partsShared![at]!), localePart(found))
+    return documentOutputs(config, documents.get(path)!, (compiled ??= compileContext(context.memories)), {...options, onLeverage})
   }
   const each = written.map(({path}) => reused(reuse?.store, outputKinds.extract, keyOf(path), make(path)))
   return assembleExtract(config, written, {each, messages: context.messages, stores, only})
@@ -155,14 +168,15 @@ export interface DocumentOutputs {
  * @param config Project config.
  * @param document The extracted source.
  * @param context The compiled memories (`compileContext`).
- * @param options Term rules, machine translations, the document's segment terms when known (`segmentMatches`).
+ * @param options Term rules, machine translations, the document's segment terms when known (`segmentMatches`), and `onLeverage(at, found)`, called with each target locale's lookup (`at` in the config's order).
  */
-export function documentOutputs(config: Config, document: SourceDocument, context: ExtractContext, options?: (Pick<ExtractProjectOptions, 'terms' | 'machine'> & {matches?: SegmentMatches | null | undefined}) | null): DocumentOutputs {
+export function documentOutputs(config: Config, document: SourceDocument, context: ExtractContext, options?: (Pick<ExtractProjectOptions, 'terms' | 'machine'> & {matches?: SegmentMatches | null | undefined; onLeverage?: ((at: number, found: DocumentLeverage) => void) | null | undefined}) | null): DocumentOutputs {
   const write = config.xliffVersion === '1.2' ? toXliff12 : toXliff
-  const locales = config.targetLocales.map((locale) => {
+  const locales = config.targetLocales.map((locale, at) => {
     // XLIFF 2 requires a unit in every file; a document with nothing to translate gets none.
     if (document.units.length === 0) return {outputs: [], messages: []}
     const found = documentLeverage(config, document, context.memories.get(locale)!, locale, options)
+    options?.onLeverage?.(at, found)
     const segments = new Map(found.value.map((one) => [one.segment, one]))
     const xliff = write(document, {
       sourceLocale: config.sourceLocale,

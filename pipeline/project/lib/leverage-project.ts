@@ -63,7 +63,13 @@ export interface LocaleLeverage {
   /** What reading the stored translations found. */
   messages: Diagnostic[]
   /** A document's leverage (`documentLeverage`); the memory is compiled on the first call. */
-  of(document: SourceDocument): {value: SegmentLeverage[]; messages: Diagnostic[]}
+  of(document: SourceDocument): DocumentLeverage
+}
+
+/** A document's leverage in a locale, and its messages (`documentLeverage`). */
+export interface DocumentLeverage {
+  value: SegmentLeverage[]
+  messages: Diagnostic[]
 }
 
 /**
@@ -112,7 +118,7 @@ export function localeMemory(config: Config, documents: ReadonlyMap<string, Sour
  * @param locale Target locale.
  * @param options Machine translations.
  */
-export function documentLeverage(config: Config, document: SourceDocument, memory: Memory, locale: string, options?: Pick<ProjectLeverageOptions, 'machine'> | null): {value: SegmentLeverage[]; messages: Diagnostic[]} {
+export function documentLeverage(config: Config, document: SourceDocument, memory: Memory, locale: string, options?: Pick<ProjectLeverageOptions, 'machine'> | null): DocumentLeverage {
   const found = leverage(document, {memory, machine: options?.machine?.get(locale), threshold: config.memory.threshold, limit: config.memory.matches})
   return {value: found.value, messages: found.messages.map((message) => ({...message, file: paths.source(config, document.path)}))}
 }
