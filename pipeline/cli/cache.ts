@@ -209,7 +209,7 @@ function entryThere(path: string): boolean {
 export interface CacheCounts {
   /** Entries found, as an earlier command made them. */
   hits: number
-  /** Entries not found, or found as this command wrote them (`run`'s extract stores the analysis parts its analysis reads): made by this command. */
+  /** Entries not found, or (`countMade`) found as this command wrote them: made by this command. */
   misses: number
   writes: number
   /** Hits answered without reading the entry: by the record of outputs on disk (`output-record.ts`), or by a combination of every document's parts (`Cache.kept`). */
@@ -443,17 +443,30 @@ function packed(magic: Buffer, fields: Record<string, unknown>, entries: Array<[
   return [magic, length, index, ...entries.map(([, bytes]) => bytes)]
 }
 
+/** Options of {@linkcode openCache}. */
+export interface CacheOptions {
+  /**
+   * Count an entry this command wrote and then reads as a miss, made by
+   * this command (its keys are kept until the command ends): the stages'
+   * store, where `run`'s extract stores the analysis parts its analysis
+   * reads. Off for the threads' caches, which never read back what they
+   * wrote and would keep a key per source.
+   */
+  countMade?: boolean
+}
+
 /**
  * @param folder The cache folder (absolute), such as `<project>/.babele/cache`.
  * @param version The code version (`codeVersion()`).
+ * @param options Whether what this command wrote counts as made when read.
  */
-export function openCache(folder: string, version: string): Cache {
+export function openCache(folder: string, version: string, options?: CacheOptions): Cache {
   for (const other of otherVersions(folder, version)) removeFolder(join(folder, other))
   const root = versionFolder(folder, version)
   const counts: Record<string, CacheCounts> = {}
   const count = (kind: string) => (counts[kind] ??= {hits: 0, misses: 0, writes: 0})
-  // The keys this command wrote, by kind: an entry read back was made by this command, and counts as a miss.
-  const written = new Map<string, Set<string>>()
+  // With `countMade`, the keys this command wrote, by kind: an entry read back was made by this command, and counts as a miss.
+  const written = options?.countMade ? new Map<string, Set<string>>() : undefined
   const pathOf = (kind: string, key: string) => {
     if (!/^[a-z][a-z-]*$/.test(kind) || !/^[0-9a-f]{16,}$/.test(key)) throw new TypeError('Cannot use `' + kind + '/' + key + '` as a cache entry, expected a kebab-case kind and a hex key')
     return entryFile(root, kind, key)
@@ -571,7 +584,7 @@ export function openCache(folder: string, version: string): Cache {
   function counted(kind: string, key: string, entry: Entry | undefined): Entry | undefined {
     const valid = entry !== undefined && entry !== null && typeof entry === 'object' && entry.key === key
     const counts = count(kind)
-    const made = !valid || written.get(kind)?.has(key) === true
+    const made = !valid || written?.get(kind)?.has(key) === true
     counts[made ? 'misses' : 'hits']++
     // Many entries of one kind missed: the command makes them all, and computes for long (`tiering.ts`).
     if (made && counts.misses === manyDocuments) defaultTiering()
@@ -596,9 +609,11 @@ export function openCache(folder: string, version: string): Cache {
       if (replacedKinds.has(kind)) replaceCacheFile(path, bytes())
       else writeBytesAtomic(path, bytes())
       count(kind).writes++
-      let keys = written.get(kind)
-      if (!keys) written.set(kind, (keys = new Set()))
-      keys.add(key)
+      if (written) {
+        let keys = written.get(kind)
+        if (!keys) written.set(kind, (keys = new Set()))
+        keys.add(key)
+      }
       packOf(kind)?.used.set(key, true)
     } catch {
       // Not written: the next run computes it again.

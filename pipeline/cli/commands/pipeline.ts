@@ -121,7 +121,8 @@ export async function load(workspace: Workspace, options: CommandOptions): Promi
   const extracted = await extractSources(workspace, read.sources, termbase, {jobs: options.jobs, cache: options.cache, tick: (path) => progress.tick(path), termIndex: terms?.sourceIndex})
   progress.stop()
   read.save()
-  const store = folder === undefined ? undefined : openCache(folder, codeVersion())
+  // What a stage reads back of what an earlier stage of this command stored is counted as made (`run`'s analysis parts).
+  const store = folder === undefined ? undefined : openCache(folder, codeVersion(), {countMade: true})
   const documentOf = shard && new Map([...extracted.documents.keys()].map((path) => [paths.source(workspace.config, path), path]))
   const inThisShard = (message: Diagnostic) => !documentOf || message.file === undefined || !documentOf.has(message.file) || shard!.has(documentOf.get(message.file)!)
   return {
