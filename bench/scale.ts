@@ -14,7 +14,9 @@
  *   per core against it, as the median of the pairs' ratios;
  * - `babele run` cold (each run from nothing), the first re-run (it stores the run cache's entry),
  *   with nothing changed (answered from the run cache, beside a bare
- *   `node -e 0`), and after a one-file edit;
+ *   `node -e 0`), after a one-file edit, and after a translator returned one
+ *   XLIFF file (its targets filled by `../shared/tools/fill-xliff.py`; no
+ *   target: skipped, saying so, without the shared tools or python3);
  * - cold extract of four times the corpus: time and peak RSS ratios.
  *
  * Every command runs with `--json`, its stdout sent to a file, as a CI job
@@ -39,7 +41,7 @@
 import {execFileSync, spawnSync} from 'node:child_process'
 import {appendFileSync, closeSync, existsSync, mkdirSync, mkdtempSync, openSync, readFileSync, renameSync, rmSync, writeFileSync} from 'node:fs'
 import {availableParallelism, cpus, loadavg, tmpdir} from 'node:os'
-import {dirname, join} from 'node:path'
+import {dirname, join, relative} from 'node:path'
 import {fileURLToPath} from 'node:url'
 import {corpus} from './corpus.ts'
 import {median, time} from './stats.ts'
@@ -231,10 +233,23 @@ const edited = medianRun(
   () => babele(small.folder, ['run']),
   {before: () => appendFileSync(small.sources[(edits++ * 7919) % small.sources.length]!, `\nUna frase aggiunta, la numero ${edits}.\n`), count: quickRuns}
 )
+// A translator returns one XLIFF file, its targets filled (upper case) by the shared tools' filler, an XML
+// writer not babele's: its stored translations are memory for every document, whose XLIFF and analysis
+// part are made again. A different file each run.
+const filler = join(repository, '../shared/tools/fill-xliff.py')
+let returns = 0
+const fillOne = () => {
+  const source = small.sources[(returns++ * 4099 + 17) % small.sources.length]!
+  const xliff = join(small.folder, 'xliff/en', `${relative(join(small.folder, 'source/it'), source)}.xlf`)
+  execFileSync('python3', [filler, 'upper', xliff], {stdio: 'ignore'})
+}
+const canFill = existsSync(filler) && !spawnSync('python3', ['--version']).error
+const returned = canFill ? medianRun(() => babele(small.folder, ['run']), {before: fillOne}) : undefined
 rows.push(['babele run, cold (import, extract, build, analysis, reports)', format(coldRun)])
 rows.push(['babele run, first re-run (writes nothing; stores the run)', format(settle)])
 rows.push(['babele run, nothing changed (answered from the run cache; stdout to a file)', `${format(again)} (target ≤ 0.3 s: ${again.seconds <= 0.3 ? 'met' : 'NOT met'}); stdout through a pipe the bench reads, ${againPiped.seconds.toFixed(2)} s; bare \`node -e 0\` ${nodeStart().toFixed(2)} s`])
 rows.push(['babele run, one source edited', `${format(edited)}; ${((100 * edited.seconds) / coldRun.seconds).toFixed(1)}% of the cold run (target ≤ 5%: ${edited.seconds <= 0.05 * coldRun.seconds ? 'met' : 'NOT met'})`])
+rows.push(['babele run, one returned XLIFF file imported (no target)', returned ? `${format(returned)}; ${((100 * returned.seconds) / coldRun.seconds).toFixed(0)}% of the cold run` : `skipped: no ${filler} or no python3`])
 clear(small.folder)
 
 // Four times the corpus: cold extract, time and peak RSS against the smaller run.
