@@ -383,6 +383,27 @@ test.serial('run makes again only the XLIFF and built files of what changed: an 
   rmSync(folder, {recursive: true, force: true})
 })
 
+test.serial('after a translator returns a file, run makes every document\'s outputs and analysis parts on the threads: the files, messages and counts of one job', (t) => {
+  const folder = project()
+  t.is(json(folder, 'run', '--jobs', '2').status, 0)
+  fillXliff('upper', [join(folder, 'xliff/en/putin-xi-alleanza.md.xlf')])
+  const single = mkdtempSync(join(tmpdir(), 'babele-one-job-'))
+  cpSync(folder, single, {recursive: true})
+  const two = json(folder, 'run', '--jobs', '2')
+  const one = json(single, 'run', '--jobs', '1')
+  t.regex(two.result.summary[0], /^import: 1 file\(s\) .*, [1-9]\d* store file\(s\) changed/)
+  // Every document is in the cache: load extracts none; the stored translations are memory for all of them, whose outputs a worker makes beside this thread.
+  t.is(two.result.threads, 1)
+  t.is(one.result.threads, 0)
+  t.deepEqual(projectOutputs(folder), projectOutputs(single))
+  t.deepEqual(two.result.messages, one.result.messages)
+  t.deepEqual(two.result.summary, one.result.summary)
+  t.deepEqual(withoutKept(two.result.cache), withoutKept(one.result.cache))
+  // The English memory changed: each document's English part is made once, with its XLIFF; the other locales' are kept. The returned document is built again in every locale (any may fall back to English).
+  t.deepEqual(two.result.cache.outputs, {extract: {hits: 0, misses: documents}, build: {hits: 4 * (documents - 1), misses: 4}, analysis: {hits: 3 * documents, misses: documents}})
+  for (const path of [folder, single]) rmSync(path, {recursive: true, force: true})
+})
+
 test.serial('a run that imports a returned XLIFF writes every XLIFF from the stores it changed, not the ones its import check made before', (t) => {
   const folder = project()
   json(folder, 'run')

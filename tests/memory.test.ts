@@ -34,7 +34,9 @@ import {
   type Stores
 } from '../pipeline/index.ts'
 import {segmentContexts, wordCount} from '../pipeline/memory/index.ts'
-import type {EntryStore, Reuse} from '../pipeline/project/index.ts'
+import {extractContext, type EntryStore, type Reuse} from '../pipeline/project/index.ts'
+import {outputTask} from '../pipeline/cli/source-task.ts'
+import {analysisContextKey, analysisKey} from '../pipeline/incremental/index.ts'
 import {textTokens} from '../pipeline/memory/lib/words.ts'
 import {tokenKey} from '../pipeline/memory/lib/fuzzy-score.ts'
 import {decodeXml} from '../pipeline/xml/index.ts'
@@ -465,6 +467,24 @@ test('run\'s extract stores each document\'s analysis parts from the lookup its 
     t.deepEqual([...watched.read].sort(), parts ? ['memoria.md'] : ['altro.md', 'doc.md', 'memoria.md'])
     t.deepEqual(analysis.outputs, expected)
   }
+})
+
+test('on a thread, a document\'s outputs come with the same analysis parts run\'s extract stores', (t) => {
+  const config = testConfig()
+  const sources = {'doc.md': 'Il vertice si è chiuso con un accordo.\n\nNessuno lo aveva previsto.\n', 'memoria.md': 'Il vertice si è chiuso con un accordo.\n'}
+  const documents = documentsOf(sources)
+  const [stored] = documents.get('memoria.md')!.units.flatMap((unit) => unit.parts.flatMap((part) => (part.type === 'segment' ? [part.segment] : [])))
+  const {bundle, state} = applyUpdates({}, {}, [{key: stored!.key, value: 'The summit ended with an agreement.', state: 'translated', origin: 'human', source: stored!.value}], [stored!.key])
+  const stores: Stores = {bundles: new Map([['en/memoria', bundle]]), states: new Map([['en/memoria', state]])}
+  const entries = new Map<string, unknown>()
+  const store: EntryStore = {get: <Value>(kind: string, key: string) => entries.get(`${kind}/${key}`) as Value | undefined, put: (kind, key, value) => void entries.set(`${kind}/${key}`, value)}
+  extractProject(config, documents, stores, {reuse: {keys: new Map([['doc.md', 'doc'], ['memoria.md', 'memoria']]), glossary: undefined, store}, parts: true})
+  const {memories} = extractContext(config, documents, stores)
+  const contexts = memories.map(([locale, found]) => analysisContextKey(config, locale, found))
+  const made = outputTask({config, termbase: undefined, cache: undefined, memories, parts: contexts})({path: 'doc.md', text: sources['doc.md'], document: 'doc', lint: 'doc-lint'})
+  t.is(made.parts?.length, config.targetLocales.length)
+  made.parts!.forEach((part, at) => t.deepEqual(part, entries.get(`analysis/${analysisKey('doc', contexts[at]!)}`)))
+  t.is(made.parts![0]!.part.bands[0], 'exact', 'the stored sentence is an exact match')
 })
 
 test('the analysis of a fixture equals a hand count', (t) => {

@@ -258,3 +258,29 @@ test('a file the command already found holding its recorded digest (import\'s ch
   t.deepEqual(looked.written, ['dist/a.md'])
   t.is(readFileSync(file, 'utf8'), 'A\n')
 })
+
+test('a document\'s outputs supplied for their key (made on a thread) are what the stage gets, once, counted made; written, they are recorded as that key\'s and kept by the next command', (t) => {
+  const root = mkdtempSync(join(tmpdir(), 'babele-output-record-'))
+  t.teardown(() => rmSync(root, {recursive: true, force: true}))
+  const workspace: Workspace = {root, config: {} as Workspace['config']}
+  const later = Date.now() + 10_000
+  const key = 'a0'.repeat(16)
+  const outputs = {source: ['locales/it/a.json', '{}\n'] as [string, string], locales: [{outputs: [['xliff/en/a.md.xlf', '<xliff/>\n'] as [string, string]], messages: []}]}
+  const open = () => {
+    const cache = openCache(join(root, 'cache'), 'test')
+    return {cache, record: openOutputRecord(workspace, {keys: new Map(), glossary: undefined, store: cache}, outputKinds.extract, later)!}
+  }
+  const {cache, record} = open()
+  record.supply(key, outputs)
+  const made = (): typeof outputs => {
+    throw new Error('made again')
+  }
+  t.is(reused(record.reuse.store, outputKinds.extract, key, made), outputs)
+  t.deepEqual(cache.counts[outputKinds.extract], {hits: 0, misses: 1, writes: 0})
+  t.is(record.reuse.store.get(outputKinds.extract, key), undefined, 'answered once')
+  t.deepEqual(record.write([outputs.source, ...outputs.locales[0]!.outputs]), ['locales/it/a.json', 'xliff/en/a.md.xlf'])
+  record.save()
+  const next = open()
+  t.not(next.record.kept(key), undefined)
+  t.is(readFileSync(join(root, 'xliff/en/a.md.xlf'), 'utf8'), '<xliff/>\n')
+})

@@ -22,7 +22,10 @@
  * read when a thread is free for it and comes back as its outputs, so
  * neither the documents nor the texts are held; a source unchanged since
  * it was recorded, whose outputs are kept on disk, is answered on this
- * thread from its lint entry, and goes to no thread at all.
+ * thread from its lint entry, and goes to no thread at all. `run`, which
+ * has its documents from the cache, makes on the threads the outputs of
+ * many documents at once (`outputsOnThreads`: a stored translation is
+ * memory for every document), each read from its entry there.
  */
 import {resolve} from 'node:path'
 import {digest, documentKeys, extractOutputsKey, lintKey} from '../incremental/index.ts'
@@ -247,6 +250,35 @@ export async function extractOutputs(workspace: Workspace, files: ReadonlyMap<st
   const threads = await runPool(pending.length, (at) => taskAt(pending[at]!), {jobs: jobsFor(settings.jobs ?? 1, pending.length), worker: workerModule, init, here: () => outputTask(init)}, (result: OutputResult, at) => done(result, pending[at]!))
   record.save()
   return threads
+}
+
+/**
+ * `run`'s extract when many documents' outputs are to be made (a stored
+ * translation changed the memory: every document's): each document is
+ * turned into its outputs on the threads as `extract` does it
+ * (`outputTask`), read from its cache entry there (extracted again from
+ * its text, read and checked against its digest here, only when the entry
+ * is gone), with its part of each locale's analysis when `parts` says, and
+ * handed to `onResult` as it comes. Only the threads' outputs and parts are
+ * used: `run` has each document's messages and lint from `load`.
+ *
+ * @param workspace Project.
+ * @param documents Each document to make: its path, its source and its key (`documentKey`).
+ * @param context Termbase, the glossary's digest, memories, and each locale's `analysisContextKey` when parts are wanted.
+ * @param settings Jobs and cache.
+ * @param onResult Each document's outputs, with its path.
+ * @returns How many threads beside this one did the work (none below the threshold, or with one job: then `run` makes them itself).
+ */
+export async function outputsOnThreads(workspace: Workspace, documents: ReadonlyArray<{path: string; source: SourceText; key: string}>, context: Pick<OutputTaskInit, 'termbase' | 'memories' | 'parts'> & {glossary: string | undefined}, settings: ExtractSettings, onResult: (result: OutputResult, path: string) => void): Promise<number> {
+  const jobs = jobsFor(settings.jobs ?? 1, documents.length)
+  if (jobs < 2) return 0
+  const {glossary, ...rest} = context
+  const init: OutputTaskInit = {config: workspace.config, cache: cacheInit(workspace, settings), ...rest}
+  const taskAt = (index: number): SourceTask => {
+    const {path, source, key} = documents[index]!
+    return {path, document: key, lint: lintKey(key, glossary), text: source.text()}
+  }
+  return runPool(documents.length, taskAt, {jobs, worker: workerModule, init, here: () => outputTask(init)}, (result: OutputResult, index) => onResult(result, documents[index]!.path))
 }
 
 /**

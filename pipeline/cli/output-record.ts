@@ -164,6 +164,12 @@ export interface OutputRecord {
   reuse: Reuse
   /** An entry's value when its files are kept on disk (placeholders for texts, which only {@linkcode OutputRecord.write} takes), without counting it: `extract`, which counts what its threads did not make. */
   kept(key: string): unknown
+  /**
+   * An entry's value made elsewhere for this command (`run`'s threads): the
+   * store answers it once, when the stage asks for its key, counted as made
+   * (a miss), and its files are recorded when written.
+   */
+  supply(key: string, value: unknown): void
   /** A document's extract outputs made elsewhere (`extract`'s threads), their texts UTF-8 (`encoded-outputs.ts`): its files are recorded when written, their bytes compared by identity. */
   see(key: string, stored: EncodedOutputs): void
   /**
@@ -204,12 +210,15 @@ export function openOutputRecord(workspace: Workspace, reuse: (Reuse & {store: C
     for (const [file, text] of files) seen.set(file, {text, made})
   }
   const see = (key: string, value: unknown) => seeFiles(key, codec.part(value), codec.files(value))
+  // Each entry found kept, asked again by the same command (`run` looks for the outputs to make first): its files are not looked at twice.
+  const keptValues = new Map<string, unknown>()
   /**
    * The value of an entry whose every file is recorded under its key and
    * still holds the recorded bytes: told by its signature, else (no
    * signature, or it moved) read and hashed, and then signed when settled.
    */
   const keptValue = (key: string): unknown => {
+    if (keptValues.has(key)) return keptValues.get(key)
     const text = record.parts.get(key)
     if (text === undefined) return undefined
     try {
@@ -236,16 +245,27 @@ export function openOutputRecord(workspace: Workspace, reuse: (Reuse & {store: C
       if (signed.length > 0) changed = true
       const value = codec.join(part, keptText)
       for (const file of files) kept.add(file)
+      keptValues.set(key, value)
       return value
     } catch {
       // A part that is not what this code records: the entry is read.
       return undefined
     }
   }
+  // Values made elsewhere for this command (`supply`), until the stage asks for them.
+  const supplied = new Map<string, unknown>()
   // Outputs not kept, read or made: past a few, the command computes for long (`tiering.ts`).
   let notKept = 0
   const store: EntryStore = {
     get<Value>(asked: string, key: string): Value | undefined {
+      if (asked === kind && supplied.has(key)) {
+        const value = supplied.get(key)
+        supplied.delete(key)
+        ;(cache.counts[kind] ??= {hits: 0, misses: 0, writes: 0}).misses++
+        if (++notKept === manyDocuments) defaultTiering()
+        see(key, value)
+        return value as Value
+      }
       if (asked === kind) {
         const value = keptValue(key)
         const counts = (cache.counts[kind] ??= {hits: 0, misses: 0, writes: 0})
@@ -264,6 +284,7 @@ export function openOutputRecord(workspace: Workspace, reuse: (Reuse & {store: C
       if (value !== undefined && asked === kind) see(key, value)
       return value
     },
+    has: (asked, key) => asked !== kind && cache.has(asked, key),
     put(asked, key, value) {
       if (asked !== kind || codec.entries) cache.put(asked, key, value)
       if (asked === kind) see(key, value)
@@ -272,6 +293,9 @@ export function openOutputRecord(workspace: Workspace, reuse: (Reuse & {store: C
   return {
     reuse: {...reuse, store},
     kept: keptValue,
+    supply(key, value) {
+      supplied.set(key, value)
+    },
     see: (key, stored) => seeFiles(key, stored.part, encodedFiles(stored)),
     write(outputs) {
       const written: string[] = []

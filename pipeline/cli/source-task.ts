@@ -13,7 +13,7 @@
 import {isDeepStrictEqual} from 'node:util'
 import {compileTermIndex, type TermIndex, type Termbase} from '../glossary/index.ts'
 import type {MemoryEntry} from '../memory/index.ts'
-import {compileContext, documentOutputs, extractSource, lintDocument, projectTerms, segmentMatches, type ExtractContext, type ExtractedSource} from '../project/index.ts'
+import {compileContext, documentOutputs, extractSource, lintDocument, localePart, projectTerms, segmentMatches, type DocumentLeverage, type ExtractContext, type ExtractedSource, type LocalePart} from '../project/index.ts'
 import type {LintTerms} from '../lint/index.ts'
 import type {Config} from '../config/index.ts'
 import type {Diagnostic, SourceDocument} from '../types.ts'
@@ -37,6 +37,8 @@ export interface SourceTaskInit {
 export interface OutputTaskInit extends SourceTaskInit {
   /** Each target locale's memory entries (stored translations, then outside memory: `extractContext`), compiled once per thread. */
   memories: Array<[string, MemoryEntry[]]>
+  /** `run`: each target locale's `analysisContextKey`, in the config's order; each document made also gets its part of each locale's analysis, from the lookup its XLIFF was made from (`OutputResult.parts`). */
+  parts?: string[] | undefined
 }
 
 /** A source extracted on a thread that also made its outputs: what comes back instead of the document. */
@@ -49,6 +51,8 @@ export interface OutputResult extends Omit<SourceResult, 'document' | 'messages'
   outputs: EncodedOutputs | undefined
   /** The document's units. */
   units: number
+  /** With `OutputTaskInit.parts`, when its outputs were made: its part of each locale's analysis (`localePart`), by the locale's index in the config (none for a document with nothing to translate). */
+  parts?: LocalePart[]
 }
 
 /** One source to extract. */
@@ -339,8 +343,10 @@ export function outputTask(init: OutputTaskInit): (task: SourceTask) => OutputRe
     const {document, messages, lint, lintJson, ...rest} = extract(task)
     if (task.kept) return {...rest, messages: packMessages(messages), lint: {json: lintJson, errors: 0}, outputs: undefined, units: document.units.length}
     // Made from the document (the cache keeps no entry of them: `output-record.ts`), encoded once, here: the main thread writes and hashes these bytes.
-    const outputs = encodeOutputs(documentOutputs(init.config, document, (context ??= compileContext(init.memories)), {terms, matches: segmentTerms(document)}))
-    return {...rest, messages: packMessages(messages), lint: {json: lintJson, errors: 0}, outputs, units: document.units.length}
+    const parts: LocalePart[] | undefined = init.parts && []
+    const onLeverage = parts && ((at: number, found: DocumentLeverage) => void (parts[at] = localePart(found)))
+    const outputs = encodeOutputs(documentOutputs(init.config, document, (context ??= compileContext(init.memories)), {terms, matches: segmentTerms(document), onLeverage}))
+    return {...rest, messages: packMessages(messages), lint: {json: lintJson, errors: 0}, outputs, units: document.units.length, ...(parts ? {parts} : {})}
   }
 }
 

@@ -7,8 +7,8 @@ import {resolve} from 'node:path'
 import {deserialize, serialize} from 'node:v8'
 import {asWarnings, countSeverities} from '../../diagnostic.ts'
 import type {Termbase} from '../../glossary/index.ts'
-import {digestBytes, extractContextKey, inShard, type Shard} from '../../incremental/index.ts'
-import {analyzeProject, assembleExtract, outputKinds, buildProject, buildPseudo, extractContext, extractProject, type DocumentOutputs, importProject, paths, projectTerms, shareText, type Reuse, type BuildEntry, type LocaleGate, type ExternalMemory, type ProjectTerms, type Stores} from '../../project/index.ts'
+import {analysisContextKey, analysisKey, digestBytes, extractContextKey, extractOutputsKey, inShard, type Shard} from '../../incremental/index.ts'
+import {analyzeProject, assembleExtract, storePart, outputKinds, buildProject, buildPseudo, extractContext, extractProject, type DocumentOutputs, importProject, paths, projectTerms, shareText, type Reuse, type BuildEntry, type LocaleGate, type ExternalMemory, type ProjectTerms, type Stores} from '../../project/index.ts'
 import {percentText} from '../../build/index.ts'
 import type {ImportReport} from '../../store/index.ts'
 import type {UnknownWord} from '../../mt/index.ts'
@@ -16,7 +16,9 @@ import type {Diagnostic, SourceDocument} from '../../types.ts'
 import {hasValues, toJson} from '../../store/index.ts'
 import {documentId} from '../../units/index.ts'
 import {startProgress} from '../progress.ts'
-import {documentLint, extractOutputs, extractSources, type CacheUse, type DocumentLint} from '../extract-sources.ts'
+import {documentLint, extractOutputs, extractSources, outputsOnThreads, type CacheUse, type DocumentLint} from '../extract-sources.ts'
+import type {SourceText} from '../source-record.ts'
+import type {MemoryEntry} from '../../memory/index.ts'
 import {openCache, type Cache} from '../cache.ts'
 import {keepCharTables} from '../kept-char-tables.ts'
 import {LazyDocuments} from '../lazy-documents.ts'
@@ -26,7 +28,7 @@ import {pretranslate, type PretranslateCommandResult} from './pretranslate.ts'
 import {engineOf} from '../engines/select.ts'
 import {absoluteIn, noSources, readGlossary, readMemory, readStores, readWrittenXliff, recordWrittenXliff, saveWrittenXliff, sourceFiles, updateWrittenXliff, xliffDigests, readXliffFiles, writeOutputs, xliffFiles, UsageError, type Workspace, type WrittenXliff} from '../workspace.ts'
 import {holdsSigned, openSpool, settledSignature, statOf} from '../fs.ts'
-import {openOutputRecord} from '../output-record.ts'
+import {openOutputRecord, type OutputRecord} from '../output-record.ts'
 import {readRecordedSources} from '../source-record.ts'
 import {defaultTiering, manyDocuments} from '../tiering.ts'
 import {joinOutputs, outputFiles, outputsPart, encodedFiles, type OutputsPart} from '../encoded-outputs.ts'
@@ -83,6 +85,8 @@ export interface Loaded {
   messages: Diagnostic[]
   /** Each document's number of units, by path (known without reading the document). */
   units: ReadonlyMap<string, number>
+  /** Each document's source by path: its digest, and its text (read on first use, checked against the digest). */
+  sources: ReadonlyMap<string, SourceText>
   /** The source lint's findings on the shard's documents, a document's at a time, each with its own severity (extract reports them as warnings). */
   lint: DocumentLint[]
   /** The same findings, a document's at a time, as `run` reports them (errors as warnings), with the bytes `--json` prints for them (a batch with findings outside the shard: those in it, unprinted). */
@@ -128,6 +132,7 @@ export async function load(workspace: Workspace, options: CommandOptions): Promi
   return {
     documents: extracted.documents,
     units: extracted.units,
+    sources: read.sources,
     ...(shard ? {shard} : {}),
     stores: stores.value,
     termbase,
@@ -188,9 +193,16 @@ export type StreamedResult = Omit<CommandResult, 'messages'> & {messages: Messag
  * once, not read again.
  */
 async function extractLoaded(workspace: Workspace, options: CommandOptions, given: Loaded, earlier: {xliff?: XliffRecord | undefined} = {}): Promise<StreamedResult> {
+  const {config} = workspace
   const record = openOutputRecord(workspace, given.reuse, outputKinds.extract, Date.now(), earlier.xliff?.found)
-  // Unsharded, `run` analyzes next: each document made here stores its analysis parts from the same lookup.
-  const result = extractProject(workspace.config, given.documents, given.stores, {terms: given.terms, memory: given.memory, only: given.shard, reuse: record?.reuse, parts: !given.shard})
+  const context = extractContext(config, given.documents, given.stores, {memory: given.memory})
+  const key = given.reuse && extractContextKey(config, context.memories, given.reuse.glossary)
+  // Unsharded, `run` analyzes next: each document made stores its analysis parts from the same lookup.
+  const parts = !given.shard
+  // Without memory a document's outputs take no lookup, and are made here for less than the threads' reading it again would cost.
+  const lookups = context.memories.some(([, entries]) => entries.length > 0)
+  const threads = record && given.reuse && lookups ? await outputsMadeOnThreads(workspace, options, given, {record, reuse: given.reuse, memories: context.memories, key: key!, parts}) : 0
+  const result = extractProject(config, given.documents, given.stores, {terms: given.terms, memory: given.memory, only: given.shard, reuse: record?.reuse, parts, context: {...context, key}})
   const written = record ? record.write(result.value) : writeOutputs(workspace, result.value)
   if (options.cache !== false) {
     const digests = xliffDigests(workspace, result.value, record?.digestOf)
@@ -204,8 +216,41 @@ async function extractLoaded(workspace: Workspace, options: CommandOptions, give
   // The lint findings as the cache keeps them printed, a document's at a time.
   const messages = new MessageList()
   for (const batch of [given.messages, result.messages, ...given.printedLint]) messages.add(batch)
-  return extractResult(workspace, options, {documents: documents.size, units, outputs: result.value.size, written, messages, cache: cacheUse(given), threads: given.threads})
+  return extractResult(workspace, options, {documents: documents.size, units, outputs: result.value.size, written, messages, cache: cacheUse(given), threads: Math.max(given.threads, threads)})
 }
+
+/**
+ * The outputs of the documents `run`'s extract is to make, when there are
+ * many (a stored translation changed the memory: every document's), made
+ * on the threads (`outputsOnThreads`) and supplied to the record, whose
+ * store hands each to `extractProject` as made (a miss); each one's
+ * analysis parts stored as `extractProject`'s `parts` stores them. The
+ * documents whose outputs are kept on disk are told first (the record
+ * remembers them for the stage). Below the threshold, or with one job,
+ * none: `extractProject` makes them on this thread.
+ *
+ * @returns How many threads beside this one made them.
+ */
+async function outputsMadeOnThreads(workspace: Workspace, options: CommandOptions, given: Loaded, made: {record: OutputRecord; reuse: Reuse & {store: Cache}; memories: Array<[string, MemoryEntry[]]>; key: string; parts: boolean}): Promise<number> {
+  const {config} = workspace
+  const {record, reuse} = made
+  const documents: Array<{path: string; source: SourceText; key: string}> = []
+  for (const path of ownDocuments(given).keys()) {
+    const key = reuse.keys.get(path)
+    const source = given.sources.get(path)
+    if (key !== undefined && source && record.kept(extractOutputsKey(key, made.key)) === undefined) documents.push({path, source, key})
+  }
+  const partKeys = made.parts ? made.memories.map(([locale, entries]) => analysisContextKey(config, locale, entries)) : undefined
+  const decoder = new TextDecoder()
+  return outputsOnThreads(workspace, documents, {termbase: given.termbase, glossary: reuse.glossary, memories: made.memories, parts: partKeys}, {jobs: options.jobs, cache: options.cache}, (result, path) => {
+    const key = reuse.keys.get(path)!
+    const outputs = result.outputs!
+    const texts = new Map(encodedFiles(outputs).map(([file, bytes]) => [file, decoder.decode(bytes)]))
+    record.supply(extractOutputsKey(key, made.key), joinOutputs(outputs.part, (file) => texts.get(file)!))
+    result.parts?.forEach((part, at) => storePart(reuse.store, analysisKey(key, partKeys![at]!), () => part))
+  })
+}
+
 
 /** What came from the cache: the documents and lint findings, and the stages' per-document outputs so far (the analysis's parts once a stage analyzed). */
 function cacheUse(loaded: Loaded): CacheUse {
@@ -498,7 +543,7 @@ export async function run(workspace: Workspace, options: CommandOptions): Promis
     locales: built.locales,
     ...(pretranslated ? {unknown: pretranslated.unknown} : {}),
     cache: {...cacheUse(loaded), ...(imported.cache?.xliff ? {xliff: imported.cache.xliff} : {})},
-    threads: loaded.threads,
+    threads: Math.max(loaded.threads, extracted.threads ?? 0),
     ...(imported.ok && extracted.messages.errors + countSeverities([...built.messages, ...(pretranslated?.messages ?? [])]).errors === 0 ? {ok: true} : {})
   }
 }

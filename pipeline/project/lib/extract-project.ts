@@ -16,9 +16,9 @@ import {documentId, fromMarkdown} from '../../units/index.ts'
 import {toXliff, toXliff12} from '../../xliff/index.ts'
 import {documentLeverage, localeMemory, projectPrefill, type DocumentLeverage, type ProjectLeverageOptions} from './leverage-project.ts'
 import {analysisContextKey, analysisKey, extractContextKey, extractOutputsKey} from '../../incremental/index.ts'
-import {localePart} from './analyze-project.ts'
+import {localePart, type LocalePart} from './analyze-project.ts'
 import {paths, type Outputs, type Stores} from './paths.ts'
-import {outputKinds, reused, type Reuse} from './reuse.ts'
+import {outputKinds, reused, type EntryStore, type Reuse} from './reuse.ts'
 import {segmentLocks, type ProjectTerms, type SegmentMatches} from './terms.ts'
 
 /** Options of {@linkcode extractProject}. */
@@ -40,6 +40,14 @@ export interface ExtractProjectOptions extends ProjectLeverageOptions {
    * extracting, looks up no document twice.
    */
   parts?: boolean | null
+  /** The project-wide part (`extractContext`) and, for `reuse`, its key (`extractContextKey`), when the caller has them: `run`, which makes many documents' outputs on its threads first. */
+  context?: (ExtractContextParts & {key?: string | undefined}) | null
+}
+
+/** The project-wide part of extraction (`extractContext`): each target locale's memory entries, and the messages of reading them, by locale. */
+export interface ExtractContextParts {
+  memories: Array<[string, MemoryEntry[]]>
+  messages: Diagnostic[][]
 }
 
 /**
@@ -62,6 +70,19 @@ export function extractDocuments(config: Config, sources: ReadonlyMap<string, st
 }
 
 /**
+ * Store a document's part of a locale's analysis made with its outputs
+ * (`parts`), unless it is there: a change to one locale's memory makes
+ * every locale's outputs again, and the other locales' parts are the same.
+ *
+ * @param store The stages' store.
+ * @param key The part's key (`analysisKey`).
+ * @param part Makes the part.
+ */
+export function storePart(store: EntryStore, key: string, part: () => LocalePart): void {
+  if (!store.has?.(outputKinds.analysis, key)) store.put(outputKinds.analysis, key, part())
+}
+
+/**
  * Write the source bundles and, for every target locale, an XLIFF file per
  * document with known translations pre-filled.
  */
@@ -69,11 +90,11 @@ export function extractProject(config: Config, documents: ReadonlyMap<string, So
   const only = options.only
   // By path: a document whose outputs are found by its key is not read.
   const written = [...documents.keys()].filter((path) => !only || only.has(path)).map((path) => ({path, id: documentId(path)}))
-  const context = extractContext(config, documents, stores, options)
+  const context = options.context ?? extractContext(config, documents, stores, options)
   let compiled: ExtractContext | undefined
   // Machine translations are the edge's, made for this run: their outputs are not reused.
   const reuse = options.machine ? undefined : options.reuse
-  const shared = reuse && extractContextKey(config, context.memories, reuse.glossary)
+  const shared = reuse && (options.context?.key ?? extractContextKey(config, context.memories, reuse.glossary))
   const keyOf = (path: string) => {
     const key = reuse?.keys.get(path)
     return key && extractOutputsKey(key, shared!)
@@ -81,7 +102,7 @@ export function extractProject(config: Config, documents: ReadonlyMap<string, So
   const partsShared = reuse && options.parts ? context.memories.map(([locale, entries]) => analysisContextKey(config, locale, entries)) : undefined
   const make = (path: string) => () => {
     const key = partsShared && reuse!.keys.get(path)
-    const onLeverage = key === undefined ? undefined : (at: number, found: DocumentLeverage) => reuse!.store.put(outputKinds.analysis, analysisKey(key, partsShared![at]!), localePart(found))
+    const onLeverage = key === undefined ? undefined : (at: number, found: DocumentLeverage) => storePart(reuse!.store, analysisKey(key, partsShared![at]!), () => localePart(found))
     return documentOutputs(config, documents.get(path)!, (compiled ??= compileContext(context.memories)), {...options, onLeverage})
   }
   const each = written.map(({path}) => reused(reuse?.store, outputKinds.extract, keyOf(path), make(path)))
@@ -138,7 +159,7 @@ export interface ExtractContext {
  * @param stores Locale stores.
  * @param options Outside memory.
  */
-export function extractContext(config: Config, documents: ReadonlyMap<string, SourceDocument>, stores: Stores, options?: Pick<ProjectLeverageOptions, 'memory'> | null): {memories: Array<[string, MemoryEntry[]]>; messages: Diagnostic[][]} {
+export function extractContext(config: Config, documents: ReadonlyMap<string, SourceDocument>, stores: Stores, options?: Pick<ProjectLeverageOptions, 'memory'> | null): ExtractContextParts {
   const memories = config.targetLocales.map((locale) => localeMemory(config, documents, stores, locale, options))
   return {memories: config.targetLocales.map((locale, at) => [locale, memories[at]!.value]), messages: memories.map((memory) => memory.messages)}
 }

@@ -17,6 +17,8 @@ export interface EntryStore {
   put(kind: string, key: string, value: unknown): void
   /** Count entries a stage used without reading them (their values kept in a combination of every document's parts, `analysis-combined`) as found. */
   kept?(kind: string, count: number): void
+  /** Whether an entry is there under `key`, not read (a stage storing what another reads: none is written again). */
+  has?(kind: string, key: string): boolean
 }
 
 /** The kinds of outputs reused: per document its extract outputs (the CLI keeps no entry of them: its record of the files on disk answers), a built file, its part of a locale's analysis (and every document's part combined, one entry per locale, replaced by each run that changes it and used only where its documents' part keys match), its part of the glossary review and its listed occurrences; every document's glossary part combined (one entry, replaced by each run that changes it, and used only where its documents' part keys match); the glossary page and its index of parts and listings (each one entry, replaced by each run that renders the page, the page used only where its key matches). */
