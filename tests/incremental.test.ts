@@ -398,7 +398,8 @@ test.serial('after a translator returns a file, run makes every document\'s outp
   t.deepEqual(projectOutputs(folder), projectOutputs(single))
   t.deepEqual(two.result.messages, one.result.messages)
   t.deepEqual(two.result.summary, one.result.summary)
-  t.deepEqual(withoutKept(two.result.cache), withoutKept(one.result.cache))
+  // What came from the cache (the copy's files have other signatures: its sources and XLIFF files are known by reading them, as the record says).
+  for (const part of ['documents', 'lint', 'outputs']) t.deepEqual(two.result.cache[part], one.result.cache[part], part)
   // The English memory changed: each document's English part is made once, with its XLIFF; the other locales' are kept. The returned document is built again in every locale (any may fall back to English).
   t.deepEqual(two.result.cache.outputs, {extract: {hits: 0, misses: documents}, build: {hits: 4 * (documents - 1), misses: 4}, analysis: {hits: 3 * documents, misses: documents}})
   for (const path of [folder, single]) rmSync(path, {recursive: true, force: true})
