@@ -38,7 +38,7 @@ import {extractContext, type EntryStore, type Reuse} from '../pipeline/project/i
 import {outputTask} from '../pipeline/cli/source-task.ts'
 import {analysisContextKey, analysisKey} from '../pipeline/incremental/index.ts'
 import {textTokens} from '../pipeline/memory/lib/words.ts'
-import {tokenKey} from '../pipeline/memory/lib/fuzzy-score.ts'
+import {align, boundedDistance, largestDistance, textSimilarity, tokenKey} from '../pipeline/memory/lib/fuzzy-score.ts'
 import {decodeXml} from '../pipeline/xml/index.ts'
 import {testConfig} from './helpers/round-trip.ts'
 import {fillXliff, shared, testWith, xmllint} from './helpers/tools.ts'
@@ -162,6 +162,39 @@ test('textTokens tells words, numbers and punctuation apart, and tokenKey keys t
   t.deepEqual(tokens('١٢٣ Ⅻ ½x'), [['١٢٣', 'number', '#'], ['Ⅻ', 'number', '#'], ['½x', 'word', '½x']])
   // Keys are NFC: a combining accent composes, the Ångström sign is the letter Å; Greek lowers as any letter; U+FFFC separates.
   t.deepEqual(tokens('e\u0301 \u212B Ωμέγα a\uFFFCb'), [['e\u0301', 'word', '\u00E9'], ['\u212B', 'word', '\u00E5'], ['Ωμέγα', 'word', 'ωμέγα'], ['a', 'word', 'a'], ['b', 'word', 'b']])
+})
+
+test('boundedDistance is align\'s edit distance wherever that is at most the bound, and more than the bound elsewhere', (t) => {
+  // A seeded generator: sequences over small alphabets, so that many pairs are close.
+  let seed = 12345
+  const next = (below: number) => {
+    seed = (seed * 1103515245 + 12345) % 2 ** 31
+    return seed % below
+  }
+  const sequence = (length: number, alphabet: number) => Array.from({length}, () => next(alphabet))
+  let within = 0
+  for (let round = 0; round < 20_000; round++) {
+    const alphabet = 2 + next(6)
+    const a = sequence(next(30), alphabet)
+    // Often an edit of the first, else another sequence.
+    const b = next(2) === 0 ? a.flatMap((key) => (next(8) === 0 ? [] : next(8) === 0 ? [key, next(alphabet)] : [next(10) === 0 ? next(alphabet) : key])) : sequence(next(30), alphabet)
+    const most = next(12)
+    const {distance} = align(a, b)
+    const bounded = boundedDistance(a, b, most)
+    if (distance <= most) {
+      within++
+      t.is(bounded, distance, `${a} / ${b} within ${most}`)
+    } else t.is(bounded, most + 1, `${a} / ${b} within ${most}`)
+  }
+  t.true(within > 2_000, `${within} pairs within the bound`)
+  // The threshold's largest distance: the similarity of one more is below it.
+  for (let longest = 1; longest <= 60; longest++) {
+    for (const threshold of [1, 50, 75, 99, 100]) {
+      const most = largestDistance(longest, threshold)
+      t.true(textSimilarity(most, longest) >= threshold)
+      if (most + 1 <= longest) t.true(textSimilarity(most + 1, longest) < threshold)
+    }
+  }
 })
 
 test('the memory index finds the same fuzzy matches as scoring every entry', (t) => {

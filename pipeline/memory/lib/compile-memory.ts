@@ -14,16 +14,19 @@
  * lists are sorted by length, so a binary search finds the range). Each
  * entry found is then filtered by the count of tokens in common (the
  * multiset intersection, at least `⌈T% × max(n, m)⌉`) and by its edit
- * distance, and only the survivors get their penalties (`fuzzy-score.ts`).
+ * distance (counted only in the band of cells the threshold allows, and
+ * given up on at the first row past it: `boundedDistance`), and only the
+ * survivors are aligned and get their penalties (`fuzzy-score.ts`). An
+ * entry's tokens, codes and exact key are made once, however many queries
+ * score it: a project's segments repeat.
  *
  * Texts of more than 2,000 tokens are found by exact match only (their
  * edit-distance table would not be worth its memory).
  */
 import type {CandidateFrom, KeyState, MemoryToken, Origin} from '../../types.ts'
-import {normalizeValue} from '../../units/index.ts'
-import {align, finalScore, isExact, prepareText, textSimilarity, tokenKey} from './fuzzy-score.ts'
-import {matchCodes, memoryText, memoryValue} from './memory-tokens.ts'
-import {textTokens} from './words.ts'
+import {align, boundedDistance, exactKey, finalScore, largestDistance, prepareText, sameCodeBytes, textSimilarity, tokenKey} from './fuzzy-score.ts'
+import {codeShapes, matchShapes, memoryText, memoryValue, type CodeShape} from './memory-tokens.ts'
+import {textTokens, type TextToken} from './words.ts'
 
 /** A translation pair in the memory. */
 export interface MemoryEntry {
@@ -69,6 +72,14 @@ export class Memory {
   /** The entries, in the order given. */
   readonly entries: readonly MemoryEntry[]
   private readonly exact = new Map<string, number[]>()
+  /** Each entry's `exactKey`. */
+  private readonly exactKeys: string[] = []
+  /** Each entry's tokens, once it was scored (a lookup scores an entry of many queries: the same sentence in many documents). */
+  private readonly tokens: Array<TextToken[] | undefined> = []
+  /** Each entry's codes (`codeShapes`), once it was scored. */
+  private readonly shapes: Array<CodeShape[] | undefined> = []
+  /** Each entry's source and target as a bundle value (`memoryValue`), once asked for (`pairValue`). */
+  private readonly pairValues: Array<string | undefined> = []
   private readonly vocabulary = new Map<string, number>()
   /** Every entry's token keys as vocabulary ids, one after the other (see `starts`). */
   private readonly keys: Int32Array
@@ -91,7 +102,8 @@ export class Memory {
     this.starts = new Int32Array(entries.length + 1)
     entries.forEach((entry, index) => {
       this.starts[index] = all.length
-      const key = normalizeValue(memoryValue(entry.source))
+      const key = exactKey(entry.source)
+      this.exactKeys.push(key)
       const same = this.exact.get(key)
       if (same) same.push(index)
       else this.exact.set(key, [index])
@@ -123,8 +135,19 @@ export class Memory {
   /** Entries whose source is the same as `source` (`isExact`), in memory order. */
   exactHits(source: readonly MemoryToken[]): MemoryHit[] {
     if (this.entries.length === 0) return []
-    const found = this.exact.get(normalizeValue(memoryValue(source))) ?? []
-    return found.filter((index) => isExact(source, this.entries[index]!.source)).map((index) => ({entry: this.entries[index]!, index, score: 100}))
+    // Those of the same key: the same text once white space is normalized; then the codes' bytes.
+    const found = this.exact.get(exactKey(source)) ?? []
+    return found.filter((index) => sameCodeBytes(source, this.entries[index]!.source)).map((index) => ({entry: this.entries[index]!, index, score: 100}))
+  }
+
+  /** An entry's source and target as a bundle value (`memoryValue(source, target)`): two entries of the same are one candidate. */
+  pairValue(index: number): string {
+    let value = this.pairValues[index]
+    if (value === undefined) {
+      const entry = this.entries[index]!
+      this.pairValues[index] = value = memoryValue(entry.source, entry.target)
+    }
+    return value
   }
 
   /** Fuzzy hits (not exact ones), best score first, then memory order. */
@@ -169,6 +192,9 @@ export class Memory {
     for (const id of ids) if (id >= 0) counts[id]!++
     const hits: MemoryHit[] = []
     const touched = this.touched
+    // The query's exact key and codes, made for the first entry that needs them.
+    let queryKey: string | undefined
+    let queryShapes: CodeShape[] | undefined
     for (let position = 0; position < found.length; position++) {
       const index = found[position]!
       const start = starts[index]!
@@ -188,12 +214,16 @@ export class Memory {
       for (let back = 0; back < common; back++) counts[touched[back]!]!++
       if (common < least) continue
       const entryKeys = keys.subarray(start, start + m)
-      const {distance, pairs} = align(ids, entryKeys)
+      // The distance first, in the band the threshold allows: most entries found are further, and are not aligned.
+      const most = largestDistance(longest, threshold)
+      const distance = boundedDistance(ids, entryKeys, most)
+      if (distance > most) continue
       const similarity = textSimilarity(distance, longest)
-      if (similarity < threshold) continue
       const entry = this.entries[index]!
-      if (distance === 0 && isExact(source, entry.source)) continue
-      const score = finalScore(similarity, pairs, prepared.tokens, textTokens(memoryText(entry.source)), matchCodes(source, entry.source).unmatched)
+      if (distance === 0 && (queryKey ??= exactKey(source)) === this.exactKeys[index] && sameCodeBytes(source, entry.source)) continue
+      const tokens = (this.tokens[index] ??= textTokens(memoryText(entry.source)))
+      const shapes = (this.shapes[index] ??= codeShapes(entry.source))
+      const score = finalScore(similarity, align(ids, entryKeys).pairs, prepared.tokens, tokens, matchShapes((queryShapes ??= codeShapes(source)), shapes).unmatched)
       if (score >= threshold) hits.push({entry, index, score})
     }
     for (const id of ids) if (id >= 0) counts[id] = 0

@@ -75,7 +75,16 @@ export function fuzzyScore(query: readonly MemoryToken[], entry: readonly Memory
  * space is normalized, and equal bytes for every code whose bytes both know.
  */
 export function isExact(a: readonly MemoryToken[], b: readonly MemoryToken[]): boolean {
-  if (normalizeValue(memoryValue(a)) !== normalizeValue(memoryValue(b))) return false
+  return exactKey(a) === exactKey(b) && sameCodeBytes(a, b)
+}
+
+/** The bundle value of a memory text with white space normalized: two texts are the same only when theirs are (`isExact`). */
+export function exactKey(text: readonly MemoryToken[]): string {
+  return normalizeValue(memoryValue(text))
+}
+
+/** The rest of {@linkcode isExact}, for two texts of the same `exactKey`: equal bytes for every code, in order, whose bytes both know. */
+export function sameCodeBytes(a: readonly MemoryToken[], b: readonly MemoryToken[]): boolean {
   const codes = (tokens: readonly MemoryToken[]) => tokens.filter((token) => token.type !== 'text')
   const left = codes(a)
   const right = codes(b)
@@ -95,6 +104,65 @@ function scoreAligned(a: ArrayLike<number>, b: ArrayLike<number>, aTokens: reado
   const {distance, pairs} = align(a, b)
   return finalScore(textSimilarity(distance, longest), pairs, aTokens, bTokens, unmatchedCodes)
 }
+
+/**
+ * The largest edit distance whose text similarity reaches `threshold`
+ * (step 2): `⌊100 × (L − d) / L⌋ ≥ T` exactly when `d ≤ ⌊(100 − T) × L / 100⌋`.
+ *
+ * @param longest The longer text's number of tokens.
+ * @param threshold The lowest similarity, an integer percentage.
+ */
+export function largestDistance(longest: number, threshold: number): number {
+  return Math.floor(((100 - threshold) * longest) / 100)
+}
+
+/**
+ * The word-level edit distance of two key sequences when it is at most
+ * `most`, else `most + 1`: only the band of cells within `most` of the
+ * diagonal can be on such a path, and a row whose band is all over `most`
+ * ends the count. Found equal to {@linkcode align}'s distance wherever that
+ * is at most `most` (tested); a fuzzy lookup aligns only the entries it
+ * keeps.
+ */
+export function boundedDistance(a: ArrayLike<number>, b: ArrayLike<number>, most: number): number {
+  const n = a.length
+  const m = b.length
+  if (Math.abs(n - m) > most) return most + 1
+  const over = most + 1
+  if (previousRow.length < m + 1) {
+    previousRow = new Uint16Array(2 * (m + 1))
+    currentRow = new Uint16Array(2 * (m + 1))
+  }
+  let previous = previousRow
+  let current = currentRow
+  for (let j = 0; j <= m; j++) previous[j] = j <= most ? j : over
+  for (let i = 1; i <= n; i++) {
+    const from = Math.max(1, i - most)
+    const to = Math.min(m, i + most)
+    // Cells left of the band are over the bound; the first column is i.
+    current[from - 1] = from === 1 ? (i <= most ? i : over) : over
+    const key = a[i - 1]
+    let least = current[from - 1]!
+    for (let j = from; j <= to; j++) {
+      const diagonal = previous[j - 1]! + (key === b[j - 1] ? 0 : 1)
+      const up = j <= i - 1 + most ? previous[j]! + 1 : over
+      const left = current[j - 1]! + 1
+      let cell = diagonal < up ? (diagonal < left ? diagonal : left) : up < left ? up : left
+      if (cell > over) cell = over
+      current[j] = cell
+      if (cell < least) least = cell
+    }
+    if (to < m) current[to + 1] = over
+    if (least > most) return over
+    const swap = previous
+    previous = current
+    current = swap
+  }
+  return previous[m]! > most ? over : previous[m]!
+}
+
+let previousRow = new Uint16Array(64)
+let currentRow = new Uint16Array(64)
 
 /** Step 2: the text similarity of an edit distance over the longer length. */
 export function textSimilarity(distance: number, longest: number): number {

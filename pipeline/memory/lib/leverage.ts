@@ -27,7 +27,7 @@ import {withSeverity} from '../../diagnostic.ts'
 import {checkTranslations, structuralRuleIds} from '../../qa/index.ts'
 import type {Candidate, Diagnostic, KeyState, MatchType, Segment, SourceDocument, Unit} from '../../types.ts'
 import {fromBundleValue, targetBundleValue} from '../../units/index.ts'
-import type {Memory, MemoryEntry} from './compile-memory.ts'
+import type {Memory, MemoryEntry, MemoryHit} from './compile-memory.ts'
 import {segmentContexts} from './context.ts'
 import {memoryTokens, memoryValue, onSegment} from './memory-tokens.ts'
 
@@ -93,13 +93,14 @@ export function leverage(document: SourceDocument, options?: Options | null): {v
         continue
       }
       const source = memoryTokens(document.body, segment.tokens)
-      const found: Array<{candidate: Candidate; order: number}> = []
+      // Ranked by what the entries say; only the candidates kept are made (their targets put on the segment's codes and checked).
+      const found: Found[] = []
       if (memory) {
         for (const hit of memory.exactHits(source)) {
           const match: MatchType = hit.entry.context !== undefined && hit.entry.context === context ? 'context' : 'exact'
-          found.push({candidate: fromEntry(document, segment, hit.entry, match, match === 'context' ? 101 : 100), order: hit.index})
+          found.push(ranked(document, segment, memory, hit, match, match === 'context' ? 101 : 100))
         }
-        for (const hit of memory.fuzzyHits(source, {threshold, limit: limit * 2})) found.push({candidate: fromEntry(document, segment, hit.entry, 'fuzzy', hit.score), order: hit.index})
+        for (const hit of memory.fuzzyHits(source, {threshold, limit: limit * 2})) found.push(ranked(document, segment, memory, hit, 'fuzzy', hit.score))
       }
       if (machine) {
         const target = fromBundleValue(machine.value, segment)
@@ -108,20 +109,18 @@ export function leverage(document: SourceDocument, options?: Options | null): {v
         if (problems.length > 0) {
           messages.push(...problems.map((problem) => ({...withSeverity(problem, 'warning'), message: `${problem.message}; the ${machine.engine} translation is not used`})))
         } else {
-          found.push({
-            candidate: {match: 'machine', type: 'mt', origin: 'machine', from: {kind: 'engine', engine: machine.engine}, engine: machine.engine, source, target: memoryTokens(document.body, tokens), tokens, value: targetBundleValue(segment, tokens)},
-            order: Number.MAX_SAFE_INTEGER
-          })
+          const candidate: Candidate = {match: 'machine', type: 'mt', origin: 'machine', from: {kind: 'engine', engine: machine.engine}, engine: machine.engine, source, target: memoryTokens(document.body, tokens), tokens, value: targetBundleValue(segment, tokens)}
+          found.push({rank: candidate, order: Number.MAX_SAFE_INTEGER, target: () => memoryValue(candidate.source, candidate.target), make: () => candidate})
         }
       }
-      found.sort((a, b) => compare(a.candidate, b.candidate) || a.order - b.order)
+      found.sort((a, b) => compare(a.rank, b.rank) || a.order - b.order)
       const candidates: Candidate[] = []
       const targets = new Set<string>()
-      for (const {candidate} of found) {
-        const target = memoryValue(candidate.source, candidate.target)
+      for (const one of found) {
+        const target = one.target()
         if (targets.has(target)) continue
         targets.add(target)
-        candidates.push(candidate)
+        candidates.push(one.make())
         if (candidates.length === limit) break
       }
       value.push({unit, segment, context, candidates, ...(candidates[0] ? {best: candidates[0]} : {})})
@@ -130,7 +129,37 @@ export function leverage(document: SourceDocument, options?: Options | null): {v
   return {value, messages}
 }
 
-function compare(a: Candidate, b: Candidate): number {
+/** What a candidate is ranked by (`compare`). */
+type Rank = Pick<Candidate, 'match' | 'score' | 'origin' | 'own' | 'state' | 'from'>
+
+/** A candidate found, ranked, and made only if it is kept. */
+interface Found {
+  rank: Rank
+  /** Its place in the memory (ties keep it). */
+  order: number
+  /** Its source and target as a bundle value: a later candidate with the same is dropped. */
+  target: () => string
+  make: () => Candidate
+}
+
+/** A memory hit ranked as the candidate {@linkcode fromEntry} would make of it, which is made when kept. */
+function ranked(document: SourceDocument, segment: Segment, memory: Memory, hit: MemoryHit, match: MatchType, score: number): Found {
+  const {entry} = hit
+  const own = ownEntry(document, segment, entry)
+  return {
+    rank: {match, score, origin: entry.origin, from: entry.from, ...(entry.state === undefined ? {} : {state: entry.state}), ...(own ? {own} : {})},
+    order: hit.index,
+    target: () => memory.pairValue(hit.index),
+    make: () => fromEntry(document, segment, entry, match, score)
+  }
+}
+
+/** Whether a memory entry is the segment's own stored translation. */
+function ownEntry(document: SourceDocument, segment: Segment, entry: MemoryEntry): boolean {
+  return entry.from.kind === 'store' && entry.from.document === document.id && entry.from.key === segment.key
+}
+
+function compare(a: Rank, b: Rank): number {
   return (
     matchRank[a.match] - matchRank[b.match] ||
     (b.score ?? 0) - (a.score ?? 0) ||
@@ -143,7 +172,7 @@ function compare(a: Candidate, b: Candidate): number {
 
 /** A candidate from a memory entry, with the target on the segment's codes when they all fit. */
 function fromEntry(document: SourceDocument, segment: Segment, entry: MemoryEntry, match: MatchType, score: number): Candidate {
-  const own = entry.from.kind === 'store' && entry.from.document === document.id && entry.from.key === segment.key
+  const own = ownEntry(document, segment, entry)
   const tokens = onSegment(segment, document.body, entry.source, entry.target)
   const fits = tokens !== undefined && checkTranslations([{source: segment.tokens, target: {tokens, stray: []}}], {rules: structuralRuleIds}).messages.length === 0
   return {

@@ -76,7 +76,7 @@ export function memoryText(tokens: readonly MemoryToken[]): string {
 }
 
 /** One code of a text: its roles, and the bytes of its opening (or only) and closing sides. */
-interface CodeShape {
+export interface CodeShape {
   id: string
   roles: string
   data: string
@@ -84,7 +84,8 @@ interface CodeShape {
   subType: string | undefined
 }
 
-function shapes(tokens: readonly MemoryToken[]): CodeShape[] {
+/** The codes of a text, as {@linkcode matchShapes} matches them (a text's are made once for many matches). */
+export function codeShapes(tokens: readonly MemoryToken[]): CodeShape[] {
   const byId = new Map<string, {roles: Set<string>; data: string; closeData: string; subType: string | undefined}>()
   for (const token of tokens) {
     if (token.type === 'text') continue
@@ -106,8 +107,11 @@ function shapes(tokens: readonly MemoryToken[]): CodeShape[] {
  * @returns The mapping, and how many codes of either side have no counterpart.
  */
 export function matchCodes(a: readonly MemoryToken[], b: readonly MemoryToken[]): {map: Map<string, string>; unmatched: number} {
-  const left = shapes(a)
-  const right = shapes(b)
+  return matchShapes(codeShapes(a), codeShapes(b))
+}
+
+/** {@linkcode matchCodes} on the texts' codes (`codeShapes`). */
+export function matchShapes(left: readonly CodeShape[], right: readonly CodeShape[]): {map: Map<string, string>; unmatched: number} {
   const map = new Map<string, string>()
   const taken = new Set<string>()
   const pass = (same: (x: CodeShape, y: CodeShape) => boolean) => {
