@@ -38,7 +38,7 @@ import {extractContext, type EntryStore, type Reuse} from '../pipeline/project/i
 import {outputTask} from '../pipeline/cli/source-task.ts'
 import {analysisContextKey, analysisKey} from '../pipeline/incremental/index.ts'
 import {textTokens} from '../pipeline/memory/lib/words.ts'
-import {align, boundedDistance, largestDistance, textSimilarity, tokenKey} from '../pipeline/memory/lib/fuzzy-score.ts'
+import {align, boundedDistance, isExact, largestDistance, textSimilarity, tokenKey} from '../pipeline/memory/lib/fuzzy-score.ts'
 import {decodeXml} from '../pipeline/xml/index.ts'
 import {testConfig} from './helpers/round-trip.ts'
 import {fillXliff, shared, testWith, xmllint} from './helpers/tools.ts'
@@ -220,6 +220,36 @@ test('the memory index finds the same fuzzy matches as scoring every entry', (t)
   // A floor, not a count: how many hits there are is the scorer's output and moves with its
   // formula; the exact check is the equality above. This one fails if the queries match nothing.
   t.true(compared > 60, `${compared} fuzzy hits compared`)
+})
+
+test('entries of one source are scored once for all, and found as scoring each would find them, in memory order', (t) => {
+  // A project's memory holds the same sentence many times (a store per document): sentences of the sample, each
+  // third one again later with another target, with its spaces doubled (the same once white space is normalized),
+  // or in upper case (a case penalty: another source).
+  const sample = `${shared}corpora/it-docs-sample/`
+  const files = readdirSync(sample, {recursive: true}).map(String).filter((name) => name.endsWith('.md')).sort()
+  const sentences = [...new Set(files.flatMap((name) => readFileSync(sample + name, 'utf8').split(/(?<=[.!?])\s+|\n+/)).map((line) => line.trim()).filter((line) => line.split(' ').length >= 4))].slice(0, 2000)
+  const again = sentences.filter((_, index) => index % 3 === 0)
+  const sources = [...sentences, ...again, ...again.map((sentence) => sentence.replaceAll(' ', '  ')), ...again.slice(0, 300).map((sentence) => sentence.toUpperCase())]
+  const entries: MemoryEntry[] = sources.map((sentence, index) => ({source: text(sentence), target: text(`${index}`), origin: 'human', from: {kind: 'tmx', file: 'sample.tmx', line: index + 1}}))
+  const memory = compileMemory(entries)
+  let compared = 0
+  for (let index = 0; index < sentences.length; index += 48) {
+    const query = text(sentences[index]!.replace(/\p{L}{5,}/u, 'parola'))
+    const scanned = entries.flatMap((entry, position) => {
+      const score = fuzzyScore(query, entry.source)
+      return score >= 75 && score < 100 ? [{position, score}] : []
+    })
+    scanned.sort((a, b) => b.score - a.score || a.position - b.position)
+    const expected = scanned.map((hit) => `${hit.position}:${hit.score}`)
+    t.deepEqual(memory.fuzzyHits(query, {threshold: 75, limit: 1000}).map((hit) => `${hit.index}:${hit.score}`), expected)
+    t.deepEqual(memory.fuzzyHits(query, {threshold: 75, limit: 4}).map((hit) => `${hit.index}:${hit.score}`), expected.slice(0, 4))
+    // Exact hits: every entry of the same text, in memory order.
+    const exact = text(sentences[index]!)
+    t.deepEqual(memory.exactHits(exact).map((hit) => hit.index), entries.flatMap((entry, position) => (isExact(exact, entry.source) ? [position] : [])))
+    compared += scanned.length
+  }
+  t.true(compared > 100, `${compared} fuzzy hits compared`)
 })
 
 /** The reference translation's stored memory for English, with a machine draft and a stale pair, and its TMX. */

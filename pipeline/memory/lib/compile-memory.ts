@@ -74,20 +74,24 @@ export class Memory {
   private readonly exact = new Map<string, number[]>()
   /** Each entry's `exactKey`. */
   private readonly exactKeys: string[] = []
-  /** Each entry's tokens, once it was scored (a lookup scores an entry of many queries: the same sentence in many documents). */
+  /** Each group's tokens, once it was scored (a lookup scores a group for many queries: the same sentence in many documents). */
   private readonly tokens: Array<TextToken[] | undefined> = []
-  /** Each entry's codes (`codeShapes`), once it was scored. */
+  /** Each group's codes (`codeShapes`), once it was scored. */
   private readonly shapes: Array<CodeShape[] | undefined> = []
   /** Each entry's source and target as a bundle value (`memoryValue`), once asked for (`pairValue`). */
   private readonly pairValues: Array<string | undefined> = []
   private readonly vocabulary = new Map<string, number>()
-  /** Every entry's token keys as vocabulary ids, one after the other (see `starts`). */
+  /** Each group's entries (those of one source: the same `exactKey` and code bytes), ascending. */
+  private readonly members: number[][] = []
+  /** Each entry's group. */
+  private readonly groupOf: Int32Array
+  /** Every group's token keys as vocabulary ids, one after the other (see `starts`). */
   private readonly keys: Int32Array
-  /** Per entry: where its keys start in `keys`; the next entry's start ends them. An entry too long to score has none. */
+  /** Per group: where its keys start in `keys`; the next group's start ends them. A source too long to score has none. */
   private readonly starts: Int32Array
-  /** Per vocabulary id: the entries holding it, ascending, each once. */
+  /** Per vocabulary id: the groups holding it, each once, shortest first. */
   private postings: Int32Array[] = []
-  /** Per vocabulary id: how many entries hold it. */
+  /** Per vocabulary id: how many groups hold it. */
   private frequency = new Int32Array(0)
   private readonly stamp: Int32Array
   private readonly counts: Int32Array
@@ -99,14 +103,28 @@ export class Memory {
     this.entries = entries
     const lists: number[][] = []
     const all: number[] = []
-    this.starts = new Int32Array(entries.length + 1)
+    const starts: number[] = []
+    const groups = new Map<string, number>()
+    this.groupOf = new Int32Array(entries.length)
     entries.forEach((entry, index) => {
-      this.starts[index] = all.length
       const key = exactKey(entry.source)
       this.exactKeys.push(key)
       const same = this.exact.get(key)
       if (same) same.push(index)
       else this.exact.set(key, [index])
+      // Entries of one source (the same key and code bytes) score alike against any query: one group is scored for all.
+      const groupKey = `${key}\u0000${codeBytes(entry.source)}`
+      const known = groups.get(groupKey)
+      if (known !== undefined) {
+        this.groupOf[index] = known
+        this.members[known]!.push(index)
+        return
+      }
+      const group = this.members.length
+      groups.set(groupKey, group)
+      this.groupOf[index] = group
+      this.members.push([index])
+      starts.push(all.length)
       const tokens = textTokens(memoryText(entry.source))
       if (tokens.length > maxTokens) return
       for (const token of tokens) {
@@ -119,25 +137,33 @@ export class Memory {
         }
         all.push(id)
         const list = lists[id]!
-        if (list[list.length - 1] !== index) list.push(index)
+        if (list[list.length - 1] !== group) list.push(group)
       }
     })
-    this.starts[entries.length] = all.length
+    starts.push(all.length)
+    this.starts = Int32Array.from(starts)
     this.keys = Int32Array.from(all)
-    // Postings sorted by entry length, so a lookup reads only the entries whose length can reach the threshold.
-    const length = (index: number) => this.starts[index + 1]! - this.starts[index]!
+    // Postings sorted by the group's length, so a lookup reads only the groups whose length can reach the threshold.
+    const length = (group: number) => this.starts[group + 1]! - this.starts[group]!
     this.postings = lists.map((list) => Int32Array.from(list).sort((a, b) => length(a) - length(b) || a - b))
     this.frequency = Int32Array.from(lists, (list) => list.length)
-    this.stamp = new Int32Array(entries.length)
+    this.stamp = new Int32Array(this.members.length)
     this.counts = new Int32Array(this.vocabulary.size)
   }
 
   /** Entries whose source is the same as `source` (`isExact`), in memory order. */
   exactHits(source: readonly MemoryToken[]): MemoryHit[] {
     if (this.entries.length === 0) return []
-    // Those of the same key: the same text once white space is normalized; then the codes' bytes.
+    // Those of the same key: the same text once white space is normalized; then the codes' bytes, the same for a group.
     const found = this.exact.get(exactKey(source)) ?? []
-    return found.filter((index) => sameCodeBytes(source, this.entries[index]!.source)).map((index) => ({entry: this.entries[index]!, index, score: 100}))
+    const same = new Map<number, boolean>()
+    const sameBytes = (index: number) => {
+      const group = this.groupOf[index]!
+      let answer = same.get(group)
+      if (answer === undefined) same.set(group, (answer = sameCodeBytes(source, this.entries[index]!.source)))
+      return answer
+    }
+    return found.filter(sameBytes).map((index) => ({entry: this.entries[index]!, index, score: 100}))
   }
 
   /** An entry's source and target as a bundle value (`memoryValue(source, target)`): two entries of the same are one candidate. */
@@ -180,11 +206,11 @@ export class Memory {
         else high = middle
       }
       for (let position = low; position < list.length; position++) {
-        const index = list[position]!
-        if (starts[index + 1]! - starts[index]! > longestAllowed) break
-        if (this.stamp[index] === query) continue
-        this.stamp[index] = query
-        found.push(index)
+        const group = list[position]!
+        if (starts[group + 1]! - starts[group]! > longestAllowed) break
+        if (this.stamp[group] === query) continue
+        this.stamp[group] = query
+        found.push(group)
       }
     }
     const counts = this.counts
@@ -196,9 +222,9 @@ export class Memory {
     let queryKey: string | undefined
     let queryShapes: CodeShape[] | undefined
     for (let position = 0; position < found.length; position++) {
-      const index = found[position]!
-      const start = starts[index]!
-      const m = starts[index + 1]! - start
+      const group = found[position]!
+      const start = starts[group]!
+      const m = starts[group + 1]! - start
       const longest = n > m ? n : m
       const least = Math.ceil(fraction * longest - 1e-9)
       if ((n < m ? n : m) < least) continue
@@ -219,12 +245,13 @@ export class Memory {
       const distance = boundedDistance(ids, entryKeys, most)
       if (distance > most) continue
       const similarity = textSimilarity(distance, longest)
-      const entry = this.entries[index]!
-      if (distance === 0 && (queryKey ??= exactKey(source)) === this.exactKeys[index] && sameCodeBytes(source, entry.source)) continue
-      const tokens = (this.tokens[index] ??= textTokens(memoryText(entry.source)))
-      const shapes = (this.shapes[index] ??= codeShapes(entry.source))
+      const members = this.members[group]!
+      const first = this.entries[members[0]!]!
+      if (distance === 0 && (queryKey ??= exactKey(source)) === this.exactKeys[members[0]!] && sameCodeBytes(source, first.source)) continue
+      const tokens = (this.tokens[group] ??= textTokens(memoryText(first.source)))
+      const shapes = (this.shapes[group] ??= codeShapes(first.source))
       const score = finalScore(similarity, align(ids, entryKeys).pairs, prepared.tokens, tokens, matchShapes((queryShapes ??= codeShapes(source)), shapes).unmatched)
-      if (score >= threshold) hits.push({entry, index, score})
+      if (score >= threshold) for (const index of members) hits.push({entry: this.entries[index]!, index, score})
     }
     for (const id of ids) if (id >= 0) counts[id] = 0
     hits.sort((x, y) => y.score - x.score || x.index - y.index)
@@ -249,4 +276,9 @@ export function compileMemory(entries: Iterable<MemoryEntry>): Memory {
  */
 export function lookupMemory(memory: Memory, source: readonly MemoryToken[], options?: LookupOptions | null): MemoryHit[] {
   return [...memory.exactHits(source), ...memory.fuzzyHits(source, options)]
+}
+
+/** The bytes and sub-types of a text's codes, in order: with its `exactKey`, what a fuzzy score reads of a source (its tokens, code roles and code bytes). */
+function codeBytes(tokens: readonly MemoryToken[]): string {
+  return JSON.stringify(tokens.flatMap((token) => (token.type === 'text' ? [] : [[token.type, token.data, token.subType ?? null]])))
 }
