@@ -75,14 +75,16 @@ export class Memory {
   /** Each entry's `exactKey`. */
   private readonly exactKeys: string[] = []
   /** Each group's tokens, once it was scored (a lookup scores a group for many queries: the same sentence in many documents). */
-  private readonly tokens: Array<TextToken[] | undefined> = []
+  private readonly tokens: Array<TextToken[] | undefined>
   /** Each group's codes (`codeShapes`), once it was scored. */
-  private readonly shapes: Array<CodeShape[] | undefined> = []
+  private readonly shapes: Array<CodeShape[] | undefined>
   /** Each entry's source and target as a bundle value (`memoryValue`), once asked for (`pairValue`). */
-  private readonly pairValues: Array<string | undefined> = []
+  private readonly pairValues: Array<string | undefined>
   private readonly vocabulary = new Map<string, number>()
-  /** Each group's entries (those of one source: the same `exactKey` and code bytes), ascending. */
-  private readonly members: number[][] = []
+  /** Each group's first entry (a group: the entries of one source, the same `exactKey` and code bytes). */
+  private readonly firstOf: Int32Array
+  /** The other entries of the groups that have more than one, ascending. */
+  private readonly othersOf = new Map<number, number[]>()
   /** Each entry's group. */
   private readonly groupOf: Int32Array
   /** Every group's token keys as vocabulary ids, one after the other (see `starts`). */
@@ -104,26 +106,30 @@ export class Memory {
     const lists: number[][] = []
     const all: number[] = []
     const starts: number[] = []
-    const groups = new Map<string, number>()
+    const firsts: number[] = []
+    // The code bytes of the groups whose key another entry has too (most keys have one entry, whose are never made).
+    const bytesOf = new Map<number, string>()
     this.groupOf = new Int32Array(entries.length)
     entries.forEach((entry, index) => {
       const key = exactKey(entry.source)
       this.exactKeys.push(key)
       const same = this.exact.get(key)
-      if (same) same.push(index)
-      else this.exact.set(key, [index])
       // Entries of one source (the same key and code bytes) score alike against any query: one group is scored for all.
-      const groupKey = `${key}\u0000${codeBytes(entry.source)}`
-      const known = groups.get(groupKey)
-      if (known !== undefined) {
-        this.groupOf[index] = known
-        this.members[known]!.push(index)
-        return
-      }
-      const group = this.members.length
-      groups.set(groupKey, group)
+      if (same) {
+        const bytes = codeBytes(entry.source)
+        const known = same.map((other) => this.groupOf[other]!).find((group) => (bytesOf.get(group) ?? bytesOf.set(group, codeBytes(entries[firsts[group]!]!.source)).get(group)) === bytes)
+        same.push(index)
+        if (known !== undefined) {
+          this.groupOf[index] = known
+          const others = this.othersOf.get(known)
+          if (others) others.push(index)
+          else this.othersOf.set(known, [index])
+          return
+        }
+      } else this.exact.set(key, [index])
+      const group = firsts.length
       this.groupOf[index] = group
-      this.members.push([index])
+      firsts.push(index)
       starts.push(all.length)
       const tokens = textTokens(memoryText(entry.source))
       if (tokens.length > maxTokens) return
@@ -142,12 +148,17 @@ export class Memory {
     })
     starts.push(all.length)
     this.starts = Int32Array.from(starts)
+    this.firstOf = Int32Array.from(firsts)
     this.keys = Int32Array.from(all)
     // Postings sorted by the group's length, so a lookup reads only the groups whose length can reach the threshold.
     const length = (group: number) => this.starts[group + 1]! - this.starts[group]!
     this.postings = lists.map((list) => Int32Array.from(list).sort((a, b) => length(a) - length(b) || a - b))
     this.frequency = Int32Array.from(lists, (list) => list.length)
-    this.stamp = new Int32Array(this.members.length)
+    this.stamp = new Int32Array(firsts.length)
+    // Filled, not holey: an array written at scattered indices past its length would turn into a dictionary.
+    this.tokens = new Array<TextToken[] | undefined>(firsts.length).fill(undefined)
+    this.shapes = new Array<CodeShape[] | undefined>(firsts.length).fill(undefined)
+    this.pairValues = new Array<string | undefined>(entries.length).fill(undefined)
     this.counts = new Int32Array(this.vocabulary.size)
   }
 
@@ -245,13 +256,15 @@ export class Memory {
       const distance = boundedDistance(ids, entryKeys, most)
       if (distance > most) continue
       const similarity = textSimilarity(distance, longest)
-      const members = this.members[group]!
-      const first = this.entries[members[0]!]!
-      if (distance === 0 && (queryKey ??= exactKey(source)) === this.exactKeys[members[0]!] && sameCodeBytes(source, first.source)) continue
+      const firstIndex = this.firstOf[group]!
+      const first = this.entries[firstIndex]!
+      if (distance === 0 && (queryKey ??= exactKey(source)) === this.exactKeys[firstIndex] && sameCodeBytes(source, first.source)) continue
       const tokens = (this.tokens[group] ??= textTokens(memoryText(first.source)))
       const shapes = (this.shapes[group] ??= codeShapes(first.source))
       const score = finalScore(similarity, align(ids, entryKeys).pairs, prepared.tokens, tokens, matchShapes((queryShapes ??= codeShapes(source)), shapes).unmatched)
-      if (score >= threshold) for (const index of members) hits.push({entry: this.entries[index]!, index, score})
+      if (score < threshold) continue
+      hits.push({entry: first, index: firstIndex, score})
+      for (const index of this.othersOf.get(group) ?? []) hits.push({entry: this.entries[index]!, index, score})
     }
     for (const id of ids) if (id >= 0) counts[id] = 0
     hits.sort((x, y) => y.score - x.score || x.index - y.index)
