@@ -34,9 +34,9 @@ import {
   type Stores
 } from '../pipeline/index.ts'
 import {segmentContexts, wordCount} from '../pipeline/memory/index.ts'
-import {extractContext, type EntryStore, type Reuse} from '../pipeline/project/index.ts'
+import {analysisContexts, extractContext, type EntryStore, type Reuse} from '../pipeline/project/index.ts'
 import {outputTask} from '../pipeline/cli/source-task.ts'
-import {analysisContextKey, analysisKey} from '../pipeline/incremental/index.ts'
+import {analysisKey} from '../pipeline/incremental/index.ts'
 import {textTokens} from '../pipeline/memory/lib/words.ts'
 import {align, boundedDistance, isExact, largestDistance, textSimilarity, tokenKey} from '../pipeline/memory/lib/fuzzy-score.ts'
 import {decodeXml} from '../pipeline/xml/index.ts'
@@ -523,7 +523,7 @@ test('run\'s extract stores each document\'s analysis parts from the lookup its 
   t.true(expected.get('reports/analysis-en.json')!.includes('"fuzzy"'), 'altro.md has a fuzzy match')
   for (const parts of [true, false]) {
     const reuse = reuseOf()
-    extractProject(config, documents, stores, {reuse, parts})
+    extractProject(config, documents, stores, {reuse, parts: parts ? analysisContexts(config, extractContext(config, documents, stores).memories) : null})
     const watched = new WatchedDocuments(documents)
     const analysis = analyzeProject(config, watched, stores, {reuse})
     // The memory's document is read to make the memory; without the parts, every document is looked up again.
@@ -541,9 +541,9 @@ test('on a thread, a document\'s outputs come with the same analysis parts run\'
   const stores: Stores = {bundles: new Map([['en/memoria', bundle]]), states: new Map([['en/memoria', state]])}
   const entries = new Map<string, unknown>()
   const store: EntryStore = {get: <Value>(kind: string, key: string) => entries.get(`${kind}/${key}`) as Value | undefined, put: (kind, key, value) => void entries.set(`${kind}/${key}`, value)}
-  extractProject(config, documents, stores, {reuse: {keys: new Map([['doc.md', 'doc'], ['memoria.md', 'memoria']]), glossary: undefined, store}, parts: true})
   const {memories} = extractContext(config, documents, stores)
-  const contexts = memories.map(([locale, found]) => analysisContextKey(config, locale, found))
+  const contexts = analysisContexts(config, memories)
+  extractProject(config, documents, stores, {reuse: {keys: new Map([['doc.md', 'doc'], ['memoria.md', 'memoria']]), glossary: undefined, store}, parts: contexts})
   const made = outputTask({config, termbase: undefined, cache: undefined, memories, parts: contexts})({path: 'doc.md', text: sources['doc.md'], document: 'doc', lint: 'doc-lint'})
   t.is(made.parts?.length, config.targetLocales.length)
   made.parts!.forEach((part, at) => t.deepEqual(part, entries.get(`analysis/${analysisKey('doc', contexts[at]!)}`)))

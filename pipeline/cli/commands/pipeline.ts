@@ -7,8 +7,8 @@ import {resolve} from 'node:path'
 import {deserialize, serialize} from 'node:v8'
 import {asWarnings, countSeverities} from '../../diagnostic.ts'
 import type {Termbase} from '../../glossary/index.ts'
-import {analysisContextKey, analysisKey, digestBytes, extractContextKey, extractOutputsKey, inShard, type Shard} from '../../incremental/index.ts'
-import {analyzeProject, assembleExtract, storePart, outputKinds, buildProject, buildPseudo, extractContext, extractProject, type DocumentOutputs, importProject, paths, projectTerms, shareText, type Reuse, type BuildEntry, type LocaleGate, type ExternalMemory, type ProjectTerms, type Stores} from '../../project/index.ts'
+import {analysisKey, digestBytes, extractContextKey, extractOutputsKey, inShard, type Shard} from '../../incremental/index.ts'
+import {analysisContexts, analyzeProject, assembleExtract, storePart, outputKinds, buildProject, buildPseudo, extractContext, extractProject, type DocumentOutputs, importProject, paths, projectTerms, shareText, type Reuse, type BuildEntry, type LocaleGate, type ExternalMemory, type ProjectTerms, type Stores} from '../../project/index.ts'
 import {percentText} from '../../build/index.ts'
 import type {ImportReport} from '../../store/index.ts'
 import type {UnknownWord} from '../../mt/index.ts'
@@ -198,7 +198,7 @@ async function extractLoaded(workspace: Workspace, options: CommandOptions, give
   const context = extractContext(config, given.documents, given.stores, {memory: given.memory})
   const key = given.reuse && extractContextKey(config, context.memories, given.reuse.glossary)
   // Unsharded, `run` analyzes next: each document made stores its analysis parts from the same lookup.
-  const parts = !given.shard
+  const parts = given.shard || !given.reuse ? undefined : analysisContexts(config, context.memories)
   // Without memory a document's outputs take no lookup, and are made here for less than the threads' reading it again would cost.
   const lookups = context.memories.some(([, entries]) => entries.length > 0)
   const threads = record && given.reuse && lookups ? await outputsMadeOnThreads(workspace, options, given, {record, reuse: given.reuse, memories: context.memories, key: key!, parts}) : 0
@@ -231,8 +231,7 @@ async function extractLoaded(workspace: Workspace, options: CommandOptions, give
  *
  * @returns How many threads beside this one made them.
  */
-async function outputsMadeOnThreads(workspace: Workspace, options: CommandOptions, given: Loaded, made: {record: OutputRecord; reuse: Reuse & {store: Cache}; memories: Array<[string, MemoryEntry[]]>; key: string; parts: boolean}): Promise<number> {
-  const {config} = workspace
+async function outputsMadeOnThreads(workspace: Workspace, options: CommandOptions, given: Loaded, made: {record: OutputRecord; reuse: Reuse & {store: Cache}; memories: Array<[string, MemoryEntry[]]>; key: string; parts: readonly string[] | undefined}): Promise<number> {
   const {record, reuse} = made
   const documents: Array<{path: string; source: SourceText; key: string}> = []
   for (const path of ownDocuments(given).keys()) {
@@ -240,14 +239,13 @@ async function outputsMadeOnThreads(workspace: Workspace, options: CommandOption
     const source = given.sources.get(path)
     if (key !== undefined && source && record.kept(extractOutputsKey(key, made.key)) === undefined) documents.push({path, source, key})
   }
-  const partKeys = made.parts ? made.memories.map(([locale, entries]) => analysisContextKey(config, locale, entries)) : undefined
   const decoder = new TextDecoder()
-  return outputsOnThreads(workspace, documents, {termbase: given.termbase, glossary: reuse.glossary, memories: made.memories, parts: partKeys}, {jobs: options.jobs, cache: options.cache}, (result, path) => {
+  return outputsOnThreads(workspace, documents, {termbase: given.termbase, glossary: reuse.glossary, memories: made.memories, parts: made.parts && [...made.parts]}, {jobs: options.jobs, cache: options.cache}, (result, path) => {
     const key = reuse.keys.get(path)!
     const outputs = result.outputs!
     const texts = new Map(encodedFiles(outputs).map(([file, bytes]) => [file, decoder.decode(bytes)]))
     record.supply(extractOutputsKey(key, made.key), joinOutputs(outputs.part, (file) => texts.get(file)!))
-    result.parts?.forEach((part, at) => storePart(reuse.store, analysisKey(key, partKeys![at]!), () => part))
+    result.parts?.forEach((part, at) => storePart(reuse.store, analysisKey(key, made.parts![at]!), () => part))
   })
 }
 

@@ -72,8 +72,8 @@ export class Memory {
   /** The entries, in the order given. */
   readonly entries: readonly MemoryEntry[]
   private readonly exact = new Map<string, number[]>()
-  /** Each entry's `exactKey`. */
-  private readonly exactKeys: string[] = []
+  /** Each group's `exactKey`. */
+  private readonly groupKeys: string[] = []
   /** Each group's tokens, once it was scored (a lookup scores a group for many queries: the same sentence in many documents). */
   private readonly tokens: Array<TextToken[] | undefined>
   /** Each group's codes (`codeShapes`), once it was scored. */
@@ -107,29 +107,33 @@ export class Memory {
     const all: number[] = []
     const starts: number[] = []
     const firsts: number[] = []
-    // The code bytes of the groups whose key another entry has too (most keys have one entry, whose are never made).
-    const bytesOf = new Map<number, string>()
+    // Per exact key, its groups, each with its code bytes once another entry shares the key (most keys have one entry, whose are never made).
+    const groupsOfKey = new Map<string, Array<{group: number; bytes?: string}>>()
     this.groupOf = new Int32Array(entries.length)
     entries.forEach((entry, index) => {
       const key = exactKey(entry.source)
-      this.exactKeys.push(key)
       const same = this.exact.get(key)
+      if (same) same.push(index)
+      else this.exact.set(key, [index])
       // Entries of one source (the same key and code bytes) score alike against any query: one group is scored for all.
-      if (same) {
+      const groups = groupsOfKey.get(key)
+      if (groups) {
         const bytes = codeBytes(entry.source)
-        const known = same.map((other) => this.groupOf[other]!).find((group) => (bytesOf.get(group) ?? bytesOf.set(group, codeBytes(entries[firsts[group]!]!.source)).get(group)) === bytes)
-        same.push(index)
-        if (known !== undefined) {
-          this.groupOf[index] = known
-          const others = this.othersOf.get(known)
+        const known = groups.find((one) => (one.bytes ??= codeBytes(entries[firsts[one.group]!]!.source)) === bytes)
+        if (known) {
+          this.groupOf[index] = known.group
+          const others = this.othersOf.get(known.group)
           if (others) others.push(index)
-          else this.othersOf.set(known, [index])
+          else this.othersOf.set(known.group, [index])
           return
         }
-      } else this.exact.set(key, [index])
+      }
       const group = firsts.length
       this.groupOf[index] = group
       firsts.push(index)
+      this.groupKeys.push(key)
+      if (groups) groups.push({group})
+      else groupsOfKey.set(key, [{group}])
       starts.push(all.length)
       const tokens = textTokens(memoryText(entry.source))
       if (tokens.length > maxTokens) return
@@ -258,7 +262,7 @@ export class Memory {
       const similarity = textSimilarity(distance, longest)
       const firstIndex = this.firstOf[group]!
       const first = this.entries[firstIndex]!
-      if (distance === 0 && (queryKey ??= exactKey(source)) === this.exactKeys[firstIndex] && sameCodeBytes(source, first.source)) continue
+      if (distance === 0 && (queryKey ??= exactKey(source)) === this.groupKeys[group] && sameCodeBytes(source, first.source)) continue
       const tokens = (this.tokens[group] ??= textTokens(memoryText(first.source)))
       const shapes = (this.shapes[group] ??= codeShapes(first.source))
       const score = finalScore(similarity, align(ids, entryKeys).pairs, prepared.tokens, tokens, matchShapes((queryShapes ??= codeShapes(source)), shapes).unmatched)

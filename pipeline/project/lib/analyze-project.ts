@@ -13,9 +13,10 @@ import type {Config} from '../../config/index.ts'
 import {analysisCombinedKey, analysisContextKey, analysisKey} from '../../incremental/index.ts'
 import {analysisOfCounts, analysisPart, analyzeParts, combineAnalysis, type Analysis, type AnalysisPart, type CombinedAnalysis, type UnknownWord} from '../../report/index.ts'
 import {toJson} from '../../store/index.ts'
+import type {MemoryEntry} from '../../memory/index.ts'
 import type {Diagnostic, SourceDocument} from '../../types.ts'
 import {localeLeverage, type DocumentLeverage, type ProjectLeverageOptions} from './leverage-project.ts'
-import {outputKinds, reused, type Reuse} from './reuse.ts'
+import {outputKinds, reused, type EntryStore, type Reuse} from './reuse.ts'
 import type {Outputs, Stores} from './paths.ts'
 import {storedUnknownWords} from './stored-unknown-words.ts'
 
@@ -99,6 +100,31 @@ export function analyzeProject(config: Config, documents: ReadonlyMap<string, So
 export interface LocalePart {
   part: AnalysisPart
   messages: Diagnostic[]
+}
+
+/**
+ * Each target locale's `analysisContextKey`, in the config's order: with
+ * a document's key, the keys of its parts (`analysisKey`).
+ *
+ * @param config Project config.
+ * @param memories Each target locale's memory entries (`extractContext`).
+ */
+export function analysisContexts(config: Config, memories: ReadonlyArray<[string, MemoryEntry[]]>): string[] {
+  return memories.map(([locale, entries]) => analysisContextKey(config, locale, entries))
+}
+
+/**
+ * Store a document's part of a locale's analysis made with its outputs
+ * (`extractProject`'s `parts`, `run`'s threads), unless it is there: a
+ * change to one locale's memory makes every locale's outputs again, and
+ * the other locales' parts are the same.
+ *
+ * @param store The stages' store.
+ * @param key The part's key (`analysisKey`).
+ * @param part Makes the part.
+ */
+export function storePart(store: EntryStore, key: string, part: () => LocalePart): void {
+  if (!store.has?.(outputKinds.analysis, key)) store.put(outputKinds.analysis, key, part())
 }
 
 /**

@@ -15,10 +15,10 @@ import type {Diagnostic, SourceDocument} from '../../types.ts'
 import {documentId, fromMarkdown} from '../../units/index.ts'
 import {toXliff, toXliff12} from '../../xliff/index.ts'
 import {documentLeverage, localeMemory, projectPrefill, type DocumentLeverage, type ProjectLeverageOptions} from './leverage-project.ts'
-import {analysisContextKey, analysisKey, extractContextKey, extractOutputsKey} from '../../incremental/index.ts'
-import {localePart, type LocalePart} from './analyze-project.ts'
+import {analysisKey, extractContextKey, extractOutputsKey} from '../../incremental/index.ts'
+import {localePart, storePart} from './analyze-project.ts'
 import {paths, type Outputs, type Stores} from './paths.ts'
-import {outputKinds, reused, type EntryStore, type Reuse} from './reuse.ts'
+import {outputKinds, reused, type Reuse} from './reuse.ts'
 import {segmentLocks, type ProjectTerms, type SegmentMatches} from './terms.ts'
 
 /** Options of {@linkcode extractProject}. */
@@ -34,12 +34,13 @@ export interface ExtractProjectOptions extends ProjectLeverageOptions {
   /** Each document's outputs from the store when nothing they are made of changed (`extractOutputsKey`); without machine translations only. */
   reuse?: Reuse | null
   /**
-   * A document whose outputs are made also gets its part of each locale's
-   * analysis stored in `reuse`'s store (`localePart`, under `analysisKey`),
-   * from the lookup its XLIFF was made from: `run`, which analyzes after
+   * Each target locale's `analysisContextKey` (`analysisContexts`), in the
+   * config's order: a document whose outputs are made also gets its part of
+   * each locale's analysis stored in `reuse`'s store (`storePart`), from
+   * the lookup its XLIFF was made from: `run`, which analyzes after
    * extracting, looks up no document twice.
    */
-  parts?: boolean | null
+  parts?: readonly string[] | null
   /** The project-wide part (`extractContext`) and, for `reuse`, its key (`extractContextKey`), when the caller has them: `run`, which makes many documents' outputs on its threads first. */
   context?: (ExtractContextParts & {key?: string | undefined}) | null
 }
@@ -70,19 +71,6 @@ export function extractDocuments(config: Config, sources: ReadonlyMap<string, st
 }
 
 /**
- * Store a document's part of a locale's analysis made with its outputs
- * (`parts`), unless it is there: a change to one locale's memory makes
- * every locale's outputs again, and the other locales' parts are the same.
- *
- * @param store The stages' store.
- * @param key The part's key (`analysisKey`).
- * @param part Makes the part.
- */
-export function storePart(store: EntryStore, key: string, part: () => LocalePart): void {
-  if (!store.has?.(outputKinds.analysis, key)) store.put(outputKinds.analysis, key, part())
-}
-
-/**
  * Write the source bundles and, for every target locale, an XLIFF file per
  * document with known translations pre-filled.
  */
@@ -99,10 +87,10 @@ export function extractProject(config: Config, documents: ReadonlyMap<string, So
     const key = reuse?.keys.get(path)
     return key && extractOutputsKey(key, shared!)
   }
-  const partsShared = reuse && options.parts ? context.memories.map(([locale, entries]) => analysisContextKey(config, locale, entries)) : undefined
+  const parts = (reuse && options.parts) || undefined
   const make = (path: string) => () => {
-    const key = partsShared && reuse!.keys.get(path)
-    const onLeverage = key === undefined ? undefined : (at: number, found: DocumentLeverage) => storePart(reuse!.store, analysisKey(key, partsShared![at]!), () => localePart(found))
+    const key = parts && reuse!.keys.get(path)
+    const onLeverage = key === undefined ? undefined : (at: number, found: DocumentLeverage) => storePart(reuse!.store, analysisKey(key, parts![at]!), () => localePart(found))
     return documentOutputs(config, documents.get(path)!, (compiled ??= compileContext(context.memories)), {...options, onLeverage})
   }
   const each = written.map(({path}) => reused(reuse?.store, outputKinds.extract, keyOf(path), make(path)))
