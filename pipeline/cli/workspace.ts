@@ -273,12 +273,18 @@ export function xliffFiles(workspace: Workspace): string[] {
 }
 
 /**
- * Read XLIFF files by path (relative to `base` unless absolute; a folder
- * means every `.xlf` in it). A file over `maxBytes` is not read at all: it is
- * reported, so a hostile file never reaches memory.
+ * The XLIFF files to read, by path (relative to `base` unless absolute; a
+ * folder means every `.xlf` and `.xliff` in it), none read yet: import reads
+ * each as it comes to it, so a whole site's returned files are never held
+ * at once. A file over `maxBytes` is left out and reported, so a hostile
+ * file never reaches memory; a path that does not exist is a usage error,
+ * before any file is read.
+ *
+ * @returns The files' paths (as given, or joined to their folder's) and sizes in bytes, and an error per file left out.
  */
-export function readXliffFiles(paths: readonly string[], base: string, maxBytes: number): {value: Map<string, string>; messages: Diagnostic[]} {
-  const files = new Map<string, string>()
+export function xliffToRead(paths: readonly string[], base: string, maxBytes: number): {value: Array<{path: string; bytes: number}>; messages: Diagnostic[]} {
+  // A file named twice (itself and its folder) is read once.
+  const files = new Map<string, number>()
   const messages: Diagnostic[] = []
   for (const path of paths) {
     const full = resolve(base, path)
@@ -290,10 +296,10 @@ export function readXliffFiles(paths: readonly string[], base: string, maxBytes:
         messages.push(diagnostic('xliff-too-large', `File is ${size} bytes, over the limit of ${maxBytes} (\`maxXliffBytes\` in the config); not read`, {source: 'import', severity: 'error', file: name}))
         continue
       }
-      files.set(name, readText(resolve(base, name)))
+      files.set(name, size)
     }
   }
-  return {value: files, messages}
+  return {value: [...files].map(([path, bytes]) => ({path, bytes})), messages}
 }
 
 /** The record of the XLIFF files extract wrote, beside the cache's folders (it outlives a code version's entries). */

@@ -8,7 +8,7 @@ import {deserialize, serialize} from 'node:v8'
 import {asWarnings, countSeverities} from '../../diagnostic.ts'
 import type {Termbase} from '../../glossary/index.ts'
 import {analysisKey, digestBytes, extractContextKey, extractOutputsKey, inShard, type Shard} from '../../incremental/index.ts'
-import {analysisContexts, analyzeProject, assembleExtract, storePart, outputKinds, buildProject, buildPseudo, extractContext, extractProject, type DocumentOutputs, importProject, paths, projectTerms, shareText, type Reuse, type BuildEntry, type LocaleGate, type ExternalMemory, type ProjectTerms, type Stores} from '../../project/index.ts'
+import {analysisContexts, analyzeProject, assembleExtract, storePart, outputKinds, buildProject, buildPseudo, extractContext, extractProject, type DocumentOutputs, type ExtractContextParts, importProject, paths, projectTerms, shareText, type Reuse, type BuildEntry, type LocaleGate, type ExternalMemory, type ProjectTerms, type Stores} from '../../project/index.ts'
 import {percentText} from '../../build/index.ts'
 import type {ImportReport} from '../../store/index.ts'
 import type {UnknownWord} from '../../mt/index.ts'
@@ -26,8 +26,8 @@ import {MessageList, SpoolTable, type PrintedMessages} from '../packed-messages.
 import {codeVersion} from '../code-version.ts'
 import {pretranslate, type PretranslateCommandResult} from './pretranslate.ts'
 import {engineOf} from '../engines/select.ts'
-import {absoluteIn, noSources, readGlossary, readMemory, readStores, readWrittenXliff, recordWrittenXliff, saveWrittenXliff, sourceFiles, updateWrittenXliff, xliffDigests, readXliffFiles, writeOutputs, xliffFiles, UsageError, type Workspace, type WrittenXliff} from '../workspace.ts'
-import {holdsSigned, openSpool, settledSignature, statOf} from '../fs.ts'
+import {absoluteIn, noSources, readGlossary, readMemory, readStores, readWrittenXliff, recordWrittenXliff, saveWrittenXliff, sourceFiles, updateWrittenXliff, xliffDigests, xliffToRead, writeOutputs, xliffFiles, UsageError, type Workspace, type WrittenXliff} from '../workspace.ts'
+import {holdsSigned, openSpool, readText, settledSignature, statOf} from '../fs.ts'
 import {openOutputRecord, type OutputRecord} from '../output-record.ts'
 import {readRecordedSources} from '../source-record.ts'
 import {defaultTiering, manyDocuments} from '../tiering.ts'
@@ -394,41 +394,59 @@ export async function importCommand(workspace: Workspace, options: CommandOption
       found.set(path, {digest: known.digest, signature: known.signature})
     } else listed.push(path)
   }
-  // Each file's stat before it is read: a signature taken after could be a later file's.
-  const before = new Map(listed.filter((path) => recorded.has(path)).map((path) => [path, statOf(absolute(path))]))
-  const read = options.files.length > 0 ? readXliffFiles(options.files, process.cwd(), maxBytes) : readXliffFiles(listed, workspace.root, maxBytes)
-  const files = read.value
-  // Many files read to import: the command parses them all, and computes for long (`tiering.ts`).
-  if (files.size >= manyDocuments) defaultTiering()
-  const xliff = {hits: untouched, misses: files.size}
-  if (options.files.length === 0 && files.size > 0) {
-    const signatures: Array<[string, Float64Array]> = []
-    for (const [path, text] of files) {
-      if (recorded.get(path)?.digest !== digestBytes(text)) continue
-      files.delete(path)
-      untouched++
-      const signature = settledSignature(before.get(path), started)
-      if (signature) {
-        signatures.push([path, signature])
-        found.set(path, {digest: recorded.get(path)!.digest, signature})
-      }
-    }
-    recordChanged = updateWrittenXliff(recorded, [], signatures)
-    if (recordChanged && !options.keepXliffRecord) saveWrittenXliff(workspace, recorded)
-  }
-  if (options.files.length === 0 && files.size > 0) {
-    // What extract would write now, made for the documents of the files left only.
-    const documentOf = new Map([...ownDocuments(loaded).keys()].flatMap((path) => workspace.config.targetLocales.map((locale): [string, string] => [paths.xliff(workspace.config, locale, path), path])))
-    const only = new Set([...files.keys()].flatMap((file) => documentOf.get(file) ?? []))
-    const current = extractProject(workspace.config, loaded.documents, loaded.stores, {terms: loaded.terms, memory: loaded.memory, only}).value
+  const named = options.files.length > 0
+  const base = named ? process.cwd() : workspace.root
+  const toRead = xliffToRead(named ? options.files : listed, base, maxBytes)
+  // Many files to import: the command parses them all, and computes for long (`tiering.ts`).
+  if (toRead.value.length >= manyDocuments) defaultTiering()
+  const xliff = {hits: untouched, misses: toRead.value.length}
+  const signatures: Array<[string, Float64Array]> = []
+  let imported = 0
+  // Each target locale's memory, read for the first comparison below and kept for the others (each compiles it once: `extractProject`).
+  let context: ExtractContextParts | undefined
+  const documentOf = named ? undefined : new Map([...ownDocuments(loaded).keys()].flatMap((path) => workspace.config.targetLocales.map((locale): [string, string] => [paths.xliff(workspace.config, locale, path), path])))
+  // The files read as the import asks for them, a batch at a time (`importBatchBytes`), each let go once
+  // imported: those babele wrote are left out first, by their bytes, then by what extract would write now
+  // for their documents.
+  // A file that holds exactly what extract would write now for its document, made for the batch's documents only.
+  const leaveOutCurrent = (files: Map<string, string>) => {
+    const only = new Set([...files.keys()].flatMap((file) => documentOf!.get(file) ?? []))
+    context ??= extractContext(workspace.config, loaded.documents, loaded.stores, {memory: loaded.memory})
+    const current = extractProject(workspace.config, loaded.documents, loaded.stores, {terms: loaded.terms, memory: loaded.memory, only, context}).value
     for (const [path, text] of files) {
       if (current.get(path) !== text) continue
       files.delete(path)
       untouched++
     }
   }
-  const result = importProject(workspace.config, loaded.documents, loaded.stores, files, {terms: loaded.terms, memory: loaded.memory})
-  result.messages.unshift(...read.messages)
+  function* returned(): Generator<[string, string]> {
+    for (const batch of inBatches(toRead.value)) {
+      const files = new Map<string, string>()
+      for (const path of batch) {
+        // The stat before the read: a signature taken after could be a later file's.
+        const before = !named && recorded.has(path) ? statOf(absolute(path)) : undefined
+        const text = readText(resolve(base, path))
+        const known = named ? undefined : recorded.get(path)
+        if (known && known.digest === digestBytes(text)) {
+          untouched++
+          const signature = settledSignature(before, started)
+          if (signature) {
+            signatures.push([path, signature])
+            found.set(path, {digest: known.digest, signature})
+          }
+        } else files.set(path, text)
+      }
+      if (!named && files.size > 0) leaveOutCurrent(files)
+      imported += files.size
+      yield* files
+    }
+  }
+  const result = importProject(workspace.config, loaded.documents, loaded.stores, returned(), {terms: loaded.terms, memory: loaded.memory})
+  if (!named && toRead.value.length > 0) {
+    recordChanged = updateWrittenXliff(recorded, [], signatures)
+    if (recordChanged && !options.keepXliffRecord) saveWrittenXliff(workspace, recorded)
+  }
+  result.messages.unshift(...toRead.messages)
   const reportFiles = new Map<string, string>()
   const byLocale = new Map<string, ImportReport[]>()
   for (const report of result.reports) {
@@ -454,12 +472,12 @@ export async function importCommand(workspace: Workspace, options: CommandOption
     written,
     unchanged: 0,
     messages: [...loaded.messages, ...result.messages],
-    summary: [`import: ${files.size} file(s)${untouched > 0 ? ` (${untouched} unchanged since extract, skipped)` : ''}, ${segments} segment(s) read, ${stores} store file(s) changed, ${quarantined} unit(s) quarantined`],
+    summary: [`import: ${imported} file(s)${untouched > 0 ? ` (${untouched} unchanged since extract, skipped)` : ''}, ${segments} segment(s) read, ${stores} store file(s) changed, ${quarantined} unit(s) quarantined`],
     reports: result.reports,
     stores: result.stores,
     ...(options.files.length === 0 && options.cache !== false ? {cache: {...cacheUse(loaded), xliff}} : {}),
     ...(options.keepXliffRecord && options.files.length === 0 && options.cache !== false ? {xliff: {record: recorded, changed: recordChanged, found}} : {}),
-    ...(options.allowQuarantine && [...loaded.messages, ...read.messages, ...result.messages].every((message) => message.severity !== 'error' || quarantines.has(message)) ? {ok: true} : {})
+    ...(options.allowQuarantine && [...loaded.messages, ...toRead.messages, ...result.messages].every((message) => message.severity !== 'error' || quarantines.has(message)) ? {ok: true} : {})
   }
 }
 
@@ -560,6 +578,30 @@ async function projectOutputs(workspace: Workspace, loaded: Loaded, built: Comma
     unchanged: analysis.outputs.size - analyzed.length + reports.outputs.size - reported.length,
     summary: [`analyze: ${analysis.value.map((one) => `${one.locale} ${one.unknownWords.length} unknown word(s)`).join(', ')}; ${analyzed.length} report(s) written (${workspace.config.reports}/analysis-<lng>.json, babele analyze prints the tables)`, ...reports.summary]
   }
+}
+
+/**
+ * How many bytes of returned XLIFF import reads before it imports them: the
+ * files it compares with what extract would write now in one extraction.
+ * Bounds what an import holds, whatever the number of files (2,000 returned
+ * files are 96 MB, twice that as text), at the cost of one extraction per
+ * batch.
+ */
+const importBatchBytes = 8 * 1024 * 1024
+
+/** Paths in batches of about {@linkcode importBatchBytes} (a larger file is a batch of its own). */
+function* inBatches(files: ReadonlyArray<{path: string; bytes: number}>): Generator<string[]> {
+  let batch: string[] = []
+  let bytes = 0
+  for (const {path, bytes: size} of files) {
+    batch.push(path)
+    bytes += size
+    if (bytes < importBatchBytes) continue
+    yield batch
+    batch = []
+    bytes = 0
+  }
+  if (batch.length > 0) yield batch
 }
 
 /** The XLIFF files `import` reads by default: every one under the XLIFF folder, or under `--shard` those of the shard's documents. */

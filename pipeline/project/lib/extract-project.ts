@@ -79,7 +79,6 @@ export function extractProject(config: Config, documents: ReadonlyMap<string, So
   // By path: a document whose outputs are found by its key is not read.
   const written = [...documents.keys()].filter((path) => !only || only.has(path)).map((path) => ({path, id: documentId(path)}))
   const context = options.context ?? extractContext(config, documents, stores, options)
-  let compiled: ExtractContext | undefined
   // Machine translations are the edge's, made for this run: their outputs are not reused.
   const reuse = options.machine ? undefined : options.reuse
   const shared = reuse && (options.context?.key ?? extractContextKey(config, context.memories, reuse.glossary))
@@ -91,7 +90,7 @@ export function extractProject(config: Config, documents: ReadonlyMap<string, So
   const make = (path: string) => () => {
     const key = parts && reuse!.keys.get(path)
     const onLeverage = key === undefined ? undefined : (at: number, found: DocumentLeverage) => storePart(reuse!.store, analysisKey(key, parts![at]!), () => localePart(found))
-    return documentOutputs(config, documents.get(path)!, (compiled ??= compileContext(context.memories)), {...options, onLeverage})
+    return documentOutputs(config, documents.get(path)!, compiledOnce(context.memories), {...options, onLeverage})
   }
   const each = written.map(({path}) => reused(reuse?.store, outputKinds.extract, keyOf(path), make(path)))
   return assembleExtract(config, written, {each, messages: context.messages, stores, only})
@@ -150,6 +149,22 @@ export interface ExtractContext {
 export function extractContext(config: Config, documents: ReadonlyMap<string, SourceDocument>, stores: Stores, options?: Pick<ProjectLeverageOptions, 'memory'> | null): ExtractContextParts {
   const memories = config.targetLocales.map((locale) => localeMemory(config, documents, stores, locale, options))
   return {memories: config.targetLocales.map((locale, at) => [locale, memories[at]!.value]), messages: memories.map((memory) => memory.messages)}
+}
+
+/**
+ * Each context's memories compiled, by its entries: a caller that extracts
+ * the documents part by part (import, comparing the returned files with
+ * what extract would write, a batch at a time) hands each call the same
+ * context (`ExtractProjectOptions.context`), and its memories are compiled
+ * once, when a document is first made.
+ */
+const compiledContexts = new WeakMap<ReadonlyArray<[string, MemoryEntry[]]>, ExtractContext>()
+
+/** The memories compiled, once per context ({@linkcode compiledContexts}). */
+function compiledOnce(memories: ReadonlyArray<[string, MemoryEntry[]]>): ExtractContext {
+  let compiled = compiledContexts.get(memories)
+  if (!compiled) compiledContexts.set(memories, (compiled = compileContext(memories)))
+  return compiled
 }
 
 /**

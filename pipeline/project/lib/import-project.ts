@@ -49,9 +49,12 @@ export interface ImportResult {
 /**
  * Import translated XLIFF files into the locale stores.
  *
- * @param xliffs XLIFF texts by path.
+ * @param xliffs XLIFF texts by path, taken one at a time: each is read and
+ *   done with before the next is asked for, so a caller that reads them as
+ *   they are asked for (`babele import`) holds one file's text at a time,
+ *   not a whole site's returned files.
  */
-export function importProject(config: Config, documents: ReadonlyMap<string, SourceDocument>, stores: Stores, xliffs: ReadonlyMap<string, string>, options: ImportProjectOptions = {}): ImportResult {
+export function importProject(config: Config, documents: ReadonlyMap<string, SourceDocument>, stores: Stores, xliffs: Iterable<readonly [string, string]>, options: ImportProjectOptions = {}): ImportResult {
   const outputs: Outputs = new Map()
   const messages: Diagnostic[] = []
   const reports: ImportReport[] = []
