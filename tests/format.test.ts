@@ -341,6 +341,11 @@ test('--json printed in pieces is JSON.stringify(result, null, 2) byte for byte,
   t.is(pieces.length, 4, 'a piece per batch that holds messages, and the rest')
   t.is(pieces.join(''), whole(messages))
   t.is(printed(new MessageList()).join(''), whole([]))
+  // A list of more than a thousand (an import's findings) is stringified a thousand at a time.
+  const many = generated(20261207, 2500)
+  const slices = printed(many)
+  t.is(slices.length, 3 + 1, 'a piece per thousand messages, and the rest')
+  t.is(slices.join(''), whole(many))
   t.is(list.errors, messages.filter((message) => message.severity === 'error').length)
   t.true(list.errors > 0)
   t.deepEqual(list.all(), JSON.parse(JSON.stringify(messages)), 'every message back, as its JSON')

@@ -3,12 +3,12 @@
  * its `messages` a list of diagnostics or a {@linkcode MessageList}.
  * Returns: the text of `JSON.stringify(result, null, 2)` and a line break,
  * byte for byte, as pieces to write one after the other: everything but
- * the messages, split where they go, and the messages a batch at a time,
- * so neither the whole text nor (from a message list) every diagnostic is
- * held at once. A batch printed already (its UTF-8 bytes, kept with the
+ * the messages, split where they go, and the messages a batch (at most
+ * {@linkcode sliceLength} of them) at a time, so neither the whole text nor
+ * (from a message list) every diagnostic is held at once. A batch printed already (its UTF-8 bytes, kept with the
  * lint findings in the cache: `PrintedMessages`) is a piece as it is.
  *
- * A batch is stringified in one native call, inside an object that puts
+ * A batch (or slice) is stringified in one native call, inside an object that puts
  * it where `messages` is in the result ({@linkcode messagesJson}): its
  * messages come out indented as they are in the whole text, and the piece
  * is that text less its first and last lines. No message is stringified
@@ -30,6 +30,14 @@
  */
 import type {Diagnostic} from '../types.ts'
 import type {MessageList} from './packed-messages.ts'
+
+/**
+ * The most messages stringified in one call: a longer batch (an import's
+ * findings come as one list: 169,000 of them, 92 MB, when 2,000 returned
+ * files missed their terms) is stringified a slice at a time, so no one
+ * string, nor the bytes it is written as, holds them all.
+ */
+const sliceLength = 1000
 
 /** What stands for the messages while the rest is stringified: no path, summary or count holds a NUL. */
 const marker = '\u0000messages'
@@ -56,7 +64,7 @@ export function* jsonPieces(result: {messages: Diagnostic[] | MessageList; [fiel
     if (batch instanceof Uint8Array) {
       yield before
       yield batch
-    } else yield before + messagesJson(batch)
+    } else for (let at = 0; at < batch.length; at += sliceLength) yield (at === 0 ? before : ',\n') + messagesJson(batch.slice(at, at + sliceLength))
   }
   yield (first ? text.slice(0, at) + '[]' : '\n  ]') + text.slice(at + JSON.stringify(marker).length)
 }
