@@ -16,7 +16,9 @@
  *   with nothing changed (answered from the run cache, beside a bare
  *   `node -e 0`), after a one-file edit, and after a translator returned one
  *   XLIFF file (its targets filled by `../shared/tools/fill-xliff.py`; no
- *   target: skipped, saying so, without the shared tools or python3);
+ *   target: skipped, saying so, without the shared tools or python3), and
+ *   after every XLIFF file was returned at once, on the corpus and on a
+ *   quarter of it (one run each; time and peak RSS ratios, no target);
  * - cold extract of four times the corpus: time and peak RSS ratios.
  *
  * Every command runs with `--json`, its stdout sent to a file, as a CI job
@@ -39,7 +41,7 @@
  * one starts).
  */
 import {execFileSync, spawnSync} from 'node:child_process'
-import {appendFileSync, closeSync, existsSync, mkdirSync, mkdtempSync, openSync, readFileSync, renameSync, rmSync, writeFileSync} from 'node:fs'
+import {appendFileSync, closeSync, existsSync, mkdirSync, mkdtempSync, openSync, readdirSync, readFileSync, renameSync, rmSync, writeFileSync} from 'node:fs'
 import {availableParallelism, cpus, loadavg, tmpdir} from 'node:os'
 import {dirname, join, relative} from 'node:path'
 import {fileURLToPath} from 'node:url'
@@ -250,6 +252,24 @@ rows.push(['babele run, first re-run (writes nothing; stores the run)', format(s
 rows.push(['babele run, nothing changed (answered from the run cache; stdout to a file)', `${format(again)} (target ≤ 0.3 s: ${again.seconds <= 0.3 ? 'met' : 'NOT met'}); stdout through a pipe the bench reads, ${againPiped.seconds.toFixed(2)} s; bare \`node -e 0\` ${nodeStart().toFixed(2)} s`])
 rows.push(['babele run, one source edited', `${format(edited)}; ${((100 * edited.seconds) / coldRun.seconds).toFixed(1)}% of the cold run (target ≤ 5%: ${edited.seconds <= 0.05 * coldRun.seconds ? 'met' : 'NOT met'})`])
 rows.push(['babele run, one returned XLIFF file imported (no target)', returned ? `${format(returned)}; ${((100 * returned.seconds) / coldRun.seconds).toFixed(0)}% of the cold run` : `skipped: no ${filler} or no python3`])
+// A translator's whole batch returned: every XLIFF file filled, then `run` (one run: about a minute at
+// 2,000 files), on the corpus and on a quarter of it, for how time and memory grow with the files.
+const everyReturned = (folder: string): Measure => {
+  const xliff = join(folder, 'xliff/en')
+  const returnedFiles = readdirSync(xliff, {recursive: true, encoding: 'utf8'}).filter((name) => name.endsWith('.xlf')).map((name) => join(xliff, name))
+  for (let at = 0; at < returnedFiles.length; at += 500) execFileSync('python3', [filler, 'upper', ...returnedFiles.slice(at, at + 500)], {stdio: 'ignore'})
+  return babele(folder, ['run'])
+}
+if (canFill) {
+  const all = everyReturned(small.folder)
+  const quarter = makeProject(Math.round(files / 4))
+  babele(quarter.folder, ['run'])
+  const some = everyReturned(quarter.folder)
+  clear(quarter.folder)
+  const rssGrowth = all.rss !== undefined && some.rss !== undefined ? `, peak RSS ${(all.rss / some.rss).toFixed(2)} ×` : ''
+  rows.push([`babele run, every XLIFF file returned at once (${files} files; one run)`, format(all)])
+  rows.push([`the same, a quarter of the corpus (${quarter.sources.length} files; one run)`, `${format(some)}; ${files} files against ${quarter.sources.length}: time ${(all.seconds / some.seconds).toFixed(2)} ×${rssGrowth}`])
+} else rows.push(['babele run, every XLIFF file returned at once', `skipped: no ${filler} or no python3`])
 clear(small.folder)
 
 // Four times the corpus: cold extract, time and peak RSS against the smaller run.
