@@ -19,6 +19,7 @@ import type {Diagnostic, Place, Point, Severity} from '../pipeline/types.ts'
 import {lintRules} from '../pipeline/lint/index.ts'
 import {qaRules} from '../pipeline/qa/index.ts'
 import {babele, babeleJson, babeleWith, bin, copyProject, root} from './helpers/cli.ts'
+import {fillXliff} from './helpers/tools.ts'
 import {vfileReport} from './helpers/vfile-report.ts'
 
 /**
@@ -534,7 +535,7 @@ test('every command that reports diagnostics takes --format, --quiet and --verbo
   }
 })
 
-test('a progress bar shows on a terminal only, in plain characters under NO_COLOR, and never with --json or --quiet', (t) => {
+test('a progress bar shows on a terminal only (extract, import), in plain characters under NO_COLOR, and never with --json or --quiet', (t) => {
   const folder = mkdtempSync(join(tmpdir(), 'babele-progress-'))
   try {
     mkdirSync(join(folder, 'source/it'), {recursive: true})
@@ -552,6 +553,11 @@ test('a progress bar shows on a terminal only, in plain characters under NO_COLO
     t.notRegex(terminal({}, 'build', '--json'), /extract /)
     t.notRegex(terminal({}, 'build', '--quiet'), /extract /)
     t.notRegex(babele(folder, 'build').stderr, /extract /, 'not a terminal')
+    // The translator returns the 25 XLIFF files: import counts them as it goes.
+    t.is(babele(folder, 'extract').status, 0)
+    fillXliff('identity', Array.from({length: 25}, (_, index) => join(folder, `xliff/es/p${String(index + 1).padStart(2, '0')}.md.xlf`)))
+    t.regex(terminal({NO_COLOR: '1'}, 'import'), /import [#-]+ \d+\/25 xliff\/es\/p\d\d\.md\.xlf/)
+    t.notRegex(babele(folder, 'import').stderr, /import [#-]/, 'not a terminal')
   } finally {
     rmSync(folder, {recursive: true, force: true})
   }

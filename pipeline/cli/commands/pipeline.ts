@@ -405,20 +405,21 @@ export async function importCommand(workspace: Workspace, options: CommandOption
   // Each target locale's memory, read for the first comparison below and kept for the others (each compiles it once: `extractProject`).
   let context: ExtractContextParts | undefined
   const documentOf = named ? undefined : new Map([...ownDocuments(loaded).keys()].flatMap((path) => workspace.config.targetLocales.map((locale): [string, string] => [paths.xliff(workspace.config, locale, path), path])))
-  // The files read as the import asks for them, a batch at a time (`importBatchBytes`), each let go once
-  // imported: those babele wrote are left out first, by their bytes, then by what extract would write now
-  // for their documents.
-  // A file that holds exactly what extract would write now for its document, made for the batch's documents only.
-  const leaveOutCurrent = (files: Map<string, string>) => {
+  // The files that hold exactly what extract would write now for their documents (made for the batch's documents only), left out; returns their paths.
+  const leaveOutCurrent = (files: Map<string, string>): string[] => {
     const only = new Set([...files.keys()].flatMap((file) => documentOf!.get(file) ?? []))
     context ??= extractContext(workspace.config, loaded.documents, loaded.stores, {memory: loaded.memory})
     const current = extractProject(workspace.config, loaded.documents, loaded.stores, {terms: loaded.terms, memory: loaded.memory, only, context}).value
-    for (const [path, text] of files) {
-      if (current.get(path) !== text) continue
-      files.delete(path)
-      untouched++
-    }
+    const left = [...files].filter(([path, text]) => current.get(path) === text).map(([path]) => path)
+    for (const path of left) files.delete(path)
+    untouched += left.length
+    return left
   }
+  const progress = startProgress('import', toRead.value.length, options.progress)
+  // The files read as the import asks for them, a batch at a time (`importBatchBytes`), each let go once
+  // imported: those babele wrote are left out first, by their bytes, then by what extract would write now
+  // for their documents. A file counts on the progress bar once left out, or once imported (when the
+  // import asks for the next).
   function* returned(): Generator<[string, string]> {
     for (const batch of inBatches(toRead.value)) {
       const files = new Map<string, string>()
@@ -429,6 +430,7 @@ export async function importCommand(workspace: Workspace, options: CommandOption
         const known = named ? undefined : recorded.get(path)
         if (known && known.digest === digestBytes(text)) {
           untouched++
+          progress.tick(path)
           const signature = settledSignature(before, started)
           if (signature) {
             signatures.push([path, signature])
@@ -436,12 +438,20 @@ export async function importCommand(workspace: Workspace, options: CommandOption
           }
         } else files.set(path, text)
       }
-      if (!named && files.size > 0) leaveOutCurrent(files)
+      if (!named && files.size > 0) for (const path of leaveOutCurrent(files)) progress.tick(path)
       imported += files.size
-      yield* files
+      for (const file of files) {
+        yield file
+        progress.tick(file[0])
+      }
     }
   }
-  const result = importProject(workspace.config, loaded.documents, loaded.stores, returned(), {terms: loaded.terms, memory: loaded.memory})
+  let result: ReturnType<typeof importProject>
+  try {
+    result = importProject(workspace.config, loaded.documents, loaded.stores, returned(), {terms: loaded.terms, memory: loaded.memory})
+  } finally {
+    progress.stop()
+  }
   if (!named && toRead.value.length > 0) {
     recordChanged = updateWrittenXliff(recorded, [], signatures)
     if (recordChanged && !options.keepXliffRecord) saveWrittenXliff(workspace, recorded)
