@@ -34,7 +34,8 @@ import {
   type Stores
 } from '../pipeline/index.ts'
 import {segmentContexts, wordCount} from '../pipeline/memory/index.ts'
-import {analysisContexts, extractContext, type EntryStore, type Reuse} from '../pipeline/project/index.ts'
+import {analysisContexts, compileContext, extractContext, type EntryStore, type Reuse} from '../pipeline/project/index.ts'
+import {compiledMemory, localeLeverage} from '../pipeline/project/lib/leverage-project.ts'
 import {outputTask} from '../pipeline/cli/source-task.ts'
 import {analysisKey} from '../pipeline/incremental/index.ts'
 import {textTokens} from '../pipeline/memory/lib/words.ts'
@@ -624,4 +625,16 @@ testWith('python3')('an XLIFF file given as memory gives its confirmed segments,
   } finally {
     rmSync(folder, {recursive: true, force: true})
   }
+})
+
+test('a memory is compiled once for the same entries: import\'s comparisons with extract and its own lookup share it', (t) => {
+  const entries: MemoryEntry[] = ['La NATO si allarga a est.', 'Il Cremlino risponde.'].map((sentence, index) => ({source: text(sentence), target: text(sentence.toUpperCase()), origin: 'human', from: {kind: 'tmx', file: 'shared.tmx', line: index + 1}}))
+  const compiled = compiledMemory(entries)
+  t.is(compiledMemory(entries), compiled, 'asked again, the same compiled memory')
+  t.is(compileContext([['en', entries]]).memories.get('en'), compiled, 'extract\'s context compiles through it')
+  t.not(compiledMemory([...entries]), compiled, 'other entries, even equal ones, are compiled on their own')
+  // Import's lookup of what extract pre-filled takes the entries it is given as they are.
+  const config = testConfig()
+  const leverage = localeLeverage(config, new Map(), {bundles: new Map(), states: new Map()}, 'en', null, entries)
+  t.is(leverage.entries, entries)
 })

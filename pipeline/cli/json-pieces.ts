@@ -50,7 +50,7 @@ const batchTail = '\n  ]\n}'
 
 /**
  * @param result A command result (`messages` at its top level).
- * @returns The pieces of its `--json` text: per batch that holds messages, its text (the first batch's with the text before it) or, for a printed batch, the text before it and its bytes; then the rest.
+ * @returns The pieces of its `--json` text: per batch that holds messages, its text a thousand messages at a time (the first piece with the text before it) or, for a printed batch, the text before it and its bytes; then the rest.
  */
 export function* jsonPieces(result: {messages: Diagnostic[] | MessageList; [field: string]: unknown}): Generator<string | Uint8Array> {
   const text = JSON.stringify({...result, messages: marker}, null, 2) + '\n'
@@ -64,7 +64,7 @@ export function* jsonPieces(result: {messages: Diagnostic[] | MessageList; [fiel
     if (batch instanceof Uint8Array) {
       yield before
       yield batch
-    } else for (let at = 0; at < batch.length; at += sliceLength) yield (at === 0 ? before : ',\n') + messagesJson(batch.slice(at, at + sliceLength))
+    } else for (let from = 0; from < batch.length; from += sliceLength) yield (from === 0 ? before : ',\n') + messagesJson(batch.slice(from, from + sliceLength))
   }
   yield (first ? text.slice(0, at) + '[]' : '\n  ]') + text.slice(at + JSON.stringify(marker).length)
 }

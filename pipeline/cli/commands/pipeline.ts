@@ -8,7 +8,7 @@ import {deserialize, serialize} from 'node:v8'
 import {asWarnings, countSeverities} from '../../diagnostic.ts'
 import type {Termbase} from '../../glossary/index.ts'
 import {analysisKey, digestBytes, extractContextKey, extractOutputsKey, inShard, type Shard} from '../../incremental/index.ts'
-import {analysisContexts, analyzeProject, assembleExtract, storePart, outputKinds, buildProject, buildPseudo, extractContext, extractProject, type DocumentOutputs, type ExtractContextParts, importProject, paths, projectTerms, shareText, type Reuse, type BuildEntry, type LocaleGate, type ExternalMemory, type ProjectTerms, type Stores} from '../../project/index.ts'
+import {analysisContexts, analyzeProject, assembleExtract, storePart, outputKinds, buildProject, buildPseudo, extractContext, extractProject, type DocumentOutputs, importProject, paths, projectTerms, shareText, type Reuse, type BuildEntry, type LocaleGate, type ExternalMemory, type ProjectTerms, type Stores} from '../../project/index.ts'
 import {percentText} from '../../build/index.ts'
 import type {ImportReport} from '../../store/index.ts'
 import type {UnknownWord} from '../../mt/index.ts'
@@ -402,14 +402,15 @@ export async function importCommand(workspace: Workspace, options: CommandOption
   const xliff = {hits: untouched, misses: toRead.value.length}
   const signatures: Array<[string, Float64Array]> = []
   let imported = 0
-  // Each target locale's memory, read for the first comparison below and kept for the others (each compiles it once: `extractProject`).
-  let context: ExtractContextParts | undefined
-  const documentOf = named ? undefined : new Map([...ownDocuments(loaded).keys()].flatMap((path) => workspace.config.targetLocales.map((locale): [string, string] => [paths.xliff(workspace.config, locale, path), path])))
-  // The files that hold exactly what extract would write now for their documents (made for the batch's documents only), left out; returns their paths.
+  // Each target locale's memory, read once for the comparisons below and the import's lookup of what extract
+  // pre-filled, and compiled once for all of them (`compiledMemory`).
+  const context = named || toRead.value.length === 0 ? undefined : extractContext(workspace.config, loaded.documents, loaded.stores, {memory: loaded.memory})
+  const documentOf = named ? undefined : new Map([...ownDocuments(loaded).keys()].flatMap((path) => workspace.config.targetLocales.map((locale): [string, {path: string; locale: string}] => [paths.xliff(workspace.config, locale, path), {path, locale}])))
+  // The files that hold exactly what extract would write now for their documents (made for the batch's documents
+  // and locales only: a document's files of other locales come in other batches), left out; returns their paths.
   const leaveOutCurrent = (files: Map<string, string>): string[] => {
-    const only = new Set([...files.keys()].flatMap((file) => documentOf!.get(file) ?? []))
-    context ??= extractContext(workspace.config, loaded.documents, loaded.stores, {memory: loaded.memory})
-    const current = extractProject(workspace.config, loaded.documents, loaded.stores, {terms: loaded.terms, memory: loaded.memory, only, context}).value
+    const whose = [...files.keys()].flatMap((file) => documentOf!.get(file) ?? [])
+    const current = extractProject(workspace.config, loaded.documents, loaded.stores, {terms: loaded.terms, memory: loaded.memory, only: new Set(whose.map((one) => one.path)), locales: new Set(whose.map((one) => one.locale)), context}).value
     const left = [...files].filter(([path, text]) => current.get(path) === text).map(([path]) => path)
     for (const path of left) files.delete(path)
     untouched += left.length
@@ -441,6 +442,8 @@ export async function importCommand(workspace: Workspace, options: CommandOption
       if (!named && files.size > 0) for (const path of leaveOutCurrent(files)) progress.tick(path)
       imported += files.size
       for (const file of files) {
+        // Let go of the text as the import takes it.
+        files.delete(file[0])
         yield file
         progress.tick(file[0])
       }
@@ -448,7 +451,7 @@ export async function importCommand(workspace: Workspace, options: CommandOption
   }
   let result: ReturnType<typeof importProject>
   try {
-    result = importProject(workspace.config, loaded.documents, loaded.stores, returned(), {terms: loaded.terms, memory: loaded.memory})
+    result = importProject(workspace.config, loaded.documents, loaded.stores, returned(), {terms: loaded.terms, memory: loaded.memory, memories: context?.memories})
   } finally {
     progress.stop()
   }
@@ -599,17 +602,18 @@ async function projectOutputs(workspace: Workspace, loaded: Loaded, built: Comma
  */
 const importBatchBytes = 8 * 1024 * 1024
 
-/** Paths in batches of about {@linkcode importBatchBytes} (a larger file is a batch of its own). */
+/** Paths in batches of at most {@linkcode importBatchBytes} (a larger file is a batch of its own). */
 function* inBatches(files: ReadonlyArray<{path: string; bytes: number}>): Generator<string[]> {
   let batch: string[] = []
   let bytes = 0
   for (const {path, bytes: size} of files) {
+    if (batch.length > 0 && bytes + size > importBatchBytes) {
+      yield batch
+      batch = []
+      bytes = 0
+    }
     batch.push(path)
     bytes += size
-    if (bytes < importBatchBytes) continue
-    yield batch
-    batch = []
-    bytes = 0
   }
   if (batch.length > 0) yield batch
 }

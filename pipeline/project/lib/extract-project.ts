@@ -9,12 +9,12 @@
  * glossary terms marked.
  */
 import type {Config} from '../../config/index.ts'
-import {compileMemory, type Memory, type MemoryEntry} from '../../memory/index.ts'
+import type {Memory, MemoryEntry} from '../../memory/index.ts'
 import {sourceBundle, toJson} from '../../store/index.ts'
 import type {Diagnostic, SourceDocument} from '../../types.ts'
 import {documentId, fromMarkdown} from '../../units/index.ts'
 import {toXliff, toXliff12} from '../../xliff/index.ts'
-import {documentLeverage, localeMemory, projectPrefill, type DocumentLeverage, type ProjectLeverageOptions} from './leverage-project.ts'
+import {compiledMemory, documentLeverage, localeMemory, projectPrefill, type DocumentLeverage, type ProjectLeverageOptions} from './leverage-project.ts'
 import {analysisKey, extractContextKey, extractOutputsKey} from '../../incremental/index.ts'
 import {localePart, storePart} from './analyze-project.ts'
 import {paths, type Outputs, type Stores} from './paths.ts'
@@ -41,6 +41,8 @@ export interface ExtractProjectOptions extends ProjectLeverageOptions {
    * extracting, looks up no document twice.
    */
   parts?: readonly string[] | null
+  /** The target locales whose XLIFF files to make (default: all): import compares a batch of returned files with what extract would write for their own locales only. */
+  locales?: ReadonlySet<string> | null
   /** The project-wide part (`extractContext`) and, for `reuse`, its key (`extractContextKey`), when the caller has them: `run`, which makes many documents' outputs on its threads first. */
   context?: (ExtractContextParts & {key?: string | undefined}) | null
 }
@@ -79,6 +81,7 @@ export function extractProject(config: Config, documents: ReadonlyMap<string, So
   // By path: a document whose outputs are found by its key is not read.
   const written = [...documents.keys()].filter((path) => !only || only.has(path)).map((path) => ({path, id: documentId(path)}))
   const context = options.context ?? extractContext(config, documents, stores, options)
+  let compiled: ExtractContext | undefined
   // Machine translations are the edge's, made for this run: their outputs are not reused.
   const reuse = options.machine ? undefined : options.reuse
   const shared = reuse && (options.context?.key ?? extractContextKey(config, context.memories, reuse.glossary))
@@ -90,7 +93,7 @@ export function extractProject(config: Config, documents: ReadonlyMap<string, So
   const make = (path: string) => () => {
     const key = parts && reuse!.keys.get(path)
     const onLeverage = key === undefined ? undefined : (at: number, found: DocumentLeverage) => storePart(reuse!.store, analysisKey(key, parts![at]!), () => localePart(found))
-    return documentOutputs(config, documents.get(path)!, compiledOnce(context.memories), {...options, onLeverage})
+    return documentOutputs(config, documents.get(path)!, (compiled ??= compileContext(context.memories)), {...options, onLeverage})
   }
   const each = written.map(({path}) => reused(reuse?.store, outputKinds.extract, keyOf(path), make(path)))
   return assembleExtract(config, written, {each, messages: context.messages, stores, only})
@@ -152,28 +155,14 @@ export function extractContext(config: Config, documents: ReadonlyMap<string, So
 }
 
 /**
- * Each context's memories compiled, by its entries: a caller that extracts
- * the documents part by part (import, comparing the returned files with
- * what extract would write, a batch at a time) hands each call the same
- * context (`ExtractProjectOptions.context`), and its memories are compiled
- * once, when a document is first made.
- */
-const compiledContexts = new WeakMap<ReadonlyArray<[string, MemoryEntry[]]>, ExtractContext>()
-
-/** The memories compiled, once per context ({@linkcode compiledContexts}). */
-function compiledOnce(memories: ReadonlyArray<[string, MemoryEntry[]]>): ExtractContext {
-  let compiled = compiledContexts.get(memories)
-  if (!compiled) compiledContexts.set(memories, (compiled = compileContext(memories)))
-  return compiled
-}
-
-/**
- * The memories compiled, once per thread.
+ * The memories compiled, once per thread and per memory (`compiledMemory`:
+ * import's batches, each compared with what extract would write now, and
+ * its lookup of what extract pre-filled share one).
  *
  * @param memories Each target locale's memory entries (`extractContext`).
  */
 export function compileContext(memories: ReadonlyArray<[string, MemoryEntry[]]>): ExtractContext {
-  return {memories: new Map(memories.map(([locale, entries]) => [locale, compileMemory(entries)]))}
+  return {memories: new Map(memories.map(([locale, entries]) => [locale, compiledMemory(entries)]))}
 }
 
 /** One document's extraction outputs. */
@@ -192,13 +181,13 @@ export interface DocumentOutputs {
  * @param config Project config.
  * @param document The extracted source.
  * @param context The compiled memories (`compileContext`).
- * @param options Term rules, machine translations, the document's segment terms when known (`segmentMatches`), and `onLeverage(at, found)`, called with each target locale's lookup (`at` in the config's order).
+ * @param options Term rules, machine translations, the target locales to make XLIFF for (default: all), the document's segment terms when known (`segmentMatches`), and `onLeverage(at, found)`, called with each target locale's lookup (`at` in the config's order).
  */
-export function documentOutputs(config: Config, document: SourceDocument, context: ExtractContext, options?: (Pick<ExtractProjectOptions, 'terms' | 'machine'> & {matches?: SegmentMatches | null | undefined; onLeverage?: ((at: number, found: DocumentLeverage) => void) | null | undefined}) | null): DocumentOutputs {
+export function documentOutputs(config: Config, document: SourceDocument, context: ExtractContext, options?: (Pick<ExtractProjectOptions, 'terms' | 'machine' | 'locales'> & {matches?: SegmentMatches | null | undefined; onLeverage?: ((at: number, found: DocumentLeverage) => void) | null | undefined}) | null): DocumentOutputs {
   const write = config.xliffVersion === '1.2' ? toXliff12 : toXliff
   const locales = config.targetLocales.map((locale, at) => {
     // XLIFF 2 requires a unit in every file; a document with nothing to translate gets none.
-    if (document.units.length === 0) return {outputs: [], messages: []}
+    if (document.units.length === 0 || (options?.locales && !options.locales.has(locale))) return {outputs: [], messages: []}
     const found = documentLeverage(config, document, context.memories.get(locale)!, locale, options)
     options?.onLeverage?.(at, found)
     const segments = new Map(found.value.map((one) => [one.segment, one]))

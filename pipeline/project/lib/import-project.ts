@@ -13,7 +13,7 @@
  * that are memory and that file's, not every document.
  */
 import {diagnostic} from '../../diagnostic.ts'
-import type {SegmentLeverage} from '../../memory/index.ts'
+import type {MemoryEntry, SegmentLeverage} from '../../memory/index.ts'
 import type {Config} from '../../config/index.ts'
 import {applyUpdates, importXliff, sourceBundle, toJson, type BundleUpdate, type ImportReport, type Prefilled} from '../../store/index.ts'
 import type {Diagnostic, Segment, SourceDocument} from '../../types.ts'
@@ -27,6 +27,8 @@ import type {ProjectTerms} from './terms.ts'
 export interface ImportProjectOptions extends ProjectLeverageOptions {
   /** Term rules by target locale: a translation that breaks a locked term is quarantined (see `projectTerms`). */
   terms?: ProjectTerms | null
+  /** Each target locale's memory entries, when the caller read them already (`extractContext`): looked up against as they are, compiled once for both (`compiledMemory`). */
+  memories?: ReadonlyArray<readonly [string, MemoryEntry[]]> | null
 }
 
 /** A document's keys (segment keys and unit ids), and the unit of each segment key. */
@@ -51,8 +53,8 @@ export interface ImportResult {
  *
  * @param xliffs XLIFF texts by path, taken one at a time: each is read and
  *   done with before the next is asked for, so a caller that reads them as
- *   they are asked for (`babele import`) holds one file's text at a time,
- *   not a whole site's returned files.
+ *   they are asked for (`babele import`, a batch at a time) holds what it
+ *   has read and not yet handed over, not a whole site's returned files.
  */
 export function importProject(config: Config, documents: ReadonlyMap<string, SourceDocument>, stores: Stores, xliffs: Iterable<readonly [string, string]>, options: ImportProjectOptions = {}): ImportResult {
   const outputs: Outputs = new Map()
@@ -86,7 +88,7 @@ export function importProject(config: Config, documents: ReadonlyMap<string, Sou
   const leverages = new Map<string, LocaleLeverage>()
   const leverageOf = (locale: string, named: readonly SourceDocument[]): ReadonlyMap<Segment, SegmentLeverage> => {
     let found = leverages.get(locale)
-    if (!found) leverages.set(locale, (found = localeLeverage(config, documents, stores, locale, options)))
+    if (!found) leverages.set(locale, (found = localeLeverage(config, documents, stores, locale, options, options.memories?.find(([one]) => one === locale)?.[1])))
     return new Map(named.flatMap((document) => found.of(document).value.map((one): [Segment, SegmentLeverage] => [one.segment, one])))
   }
   const prefilled = (locale: string, segments: ReadonlyMap<Segment, SegmentLeverage>, segment: Segment): Prefilled | undefined => {

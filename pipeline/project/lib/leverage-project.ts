@@ -84,11 +84,30 @@ export interface DocumentLeverage {
  * @param stores Locale stores.
  * @param locale Target locale.
  * @param options Outside memory and machine translations.
+ * @param entries The locale's memory, when the caller read it already (`localeMemory`: the same entries are compiled once, {@linkcode compiledMemory}).
  */
-export function localeLeverage(config: Config, documents: ReadonlyMap<string, SourceDocument>, stores: Stores, locale: string, options?: ProjectLeverageOptions | null): LocaleLeverage {
-  const found = localeMemory(config, documents, stores, locale, options)
-  let memory: Memory | undefined
-  return {entries: found.value, messages: found.messages, of: (document) => documentLeverage(config, document, (memory ??= compileMemory(found.value)), locale, options)}
+export function localeLeverage(config: Config, documents: ReadonlyMap<string, SourceDocument>, stores: Stores, locale: string, options?: ProjectLeverageOptions | null, entries?: MemoryEntry[] | null): LocaleLeverage {
+  const found = entries ? {value: entries, messages: []} : localeMemory(config, documents, stores, locale, options)
+  return {entries: found.value, messages: found.messages, of: (document) => documentLeverage(config, document, compiledMemory(found.value), locale, options)}
+}
+
+/**
+ * Each memory compiled, by its entries: stages that look up against the
+ * same entries share one compiled memory (import compares the returned
+ * files with what extract would write now, then looks up what extract
+ * pre-filled, against the same memory; compiled twice, a large memory was
+ * held twice). The entries are not changed once read.
+ */
+const compiledMemories = new WeakMap<MemoryEntry[], Memory>()
+
+/**
+ * @param entries A locale's memory entries (`localeMemory`).
+ * @returns Them compiled (`compileMemory`), once.
+ */
+export function compiledMemory(entries: MemoryEntry[]): Memory {
+  let memory = compiledMemories.get(entries)
+  if (!memory) compiledMemories.set(entries, (memory = compileMemory(entries)))
+  return memory
 }
 
 /**

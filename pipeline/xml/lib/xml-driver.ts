@@ -169,6 +169,13 @@ export function readXml(xml: string, handler: XmlHandler, options: Options, repo
   }
 
   const parser = new SaxesParser({xmlns: true, position: true})
+  // Namespace names are cut from the document too (its `xmlns` attributes): each copied once (`unpinned`).
+  const uris = new Map<string, string>()
+  const uriOf = (uri: string): string => {
+    let own = uris.get(uri)
+    if (own === undefined) uris.set(uri, (own = unpinned(uri)))
+    return own
+  }
   let depth = 0
   let tagStart = 0
   let lastEvent = 0
@@ -199,15 +206,15 @@ export function readXml(xml: string, handler: XmlHandler, options: Options, repo
     for (const key in tag.attributes) {
       const attribute = tag.attributes[key]!
       if (attribute.uri === xmlnsNamespace || attribute.name === 'xmlns') continue
-      attributes.push({uri: attribute.uri, local: attribute.local, name: attribute.name, value: unpinned(attribute.value)})
+      attributes.push({uri: uriOf(attribute.uri), local: attribute.local, name: attribute.name, value: unpinned(attribute.value)})
     }
 
-    handler.open({uri: tag.uri, local: tag.local, name: tag.name, attributes, offset: tagStart})
+    handler.open({uri: uriOf(tag.uri), local: tag.local, name: tag.name, attributes, offset: tagStart})
   })
   parser.on('closetag', function (tag) {
     lastEvent = parser.position
     depth--
-    handler.close({uri: tag.uri, local: tag.local, name: tag.name, attributes: noAttributes, offset: lastEvent})
+    handler.close({uri: uriOf(tag.uri), local: tag.local, name: tag.name, attributes: noAttributes, offset: lastEvent})
   })
   parser.on('text', function (value) {
     const start = lastEvent
