@@ -4,13 +4,17 @@
  * it, so it never holds every returned file at once. Batches change nothing
  * the import gives: the same files, padded past a batch, give the stores,
  * reports, messages and summary of the same files imported in one, babele's
- * own files among them known by what extract would write now.
+ * own files among them known by what extract would write now. The memory
+ * that comparison needs is read only when a file is not babele's by its
+ * bytes.
  */
-import {appendFileSync, cpSync, mkdtempSync, readdirSync, rmSync} from 'node:fs'
+import {appendFileSync, cpSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync} from 'node:fs'
 import {tmpdir} from 'node:os'
 import {join} from 'node:path'
 import test from 'ava'
-import {babeleJson as json, projectOutputs, sampleProject} from './helpers/cli.ts'
+import {importCommand, load} from '../pipeline/cli/commands/pipeline.ts'
+import {openWorkspace} from '../pipeline/cli/workspace.ts'
+import {babeleJson as json, copyProject, projectOutputs, sampleProject} from './helpers/cli.ts'
 import {itDocs} from './helpers/corpora.ts'
 import {fillXliff} from './helpers/tools.ts'
 
@@ -52,5 +56,32 @@ test('returned files import a batch at a time: padded past a batch, they give wh
   } finally {
     rmSync(folder, {recursive: true, force: true})
     rmSync(padded, {recursive: true, force: true})
+  }
+})
+
+test('files that hold what extract wrote, read again (their signatures moved), make the import read no memory', async (t) => {
+  const folder = copyProject()
+  try {
+    t.is(json(folder, 'run').status, 0)
+    // A translation stored: the English memory is not empty.
+    fillXliff('upper', [join(folder, 'xliff/en/putin-xi-alleanza.md.xlf')])
+    json(folder, 'run')
+    // Every XLIFF file written again with its own bytes: each is read, and found babele's by its digest.
+    for (const locale of ['en', 'es', 'fr', 'ca']) for (const file of xliffOf(folder, locale)) writeFileSync(file, readFileSync(file))
+    const workspace = openWorkspace(join(folder, 'babele.config.json'), true)
+    const loaded = await load(workspace, {progress: false, jobs: 1})
+    // The memory is made of the documents whose stores hold translations: count the documents read.
+    let read = 0
+    const get = loaded.documents.get.bind(loaded.documents)
+    loaded.documents.get = (path: string) => {
+      read++
+      return get(path)
+    }
+    const result = await importCommand(workspace, {progress: false, jobs: 1, files: []}, loaded)
+    t.regex(result.summary[0]!, /^import: 0 file\(s\) \(4 unchanged since extract, skipped\)/)
+    t.deepEqual(result.cache?.xliff, {hits: 0, misses: 4}, 'every file read')
+    t.is(read, 0, 'no document read for a memory no file needed')
+  } finally {
+    rmSync(folder, {recursive: true, force: true})
   }
 })

@@ -5,11 +5,12 @@
  * byte for byte, as pieces to write one after the other: everything but
  * the messages, split where they go, and the messages a batch (at most
  * {@linkcode sliceLength} of them) at a time, so neither the whole text nor
- * (from a message list) every diagnostic is held at once. A batch printed already (its UTF-8 bytes, kept with the
- * lint findings in the cache: `PrintedMessages`) is a piece as it is.
+ * (from a message list) every diagnostic is held at once. A batch printed
+ * already (its UTF-8 bytes, kept with the lint findings in the cache:
+ * `PrintedMessages`) is a piece as it is.
  *
- * A batch (or slice) is stringified in one native call, inside an object that puts
- * it where `messages` is in the result ({@linkcode messagesJson}): its
+ * A batch (or slice) is stringified in one native call, inside an object
+ * that puts it where `messages` is in the result ({@linkcode messagesJson}): its
  * messages come out indented as they are in the whole text, and the piece
  * is that text less its first and last lines. No message is stringified
  * alone, no line is indented again, and no text is concatenated message by

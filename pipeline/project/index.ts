@@ -2,7 +2,7 @@ export {buildProject, type BuildEntry, type BuildProjectOptions} from './lib/bui
 export {coverageGate, shareText, type LocaleGate} from './lib/coverage-gate.ts'
 export {buildPseudo, type BuildPseudoOptions} from './lib/build-pseudo.ts'
 export {checkProject, usableBundle, type CheckProjectOptions} from './lib/check-project.ts'
-export {assembleExtract, compileContext, documentOutputs, extractContext, extractDocuments, extractProject, type DocumentOutputs, type ExtractContext, type ExtractProjectOptions} from './lib/extract-project.ts'
+export {assembleExtract, compileContext, documentOutputs, extractContext, extractDocuments, extractProject, type DocumentOutputs, type ExtractContext, type ExtractContextParts, type ExtractProjectOptions} from './lib/extract-project.ts'
 export {extractSource, lintDocument, type ExtractedSource, type ExtractSourceOptions} from './lib/extract-source.ts'
 export {importProject, type ImportProjectOptions, type ImportResult} from './lib/import-project.ts'
 export {omegatProject, type OmegatOptions} from './lib/omegat.ts'

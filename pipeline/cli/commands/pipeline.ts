@@ -8,7 +8,7 @@ import {deserialize, serialize} from 'node:v8'
 import {asWarnings, countSeverities} from '../../diagnostic.ts'
 import type {Termbase} from '../../glossary/index.ts'
 import {analysisKey, digestBytes, extractContextKey, extractOutputsKey, inShard, type Shard} from '../../incremental/index.ts'
-import {analysisContexts, analyzeProject, assembleExtract, storePart, outputKinds, buildProject, buildPseudo, extractContext, extractProject, type DocumentOutputs, importProject, paths, projectTerms, shareText, type Reuse, type BuildEntry, type LocaleGate, type ExternalMemory, type ProjectTerms, type Stores} from '../../project/index.ts'
+import {analysisContexts, analyzeProject, assembleExtract, storePart, outputKinds, buildProject, buildPseudo, extractContext, extractProject, type DocumentOutputs, type ExtractContextParts, importProject, paths, projectTerms, shareText, type Reuse, type BuildEntry, type LocaleGate, type ExternalMemory, type ProjectTerms, type Stores} from '../../project/index.ts'
 import {percentText} from '../../build/index.ts'
 import type {ImportReport} from '../../store/index.ts'
 import type {UnknownWord} from '../../mt/index.ts'
@@ -249,7 +249,6 @@ async function outputsMadeOnThreads(workspace: Workspace, options: CommandOption
   })
 }
 
-
 /** What came from the cache: the documents and lint findings, and the stages' per-document outputs so far (the analysis's parts once a stage analyzed). */
 function cacheUse(loaded: Loaded): CacheUse {
   const store = loaded.reuse?.store
@@ -402,13 +401,16 @@ export async function importCommand(workspace: Workspace, options: CommandOption
   const xliff = {hits: untouched, misses: toRead.value.length}
   const signatures: Array<[string, Float64Array]> = []
   let imported = 0
-  // Each target locale's memory, read once for the comparisons below and the import's lookup of what extract
-  // pre-filled, and compiled once for all of them (`compiledMemory`).
-  const context = named || toRead.value.length === 0 ? undefined : extractContext(workspace.config, loaded.documents, loaded.stores, {memory: loaded.memory})
-  const documentOf = named ? undefined : new Map([...ownDocuments(loaded).keys()].flatMap((path) => workspace.config.targetLocales.map((locale): [string, {path: string; locale: string}] => [paths.xliff(workspace.config, locale, path), {path, locale}])))
+  // Made for the first file that is not babele's own by its bytes: which document and locale each XLIFF file is
+  // of, and each target locale's memory, kept for the import's lookup of what extract pre-filled and compiled
+  // once for all of them (`compiledMemory`). A run whose files all hold what extract wrote reads no memory.
+  let documentOf: Map<string, {path: string; locale: string}> | undefined
+  let context: ExtractContextParts | undefined
   // The files that hold exactly what extract would write now for their documents (made for the batch's documents
   // and locales only: a document's files of other locales come in other batches), left out; returns their paths.
   const leaveOutCurrent = (files: Map<string, string>): string[] => {
+    documentOf ??= new Map([...ownDocuments(loaded).keys()].flatMap((path) => workspace.config.targetLocales.map((locale): [string, {path: string; locale: string}] => [paths.xliff(workspace.config, locale, path), {path, locale}])))
+    context ??= extractContext(workspace.config, loaded.documents, loaded.stores, {memory: loaded.memory})
     const whose = [...files.keys()].flatMap((file) => documentOf!.get(file) ?? [])
     const current = extractProject(workspace.config, loaded.documents, loaded.stores, {terms: loaded.terms, memory: loaded.memory, only: new Set(whose.map((one) => one.path)), locales: new Set(whose.map((one) => one.locale)), context}).value
     const left = [...files].filter(([path, text]) => current.get(path) === text).map(([path]) => path)
@@ -425,10 +427,10 @@ export async function importCommand(workspace: Workspace, options: CommandOption
     for (const batch of inBatches(toRead.value)) {
       const files = new Map<string, string>()
       for (const path of batch) {
-        // The stat before the read: a signature taken after could be a later file's.
-        const before = !named && recorded.has(path) ? statOf(absolute(path)) : undefined
+        // The stat before the read: a signature taken after could be a later file's. (Files named on the command line have no record.)
+        const known = recorded.get(path)
+        const before = known && statOf(absolute(path))
         const text = readText(resolve(base, path))
-        const known = named ? undefined : recorded.get(path)
         if (known && known.digest === digestBytes(text)) {
           untouched++
           progress.tick(path)
@@ -451,7 +453,7 @@ export async function importCommand(workspace: Workspace, options: CommandOption
   }
   let result: ReturnType<typeof importProject>
   try {
-    result = importProject(workspace.config, loaded.documents, loaded.stores, returned(), {terms: loaded.terms, memory: loaded.memory, memories: context?.memories})
+    result = importProject(workspace.config, loaded.documents, loaded.stores, returned(), {terms: loaded.terms, memory: loaded.memory, memoryOf: (locale) => context?.memories.find(([one]) => one === locale)?.[1]})
   } finally {
     progress.stop()
   }

@@ -27,8 +27,8 @@ import type {ProjectTerms} from './terms.ts'
 export interface ImportProjectOptions extends ProjectLeverageOptions {
   /** Term rules by target locale: a translation that breaks a locked term is quarantined (see `projectTerms`). */
   terms?: ProjectTerms | null
-  /** Each target locale's memory entries, when the caller read them already (`extractContext`): looked up against as they are, compiled once for both (`compiledMemory`). */
-  memories?: ReadonlyArray<readonly [string, MemoryEntry[]]> | null
+  /** A target locale's memory entries, when the caller has read them (`extractContext`; asked as the locale's first file is imported): looked up against as they are, compiled once for both (`compiledMemory`). */
+  memoryOf?: ((locale: string) => MemoryEntry[] | undefined) | null
 }
 
 /** A document's keys (segment keys and unit ids), and the unit of each segment key. */
@@ -88,7 +88,7 @@ export function importProject(config: Config, documents: ReadonlyMap<string, Sou
   const leverages = new Map<string, LocaleLeverage>()
   const leverageOf = (locale: string, named: readonly SourceDocument[]): ReadonlyMap<Segment, SegmentLeverage> => {
     let found = leverages.get(locale)
-    if (!found) leverages.set(locale, (found = localeLeverage(config, documents, stores, locale, options, options.memories?.find(([one]) => one === locale)?.[1])))
+    if (!found) leverages.set(locale, (found = localeLeverage(config, documents, stores, locale, options, options.memoryOf?.(locale))))
     return new Map(named.flatMap((document) => found.of(document).value.map((one): [Segment, SegmentLeverage] => [one.segment, one])))
   }
   const prefilled = (locale: string, segments: ReadonlyMap<Segment, SegmentLeverage>, segment: Segment): Prefilled | undefined => {
