@@ -6,14 +6,15 @@
  * reports, messages and summary of the same files imported in one, babele's
  * own files among them known by what extract would write now. The memory
  * that comparison needs is read only when a file is not babele's by its
- * bytes.
+ * bytes. A file that can no longer be read when the import comes to it is
+ * an error about that file, and the others still import.
  */
-import {appendFileSync, cpSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync} from 'node:fs'
+import {appendFileSync, closeSync, cpSync, ftruncateSync, mkdtempSync, openSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync} from 'node:fs'
 import {tmpdir} from 'node:os'
 import {join} from 'node:path'
 import test from 'ava'
 import {importCommand, load} from '../pipeline/cli/commands/pipeline.ts'
-import {openWorkspace} from '../pipeline/cli/workspace.ts'
+import {openWorkspace, readReturnedXliff} from '../pipeline/cli/workspace.ts'
 import {babeleJson as json, copyProject, projectOutputs, sampleProject} from './helpers/cli.ts'
 import {itDocs} from './helpers/corpora.ts'
 import {fillXliff} from './helpers/tools.ts'
@@ -81,6 +82,52 @@ test('files that hold what extract wrote, read again (their signatures moved), m
     t.regex(result.summary[0]!, /^import: 0 file\(s\) \(4 unchanged since extract, skipped\)/)
     t.deepEqual(result.cache?.xliff, {hits: 0, misses: 4}, 'every file read')
     t.is(read, 0, 'no document read for a memory no file needed')
+  } finally {
+    rmSync(folder, {recursive: true, force: true})
+  }
+})
+
+test('a returned file that cannot be read when the import comes to it is an error about that file, and the others import', (t) => {
+  const folder = copyProject()
+  try {
+    t.is(json(folder, 'extract').status, 0)
+    fillXliff('upper', [join(folder, 'xliff/en/putin-xi-alleanza.md.xlf')])
+    // A file over what one read can hold (3 GiB, sparse: it takes no disk), under a limit raised past it.
+    const huge = openSync(join(folder, 'xliff/en/zz-huge.xlf'), 'w')
+    ftruncateSync(huge, 3 * 1024 ** 3)
+    closeSync(huge)
+    const config = JSON.parse(readFileSync(join(folder, 'babele.config.json'), 'utf8'))
+    writeFileSync(join(folder, 'babele.config.json'), JSON.stringify({...config, maxXliffBytes: 4 * 1024 ** 3}))
+    const imported = json(folder, 'import')
+    t.is(imported.status, 1)
+    const unreadable = imported.result.messages.filter((message: {ruleId: string}) => message.ruleId === 'xliff-unreadable')
+    t.is(unreadable.length, 1)
+    t.like(unreadable[0], {file: 'xliff/en/zz-huge.xlf', source: 'import', severity: 'error'})
+    t.regex(unreadable[0].message, /^File could not be read \(it is over 2 GiB, more than one read can hold, ERR_FS_FILE_TOO_LARGE\); not imported$/)
+    // The returned file beside it imported: its upper-case targets are stored.
+    t.regex(imported.result.summary[0], /^import: 1 file\(s\) \(3 unchanged since extract, skipped\), [1-9]\d* segment\(s\) read, [1-9]\d* store file\(s\) changed/)
+    t.regex(readFileSync(join(folder, 'locales/en/putin-xi-alleanza.json'), 'utf8'), /PUTIN/)
+    t.is(statSync(join(folder, 'xliff/en/zz-huge.xlf')).size, 3 * 1024 ** 3)
+  } finally {
+    rmSync(folder, {recursive: true, force: true})
+  }
+})
+
+test('a returned file removed after it was listed is named with the reason', (t) => {
+  const folder = mkdtempSync(join(tmpdir(), 'babele-gone-'))
+  try {
+    t.deepEqual(readReturnedXliff('xliff/en/gone.xlf', folder), {
+      message: {
+        file: 'xliff/en/gone.xlf',
+        ruleId: 'xliff-unreadable',
+        source: 'import',
+        severity: 'error',
+        message: 'File could not be read (it is no longer there: removed or renamed after the files were listed, ENOENT); not imported',
+        url: 'https://www.npmjs.com/package/babele#rule-xliff-unreadable'
+      }
+    })
+    writeFileSync(join(folder, 'here.xlf'), '<xliff/>')
+    t.deepEqual(readReturnedXliff('here.xlf', folder), {text: '<xliff/>'})
   } finally {
     rmSync(folder, {recursive: true, force: true})
   }

@@ -302,6 +302,41 @@ export function xliffToRead(paths: readonly string[], base: string, maxBytes: nu
   return {value: [...files].map(([path, bytes]) => ({path, bytes})), messages}
 }
 
+/**
+ * A returned XLIFF file's text, read when the import comes to it
+ * ({@linkcode xliffToRead} listed it): a file that can no longer be read
+ * (removed or renamed since it was listed, now a folder, not readable, too
+ * large for one read) is an error about that file alone (`xliff-unreadable`),
+ * and the other files still import.
+ *
+ * @param path The file, as listed.
+ * @param base What a relative path is relative to.
+ * @returns Its text, or the error.
+ */
+export function readReturnedXliff(path: string, base: string): {text: string} | {message: Diagnostic} {
+  try {
+    return {text: readText(resolve(base, path))}
+  } catch (error) {
+    return {message: diagnostic('xliff-unreadable', `File could not be read (${unreadableReason(error)}); not imported`, {source: 'import', severity: 'error', file: path})}
+  }
+}
+
+/** Why a file could not be read, in words (the system's code after them). */
+function unreadableReason(error: unknown): string {
+  const code = (error as NodeJS.ErrnoException | undefined)?.code
+  const reasons: Record<string, string> = {
+    ENOENT: 'it is no longer there: removed or renamed after the files were listed',
+    EISDIR: 'it is a folder',
+    EACCES: 'permission denied',
+    EPERM: 'permission denied',
+    ERR_FS_FILE_TOO_LARGE: 'it is over 2 GiB, more than one read can hold',
+    ERR_STRING_TOO_LONG: 'it is too large to be held as one text'
+  }
+  const reason = code === undefined ? undefined : reasons[code]
+  if (reason) return `${reason}, ${code}`
+  return error instanceof Error ? error.message : String(error)
+}
+
 /** The record of the XLIFF files extract wrote, beside the cache's folders (it outlives a code version's entries). */
 function writtenXliffPath(workspace: Workspace): string {
   return resolve(workspace.root, workspace.config.cache, 'xliff-written.json')

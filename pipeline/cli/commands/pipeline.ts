@@ -26,8 +26,8 @@ import {MessageList, SpoolTable, type PrintedMessages} from '../packed-messages.
 import {codeVersion} from '../code-version.ts'
 import {pretranslate, type PretranslateCommandResult} from './pretranslate.ts'
 import {engineOf} from '../engines/select.ts'
-import {absoluteIn, noSources, readGlossary, readMemory, readStores, readWrittenXliff, recordWrittenXliff, saveWrittenXliff, sourceFiles, updateWrittenXliff, xliffDigests, xliffToRead, writeOutputs, xliffFiles, UsageError, type Workspace, type WrittenXliff} from '../workspace.ts'
-import {holdsSigned, openSpool, readText, settledSignature, statOf} from '../fs.ts'
+import {absoluteIn, noSources, readGlossary, readMemory, readStores, readReturnedXliff, readWrittenXliff, recordWrittenXliff, saveWrittenXliff, sourceFiles, updateWrittenXliff, xliffDigests, xliffToRead, writeOutputs, xliffFiles, UsageError, type Workspace, type WrittenXliff} from '../workspace.ts'
+import {holdsSigned, openSpool, settledSignature, statOf} from '../fs.ts'
 import {openOutputRecord, type OutputRecord} from '../output-record.ts'
 import {readRecordedSources} from '../source-record.ts'
 import {defaultTiering, manyDocuments} from '../tiering.ts'
@@ -418,6 +418,8 @@ export async function importCommand(workspace: Workspace, options: CommandOption
     untouched += left.length
     return left
   }
+  // Files listed that could no longer be read when the import came to them (`xliff-unreadable`).
+  const unreadable: Diagnostic[] = []
   const progress = startProgress('import', toRead.value.length, options.progress)
   // The files read as the import asks for them, a batch at a time (`importBatchBytes`), each let go once
   // imported: those babele wrote are left out first, by their bytes, then by what extract would write now
@@ -430,7 +432,13 @@ export async function importCommand(workspace: Workspace, options: CommandOption
         // The stat before the read: a signature taken after could be a later file's. (Files named on the command line have no record.)
         const known = recorded.get(path)
         const before = known && statOf(absolute(path))
-        const text = readText(resolve(base, path))
+        const read = readReturnedXliff(path, base)
+        if ('message' in read) {
+          unreadable.push(read.message)
+          progress.tick(path)
+          continue
+        }
+        const {text} = read
         if (known && known.digest === digestBytes(text)) {
           untouched++
           progress.tick(path)
@@ -461,7 +469,7 @@ export async function importCommand(workspace: Workspace, options: CommandOption
     recordChanged = updateWrittenXliff(recorded, [], signatures)
     if (recordChanged && !options.keepXliffRecord) saveWrittenXliff(workspace, recorded)
   }
-  result.messages.unshift(...toRead.messages)
+  result.messages.unshift(...toRead.messages, ...unreadable)
   const reportFiles = new Map<string, string>()
   const byLocale = new Map<string, ImportReport[]>()
   for (const report of result.reports) {
@@ -492,7 +500,7 @@ export async function importCommand(workspace: Workspace, options: CommandOption
     stores: result.stores,
     ...(options.files.length === 0 && options.cache !== false ? {cache: {...cacheUse(loaded), xliff}} : {}),
     ...(options.keepXliffRecord && options.files.length === 0 && options.cache !== false ? {xliff: {record: recorded, changed: recordChanged, found}} : {}),
-    ...(options.allowQuarantine && [...loaded.messages, ...toRead.messages, ...result.messages].every((message) => message.severity !== 'error' || quarantines.has(message)) ? {ok: true} : {})
+    ...(options.allowQuarantine && [...loaded.messages, ...result.messages].every((message) => message.severity !== 'error' || quarantines.has(message)) ? {ok: true} : {})
   }
 }
 
