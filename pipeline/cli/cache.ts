@@ -241,8 +241,10 @@ export interface Cache {
   /**
    * A value put with {@linkcode Cache.putWithBytes} under `key`, and where
    * the bytes stored after it are in its file, which is left open (the same
-   * bytes even if the entry is replaced meanwhile; close it): read once to
-   * check them (a chunk at a time, none held), and again when they are used.
+   * bytes even if the entry is replaced meanwhile; close it). Bytes of
+   * another length are a miss; their CRC is checked when the caller asks
+   * (`StoredBytes.whole`: read once, a chunk at a time, none held), so a
+   * caller that finds the entry stale by its value reads none of them.
    */
   getWithBytes<Value>(kind: string, key: string): {value: Value; bytes: StoredBytes} | undefined
   /** Store a value and bytes after it, read back whole: the run cache's printed output, which a hit writes as it is. */
@@ -263,6 +265,8 @@ export interface StoredBytes {
   file: OpenFile
   start: number
   length: number
+  /** Whether they are the bytes stored (their CRC-32), read once to tell; ask before using them. */
+  whole: () => boolean
 }
 
 interface Entry {
@@ -502,15 +506,8 @@ export function openCache(folder: string, version: string, options?: CacheOption
         const length = file.read(0, 4).readUInt32BE(0)
         entry = deserialize(file.read(4, length)) as Entry
         start = 4 + length
-        // The tail is checked a chunk at a time: it can be megabytes, which the caller copies out without holding them.
-        const tailCrc = () => {
-          let crc = 0
-          file.eachChunk(start, file.size - start, (chunk) => {
-            crc = crc32(chunk, crc)
-          })
-          return crc
-        }
-        if (entry === null || typeof entry !== 'object' || !tailHolds(entry, file.size - start, tailCrc)) entry = undefined
+        // Cut short or grown: known by the length alone. Their CRC is checked when the caller asks (`whole`).
+        if (entry === null || typeof entry !== 'object' || !tailHolds(entry, file.size - start, () => (entry!.tail as [number, number])[1])) entry = undefined
       } catch {
         entry = undefined
       }
@@ -518,7 +515,20 @@ export function openCache(folder: string, version: string, options?: CacheOption
         file.close()
         return undefined
       }
-      return {value: entry!.value as Value, bytes: {file, start, length: file.size - start}}
+      const crc = entry!.tail![1]
+      // The bytes are checked a chunk at a time: they can be megabytes, which the caller copies out without holding them.
+      let checked: boolean | undefined
+      const whole = () => {
+        if (checked === undefined) {
+          let found = 0
+          file.eachChunk(start, file.size - start, (chunk) => {
+            found = crc32(chunk, found)
+          })
+          checked = found === crc
+        }
+        return checked
+      }
+      return {value: entry!.value as Value, bytes: {file, start, length: file.size - start, whole}}
     },
     put(kind, key, value) {
       store(kind, key, () => serialize({key, value} satisfies Entry))

@@ -318,6 +318,11 @@ async function fromEntry({key, guessed, version}: Lookup, now: number, found: Fo
     if (resigned === false) bytes.file.close()
   }
   if (resigned === false) return undefined
+  // The stored output checked only now (15.6 MB for the bench's 2,000 files): a miss on the facts, such as any edit, reads none of it.
+  if (!bytes.whole()) {
+    bytes.file.close()
+    return undefined
+  }
   // Files read and found unchanged are signed now: the next hit reads none of them.
   if (resigned > 0) cache.putWithBytes('run', key, entry, [bytes.file.read(bytes.start, bytes.length)])
   return {
