@@ -6,7 +6,8 @@
 //   imports to `.js`), with the data files the code reads at run time (the
 //   SRX rules) copied beside them.
 // - bundle/, the code the `babele` bin and its worker threads run: esbuild
-//   bundles `cli/start.ts`, `cli/main.ts` and `cli/source-worker.ts`, each
+//   bundles `cli/start.ts`, `cli/main.ts`, `cli/source-worker.ts` and
+//   `cli/sign-ahead-worker.ts` (the run cache's helper thread), each
 //   with its npm dependencies, into one CommonJS file (`.cjs`) each, in
 //   bundle/cli/: the bin loads start.cjs, which answers from the run cache
 //   when it can and otherwise runs main.cjs, the command line, from V8's
@@ -18,8 +19,8 @@
 //   own: its `url`, and a `resolve` that resolves as Node's `require` does.
 //   The files sit in bundle/cli/, as deep as lib/cli/, so what the code
 //   finds relative to `import.meta.url` is found the same way: the
-//   package.json two folders up, the worker beside it
-//   (`source-worker.cjs`), the code-version's folder (`..`, bundle/ itself,
+//   package.json two folders up, the workers beside it
+//   (`source-worker.cjs`, `sign-ahead-worker.cjs`), the code-version's folder (`..`, bundle/ itself,
 //   the code that runs) and the SRX rules (`../rules/babele.srx`, copied
 //   there, and `../rules/babele.json`, the same rules as the compiled API
 //   translates them, so that a command does not read the XML and translate
@@ -44,7 +45,7 @@ const bundle = join(root, 'bundle')
 rmSync(bundle, {recursive: true, force: true})
 const {metafile} = await build({
   absWorkingDir: root,
-  entryPoints: ['pipeline/cli/start.ts', 'pipeline/cli/main.ts', 'pipeline/cli/source-worker.ts'],
+  entryPoints: ['pipeline/cli/start.ts', 'pipeline/cli/main.ts', 'pipeline/cli/source-worker.ts', 'pipeline/cli/sign-ahead-worker.ts'],
   outdir: 'bundle/cli',
   outExtension: {'.js': '.cjs'},
   bundle: true,

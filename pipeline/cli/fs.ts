@@ -14,6 +14,7 @@ import {tmpdir} from 'node:os'
 import {dirname, join} from 'node:path'
 import {digestBytes} from '../incremental/index.ts'
 import {foundSigned, noteChanged, noteFact, observing, type FactKind} from './observe.ts'
+import {signatureLength, signatureOf} from './signature.ts'
 
 /** Read a UTF-8 file as is (BOM included). */
 export function readText(path: string): string {
@@ -98,31 +99,7 @@ export function factNow(kind: Exclude<FactKind, 'apertium-modes'>, path: string,
  */
 export const settleMs = 1000
 
-/** The numbers of a stat signature, in the order {@linkcode signatureOf} writes them. */
-export const signatureLength = 6
-
-/**
- * A file's or a folder's identity on disk without reading it: file or
- * folder, size, device, inode, and the modification and change times in
- * milliseconds (to a fraction of a microsecond). Any write moves a file's
- * change time, and any entry added, removed or renamed moves its folder's;
- * a change time cannot be set back. Only two changes within one tick of the
- * file system's clock can leave the same signature, which is why the run
- * cache trusts a signature only once its change time is `settleMs` past
- * (`run-cache.ts`).
- *
- * @param stat A file's or a folder's stat.
- * @param into Where to write the numbers.
- * @param at Offset in `into`.
- */
-export function signatureOf(stat: Stats, into: Float64Array, at: number): void {
-  into[at] = stat.isFile() ? 1 : stat.isDirectory() ? 2 : 0
-  into[at + 1] = stat.size
-  into[at + 2] = stat.dev
-  into[at + 3] = stat.ino
-  into[at + 4] = stat.mtimeMs
-  into[at + 5] = stat.ctimeMs
-}
+export {signatureLength, signatureOf} from './signature.ts'
 
 /**
  * Whether a stat has the signature written at `at` (never one of a path

@@ -264,7 +264,7 @@ function asError(error: unknown): Error {
 }
 
 /** A worker on the module (its heap limited to `heapLimitMb` when given): directly when compiled, through tsx from the sources. */
-function startWorker(module: URL, init: unknown, heapLimitMb: number | undefined): Worker {
+export function startWorker(module: URL, init: unknown, heapLimitMb: number | undefined): Worker {
   const options = {workerData: init, ...(heapLimitMb === undefined ? {} : {resourceLimits: {maxOldGenerationSizeMb: heapLimitMb}})}
   if (!module.pathname.endsWith('.ts')) return new Worker(module, options)
   const api = import.meta.resolve('tsx/esm/api')
