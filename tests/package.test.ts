@@ -106,9 +106,9 @@ function node(cwd: string, args: string[], env: NodeJS.ProcessEnv = {}): {status
 test('the tarball holds only the bin, the bundled CLI with its data and licences, the compiled code with its types and data, the README and package.json', (t) => {
   const topLevel = [...new Set(installed.files.map((path) => path.split('/')[0]))].sort()
   t.deepEqual(topLevel, ['README.md', 'bin', 'bundle', 'lib', 'package.json'])
-  // bundle/: the bin's start, the command line and the worker in cli/ (one CommonJS file each), the SRX rules (and the build's translation of them) where they find them, the bundled packages' licences.
+  // bundle/: the bin's start, the command line and the two workers (extraction's, and the run cache's helper that signs paths) in cli/ (one CommonJS file each), the SRX rules (and the build's translation of them) where they find them, the bundled packages' licences.
   const bundled = installed.files.filter((path) => path.startsWith('bundle/'))
-  t.deepEqual(bundled.sort(), ['bundle/THIRD-PARTY-LICENSES.md', 'bundle/cli/main.cjs', 'bundle/cli/source-worker.cjs', 'bundle/cli/start.cjs', 'bundle/rules/babele.json', 'bundle/rules/babele.srx'])
+  t.deepEqual(bundled.sort(), ['bundle/THIRD-PARTY-LICENSES.md', 'bundle/cli/main.cjs', 'bundle/cli/sign-ahead-worker.cjs', 'bundle/cli/source-worker.cjs', 'bundle/cli/start.cjs', 'bundle/rules/babele.json', 'bundle/rules/babele.srx'])
   const licences = readFileSync(join(installed.project, 'node_modules/babele/bundle/THIRD-PARTY-LICENSES.md'), 'utf8')
   for (const name of ['commander', 'zod', 'yaml', 'micromark', 'i18next']) t.regex(licences, new RegExp(`^## ${name} \\d`, 'm'), name)
   t.deepEqual(installed.files.filter((path) => path.startsWith('bin/')), ['bin/babele.js'])
@@ -186,7 +186,7 @@ test('the installed bin prints its version and help, loading nothing but the com
     t.deepEqual(start.files, ['bin/babele.js', 'bundle/cli/main.cjs', 'bundle/cli/start.cjs'], 'the bin runs the bundle, not lib/')
     t.deepEqual(
       start.modules.filter((path) => path.startsWith('pipeline/')),
-      ['pipeline/cli/choices.ts', 'pipeline/cli/compile-cache.ts', 'pipeline/cli/fs.ts', 'pipeline/cli/main.ts', 'pipeline/cli/observe.ts', 'pipeline/cli/process-state.ts', 'pipeline/cli/program.ts', 'pipeline/cli/replay.ts', 'pipeline/cli/start.ts', 'pipeline/cli/tiering.ts', 'pipeline/incremental/index.ts', 'pipeline/incremental/lib/check-key.ts', 'pipeline/incremental/lib/digest.ts', 'pipeline/incremental/lib/output-key.ts', 'pipeline/incremental/lib/parse-key.ts', 'pipeline/incremental/lib/shard.ts'],
+      ['pipeline/cli/choices.ts', 'pipeline/cli/compile-cache.ts', 'pipeline/cli/fs.ts', 'pipeline/cli/main.ts', 'pipeline/cli/observe.ts', 'pipeline/cli/process-state.ts', 'pipeline/cli/program.ts', 'pipeline/cli/replay.ts', 'pipeline/cli/signature.ts', 'pipeline/cli/start.ts', 'pipeline/cli/tiering.ts', 'pipeline/incremental/index.ts', 'pipeline/incremental/lib/check-key.ts', 'pipeline/incremental/lib/digest.ts', 'pipeline/incremental/lib/output-key.ts', 'pipeline/incremental/lib/parse-key.ts', 'pipeline/incremental/lib/shard.ts'],
       `babele ${flag} evaluates only the start (its tuning of V8's optimizing, its look at the run cache, which asks nothing of an option, and its code cache, with the file helpers that reads and writes and the incremental stage they take digests from) and the command line (and its option choices): program.ts imports a command's modules inside its action (await import(…)), never at the top`
     )
     t.deepEqual([...new Set(start.modules.filter((path) => path.startsWith('node_modules/')).map((path) => path.split('/')[1]))], ['commander'])
@@ -303,7 +303,7 @@ test('the installed bin answers a run from the cache from its start, loading nei
     t.deepEqual(hit.files, ['bin/babele.js', 'bundle/cli/start.cjs'], 'main.cjs is not read')
     t.deepEqual(hit.beside, [], 'no dependency installed beside babele')
     t.deepEqual(hit.modules.filter((path) => path.startsWith('node_modules/')), [], 'no bundled dependency: not commander, not zod')
-    t.deepEqual(hit.modules.filter((path) => path.startsWith('pipeline/cli/')), ['pipeline/cli/cache.ts', 'pipeline/cli/choices.ts', 'pipeline/cli/code-version.ts', 'pipeline/cli/compile-cache.ts', 'pipeline/cli/fs.ts', 'pipeline/cli/observe.ts', 'pipeline/cli/process-state.ts', 'pipeline/cli/replay-args.ts', 'pipeline/cli/replay.ts', 'pipeline/cli/run-cache.ts', 'pipeline/cli/run-settings.ts', 'pipeline/cli/start.ts', 'pipeline/cli/tiering.ts'])
+    t.deepEqual(hit.modules.filter((path) => path.startsWith('pipeline/cli/')), ['pipeline/cli/cache.ts', 'pipeline/cli/choices.ts', 'pipeline/cli/code-version.ts', 'pipeline/cli/compile-cache.ts', 'pipeline/cli/fs.ts', 'pipeline/cli/observe.ts', 'pipeline/cli/process-state.ts', 'pipeline/cli/replay-args.ts', 'pipeline/cli/replay.ts', 'pipeline/cli/run-cache.ts', 'pipeline/cli/run-settings.ts', 'pipeline/cli/signature.ts', 'pipeline/cli/start.ts', 'pipeline/cli/tiering.ts'])
   } finally {
     rmSync(project, {recursive: true, force: true})
   }
