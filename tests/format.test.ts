@@ -347,6 +347,17 @@ test('--json printed in pieces is JSON.stringify(result, null, 2) byte for byte,
   const slices = printed(many)
   t.is(slices.length, 3 + 1, 'a piece per thousand messages, and the rest')
   t.is(slices.join(''), whole(many))
+  // So is any other list of the result longer than a thousand (an import's reports, a run's coverage), wherever it is.
+  const reports = Array.from({length: 2300}, (_, index) => ({file: `xliff/en/${index}.md.xlf`, locale: 'en', segments: index % 7, quarantined: index % 5 === 0 ? [{unitId: `u${index}`, diagnostics: many.slice(index % 40, (index % 40) + 2)}] : []}))
+  const coverage = Array.from({length: 1001}, (_, index) => ({locale: 'fr', path: `a/${index}.md`, coverage: {segments: index, translated: 0}}))
+  const withLists = {command: 'run', written: Array.from({length: 1000}, (_, index) => `dist/en/${index}.md`), reports, messages: many, summary: ['run: 2300 file(s)'], coverage, ok: false}
+  const listed = [...jsonPieces(withLists)]
+  t.is(listed.join(''), JSON.stringify(withLists, null, 2) + '\n')
+  t.is(listed.length, 3 + 3 + 2 + 1, 'a piece per thousand reports, messages and coverage entries (not the thousand written: a list of a thousand is one), and the rest')
+  t.true(listed.every((piece) => piece.length < 1_200_000), 'no piece holds a whole list')
+  const noMessages = {...withLists, messages: []}
+  t.is([...jsonPieces(noMessages)].join(''), JSON.stringify(noMessages, null, 2) + '\n')
+  t.is([...jsonPieces({...noMessages, coverage: []})].join(''), JSON.stringify({...noMessages, coverage: []}, null, 2) + '\n')
   t.is(list.errors, messages.filter((message) => message.severity === 'error').length)
   t.true(list.errors > 0)
   t.deepEqual(list.all(), JSON.parse(JSON.stringify(messages)), 'every message back, as its JSON')
