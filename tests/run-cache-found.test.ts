@@ -55,6 +55,19 @@ test.serial('a copy of the module that runs the command after another copy\'s ch
   await foundAfterMiss(t, {checking: runCache, running: copy})
 })
 
+/** A command of the project in `folder` that does what it is given and writes nothing, run through the run cache of `module`, and its request. */
+function command(module: typeof runCache, folder: string, config: string, name: string): {request: ReplayRequest; run: (action: () => void) => ReturnType<typeof runCache.replayOrRun>} {
+  const request: ReplayRequest = {command: name, options: {}, config, flags: {}}
+  const workspace = {root: folder, config: {cache: '.babele/cache'}} as unknown as Workspace
+  const result = {command: name, written: [], unchanged: 0, messages: [], summary: []} as unknown as CommandResult
+  const run = (action: () => void) =>
+    module.replayOrRun({...request, open: async () => workspace, render: async () => ({stdout: 'done\n', stderr: '', exitCode: 0})}, async () => {
+      action()
+      return result
+    })
+  return {request, run}
+}
+
 async function foundAfterMiss(t: ExecutionContext, {checking, running}: Copies): Promise<void> {
   const folder = mkdtempSync(join(tmpdir(), 'babele-found-'))
   t.teardown(() => rmSync(folder, {recursive: true, force: true}))
@@ -64,14 +77,7 @@ async function foundAfterMiss(t: ExecutionContext, {checking, running}: Copies):
   const [a, b, z] = ['a.txt', 'b.txt', 'z.txt'].map((name) => join(folder, name)) as [string, string, string]
   for (const path of [a, b, z]) writeFileSync(path, 'A\n')
   settle()
-  const request: ReplayRequest = {command: 'found-test', options: {}, config, flags: {}}
-  const workspace = {root: folder, config: {cache: '.babele/cache'}} as unknown as Workspace
-  const result = {command: 'found-test', written: [], unchanged: 0, messages: [], summary: []} as unknown as CommandResult
-  const run = (action: () => void) =>
-    running.replayOrRun({...request, open: async () => workspace, render: async () => ({stdout: 'done\n', stderr: '', exitCode: 0})}, async () => {
-      action()
-      return result
-    })
+  const {request, run} = command(running, folder, config, 'found-test')
   // Stored: a command that read the three files and wrote nothing.
   await run(() => void [a, b, z].map((path) => readText(path)))
   const [signedA, signedB, signedZ] = [a, b, z].map(signature) as [Float64Array, Float64Array, Float64Array]
@@ -131,14 +137,7 @@ test.serial('after a miss, the paths the check did not reach are signed on a hel
   const files = Array.from({length: 1201}, (_, index) => join(folder, `f${String(index).padStart(4, '0')}.txt`))
   for (const path of files) writeFileSync(path, 'A\n')
   settle()
-  const request: ReplayRequest = {command: 'found-ahead-test', options: {}, config, flags: {}}
-  const workspace = {root: folder, config: {cache: '.babele/cache'}} as unknown as Workspace
-  const result = {command: 'found-ahead-test', written: [], unchanged: 0, messages: [], summary: []} as unknown as CommandResult
-  const run = (action: () => void) =>
-    runCache.replayOrRun({...request, open: async () => workspace, render: async () => ({stdout: 'done\n', stderr: '', exitCode: 0})}, async () => {
-      action()
-      return result
-    })
+  const {request, run} = command(runCache, folder, config, 'found-ahead-test')
   await run(() => void files.map((path) => readText(path)))
   const [first, middle, last] = [files[0]!, files[600]!, files[1200]!]
   const [signedMiddle, signedLast] = [middle, last].map(signature) as [Float64Array, Float64Array]
