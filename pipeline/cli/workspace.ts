@@ -321,18 +321,20 @@ export function readReturnedXliff(path: string, base: string): {text: string} | 
   }
 }
 
-/** Why a file could not be read, in words (the system's code after them). */
+/** Why a file could not be read, by the error's code. */
+const unreadableReasons: ReadonlyMap<string, string> = new Map([
+  ['ENOENT', 'it is no longer there: removed or renamed after the files were listed'],
+  ['EISDIR', 'it is a folder'],
+  ['EACCES', 'permission denied'],
+  ['EPERM', 'permission denied'],
+  ['ERR_FS_FILE_TOO_LARGE', 'it is over 2 GiB, more than one read can hold'],
+  ['ERR_STRING_TOO_LONG', 'it is too large to be held as one text']
+])
+
+/** Why a file could not be read, in words (the system's code after them), else the error's message. */
 function unreadableReason(error: unknown): string {
   const code = (error as NodeJS.ErrnoException | undefined)?.code
-  const reasons: Record<string, string> = {
-    ENOENT: 'it is no longer there: removed or renamed after the files were listed',
-    EISDIR: 'it is a folder',
-    EACCES: 'permission denied',
-    EPERM: 'permission denied',
-    ERR_FS_FILE_TOO_LARGE: 'it is over 2 GiB, more than one read can hold',
-    ERR_STRING_TOO_LONG: 'it is too large to be held as one text'
-  }
-  const reason = code === undefined ? undefined : reasons[code]
+  const reason = typeof code === 'string' ? unreadableReasons.get(code) : undefined
   if (reason) return `${reason}, ${code}`
   return error instanceof Error ? error.message : String(error)
 }
