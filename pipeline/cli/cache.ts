@@ -507,7 +507,8 @@ export function openCache(folder: string, version: string, options?: CacheOption
         entry = deserialize(file.read(4, length)) as Entry
         start = 4 + length
         // Cut short or grown: known by the length alone. Their CRC is checked when the caller asks (`whole`).
-        if (entry === null || typeof entry !== 'object' || !tailHolds(entry, file.size - start, () => (entry!.tail as [number, number])[1])) entry = undefined
+        const tail = entry?.tail
+        if (entry === null || typeof entry !== 'object' || !Array.isArray(tail) || tail[0] !== file.size - start || typeof tail[1] !== 'number') entry = undefined
       } catch {
         entry = undefined
       }
