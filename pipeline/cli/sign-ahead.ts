@@ -10,7 +10,7 @@
  * A one-file edit's check of the run cache stops at the first path whose
  * facts changed, and the command then looked at each later path with a
  * `stat` of its own as its stages came to it: about 12,000 on the bench's
- * 2,000-file project (stores, sources, XLIFF and built files), 40-70 ms of
+ * 2,000-file project (stores, sources, XLIFF and built files), 30–70 ms of
  * the only thread the edit runs on. The helper thread signs them while the
  * main thread loads the command (it starts in a few tens of milliseconds
  * and signs about 300 paths a millisecond). Last path first: the stages
