@@ -1,6 +1,7 @@
 /**
- * The npm package as a user gets it: `npm pack` (which builds lib/ and
- * bundle/ on `prepack`), installed into a fresh project outside the
+ * The npm package as a user gets it: `npm pack` of a copy of the repository
+ * (which builds the copy's lib/ and bundle/ on `prepack`, leaving the ones
+ * other test files run meanwhile alone), installed into a fresh project outside the
  * repository, used with plain node (no loader) and through its installed bin.
  * The other tests run the TypeScript sources; this one proves the compiled API
  * (lib/) and the bundled CLI (bundle/) do the same.

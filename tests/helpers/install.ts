@@ -1,6 +1,7 @@
 /**
- * Pack the repository as `npm publish` would and install the tarball into a
- * fresh project outside the repository, the way a user's project gets it.
+ * Pack the repository as `npm publish` would (from a copy of it) and install
+ * the tarball into a fresh project outside the repository, the way a user's
+ * project gets it.
  * Takes: nothing (the repository's package.json and package-lock.json).
  * Returns: the packed file list and the installed project's folder.
  *
@@ -12,7 +13,7 @@
  * (`--prefer-offline`).
  */
 import {execFileSync} from 'node:child_process'
-import {mkdirSync, mkdtempSync, readFileSync, writeFileSync} from 'node:fs'
+import {cpSync, mkdirSync, mkdtempSync, readFileSync, symlinkSync, writeFileSync} from 'node:fs'
 import {tmpdir} from 'node:os'
 import {join} from 'node:path'
 import {root} from './cli.ts'
@@ -47,11 +48,25 @@ export function cleanEnv(): NodeJS.ProcessEnv {
   return {...env, NO_COLOR: '1'}
 }
 
-/** `npm pack` (running `prepack`, the build) into a temp folder, then `npm ci` the tarball into a new project there. */
+/**
+ * What `npm pack` makes the package of: the manifest, the files it lists
+ * and what its `prepack` build reads. Packed from a copy of them (its
+ * `node_modules` the repository's), so the build empties and fills the
+ * copy's `lib/` and `bundle/`: run in the repository, it emptied the
+ * `bundle/` that the other test files' CLI runs were loading at the same
+ * moment, and such a run saw another code version (a cache of its own:
+ * nothing kept).
+ */
+const packedFrom = ['package.json', 'package-lock.json', 'README.md', 'tsconfig.json', 'tsconfig.build.json', 'bin', 'pipeline', 'scripts']
+
+/** `npm pack` (running `prepack`, the build) of a copy of the repository into a temp folder, then `npm ci` the tarball into a new project there. */
 export function packAndInstall(): Installed {
   const folder = mkdtempSync(join(tmpdir(), 'babele-package-'))
   const env = cleanEnv()
-  const [packed] = JSON.parse(execFileSync('npm', ['pack', '--json', '--pack-destination', folder], {cwd: root, env, encoding: 'utf8', stdio: ['ignore', 'pipe', 'pipe']})) as Array<{filename: string; integrity: string; files: Array<{path: string}>}>
+  const copy = join(folder, 'repository')
+  for (const name of packedFrom) cpSync(join(root, name), join(copy, name), {recursive: true})
+  symlinkSync(join(root, 'node_modules'), join(copy, 'node_modules'))
+  const [packed] = JSON.parse(execFileSync('npm', ['pack', '--json', '--pack-destination', folder], {cwd: copy, env, encoding: 'utf8', stdio: ['ignore', 'pipe', 'pipe']})) as Array<{filename: string; integrity: string; files: Array<{path: string}>}>
   const manifest = JSON.parse(readFileSync(join(root, 'package.json'), 'utf8'))
   const lock = JSON.parse(readFileSync(join(root, 'package-lock.json'), 'utf8')) as {packages: Record<string, LockEntry>}
   const tarball = `file:../${packed!.filename}`
