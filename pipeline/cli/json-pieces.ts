@@ -58,49 +58,55 @@ const batchTail = '\n  ]\n}'
  * @returns The pieces of its `--json` text: per batch that holds messages, its text a thousand messages at a time (the first piece with the text before it) or, for a printed batch, the text before it and its bytes; any other list of the result's longer than a thousand (an import's `reports`, a run's `coverage`) a thousand at a time too; then the rest.
  */
 export function* jsonPieces(result: {messages: Diagnostic[] | MessageList; [field: string]: unknown}): Generator<string | Uint8Array> {
-  // The other long lists, each stood for by a marker of its own, in the order the text holds them.
+  // The messages and every other long list, each stood for by a marker of its own, taken in the order the text holds them.
   const long = Object.keys(result).filter((field) => field !== 'messages' && Array.isArray(result[field]) && (result[field] as unknown[]).length > sliceLength)
   const text = JSON.stringify({...result, messages: marker, ...Object.fromEntries(long.map((field) => [field, listMarker(field)]))}, null, 2) + '\n'
-  const at = text.indexOf(JSON.stringify(marker))
-  const lists = long.map((field) => ({items: result[field] as unknown[], at: text.indexOf(JSON.stringify(listMarker(field))), length: JSON.stringify(listMarker(field)).length})).sort((a, b) => a.at - b.at)
-  // How far the text is taken, and what of it is still to go before the next piece.
+  const place = (stand: string, chunks: Iterable<string | Uint8Array>) => ({at: text.indexOf(JSON.stringify(stand)), length: JSON.stringify(stand).length, chunks})
+  const places = [place(marker, messageChunks(result.messages)), ...long.map((field) => place(listMarker(field), slices(result[field] as unknown[])))].sort((a, b) => a.at - b.at)
+  // The text between the lists goes with the next piece.
   let done = 0
-  let pending = ''
-  // The text up to `end` taken: each long list in it a thousand items at a time (the text before it with its first piece), the rest pending.
-  function* through(end: number): Generator<string> {
-    for (const list of lists) {
-      if (list.at < done || list.at >= end) continue
-      for (let from = 0; from < list.items.length; from += sliceLength) {
-        const before = from === 0 ? pending + text.slice(done, list.at) + '[\n' : ',\n'
-        pending = ''
-        yield before + messagesJson(list.items.slice(from, from + sliceLength))
-      }
-      done = list.at + list.length
-      pending = '\n  ]'
-    }
-    pending += text.slice(done, end)
-    done = end
+  let before = ''
+  for (const {at, length, chunks} of places) {
+    before = yield* listPieces(before + text.slice(done, at), chunks)
+    done = at + length
   }
-  const batches = Array.isArray(result.messages) ? [result.messages] : result.messages.printable()
+  yield before + text.slice(done)
+}
+
+/**
+ * A list's pieces: `[`, its chunks joined by commas, `]`, as
+ * `JSON.stringify(result, null, 2)` lays a top-level list out.
+ *
+ * @param before The text before the list, put before its first piece.
+ * @param chunks Its items as text a slice at a time ({@linkcode messagesJson}), or a printed batch's bytes.
+ * @returns The text that ends it (with `before`, when the list is empty), to go before the next piece.
+ */
+function* listPieces(before: string, chunks: Iterable<string | Uint8Array>): Generator<string | Uint8Array, string> {
   let first = true
-  for (const batch of batches) {
-    if (batch.length === 0) continue
-    if (first) yield* through(at)
-    const before = first ? pending + '[\n' : ',\n'
-    pending = ''
+  for (const chunk of chunks) {
+    const head = first ? before + '[\n' : ',\n'
     first = false
-    if (batch instanceof Uint8Array) {
-      yield before
-      yield batch
-    } else for (let from = 0; from < batch.length; from += sliceLength) yield (from === 0 ? before : ',\n') + messagesJson(batch.slice(from, from + sliceLength))
+    if (typeof chunk === 'string') yield head + chunk
+    else {
+      yield head
+      yield chunk
+    }
   }
-  if (first) {
-    yield* through(at)
-    pending += '[]'
-  } else pending = '\n  ]'
-  done = at + JSON.stringify(marker).length
-  yield* through(text.length)
-  yield pending
+  return first ? before + '[]' : '\n  ]'
+}
+
+/** The messages' chunks: each batch that holds some, a printed one as its bytes, any other a thousand messages at a time. */
+function* messageChunks(messages: Diagnostic[] | MessageList): Generator<string | Uint8Array> {
+  for (const batch of Array.isArray(messages) ? [messages] : messages.printable()) {
+    if (batch instanceof Uint8Array) {
+      if (batch.length > 0) yield batch
+    } else yield* slices(batch)
+  }
+}
+
+/** A list's items as text, a thousand at a time ({@linkcode messagesJson}). */
+function* slices(items: readonly unknown[]): Generator<string> {
+  for (let from = 0; from < items.length; from += sliceLength) yield messagesJson(items.slice(from, from + sliceLength))
 }
 
 /** What stands for another long list of the result while the rest is stringified. */
