@@ -232,39 +232,91 @@ test('a new diagnostic about a document makes its part again, and only its', (t)
   t.true(after.html.includes('<code>Cremlino</code> is checked again'))
 })
 
-/**
- * The page through the store with each document's lint findings about a
- * concept given as a keyed run (`keyed`), as `run` gives them with their
- * lint entry's key; `change` may alter the diagnostics (and runs) before the
- * review. Returns the parts read back and made.
- */
-function keyedPage(memory: ReturnType<typeof memoryStore>, keyOf: (path: string) => string, change?: (diagnostics: Diagnostic[]) => void) {
-  const {keys, glossary, diagnostics, ...rest} = input({})
-  const runs = ['putin-xi-alleanza.md', 'secondo.md'].map((path) => ({path, diagnostics: diagnostics.filter((one) => one.source === 'lint' && one.file === `source/it/${path}` && one.conceptId !== undefined)}))
-  const listed = [...runs.flatMap((run) => run.diagnostics), ...diagnostics.filter((one) => !runs.some((run) => run.diagnostics.includes(one)))]
-  change?.(listed)
-  glossaryReport({...rest, diagnostics: listed, reuse: {keys, glossary, store: memory.store}, keyed: runs.map((run) => ({diagnostics: run.diagnostics, key: keyOf(run.path)}))})
-  return memory.take()
+/** A document's lint findings about a concept, and the key they are given with. */
+interface Run {
+  path: string
+  key: string
+  diagnostics: Diagnostic[]
 }
 
-test('a run of diagnostics given with a key goes into its document\'s part key as the key: the same key reads the part back, a new one makes it again', (t) => {
+/**
+ * The page through the store with each document's lint findings about a
+ * concept given apart as a keyed run (`keyed`), as `run` gives them with
+ * their lint entry's key; `change` may alter the runs and the other
+ * diagnostics before the review. Returns the parts read back and made, how
+ * many runs' findings the review read, and the page.
+ */
+function keyedPage(memory: ReturnType<typeof memoryStore>, keyOf: (path: string) => string, change?: (runs: Run[], diagnostics: Diagnostic[]) => void) {
+  const {keys, glossary, diagnostics, ...rest} = input({})
+  const runs = ['putin-xi-alleanza.md', 'secondo.md'].map((path): Run => ({path, key: keyOf(path), diagnostics: diagnostics.filter((one) => one.source === 'lint' && one.file === `source/it/${path}` && one.conceptId !== undefined)}))
+  const others = diagnostics.filter((one) => !runs.some((run) => run.diagnostics.includes(one)))
+  change?.(runs, others)
+  let reads = 0
+  const keyed = runs.map((run) => ({
+    key: run.key,
+    file: `source/it/${run.path}`,
+    conceptIds: run.diagnostics.map((one) => one.conceptId!),
+    diagnostics: () => {
+      reads++
+      return run.diagnostics
+    }
+  }))
+  const html = glossaryReport({...rest, diagnostics: others, reuse: {keys, glossary, store: memory.store}, keyed})
+  return {parts: memory.take(), reads, html}
+}
+
+test('a run of diagnostics given with a key goes into its document\'s part key as the key, and is read only to make a part or the page: the same key reads the part back, a new one makes it again', (t) => {
   const memory = memoryStore()
-  t.deepEqual(keyedPage(memory, (path) => `lint-${path}`), {hits: 0, misses: 2})
-  // The same findings made again (new objects), under the same keys.
-  t.deepEqual(keyedPage(memory, (path) => `lint-${path}`), {hits: 0, misses: 0})
-  // The same findings under a new key for the seed: only its part is made again, though their JSON is the same.
-  t.deepEqual(keyedPage(memory, (path) => (path === 'putin-xi-alleanza.md' ? 'lint-putin-xi-alleanza.md-again' : `lint-${path}`)), {hits: 0, misses: 1})
+  const first = keyedPage(memory, (path) => `lint-${path}`)
+  // Only the seed has findings about a concept: the other's run is empty, and never read.
+  t.deepEqual([first.parts, first.reads], [{hits: 0, misses: 2}, 1])
+  // The page is the one the same diagnostics give when none is keyed.
+  const {keys, glossary, ...plain} = input({})
+  t.is(first.html, glossaryReport({...plain, reuse: {keys, glossary, store: memoryStore().store}}))
+  // The same findings given again (new objects), under the same keys: neither read nor their parts made.
+  const again = keyedPage(memory, (path) => `lint-${path}`)
+  t.deepEqual([again.parts, again.reads], [{hits: 0, misses: 0}, 0])
+  t.is(again.html, first.html)
+  // The same findings under a new key for the seed: only its part is made again, though their JSON is the same, and only its findings are read.
+  const rekeyed = keyedPage(memory, (path) => (path === 'putin-xi-alleanza.md' ? 'lint-putin-xi-alleanza.md-again' : `lint-${path}`))
+  t.deepEqual([rekeyed.parts, rekeyed.reads], [{hits: 0, misses: 1}, 1])
+  t.is(rekeyed.html, first.html)
 })
 
-test('a keyed run its document\'s diagnostics do not open with whole goes in as its JSON: a changed finding makes the part again under the same key', (t) => {
+test('a keyed run that cannot be placed whole is read and goes in as its JSON: a document\'s second run, one about no source, one with a concept the termbase lacks', (t) => {
   const memory = memoryStore()
-  t.deepEqual(keyedPage(memory, (path) => `lint-${path}`), {hits: 0, misses: 2})
-  const edited = (diagnostics: Diagnostic[]) => {
-    const at = diagnostics.findLastIndex((one) => one.file === 'source/it/putin-xi-alleanza.md' && one.conceptId !== undefined)
-    // The run's last finding: the document's diagnostics open with the run's first, not with the run whole.
-    diagnostics[at] = {...diagnostics[at]!, message: diagnostics[at]!.message + ' (again)'}
+  t.deepEqual(keyedPage(memory, (path) => `lint-${path}`).parts, {hits: 0, misses: 2})
+  // The seed's findings as two runs: the second, whose last finding changes, is read, and its JSON makes the part again under the same keys.
+  const split = (runs: Run[], change: (diagnostic: Diagnostic) => Diagnostic = (diagnostic) => diagnostic) => {
+    const seed = runs[0]!
+    t.true(seed.diagnostics.length > 1)
+    runs.splice(1, 0, {path: seed.path, key: 'lint-second-run', diagnostics: seed.diagnostics.slice(1).map((one, at, all) => (at === all.length - 1 ? change(one) : one))})
+    seed.diagnostics = seed.diagnostics.slice(0, 1)
   }
-  t.deepEqual(keyedPage(memory, (path) => `lint-${path}`, edited), {hits: 0, misses: 1})
+  const splitPage = keyedPage(memory, (path) => `lint-${path}`, (runs) => split(runs))
+  t.deepEqual([splitPage.parts, splitPage.reads], [{hits: 0, misses: 1}, 2])
+  const changed = keyedPage(memory, (path) => `lint-${path}`, (runs) => split(runs, (one) => ({...one, message: one.message + ' (again)'})))
+  t.deepEqual(changed.parts, {hits: 0, misses: 1})
+  t.true(changed.html.includes('(again)'))
+  // A run whose file is no document's source, and one with a concept the termbase lacks: read, each finding placed on its own (the latter nowhere).
+  const strays = keyedPage(memory, (path) => `lint-${path}`, (runs) => {
+    const [finding] = runs[0]!.diagnostics
+    runs.push({path: 'altrove.md', key: 'lint-altrove', diagnostics: [{...finding!, file: 'source/it/altrove.md', message: 'Altrove'}]})
+    runs.push({path: 'putin-xi-alleanza.md', key: 'lint-unknown', diagnostics: [{...finding!, conceptId: 'sconosciuto'}]})
+  })
+  // Both read to be placed, and the seed's to render the page again, which shows the stray about no source.
+  t.is(strays.reads, 3)
+  t.true(strays.html.includes('Altrove'))
+  t.false(strays.html.includes('sconosciuto'))
+})
+
+test('a keyed run whose findings are not the concepts and file it names is an error', (t) => {
+  const {keys, glossary, diagnostics, ...rest} = input({})
+  const seed = diagnostics.filter((one) => one.source === 'lint' && one.file === 'source/it/putin-xi-alleanza.md' && one.conceptId !== undefined)
+  const others = diagnostics.filter((one) => !seed.includes(one))
+  const keyed = [{key: 'lint-seed', file: 'source/it/putin-xi-alleanza.md', conceptIds: seed.map((one) => one.conceptId!).reverse(), diagnostics: () => seed}]
+  t.true(new Set(keyed[0]!.conceptIds).size > 1)
+  t.throws(() => glossaryReport({...rest, diagnostics: others, reuse: {keys, glossary, store: memoryStore().store}, keyed}), {instanceOf: TypeError, message: /keyed run `lint-seed`/})
 })
 
 test('when an earlier document lists more of a concept, a later one is read back from the combination and makes its listing again', (t) => {

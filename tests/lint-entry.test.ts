@@ -58,15 +58,64 @@ test('a lint entry gives back the very findings, an error with its severity, and
   t.deepEqual(again.lintJson, fresh.lintJson)
   const cache = openCache(folder, 'test')
   const entry = cache.getWithTail<string>('lint', task.lint)!
-  t.deepEqual(Object.keys(JSON.parse(entry.value)), ['count', 'errors', 'concepts', 'summary', 'messages', 'units'], 'the findings are kept once, as printed, and the rest as JSON')
-  t.deepEqual(Buffer.from(entry.tail), Buffer.from(fresh.lintJson), 'the printed findings are the bytes after the entry')
+  const head = JSON.parse(entry.value)
+  t.deepEqual(Object.keys(head), ['count', 'errors', 'concepts', 'summary', 'messages', 'units'], 'the findings are kept once, as printed, and the rest as JSON')
+  const concepts = fresh.lint.filter((message) => message.conceptId !== undefined)
+  t.deepEqual(head.concepts, {ids: ['urss'], file: 'source/it/a.md', printed: fresh.lintJson.length}, 'the head names the findings about a concept by their concepts and file')
+  t.deepEqual(Buffer.from(entry.tail.subarray(0, head.concepts.printed)), Buffer.from(fresh.lintJson), 'the printed findings are the bytes after the entry')
+  t.deepEqual(JSON.parse(Buffer.from(entry.tail.subarray(head.concepts.printed)).toString('utf8')), concepts, 'then the findings about a concept, as JSON')
   const stored = readLint(cache, task.lint)!
+  t.deepEqual(Buffer.from(stored.json), Buffer.from(fresh.lintJson))
   t.true(isDeepStrictEqual(stored.printed(), printedLint(fresh.lint).messages), 'as run prints them: the error as a warning')
-  t.true(isDeepStrictEqual(stored.concepts, fresh.lint.filter((message) => message.conceptId !== undefined)))
-  t.is(stored.concepts.length, 1)
+  t.deepEqual(stored.concepts.conceptIds, ['urss'])
+  t.is(stored.concepts.file, 'source/it/a.md')
+  t.true(isDeepStrictEqual(stored.concepts.diagnostics(), concepts), 'with its own severity')
   t.deepEqual(stored.summary, {file: 'source/it/a.md', errors: 1, warnings: 1, infos: 0, rules: [{ruleId: 'term-deprecated', severity: 'error', count: 1}, {ruleId: 'link-empty-url', severity: 'warning', count: 1}]})
   t.is(stored.units, fresh.document.units.length)
   rmSync(folder, {recursive: true, force: true})
+})
+
+test('the findings about a concept are parsed from their own JSON when asked for: JSON that is not the findings the head names gives none, a head that names more bytes than there are misses', (t) => {
+  const {folder, init, task} = setup()
+  t.teardown(() => rmSync(folder, {recursive: true, force: true}))
+  const fresh = sourceTask(init)(task)
+  const cache = openCache(folder, 'test')
+  const entry = cache.getWithTail<string>('lint', task.lint)!
+  const head = JSON.parse(entry.value)
+  const printed = entry.tail.subarray(0, head.concepts.printed)
+  const [concept] = fresh.lint.filter((message) => message.conceptId !== undefined)
+  const encode = (value: unknown) => new TextEncoder().encode(JSON.stringify(value))
+  const others: Array<[string, Uint8Array]> = [
+    ['another concept', encode([{...concept, conceptId: 'other'}])],
+    ['another file', encode([{...concept, file: 'b.md'}])],
+    ['one more', encode([concept, concept])],
+    ['not JSON', new TextEncoder().encode('[{"conceptId": ')],
+    ['not a list', encode({conceptId: 'urss'})]
+  ]
+  for (const [how, bytes] of others) {
+    cache.putWithBytes('lint', task.lint, JSON.stringify(head), [printed, bytes])
+    const stored = readLint(cache, task.lint)!
+    t.deepEqual(stored.concepts.conceptIds, ['urss'], how)
+    t.is(stored.concepts.diagnostics(), undefined, how)
+    t.true(isDeepStrictEqual(stored.lint(), fresh.lint), `${how}: the findings are still read`)
+  }
+  for (const concepts of [{...head.concepts, printed: entry.tail.length}, {...head.concepts, ids: []}, {...head.concepts, ids: [7]}, {...head.concepts, file: undefined}, {...head.concepts, printed: -1}]) {
+    cache.putWithBytes('lint', task.lint, JSON.stringify({...head, concepts}), [entry.tail])
+    t.is(readLint(cache, task.lint), undefined, JSON.stringify(concepts))
+  }
+})
+
+test('findings about a concept that are about more than one file are kept in the head', (t) => {
+  const {folder} = setup()
+  t.teardown(() => rmSync(folder, {recursive: true, force: true}))
+  const cache = openCache(folder, 'test')
+  const key = 'b'.repeat(64)
+  const findings = ['a.md', 'b.md'].map((file) => diagnostic('term-deprecated', 'Use `URSS`', {source: 'lint', severity: 'warning', file, conceptId: 'urss'}))
+  putLint(cache, key, findings, printedLint(findings), {messages: [], units: 1})
+  t.true(Array.isArray(JSON.parse(cache.getWithTail<string>('lint', key)!.value).concepts))
+  const stored = readLint(cache, key)!
+  t.is(stored.concepts.file, undefined)
+  t.true(isDeepStrictEqual(stored.concepts.diagnostics(), findings))
 })
 
 test('a finding that JSON would not give back exactly is kept as it is', (t) => {

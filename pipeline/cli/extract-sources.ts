@@ -39,7 +39,7 @@ import {defaultTiering, manyDocuments} from './tiering.ts'
 import {LazyDocuments} from './lazy-documents.ts'
 import type {PrintedMessages} from './packed-messages.ts'
 import type {FileSummary} from '../report/index.ts'
-import {keptOutputs, lintSummary, once, outputTask, printedLint, readDocument, readUnreadDocument, sourceTask, type OutputResult, type OutputTaskInit, type SourceResult, type SourceTask, type SourceTaskInit, type StoredLint} from './source-task.ts'
+import {conceptFindings, keptOutputs, lintSummary, once, outputTask, printedLint, readDocument, readUnreadDocument, sourceTask, type ConceptFindings, type OutputResult, type OutputTaskInit, type SourceResult, type SourceTask, type SourceTaskInit, type StoredLint} from './source-task.ts'
 import {openSourceRecord, type SourceText} from './source-record.ts'
 import {absoluteIn, type Workspace} from './workspace.ts'
 
@@ -97,8 +97,8 @@ export interface ExtractedSources {
 export interface DocumentLint {
   /** The findings, each with its own severity (from the cache: parsed when first asked for). */
   findings: () => Diagnostic[]
-  /** Those about a concept (`conceptId`), each with its own severity, in order: what the glossary review reads. */
-  concepts: readonly Diagnostic[]
+  /** Those about a concept (`conceptId`), each with its own severity, in order: what the glossary review reads (from the cache: known by their concepts and file, parsed when first asked for). */
+  concepts: ConceptFindings
   /** Their QA grouping (`fileSummary`), when they are all about one file. */
   summary: FileSummary | undefined
   /** As `run` reports them (errors as warnings), with the bytes `--json` prints for them. */
@@ -114,7 +114,7 @@ export interface DocumentLint {
  * @returns Them as a {@linkcode DocumentLint}.
  */
 export function documentLint(findings: Diagnostic[], printed?: PrintedMessages, key?: string): DocumentLint {
-  return {findings: () => findings, concepts: findings.filter((message) => message.conceptId !== undefined), summary: lintSummary(findings), printed: printed ?? printedLint(findings), key}
+  return {findings: () => findings, concepts: conceptFindings(findings.filter((message) => message.conceptId !== undefined)), summary: lintSummary(findings), printed: printed ?? printedLint(findings), key}
 }
 
 /**
@@ -130,7 +130,8 @@ function storedLint(stored: StoredLint, again: () => Diagnostic[], key: string):
   const printed = once(() => stored.printed() ?? asWarnings(findings()))
   return {
     findings,
-    concepts: stored.concepts,
+    // Their stored JSON, else the findings' own (made again if need be: the same findings, as the entry's key is).
+    concepts: {...stored.concepts, diagnostics: once(() => stored.concepts.diagnostics() ?? findings().filter((message) => message.conceptId !== undefined))},
     summary: stored.summary,
     printed: {
       get messages() {

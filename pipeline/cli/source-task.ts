@@ -97,7 +97,12 @@ interface DocumentEntry {
  * What the report pages read of them is kept beside, so the bytes are
  * parsed only for a document whose findings a page lists: the findings
  * about a concept (the glossary review's), and the QA review's grouping of
- * them (`fileSummary`).
+ * them (`fileSummary`). The findings about a concept are most of what is
+ * kept beside (2.6 MB of the 2,000-file project's 3.3 MB of heads), and the
+ * glossary review reads them only to make a document's part again or its
+ * page: so they are stored as JSON after the printed bytes, and the head
+ * holds only their concepts and file, what the review routes them by
+ * (`ConceptsApart`); their JSON is parsed when first asked for.
  *
  * A run reads every document's entry (the 2,000-file project's lint pack:
  * 18 MB), so it is stored to be read fast: the printed bytes after the
@@ -117,12 +122,47 @@ interface LintHead {
   errors: number[]
   /** The findings, only when `json` parsed back does not give them exactly. */
   lint?: Diagnostic[] | undefined
-  /** The findings about a concept (`conceptId`), in order, each with its own severity. */
-  concepts: Diagnostic[]
+  /** The findings about a concept (`conceptId`), in order, each with its own severity: kept apart when they can be (`ConceptsApart`), else here. */
+  concepts: Diagnostic[] | ConceptsApart
   /** The QA review's grouping of the findings (`fileFindings`), when they are all about one file (left out when not: JSON has no `undefined`). */
   summary?: FileSummary | undefined
   messages: Diagnostic[]
   units: number
+}
+
+/**
+ * The findings about a concept of a lint entry that has some, all about one
+ * file and plain JSON data: their JSON follows the printed findings' bytes.
+ */
+interface ConceptsApart {
+  /** Each one's concept, in order. */
+  ids: string[]
+  /** The file they are all about. */
+  file: string
+  /** How many of the bytes after the entry are the printed findings' (their JSON follows). */
+  printed: number
+}
+
+/** A document's findings about a concept (`conceptId`), in order, each with its own severity: their concepts and file known without reading them. */
+export interface ConceptFindings {
+  /** Each one's concept, in order. */
+  conceptIds: readonly string[]
+  /** The file they are all about (none: there are none, or they are about more than one). */
+  file: string | undefined
+  /** The findings (from a lint entry: parsed when first asked for). */
+  diagnostics: () => readonly Diagnostic[]
+}
+
+/** A lint entry's {@linkcode ConceptFindings}: `diagnostics` gives `undefined` when they do not parse back to the findings its head names. */
+type StoredConcepts = Omit<ConceptFindings, 'diagnostics'> & {diagnostics: () => readonly Diagnostic[] | undefined}
+
+/**
+ * @param concepts A document's findings about a concept, in order.
+ * @returns Them as {@linkcode ConceptFindings}.
+ */
+export function conceptFindings(concepts: readonly Diagnostic[]): ConceptFindings {
+  const file = concepts[0]?.file
+  return {conceptIds: concepts.map((message) => message.conceptId!), file: file !== undefined && concepts.every((message) => message.file === file) ? file : undefined, diagnostics: () => concepts}
 }
 
 /** A lint entry read back: the findings (parsed when asked for), and what the report pages and `run` read of them without parsing them. */
@@ -134,7 +174,7 @@ export interface StoredLint {
   /** The bytes `--json` prints for them (`printedLint`): a view of the bytes the cache read (its pack's), not an array of their own. */
   json: Uint8Array
   /** The findings about a concept, each with its own severity. */
-  concepts: Diagnostic[]
+  concepts: StoredConcepts
   /** Their QA grouping (`fileSummary`), when they are all about one file. */
   summary: FileSummary | undefined
   messages: Diagnostic[]
@@ -203,9 +243,38 @@ export function putLint(cache: Cache | undefined, key: string, lint: Diagnostic[
   // Plain JSON data (`jsonValue`) is known to parse back as it is (the bytes are `printedLint`'s): a tenth of parsing and comparing (about 0.2 s of a cold extract of 2,000 files); only other findings are parsed back and compared.
   const exact = jsonValue(lint) || isParsedBack(lint, errors, printed.json)
   const concepts = lint.filter((message) => message.conceptId !== undefined)
+  const {conceptIds, file} = conceptFindings(concepts)
+  const apart = file !== undefined && jsonValue(concepts)
   const summary = lintSummary(lint)
-  const head: LintHead = {count: lint.length, errors, ...(exact ? {} : {lint}), concepts, ...(summary === undefined ? {} : {summary}), messages: document.messages, units: document.units}
-  cache.putWithBytes('lint', key, (jsonValue(head) ? JSON.stringify(head) : head) satisfies LintEntry, [printed.json])
+  const head: LintHead = {
+    count: lint.length,
+    errors,
+    ...(exact ? {} : {lint}),
+    concepts: apart ? ({ids: conceptIds as string[], file, printed: printed.json.length} satisfies ConceptsApart) : concepts,
+    ...(summary === undefined ? {} : {summary}),
+    messages: document.messages,
+    units: document.units
+  }
+  cache.putWithBytes('lint', key, (jsonValue(head) ? JSON.stringify(head) : head) satisfies LintEntry, apart ? [printed.json, new TextEncoder().encode(JSON.stringify(concepts))] : [printed.json])
+}
+
+/** A lint entry's findings about a concept, from its head and the bytes after it; `undefined` when the head's are not a list of them, or not kept apart as {@linkcode ConceptsApart} says. */
+function storedConcepts(concepts: unknown, tail: Uint8Array): {concepts: StoredConcepts; printed: Uint8Array} | undefined {
+  if (Array.isArray(concepts)) return {concepts: conceptFindings(concepts as Diagnostic[]), printed: tail}
+  if (concepts === null || typeof concepts !== 'object') return undefined
+  const {ids, file, printed} = concepts as Partial<ConceptsApart>
+  if (!Array.isArray(ids) || ids.length === 0 || !ids.every((id) => typeof id === 'string') || typeof file !== 'string' || !Number.isSafeInteger(printed) || printed! < 0 || printed! >= tail.length) return undefined
+  const diagnostics = once(() => {
+    try {
+      const parsed: unknown = JSON.parse(new TextDecoder().decode(tail.subarray(printed)))
+      // The very findings the head names: as many, each about its concept and the file.
+      const named = Array.isArray(parsed) && parsed.length === ids.length && parsed.every((message, at) => message !== null && typeof message === 'object' && message.conceptId === ids[at] && message.file === file)
+      return named ? (parsed as Diagnostic[]) : undefined
+    } catch {
+      return undefined
+    }
+  })
+  return {concepts: {conceptIds: ids, file, diagnostics}, printed: tail.subarray(0, printed)}
 }
 
 /**
@@ -225,10 +294,12 @@ export function readLint(cache: Cache, key: string): StoredLint | undefined {
   } catch {
     return undefined
   }
-  const json = stored.tail
-  if (!entry || typeof entry !== 'object' || !Number.isSafeInteger(entry.count) || !Array.isArray(entry.errors) || !Array.isArray(entry.concepts)) return undefined
+  if (!entry || typeof entry !== 'object' || !Number.isSafeInteger(entry.count) || !Array.isArray(entry.errors)) return undefined
+  const apart = storedConcepts(entry.concepts, stored.tail)
+  if (!apart) return undefined
+  const {concepts, printed: json} = apart
   if (entry.errors.some((at) => !Number.isSafeInteger(at) || at < 0 || at >= entry.count) || (json.length === 0) !== (entry.count === 0)) return undefined
-  const {count, errors, concepts, summary, messages, units} = entry
+  const {count, errors, summary, messages, units} = entry
   const kept = entry.lint
   const printed = once(() => {
     if (kept) return asWarnings(kept)

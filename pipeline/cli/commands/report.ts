@@ -15,14 +15,17 @@
  * entry keeps them (`DocumentLint.summary`) when no other finding is about
  * its file, and the glossary review reads those about a concept: the
  * findings are parsed only for the files the QA page lists. Each
- * document's findings about a concept go to the glossary review with their
- * lint entry's key, which stands for them in its parts' keys.
+ * document's findings about a concept go to the glossary review as a keyed
+ * run (`KeyedDiagnostics`): their lint entry's key, which stands for them in
+ * its parts' keys, their concepts and file, and the findings, which the
+ * review reads only to make the document's part again or the page (a lint
+ * entry's are parsed then).
  */
 import {countSeverities} from '../../diagnostic.ts'
 import type {Diagnostic} from '../../types.ts'
 import type {DocumentLint} from '../extract-sources.ts'
 import {buildProject, checkProject, type BuildEntry, type LocaleGate} from '../../project/index.ts'
-import {glossaryReportHtml, qaReportHtml, uniqueDiagnostics, type Html} from '../../report/index.ts'
+import {glossaryReportHtml, qaReportHtml, uniqueDiagnostics, type Html, type KeyedDiagnostics} from '../../report/index.ts'
 import {UsageError, writeOutputs, type Workspace} from '../workspace.ts'
 import {load, type CommandOptions, type CommandResult, type Loaded} from './pipeline.ts'
 
@@ -50,11 +53,17 @@ export function projectReports(workspace: Workspace, loaded: Loaded, built?: {co
   const build = built ?? buildProject(config, loaded.documents, loaded.stores, {terms: loaded.terms, reuse: loaded.reuse})
   const kept = keptLint(loaded.lint, [...loaded.messages, ...checked.messages, ...build.messages])
   const listed = uniqueDiagnostics([...loaded.messages, ...loaded.lint.filter((one) => !kept.has(one)).flatMap((one) => one.findings()), ...checked.messages, ...build.messages])
-  const lint = loaded.lint.flatMap((one) => one.concepts)
+  // Each document's findings about a concept: from its lint entry, a keyed run the glossary review reads only if it needs them (when they are all about one file); else as they are.
+  const keyed: KeyedDiagnostics[] = []
+  const lint: Diagnostic[] = []
+  for (const {key, concepts} of loaded.lint) {
+    if (key !== undefined && concepts.file !== undefined) keyed.push({key, file: concepts.file, conceptIds: concepts.conceptIds, diagnostics: concepts.diagnostics})
+    else if (concepts.conceptIds.length > 0) lint.push(...concepts.diagnostics())
+  }
   const glossaryFile = `${config.reports}/glossary.html`
   const qaFile = `${config.reports}/qa.html`
   const outputs = new Map<string, Html>([
-    [glossaryFile, glossaryReportHtml({config, termbase: loaded.termbase, terms: loaded.terms, documents: loaded.documents, stores: loaded.stores, diagnostics: [...lint, ...checked.messages], refused: checked.broken, reuse: loaded.reuse, keyed: loaded.lint.flatMap((one) => (one.key === undefined ? [] : [{diagnostics: one.concepts, key: one.key}]))})],
+    [glossaryFile, glossaryReportHtml({config, termbase: loaded.termbase, terms: loaded.terms, documents: loaded.documents, stores: loaded.stores, diagnostics: [...lint, ...checked.messages], refused: checked.broken, reuse: loaded.reuse, keyed})],
     [qaFile, qaReportHtml({config, documents: loaded.documents, diagnostics: listed, unique: true, coverage: build.coverage, gates: build.locales, kept: [...kept].map((one) => ({summary: one.summary!, findings: one.findings}))}, {store: loaded.reuse?.store})]
   ])
   const counts = countSeverities(listed)
@@ -62,7 +71,7 @@ export function projectReports(workspace: Workspace, loaded: Loaded, built?: {co
     counts.errors += summary!.errors
     counts.warnings += summary!.warnings
   }
-  const termFindings = [...lint, ...checked.messages].filter((message) => message.conceptId !== undefined).length
+  const termFindings = keyed.reduce((sum, run) => sum + run.conceptIds.length, 0) + [...lint, ...checked.messages].filter((message) => message.conceptId !== undefined).length
   return {
     outputs,
     findings: () => uniqueDiagnostics([...loaded.messages, ...loaded.lint.flatMap((one) => one.findings()), ...checked.messages, ...build.messages]),

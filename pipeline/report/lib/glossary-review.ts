@@ -80,18 +80,27 @@ export interface GlossaryReviewInput {
   /** Each document's part of the review from the store when nothing it is made of changed (`glossaryPartKey`); made every time when not given. */
   reuse?: Reuse | null | undefined
   /**
-   * Runs of `diagnostics`, each with a key that stands for them: a digest of
-   * everything they are made of (the key of the lint cache entry they were
-   * read from or stored under). A document whose diagnostics open with a run,
-   * whole and in order, as source findings, has the run's key in its part's
-   * key in place of their JSON; any other run is not used. None when not given.
+   * Runs of source findings about concepts, given apart from `diagnostics`
+   * and placed before them, in order, each with a key that stands for them:
+   * a digest of everything they are made of (the key of the lint cache
+   * entry they were read from or stored under). A run about a document's
+   * source, the first about it, whose concepts are all the termbase's, is
+   * routed by its concepts and file alone: its key goes into the document's
+   * part key in place of their JSON, and its findings are read only when
+   * that part, or the page, is made. Any other run is read and placed as
+   * `diagnostics` are. None when not given.
    */
   keyed?: ReadonlyArray<KeyedDiagnostics> | null | undefined
 }
 
-/** A run of diagnostics and a key that stands for them (see {@linkcode GlossaryReviewInput.keyed}). */
+/** A document's source findings about concepts, given apart from the diagnostics (see {@linkcode GlossaryReviewInput.keyed}). */
 export interface KeyedDiagnostics {
-  diagnostics: readonly Diagnostic[]
+  /** Each finding's concept, in order. */
+  conceptIds: readonly string[]
+  /** The source file they are all about. */
+  file: string
+  /** The findings, in order: called when the review first needs them. */
+  diagnostics: () => readonly Diagnostic[]
   key: string
 }
 
@@ -335,19 +344,19 @@ function reviewOrPage(input: GlossaryReviewInput, render: ((review: GlossaryRevi
   // The concepts by id (the cards are made after the kept page's check: a kept page needs none).
   const concepts = new Set(termbase.concepts.map((concept) => concept.id))
   const refused = input.refused ?? new Map<string, ReadonlySet<string>>()
-  const {routed: diagnosticsOf, routes} = route(input, documents, review.documents, concepts)
+  const routed = route(input, documents, review.documents, concepts)
+  const {routes} = routed
   const context: PartContext = {config, terms, concepts, lookup: lookups(config, input.stores, refused), max}
   const reuse = input.reuse ?? undefined
   // Without the termbase's digest a stored part could be another termbase's: made every time.
   const shared = reuse?.glossary === undefined ? undefined : glossaryContextKey(config, reuse.glossary, max)
   const values = storedValues(config, input.stores, refused)
-  const keyedRun = keyedRuns(input.keyed ?? [])
 
   // Every document's part, combined in document order: from the combination kept by the last run where its key is there, else from the store or made.
   const targets = config.targetLocales.length
   const keys = documents.map((document, index) => {
     const documentKey = shared === undefined ? undefined : reuse?.keys.get(document.path)
-    return documentKey && glossaryPartKey(documentKey, shared!, values(document.id), keyedRun(diagnosticsOf[index]!))
+    return documentKey && glossaryPartKey(documentKey, shared!, values(document.id), routed.keyOf(index))
   })
   const store = reuse?.store
   const conceptIds = [...concepts]
@@ -356,19 +365,19 @@ function reviewOrPage(input: GlossaryReviewInput, render: ((review: GlossaryRevi
   const parts = new Map<number, GlossaryPart>()
   const partOf = (index: number): GlossaryPart => {
     let part = parts.get(index)
-    if (!part) parts.set(index, (part = reused(store, outputKinds.glossaryPart, keys[index], () => documentPart(input.documents.get(documents[index]!.path)!, context, diagnosticsOf[index]!))))
+    if (!part) parts.set(index, (part = reused(store, outputKinds.glossaryPart, keys[index], () => documentPart(input.documents.get(documents[index]!.path)!, context, routed.of(index)))))
     return part
   }
   const listingOf = (document: number, asked: Array<[string, number[]]>): ListedOccurrence[] => {
     const key = keys[document]
-    return reused(store, outputKinds.glossaryListing, key && glossaryListingKey(key, asked), () => documentListing(input.documents.get(documents[document]!.path)!, context, diagnosticsOf[document]!, asked))
+    return reused(store, outputKinds.glossaryListing, key && glossaryListingKey(key, asked), () => documentListing(input.documents.get(documents[document]!.path)!, context, routed.of(document), asked))
   }
 
   // The page kept by the last run, when everything it is made of is the same.
   const pageIndexKey = render && combinedKey && glossaryPageIndexKey(shared!)
   let pageFacts: {rest: string; index: PageIndex | undefined; shown: Array<string | undefined>} | undefined
   if (pageIndexKey) {
-    const rest = routesDigest(review.documents, routes, input.diagnostics)
+    const rest = routesDigest(review.documents, routed)
     const index = usableIndex(store!.get(outputKinds.glossaryPageIndex, pageIndexKey))
     // A document's `shown` when the last page had a part of the same key (documents added, removed or moved keep theirs), else from its part (got only when needed).
     const known = new Map(index?.keys.map((key, at) => [key, index.shown[at]!]))
@@ -498,7 +507,7 @@ function reviewOrPage(input: GlossaryReviewInput, render: ((review: GlossaryRevi
   const listed = new Map<string, Array<{number: number; occurrence: Occurrence}>>()
   const listings: ListedDigest[] = []
   for (const [document, inDocument] of wanted) {
-    const diagnostics = diagnosticsOf[document]!
+    const diagnostics = routed.of(document)
     const asked = [...inDocument]
     const listing = listingOf(document, asked)
     if (pageFacts) listings.push([document, asked, listingDigest(listing)])
@@ -520,9 +529,10 @@ function reviewOrPage(input: GlossaryReviewInput, render: ((review: GlossaryRevi
   // Diagnostics, in the order given: source findings and violations on their concepts.
   const diagnosticsFrom = new Uint32Array(documents.length)
   for (let index = 1; index < documents.length; index++) diagnosticsFrom[index] = diagnosticsFrom[index - 1]! + combined.diagnostics[index - 1]!
-  input.diagnostics.forEach((diagnostic, index) => {
+  for (let index = 0; index < routed.length; index++) {
     const document = routes.document[index]!
-    if (document === -2) return
+    if (document === -2) continue
+    const diagnostic = routed.at(index)
     const concept = byConcept.get(diagnostic.conceptId!)!
     const locale = routes.locale[index]
     const at = document >= 0 ? diagnosticsFrom[document]! + routes.index[index]! : undefined
@@ -530,16 +540,16 @@ function reviewOrPage(input: GlossaryReviewInput, render: ((review: GlossaryRevi
     if (document >= 0 && locale === undefined) {
       concept.findings.push(diagnostic)
       items.set(diagnostic, made!.html)
-      return
+      continue
     }
 
     const tally = (concept.violations[locale ?? '*'] ??= {errors: 0, warnings: 0})
     if (diagnostic.severity === 'error') tally.errors++
     else if (diagnostic.severity === 'warning') tally.warnings++
-    if (made?.placed) return
+    if (made?.placed) continue
     concept.otherViolations.push({...(locale === undefined ? {} : {locale}), diagnostic})
     if (made) items.set(diagnostic, made.html)
-  })
+  }
 
   totals(review, rendered)
   if (!render) return {review, fragments}
@@ -583,16 +593,34 @@ function listedOccurrence(one: ListedOccurrence, number: number, diagnostics: re
   }
 }
 
+/** The review's diagnostics in one numbering (each keyed run's, then `diagnostics`), and where each goes. */
+interface RoutedDiagnostics {
+  /** How many there are. */
+  length: number
+  /** The diagnostic of a number (a run routed whole is read on the first need). */
+  at(index: number): Diagnostic
+  /** A document's diagnostics: its run's when it has one routed whole (read on the first need), then the others sent to it. */
+  of(document: number): readonly Routed[]
+  /** What stands for a document's diagnostics in its part's key: its whole run's key and the others' JSON, else all of theirs. */
+  keyOf(document: number): unknown
+  routes: Routes
+}
+
 /**
  * Each diagnostic with a concept of the termbase, sent to the document it is
  * about: by its file, a source (a source finding) or one of the document's
  * store or XLIFF files (a violation, with its locale). One whose file is no
  * document's stays with its concept only.
  *
+ * The keyed runs come first, in order. A run about a document's source that
+ * opens the document's diagnostics and whose concepts are all the
+ * termbase's is routed whole, by its concepts and file, without reading it;
+ * any other is read and routed a diagnostic at a time.
+ *
  * @param sources Each document's source path (`paths.source`), in the same order.
- * @returns Each document's diagnostics (by its index), and each diagnostic's route (none: no concept of the termbase).
+ * @returns The diagnostics by number, each document's, and each one's route (none: no concept of the termbase).
  */
-function route(input: GlossaryReviewInput, documents: readonly DocumentRef[], sources: readonly string[], concepts: ReadonlySet<string>): {routed: Routed[][]; routes: Routes} {
+function route(input: GlossaryReviewInput, documents: readonly DocumentRef[], sources: readonly string[], concepts: ReadonlySet<string>): RoutedDiagnostics {
   const {config} = input
   const bySource = new Map(sources.map((source, at) => [source, at]))
   // Made on the first diagnostic about no source (a project's findings are mostly source findings).
@@ -611,27 +639,98 @@ function route(input: GlossaryReviewInput, documents: readonly DocumentRef[], so
     return stores.get(file)
   }
 
+  // Those sent to each document one at a time (after its whole run, if it has one).
   const routed = documents.map((): Routed[] => [])
-  const {diagnostics} = input
-  const routes: Routes = {document: new Int32Array(diagnostics.length).fill(-2), index: new Int32Array(diagnostics.length).fill(-1), locale: []}
-  for (let index = 0; index < diagnostics.length; index++) {
-    const diagnostic = diagnostics[index]!
-    if (diagnostic.conceptId === undefined || !concepts.has(diagnostic.conceptId)) continue
+  // By number: where it goes (-2: no concept of the termbase; -1: no document), its place among its document's, its locale; the diagnostic, or the whole run it is in.
+  const documentOf: number[] = []
+  const indexOf: number[] = []
+  const locale: Array<string | undefined> = []
+  const single: Array<Diagnostic | undefined> = []
+  const inRun: Array<WholeRun | undefined> = []
+  const wholeRuns = new Map<number, WholeRun>()
+  const sendOne = (diagnostic: Diagnostic) => {
+    single.push(diagnostic)
+    inRun.push(undefined)
+    if (diagnostic.conceptId === undefined || !concepts.has(diagnostic.conceptId)) {
+      documentOf.push(-2)
+      indexOf.push(-1)
+      locale.push(undefined)
+      return
+    }
+
     const source = diagnostic.file === undefined ? undefined : bySource.get(diagnostic.file)
-    if (source !== undefined) {
-      routes.document[index] = source
-      routes.index[index] = routed[source]!.push({diagnostic}) - 1
+    const store = source !== undefined || diagnostic.file === undefined ? undefined : storeOf(diagnostic.file)
+    const document = source ?? store?.document
+    documentOf.push(document ?? -1)
+    if (document === undefined) {
+      indexOf.push(-1)
+      locale.push(undefined)
+      return
+    }
+
+    const before = wholeRuns.get(document)?.run.conceptIds.length ?? 0
+    indexOf.push(before + routed[document]!.push(store ? {diagnostic, locale: store.locale} : {diagnostic}) - 1)
+    locale.push(store?.locale)
+  }
+
+  for (const run of input.keyed ?? []) {
+    // An empty run routes nothing.
+    if (run.conceptIds.length === 0) continue
+    const source = bySource.get(run.file)
+    if (source !== undefined && !wholeRuns.has(source) && routed[source]!.length === 0 && run.conceptIds.every((id) => concepts.has(id))) {
+      const whole: WholeRun = {run, from: documentOf.length, read: undefined}
+      wholeRuns.set(source, whole)
+      run.conceptIds.forEach((_, at) => {
+        documentOf.push(source)
+        indexOf.push(at)
+        locale.push(undefined)
+        single.push(undefined)
+        inRun.push(whole)
+      })
       continue
     }
 
-    const store = diagnostic.file === undefined ? undefined : storeOf(diagnostic.file)
-    routes.document[index] = store ? store.document : -1
-    if (!store) continue
-    routes.index[index] = routed[store.document]!.push({diagnostic, locale: store.locale}) - 1
-    routes.locale[index] = store.locale
+    for (const diagnostic of readRun(run)) sendOne(diagnostic)
   }
 
-  return {routed, routes}
+  for (const diagnostic of input.diagnostics) sendOne(diagnostic)
+  const readWhole = (whole: WholeRun) => (whole.read ??= readRun(whole.run))
+  const ofDocument = new Map<number, Routed[]>()
+  const listed = (diagnostics: readonly Routed[]) => diagnostics.map((one) => [one.locale ?? null, one.diagnostic])
+  return {
+    length: documentOf.length,
+    at: (index) => single[index] ?? readWhole(inRun[index]!)[index - inRun[index]!.from]!,
+    of(document) {
+      const whole = wholeRuns.get(document)
+      if (!whole) return routed[document]!
+      let all = ofDocument.get(document)
+      if (!all) ofDocument.set(document, (all = [...readWhole(whole).map((diagnostic): Routed => ({diagnostic})), ...routed[document]!]))
+      return all
+    },
+    keyOf(document) {
+      const whole = wholeRuns.get(document)
+      // An object and an array never give the same JSON.
+      return whole ? {keyed: whole.run.key, rest: listed(routed[document]!)} : listed(routed[document]!)
+    },
+    routes: {document: Int32Array.from(documentOf), index: Int32Array.from(indexOf), locale}
+  }
+}
+
+/** A keyed run routed whole: where its numbers start, and its findings once read. */
+interface WholeRun {
+  run: KeyedDiagnostics
+  from: number
+  read: readonly Diagnostic[] | undefined
+}
+
+/** A keyed run's findings, checked to be those it names: as many, each about its concept and its file. */
+function readRun(run: KeyedDiagnostics): readonly Diagnostic[] {
+  const read = run.diagnostics()
+  if (read.length !== run.conceptIds.length || read.some((diagnostic, at) => diagnostic.conceptId !== run.conceptIds[at] || diagnostic.file !== run.file)) {
+    throw new TypeError('Cannot place the keyed run `' + run.key + '`: its diagnostics are not about the concepts (`conceptIds`) and the file (`file`) it names')
+  }
+
+  return read
 }
 
 /**
@@ -642,35 +741,19 @@ function route(input: GlossaryReviewInput, documents: readonly DocumentRef[], so
  * paths, each routed diagnostic's document (-1: none), then its locale or
  * JSON by its place among the routed ones.
  */
-function routesDigest(sources: readonly string[], routes: Routes, diagnostics: readonly Diagnostic[]): string {
+function routesDigest(sources: readonly string[], routed: RoutedDiagnostics): string {
+  const {routes} = routed
   const documents: number[] = []
   const named: Array<[number, unknown]> = []
   for (let index = 0; index < routes.document.length; index++) {
     const document = routes.document[index]!
     if (document === -2) continue
-    if (document === -1) named.push([documents.length, diagnostics[index]])
+    if (document === -1) named.push([documents.length, routed.at(index)])
     else if (routes.locale[index] !== undefined) named.push([documents.length, routes.locale[index]])
     documents.push(document)
   }
 
   return digestBytes(`${JSON.stringify(sources)}\n${documents.join(',')}\n${JSON.stringify(named)}`)
-}
-
-/**
- * What a document's part key holds of its diagnostics: the key of a run of
- * `keyed` they open with (checked object by object, each a source finding)
- * and the JSON-able rest, or all of them when they open with no whole run.
- * The two shapes (an object, an array) never give the same JSON.
- */
-function keyedRuns(keyed: readonly KeyedDiagnostics[]): (diagnostics: readonly Routed[]) => unknown {
-  const byFirst = new Map<Diagnostic, KeyedDiagnostics>()
-  for (const run of keyed) if (run.diagnostics.length > 0) byFirst.set(run.diagnostics[0]!, run)
-  const listed = (diagnostics: readonly Routed[]) => diagnostics.map((one) => [one.locale ?? null, one.diagnostic])
-  return (diagnostics) => {
-    const run = diagnostics.length === 0 ? undefined : byFirst.get(diagnostics[0]!.diagnostic)
-    const whole = run !== undefined && run.diagnostics.length <= diagnostics.length && run.diagnostics.every((one, at) => diagnostics[at]!.diagnostic === one && diagnostics[at]!.locale === undefined)
-    return whole ? {keyed: run.key, rest: listed(diagnostics.slice(run.diagnostics.length))} : listed(diagnostics)
-  }
 }
 
 /** A document's bundles (every locale but the source's, where the review looks a segment up: its own and its fallbacks'), each with the keys refused in it, by document id. */
