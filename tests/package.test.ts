@@ -112,7 +112,7 @@ test('the tarball holds only the bin, the bundled CLI with its data and licences
   t.deepEqual(bundled.sort(), ['bundle/THIRD-PARTY-LICENSES.md', 'bundle/cli/main.cjs', 'bundle/cli/sign-ahead-worker.cjs', 'bundle/cli/source-worker.cjs', 'bundle/cli/start.cjs', 'bundle/rules/babele.json', 'bundle/rules/babele.srx'])
   const licences = readFileSync(join(installed.project, 'node_modules/babele/bundle/THIRD-PARTY-LICENSES.md'), 'utf8')
   for (const name of ['commander', 'zod', 'yaml', 'micromark', 'i18next']) t.regex(licences, new RegExp(`^## ${name} \\d`, 'm'), name)
-  t.deepEqual(installed.files.filter((path) => path.startsWith('bin/')), ['bin/babele.js'])
+  t.deepEqual(installed.files.filter((path) => path.startsWith('bin/')), ['bin/babele.js', 'bin/package.json'])
   // lib/ mirrors pipeline/: each source compiled to .js and .d.ts, each data file (the SRX rules) copied;
   // an ambient declaration (xliff-package.d.ts, types for a dependency) serves the build only.
   const expected = listFiles(join(root, 'pipeline')).flatMap((path) => (path.endsWith('.d.ts') ? [] : path.endsWith('.ts') ? [`lib/${path.slice(0, -3)}.js`, `lib/${path.slice(0, -3)}.d.ts`] : [`lib/${path}`]))
@@ -192,6 +192,14 @@ test('the installed bin prints its version and help, loading nothing but the com
     )
     t.deepEqual([...new Set(start.modules.filter((path) => path.startsWith('node_modules/')).map((path) => path.split('/')[1]))], ['commander'])
   }
+  // The bin is CommonJS (bin/package.json): Node runs it with its CommonJS loader alone, never setting up its ES module loader's jobs.
+  const probe = join(installed.folder, 'module-load-list.cjs')
+  writeFileSync(probe, "process.on('exit', () => process.stderr.write(JSON.stringify(process.moduleLoadList)))\n")
+  const probed = node(installed.project, ['--require', probe, join(installed.project, 'node_modules/babele/bin/babele.js'), '--version'])
+  t.is(probed.status, 0, probed.stderr)
+  const loaded = JSON.parse(probed.stderr) as string[]
+  t.true(loaded.includes('NativeModule internal/modules/cjs/loader'))
+  t.false(loaded.includes('NativeModule internal/modules/esm/module_job'), 'no ES module loader job')
   // The command line's compiled code is kept in BABELE_COMPILE_CACHE, by the kind of start (pipeline/cli/compile-cache.ts), and nowhere when it is off.
   const compiled = join(installed.folder, 'compiled')
   const script = join(installed.project, 'node_modules/babele/bin/babele.js')
