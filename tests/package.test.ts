@@ -112,6 +112,8 @@ test('the tarball holds only the bin, the bundled CLI with its data and licences
   t.deepEqual(bundled.sort(), ['bundle/THIRD-PARTY-LICENSES.md', 'bundle/cli/main.cjs', 'bundle/cli/sign-ahead-worker.cjs', 'bundle/cli/source-worker.cjs', 'bundle/cli/start.cjs', 'bundle/rules/babele.json', 'bundle/rules/babele.srx'])
   const licences = readFileSync(join(installed.project, 'node_modules/babele/bundle/THIRD-PARTY-LICENSES.md'), 'utf8')
   for (const name of ['commander', 'zod', 'yaml', 'micromark', 'i18next']) t.regex(licences, new RegExp(`^## ${name} \\d`, 'm'), name)
+  // Each code file is ASCII (scripts/build.js): Node reads it into a string of one byte a character, not decoded into two.
+  for (const file of bundled.filter((path) => path.endsWith('.cjs'))) t.false(/[^\0-\x7f]/.test(readFileSync(join(installed.project, 'node_modules/babele', file), 'latin1')), file)
   t.deepEqual(installed.files.filter((path) => path.startsWith('bin/')), ['bin/babele.js', 'bin/package.json'])
   // lib/ mirrors pipeline/: each source compiled to .js and .d.ts, each data file (the SRX rules) copied;
   // an ambient declaration (xliff-package.d.ts, types for a dependency) serves the build only.

@@ -62,7 +62,7 @@ export const glossaryScript = String.raw`(function () {
       });
     });
     empty.hidden = shown > 0;
-    count.textContent = 'Showing ' + shown + ' of ' + plural(concepts.length, 'concept') + ' · ' + plural(occurrences, 'occurrence');
+    count.textContent = 'Showing ' + shown + ' of ' + plural(concepts.length, 'concept') + ' \u00b7 ' + plural(occurrences, 'occurrence');
   }
 
   function order() {
