@@ -9,16 +9,17 @@
  * (not looked for), and one it wrote, by any of its writers, is compared;
  * `knownMissing` answers so for the cache's lookups, and knows every folder
  * the process made, however deep or however many writes apart, while
- * `exists` always looks.
+ * `exists` always looks. `removeFile` removes a file, does nothing for one
+ * not there, and refuses a folder.
  * An output written piece by piece (`outputWriter`) gets every piece whole
  * and in order, even from one buffer filled again, through a full pipe.
  */
-import {mkdtempSync, readdirSync, readFileSync, rmSync, statSync, utimesSync, writeFileSync} from 'node:fs'
+import {mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, statSync, utimesSync, writeFileSync} from 'node:fs'
 import {tmpdir} from 'node:os'
 import {join} from 'node:path'
 import test from 'ava'
 import {spawn} from 'node:child_process'
-import {exists, knownMissing, outputWriter, replaceCacheFile, writeAtomic, writeBytesAtomic} from '../pipeline/cli/fs.ts'
+import {exists, knownMissing, outputWriter, removeFile, replaceCacheFile, writeAtomic, writeBytesAtomic} from '../pipeline/cli/fs.ts'
 
 test('writeAtomic writes a text that differs in one accented letter of the same byte length, and leaves a file holding the same text untouched', (t) => {
   const folder = mkdtempSync(join(tmpdir(), 'babele-write-'))
@@ -43,6 +44,19 @@ test('replaceCacheFile makes a missing folder, replaces a file there with the ne
   replaceCacheFile(path, [Buffer.from('new '), Buffer.from('pack')])
   t.is(readFileSync(path, 'utf8'), 'new pack')
   t.deepEqual(readdirSync(join(folder, 'cache')), ['lint.pack'])
+})
+
+test('removeFile removes a file, does nothing for a file not there, and throws for a folder, which it leaves', (t) => {
+  const folder = mkdtempSync(join(tmpdir(), 'babele-remove-'))
+  t.teardown(() => rmSync(folder, {recursive: true, force: true}))
+  const file = join(folder, 'entry')
+  writeFileSync(file, 'x')
+  removeFile(file)
+  t.deepEqual(readdirSync(folder), [])
+  t.notThrows(() => removeFile(file))
+  mkdirSync(join(folder, 'sub'))
+  t.throws(() => removeFile(join(folder, 'sub')), {code: 'EISDIR'})
+  t.deepEqual(readdirSync(folder), ['sub'])
 })
 
 test('writeAtomic in a folder the process made finds the files any of its writers put there since, and writes over a file put there by someone else', (t) => {

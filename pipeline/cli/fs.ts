@@ -9,7 +9,7 @@
  * entries…), and {@linkcode factNow} computes the same fact again to check
  * it later.
  */
-import {closeSync, existsSync, fstatSync, mkdirSync, mkdtempSync, openSync, readdirSync, readFileSync, readSync, renameSync, rmSync, statSync, writeFileSync, writeSync, writevSync, type Dirent, type Stats} from 'node:fs'
+import {closeSync, existsSync, fstatSync, mkdirSync, mkdtempSync, openSync, readdirSync, readFileSync, readSync, renameSync, rmSync, statSync, unlinkSync, writeFileSync, writeSync, writevSync, type Dirent, type Stats} from 'node:fs'
 import {tmpdir} from 'node:os'
 import {dirname, join} from 'node:path'
 import {digestBytes} from '../incremental/index.ts'
@@ -510,9 +510,13 @@ export function listFolders(folder: string): string[] {
     .sort()
 }
 
-/** Remove a file (nothing when it does not exist). */
+/** Remove a file (nothing when it does not exist): one `unlink`, where `rmSync` looks at the path first and loads Node's rimraf on its first call. */
 export function removeFile(path: string): void {
-  rmSync(path, {force: true})
+  try {
+    unlinkSync(path)
+  } catch (error) {
+    if ((error as NodeJS.ErrnoException).code !== 'ENOENT') throw error
+  }
 }
 
 /** Remove a folder and everything in it (nothing when it does not exist). */
