@@ -88,6 +88,12 @@ test('cached data that does not add up is turned down, the code compiled, and th
     t.is(broken.printed, 'alpha main.cjs object')
     t.false(broken.used)
     t.true(start(file, cache).used)
+    // One bit of the data's last byte.
+    const good = readFileSync(path!)
+    good[good.length - 1] = good[good.length - 1]! ^ 0x01
+    writeFileSync(path!, good)
+    t.false(start(file, cache).used)
+    t.true(start(file, cache).used)
     writeFileSync(path!, 'not V8 data')
     t.false(start(file, cache).used)
     t.true(start(file, cache).used)
