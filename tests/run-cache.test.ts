@@ -11,7 +11,7 @@ import {mkdirSync, mkdtempSync, readFileSync, readdirSync, rmSync, statSync, uti
 import {tmpdir} from 'node:os'
 import {join} from 'node:path'
 import test from 'ava'
-import {spawnSync} from 'node:child_process'
+import {spawn, spawnSync} from 'node:child_process'
 import {babele, babeleJson as json, bin, copyProject, root} from './helpers/cli.ts'
 
 /** The shipped project, run until a run changes nothing, so the next one can be answered from the cache. */
@@ -259,4 +259,34 @@ test('a reader that stops early (babele run --json | head) cuts the output witho
   const hit = piped()
   t.is(hit.stderr, '')
   t.is(hit.status, whole.status ?? -1)
+})
+
+test('a reader that takes the output late gets it whole, and the exit code is the run\'s, on a miss and on a hit: the process ends only once its output is printed', async (t) => {
+  const folder = copyProject()
+  t.teardown(() => rmSync(folder, {recursive: true, force: true}))
+  // Far more JSON than a pipe holds (64 KiB): the writes wait for the reader.
+  writeFileSync(join(folder, 'source/it/perche.md'), Array.from({length: 400}, (_, line) => `Riga ${line}: perche' no.\n\n`).join(''))
+  const late = () =>
+    new Promise<{status: number | null; stdout: string}>((done) => {
+      const child = spawn('node', [bin, 'run', '--json'], {cwd: folder, stdio: ['ignore', 'pipe', 'ignore'], env: {...process.env, NO_COLOR: '1'}})
+      child.stdout.pause()
+      const chunks: Buffer[] = []
+      setTimeout(() => {
+        child.stdout.on('data', (chunk: Buffer) => chunks.push(chunk))
+        child.stdout.resume()
+      }, 1000)
+      child.on('close', (status) => done({status, stdout: Buffer.concat(chunks).toString('utf8')}))
+    })
+  const miss = await late()
+  const printed = JSON.parse(miss.stdout)
+  t.is(printed.cache.run, 'miss')
+  t.true(miss.stdout.length > 1 << 17)
+  const whole = json(folder, 'run')
+  t.is(miss.status, whole.status ?? -1)
+  for (let run = 0; run < 3 && json(folder, 'run').result.written.length > 0; run++);
+  settle()
+  const hit = await late()
+  t.is(JSON.parse(hit.stdout).cache.run, 'hit')
+  t.is(hit.status, whole.status ?? -1)
+  t.deepEqual(made(JSON.parse(hit.stdout)), made(whole.result))
 })

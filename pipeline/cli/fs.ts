@@ -417,6 +417,21 @@ export function untilReaderCloses<Stream extends NodeJS.WritableStream>(stream: 
 const closedPipeWatched = new WeakSet<NodeJS.WritableStream>()
 
 /**
+ * End the process once a command is done and has printed its output: now,
+ * with `process.exitCode`, when nothing is left queued on stdout or stderr
+ * (a full non-blocking pipe's rest); else Node ends it once they drain, as
+ * ever. When the event loop empties, Node tears the process's heap down
+ * before it ends (about 14 ms of a one-file edit of the 2,000-file
+ * project, whose heap holds the whole project's state); an explicit exit
+ * skips that. Its `exit` handlers run either way (the compiled code kept,
+ * a spool's file removed); a worker thread still running is stopped (the
+ * run cache's helper, unreferenced: what it signed is no longer asked for).
+ */
+export function exitWhenPrinted(): void {
+  if (process.stdout.writableLength === 0 && process.stderr.writableLength === 0) process.exit()
+}
+
+/**
  * Write bytes to an output (1: stdout, 2: stderr) piece by piece, each
  * written before the call returns, so the caller may fill the same buffer
  * with the next piece (the run cache's hit copies its stored output

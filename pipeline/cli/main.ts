@@ -5,8 +5,10 @@
  * (`bundle/cli/main.cjs`, built by `scripts/build.js`) from V8's cache of
  * its compiled code, the tests this file from the sources through tsx.
  * Each module behind an `await import(…)` here and in `program.ts` is
- * evaluated only when a command reaches it.
+ * evaluated only when a command reaches it. Once the command is done and
+ * printed, the process ends (`exitWhenPrinted`).
  */
+import {exitWhenPrinted} from './fs.ts'
 
 // Not awaited at the top: the bundle is a CommonJS script (`compile-cache.ts`); a rejection ends the process as an error.
 void runCommandLine()
@@ -15,4 +17,5 @@ void runCommandLine()
 async function runCommandLine(): Promise<void> {
   const {createProgram} = await import('./program.ts')
   await createProgram().parseAsync(process.argv)
+  exitWhenPrinted()
 }

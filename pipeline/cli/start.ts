@@ -16,6 +16,7 @@
  */
 import {fileURLToPath} from 'node:url'
 import {compileCacheFolder, runCompiled} from './compile-cache.ts'
+import {exitWhenPrinted} from './fs.ts'
 import {replayedFromArguments} from './replay.ts'
 import {restoreTiering, tuneTiering, warmCommands} from './tiering.ts'
 
@@ -27,7 +28,10 @@ void start()
 
 /** Answer from the run cache, or run the command line. */
 async function start(): Promise<void> {
-  if (await replayedFromArguments()) return
+  if (await replayedFromArguments()) {
+    exitWhenPrinted()
+    return
+  }
   // This module's own extension, which main's shares: `.cjs` in the bundle, `.js` in lib/, `.ts` from the sources.
   const extension = /\.[cm]?[jt]s$/.exec(import.meta.url)![0]
   const main = new URL(`./main${extension}`, import.meta.url)
