@@ -28,9 +28,9 @@ function program(word: string): string {
 }
 
 /** One start of `file` through `runCompiled` (tests/helpers/compiled-start.ts): what the file printed, and how the start went. */
-function start(file: string, folder: string, mode: 'restore' | 'keep' = 'restore', options: {more?: boolean; longRunMs?: number} = {}): {printed: string; path: string | undefined; used: boolean} {
+function start(file: string, folder: string, mode: 'restore' | 'keep' = 'restore', options: {more?: boolean; longRunMs?: number; codeVersion?: string} = {}): {printed: string; path: string | undefined; used: boolean} {
   const args = [join(root, 'tests/helpers/compiled-start.ts'), file, folder, mode, ...(options.longRunMs === undefined ? [] : [String(options.longRunMs)])]
-  const result = spawnSync(process.execPath, ['--import', 'tsx', ...args], {cwd: root, encoding: 'utf8', env: {...process.env, MORE: options.more ? '1' : ''}})
+  const result = spawnSync(process.execPath, ['--import', 'tsx', ...args], {cwd: root, encoding: 'utf8', env: {...process.env, MORE: options.more ? '1' : '', CODE_VERSION: options.codeVersion ?? ''}})
   if (result.status !== 0) throw new Error(result.stderr)
   const [printed, report] = result.stdout.trimEnd().split('\n')
   return {printed: printed!, ...(JSON.parse(report!) as {path: string | undefined; used: boolean})}
@@ -72,6 +72,26 @@ test('other bytes of the same length are compiled, never run from the code cache
     t.is(edited.printed, 'omega main.cjs object')
     t.false(edited.used)
     t.true(start(file, cache).used)
+  } finally {
+    rmSync(folder, {recursive: true, force: true})
+  }
+})
+
+test('given the code version, which stands for the bytes, the compiled code is named by it, not by the bytes: the same version runs from it, another is compiled', (t) => {
+  const {folder, file, cache} = scratch()
+  try {
+    const byBytes = start(file, cache)
+    const first = start(file, cache, 'restore', {codeVersion: '0.1.0-0123456789abcdef'})
+    t.regex(first.path!, /main\.cjs-test-[0-9a-f]{32}$/)
+    t.not(first.path, byBytes.path)
+    t.false(first.used)
+    const again = start(file, cache, 'restore', {codeVersion: '0.1.0-0123456789abcdef'})
+    t.is(again.path, first.path)
+    t.true(again.used)
+    const other = start(file, cache, 'restore', {codeVersion: '0.1.0-fedcba9876543210'})
+    t.not(other.path, first.path)
+    t.false(other.used)
+    t.is(other.printed, 'alpha main.cjs object')
   } finally {
     rmSync(folder, {recursive: true, force: true})
   }

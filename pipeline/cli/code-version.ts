@@ -20,8 +20,18 @@ import {join} from 'node:path'
 import {fileURLToPath} from 'node:url'
 import {digestBytes} from '../incremental/index.ts'
 import {listFiles, readBytes, readText, sameSignature, settleMs, signatureLength, signatureOf, statOf, writeBytesAtomic} from './fs.ts'
+import {processState} from './process-state.ts'
 
-let memo: string | undefined
+/**
+ * The code version once computed in this process, by code folder: kept on
+ * the process (`process-state.ts`), so the command line finds what the
+ * start computed (each bundles a copy of this module), and the start names
+ * its compiled code by it (`compile-cache.ts`).
+ */
+const computed = processState<Map<string, string>>('code-version', () => new Map())
+
+/** The code folder: the one above this module's. */
+const codeFolder = (): string => fileURLToPath(new URL('..', import.meta.url))
 
 /** The memo's file in its folder. */
 const memoName = 'code-version.json'
@@ -44,10 +54,14 @@ interface Memo {
  * @param folder Where to keep the memo (the cache folder), if anywhere.
  */
 export function codeVersion(folder?: string): string {
-  if (memo) return memo
-  const root = fileURLToPath(new URL('..', import.meta.url))
+  const root = codeFolder()
+  const known = computed.get(root)
+  if (known) return known
   const kept = folder ? remembered(join(folder, memoName), root) : undefined
-  if (kept) return (memo = kept)
+  if (kept) {
+    computed.set(root, kept)
+    return kept
+  }
   const started = Date.now()
   const folders = ['']
   const files = listFiles(
@@ -70,7 +84,8 @@ export function codeVersion(folder?: string): string {
     else signatureOf(stat, signatures, index * signatureLength)
     if (index >= folders.length) parts.push(path, digestBytes(readBytes(root + '/' + path)))
   })
-  memo = `${version}-${digestBytes(parts.join('\n')).slice(0, 16)}`
+  const memo = `${version}-${digestBytes(parts.join('\n')).slice(0, 16)}`
+  computed.set(root, memo)
   if (folder && settled) {
     try {
       writeBytesAtomic(join(folder, memoName), Buffer.from(JSON.stringify({root, files: paths, signatures: [...signatures], version: memo} satisfies Memo)))
@@ -79,6 +94,11 @@ export function codeVersion(folder?: string): string {
     }
   }
   return memo
+}
+
+/** The code version, when this process has computed it already ({@linkcode codeVersion}); none when not. */
+export function knownCodeVersion(): string | undefined {
+  return computed.get(codeFolder())
 }
 
 /** The version in the memo, when it is about this code folder and each of its folders and files still has its signature. */

@@ -14,7 +14,8 @@
  * V8's cached data (`cachedData`, `createCachedData`).
  *
  * Never wrong: a cache file is named after a SHA-256 digest of the code's
- * bytes, Node's version and the architecture (V8 checks only the code's
+ * bytes (or of the code version, when the start computed it already: it
+ * stands for the bytes of every file of the bundle), Node's version and the architecture (V8 checks only the code's
  * length, its own version and its flags); V8 turns down data made under
  * other flags (the caller sets the flags the process started with again
  * before the data is made: `restoreFlags`), and the code is then compiled
@@ -72,6 +73,8 @@ export interface CompiledRun {
   restoreFlags: () => void
   /** A run this long (milliseconds) writes its compiled code though it started from some ({@linkcode longRunMs} by default). */
   longRunMs?: number
+  /** A digest of the code that stands for the file's bytes (the code version, which covers every file of the bundle: `code-version.ts`), when the caller knows one: the file is then not hashed to name its compiled code. */
+  codeVersion?: string | undefined
 }
 
 /**
@@ -102,7 +105,7 @@ export interface CompiledStart {
 export function runCompiled(run: CompiledRun): CompiledStart {
   const code = readBytes(run.file)
   const source = Buffer.from(code.buffer, code.byteOffset, code.byteLength).toString('utf8')
-  const path = run.folder !== undefined && safeFolder(run.folder) ? join(run.folder, cacheName(run.file, run.kind, code)) : undefined
+  const path = run.folder !== undefined && safeFolder(run.folder) ? join(run.folder, cacheName(run.file, run.kind, run.codeVersion ?? code)) : undefined
   const cachedData = path === undefined ? undefined : cachedDataOf(path)
   const script = new Script(wrapped(source), {filename: run.file, ...(cachedData ? {cachedData} : {})})
   const used = cachedData !== undefined && !script.cachedDataRejected
@@ -127,9 +130,9 @@ function wrapped(source: string): string {
 /** Hex digits of the digest that ends a cache file's name. */
 const keyLength = 32
 
-/** `<file's name>-<kind>-<32 hex digits of the digest of Node's version, the architecture and the code's bytes>` (the bytes hashed as read: a string would be encoded again first). */
-function cacheName(file: string, kind: string, code: Uint8Array): string {
-  const key = createHash('sha256').update(`${process.version}\0${process.arch}\0`).update(code).digest('hex').slice(0, keyLength)
+/** `<file's name>-<kind>-<32 hex digits of the digest of Node's version, the architecture and the code's bytes>` (the bytes hashed as read: a string would be encoded again first), or of the code version given for them (2.6 MB of main.cjs not hashed). */
+function cacheName(file: string, kind: string, code: Uint8Array | string): string {
+  const key = createHash('sha256').update(`${process.version}\0${process.arch}\0`).update(typeof code === 'string' ? `code version\0${code}` : code).digest('hex').slice(0, keyLength)
   return `${basename(file)}-${kind.replace(/[^\w-]/g, '_')}-${key}`
 }
 

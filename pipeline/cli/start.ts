@@ -15,6 +15,7 @@
  * checking the entry again (`run-cache.ts` keeps the miss on the process).
  */
 import {fileURLToPath} from 'node:url'
+import {knownCodeVersion} from './code-version.ts'
 import {compileCacheFolder, runCompiled} from './compile-cache.ts'
 import {exitWhenPrinted} from './fs.ts'
 import {replayedFromArguments} from './replay.ts'
@@ -44,6 +45,8 @@ async function start(): Promise<void> {
     folder: compileCacheFolder(process.env),
     // A command's own name; options (`--help`, `--version`) and anything else share one kind.
     kind: /^[a-z][a-z-]*$/.test(command) ? command : 'other',
-    restoreFlags: () => restoreTiering(tiering)
+    restoreFlags: () => restoreTiering(tiering),
+    // Computed by the run cache's look-up (a command it could answer), else none: the bundle's bytes are hashed.
+    codeVersion: knownCodeVersion()
   })
 }
