@@ -11,6 +11,7 @@ import {mkdtempSync, readFileSync, readdirSync, rmSync, writeFileSync} from 'nod
 import {tmpdir} from 'node:os'
 import {dirname, join} from 'node:path'
 import {isDeepStrictEqual} from 'node:util'
+import {crc32} from 'node:zlib'
 import test from 'ava'
 import {openCache, savePacks, usePacks} from '../pipeline/cli/cache.ts'
 import {printedLint, putLint, readLint, sourceTask, type SourceTask, type SourceTaskInit} from '../pipeline/cli/source-task.ts'
@@ -116,6 +117,35 @@ test('findings about a concept that are about more than one file are kept in the
   const stored = readLint(cache, key)!
   t.is(stored.concepts.file, undefined)
   t.true(isDeepStrictEqual(stored.concepts.diagnostics(), findings))
+})
+
+test('an entry put with bytes after it whose value is text is stored as it is, no serializer: its key, the bytes\' length and CRC, the text; another value is serialized', (t) => {
+  const {folder, init, task} = setup()
+  t.teardown(() => rmSync(folder, {recursive: true, force: true}))
+  sourceTask(init)(task)
+  const cache = openCache(folder, 'test')
+  const bytes = readFileSync(entryFile(folder, 'lint', task.lint))
+  const entry = bytes.subarray(4, 4 + bytes.readUInt32BE(0))
+  const tail = bytes.subarray(4 + entry.length)
+  t.is(entry[0], 0x54, 'T: a text entry')
+  const keyEnd = 5 + entry.readUInt32BE(1)
+  t.is(entry.toString('latin1', 5, keyEnd), task.lint)
+  t.deepEqual([entry.readUInt32BE(keyEnd), entry.readUInt32BE(keyEnd + 4)], [tail.length, crc32(tail)])
+  t.is(entry.toString('utf8', keyEnd + 8), cache.getWithTail<string>('lint', task.lint)!.value)
+  // A value that is not text goes through v8.serialize, as before.
+  cache.putWithBytes('lint', 'c'.repeat(64), {head: 'città'}, [new Uint8Array([1, 2])])
+  const other = readFileSync(entryFile(folder, 'lint', 'c'.repeat(64)))
+  t.is(other[4], 0xff, 'v8.serialize\'s version tag')
+  const read = cache.getWithTail('lint', 'c'.repeat(64))!
+  t.deepEqual(read.value, {head: 'città'})
+  t.deepEqual([...read.tail], [1, 2])
+  // Text past ASCII, and an entry cut inside its key, which misses.
+  cache.putWithBytes('lint', 'd'.repeat(64), 'città «ecc.»', [new Uint8Array([3])])
+  t.is(cache.getWithTail<string>('lint', 'd'.repeat(64))!.value, 'città «ecc.»')
+  const cut = readFileSync(entryFile(folder, 'lint', 'd'.repeat(64)))
+  cut.writeUInt32BE(20, 0)
+  writeFileSync(entryFile(folder, 'lint', 'd'.repeat(64)), cut)
+  t.is(openCache(folder, 'test').getWithTail('lint', 'd'.repeat(64)), undefined)
 })
 
 test('a finding that JSON would not give back exactly is kept as it is', (t) => {
