@@ -107,7 +107,19 @@ function babele(folder: string, args: string[], piped = false): Measure {
   const seconds = (performance.now() - started) / 1000
   if (output !== 'pipe') closeSync(output)
   if (result.status !== 0 && result.status !== 1) throw new Error(`babele ${args.join(' ')} exited ${result.status}: ${result.stderr.toString('utf8', 0, 2000)}`)
-  return {seconds, rss: existsSync(rssFile) ? Number(readFileSync(rssFile, 'utf8')) / 1024 : undefined}
+  // A run that printed no whole result (a full disk) is no figure.
+  if (!piped && !wholeJson(outputFile)) throw new Error(`babele ${args.join(' ')} printed no whole --json result: ${result.stderr.toString('utf8', 0, 2000)}`)
+  const kilobytes = existsSync(rssFile) ? Number(readFileSync(rssFile, 'utf8')) : Number.NaN
+  return {seconds, rss: kilobytes > 0 ? kilobytes / 1024 : undefined}
+}
+
+/** Whether a file holds one JSON object with a command: a result `--json` printed whole. */
+function wholeJson(path: string): boolean {
+  try {
+    return typeof (JSON.parse(readFileSync(path, 'utf8')) as {command?: unknown}).command === 'string'
+  } catch {
+    return false
+  }
 }
 
 /**
@@ -278,7 +290,7 @@ const coldLarge = medianRun(() => babele(large.folder, ['extract']), {before: ()
 const timeRatio = coldLarge.seconds / cold.seconds
 const rssRatio = coldLarge.rss !== undefined && cold.rss !== undefined ? coldLarge.rss / cold.rss : Number.NaN
 rows.push([`babele extract, cold, ${factor} × the corpus (${files * factor} files, ${large.megabytes.toFixed(1)} MB)`, format(coldLarge)])
-rows.push([`${factor} × corpus against 1 ×`, `time ${timeRatio.toFixed(2)} × (target ≤ ${(factor * 1.1).toFixed(1)}: ${timeRatio <= factor * 1.1 ? 'met' : 'NOT met'}), peak RSS ${rssRatio.toFixed(2)} × (target ≤ 1.2: ${rssRatio <= 1.2 ? 'met' : 'NOT met'})`])
+rows.push([`${factor} × corpus against 1 ×`, `time ${timeRatio.toFixed(2)} × (target ≤ ${(factor * 1.1).toFixed(1)}: ${timeRatio <= factor * 1.1 ? 'met' : 'NOT met'}), peak RSS ${Number.isNaN(rssRatio) ? 'unknown' : `${rssRatio.toFixed(2)} × (target ≤ 1.2: ${rssRatio <= 1.2 ? 'met' : 'NOT met'})`}`])
 clear(large.folder)
 rmSync(outputs, {recursive: true, force: true})
 rows.push(['load average at end', load()])
