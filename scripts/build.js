@@ -127,7 +127,8 @@ function asciiOnly(code, name) {
   return code.replace(/[^\0-\x7f]/g, (unit, at) => {
     while (span < spans.length && spans[span][1] <= at) span++
     const inside = span < spans.length && spans[span][0] <= at
-    const backslashes = /\\*$/.exec(code.slice(Math.max(0, at - 16), at))[0].length
+    let backslashes = 0
+    while (code[at - 1 - backslashes] === '\\') backslashes++
     if (!inside || backslashes % 2 === 1) throw new Error(`${name}: a character past ASCII (U+${unit.charCodeAt(0).toString(16).toUpperCase().padStart(4, '0')}) outside a comment, a regular expression literal or a string, or escaped, at ${code.slice(Math.max(0, at - 60), at + 20)}: write it as \\u in the source`)
     return `\\u${unit.charCodeAt(0).toString(16).padStart(4, '0')}`
   })

@@ -290,3 +290,25 @@ test('a reader that takes the output late gets it whole, and the exit code is th
   t.is(hit.status, whole.status ?? -1)
   t.deepEqual(made(JSON.parse(hit.stdout)), made(whole.result))
 })
+
+test('the process ends itself once the command is printed, on a miss and on a hit: Node\'s beforeExit, which comes when the event loop empties, never comes; the exit handlers run', (t) => {
+  const folder = copyProject()
+  t.teardown(() => rmSync(folder, {recursive: true, force: true}))
+  const probe = join(folder, 'exit-probe.cjs')
+  const marks = join(folder, 'exit-marks.txt')
+  writeFileSync(probe, `const {appendFileSync} = require('node:fs')\nprocess.on('beforeExit', () => appendFileSync(${JSON.stringify(marks)}, 'beforeExit\\n'))\nprocess.on('exit', (code) => appendFileSync(${JSON.stringify(marks)}, 'exit ' + code + '\\n'))\n`)
+  const probed = () => {
+    rmSync(marks, {force: true})
+    const result = spawnSync('node', ['--require', probe, bin, 'run', '--json'], {cwd: folder, encoding: 'utf8', env: {...process.env, NO_COLOR: '1'}})
+    return {status: result.status, run: JSON.parse(result.stdout).cache.run as string, marks: readFileSync(marks, 'utf8')}
+  }
+  const miss = probed()
+  t.is(miss.run, 'miss')
+  t.is(miss.marks, `exit ${miss.status}\n`)
+  for (let run = 0; run < 3 && json(folder, 'run').result.written.length > 0; run++);
+  settle()
+  const hit = probed()
+  t.is(hit.run, 'hit')
+  t.is(hit.marks, `exit ${hit.status}\n`)
+})
+

@@ -320,13 +320,14 @@ const textEntryMark = 0x54
  * length and CRC-32 (4 bytes each), then the text's UTF-8 bytes.
  */
 function textEntry(key: string, value: string, tail: [number, number]): Buffer {
-  const keyBytes = Buffer.from(key)
-  const head = Buffer.alloc(13)
+  const keyLength = Buffer.byteLength(key)
+  const head = Buffer.alloc(5 + keyLength + 8)
   head[0] = textEntryMark
-  head.writeUInt32BE(keyBytes.length, 1)
-  head.writeUInt32BE(tail[0], 5)
-  head.writeUInt32BE(tail[1], 9)
-  return Buffer.concat([head.subarray(0, 5), keyBytes, head.subarray(5), Buffer.from(value)])
+  head.writeUInt32BE(keyLength, 1)
+  head.write(key, 5)
+  head.writeUInt32BE(tail[0], 5 + keyLength)
+  head.writeUInt32BE(tail[1], 9 + keyLength)
+  return Buffer.concat([head, Buffer.from(value)])
 }
 
 /** An entry's bytes as stored (`v8.serialize`, or {@linkcode textEntry}); throws when they are neither. */

@@ -15,17 +15,18 @@
  *
  * Never wrong: a cache file is named after a SHA-256 digest of the code's
  * bytes (or of the code version, when the start computed it already: it
- * stands for the bytes of every file of the bundle), Node's version and the architecture (V8 checks only the code's
- * length, its own version and its flags); V8 turns down data made under
+ * stands for the bytes of every file of the bundle), Node's version and
+ * the architecture (V8 checks only the code's length, its own version and
+ * its flags); V8 turns down data made under
  * other flags (the caller sets the flags the process started with again
  * before the data is made: `restoreFlags`), and the code is then compiled
  * as without a cache. V8 does not check that the data's own bytes are
  * whole (a flipped byte can crash the process as it reads them), so each
  * file starts with the CRC-32 of the data after it (made to catch damaged
  * bytes, and a tenth of the time of a SHA-256 of the 1.9 MB a `run` keeps),
- * and data that does not match is not given to V8. Files are written whole (a temporary
- * file renamed), and a folder another user could write in is not used at
- * all.
+ * and data that does not match is not given to V8. Files are written whole
+ * (a temporary file renamed), and a folder another user could write in is
+ * not used at all.
  *
  * The folder does not grow with every version: a start that writes its
  * data removes the data of the same file and kind made of other bytes

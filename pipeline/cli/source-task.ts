@@ -21,7 +21,7 @@ import {asWarnings, withSeverity} from '../diagnostic.ts'
 import {openCache, type Cache} from './cache.ts'
 import {messagesJson} from './json-pieces.ts'
 import {jsonValue} from './json-value.ts'
-import {fileFindings, fileSummary, type FileSummary} from '../report/index.ts'
+import {fileFindings, fileSummary, type FileSummary, type KeyedDiagnostics} from '../report/index.ts'
 import {packMessages, type PackedMessages, type PrintedMessages} from './packed-messages.ts'
 import {encodeOutputs, type EncodedOutputs} from './encoded-outputs.ts'
 
@@ -143,15 +143,14 @@ interface ConceptsApart {
   printed: number
 }
 
-/** A document's findings about a concept (`conceptId`), in order, each with its own severity: their concepts and file known without reading them. */
-export interface ConceptFindings {
-  /** Each one's concept, in order. */
-  conceptIds: readonly string[]
-  /** The file they are all about (none: there are none, or they are about more than one). */
-  file: string | undefined
-  /** The findings (from a lint entry: parsed when first asked for). */
-  diagnostics: () => readonly Diagnostic[]
-}
+/**
+ * A document's findings about a concept (`conceptId`), in order, each with
+ * its own severity: the glossary review's keyed run but its key, their
+ * concepts and file known without reading them (from a lint entry, the
+ * findings are parsed when first asked for); `file` is none when there are
+ * none, or they are about more than one file.
+ */
+export type ConceptFindings = Omit<KeyedDiagnostics, 'key' | 'file'> & {file: string | undefined}
 
 /** A lint entry's {@linkcode ConceptFindings}: `diagnostics` gives `undefined` when they do not parse back to the findings its head names. */
 type StoredConcepts = Omit<ConceptFindings, 'diagnostics'> & {diagnostics: () => readonly Diagnostic[] | undefined}

@@ -57,7 +57,7 @@ export function projectReports(workspace: Workspace, loaded: Loaded, built?: {co
   const keyed: KeyedDiagnostics[] = []
   const lint: Diagnostic[] = []
   for (const {key, concepts} of loaded.lint) {
-    if (key !== undefined && concepts.file !== undefined) keyed.push({key, file: concepts.file, conceptIds: concepts.conceptIds, diagnostics: concepts.diagnostics})
+    if (key !== undefined && concepts.file !== undefined) keyed.push({...concepts, key, file: concepts.file})
     else if (concepts.conceptIds.length > 0) lint.push(...concepts.diagnostics())
   }
   const glossaryFile = `${config.reports}/glossary.html`
