@@ -119,7 +119,7 @@ test('findings about a concept that are about more than one file are kept in the
   t.true(isDeepStrictEqual(stored.concepts.diagnostics(), findings))
 })
 
-test('an entry put with bytes after it whose value is text is stored as it is, no serializer: its key, the bytes\' length and CRC, the text; another value is serialized', (t) => {
+test('an entry put with bytes after it whose value is text is stored as it is, no serializer: its key, the bytes\' length, the CRC of the text and the bytes, the text; another value is serialized', (t) => {
   const {folder, init, task} = setup()
   t.teardown(() => rmSync(folder, {recursive: true, force: true}))
   sourceTask(init)(task)
@@ -130,7 +130,8 @@ test('an entry put with bytes after it whose value is text is stored as it is, n
   t.is(entry[0], 0x54, 'T: a text entry')
   const keyEnd = 5 + entry.readUInt32BE(1)
   t.is(entry.toString('latin1', 5, keyEnd), task.lint)
-  t.deepEqual([entry.readUInt32BE(keyEnd), entry.readUInt32BE(keyEnd + 4)], [tail.length, crc32(tail)])
+  // The CRC is of the text's bytes and then the bytes after the entry.
+  t.deepEqual([entry.readUInt32BE(keyEnd), entry.readUInt32BE(keyEnd + 4)], [tail.length, crc32(tail, crc32(entry.subarray(keyEnd + 8)))])
   t.is(entry.toString('utf8', keyEnd + 8), cache.getWithTail<string>('lint', task.lint)!.value)
   // A value that is not text goes through v8.serialize, as before.
   cache.putWithBytes('lint', 'c'.repeat(64), {head: 'città'}, [new Uint8Array([1, 2])])
@@ -185,7 +186,7 @@ test('a lint entry that is not whole misses, one whose bytes do not parse back g
   rmSync(folder, {recursive: true, force: true})
 })
 
-test('a lint entry whose printed findings were cut short or changed on disk misses, and one changed in its pack is read from its own file: they would go into --json as they are', (t) => {
+test('a lint entry whose printed findings or head were cut short or changed on disk misses, and one changed in its pack is read from its own file: they would go into --json as they are', (t) => {
   const {folder, init, task} = setup()
   t.teardown(() => rmSync(folder, {recursive: true, force: true}))
   const fresh = sourceTask(init)(task)
@@ -197,10 +198,14 @@ test('a lint entry whose printed findings were cut short or changed on disk miss
     copy[copy.length - at] ^= 0x01
     return copy
   }
+  // The head names the findings that are errors by their index: the first one, the error, changed to the second (a warning).
+  const errorsAt = whole.indexOf('"errors":[0]') + '"errors":['.length
+  t.true(errorsAt > '"errors":['.length)
   const damaged: Array<[string, Buffer]> = [
     ['cut short', whole.subarray(0, whole.length - 1)],
     ['a byte changed', changed(whole, 3)],
-    ['a byte added', Buffer.concat([whole, Buffer.from(' ')])]
+    ['a byte added', Buffer.concat([whole, Buffer.from(' ')])],
+    ['a byte of the head changed', changed(whole, whole.length - errorsAt)]
   ]
   for (const [how, bytes] of damaged) {
     writeFileSync(file, bytes)
