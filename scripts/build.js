@@ -57,6 +57,20 @@ cpSync(join(root, 'pipeline'), join(root, 'lib'), {recursive: true, filter: (sou
 
 const bundle = join(root, 'bundle')
 rmSync(bundle, {recursive: true, force: true})
+/**
+ * commander loads Node's `child_process` when it is loaded (about 4 ms: it
+ * brings in `net` and streams), for the executable subcommands babele does
+ * not have. In the bundle its `child_process` is an object that loads the
+ * module the first time commander uses one of its functions.
+ */
+const childProcessOnUse = {
+  name: 'child-process-on-use',
+  setup(builder) {
+    builder.onResolve({filter: /^(node:)?child_process$/}, (args) => (/[/\\]node_modules[/\\]commander[/\\]/.test(args.importer) ? {path: 'child-process-on-use', namespace: 'babele'} : undefined))
+    builder.onLoad({filter: /.*/, namespace: 'babele'}, () => ({contents: "module.exports = new Proxy({}, {get: (_, name) => require('node:child_process')[name]})", loader: 'js'}))
+  }
+}
+
 const {metafile} = await build({
   absWorkingDir: root,
   entryPoints: ['pipeline/cli/start.ts', 'pipeline/cli/main.ts', 'pipeline/cli/source-worker.ts', 'pipeline/cli/sign-ahead-worker.ts'],
@@ -72,6 +86,7 @@ const {metafile} = await build({
   preserveSymlinks: true,
   logLevel: 'warning',
   define: {'import.meta': 'importMetaOfBundle'},
+  plugins: [childProcessOnUse],
   banner: {js: "const importMetaOfBundle = {url: require('node:url').pathToFileURL(__filename).href, resolve: (specifier) => require('node:url').pathToFileURL(require.resolve(specifier)).href}"}
 })
 for (const output of Object.keys(metafile.outputs)) {

@@ -172,7 +172,7 @@ test('the installed types check a strict TypeScript project, and catch a wrong c
   t.is(result.status, 0, result.stdout + result.stderr)
 })
 
-test('the installed bin prints its version and help, loading nothing but the command line itself', (t) => {
+test('the installed bin prints its version and help, loading nothing but the command line itself (nor Node\'s child_process and readline, which a run with no engine does not load either)', (t) => {
   const bin = join(installed.project, 'node_modules/.bin/babele')
   const manifest = JSON.parse(readFileSync(join(root, 'package.json'), 'utf8'))
   const version = spawnSync(bin, ['--version'], {cwd: installed.project, encoding: 'utf8', env: cleanEnv()})
@@ -202,6 +202,18 @@ test('the installed bin prints its version and help, loading nothing but the com
   const loaded = JSON.parse(probed.stderr) as string[]
   t.true(loaded.includes('NativeModule internal/modules/cjs/loader'))
   t.false(loaded.includes('NativeModule internal/modules/esm/module_job'), 'no ES module loader job')
+  // Node's child_process (commander's executable subcommands, the Apertium engine) and readline (the progress bar's) load only when used: neither for --version, nor for a run of a project with no engine, on no terminal.
+  const plain = join(installed.folder, 'no-engine')
+  mkdirSync(join(plain, 'source/it'), {recursive: true})
+  writeFileSync(join(plain, 'babele.config.json'), JSON.stringify({targetLocales: ['en']}))
+  writeFileSync(join(plain, 'source/it/a.md'), '# Titolo\n\nUna frase. Un\'altra frase.\n')
+  const ran = node(plain, ['--require', probe, join(installed.project, 'node_modules/babele/bin/babele.js'), 'run', '--json'])
+  t.is(ran.status, 0, ran.stderr)
+  const ranLoaded = JSON.parse(ran.stderr.slice(ran.stderr.lastIndexOf('["'))) as string[]
+  for (const [start, list] of [['--version', loaded], ['run', ranLoaded]] as const) {
+    t.true(list.includes('NativeModule fs'), `${start}: the list is Node's`)
+    for (const module of ['NativeModule child_process', 'NativeModule readline']) t.false(list.includes(module), `${start}: ${module}`)
+  }
   // The command line's compiled code is kept in BABELE_COMPILE_CACHE, by the kind of start (pipeline/cli/compile-cache.ts), and nowhere when it is off.
   const compiled = join(installed.folder, 'compiled')
   const script = join(installed.project, 'node_modules/babele/bin/babele.js')

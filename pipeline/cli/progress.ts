@@ -1,9 +1,10 @@
 /**
  * A progress bar for long runs, on a terminal only. Takes: a label and a
  * total. Returns: tick/stop functions that do nothing when stderr is not a
- * TTY or the run is scripted (`--json`).
+ * TTY or the run is scripted (`--json`). `cli-progress` (and Node's
+ * `readline`, which it loads) is loaded only when a bar can be shown: most
+ * runs (CI, scripts, `--json`) show none.
  */
-import {SingleBar} from 'cli-progress'
 
 /** A started progress bar. */
 export interface Progress {
@@ -11,25 +12,42 @@ export interface Progress {
   stop: () => void
 }
 
+/** A bar that shows nothing. */
+const hidden: Progress = {tick() {}, stop() {}}
+
 /**
  * @param label What is being done.
  * @param total Steps in all.
  * @param enabled Whether a bar may be shown at all (false for `--json`).
  */
-export function startProgress(label: string, total: number, enabled: boolean): Progress {
-  if (!enabled || !process.stderr.isTTY || total < 20) return {tick() {}, stop() {}}
-  const color = !process.env.NO_COLOR
-  const bar = new SingleBar({
-    format: `${label} {bar} {value}/{total} {file}`,
-    stream: process.stderr,
-    barCompleteChar: color ? '\u2588' : '#',
-    barIncompleteChar: color ? '\u2591' : '-',
-    hideCursor: true,
-    clearOnComplete: true
-  })
-  bar.start(total, 0, {file: ''})
-  return {
-    tick: (file = '') => bar.increment(1, {file}),
-    stop: () => bar.stop()
+export async function startProgress(label: string, total: number, enabled: boolean): Promise<Progress> {
+  return (await progressBars(enabled))(label, total)
+}
+
+/**
+ * What starts bars, for a command that learns its total later (each bar
+ * started is shown only on a terminal, with 20 steps or more).
+ *
+ * @param enabled Whether a bar may be shown at all (false for `--json`).
+ */
+export async function progressBars(enabled: boolean): Promise<(label: string, total: number) => Progress> {
+  if (!enabled || !process.stderr.isTTY) return () => hidden
+  const {SingleBar} = await import('cli-progress')
+  return (label, total) => {
+    if (total < 20) return hidden
+    const color = !process.env.NO_COLOR
+    const bar = new SingleBar({
+      format: `${label} {bar} {value}/{total} {file}`,
+      stream: process.stderr,
+      barCompleteChar: color ? '\u2588' : '#',
+      barIncompleteChar: color ? '\u2591' : '-',
+      hideCursor: true,
+      clearOnComplete: true
+    })
+    bar.start(total, 0, {file: ''})
+    return {
+      tick: (file = '') => bar.increment(1, {file}),
+      stop: () => bar.stop()
+    }
   }
 }

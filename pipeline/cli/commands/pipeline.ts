@@ -24,8 +24,8 @@ import {keepCharTables} from '../kept-char-tables.ts'
 import {LazyDocuments} from '../lazy-documents.ts'
 import {MessageList, SpoolTable, type PrintedMessages} from '../packed-messages.ts'
 import {codeVersion} from '../code-version.ts'
-import {pretranslate, type PretranslateCommandResult} from './pretranslate.ts'
-import {engineOf} from '../engines/select.ts'
+import type {PretranslateCommandResult} from './pretranslate.ts'
+import {engineOf} from '../engines/engine-kind.ts'
 import {absoluteIn, noSources, readGlossary, readMemory, readStores, readReturnedXliff, readWrittenXliff, recordWrittenXliff, saveWrittenXliff, sourceFiles, updateWrittenXliff, xliffDigests, xliffToRead, writeOutputs, xliffFiles, UsageError, type Workspace, type WrittenXliff} from '../workspace.ts'
 import {holdsSigned, openSpool, settledSignature, statOf} from '../fs.ts'
 import {openOutputRecord, type OutputRecord} from '../output-record.ts'
@@ -121,7 +121,7 @@ export async function load(workspace: Workspace, options: CommandOptions): Promi
   if (termbase && folder !== undefined) keepCharTables(openCache(folder, codeVersion()))
   // Compiled once: the sources extracted on this thread match with the same source index.
   const terms = termbase ? projectTerms(workspace.config, termbase) : undefined
-  const progress = startProgress('extract', files.size, options.progress)
+  const progress = await startProgress('extract', files.size, options.progress)
   const extracted = await extractSources(workspace, read.sources, termbase, {jobs: options.jobs, cache: options.cache, tick: (path) => progress.tick(path), termIndex: terms?.sourceIndex})
   progress.stop()
   read.save()
@@ -319,7 +319,7 @@ export async function extract(workspace: Workspace, options: CommandOptions): Pr
     return value !== undefined
   }
   let units = 0
-  const progress = startProgress('extract', own.size, options.progress)
+  const progress = await startProgress('extract', own.size, options.progress)
   const threads = await extractOutputs(
     workspace,
     own,
@@ -420,7 +420,7 @@ export async function importCommand(workspace: Workspace, options: CommandOption
   }
   // Files listed that could no longer be read when the import came to them (`xliff-unreadable`).
   const unreadable: Diagnostic[] = []
-  const progress = startProgress('import', toRead.value.length, options.progress)
+  const progress = await startProgress('import', toRead.value.length, options.progress)
   // The files read as the import asks for them, a batch at a time (`importBatchBytes`), each let go once
   // imported: those babele wrote are left out first, by their bytes, then by what extract would write now
   // for their documents. A file counts on the progress bar once left out, or once imported (when the
@@ -556,7 +556,9 @@ export async function run(workspace: Workspace, options: CommandOptions): Promis
   const imported = await importCommand(workspace, {...options, files: [], keepXliffRecord: true}, loaded)
   let stores = imported.stores
   let pretranslated: PretranslateCommandResult | undefined
+  // The engines' modules load only when a locale has one.
   if (workspace.config.targetLocales.some((locale) => engineOf(workspace.config, locale) !== 'none')) {
+    const {pretranslate} = await import('./pretranslate.ts')
     pretranslated = await pretranslate(workspace, {...options, locales: [], missing: 'warning'}, {...loaded, stores})
     stores = pretranslated.stores
   }

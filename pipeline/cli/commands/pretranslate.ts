@@ -13,7 +13,7 @@
 import type {UnknownWord} from '../../mt/index.ts'
 import {pretranslateProject, type Stores} from '../../project/index.ts'
 import {selectEngines, type EngineChoice} from '../engines/select.ts'
-import {startProgress, type Progress} from '../progress.ts'
+import {progressBars, type Progress} from '../progress.ts'
 import {UsageError, writeOutputs, type Workspace} from '../workspace.ts'
 import {load, type CommandOptions, type CommandResult, type Loaded} from './pipeline.ts'
 
@@ -49,6 +49,7 @@ export async function pretranslate(workspace: Workspace, options: PretranslateCo
   const project = loaded ?? (await load(workspace, options))
   const locales = options.locales.length > 0 ? options.locales : config.targetLocales
   const selected = selectEngines(workspace, {engine: options.engine, locales, severity: options.missing ?? 'error'})
+  const startBar = await progressBars(options.progress)
   let bar: Progress | undefined
   let shown = 0
   let result: Awaited<ReturnType<typeof pretranslateProject>>
@@ -60,7 +61,7 @@ export async function pretranslate(workspace: Workspace, options: PretranslateCo
       terms: project.terms,
       batchSize: config.mt.batchSize,
       onProgress(done, total) {
-        bar ??= startProgress('pretranslate', total, options.progress)
+        bar ??= startBar('pretranslate', total)
         for (; shown < done; shown++) bar.tick()
       }
     })

@@ -8,12 +8,12 @@
  */
 import {diagnostic} from '../../diagnostic.ts'
 import {resolve} from 'node:path'
-import type {Config} from '../../config/index.ts'
 import type {Engine} from '../../mt/index.ts'
 import type {Diagnostic, Severity} from '../../types.ts'
 import type {Workspace} from '../workspace.ts'
 import {apertiumEngine, apertiumMissing} from './apertium.ts'
 import {cachedEngine, openMtCache, type MtCache} from './cache.ts'
+import {engineOf} from './engine-kind.ts'
 import {httpEngine} from './http.ts'
 
 /** An engine kind as `--engine` names it: `memory` means no engine. */
@@ -75,10 +75,4 @@ export function selectEngines(workspace: Workspace, options: SelectOptions): {en
 
   for (const [locale, engine] of engines) engines.set(locale, cachedEngine(engine, cache, options.onCall ? (count) => options.onCall!(locale, count) : undefined))
   return {engines, cache, messages: [...messages, ...cache.messages]}
-}
-
-/** The configured engine kind of a locale. */
-export function engineOf(config: Config, locale: string): 'apertium' | 'http' | 'none' {
-  const {engine} = config.mt
-  return typeof engine === 'string' ? engine : (engine[locale] ?? engine.default ?? 'none')
 }
