@@ -61,8 +61,20 @@ export interface Restored {
   problems: Diagnostic[]
 }
 
-const pieces = new RegExp(`${codePattern}|([*#@]*)\\p{L}${wordPattern}(?=\\p{L}${wordBody}|[^\\p{L}\\p{M}\\p{N}]|$)|([*#@]+)([\\p{L}\\p{M}\\p{N}](?:[\\p{L}\\p{M}\\p{N}'’·-]*[\\p{L}\\p{M}\\p{N}])?|[^\\s⟦*#@])`, 'gu')
-const damaged = new RegExp(damagedPattern, 'u')
+/**
+ * The output's pieces, and a placeholder left damaged: compiled on the
+ * first restore, not as the module loads (their Unicode classes took about
+ * 1.5 ms of every start, and a run with no engine restores nothing).
+ */
+let patterns: {pieces: RegExp; damaged: RegExp} | undefined
+
+function restorePatterns(): {pieces: RegExp; damaged: RegExp} {
+  patterns ??= {
+    pieces: new RegExp(`${codePattern}|([*#@]*)\\p{L}${wordPattern}(?=\\p{L}${wordBody}|[^\\p{L}\\p{M}\\p{N}]|$)|([*#@]+)([\\p{L}\\p{M}\\p{N}](?:[\\p{L}\\p{M}\\p{N}'’·-]*[\\p{L}\\p{M}\\p{N}])?|[^\\s⟦*#@])`, 'gu'),
+    damaged: new RegExp(damagedPattern, 'u')
+  }
+  return patterns
+}
 
 /**
  * @param output The engine's translation of `protected.text`.
@@ -71,6 +83,7 @@ const damaged = new RegExp(damagedPattern, 'u')
  */
 export function restore(output: string, protectedSegment: Protected, options: Options): Restored {
   const marks = options.marks ?? true
+  const {pieces, damaged} = restorePatterns()
   const {slots} = protectedSegment
   const used = new Array<number>(slots.length).fill(0)
   const tokens: TargetToken[] = []
