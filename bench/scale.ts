@@ -3,7 +3,7 @@
  * lib/ built first) on a generated project of the bench corpus (2,000 files
  * by default, one target locale, the seed's glossary), each command in a
  * process of its own, beside po4a on the same files. Prints the machine,
- * then the median wall time and peak RSS of each figure over several runs,
+ * then the median wall time (with the fastest and slowest run) and peak RSS of each figure over several runs,
  * the ratios and whether each of issue 12's targets is met. Asserts nothing.
  *
  * - cold extract (no cache) with the default jobs and with `--jobs 1`, and
@@ -69,6 +69,8 @@ const seed = readFileSync(join(repository, 'source/it/putin-xi-alleanza.md'), 'u
 interface Measure {
   seconds: number
   rss: number | undefined
+  /** A median's: the fastest and slowest of its runs, in wall seconds. */
+  spread?: [number, number]
 }
 
 /** A project of `count` corpus files in a temp folder. */
@@ -161,7 +163,8 @@ function medianRun(measure: () => Measure, options: {before?: () => void; count?
 function medianOf(measures: readonly Measure[]): Measure {
   const seconds = median(measures.map((one) => one.seconds))
   const rss = measures.every((one) => one.rss !== undefined) ? median(measures.map((one) => one.rss!)) : undefined
-  return {seconds, rss}
+  const all = measures.map((one) => one.seconds)
+  return {seconds, rss, spread: [Math.min(...all), Math.max(...all)]}
 }
 
 /** po4a-updatepo on the same files (one POT), with /usr/bin/time for its RSS when there. */
@@ -203,13 +206,14 @@ function bareParse(folder: string): Measure {
  * 9.5-14.8 s between runs of the bench, and the ratio with it; a pair sees
  * about the same machine.
  */
-function perCore(folder: string): {extract: Measure; bare: Measure; ratio: number} {
+function perCore(folder: string): {extract: Measure; bare: Measure; ratio: number; ratios: number[]} {
   const pairs: Array<{extract: Measure; bare: Measure}> = []
   for (let run = 0; run < runs; run++) {
     clean(folder)
     pairs.push({extract: babele(folder, ['extract', '--jobs', '1']), bare: bareParse(folder)})
   }
-  return {extract: medianOf(pairs.map((pair) => pair.extract)), bare: medianOf(pairs.map((pair) => pair.bare)), ratio: median(pairs.map((pair) => pair.extract.seconds / pair.bare.seconds))}
+  const ratios = pairs.map((pair) => pair.extract.seconds / pair.bare.seconds)
+  return {extract: medianOf(pairs.map((pair) => pair.extract)), bare: medianOf(pairs.map((pair) => pair.bare)), ratio: median(ratios), ratios}
 }
 
 /** Median wall time of a bare `node -e 0`, the floor of any CLI run on this machine now. */
@@ -217,7 +221,12 @@ function nodeStart(): number {
   return median(Array.from({length: 5}, () => time(() => spawnSync(process.execPath, ['-e', '0'])).seconds))
 }
 
-const format = (measure: Measure) => `${measure.seconds.toFixed(2)} s, peak RSS ${measure.rss === undefined ? '?' : `${measure.rss.toFixed(0)} MB`}`
+/** A figure: its median (the fastest and slowest of its runs when there were several), peak RSS. */
+const format = (measure: Measure) => {
+  const [fastest, slowest] = (measure.spread ?? []).map((seconds) => seconds.toFixed(2))
+  const spread = fastest !== slowest ? ` (${fastest}-${slowest})` : ''
+  return `${measure.seconds.toFixed(2)} s${spread}, peak RSS ${measure.rss === undefined ? '?' : `${measure.rss.toFixed(0)} MB`}`
+}
 const rows: Array<[string, string]> = []
 const load = () => loadavg().map((value) => value.toFixed(2)).join(' ')
 const machine = `${availableParallelism()} cores, ${cpus()[0]?.model ?? 'unknown CPU'}, Node ${process.version}`
@@ -226,10 +235,10 @@ rows.push(['machine', `${machine}; load average at start ${load()}`])
 const small = makeProject(files)
 rows.push(['corpus', `${files} files, ${small.megabytes.toFixed(2)} MB, 1 target locale, the seed's glossary; medians of ${runs} runs (${quickRuns} of the no-change and one-file-edit runs)`])
 const cold = medianRun(() => babele(small.folder, ['extract']), {before: () => clean(small.folder)})
-const {extract: coldOne, bare, ratio: perCoreRatio} = perCore(small.folder)
+const {extract: coldOne, bare, ratio: perCoreRatio, ratios: perCoreRatios} = perCore(small.folder)
 const po = po4a(small.folder, small.sources)
 rows.push([`babele extract, cold (no cache), --jobs ${availableParallelism()}`, format(cold)])
-rows.push(['babele extract, cold, --jobs 1', `${format(coldOne)}; ${perCoreRatio.toFixed(2)} × bare remark-parse, the median of ${runs} paired runs (target ≤ 1.3 per core: ${perCoreRatio <= 1.3 ? 'met' : 'NOT met'})`])
+rows.push(['babele extract, cold, --jobs 1', `${format(coldOne)}; ${perCoreRatio.toFixed(2)} × bare remark-parse, the median of ${runs} paired runs (${perCoreRatios.map((ratio) => ratio.toFixed(2)).join(', ')}; target ≤ 1.3 per core: ${perCoreRatio <= 1.3 ? 'met' : 'NOT met'})`])
 rows.push(['bare remark-parse (gfm + frontmatter), one core', `${format(bare)}, ${(small.megabytes / bare.seconds).toFixed(2)} MB/s`])
 if (typeof po === 'string') rows.push(['po4a-updatepo -f text -o markdown -o neverwrap', po])
 else rows.push(['po4a-updatepo -f text -o markdown -o neverwrap', `${format(po)}; babele cold extract ${(cold.seconds / po.seconds).toFixed(2)} × po4a (target < 1: ${cold.seconds < po.seconds ? 'met' : 'NOT met'})`])
