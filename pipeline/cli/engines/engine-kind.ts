@@ -2,7 +2,7 @@
  * The machine-translation engine kind a locale is configured with. Takes:
  * the config and a locale. Returns: `apertium`, `http` or `none`. Loads no
  * engine: `run` asks it to know whether it needs them at all (their modules
- * load Node's `child_process`, about 4 ms of every run's start).
+ * load Node's `child_process`).
  *
  * ```ts
  * engineOf({...config, mt: {...config.mt, engine: {default: 'apertium', fr: 'http'}}}, 'fr') // 'http'
