@@ -546,7 +546,7 @@ test('every command that reports diagnostics takes --format, --quiet and --verbo
   }
 })
 
-test('a progress bar shows on a terminal only (extract, import), in plain characters under NO_COLOR, and never with --json or --quiet', (t) => {
+test('a progress bar shows on a terminal only (extract, import), in plain characters under NO_COLOR, and never with --json or --quiet; its library (and Node\'s readline) loads only for a bar shown', (t) => {
   const folder = mkdtempSync(join(tmpdir(), 'babele-progress-'))
   try {
     mkdirSync(join(folder, 'source/it'), {recursive: true})
@@ -569,6 +569,24 @@ test('a progress bar shows on a terminal only (extract, import), in plain charac
     fillXliff('identity', Array.from({length: 25}, (_, index) => join(folder, `xliff/es/p${String(index + 1).padStart(2, '0')}.md.xlf`)))
     t.regex(terminal({NO_COLOR: '1'}, 'import'), /import [#-]+ \d+\/25 xliff\/es\/p\d\d\.md\.xlf/)
     t.notRegex(babele(folder, 'import').stderr, /import [#-]/, 'not a terminal')
+    // The bar's library (and Node's readline, which it loads) loads only for a bar shown: on a terminal with 25 sources, not with 3, nor with --json.
+    const probe = join(folder, 'module-load-list.cjs')
+    writeFileSync(probe, "process.on('exit', () => require('node:fs').writeFileSync(process.env.MODULE_LIST, JSON.stringify(process.moduleLoadList)))\n")
+    const list = join(folder, 'modules.json')
+    const loads = (cwd: string, ...args: string[]) => {
+      rmSync(list, {force: true})
+      spawnSync('script', ['-qec', ['node', '--require', probe, bin, ...args].join(' '), '/dev/null'], {cwd, encoding: 'utf8', env: {...process.env, MODULE_LIST: list, GITHUB_ACTIONS: ''}})
+      return (JSON.parse(readFileSync(list, 'utf8')) as string[]).includes('NativeModule readline')
+    }
+    const few = join(folder, 'few')
+    mkdirSync(join(few, 'source/it'), {recursive: true})
+    writeFileSync(join(few, 'babele.config.json'), '{"targetLocales": ["es"]}\n')
+    for (let index = 1; index <= 3; index++) writeFileSync(join(few, `source/it/p${index}.md`), `# Pagina ${index}\n\nUna frase qui.\n`)
+    rmSync(join(folder, '.babele'), {recursive: true, force: true})
+    t.true(loads(folder, 'extract'), '25 sources: a bar')
+    t.false(loads(few, 'extract'), '3 sources: no bar')
+    rmSync(join(folder, '.babele'), {recursive: true, force: true})
+    t.false(loads(folder, 'extract', '--json'), '--json: no bar')
   } finally {
     rmSync(folder, {recursive: true, force: true})
   }

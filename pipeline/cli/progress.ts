@@ -1,9 +1,11 @@
 /**
  * A progress bar for long runs, on a terminal only. Takes: a label and a
  * total. Returns: tick/stop functions that do nothing when stderr is not a
- * TTY or the run is scripted (`--json`). `cli-progress` (and Node's
- * `readline`, which it loads) is loaded only when a bar can be shown: most
- * runs (CI, scripts, `--json`) show none.
+ * TTY, the run is scripted (`--json`) or the total is small. `cli-progress`
+ * (and Node's `readline`, which it loads) is loaded only for a bar that is
+ * shown, or, for a command that learns its total later
+ * ({@linkcode progressBars}), on a terminal: most runs (CI, scripts,
+ * `--json`) show none.
  */
 
 /** A started progress bar. */
@@ -15,18 +17,22 @@ export interface Progress {
 /** A bar that shows nothing. */
 const hidden: Progress = {tick() {}, stop() {}}
 
+/** Fewer steps than this show no bar. */
+const fewestSteps = 20
+
 /**
  * @param label What is being done.
  * @param total Steps in all.
  * @param enabled Whether a bar may be shown at all (false for `--json`).
  */
 export async function startProgress(label: string, total: number, enabled: boolean): Promise<Progress> {
+  if (total < fewestSteps) return hidden
   return (await progressBars(enabled))(label, total)
 }
 
 /**
  * What starts bars, for a command that learns its total later (each bar
- * started is shown only on a terminal, with 20 steps or more).
+ * started is shown only on a terminal, with {@linkcode fewestSteps} or more).
  *
  * @param enabled Whether a bar may be shown at all (false for `--json`).
  */
@@ -34,7 +40,7 @@ export async function progressBars(enabled: boolean): Promise<(label: string, to
   if (!enabled || !process.stderr.isTTY) return () => hidden
   const {SingleBar} = await import('cli-progress')
   return (label, total) => {
-    if (total < 20) return hidden
+    if (total < fewestSteps) return hidden
     const color = !process.env.NO_COLOR
     const bar = new SingleBar({
       format: `${label} {bar} {value}/{total} {file}`,
