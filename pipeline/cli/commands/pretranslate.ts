@@ -48,8 +48,8 @@ export async function pretranslate(workspace: Workspace, options: PretranslateCo
   }
   const project = loaded ?? (await load(workspace, options))
   const locales = options.locales.length > 0 ? options.locales : config.targetLocales
-  const selected = selectEngines(workspace, {engine: options.engine, locales, severity: options.missing ?? 'error'})
   const startBar = await progressBars(options.progress)
+  const selected = selectEngines(workspace, {engine: options.engine, locales, severity: options.missing ?? 'error'})
   let bar: Progress | undefined
   let shown = 0
   let result: Awaited<ReturnType<typeof pretranslateProject>>

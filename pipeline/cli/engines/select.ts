@@ -13,7 +13,7 @@ import type {Diagnostic, Severity} from '../../types.ts'
 import type {Workspace} from '../workspace.ts'
 import {apertiumEngine, apertiumMissing} from './apertium.ts'
 import {cachedEngine, openMtCache, type MtCache} from './cache.ts'
-import {engineOf} from './engine-kind.ts'
+import {engineOf} from './engine-of.ts'
 import {httpEngine} from './http.ts'
 
 /** An engine kind as `--engine` names it: `memory` means no engine. */
