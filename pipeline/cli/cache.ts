@@ -89,7 +89,7 @@ import {exists, knownMissing, listFolders, openFile, readBytes, removeFile, remo
 import {defaultTiering, manyDocuments} from './tiering.ts'
 
 /** Bumped whenever the shape of an entry or the cache's layout changes. */
-const cacheSchema = 14
+const cacheSchema = 15
 
 /** The kinds packed ({@linkcode usePacks}): with their entries' bytes, or (`keys`) as an index of the keys alone. */
 const packedKinds: Readonly<Record<string, 'entries' | 'keys'>> = {
@@ -271,7 +271,7 @@ export interface StoredBytes {
   file: OpenFile
   start: number
   length: number
-  /** Whether they are the bytes stored (their CRC-32), read once to tell; ask before using them. */
+  /** Whether they are the bytes stored (their CRC-32, which for an entry stored as text covers its text too), read once to tell; ask before using them, or the value. */
   whole: () => boolean
 }
 
