@@ -4,7 +4,7 @@
  * by default, one target locale, the seed's glossary), each command in a
  * process of its own, beside po4a on the same files. Prints the machine,
  * then the median wall time (with the fastest and slowest run) and peak RSS of each figure over several runs,
- * the ratios and whether each of issue 12's targets is met. Asserts nothing.
+ * the ratios (the per-core one beside each pair's) and whether each of issue 12's targets is met. Asserts nothing.
  *
  * - cold extract (no cache) with the default jobs and with `--jobs 1`, and
  *   `po4a-updatepo -f text -o markdown -o neverwrap` on the same files
@@ -159,7 +159,7 @@ function medianRun(measure: () => Measure, options: {before?: () => void; count?
   return medianOf(all)
 }
 
-/** The median of each field (peak RSS when every measure has one). */
+/** The median of each field (peak RSS when every measure has one), and the fastest and slowest run's seconds. */
 function medianOf(measures: readonly Measure[]): Measure {
   const seconds = median(measures.map((one) => one.seconds))
   const rss = measures.every((one) => one.rss !== undefined) ? median(measures.map((one) => one.rss!)) : undefined
@@ -200,8 +200,8 @@ function bareParse(folder: string): Measure {
 
 /**
  * Cold `extract --jobs 1` and the bare parse, in pairs (one of each per
- * run, back to back): the medians of each, and the median of the pairs'
- * ratios. The machine's speed drifts over a bench (other work on the host):
+ * run, back to back): the medians of each, the pairs' ratios and their
+ * median. The machine's speed drifts over a bench (other work on the host):
  * measured in blocks minutes apart, the bare parse alone moved over
  * 9.5-14.8 s between runs of the bench, and the ratio with it; a pair sees
  * about the same machine.
@@ -221,7 +221,7 @@ function nodeStart(): number {
   return median(Array.from({length: 5}, () => time(() => spawnSync(process.execPath, ['-e', '0'])).seconds))
 }
 
-/** A figure: its median (the fastest and slowest of its runs when there were several), peak RSS. */
+/** A figure: its median (the fastest and slowest of its runs when they differ at 0.01 s), peak RSS. */
 const format = (measure: Measure) => {
   const [fastest, slowest] = (measure.spread ?? []).map((seconds) => seconds.toFixed(2))
   const spread = fastest !== slowest ? ` (${fastest}-${slowest})` : ''
