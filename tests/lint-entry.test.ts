@@ -147,6 +147,19 @@ test('an entry put with bytes after it whose value is text is stored as it is, n
   cut.writeUInt32BE(20, 0)
   writeFileSync(entryFile(folder, 'lint', 'd'.repeat(64)), cut)
   t.is(openCache(folder, 'test').getWithTail('lint', 'd'.repeat(64)), undefined)
+  // Read from its open file (getWithBytes): whole while text and bytes are as stored; a byte of the text changed, not whole.
+  cache.putWithBytes('lint', 'e'.repeat(64), 'città', [new Uint8Array([4, 5])])
+  const open = openCache(folder, 'test').getWithBytes<string>('lint', 'e'.repeat(64))!
+  t.is(open.value, 'città')
+  t.true(open.bytes.whole())
+  open.bytes.file.close()
+  const text = readFileSync(entryFile(folder, 'lint', 'e'.repeat(64)))
+  text[text.indexOf('citt') + 1] ^= 0x01
+  writeFileSync(entryFile(folder, 'lint', 'e'.repeat(64)), text)
+  const changed = openCache(folder, 'test').getWithBytes<string>('lint', 'e'.repeat(64))!
+  t.is(changed.value, 'chtt\u00e0', 'the value comes before the check: a caller asks whole() before using it')
+  t.false(changed.bytes.whole())
+  changed.bytes.file.close()
 })
 
 test('a finding that JSON would not give back exactly is kept as it is', (t) => {
