@@ -21,6 +21,7 @@ import {qaRules} from '../pipeline/qa/index.ts'
 import {babele, babeleJson, babeleWith, bin, copyProject, root} from './helpers/cli.ts'
 import {fillXliff} from './helpers/tools.ts'
 import {vfileReport} from './helpers/vfile-report.ts'
+import {moduleProbe} from './helpers/module-probe.ts'
 
 /**
  * A copy of the formats fixture (three lint warnings in a file named with a
@@ -553,12 +554,13 @@ test('a progress bar shows on a terminal only (extract, import), in plain charac
     writeFileSync(join(folder, 'babele.config.json'), '{"targetLocales": ["es"]}\n')
     // 25 sources: the bar shows from 20 steps.
     for (let index = 1; index <= 25; index++) writeFileSync(join(folder, `source/it/p${String(index).padStart(2, '0')}.md`), `# Pagina ${index}\n\nUna frase qui.\n`)
-    // `script` (util-linux) runs the command on a pseudo-terminal and copies what it shows.
-    const terminal = (env: Record<string, string | undefined>, ...args: string[]) => {
+    // `script` (util-linux) runs node on a pseudo-terminal and copies what it shows.
+    const onTerminal = (cwd: string, env: Record<string, string | undefined>, nodeArgs: string[]) => {
       const merged: Record<string, string | undefined> = {...process.env, GITHUB_ACTIONS: undefined, NO_COLOR: undefined, ...env}
       for (const [name, value] of Object.entries(merged)) if (value === undefined) delete merged[name]
-      return spawnSync('script', ['-qec', ['node', bin, ...args].join(' '), '/dev/null'], {cwd: folder, encoding: 'utf8', env: merged}).stdout
+      return spawnSync('script', ['-qec', ['node', ...nodeArgs].join(' '), '/dev/null'], {cwd, encoding: 'utf8', env: merged}).stdout
     }
+    const terminal = (env: Record<string, string | undefined>, ...args: string[]) => onTerminal(folder, env, [bin, ...args])
     t.regex(terminal({}, 'build'), /extract \u2588+\u2591* \d+\/25 p\d\d\.md/)
     t.regex(terminal({NO_COLOR: '1'}, 'build'), /extract #+-* \d+\/25 p\d\d\.md/)
     t.notRegex(terminal({}, 'build', '--json'), /extract /)
@@ -570,13 +572,10 @@ test('a progress bar shows on a terminal only (extract, import), in plain charac
     t.regex(terminal({NO_COLOR: '1'}, 'import'), /import [#-]+ \d+\/25 xliff\/es\/p\d\d\.md\.xlf/)
     t.notRegex(babele(folder, 'import').stderr, /import [#-]/, 'not a terminal')
     // The bar's library (and Node's readline, which it loads) loads only for a bar shown: on a terminal with 25 sources, not with 3, nor with --json.
-    const probe = join(folder, 'module-load-list.cjs')
-    writeFileSync(probe, "process.on('exit', () => require('node:fs').writeFileSync(process.env.MODULE_LIST, JSON.stringify(process.moduleLoadList)))\n")
-    const list = join(folder, 'modules.json')
+    const probe = moduleProbe(folder)
     const loads = (cwd: string, ...args: string[]) => {
-      rmSync(list, {force: true})
-      spawnSync('script', ['-qec', ['node', '--require', probe, bin, ...args].join(' '), '/dev/null'], {cwd, encoding: 'utf8', env: {...process.env, MODULE_LIST: list, GITHUB_ACTIONS: ''}})
-      return (JSON.parse(readFileSync(list, 'utf8')) as string[]).includes('NativeModule readline')
+      onTerminal(cwd, {}, [...probe.args, bin, ...args])
+      return probe.loaded().includes('NativeModule readline')
     }
     const few = join(folder, 'few')
     mkdirSync(join(few, 'source/it'), {recursive: true})

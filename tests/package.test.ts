@@ -17,6 +17,7 @@ import {createProgram} from '../pipeline/cli/program.ts'
 import {babele, copyProject, root} from './helpers/cli.ts'
 import {itDocs} from './helpers/corpora.ts'
 import {cleanEnv, packAndInstall, type Installed} from './helpers/install.ts'
+import {moduleProbe} from './helpers/module-probe.ts'
 
 let installed: Installed
 
@@ -195,11 +196,10 @@ test('the installed bin prints its version and help, loading nothing but the com
     t.deepEqual([...new Set(start.modules.filter((path) => path.startsWith('node_modules/')).map((path) => path.split('/')[1]))], ['commander'])
   }
   // The bin is CommonJS (bin/package.json): Node runs it with its CommonJS loader alone, never setting up its ES module loader's jobs.
-  const probe = join(installed.folder, 'module-load-list.cjs')
-  writeFileSync(probe, "process.on('exit', () => process.stderr.write(JSON.stringify(process.moduleLoadList)))\n")
-  const probed = node(installed.project, ['--require', probe, join(installed.project, 'node_modules/babele/bin/babele.js'), '--version'])
+  const probe = moduleProbe(installed.folder)
+  const probed = node(installed.project, [...probe.args, join(installed.project, 'node_modules/babele/bin/babele.js'), '--version'])
   t.is(probed.status, 0, probed.stderr)
-  const loaded = JSON.parse(probed.stderr) as string[]
+  const loaded = probe.loaded()
   t.true(loaded.includes('NativeModule internal/modules/cjs/loader'))
   t.false(loaded.includes('NativeModule internal/modules/esm/module_job'), 'no ES module loader job')
   // Node's child_process (commander's executable subcommands, the Apertium engine) and readline (the progress bar's) load only when used: neither for --version, nor for a run of a project with no engine, on no terminal.
@@ -207,9 +207,9 @@ test('the installed bin prints its version and help, loading nothing but the com
   mkdirSync(join(plain, 'source/it'), {recursive: true})
   writeFileSync(join(plain, 'babele.config.json'), JSON.stringify({targetLocales: ['en']}))
   writeFileSync(join(plain, 'source/it/a.md'), '# Titolo\n\nUna frase. Un\'altra frase.\n')
-  const ran = node(plain, ['--require', probe, join(installed.project, 'node_modules/babele/bin/babele.js'), 'run', '--json'])
+  const ran = node(plain, [...probe.args, join(installed.project, 'node_modules/babele/bin/babele.js'), 'run', '--json'])
   t.is(ran.status, 0, ran.stderr)
-  const ranLoaded = JSON.parse(ran.stderr.slice(ran.stderr.lastIndexOf('["'))) as string[]
+  const ranLoaded = probe.loaded()
   for (const [start, list] of [['--version', loaded], ['run', ranLoaded]] as const) {
     t.true(list.includes('NativeModule fs'), `${start}: the list is Node's`)
     for (const module of ['NativeModule child_process', 'NativeModule readline']) t.false(list.includes(module), `${start}: ${module}`)
